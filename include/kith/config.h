@@ -1,0 +1,42 @@
+// Settings from config.toml, driven by one key table (validation, `kith config`, docs).
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "kith/dates.h"
+
+namespace kith {
+
+struct Config {
+    std::optional<std::string> database;  // overridden by KITH_DB and --db
+    std::string color = "auto";           // overridden by --color
+    int due_limit = 10;
+    Interval due_birthday_window{7, Interval::Unit::days};
+    int questions_per_contact = 2;
+};
+
+struct ConfigKey {
+    std::string key;  // dotted: due.limit
+    std::string type;
+    std::string default_value;
+    std::string description;
+};
+
+const std::vector<ConfigKey>& config_keys();
+
+// Reads the file at `path`. A missing file gives the defaults. A broken file, a wrong type or
+// a bad value is a usage error: `config PATH: line N: what`. Unknown keys are returned as
+// warnings rather than refused, so an older kith can read a newer config.
+struct LoadedConfig {
+    Config config;
+    bool file_exists = false;
+    std::vector<std::string> warnings;
+};
+LoadedConfig load_config(const std::string& path);
+
+// The effective value of every key, as `key = value` TOML text, in table order.
+std::vector<std::pair<std::string, std::string>> config_values(const Config& config);
+
+}  // namespace kith

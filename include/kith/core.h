@@ -1,0 +1,88 @@
+// The use cases behind the commands: validation and rules, no terminal I/O, no formatting.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "kith/model.h"
+#include "kith/store.h"
+
+namespace kith {
+
+// SPEC §2: `#12` or `12` (id), then exact name or nickname, unique prefix, unique substring,
+// all case-insensitive (accents folded). Active contacts win over archived ones at each step.
+// Unknown or ambiguous: a not-found error naming the candidates.
+ContactRef resolve_contact(Store& store, const std::string& query);
+
+// Fields of a new contact as the user typed them; validated by add_contact.
+struct NewContact {
+    std::string name;
+    std::vector<std::string> nicknames;
+    std::vector<std::string> emails;
+    std::vector<std::string> phones;
+    std::vector<std::string> tags;
+    std::string company;
+    std::optional<std::string> birthday;
+    std::optional<std::string> every;
+    std::optional<std::string> note;
+};
+
+struct AddResult {
+    Contact contact;
+    std::vector<ContactRef> same_name;  // others already called that, worth a warning
+};
+
+AddResult add_contact(Store& store, const NewContact& input, Date today);
+
+struct NewNote {
+    std::string text;
+    std::optional<std::string> on;
+    std::optional<std::string> event;
+    bool ask = false;
+    std::vector<std::string> tags;
+};
+
+Note add_note(Store& store, std::int64_t contact_id, const NewNote& input, Date today);
+
+struct NewInteraction {
+    std::string summary;
+    std::string channel = "other";
+    std::optional<std::string> on;
+};
+
+Interaction log_interaction(Store& store, std::int64_t contact_id, const NewInteraction& input, Date today);
+
+// Field changes for `edit`; unset members leave the field as it is. An empty birthday or
+// every (or "none") clears it.
+struct ContactChanges {
+    std::optional<std::string> name;
+    std::optional<std::string> company;
+    std::optional<std::string> birthday;
+    std::optional<std::string> every;
+    std::vector<std::string> add_emails, remove_emails;
+    std::vector<std::string> add_phones, remove_phones;
+    std::vector<std::string> add_tags, remove_tags;
+    std::vector<std::string> add_nicknames, remove_nicknames;
+    bool empty() const;
+};
+
+// Usage error when `changes` changes nothing.
+void require_changes(const ContactChanges& changes);
+Contact edit_contact(Store& store, std::int64_t contact_id, const ContactChanges& changes);
+Contact set_archived(Store& store, std::int64_t contact_id, bool archived);
+void remove_contact(Store& store, std::int64_t contact_id);
+
+ContactDetail contact_detail(Store& store, std::int64_t contact_id);
+
+// `list [QUERY]`: contacts whose name, nickname, company, email, phone or tag contains QUERY
+// (folded), in name order.
+std::vector<Contact> list_contacts(Store& store, const std::string& query, const ContactFilter& filter);
+
+// `#hashtags` in note text: words after '#' that are not only digits, lower-cased.
+std::vector<std::string> hashtags(const std::string& text);
+
+// A tag as stored: without a leading '#', lower-case; usage error when it has spaces or commas.
+std::string normalize_tag(const std::string& tag);
+
+}  // namespace kith

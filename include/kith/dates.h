@@ -1,0 +1,78 @@
+// Dates and intervals: parsing the user's date language (SPEC §3) and calendar arithmetic.
+// Pure functions: "today" is always passed in, never read from the clock here.
+#pragma once
+
+#include <chrono>
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "kith/expected.h"
+
+namespace kith {
+
+using Date = std::chrono::year_month_day;
+
+// A length of time in calendar units. Months and years step by calendar, clamping to the
+// month's end (Jan 31 + 1mo = Feb 28/29); days and weeks step by days.
+struct Interval {
+    enum class Unit { days, weeks, months, years };
+    int count = 0;
+    Unit unit = Unit::days;
+    friend bool operator==(const Interval&, const Interval&) = default;
+};
+
+// A birthday: month and day always, the year only when known.
+struct Birthday {
+    std::optional<int> year;
+    unsigned month = 1;
+    unsigned day = 1;
+    friend bool operator==(const Birthday&, const Birthday&) = default;
+};
+
+// A check-in cadence: due after `due`, and when `overdue` is set ("3w..6w"), overdue only
+// after that longer interval.
+struct Cadence {
+    Interval due;
+    std::optional<Interval> overdue;
+    friend bool operator==(const Cadence&, const Cadence&) = default;
+};
+
+// Strict YYYY-MM-DD with a real calendar date.
+Expected<Date> parse_iso_date(std::string_view text);
+
+// Every DATE form of SPEC §3, relative to `today`. Case-insensitive; surrounding whitespace
+// ignored. The error message names the bad token, e.g. `bad date "frday"`.
+Expected<Date> parse_date(std::string_view text, Date today);
+
+// A birthday: a full ISO date, or month-day without a year (`--12-25`, `12-25`, `dec 25`,
+// `25 dec`, `december 25`).
+Expected<Birthday> parse_birthday(std::string_view text);
+
+// `3d`, `2w`, `1mo`, `6mo`, `1y` (also `3 days`, `2 weeks`, ...) and the words
+// `daily weekly monthly quarterly yearly`. Count must be positive.
+Expected<Interval> parse_interval(std::string_view text);
+
+// `30d` or a window `3w..6w` (the second must be longer than the first).
+Expected<Cadence> parse_cadence(std::string_view text);
+
+Date add(Date date, Interval interval, int times = 1);
+Date subtract(Date date, Interval interval);
+
+// The next day on or after `from` on which the birthday falls; Feb 29 falls on Feb 28 in
+// common years.
+Date next_birthday(const Birthday& birthday, Date from);
+
+// Age in whole years on `on`, when the birth year is known.
+std::optional<int> age_on(const Birthday& birthday, Date on);
+
+// Signed whole days from `from` to `to`.
+int days_between(Date from, Date to);
+
+std::string format_iso(Date date);                       // 2026-12-01
+std::string format_birthday(const Birthday& birthday);  // 1986-03-15 or --03-15
+std::string format_interval(const Interval& interval);   // 30d, 2w, 1mo, 1y
+std::string format_cadence(const Cadence& cadence);      // 30d or 3w..6w
+std::string weekday_short(Date date);                    // Mon .. Sun
+
+}  // namespace kith

@@ -1,0 +1,66 @@
+// The records kith keeps (SPEC §1). Plain data: no I/O, no formatting.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "kith/dates.h"
+
+namespace kith {
+
+struct Contact {
+    std::int64_t id = 0;
+    std::string uuid;
+    std::string name;
+    std::vector<std::string> nicknames;
+    std::vector<std::string> emails;
+    std::vector<std::string> phones;
+    std::vector<std::string> tags;
+    std::string company;
+    std::optional<Birthday> birthday;
+    std::optional<Cadence> every;
+    bool archived = false;
+    std::string created_at;  // UTC, ISO 8601 with seconds
+    std::string updated_at;
+    std::optional<Date> last_contacted;  // derived: the latest interaction's date
+};
+
+struct Note {
+    std::int64_t id = 0;
+    std::string uuid;
+    std::int64_t contact_id = 0;
+    std::string text;
+    Date on;                    // when it was noted
+    std::optional<Date> event;  // when the thing it talks about happens
+    bool ask = false;           // the text is a question to ask next time
+    std::vector<std::string> tags;
+    std::string created_at;
+    std::string updated_at;
+};
+
+struct Interaction {
+    std::int64_t id = 0;
+    std::string uuid;
+    std::int64_t contact_id = 0;
+    Date on;
+    std::string channel;  // call, email, meet, message, other
+    std::string summary;
+    std::string created_at;
+    std::string updated_at;
+};
+
+inline const std::vector<std::string>& interaction_channels() {
+    static const std::vector<std::string> channels{"call", "email", "meet", "message", "other"};
+    return channels;
+}
+
+// A contact with everything recorded about them, for `show`.
+struct ContactDetail {
+    Contact contact;
+    std::vector<Note> notes;                // newest first
+    std::vector<Interaction> interactions;  // newest first
+};
+
+}  // namespace kith

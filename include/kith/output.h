@@ -1,0 +1,34 @@
+// Renderers: turn result models into text, plain, md, tsv, json or jsonl (SPEC §4).
+// A renderer never decides what to show beyond layout; the core decides content.
+#pragma once
+
+#include <optional>
+#include <ostream>
+#include <string>
+#include <vector>
+
+#include "kith/model.h"
+
+namespace kith {
+
+enum class Format { text, plain, md, tsv, json, jsonl };
+
+const std::vector<std::string>& format_names();  // in enum order
+std::optional<Format> parse_format(const std::string& name);
+
+struct Style {
+    Format format = Format::plain;
+    bool color = false;  // ANSI colour; only ever true with Format::text
+};
+
+// Columns `list` can show, in the order the docs give them.
+const std::vector<std::string>& contact_field_names();
+const std::vector<std::string>& default_list_fields();
+// "id,name,email": each must be a known field (singular aliases allowed); usage error otherwise.
+std::vector<std::string> parse_fields(const std::string& text);
+
+void render_contact_list(std::ostream& out, const std::vector<Contact>& contacts,
+                         const std::vector<std::string>& fields, const Style& style, Date today);
+void render_contact_detail(std::ostream& out, const ContactDetail& detail, const Style& style, Date today);
+
+}  // namespace kith

@@ -1,0 +1,86 @@
+// The only code that knows SQL: schema, migrations and queries over the SQLite file (SPEC §6).
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "kith/model.h"
+
+namespace SQLite {
+class Database;
+}
+
+namespace kith {
+
+// Enough of a contact to resolve a name and to name candidates in an error.
+struct ContactRef {
+    std::int64_t id = 0;
+    std::string name;
+    bool archived = false;
+};
+
+struct ContactFilter {
+    bool include_archived = false;  // archived contacts are listed only when asked for
+    bool only_archived = false;
+    std::vector<std::string> tags;  // all must be present
+};
+
+class Store {
+public:
+    enum class Access { read, write };
+
+    // Opens (and on first write creates, 0600 in a 0700 directory) the database at `path`.
+    // ":memory:" opens a private in-memory database. A read of a database that does not exist
+    // yet sees an empty one and creates nothing. A database from a newer kith is refused
+    // before anything is written to it.
+    static std::unique_ptr<Store> open(const std::string& path, Access access);
+    ~Store();
+    Store(const Store&) = delete;
+    Store& operator=(const Store&) = delete;
+
+    static int current_schema_version();
+    int schema_version() const;
+    const std::string& path() const { return path_; }
+    // Set when opening migrated the database: where the pre-migration copy was written.
+    const std::optional<std::string>& migration_backup() const { return migration_backup_; }
+
+    // Runs `body` as one IMMEDIATE transaction: all of it is written, or none.
+    void write(const std::function<void()>& body);
+
+    // Contacts. Insert fills id, uuid and timestamps (a uuid already set is kept).
+    void insert_contact(Contact& contact);
+    void update_contact(Contact& contact);  // refreshes updated_at
+    void delete_contact(std::int64_t id);
+    std::optional<Contact> find_contact(std::int64_t id);
+    std::vector<Contact> list_contacts(const ContactFilter& filter);
+
+    // Resolution lookups over folded names and nicknames (see fold_key).
+    std::optional<ContactRef> contact_ref(std::int64_t id);
+    std::vector<ContactRef> contacts_with_key(const std::string& key);
+    std::vector<ContactRef> contacts_with_key_prefix(const std::string& key);
+    std::vector<ContactRef> contacts_with_key_substring(const std::string& key);
+
+    void insert_note(Note& note);
+    std::vector<Note> notes_for(std::int64_t contact_id);  // newest first
+
+    void insert_interaction(Interaction& interaction);
+    std::vector<Interaction> interactions_for(std::int64_t contact_id);  // newest first
+
+private:
+    Store(std::unique_ptr<SQLite::Database> db, std::string path);
+    void migrate(bool can_write);
+
+    std::unique_ptr<SQLite::Database> db_;
+    std::string path_;
+    std::optional<std::string> migration_backup_;
+    int write_depth_ = 0;
+};
+
+// A new random (version 4) uuid.
+std::string make_uuid();
+
+}  // namespace kith

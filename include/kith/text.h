@@ -1,0 +1,29 @@
+// Unicode-aware text helpers: validation, case/accent folding, display width.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace kith {
+
+bool is_valid_utf8(std::string_view text);
+
+// Case-folded and accent-stripped, NFKC: the key contact names are matched by, so "RENÉE",
+// "renée" and "renee" all find "Renée".
+std::string fold_key(std::string_view text);
+
+// Case-folded only (accents kept): used to prefer "Renée" over "Renee" when both exist.
+std::string fold_case(std::string_view text);
+
+// Terminal columns the text takes (East Asian wide characters count 2).
+std::size_t display_width(std::string_view text);
+
+std::string trim(std::string_view text);
+std::vector<std::string> split(std::string_view text, char separator);
+std::string join(const std::vector<std::string>& parts, std::string_view separator);
+
+// True when the text contains a control character (C0 or DEL) other than newline and tab.
+bool has_control_characters(std::string_view text);
+
+}  // namespace kith

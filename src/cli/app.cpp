@@ -1,0 +1,99 @@
+#include <fmt/format.h>
+#include <sys/stat.h>
+
+#include <iostream>
+
+#include "cli/commands.h"
+#include "kith/cli.h"
+#include "kith/error.h"
+#include "kith/output.h"
+
+namespace kith::cli {
+
+CLI::Option* add_format_option(CLI::App& command, std::string& format) {
+    return command.add_option("--format,-f", format, "Output format: text, plain, md, tsv, json, jsonl")
+        ->check(CLI::IsMember(format_names()))
+        ->option_text("FORMAT");
+}
+
+CLI::Option* add_repeatable(CLI::App& command, const std::string& name, std::vector<std::string>& values,
+                            const std::string& description) {
+    return command.add_option(name, values, description)
+        ->expected(1)
+        ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll)
+        ->allow_extra_args(false);
+}
+
+CLI::Option* add_contact_words(CLI::App& command, std::vector<std::string>& words) {
+    return command.add_option("contact", words, "Who: #id, name, nickname or a unique part of it")->required();
+}
+
+namespace {
+
+void add_global_options(CLI::App& app, Session& session) {
+    auto& options = session.options;
+    app.add_option("--db", options.db, "Database file (default $XDG_DATA_HOME/kith/kith.db; env KITH_DB)")
+        ->option_text("PATH");
+    app.add_option("--config", options.config, "Config file (default $XDG_CONFIG_HOME/kith/config.toml; env KITH_CONFIG)")
+        ->option_text("PATH");
+    app.add_option("--today", options.today, "Pretend today is DATE (env KITH_TODAY)")->option_text("DATE");
+    app.add_option("--color", options.color, "Colour: auto, always, never (NO_COLOR is respected)")
+        ->check(CLI::IsMember({"auto", "always", "never"}))
+        ->option_text("WHEN");
+    app.set_version_flag("--version", "kith " KITH_VERSION);
+}
+
+// CLI11 messages end with a full stop and sometimes span lines; ours are one line.
+std::string one_line(std::string message) {
+    for (auto& c : message)
+        if (c == '\n') c = ' ';
+    while (!message.empty() && (message.back() == ' ' || message.back() == '.')) message.pop_back();
+    return message;
+}
+
+}  // namespace
+
+}  // namespace kith::cli
+
+namespace kith {
+
+int run_cli(int argc, char** argv) {
+    // Every file kith creates (database, WAL, backups, exports, temp files) is private.
+    ::umask(077);
+    cli::Session session;
+    CLI::App app{"kith: remember the people you work with, and whom to reach out to today", "kith"};
+    app.fallthrough();
+    app.require_subcommand(0, 1);
+    cli::add_global_options(app, session);
+    cli::add_add_command(app, session);
+    cli::add_note_command(app, session);
+    cli::add_log_command(app, session);
+    cli::add_list_command(app, session);
+    cli::add_show_command(app, session);
+    cli::add_edit_command(app, session);
+    cli::add_archive_command(app, session);
+    cli::add_rm_command(app, session);
+    cli::add_config_command(app, session);
+
+    try {
+        app.parse(argc, argv);
+        if (app.get_subcommands().empty()) {
+            std::cout << app.help();
+        }
+        std::cout.flush();
+        if (!std::cout) throw runtime_error("cannot write to standard output");
+        return 0;
+    } catch (const CLI::ParseError& e) {
+        if (e.get_exit_code() == 0) return app.exit(e);  // --help, --version
+        std::cerr << "kith: " << cli::one_line(e.what()) << " (see kith --help)\n";
+        return static_cast<int>(ExitCode::usage);
+    } catch (const Error& e) {
+        std::cerr << "kith: " << e.what() << '\n';
+        return static_cast<int>(e.code());
+    } catch (const std::exception& e) {
+        std::cerr << "kith: " << e.what() << '\n';
+        return static_cast<int>(ExitCode::runtime);
+    }
+}
+
+}  // namespace kith

@@ -1,0 +1,28 @@
+// One function per subcommand: binds its options and calls into the core (see app.cpp).
+#pragma once
+
+#include <CLI/CLI.hpp>
+
+#include "cli/session.h"
+
+namespace kith::cli {
+
+void add_add_command(CLI::App& app, Session& session);
+void add_note_command(CLI::App& app, Session& session);
+void add_log_command(CLI::App& app, Session& session);
+void add_list_command(CLI::App& app, Session& session);
+void add_show_command(CLI::App& app, Session& session);
+void add_edit_command(CLI::App& app, Session& session);
+void add_archive_command(CLI::App& app, Session& session);
+void add_rm_command(CLI::App& app, Session& session);
+void add_config_command(CLI::App& app, Session& session);
+
+// Shared option sets.
+CLI::Option* add_format_option(CLI::App& command, std::string& format);
+// CONTACT for commands that take nothing else, so `kith show sam smith` needs no quotes.
+CLI::Option* add_contact_words(CLI::App& command, std::vector<std::string>& words);
+// A repeatable option taking one value per occurrence (--tag a --tag b).
+CLI::Option* add_repeatable(CLI::App& command, const std::string& name, std::vector<std::string>& values,
+                            const std::string& description);
+
+}  // namespace kith::cli

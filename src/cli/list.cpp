@@ -1,0 +1,50 @@
+#include <iostream>
+
+#include "cli/commands.h"
+#include "kith/core.h"
+#include "kith/text.h"
+
+namespace kith::cli {
+
+void add_list_command(CLI::App& app, Session& session) {
+    auto* command = app.add_subcommand("list", "List people, optionally matching QUERY");
+    command->alias("ls");
+    command->footer("Example: kith list --tag client --format tsv --fields id,name,email");
+    auto query = std::make_shared<std::string>();
+    auto filter = std::make_shared<ContactFilter>();
+    auto format = std::make_shared<std::string>();
+    auto fields = std::make_shared<std::string>();
+    command->add_option("query", *query, "Part of a name, nickname, company, email, phone or tag");
+    add_repeatable(*command, "--tag,-t", filter->tags, "Only people with this tag (repeatable: all must match)")
+        ->option_text("TAG");
+    command->add_flag("--archived,-a", filter->include_archived, "Include archived people");
+    add_format_option(*command, *format);
+    command->add_option("--fields", *fields, "Columns, comma-separated: id,uuid,name,nicknames,emails,phones,company,"
+                                             "tags,birthday,every,last,archived,created,updated")
+        ->option_text("LIST");
+    command->callback([&session, query, filter, format, fields] {
+        auto columns = fields->empty() ? std::vector<std::string>{} : parse_fields(*fields);
+        auto style = session.style(*format);
+        auto today = session.today();
+        auto contacts = list_contacts(session.store(Store::Access::read), *query, *filter);
+        render_contact_list(std::cout, contacts, columns, style, today);
+    });
+}
+
+void add_show_command(CLI::App& app, Session& session) {
+    auto* command = app.add_subcommand("show", "Show everything about a person: details, notes, interactions");
+    command->footer("Example: kith show sam --format json");
+    auto contact = std::make_shared<std::vector<std::string>>();
+    auto format = std::make_shared<std::string>();
+    add_contact_words(*command, *contact);
+    add_format_option(*command, *format);
+    command->callback([&session, contact, format] {
+        auto style = session.style(*format);
+        auto today = session.today();
+        auto& store = session.store(Store::Access::read);
+        auto detail = contact_detail(store, resolve_contact(store, join(*contact, " ")).id);
+        render_contact_detail(std::cout, detail, style, today);
+    });
+}
+
+}  // namespace kith::cli

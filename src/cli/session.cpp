@@ -1,0 +1,105 @@
+#include "cli/session.h"
+
+#include <fmt/format.h>
+#include <unistd.h>
+
+#include <iostream>
+
+#include "cli/terminal.h"
+#include "kith/error.h"
+
+namespace kith::cli {
+
+std::string Session::config_path() {
+    if (!options.config.empty()) return options.config;
+    if (auto path = env.get("KITH_CONFIG")) return *path;
+    return default_config_path(env);
+}
+
+std::string Session::config_source() {
+    if (!options.config.empty()) return "--config";
+    if (env.get("KITH_CONFIG")) return "KITH_CONFIG";
+    return "default";
+}
+
+const Config& Session::config() {
+    if (!loaded_config_) {
+        loaded_config_ = load_config(config_path());
+        for (const auto& warning : loaded_config_->warnings) warn(warning);
+    }
+    return loaded_config_->config;
+}
+
+std::string Session::db_path() {
+    if (!options.db.empty()) return options.db;
+    if (auto path = env.get("KITH_DB")) return *path;
+    if (config().database) return expand_home(*config().database, env);
+    return default_data_path(env);
+}
+
+std::string Session::db_source() {
+    if (!options.db.empty()) return "--db";
+    if (env.get("KITH_DB")) return "KITH_DB";
+    if (config().database) return "config";
+    return "default";
+}
+
+Store& Session::store(Store::Access access) {
+    if (!store_) {
+        store_ = Store::open(db_path(), access);
+        if (const auto& backup = store_->migration_backup())
+            warn(fmt::format("database upgraded to schema version {}; the old one is saved as {}",
+                             Store::current_schema_version(), *backup));
+    }
+    return *store_;
+}
+
+Date Session::today() {
+    if (!today_) {
+        auto clock_today = local_today();
+        std::string text = options.today;
+        const char* flag = "--today";
+        if (text.empty()) {
+            if (auto value = env.get("KITH_TODAY")) {
+                text = *value;
+                flag = "KITH_TODAY";
+            }
+        }
+        if (text.empty()) {
+            today_ = clock_today;
+        } else {
+            auto parsed = parse_date(text, clock_today);
+            if (!parsed) throw usage_error(fmt::format("{}: {}", flag, parsed.error()));
+            today_ = *parsed;
+        }
+    }
+    return *today_;
+}
+
+std::string Session::today_source() {
+    if (!options.today.empty()) return "--today";
+    if (env.get("KITH_TODAY")) return "KITH_TODAY";
+    return "clock";
+}
+
+Style Session::style(const std::string& format) {
+    Style style;
+    if (format.empty()) {
+        style.format = stdout_is_terminal() ? Format::text : Format::plain;
+    } else if (auto parsed = parse_format(format)) {
+        style.format = *parsed;
+    } else {
+        throw usage_error(fmt::format("bad format \"{}\": expected one of text, plain, md, tsv, json, jsonl", format));
+    }
+    if (style.format != Format::text) return style;
+    // Explicit --color beats NO_COLOR (no-color.org), which beats the config file.
+    std::string color = !options.color.empty() ? options.color : "";
+    if (color.empty()) color = env.get("NO_COLOR") ? "never" : config().color;
+    bool dumb_terminal = env.get("TERM") == std::optional<std::string>("dumb");
+    style.color = color == "always" || (color == "auto" && stdout_is_terminal() && !dumb_terminal);
+    return style;
+}
+
+void Session::warn(const std::string& message) { std::cerr << "kith: warning: " << message << '\n'; }
+
+}  // namespace kith::cli

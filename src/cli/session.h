@@ -1,0 +1,48 @@
+// What every command shares: global options, and the config, database and today's date,
+// each loaded only when a command first asks for it (so --version and --help touch nothing).
+#pragma once
+
+#include <memory>
+#include <optional>
+#include <string>
+
+#include "kith/config.h"
+#include "kith/dates.h"
+#include "kith/output.h"
+#include "kith/paths.h"
+#include "kith/store.h"
+
+namespace kith::cli {
+
+struct GlobalOptions {
+    std::string db;
+    std::string config;
+    std::string today;
+    std::string color;
+};
+
+class Session {
+public:
+    GlobalOptions options;
+    Environment env;
+
+    const Config& config();
+    std::string config_path();
+    std::string config_source();  // which of --config, KITH_CONFIG or the default chose it
+    std::string db_path();
+    std::string db_source();
+    Store& store(Store::Access access);
+    Date today();
+    std::string today_source();
+    // The style for a command's --format value ("" = text on a terminal, plain otherwise).
+    Style style(const std::string& format);
+
+    void warn(const std::string& message);
+
+private:
+    std::optional<LoadedConfig> loaded_config_;
+    std::unique_ptr<Store> store_;
+    std::optional<Date> today_;
+};
+
+}  // namespace kith::cli

@@ -1,0 +1,105 @@
+#include "cli/terminal.h"
+
+#include <fcntl.h>
+#include <fmt/format.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstdlib>
+#include <cstring>
+#include <ctime>
+#include <fstream>
+#include <iostream>
+#include <iterator>
+#include <sstream>
+#include <vector>
+
+#include "kith/error.h"
+#include "kith/text.h"
+
+namespace kith::cli {
+
+bool stdin_is_terminal() { return ::isatty(STDIN_FILENO) == 1; }
+bool stdout_is_terminal() { return ::isatty(STDOUT_FILENO) == 1; }
+
+std::string read_all_stdin() {
+    std::ostringstream buffer;
+    buffer << std::cin.rdbuf();
+    return buffer.str();
+}
+
+namespace {
+
+// Removes the temp file however the edit ends.
+struct TempFile {
+    std::string path;
+    ~TempFile() {
+        if (!path.empty()) ::unlink(path.c_str());
+    }
+};
+
+std::vector<std::string> editor_command(const Environment& env) {
+    auto editor = env.get("VISUAL");
+    if (!editor) editor = env.get("EDITOR");
+    // Split on blanks so "code --wait" works; no shell ever sees the file name.
+    std::vector<std::string> words;
+    std::istringstream stream(editor.value_or("vi"));
+    for (std::string word; stream >> word;) words.push_back(word);
+    if (words.empty()) words.push_back("vi");
+    return words;
+}
+
+}  // namespace
+
+std::string edit_in_editor(const std::string& initial, const Environment& env) {
+    std::string directory = env.get("TMPDIR").value_or("/tmp");
+    std::string pattern = directory + "/kith-XXXXXX.txt";
+    std::vector<char> name(pattern.begin(), pattern.end());
+    name.push_back('\0');
+    int fd = ::mkstemps(name.data(), 4);  // mkstemp creates the file 0600
+    if (fd < 0) throw runtime_error(fmt::format("cannot create a temp file in {}: {}", directory, std::strerror(errno)));
+    TempFile temp{name.data()};
+    bool written = ::write(fd, initial.data(), initial.size()) == static_cast<ssize_t>(initial.size());
+    ::close(fd);
+    if (!written) throw runtime_error(fmt::format("cannot write {}", temp.path));
+
+    auto words = editor_command(env);
+    words.push_back(temp.path);
+    std::vector<char*> argv;
+    for (auto& word : words) argv.push_back(word.data());
+    argv.push_back(nullptr);
+    pid_t pid = ::fork();
+    if (pid < 0) throw runtime_error(fmt::format("cannot start editor: {}", std::strerror(errno)));
+    if (pid == 0) {
+        ::execvp(argv[0], argv.data());
+        std::fprintf(stderr, "kith: cannot run editor %s: %s\n", argv[0], std::strerror(errno));
+        ::_exit(127);
+    }
+    int status = 0;
+    while (::waitpid(pid, &status, 0) < 0 && errno == EINTR) {
+    }
+    if (!WIFEXITED(status) || WEXITSTATUS(status) != 0)
+        throw runtime_error(fmt::format("editor {} failed; nothing saved", words.front()));
+    std::ifstream file(temp.path, std::ios::binary);
+    return std::string(std::istreambuf_iterator<char>(file), {});
+}
+
+bool confirm(const std::string& question) {
+    std::cerr << question << " [y/N] " << std::flush;
+    std::string answer;
+    if (!std::getline(std::cin, answer)) return false;
+    answer = trim(answer);
+    return answer == "y" || answer == "Y" || answer == "yes" || answer == "YES" || answer == "Yes";
+}
+
+Date local_today() {
+    std::time_t now = std::time(nullptr);
+    std::tm local{};
+    ::localtime_r(&now, &local);
+    return Date{std::chrono::year{local.tm_year + 1900}, std::chrono::month{static_cast<unsigned>(local.tm_mon + 1)},
+                std::chrono::day{static_cast<unsigned>(local.tm_mday)}};
+}
+
+}  // namespace kith::cli

@@ -1,0 +1,175 @@
+// Adding, changing, archiving, removing and listing contacts.
+#include <fmt/format.h>
+
+#include <algorithm>
+
+#include "core/validate.h"
+#include "kith/core.h"
+#include "kith/error.h"
+#include "kith/text.h"
+
+namespace kith {
+
+namespace {
+
+bool contains_folded(const std::vector<std::string>& values, const std::string& value) {
+    auto key = fold_key(value);
+    return std::any_of(values.begin(), values.end(), [&](const auto& v) { return fold_key(v) == key; });
+}
+
+void add_unique(std::vector<std::string>& values, const std::string& value) {
+    if (!contains_folded(values, value)) values.push_back(value);
+}
+
+void remove_value(std::vector<std::string>& values, const std::string& value, const Contact& contact,
+                  const char* field) {
+    auto key = fold_key(value);
+    auto found = std::find_if(values.begin(), values.end(), [&](const auto& v) { return fold_key(v) == key; });
+    if (found == values.end())
+        throw usage_error(fmt::format("{} has no {} \"{}\"", contact.name, field, value));
+    values.erase(found);
+}
+
+template <class Check>
+void add_all(std::vector<std::string>& values, const std::vector<std::string>& added, Check check) {
+    for (const auto& value : added) add_unique(values, check(value));
+}
+
+Contact load(Store& store, std::int64_t contact_id) {
+    auto contact = store.find_contact(contact_id);
+    if (!contact) throw not_found_error(fmt::format("no contact #{}", contact_id));
+    return *contact;
+}
+
+std::string checked_nickname(const std::string& value) { return validate::name(value, "nickname"); }
+
+}  // namespace
+
+std::string normalize_tag(const std::string& raw) {
+    auto tag = validate::name(raw, "tag");
+    if (tag.front() == '#') tag.erase(0, 1);
+    if (tag.empty() || tag.find_first_of(" ,") != std::string::npos)
+        throw usage_error(fmt::format("bad tag \"{}\": tags are single words", raw));
+    return fold_case(tag);
+}
+
+std::vector<std::string> hashtags(const std::string& text) {
+    std::vector<std::string> tags;
+    auto is_word_byte = [](unsigned char c) {
+        return std::isalnum(c) || c == '_' || c == '-' || c >= 0x80;  // bytes >= 0x80: non-ASCII letters
+    };
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        if (text[i] != '#') continue;
+        // "C#" or "issue#3" are not hashtags: the '#' must start a word.
+        if (i > 0 && is_word_byte(static_cast<unsigned char>(text[i - 1]))) continue;
+        std::size_t end = i + 1;
+        while (end < text.size() && is_word_byte(static_cast<unsigned char>(text[end]))) ++end;
+        auto word = text.substr(i + 1, end - i - 1);
+        while (!word.empty() && (word.back() == '-' || word.back() == '_')) word.pop_back();
+        bool only_digits = std::all_of(word.begin(), word.end(), [](unsigned char c) { return std::isdigit(c); });
+        if (!word.empty() && !only_digits) add_unique(tags, fold_case(word));
+        i = end - 1;
+    }
+    return tags;
+}
+
+AddResult add_contact(Store& store, const NewContact& input, Date today) {
+    AddResult result;
+    Contact& contact = result.contact;
+    contact.name = validate::name(input.name, "name");
+    add_all(contact.nicknames, input.nicknames, checked_nickname);
+    add_all(contact.emails, input.emails, validate::email);
+    add_all(contact.phones, input.phones, validate::phone);
+    add_all(contact.tags, input.tags, normalize_tag);
+    if (!input.company.empty()) contact.company = validate::name(input.company, "company");
+    if (input.birthday) contact.birthday = validate::birthday(*input.birthday);
+    if (input.every) contact.every = validate::cadence(*input.every);
+    std::optional<NewNote> first_note;
+    if (input.note) first_note = NewNote{*input.note, {}, {}, false, {}};
+
+    store.write([&] {
+        result.same_name = store.contacts_with_key(fold_key(contact.name));
+        store.insert_contact(contact);
+        if (first_note) add_note(store, contact.id, *first_note, today);
+    });
+    return result;
+}
+
+bool ContactChanges::empty() const {
+    return !name && !company && !birthday && !every && add_emails.empty() && remove_emails.empty() &&
+           add_phones.empty() && remove_phones.empty() && add_tags.empty() && remove_tags.empty() &&
+           add_nicknames.empty() && remove_nicknames.empty();
+}
+
+void require_changes(const ContactChanges& changes) {
+    if (changes.empty()) throw usage_error("nothing to change: give a field flag such as --company (see kith edit --help)");
+}
+
+Contact edit_contact(Store& store, std::int64_t contact_id, const ContactChanges& changes) {
+    require_changes(changes);
+    Contact contact;
+    store.write([&] {
+        contact = load(store, contact_id);
+        if (changes.name) contact.name = validate::name(*changes.name, "name");
+        if (changes.company) contact.company = trim(*changes.company).empty() ? "" : validate::name(*changes.company, "company");
+        if (changes.birthday)
+            contact.birthday = validate::is_clear(changes.birthday) ? std::nullopt
+                                                                     : std::optional(validate::birthday(*changes.birthday));
+        if (changes.every)
+            contact.every = validate::is_clear(changes.every) ? std::nullopt
+                                                               : std::optional(validate::cadence(*changes.every));
+        for (const auto& value : changes.remove_emails) remove_value(contact.emails, value, contact, "email");
+        for (const auto& value : changes.remove_phones) remove_value(contact.phones, value, contact, "phone");
+        for (const auto& value : changes.remove_tags) remove_value(contact.tags, normalize_tag(value), contact, "tag");
+        for (const auto& value : changes.remove_nicknames) remove_value(contact.nicknames, value, contact, "nickname");
+        add_all(contact.emails, changes.add_emails, validate::email);
+        add_all(contact.phones, changes.add_phones, validate::phone);
+        add_all(contact.tags, changes.add_tags, normalize_tag);
+        add_all(contact.nicknames, changes.add_nicknames, checked_nickname);
+        store.update_contact(contact);
+    });
+    return contact;
+}
+
+Contact set_archived(Store& store, std::int64_t contact_id, bool archived) {
+    Contact contact;
+    store.write([&] {
+        contact = load(store, contact_id);
+        contact.archived = archived;
+        store.update_contact(contact);
+    });
+    return contact;
+}
+
+void remove_contact(Store& store, std::int64_t contact_id) {
+    store.write([&] {
+        load(store, contact_id);
+        store.delete_contact(contact_id);
+    });
+}
+
+ContactDetail contact_detail(Store& store, std::int64_t contact_id) {
+    ContactDetail detail;
+    detail.contact = load(store, contact_id);
+    detail.notes = store.notes_for(contact_id);
+    detail.interactions = store.interactions_for(contact_id);
+    return detail;
+}
+
+std::vector<Contact> list_contacts(Store& store, const std::string& query, const ContactFilter& filter) {
+    ContactFilter normalized = filter;
+    for (auto& tag : normalized.tags) tag = normalize_tag(tag);
+    auto contacts = store.list_contacts(normalized);
+    auto key = fold_key(trim(query));
+    if (key.empty()) return contacts;
+    auto matches = [&](const Contact& c) {
+        auto has = [&](const std::string& value) { return fold_key(value).find(key) != std::string::npos; };
+        return has(c.name) || has(c.company) || std::any_of(c.nicknames.begin(), c.nicknames.end(), has) ||
+               std::any_of(c.emails.begin(), c.emails.end(), has) ||
+               std::any_of(c.phones.begin(), c.phones.end(), has) || std::any_of(c.tags.begin(), c.tags.end(), has);
+    };
+    std::erase_if(contacts, [&](const Contact& c) { return !matches(c); });
+    return contacts;
+}
+
+}  // namespace kith

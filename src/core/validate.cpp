@@ -1,0 +1,71 @@
+#include "core/validate.h"
+
+#include <fmt/format.h>
+
+#include "kith/error.h"
+#include "kith/text.h"
+
+namespace kith::validate {
+
+namespace {
+
+void require_utf8(const std::string& value, const char* field) {
+    if (!is_valid_utf8(value)) throw usage_error(fmt::format("{} is not valid UTF-8", field));
+}
+
+}  // namespace
+
+std::string name(const std::string& value, const char* field) {
+    require_utf8(value, field);
+    auto trimmed = trim(value);
+    if (trimmed.empty()) throw usage_error(fmt::format("{} is empty", field));
+    if (has_control_characters(trimmed) || trimmed.find_first_of("\n\t") != std::string::npos)
+        throw usage_error(fmt::format("{} \"{}\" contains control characters", field, trimmed));
+    return trimmed;
+}
+
+std::string email(const std::string& value) {
+    auto address = name(value, "email");
+    auto at = address.find('@');
+    if (at == std::string::npos || at == 0 || at + 1 == address.size() ||
+        address.find_first_of(" ,;<>") != std::string::npos)
+        throw usage_error(fmt::format("bad email \"{}\": expected name@example.com", address));
+    return address;
+}
+
+std::string phone(const std::string& value) {
+    auto number = name(value, "phone");
+    if (number.find_first_of("0123456789") == std::string::npos)
+        throw usage_error(fmt::format("bad phone \"{}\": it has no digits", number));
+    return number;
+}
+
+std::string text(const std::string& value, const char* field) {
+    require_utf8(value, field);
+    if (value.find('\0') != std::string::npos) throw usage_error(fmt::format("{} contains a NUL byte", field));
+    return value;
+}
+
+Date date(const std::string& value, Date today, const char* field) {
+    auto parsed = parse_date(value, today);
+    if (!parsed) throw usage_error(fmt::format("{}: {}", field, parsed.error()));
+    return *parsed;
+}
+
+Birthday birthday(const std::string& value) {
+    auto parsed = parse_birthday(value);
+    if (!parsed) throw usage_error(fmt::format("--birthday: {}", parsed.error()));
+    return *parsed;
+}
+
+Cadence cadence(const std::string& value) {
+    auto parsed = parse_cadence(value);
+    if (!parsed) throw usage_error(fmt::format("--every: {}", parsed.error()));
+    return *parsed;
+}
+
+bool is_clear(const std::optional<std::string>& value) {
+    return value && (trim(*value).empty() || trim(*value) == "none");
+}
+
+}  // namespace kith::validate

@@ -1,0 +1,26 @@
+// Checks on what users type, shared by the use cases. Each failure is a usage error naming
+// the field and the bad value.
+#pragma once
+
+#include <optional>
+#include <string>
+
+#include "kith/dates.h"
+
+namespace kith::validate {
+
+// Trimmed, valid UTF-8, no control characters, not empty.
+std::string name(const std::string& value, const char* field);
+std::string email(const std::string& value);
+std::string phone(const std::string& value);
+// Free text (notes, summaries): valid UTF-8, no NUL; newlines allowed.
+std::string text(const std::string& value, const char* field);
+
+Date date(const std::string& value, Date today, const char* field);
+Birthday birthday(const std::string& value);
+Cadence cadence(const std::string& value);
+
+// "" or "none" means: clear the field.
+bool is_clear(const std::optional<std::string>& value);
+
+}  // namespace kith::validate

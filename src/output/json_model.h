@@ -1,0 +1,19 @@
+// The JSON shape of kith's records, shared by every JSON output (documented in kith.1).
+#pragma once
+
+#include <nlohmann/json.hpp>
+
+#include "kith/model.h"
+
+namespace kith::output {
+
+nlohmann::ordered_json contact_json(const Contact& contact);
+nlohmann::ordered_json note_json(const Note& note);
+nlohmann::ordered_json interaction_json(const Interaction& interaction);
+
+// Compact, one line, never throws on odd bytes (invalid UTF-8 becomes U+FFFD).
+std::string dump_line(const nlohmann::ordered_json& value);
+// Indented, for one document.
+std::string dump_document(const nlohmann::ordered_json& value);
+
+}  // namespace kith::output

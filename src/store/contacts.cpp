@@ -1,0 +1,238 @@
+// Contacts and their multi-valued fields (emails, phones, nicknames, tags).
+#include <SQLiteCpp/SQLiteCpp.h>
+#include <fmt/format.h>
+
+#include <unordered_map>
+
+#include "kith/error.h"
+#include "kith/store.h"
+#include "kith/text.h"
+#include "store/store_internal.h"
+
+namespace kith {
+
+using namespace store_detail;
+
+namespace {
+
+struct ValueKind {
+    const char* name;
+    std::vector<std::string> Contact::*field;
+};
+
+constexpr ValueKind value_kinds[] = {
+    {"email", &Contact::emails},
+    {"phone", &Contact::phones},
+    {"nickname", &Contact::nicknames},
+    {"tag", &Contact::tags},
+};
+
+std::vector<std::string>* field_for(Contact& contact, const std::string& kind) {
+    for (const auto& value_kind : value_kinds)
+        if (kind == value_kind.name) return &(contact.*value_kind.field);
+    return nullptr;
+}
+
+void write_values(SQLite::Database& db, const Contact& contact) {
+    SQLite::Statement erase(db, "DELETE FROM contact_values WHERE contact_id = ?");
+    erase.bind(1, contact.id);
+    erase.exec();
+    SQLite::Statement insert(db,
+                             "INSERT INTO contact_values (contact_id, kind, position, value, value_key) "
+                             "VALUES (?, ?, ?, ?, ?)");
+    for (const auto& kind : value_kinds) {
+        const auto& values = contact.*kind.field;
+        for (std::size_t position = 0; position < values.size(); ++position) {
+            insert.bind(1, contact.id);
+            insert.bind(2, kind.name);
+            insert.bind(3, static_cast<int64_t>(position));
+            insert.bind(4, values[position]);
+            insert.bind(5, fold_key(values[position]));
+            insert.exec();
+            insert.reset();
+        }
+    }
+}
+
+std::optional<std::string> birthday_month_day(const Contact& contact) {
+    if (!contact.birthday) return std::nullopt;
+    return fmt::format("{:02}-{:02}", contact.birthday->month, contact.birthday->day);
+}
+
+std::optional<std::string> birthday_text(const Contact& contact) {
+    if (!contact.birthday) return std::nullopt;
+    return format_birthday(*contact.birthday);
+}
+
+std::optional<std::string> cadence_text(const Contact& contact) {
+    if (!contact.every) return std::nullopt;
+    return format_cadence(*contact.every);
+}
+
+void bind_contact_columns(SQLite::Statement& statement, const Contact& contact) {
+    statement.bind(":name", contact.name);
+    statement.bind(":name_key", fold_key(contact.name));
+    statement.bind(":company", contact.company);
+    bind_optional(statement, statement.getIndex(":birthday"), birthday_text(contact));
+    bind_optional(statement, statement.getIndex(":birthday_md"), birthday_month_day(contact));
+    bind_optional(statement, statement.getIndex(":every"), cadence_text(contact));
+    statement.bind(":archived", contact.archived ? 1 : 0);
+    statement.bind(":updated_at", contact.updated_at);
+}
+
+const char* contact_columns =
+    "SELECT c.id, c.uuid, c.name, c.company, c.birthday, c.every, c.archived, c.created_at, "
+    "c.updated_at, (SELECT max(happened_on) FROM interactions i WHERE i.contact_id = c.id) "
+    "FROM contacts c ";
+
+Contact read_contact(SQLite::Statement& row) {
+    Contact contact;
+    contact.id = row.getColumn(0).getInt64();
+    contact.uuid = row.getColumn(1).getString();
+    contact.name = row.getColumn(2).getString();
+    contact.company = row.getColumn(3).getString();
+    if (!row.getColumn(4).isNull()) {
+        auto birthday = parse_birthday(row.getColumn(4).getString());
+        if (!birthday) throw runtime_error("database holds a bad birthday: " + birthday.error());
+        contact.birthday = *birthday;
+    }
+    if (!row.getColumn(5).isNull()) {
+        auto cadence = parse_cadence(row.getColumn(5).getString());
+        if (!cadence) throw runtime_error("database holds a bad cadence: " + cadence.error());
+        contact.every = *cadence;
+    }
+    contact.archived = row.getColumn(6).getInt() != 0;
+    contact.created_at = row.getColumn(7).getString();
+    contact.updated_at = row.getColumn(8).getString();
+    contact.last_contacted = optional_date_column(row.getColumn(9));
+    return contact;
+}
+
+// Fills the multi-valued fields of `contacts` (all of them, or the one with `only_id`).
+void attach_values(SQLite::Database& db, std::vector<Contact>& contacts, std::optional<std::int64_t> only_id) {
+    std::unordered_map<std::int64_t, Contact*> by_id;
+    for (auto& contact : contacts) by_id[contact.id] = &contact;
+    SQLite::Statement query(db, only_id ? "SELECT contact_id, kind, value FROM contact_values "
+                                          "WHERE contact_id = ? ORDER BY kind, position"
+                                        : "SELECT contact_id, kind, value FROM contact_values "
+                                          "ORDER BY contact_id, kind, position");
+    if (only_id) query.bind(1, *only_id);
+    while (query.executeStep()) {
+        auto found = by_id.find(query.getColumn(0).getInt64());
+        if (found == by_id.end()) continue;
+        if (auto* field = field_for(*found->second, query.getColumn(1).getString()))
+            field->push_back(query.getColumn(2).getString());
+    }
+}
+
+std::vector<ContactRef> read_refs(SQLite::Statement& query) {
+    std::vector<ContactRef> refs;
+    while (query.executeStep())
+        refs.push_back({query.getColumn(0).getInt64(), query.getColumn(1).getString(),
+                        query.getColumn(2).getInt() != 0});
+    return refs;
+}
+
+}  // namespace
+
+void Store::insert_contact(Contact& contact) {
+    if (contact.uuid.empty()) contact.uuid = make_uuid();
+    auto now = utc_now();
+    if (contact.created_at.empty()) contact.created_at = now;
+    if (contact.updated_at.empty()) contact.updated_at = now;
+    SQLite::Statement insert(*db_,
+                             "INSERT INTO contacts (uuid, name, name_key, company, birthday, birthday_md, "
+                             "every, archived, created_at, updated_at) VALUES (:uuid, :name, :name_key, "
+                             ":company, :birthday, :birthday_md, :every, :archived, :created_at, :updated_at)");
+    insert.bind(":uuid", contact.uuid);
+    insert.bind(":created_at", contact.created_at);
+    bind_contact_columns(insert, contact);
+    insert.exec();
+    contact.id = db_->getLastInsertRowid();
+    write_values(*db_, contact);
+}
+
+void Store::update_contact(Contact& contact) {
+    contact.updated_at = utc_now();
+    SQLite::Statement update(*db_,
+                             "UPDATE contacts SET name = :name, name_key = :name_key, company = :company, "
+                             "birthday = :birthday, birthday_md = :birthday_md, every = :every, "
+                             "archived = :archived, updated_at = :updated_at WHERE id = :id");
+    update.bind(":id", contact.id);
+    bind_contact_columns(update, contact);
+    update.exec();
+    write_values(*db_, contact);
+}
+
+void Store::delete_contact(std::int64_t id) {
+    SQLite::Statement erase(*db_, "DELETE FROM contacts WHERE id = ?");
+    erase.bind(1, id);
+    erase.exec();
+}
+
+std::optional<Contact> Store::find_contact(std::int64_t id) {
+    SQLite::Statement query(*db_, std::string(contact_columns) + "WHERE c.id = ?");
+    query.bind(1, id);
+    if (!query.executeStep()) return std::nullopt;
+    std::vector<Contact> found{read_contact(query)};
+    attach_values(*db_, found, id);
+    return found.front();
+}
+
+std::vector<Contact> Store::list_contacts(const ContactFilter& filter) {
+    std::string sql = contact_columns;
+    sql += filter.only_archived ? "WHERE c.archived = 1 " : filter.include_archived ? "WHERE 1 " : "WHERE c.archived = 0 ";
+    for (std::size_t i = 0; i < filter.tags.size(); ++i)
+        sql += "AND EXISTS (SELECT 1 FROM contact_values v WHERE v.contact_id = c.id "
+               "AND v.kind = 'tag' AND v.value_key = ?) ";
+    sql += "ORDER BY c.name_key, c.id";
+    SQLite::Statement query(*db_, sql);
+    for (std::size_t i = 0; i < filter.tags.size(); ++i)
+        query.bind(static_cast<int>(i + 1), fold_key(filter.tags[i]));
+    std::vector<Contact> contacts;
+    while (query.executeStep()) contacts.push_back(read_contact(query));
+    attach_values(*db_, contacts, contacts.size() == 1 ? std::optional(contacts.front().id) : std::nullopt);
+    return contacts;
+}
+
+std::optional<ContactRef> Store::contact_ref(std::int64_t id) {
+    SQLite::Statement query(*db_, "SELECT id, name, archived FROM contacts WHERE id = ?");
+    query.bind(1, id);
+    auto refs = read_refs(query);
+    if (refs.empty()) return std::nullopt;
+    return refs.front();
+}
+
+std::vector<ContactRef> Store::contacts_with_key(const std::string& key) {
+    SQLite::Statement query(*db_,
+                            "SELECT id, name, archived FROM contacts WHERE name_key = :key "
+                            "UNION SELECT c.id, c.name, c.archived FROM contact_values v "
+                            "JOIN contacts c ON c.id = v.contact_id "
+                            "WHERE v.kind = 'nickname' AND v.value_key = :key ORDER BY 2, 1");
+    query.bind(":key", key);
+    return read_refs(query);
+}
+
+std::vector<ContactRef> Store::contacts_with_key_prefix(const std::string& key) {
+    // A range on the index: every valid UTF-8 string starting with key sorts below key + 0xFF.
+    SQLite::Statement query(*db_,
+                            "SELECT id, name, archived FROM contacts WHERE name_key >= :low AND name_key < :high "
+                            "UNION SELECT c.id, c.name, c.archived FROM contact_values v "
+                            "JOIN contacts c ON c.id = v.contact_id WHERE v.kind = 'nickname' "
+                            "AND v.value_key >= :low AND v.value_key < :high ORDER BY 2, 1");
+    query.bind(":low", key);
+    query.bind(":high", key + "\xff");
+    return read_refs(query);
+}
+
+std::vector<ContactRef> Store::contacts_with_key_substring(const std::string& key) {
+    SQLite::Statement query(*db_,
+                            "SELECT id, name, archived FROM contacts WHERE instr(name_key, :key) > 0 "
+                            "UNION SELECT c.id, c.name, c.archived FROM contact_values v "
+                            "JOIN contacts c ON c.id = v.contact_id WHERE v.kind = 'nickname' "
+                            "AND instr(v.value_key, :key) > 0 ORDER BY 2, 1");
+    query.bind(":key", key);
+    return read_refs(query);
+}
+
+}  // namespace kith

@@ -1,0 +1,113 @@
+// Notes and interactions: what was said and when you were in touch.
+#include <SQLiteCpp/SQLiteCpp.h>
+
+#include "kith/store.h"
+#include "kith/text.h"
+#include "store/store_internal.h"
+
+namespace kith {
+
+using namespace store_detail;
+
+namespace {
+
+void stamp(std::string& uuid, std::string& created_at, std::string& updated_at) {
+    if (uuid.empty()) uuid = make_uuid();
+    auto now = utc_now();
+    if (created_at.empty()) created_at = now;
+    if (updated_at.empty()) updated_at = now;
+}
+
+std::optional<std::string> optional_iso(const std::optional<Date>& date) {
+    if (!date) return std::nullopt;
+    return format_iso(*date);
+}
+
+std::vector<std::string> split_tags(const std::string& text) {
+    std::vector<std::string> tags;
+    for (auto& tag : split(text, ' '))
+        if (!tag.empty()) tags.push_back(std::move(tag));
+    return tags;
+}
+
+}  // namespace
+
+void Store::insert_note(Note& note) {
+    stamp(note.uuid, note.created_at, note.updated_at);
+    SQLite::Statement insert(*db_,
+                             "INSERT INTO notes (uuid, contact_id, text, noted_on, event_on, ask, tags, "
+                             "created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)");
+    insert.bind(1, note.uuid);
+    insert.bind(2, note.contact_id);
+    insert.bind(3, note.text);
+    insert.bind(4, format_iso(note.on));
+    bind_optional(insert, 5, optional_iso(note.event));
+    insert.bind(6, note.ask ? 1 : 0);
+    insert.bind(7, join(note.tags, " "));
+    insert.bind(8, note.created_at);
+    insert.bind(9, note.updated_at);
+    insert.exec();
+    note.id = db_->getLastInsertRowid();
+}
+
+std::vector<Note> Store::notes_for(std::int64_t contact_id) {
+    SQLite::Statement query(*db_,
+                            "SELECT id, uuid, contact_id, text, noted_on, event_on, ask, tags, created_at, "
+                            "updated_at FROM notes WHERE contact_id = ? ORDER BY noted_on DESC, id DESC");
+    query.bind(1, contact_id);
+    std::vector<Note> notes;
+    while (query.executeStep()) {
+        Note note;
+        note.id = query.getColumn(0).getInt64();
+        note.uuid = query.getColumn(1).getString();
+        note.contact_id = query.getColumn(2).getInt64();
+        note.text = query.getColumn(3).getString();
+        note.on = date_column(query.getColumn(4));
+        note.event = optional_date_column(query.getColumn(5));
+        note.ask = query.getColumn(6).getInt() != 0;
+        note.tags = split_tags(query.getColumn(7).getString());
+        note.created_at = query.getColumn(8).getString();
+        note.updated_at = query.getColumn(9).getString();
+        notes.push_back(std::move(note));
+    }
+    return notes;
+}
+
+void Store::insert_interaction(Interaction& interaction) {
+    stamp(interaction.uuid, interaction.created_at, interaction.updated_at);
+    SQLite::Statement insert(*db_,
+                             "INSERT INTO interactions (uuid, contact_id, happened_on, channel, summary, "
+                             "created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)");
+    insert.bind(1, interaction.uuid);
+    insert.bind(2, interaction.contact_id);
+    insert.bind(3, format_iso(interaction.on));
+    insert.bind(4, interaction.channel);
+    insert.bind(5, interaction.summary);
+    insert.bind(6, interaction.created_at);
+    insert.bind(7, interaction.updated_at);
+    insert.exec();
+    interaction.id = db_->getLastInsertRowid();
+}
+
+std::vector<Interaction> Store::interactions_for(std::int64_t contact_id) {
+    SQLite::Statement query(*db_,
+                            "SELECT id, uuid, contact_id, happened_on, channel, summary, created_at, updated_at "
+                            "FROM interactions WHERE contact_id = ? ORDER BY happened_on DESC, id DESC");
+    query.bind(1, contact_id);
+    std::vector<Interaction> interactions;
+    while (query.executeStep()) {
+        Interaction interaction;
+        interaction.id = query.getColumn(0).getInt64();
+        interaction.uuid = query.getColumn(1).getString();
+        interaction.contact_id = query.getColumn(2).getInt64();
+        interaction.on = date_column(query.getColumn(3));
+        interaction.channel = query.getColumn(4).getString();
+        interaction.summary = query.getColumn(5).getString();
+        interaction.created_at = query.getColumn(6).getString();
+        interaction.updated_at = query.getColumn(7).getString();
+        interactions.push_back(std::move(interaction));
+    }
+    return interactions;
+}
+
+}  // namespace kith

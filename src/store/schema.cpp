@@ -1,0 +1,67 @@
+#include "store/schema.h"
+
+namespace kith::schema {
+
+// Never edit a shipped migration: databases in the wild were built by it. Add a new one.
+const std::vector<std::string>& migrations() {
+    static const std::vector<std::string> all{
+        // v1: contacts, their multi-valued fields, notes and interactions.
+        R"sql(
+CREATE TABLE contacts (
+    id          INTEGER PRIMARY KEY,
+    uuid        TEXT NOT NULL UNIQUE,
+    name        TEXT NOT NULL,
+    name_key    TEXT NOT NULL,            -- fold_key(name): case- and accent-folded
+    company     TEXT NOT NULL DEFAULT '',
+    birthday    TEXT,                     -- YYYY-MM-DD, or --MM-DD when the year is unknown
+    birthday_md TEXT,                     -- MM-DD, for the birthday index
+    every       TEXT,                     -- check-in cadence: 30d or 3w..6w
+    archived    INTEGER NOT NULL DEFAULT 0,
+    created_at  TEXT NOT NULL,
+    updated_at  TEXT NOT NULL
+);
+CREATE INDEX contacts_by_name_key ON contacts(name_key);
+CREATE INDEX contacts_by_birthday ON contacts(birthday_md) WHERE birthday_md IS NOT NULL;
+
+CREATE TABLE contact_values (
+    contact_id INTEGER NOT NULL REFERENCES contacts(id) ON DELETE CASCADE,
+    kind       TEXT NOT NULL CHECK (kind IN ('email', 'phone', 'nickname', 'tag')),
+    position   INTEGER NOT NULL,
+    value      TEXT NOT NULL,
+    value_key  TEXT NOT NULL,             -- fold_key(value), for lookups
+    PRIMARY KEY (contact_id, kind, position)
+) WITHOUT ROWID;
+CREATE INDEX contact_values_by_key ON contact_values(kind, value_key);
+
+CREATE TABLE notes (
+    id         INTEGER PRIMARY KEY,
+    uuid       TEXT NOT NULL UNIQUE,
+    contact_id INTEGER NOT NULL REFERENCES contacts(id) ON DELETE CASCADE,
+    text       TEXT NOT NULL,
+    noted_on   TEXT NOT NULL,
+    event_on   TEXT,
+    ask        INTEGER NOT NULL DEFAULT 0,
+    tags       TEXT NOT NULL DEFAULT '',  -- space-separated
+    created_at TEXT NOT NULL,
+    updated_at TEXT NOT NULL
+);
+CREATE INDEX notes_by_contact ON notes(contact_id, noted_on);
+CREATE INDEX notes_by_event ON notes(event_on) WHERE event_on IS NOT NULL;
+
+CREATE TABLE interactions (
+    id          INTEGER PRIMARY KEY,
+    uuid        TEXT NOT NULL UNIQUE,
+    contact_id  INTEGER NOT NULL REFERENCES contacts(id) ON DELETE CASCADE,
+    happened_on TEXT NOT NULL,
+    channel     TEXT NOT NULL,
+    summary     TEXT NOT NULL DEFAULT '',
+    created_at  TEXT NOT NULL,
+    updated_at  TEXT NOT NULL
+);
+CREATE INDEX interactions_by_contact ON interactions(contact_id, happened_on);
+)sql",
+    };
+    return all;
+}
+
+}  // namespace kith::schema

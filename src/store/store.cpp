@@ -1,0 +1,208 @@
+#include "kith/store.h"
+
+#include <SQLiteCpp/Backup.h>
+#include <SQLiteCpp/SQLiteCpp.h>
+#include <fcntl.h>
+#include <fmt/format.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <chrono>
+#include <cstring>
+#include <filesystem>
+#include <random>
+
+#include "kith/error.h"
+#include "store/schema.h"
+#include "store/store_internal.h"
+
+namespace kith {
+
+namespace fs = std::filesystem;
+
+namespace store_detail {
+
+std::string utc_now() {
+    auto now = std::chrono::floor<std::chrono::seconds>(std::chrono::system_clock::now());
+    auto day = std::chrono::floor<std::chrono::days>(now);
+    std::chrono::year_month_day ymd{day};
+    std::chrono::hh_mm_ss time{now - day};
+    return fmt::format("{:04}-{:02}-{:02}T{:02}:{:02}:{:02}Z", static_cast<int>(ymd.year()),
+                       static_cast<unsigned>(ymd.month()), static_cast<unsigned>(ymd.day()),
+                       time.hours().count(), time.minutes().count(), time.seconds().count());
+}
+
+Date date_column(const SQLite::Column& column) {
+    auto text = column.getString();
+    auto parsed = parse_iso_date(text);
+    if (!parsed) throw runtime_error(fmt::format("database holds a bad date \"{}\"", text));
+    return *parsed;
+}
+
+std::optional<Date> optional_date_column(const SQLite::Column& column) {
+    if (column.isNull()) return std::nullopt;
+    return date_column(column);
+}
+
+void bind_optional(SQLite::Statement& statement, int index, const std::optional<std::string>& value) {
+    if (value)
+        statement.bind(index, *value);
+    else
+        statement.bind(index);
+}
+
+}  // namespace store_detail
+
+namespace {
+
+constexpr int busy_timeout_ms = 30000;
+
+// mkdir -p where every directory kith creates is private to the user.
+void create_private_directories(const fs::path& directory) {
+    if (directory.empty() || fs::exists(directory)) return;
+    create_private_directories(directory.parent_path());
+    if (::mkdir(directory.c_str(), 0700) != 0 && errno != EEXIST)
+        throw runtime_error(fmt::format("cannot create directory {}: {}", directory.string(),
+                                        std::strerror(errno)));
+}
+
+void create_private_file(const fs::path& file) {
+    int fd = ::open(file.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+    if (fd < 0 && errno != EEXIST)
+        throw runtime_error(fmt::format("cannot create {}: {}", file.string(), std::strerror(errno)));
+    if (fd >= 0) ::close(fd);
+}
+
+int read_user_version(SQLite::Database& db) {
+    return db.execAndGet("PRAGMA user_version").getInt();
+}
+
+void apply_schema(SQLite::Database& db, int from_version) {
+    const auto& migrations = schema::migrations();
+    for (auto version = static_cast<std::size_t>(from_version); version < migrations.size(); ++version) {
+        db.exec(migrations[version]);
+    }
+    db.exec(fmt::format("PRAGMA user_version = {}", migrations.size()));
+}
+
+}  // namespace
+
+Store::Store(std::unique_ptr<SQLite::Database> db, std::string path)
+    : db_(std::move(db)), path_(std::move(path)) {}
+
+Store::~Store() = default;
+
+int Store::current_schema_version() { return static_cast<int>(schema::migrations().size()); }
+
+int Store::schema_version() const { return read_user_version(*db_); }
+
+std::unique_ptr<Store> Store::open(const std::string& path, Access access) {
+    std::error_code ec;
+    bool in_memory = path == ":memory:";
+    bool exists = !in_memory && fs::exists(path, ec);
+    if (!in_memory && exists && fs::is_directory(path, ec))
+        throw runtime_error(fmt::format("database {} is a directory, not a file", path));
+
+    if (in_memory || (!exists && access == Access::read)) {
+        // Nothing stored yet: reads see an empty database and create no file.
+        auto db = std::make_unique<SQLite::Database>(":memory:", SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
+        db->exec("PRAGMA foreign_keys = ON");
+        apply_schema(*db, 0);
+        return std::unique_ptr<Store>(new Store(std::move(db), path));
+    }
+
+    if (!exists) {
+        create_private_directories(fs::path(path).parent_path());
+        create_private_file(path);
+    }
+    bool writable = ::access(path.c_str(), W_OK) == 0;
+    if (access == Access::write && !writable)
+        throw runtime_error(fmt::format("database {} is read-only: cannot write to it", path));
+
+    int flags = writable ? SQLite::OPEN_READWRITE : SQLite::OPEN_READONLY;
+    std::unique_ptr<SQLite::Database> db;
+    try {
+        db = std::make_unique<SQLite::Database>(path, flags, busy_timeout_ms);
+        // Fails here, before anything is written, on a file that is not a database.
+        read_user_version(*db);
+    } catch (const SQLite::Exception& e) {
+        throw runtime_error(fmt::format("cannot open database {}: {}", path, e.getErrorStr()));
+    }
+    std::unique_ptr<Store> store(new Store(std::move(db), path));
+    store->migrate(writable);
+    return store;
+}
+
+void Store::migrate(bool can_write) {
+    int version = read_user_version(*db_);
+    int current = current_schema_version();
+    if (version > current)
+        throw runtime_error(fmt::format(
+            "database {} has schema version {}, newer than this kith understands ({}): "
+            "upgrade kith; the file was not touched",
+            path_, version, current));
+    if (can_write) {
+        // WAL lets a cron reader and an interactive writer work at the same time.
+        if (db_->execAndGet("PRAGMA journal_mode").getString() != "wal")
+            db_->exec("PRAGMA journal_mode = WAL");
+        db_->exec("PRAGMA synchronous = NORMAL");
+    }
+    db_->exec("PRAGMA foreign_keys = ON");
+    if (version == current) return;
+    if (!can_write)
+        throw runtime_error(fmt::format(
+            "database {} needs upgrading to schema version {} but is read-only", path_, current));
+
+    if (version > 0) {
+        // Keep a copy of the old database before changing its shape.
+        auto backup_path = fmt::format("{}.bak-v{}", path_, version);
+        create_private_file(backup_path);
+        SQLite::Database backup_db(backup_path, SQLite::OPEN_READWRITE);
+        SQLite::Backup backup(backup_db, *db_);
+        backup.executeStep();
+        migration_backup_ = backup_path;
+    }
+    write([&] {
+        // Another kith may have migrated while we waited for the write lock.
+        int locked_version = read_user_version(*db_);
+        if (locked_version < current) apply_schema(*db_, locked_version);
+    });
+}
+
+void Store::write(const std::function<void()>& body) {
+    // A use case may call another (add with --note): the outermost call owns the transaction.
+    if (write_depth_ > 0) {
+        body();
+        return;
+    }
+    SQLite::Transaction transaction(*db_, SQLite::TransactionBehavior::IMMEDIATE);
+    ++write_depth_;
+    try {
+        body();
+    } catch (...) {
+        --write_depth_;
+        throw;  // the transaction's destructor rolls back
+    }
+    --write_depth_;
+    transaction.commit();
+}
+
+std::string make_uuid() {
+    static thread_local std::random_device device;
+    unsigned char bytes[16];
+    for (std::size_t i = 0; i < sizeof bytes; i += 4) {
+        auto word = device();
+        std::memcpy(bytes + i, &word, 4);
+    }
+    bytes[6] = static_cast<unsigned char>((bytes[6] & 0x0f) | 0x40);  // version 4
+    bytes[8] = static_cast<unsigned char>((bytes[8] & 0x3f) | 0x80);  // RFC 4122 variant
+    std::string out;
+    for (int i = 0; i < 16; ++i) {
+        if (i == 4 || i == 6 || i == 8 || i == 10) out += '-';
+        out += fmt::format("{:02x}", bytes[i]);
+    }
+    return out;
+}
+
+}  // namespace kith

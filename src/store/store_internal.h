@@ -1,0 +1,23 @@
+// Helpers shared by the store's translation units; not part of the public interface.
+#pragma once
+
+#include <SQLiteCpp/SQLiteCpp.h>
+
+#include <optional>
+#include <string>
+
+#include "kith/dates.h"
+
+namespace kith::store_detail {
+
+// Current UTC time as 2026-11-22T09:30:00Z: row timestamps are wall-clock metadata.
+std::string utc_now();
+
+// Column readers that turn stored text back into typed values; a value another program
+// corrupted is reported, never silently dropped.
+Date date_column(const SQLite::Column& column);
+std::optional<Date> optional_date_column(const SQLite::Column& column);
+
+void bind_optional(SQLite::Statement& statement, int index, const std::optional<std::string>& value);
+
+}  // namespace kith::store_detail

@@ -1,0 +1,102 @@
+#include "kith/text.h"
+
+#include <utf8proc.h>
+
+#include <cstdlib>
+#include <memory>
+
+namespace kith {
+
+namespace {
+
+std::string utf8proc_transform(std::string_view text, int options) {
+    utf8proc_uint8_t* out = nullptr;
+    auto length = utf8proc_map(reinterpret_cast<const utf8proc_uint8_t*>(text.data()),
+                               static_cast<utf8proc_ssize_t>(text.size()), &out,
+                               static_cast<utf8proc_option_t>(options));
+    if (length < 0) return std::string(text);  // invalid UTF-8 is rejected at the edges
+    std::unique_ptr<utf8proc_uint8_t, decltype(&std::free)> owned(out, &std::free);
+    return std::string(reinterpret_cast<const char*>(out), static_cast<std::size_t>(length));
+}
+
+}  // namespace
+
+bool is_valid_utf8(std::string_view text) {
+    auto* p = reinterpret_cast<const utf8proc_uint8_t*>(text.data());
+    utf8proc_ssize_t remaining = static_cast<utf8proc_ssize_t>(text.size());
+    while (remaining > 0) {
+        utf8proc_int32_t codepoint = 0;
+        auto used = utf8proc_iterate(p, remaining, &codepoint);
+        if (used <= 0 || codepoint == 0) return false;
+        p += used;
+        remaining -= used;
+    }
+    return true;
+}
+
+std::string fold_key(std::string_view text) {
+    return utf8proc_transform(text, UTF8PROC_STABLE | UTF8PROC_COMPAT |
+                                        UTF8PROC_DECOMPOSE | UTF8PROC_CASEFOLD |
+                                        UTF8PROC_STRIPMARK | UTF8PROC_IGNORE);
+}
+
+std::string fold_case(std::string_view text) {
+    return utf8proc_transform(text, UTF8PROC_STABLE | UTF8PROC_COMPOSE | UTF8PROC_CASEFOLD);
+}
+
+std::size_t display_width(std::string_view text) {
+    auto* p = reinterpret_cast<const utf8proc_uint8_t*>(text.data());
+    utf8proc_ssize_t remaining = static_cast<utf8proc_ssize_t>(text.size());
+    std::size_t width = 0;
+    while (remaining > 0) {
+        utf8proc_int32_t codepoint = 0;
+        auto used = utf8proc_iterate(p, remaining, &codepoint);
+        if (used <= 0) {  // count a stray byte as one column rather than stop
+            ++width;
+            ++p;
+            --remaining;
+            continue;
+        }
+        width += static_cast<std::size_t>(utf8proc_charwidth(codepoint));
+        p += used;
+        remaining -= used;
+    }
+    return width;
+}
+
+std::string trim(std::string_view text) {
+    const char* blanks = " \t\r\n\f\v";
+    auto first = text.find_first_not_of(blanks);
+    if (first == std::string_view::npos) return {};
+    auto last = text.find_last_not_of(blanks);
+    return std::string(text.substr(first, last - first + 1));
+}
+
+std::vector<std::string> split(std::string_view text, char separator) {
+    std::vector<std::string> parts;
+    std::size_t start = 0;
+    while (true) {
+        auto end = text.find(separator, start);
+        parts.emplace_back(text.substr(start, end == std::string_view::npos ? end : end - start));
+        if (end == std::string_view::npos) break;
+        start = end + 1;
+    }
+    return parts;
+}
+
+std::string join(const std::vector<std::string>& parts, std::string_view separator) {
+    std::string out;
+    for (std::size_t i = 0; i < parts.size(); ++i) {
+        if (i) out += separator;
+        out += parts[i];
+    }
+    return out;
+}
+
+bool has_control_characters(std::string_view text) {
+    for (unsigned char c : text)
+        if ((c < 0x20 && c != '\n' && c != '\t') || c == 0x7f) return true;
+    return false;
+}
+
+}  // namespace kith

@@ -1,0 +1,161 @@
+#define DOCTEST_CONFIG_IMPLEMENT_WITH_MAIN
+#include "harness.h"
+
+#include <doctest/doctest.h>
+#include <fcntl.h>
+#include <poll.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <iterator>
+#include <stdexcept>
+
+namespace kith::test {
+
+Sandbox::Sandbox() {
+    std::string pattern = (std::filesystem::temp_directory_path() / "kith-cli-XXXXXX").string();
+    std::vector<char> name(pattern.begin(), pattern.end());
+    name.push_back('\0');
+    if (!::mkdtemp(name.data())) throw std::runtime_error("mkdtemp failed");
+    dir = name.data();
+    db = dir + "/data/kith.db";
+    config = dir + "/config.toml";
+}
+
+Sandbox::~Sandbox() {
+    std::error_code ec;
+    std::filesystem::remove_all(dir, ec);
+}
+
+namespace {
+
+std::vector<std::string> sandbox_environment(const Sandbox& box, const RunOptions& options) {
+    std::map<std::string, std::string> env{
+        {"PATH", "/usr/local/bin:/usr/bin:/bin"},
+        {"HOME", box.dir},
+        {"KITH_DB", box.db},
+        {"KITH_CONFIG", box.config},
+        {"KITH_TODAY", box.today},
+        {"TMPDIR", box.dir},
+        {"LANG", "C.UTF-8"},
+    };
+    for (const auto& [key, value] : options.env) env[key] = value;
+    std::vector<std::string> out;
+    for (const auto& [key, value] : env)
+        if (!value.empty()) out.push_back(key + "=" + value);
+    return out;
+}
+
+void set_nonblocking(int fd) { ::fcntl(fd, F_SETFL, ::fcntl(fd, F_GETFL) | O_NONBLOCK); }
+
+}  // namespace
+
+Result Sandbox::run(const std::vector<std::string>& args, const RunOptions& options) const {
+    int in[2], out[2], err[2];
+    if (::pipe(in) || ::pipe(out) || ::pipe(err)) throw std::runtime_error("pipe failed");
+    int terminal = -1;
+    std::string terminal_name;
+    if (options.terminal_stdin) {
+        terminal = ::posix_openpt(O_RDWR | O_NOCTTY);
+        if (terminal < 0 || ::grantpt(terminal) || ::unlockpt(terminal)) throw std::runtime_error("no pty");
+        terminal_name = ::ptsname(terminal);
+    }
+    auto env_strings = sandbox_environment(*this, options);
+    std::vector<std::string> argv_strings{KITH_BINARY};
+    argv_strings.insert(argv_strings.end(), args.begin(), args.end());
+
+    pid_t pid = ::fork();
+    if (pid == 0) {
+        if (options.terminal_stdin) {
+            ::setsid();
+            int slave = ::open(terminal_name.c_str(), O_RDWR);
+            ::dup2(slave, 0);
+        } else {
+            ::dup2(in[0], 0);
+        }
+        ::dup2(out[1], 1);
+        ::dup2(err[1], 2);
+        for (int fd : {in[0], in[1], out[0], out[1], err[0], err[1]}) ::close(fd);
+        std::vector<char*> argv, envp;
+        for (auto& s : argv_strings) argv.push_back(s.data());
+        argv.push_back(nullptr);
+        for (auto& s : env_strings) envp.push_back(s.data());
+        envp.push_back(nullptr);
+        ::execve(argv[0], argv.data(), envp.data());
+        ::_exit(127);
+    }
+    ::close(in[0]);
+    ::close(out[1]);
+    ::close(err[1]);
+    set_nonblocking(in[1]);
+    set_nonblocking(out[0]);
+    set_nonblocking(err[0]);
+
+    Result result;
+    std::size_t written = 0;
+    const std::string& input = options.terminal_stdin ? std::string() : options.input;
+    int in_fd = in[1];
+    if (input.empty()) {
+        ::close(in_fd);
+        in_fd = -1;
+    }
+    bool out_open = true, err_open = true;
+    while (out_open || err_open) {
+        std::vector<pollfd> fds;
+        if (out_open) fds.push_back({out[0], POLLIN, 0});
+        if (err_open) fds.push_back({err[0], POLLIN, 0});
+        if (in_fd >= 0) fds.push_back({in_fd, POLLOUT, 0});
+        if (::poll(fds.data(), fds.size(), 30000) <= 0) break;
+        for (const auto& p : fds) {
+            if (!p.revents) continue;
+            if (p.fd == in_fd) {
+                auto n = ::write(in_fd, input.data() + written, input.size() - written);
+                if (n > 0) written += static_cast<std::size_t>(n);
+                if (n < 0 || written == input.size()) {
+                    ::close(in_fd);
+                    in_fd = -1;
+                }
+                continue;
+            }
+            char buffer[65536];
+            auto n = ::read(p.fd, buffer, sizeof buffer);
+            if (n > 0) {
+                (p.fd == out[0] ? result.out : result.err).append(buffer, static_cast<std::size_t>(n));
+            } else if (n == 0 || errno != EAGAIN) {
+                (p.fd == out[0] ? out_open : err_open) = false;
+            }
+        }
+    }
+    if (in_fd >= 0) ::close(in_fd);
+    ::close(out[0]);
+    ::close(err[0]);
+    if (terminal >= 0) ::close(terminal);
+    int status = 0;
+    ::waitpid(pid, &status, 0);
+    result.code = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
+    return result;
+}
+
+std::string Sandbox::ok(const std::vector<std::string>& args, const RunOptions& options) const {
+    auto result = run(args, options);
+    INFO("args: ", args.empty() ? "" : args.front(), " stderr: ", result.err);
+    REQUIRE(result.code == 0);
+    return result.out;
+}
+
+void Sandbox::write_file(const std::string& path, const std::string& content, int mode) const {
+    std::ofstream(path, std::ios::binary) << content;
+    ::chmod(path.c_str(), static_cast<mode_t>(mode));
+}
+
+std::string Sandbox::read_file(const std::string& path) const {
+    std::ifstream file(path, std::ios::binary);
+    return std::string(std::istreambuf_iterator<char>(file), {});
+}
+
+}  // namespace kith::test

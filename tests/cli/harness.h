@@ -1,0 +1,43 @@
+// Runs the real kith binary in a private sandbox: a temp HOME, database and config, a fixed
+// --today (via KITH_TODAY), and a clean environment.
+#pragma once
+
+#include <map>
+#include <string>
+#include <vector>
+
+namespace kith::test {
+
+struct Result {
+    int code = -1;
+    std::string out;
+    std::string err;
+};
+
+struct RunOptions {
+    std::string input;              // written to stdin (a pipe)
+    bool terminal_stdin = false;    // stdin is a pseudo-terminal instead (input is ignored)
+    std::map<std::string, std::string> env;  // extra or overriding variables; "" unsets
+};
+
+class Sandbox {
+public:
+    Sandbox();
+    ~Sandbox();
+    Sandbox(const Sandbox&) = delete;
+    Sandbox& operator=(const Sandbox&) = delete;
+
+    std::string dir;     // the temp HOME
+    std::string db;      // KITH_DB
+    std::string config;  // KITH_CONFIG (not created)
+    std::string today = "2026-11-22";
+
+    Result run(const std::vector<std::string>& args, const RunOptions& options = {}) const;
+    // Runs and requires exit 0, returning stdout.
+    std::string ok(const std::vector<std::string>& args, const RunOptions& options = {}) const;
+
+    void write_file(const std::string& path, const std::string& content, int mode = 0644) const;
+    std::string read_file(const std::string& path) const;
+};
+
+}  // namespace kith::test
