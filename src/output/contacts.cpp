@@ -123,11 +123,12 @@ std::vector<std::pair<std::string, std::string>> contact_facts(const Contact& c,
     add("tags", join(c.tags, machine ? "," : ", "));
     add("birthday", c.birthday ? (machine ? format_birthday(*c.birthday) : describe_birthday(*c.birthday, today)) : "");
     add("every", c.every ? format_cadence(*c.every) : "");
-    if (c.last_contacted)
-        add("last", machine ? format_iso(*c.last_contacted)
-                            : fmt::format("{} ({})", format_iso(*c.last_contacted), days_ago(*c.last_contacted, today)));
+    if (machine)
+        add("last", c.last_contacted ? format_iso(*c.last_contacted) : "");
     else
-        add("last", machine ? "" : "never");
+        add("last spoke", c.last_contacted ? fmt::format("{} ({})", format_iso(*c.last_contacted),
+                                                         days_ago(*c.last_contacted, today))
+                                           : "never");
     if (machine || c.archived) add("archived", c.archived ? "yes" : "no");
     return facts;
 }

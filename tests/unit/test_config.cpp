@@ -1,0 +1,83 @@
+#include <doctest/doctest.h>
+
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <unistd.h>
+
+#include "kith/config.h"
+#include "kith/error.h"
+
+using namespace kith;
+
+namespace {
+
+struct ConfigFile {
+    std::string path;
+    explicit ConfigFile(const std::string& content) {
+        path = (std::filesystem::temp_directory_path() / ("kith-config-" + std::to_string(::getpid()) + ".toml")).string();
+        std::ofstream(path) << content;
+    }
+    ~ConfigFile() { std::remove(path.c_str()); }
+};
+
+std::string error_of(const std::string& content) {
+    ConfigFile file(content);
+    try {
+        load_config(file.path);
+    } catch (const Error& e) {
+        CHECK(e.code() == ExitCode::usage);
+        return e.what();
+    }
+    FAIL("config was accepted: ", content);
+    return {};
+}
+
+}  // namespace
+
+TEST_CASE("a missing config file gives the defaults") {
+    auto loaded = load_config("/nonexistent/kith/config.toml");
+    CHECK_FALSE(loaded.file_exists);
+    CHECK(loaded.config.due_limit == 10);
+    CHECK(loaded.config.questions_per_contact == 2);
+    CHECK(loaded.config.due_birthday_window == Interval{7, Interval::Unit::days});
+}
+
+TEST_CASE("known keys are read, in tables or dotted") {
+    ConfigFile file("color = \"never\"\n[due]\nlimit = 5\nbirthday_window = \"2w\"\n[questions]\nper_contact = 3\n");
+    auto loaded = load_config(file.path);
+    CHECK(loaded.file_exists);
+    CHECK(loaded.config.color == "never");
+    CHECK(loaded.config.due_limit == 5);
+    CHECK(loaded.config.due_birthday_window == Interval{2, Interval::Unit::weeks});
+    CHECK(loaded.config.questions_per_contact == 3);
+    CHECK(loaded.warnings.empty());
+    ConfigFile dotted("due.limit = 4\n");
+    CHECK(load_config(dotted.path).config.due_limit == 4);
+}
+
+TEST_CASE("a broken file names the file and the line") {
+    auto message = error_of("color = \"auto\"\n[due\nlimit = 3\n");
+    CHECK(message.find("config ") == 0);
+    CHECK(message.find(": line 2: ") != std::string::npos);
+}
+
+TEST_CASE("wrong types and bad values are refused with the key named") {
+    CHECK(error_of("[due]\nlimit = \"ten\"\n").find("line 2: due.limit: expected an integer") != std::string::npos);
+    CHECK(error_of("due.limit = 0\n").find("due.limit: expected 1 to") != std::string::npos);
+    CHECK(error_of("color = \"sometimes\"\n").find("color: expected") != std::string::npos);
+    CHECK(error_of("due.birthday_window = \"soon\"\n").find("bad interval \"soon\"") != std::string::npos);
+}
+
+TEST_CASE("unknown keys are warnings, not errors") {
+    ConfigFile file("colour = \"never\"\n");
+    auto loaded = load_config(file.path);
+    REQUIRE(loaded.warnings.size() == 1);
+    CHECK(loaded.warnings[0].find("unknown key \"colour\"") != std::string::npos);
+}
+
+TEST_CASE("every key in the table shows in the effective values") {
+    auto values = config_values(Config{});
+    REQUIRE(values.size() == config_keys().size());
+    for (std::size_t i = 0; i < values.size(); ++i) CHECK(values[i].first == config_keys()[i].key);
+}

@@ -1,0 +1,217 @@
+#include <SQLiteCpp/SQLiteCpp.h>
+#include <doctest/doctest.h>
+#include <sys/stat.h>
+
+#include <filesystem>
+#include <stdlib.h>
+
+#include "kith/core.h"
+#include "kith/error.h"
+#include "kith/store.h"
+
+using namespace kith;
+using namespace std::chrono;
+
+namespace {
+
+const Date today{year{2026}, November, day{22}};
+
+Contact person(std::string name) {
+    Contact contact;
+    contact.name = std::move(name);
+    return contact;
+}
+
+struct TempDir {
+    std::filesystem::path path;
+    TempDir() {
+        std::string pattern = (std::filesystem::temp_directory_path() / "kith-unit-XXXXXX").string();
+        path = ::mkdtemp(pattern.data());
+    }
+    ~TempDir() { std::filesystem::remove_all(path); }
+};
+
+}  // namespace
+
+TEST_CASE("a contact round-trips through the store with all its fields") {
+    auto store = Store::open(":memory:", Store::Access::write);
+    Contact sam = person("Sam Smith");
+    sam.emails = {"sam@acme.com", "sam@home.net"};
+    sam.phones = {"+1 555 0100"};
+    sam.nicknames = {"Sammy"};
+    sam.tags = {"client", "golf"};
+    sam.company = "Acme";
+    sam.birthday = Birthday{1986, 3, 15};
+    sam.every = Cadence{Interval{3, Interval::Unit::weeks}, Interval{6, Interval::Unit::weeks}};
+    store->write([&] { store->insert_contact(sam); });
+    REQUIRE(sam.id > 0);
+    CHECK(sam.uuid.size() == 36);
+
+    auto loaded = store->find_contact(sam.id);
+    REQUIRE(loaded);
+    CHECK(loaded->name == "Sam Smith");
+    CHECK(loaded->emails == sam.emails);
+    CHECK(loaded->phones == sam.phones);
+    CHECK(loaded->nicknames == sam.nicknames);
+    CHECK(loaded->tags == sam.tags);
+    CHECK(loaded->company == "Acme");
+    CHECK(loaded->birthday == sam.birthday);
+    CHECK(loaded->every == sam.every);
+    CHECK(loaded->uuid == sam.uuid);
+    CHECK_FALSE(loaded->last_contacted);
+}
+
+TEST_CASE("last contacted is the latest interaction, whatever order they were logged in") {
+    auto store = Store::open(":memory:", Store::Access::write);
+    Contact sam = person("Sam");
+    store->insert_contact(sam);
+    for (auto date : {Date{year{2026}, October, day{1}}, Date{year{2026}, November, day{2}}, Date{year{2026}, March, day{9}}}) {
+        Interaction interaction;
+        interaction.contact_id = sam.id;
+        interaction.on = date;
+        interaction.channel = "call";
+        store->insert_interaction(interaction);
+    }
+    auto loaded = store->find_contact(sam.id);
+    REQUIRE(loaded->last_contacted);
+    CHECK(*loaded->last_contacted == Date{year{2026}, November, day{2}});
+    auto interactions = store->interactions_for(sam.id);
+    REQUIRE(interactions.size() == 3);
+    CHECK(interactions.front().on == Date{year{2026}, November, day{2}});  // newest first
+}
+
+TEST_CASE("notes come back newest first with event, ask flag and tags") {
+    auto store = Store::open(":memory:", Store::Access::write);
+    Contact sam = person("Sam");
+    store->insert_contact(sam);
+    Note old_note;
+    old_note.contact_id = sam.id;
+    old_note.text = "Old";
+    old_note.on = Date{year{2020}, January, day{5}};
+    Note new_note;
+    new_note.contact_id = sam.id;
+    new_note.text = "Marathon";
+    new_note.on = today;
+    new_note.event = Date{year{2026}, December, day{5}};
+    new_note.ask = true;
+    new_note.tags = {"running", "berlin"};
+    store->insert_note(old_note);
+    store->insert_note(new_note);
+    auto notes = store->notes_for(sam.id);
+    REQUIRE(notes.size() == 2);
+    CHECK(notes[0].text == "Marathon");
+    CHECK(notes[0].event == new_note.event);
+    CHECK(notes[0].ask);
+    CHECK(notes[0].tags == std::vector<std::string>{"running", "berlin"});
+    CHECK(notes[1].text == "Old");
+}
+
+TEST_CASE("a failed write leaves nothing behind") {
+    auto store = Store::open(":memory:", Store::Access::write);
+    CHECK_THROWS(store->write([&] {
+        Contact a = person("Half Written");
+        store->insert_contact(a);
+        throw usage_error("boom");
+    }));
+    CHECK(store->list_contacts({}).empty());
+}
+
+TEST_CASE("deleting a contact removes their notes and interactions") {
+    auto store = Store::open(":memory:", Store::Access::write);
+    Contact sam = person("Sam");
+    store->insert_contact(sam);
+    Note note;
+    note.contact_id = sam.id;
+    note.text = "x";
+    note.on = today;
+    store->insert_note(note);
+    store->delete_contact(sam.id);
+    CHECK(store->notes_for(sam.id).empty());
+    CHECK_FALSE(store->find_contact(sam.id));
+}
+
+TEST_CASE("list filters archived people and requires every tag") {
+    auto store = Store::open(":memory:", Store::Access::write);
+    Contact a = person("Ann"), b = person("Bob"), c = person("Cy");
+    a.tags = {"client", "golf"};
+    b.tags = {"client"};
+    c.tags = {"client", "golf"};
+    c.archived = true;
+    for (auto* contact : {&a, &b, &c}) store->insert_contact(*contact);
+    ContactFilter filter;
+    filter.tags = {"client", "golf"};
+    auto listed = store->list_contacts(filter);
+    REQUIRE(listed.size() == 1);
+    CHECK(listed[0].name == "Ann");
+    filter.include_archived = true;
+    CHECK(store->list_contacts(filter).size() == 2);
+}
+
+TEST_CASE("a database file is created 0600 in a 0700 directory, in WAL mode, at schema version 1") {
+    TempDir temp;
+    auto path = (temp.path / "nested" / "kith.db").string();
+    {
+        auto store = Store::open(path, Store::Access::write);
+        CHECK(store->schema_version() == Store::current_schema_version());
+    }
+    struct stat file_info{}, dir_info{};
+    REQUIRE(::stat(path.c_str(), &file_info) == 0);
+    REQUIRE(::stat((temp.path / "nested").c_str(), &dir_info) == 0);
+    CHECK((file_info.st_mode & 0777) == 0600);
+    CHECK((dir_info.st_mode & 0777) == 0700);
+    SQLite::Database db(path);
+    CHECK(db.execAndGet("PRAGMA journal_mode").getString() == "wal");
+}
+
+TEST_CASE("reading a database that does not exist creates nothing") {
+    TempDir temp;
+    auto path = (temp.path / "kith.db").string();
+    auto store = Store::open(path, Store::Access::read);
+    CHECK(store->list_contacts({}).empty());
+    CHECK_FALSE(std::filesystem::exists(path));
+}
+
+TEST_CASE("a database from a newer kith is refused and left byte-for-byte untouched") {
+    TempDir temp;
+    auto path = (temp.path / "kith.db").string();
+    { Store::open(path, Store::Access::write); }
+    {
+        SQLite::Database db(path, SQLite::OPEN_READWRITE);
+        db.exec("PRAGMA journal_mode = DELETE");
+        db.exec("PRAGMA user_version = 99");
+    }
+    auto before = std::filesystem::file_size(path);
+    auto before_time = std::filesystem::last_write_time(path);
+    try {
+        Store::open(path, Store::Access::write);
+        FAIL("a newer database was opened");
+    } catch (const Error& e) {
+        CHECK(e.code() == ExitCode::runtime);
+        CHECK(std::string(e.what()).find("newer") != std::string::npos);
+    }
+    CHECK(std::filesystem::file_size(path) == before);
+    CHECK(std::filesystem::last_write_time(path) == before_time);
+    CHECK_FALSE(std::filesystem::exists(path + "-wal"));
+}
+
+TEST_CASE("a file that is not a database is an error, not a crash") {
+    TempDir temp;
+    auto path = (temp.path / "kith.db").string();
+    std::FILE* file = std::fopen(path.c_str(), "w");
+    std::fputs("this is not sqlite, just text long enough to have a header..........................", file);
+    std::fclose(file);
+    CHECK_THROWS_AS(Store::open(path, Store::Access::read), Error);
+}
+
+TEST_CASE("a directory where the database should be is refused") {
+    TempDir temp;
+    CHECK_THROWS_AS(Store::open(temp.path.string(), Store::Access::read), Error);
+}
+
+TEST_CASE("uuids are random version-4 uuids") {
+    auto a = make_uuid(), b = make_uuid();
+    CHECK(a != b);
+    CHECK(a.size() == 36);
+    CHECK(a[14] == '4');
+    CHECK(std::string("89ab").find(a[19]) != std::string::npos);
+}

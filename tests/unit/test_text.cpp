@@ -1,0 +1,47 @@
+#include <doctest/doctest.h>
+
+#include "kith/core.h"
+#include "kith/text.h"
+
+using namespace kith;
+
+TEST_CASE("fold_key ignores case and accents, fold_case only case") {
+    CHECK(fold_key("RENÉE") == "renee");
+    CHECK(fold_key("Straße") == "strasse");
+    CHECK(fold_case("RENÉE") == "renée");
+    CHECK(fold_key("ｓａｍ") == "sam");  // full-width compatibility forms
+}
+
+TEST_CASE("UTF-8 validation") {
+    CHECK(is_valid_utf8("Renée 😀 東京"));
+    CHECK_FALSE(is_valid_utf8("\xff\xfe"));
+    CHECK_FALSE(is_valid_utf8("\xc3"));  // truncated sequence
+    CHECK_FALSE(is_valid_utf8(std::string("a\0b", 3)));
+}
+
+TEST_CASE("display width counts wide characters twice") {
+    CHECK(display_width("Sam") == 3);
+    CHECK(display_width("東京") == 4);
+    CHECK(display_width("Renée") == 5);
+}
+
+TEST_CASE("hashtags become lower-case tags, but not C# or #1") {
+    CHECK(hashtags("Loves #Sailing and #golf.") == std::vector<std::string>{"sailing", "golf"});
+    CHECK(hashtags("Writes C# at work, ranked #1") == std::vector<std::string>{});
+    CHECK(hashtags("#family-news first") == std::vector<std::string>{"family-news"});
+    CHECK(hashtags("#café #café") == std::vector<std::string>{"café"});
+    CHECK(hashtags("issue#3 # alone") == std::vector<std::string>{});
+}
+
+TEST_CASE("tags are normalised and must be single words") {
+    CHECK(normalize_tag("#Client") == "client");
+    CHECK_THROWS(normalize_tag("two words"));
+    CHECK_THROWS(normalize_tag("a,b"));
+    CHECK_THROWS(normalize_tag(""));
+}
+
+TEST_CASE("split, join and trim") {
+    CHECK(split("a,,b", ',') == std::vector<std::string>{"a", "", "b"});
+    CHECK(join({"a", "b"}, ", ") == "a, b");
+    CHECK(trim("  x y \n") == "x y");
+}
