@@ -70,6 +70,11 @@ struct ContactChanges {
 // Usage error when `changes` changes nothing.
 void require_changes(const ContactChanges& changes);
 Contact edit_contact(Store& store, std::int64_t contact_id, const ContactChanges& changes);
+// The editable form of a contact for $EDITOR, and what an edited form changes (nullopt when
+// the user emptied it to cancel; usage error on a line that is not `field: value`).
+std::string contact_form(const Contact& contact);
+std::optional<ContactChanges> changes_from_form(const Contact& contact, const std::string& form);
+
 Contact set_archived(Store& store, std::int64_t contact_id, bool archived);
 void remove_contact(Store& store, std::int64_t contact_id);
 

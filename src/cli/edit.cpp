@@ -3,6 +3,7 @@
 #include <iostream>
 
 #include "cli/commands.h"
+#include "cli/terminal.h"
 #include "kith/core.h"
 #include "kith/text.h"
 
@@ -12,7 +13,8 @@ void add_edit_command(CLI::App& app, Session& session) {
     auto* command = app.add_subcommand("edit", "Change a person's details");
     command->footer(
         "Example: kith edit sam --company \"Globex\" --add-tag golf --remove-email old@acme.com\n"
-        "An empty value or \"none\" clears --birthday and --every.");
+        "An empty value or \"none\" clears --birthday and --every.\n"
+        "Without flags on a terminal, opens the whole record in $VISUAL/$EDITOR.");
     auto contact = std::make_shared<std::vector<std::string>>();
     auto changes = std::make_shared<ContactChanges>();
     auto name = std::make_shared<std::string>();
@@ -38,9 +40,20 @@ void add_edit_command(CLI::App& app, Session& session) {
         if (*company_option) changes->company = *company;
         if (*birthday_option) changes->birthday = *birthday;
         if (*every_option) changes->every = *every;
-        require_changes(*changes);  // a usage error comes before looking anyone up
+        // No flags on a terminal: edit the whole record in $EDITOR (SPEC §2).
+        bool use_editor = changes->empty() && stdin_is_terminal();
+        if (!use_editor) require_changes(*changes);  // a usage error comes before looking anyone up
         auto& store = session.store(Store::Access::write);
         auto who = resolve_contact(store, join(*contact, " "));
+        if (use_editor) {
+            auto current = contact_detail(store, who.id).contact;
+            auto edited = changes_from_form(current, edit_in_editor(contact_form(current), session.env));
+            if (!edited || edited->empty()) {
+                std::cout << fmt::format("No changes to {} (#{})\n", who.name, who.id);
+                return;
+            }
+            *changes = *edited;
+        }
         auto updated = edit_contact(store, who.id, *changes);
         std::cout << fmt::format("Updated {} (#{})\n", updated.name, updated.id);
     });
