@@ -14,11 +14,14 @@ struct Config {
     std::string color = "auto";           // overridden by --color
     int due_limit = 10;
     Interval due_birthday_window{7, Interval::Unit::days};
+    Interval due_follow_up{30, Interval::Unit::days};
+    // [cadence] client = "30d": the check-in cadence of people with that tag and none of their own.
+    std::vector<std::pair<std::string, Cadence>> tag_cadences;
     int questions_per_contact = 2;
 };
 
 struct ConfigKey {
-    std::string key;  // dotted: due.limit
+    std::string key;  // dotted: due.limit; "cadence.TAG" stands for any tag
     std::string type;
     std::string default_value;
     std::string description;

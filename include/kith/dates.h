@@ -66,6 +66,10 @@ Date next_birthday(const Birthday& birthday, Date from);
 // Age in whole years on `on`, when the birth year is known.
 std::optional<int> age_on(const Birthday& birthday, Date on);
 
+// An interval's length in days counted from a fixed day (2001-01-01), so intervals of
+// different units compare: 4w < 1mo < 5w. For ranking, never for date arithmetic.
+int nominal_days(const Interval& interval);
+
 // Signed whole days from `from` to `to`.
 int days_between(Date from, Date to);
 

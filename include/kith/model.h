@@ -22,7 +22,9 @@ struct Contact {
     std::optional<Birthday> birthday;
     std::optional<Cadence> every;
     bool archived = false;
-    std::string created_at;  // UTC, ISO 8601 with seconds
+    Date added_on;                       // kith's "today" when they were added
+    std::optional<Date> snoozed_until;   // left out of `due` before this day
+    std::string created_at;              // UTC, ISO 8601 with seconds
     std::string updated_at;
     std::optional<Date> last_contacted;  // derived: the latest interaction's date
 };
@@ -51,16 +53,37 @@ struct Interaction {
     std::string updated_at;
 };
 
+struct Reminder {
+    std::int64_t id = 0;
+    std::string uuid;
+    std::int64_t contact_id = 0;
+    std::string text;
+    Date due;
+    std::optional<Interval> every;  // recurring
+    std::optional<Date> done_on;    // one-off reminders only; recurring ones move on instead
+    std::optional<Date> snoozed_until;
+    std::string created_at;
+    std::string updated_at;
+};
+
 inline const std::vector<std::string>& interaction_channels() {
     static const std::vector<std::string> channels{"call", "email", "meet", "message", "other"};
     return channels;
 }
+
+// A suggested thing to ask (SPEC §5), with a stable id and where it came from.
+struct Question {
+    std::string id;  // n42, e42, r42:1, b, t:client:1
+    std::string text;
+    std::string source;  // e.g. "note 42 (2026-10-01)"
+};
 
 // A contact with everything recorded about them, for `show`.
 struct ContactDetail {
     Contact contact;
     std::vector<Note> notes;                // newest first
     std::vector<Interaction> interactions;  // newest first
+    std::vector<Reminder> reminders;        // open ones, soonest first
 };
 
 }  // namespace kith

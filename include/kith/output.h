@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "kith/due.h"
 #include "kith/model.h"
 
 namespace kith {
@@ -30,5 +31,10 @@ std::vector<std::string> parse_fields(const std::string& text);
 void render_contact_list(std::ostream& out, const std::vector<Contact>& contacts,
                          const std::vector<std::string>& fields, const Style& style, Date today);
 void render_contact_detail(std::ostream& out, const ContactDetail& detail, const Style& style, Date today);
+
+// One reason as a sentence: "check-in 12 days overdue (every 30d, last spoke 2026-10-01)".
+std::string describe_reason(const DueReason& reason, Date today);
+// `quiet`: nothing at all when nobody is due (for cron).
+void render_due(std::ostream& out, const std::vector<DueEntry>& entries, const Style& style, Date today, bool quiet);
 
 }  // namespace kith

@@ -29,6 +29,19 @@ struct ContactFilter {
     std::vector<std::string> tags;  // all must be present
 };
 
+// What `due` asks the store for: the people who might be due, each source already ordered by
+// urgency and cut to `limit` people, so the answer never depends on how many people there are.
+struct DueQuery {
+    Date today;
+    std::size_t limit = 10;
+    std::vector<std::string> tags;  // all required
+    Date birthdays_until;           // birthdays from today to this day
+    Date events_from;               // note events from this day (past ones only if not followed up)
+    Date events_until;              // ... to this day
+    // Default cadences for people without their own, by tag: (tag, the shortest check-in interval).
+    std::vector<std::pair<std::string, Interval>> tag_cadences;
+};
+
 class Store {
 public:
     enum class Access { read, write };
@@ -64,14 +77,33 @@ public:
     std::vector<ContactRef> contacts_with_key_prefix(const std::string& key);
     std::vector<ContactRef> contacts_with_key_substring(const std::string& key);
 
+    // Several contacts at once, in no particular order; ids that do not exist are skipped.
+    std::vector<Contact> find_contacts(const std::vector<std::int64_t>& ids);
+
     void insert_note(Note& note);
+    // Notes with an event date in [from, until] for these contacts.
+    std::vector<Note> event_notes_for(const std::vector<std::int64_t>& contact_ids, Date from, Date until);
     std::vector<Note> notes_for(std::int64_t contact_id);  // newest first
 
     void insert_interaction(Interaction& interaction);
     std::vector<Interaction> interactions_for(std::int64_t contact_id);  // newest first
 
+    void insert_reminder(Reminder& reminder);
+    void update_reminder(Reminder& reminder);
+    std::optional<Reminder> find_reminder(std::int64_t id);
+    std::vector<Reminder> open_reminders_for(std::int64_t contact_id);  // soonest first
+    // Open reminders due on or before `by` for these contacts, snoozed ones left out.
+    std::vector<Reminder> due_reminders_for(const std::vector<std::int64_t>& contact_ids, Date by);
+
+    // The ids of everyone who might be due (see DueQuery); the core ranks them.
+    std::vector<std::int64_t> due_candidates(const DueQuery& query);
+    // The plans SQLite chose for the due queries, one line per step (for tests and tuning).
+    std::vector<std::string> due_query_plans(const DueQuery& query);
+
 private:
     Store(std::unique_ptr<SQLite::Database> db, std::string path);
+    // Recomputes last_touch and checkin_due from the contact's interactions and cadence.
+    void refresh_checkin(std::int64_t contact_id);
     void migrate(bool can_write);
 
     std::unique_ptr<SQLite::Database> db_;

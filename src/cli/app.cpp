@@ -65,15 +65,20 @@ int run_cli(int argc, char** argv) {
     app.fallthrough();
     app.require_subcommand(0, 1);
     cli::add_global_options(app, session);
+    cli::add_due_command(app, session);
     cli::add_add_command(app, session);
     cli::add_note_command(app, session);
+    cli::add_remind_command(app, session);
     cli::add_log_command(app, session);
+    cli::add_done_command(app, session);
+    cli::add_snooze_command(app, session);
     cli::add_list_command(app, session);
     cli::add_show_command(app, session);
     cli::add_edit_command(app, session);
     cli::add_archive_command(app, session);
     cli::add_rm_command(app, session);
     cli::add_config_command(app, session);
+    cli::add_date_command(app, session);
 
     try {
         app.parse(argc, argv);

@@ -16,6 +16,11 @@ void add_edit_command(CLI::App& app, Session& session);
 void add_archive_command(CLI::App& app, Session& session);
 void add_rm_command(CLI::App& app, Session& session);
 void add_config_command(CLI::App& app, Session& session);
+void add_due_command(CLI::App& app, Session& session);
+void add_remind_command(CLI::App& app, Session& session);
+void add_done_command(CLI::App& app, Session& session);
+void add_snooze_command(CLI::App& app, Session& session);
+void add_date_command(CLI::App& app, Session& session);
 
 // Shared option sets.
 CLI::Option* add_format_option(CLI::App& command, std::string& format);

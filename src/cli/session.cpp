@@ -46,6 +46,7 @@ std::string Session::db_source() {
 
 Store& Session::store(Store::Access access) {
     if (!store_) {
+        config();  // every command that touches data reports a broken config, even with --db
         store_ = Store::open(db_path(), access);
         if (const auto& backup = store_->migration_backup())
             warn(fmt::format("database upgraded to schema version {}; the old one is saved as {}",

@@ -7,13 +7,15 @@
 #include <toml++/toml.h>
 
 #include "kith/error.h"
+#include "kith/text.h"
 
 namespace kith {
 
 namespace {
 
-// Applies one key's TOML value to the config, or returns what is wrong with it.
-using Apply = std::function<std::optional<std::string>(Config&, const toml::node&)>;
+// Applies one key's TOML value to the config, or returns what is wrong with it. `name` is the
+// last part of the key (the tag, for cadence.TAG).
+using Apply = std::function<std::optional<std::string>(Config&, const toml::node&, const std::string& name)>;
 
 struct KeyRule {
     ConfigKey key;
@@ -32,13 +34,13 @@ const std::vector<KeyRule>& key_rules() {
     static const std::vector<KeyRule> rules{
         {{"database", "string", "$XDG_DATA_HOME/kith/kith.db",
           "Database file; KITH_DB and --db take precedence."},
-         [](Config& config, const toml::node& node) -> std::optional<std::string> {
+         [](Config& config, const toml::node& node, const std::string&) -> std::optional<std::string> {
              if (!node.is_string() || node.value<std::string>()->empty()) return "expected a file path";
              config.database = *node.value<std::string>();
              return std::nullopt;
          }},
         {{"color", "string", "auto", "auto, always or never; --color and NO_COLOR take precedence."},
-         [](Config& config, const toml::node& node) -> std::optional<std::string> {
+         [](Config& config, const toml::node& node, const std::string&) -> std::optional<std::string> {
              auto value = node.value<std::string>();
              if (!node.is_string() || (*value != "auto" && *value != "always" && *value != "never"))
                  return "expected \"auto\", \"always\" or \"never\"";
@@ -46,26 +48,53 @@ const std::vector<KeyRule>& key_rules() {
              return std::nullopt;
          }},
         {{"due.limit", "integer", "10", "At most this many people in `kith due`."},
-         [](Config& config, const toml::node& node) { return apply_positive_int(config.due_limit, node, 10000); }},
+         [](Config& config, const toml::node& node, const std::string&) {
+             return apply_positive_int(config.due_limit, node, 10000);
+         }},
         {{"due.birthday_window", "interval", "7d", "How far ahead `kith due` looks for birthdays."},
-         [](Config& config, const toml::node& node) -> std::optional<std::string> {
+         [](Config& config, const toml::node& node, const std::string&) -> std::optional<std::string> {
              if (!node.is_string()) return "expected an interval such as \"7d\"";
              auto interval = parse_interval(*node.value<std::string>());
              if (!interval) return interval.error();
              config.due_birthday_window = *interval;
              return std::nullopt;
          }},
+        {{"due.follow_up", "interval", "30d",
+          "How long after a note's event `kith due` says to follow up, until you log contact."},
+         [](Config& config, const toml::node& node, const std::string&) -> std::optional<std::string> {
+             if (!node.is_string()) return "expected an interval such as \"30d\"";
+             auto interval = parse_interval(*node.value<std::string>());
+             if (!interval) return interval.error();
+             config.due_follow_up = *interval;
+             return std::nullopt;
+         }},
+        {{"cadence.TAG", "cadence", "(none)",
+          "Check-in cadence for people with tag TAG and no cadence of their own, e.g. client = \"30d\"."},
+         [](Config& config, const toml::node& node, const std::string& tag) -> std::optional<std::string> {
+             if (!node.is_string()) return "expected a cadence such as \"30d\" or \"3w..6w\"";
+             auto cadence = parse_cadence(*node.value<std::string>());
+             if (!cadence) return cadence.error();
+             config.tag_cadences.emplace_back(fold_case(tag), *cadence);
+             return std::nullopt;
+         }},
         {{"questions.per_contact", "integer", "2", "Suggested questions shown under each person in `kith due`."},
-         [](Config& config, const toml::node& node) {
+         [](Config& config, const toml::node& node, const std::string&) {
              return apply_positive_int(config.questions_per_contact, node, 100);
          }},
     };
     return rules;
 }
 
+// The rule for a key; "cadence.TAG" matches cadence.<any tag>.
 const KeyRule* find_rule(const std::string& key) {
-    for (const auto& rule : key_rules())
-        if (rule.key.key == key) return &rule;
+    for (const auto& rule : key_rules()) {
+        const auto& pattern = rule.key.key;
+        if (pattern == key) return &rule;
+        auto wildcard = pattern.find("TAG");
+        if (wildcard != std::string::npos && key.size() > wildcard && key.compare(0, wildcard, pattern, 0, wildcard) == 0 &&
+            key.find('.', wildcard) == std::string::npos)
+            return &rule;
+    }
     return nullptr;
 }
 
@@ -75,7 +104,7 @@ void apply_table(const toml::table& table, const std::string& prefix, const std:
     for (const auto& [name, node] : table) {
         std::string key = prefix.empty() ? std::string(name.str()) : prefix + "." + std::string(name.str());
         if (const auto* rule = find_rule(key)) {
-            if (auto problem = rule->apply(loaded.config, node))
+            if (auto problem = rule->apply(loaded.config, node, std::string(name.str())))
                 throw usage_error(fmt::format("config {}: line {}: {}: {}", path, node.source().begin.line,
                                               key, *problem));
         } else if (const auto* nested = node.as_table()) {
@@ -117,13 +146,16 @@ LoadedConfig load_config(const std::string& path) {
 }
 
 std::vector<std::pair<std::string, std::string>> config_values(const Config& config) {
-    return {
+    std::vector<std::pair<std::string, std::string>> values{
         {"database", config.database ? quoted(*config.database) : "(default)"},
         {"color", quoted(config.color)},
         {"due.limit", std::to_string(config.due_limit)},
         {"due.birthday_window", quoted(format_interval(config.due_birthday_window))},
-        {"questions.per_contact", std::to_string(config.questions_per_contact)},
+        {"due.follow_up", quoted(format_interval(config.due_follow_up))},
     };
+    for (const auto& [tag, cadence] : config.tag_cadences) values.emplace_back("cadence." + tag, quoted(format_cadence(cadence)));
+    values.emplace_back("questions.per_contact", std::to_string(config.questions_per_contact));
+    return values;
 }
 
 }  // namespace kith

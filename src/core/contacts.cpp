@@ -77,6 +77,7 @@ AddResult add_contact(Store& store, const NewContact& input, Date today) {
     AddResult result;
     Contact& contact = result.contact;
     contact.name = validate::name(input.name, "name");
+    contact.added_on = today;
     add_all(contact.nicknames, input.nicknames, checked_nickname);
     add_all(contact.emails, input.emails, validate::email);
     add_all(contact.phones, input.phones, validate::phone);
@@ -153,6 +154,7 @@ ContactDetail contact_detail(Store& store, std::int64_t contact_id) {
     detail.contact = load(store, contact_id);
     detail.notes = store.notes_for(contact_id);
     detail.interactions = store.interactions_for(contact_id);
+    detail.reminders = store.open_reminders_for(contact_id);
     return detail;
 }
 

@@ -418,6 +418,11 @@ std::optional<int> age_on(const Birthday& birthday, Date on) {
     return sys_days{on} < sys_days{this_year} ? age - 1 : age;
 }
 
+int nominal_days(const Interval& interval) {
+    const Date origin{year{2001}, January, day{1}};
+    return days_between(origin, add(origin, interval));
+}
+
 int days_between(Date from, Date to) {
     return static_cast<int>((sys_days{to} - sys_days{from}).count());
 }

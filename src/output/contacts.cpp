@@ -140,6 +140,13 @@ std::string note_annotations(const Note& note) {
     return text;
 }
 
+std::string reminder_annotations(const Reminder& reminder) {
+    std::string text;
+    if (reminder.every) text += fmt::format(" (every {})", format_interval(*reminder.every));
+    if (reminder.snoozed_until) text += fmt::format(" (snoozed until {})", format_iso(*reminder.snoozed_until));
+    return text;
+}
+
 // Continuation lines of multi-line text line up under the first.
 std::string indent_continuations(const std::string& text, std::size_t indent) {
     std::string out;
@@ -165,6 +172,13 @@ void render_detail_text(std::ostream& out, const ContactDetail& detail, const St
             out << "  " << paint(format_iso(note.on), Tone::dim, color) << "  " << indent_continuations(note.text, 14)
                 << paint(note_annotations(note), Tone::dim, color) << '\n';
     }
+    if (!detail.reminders.empty()) {
+        out << '\n' << paint(fmt::format("Reminders ({})", detail.reminders.size()), Tone::heading, color) << '\n';
+        for (const auto& reminder : detail.reminders)
+            out << "  " << paint(format_iso(reminder.due), Tone::dim, color) << "  "
+                << paint(fmt::format("#{}", reminder.id), Tone::id, color) << "  " << reminder.text
+                << paint(reminder_annotations(reminder), Tone::dim, color) << '\n';
+    }
     if (!detail.interactions.empty()) {
         out << '\n' << paint(fmt::format("Interactions ({})", detail.interactions.size()), Tone::heading, color) << '\n';
         for (const auto& interaction : detail.interactions) {
@@ -186,6 +200,12 @@ void render_detail_md(std::ostream& out, const ContactDetail& detail, Date today
         for (const auto& note : detail.notes)
             out << "- **" << format_iso(note.on) << "** " << output::md_cell(note.text) << note_annotations(note) << '\n';
     }
+    if (!detail.reminders.empty()) {
+        out << "\n## Reminders\n\n";
+        for (const auto& reminder : detail.reminders)
+            out << "- **" << format_iso(reminder.due) << "** #" << reminder.id << ' ' << output::md_cell(reminder.text)
+                << reminder_annotations(reminder) << '\n';
+    }
     if (!detail.interactions.empty()) {
         out << "\n## Interactions\n\n";
         for (const auto& interaction : detail.interactions) {
@@ -201,7 +221,10 @@ void render_detail_tsv(std::ostream& out, const ContactDetail& detail, Date toda
         out << label << '\t' << output::tsv_cell(value) << '\n';
     for (const auto& note : detail.notes)
         out << "note\t" << format_iso(note.on) << '\t' << (note.event ? format_iso(*note.event) : "") << '\t'
-            << output::tsv_cell(note.text) << '\n';
+            << (note.ask ? "ask" : "") << '\t' << join(note.tags, ",") << '\t' << output::tsv_cell(note.text) << '\n';
+    for (const auto& reminder : detail.reminders)
+        out << "reminder\t" << format_iso(reminder.due) << '\t' << reminder.id << '\t'
+            << (reminder.every ? format_interval(*reminder.every) : "") << '\t' << output::tsv_cell(reminder.text) << '\n';
     for (const auto& interaction : detail.interactions)
         out << "interaction\t" << format_iso(interaction.on) << '\t' << interaction.channel << '\t'
             << output::tsv_cell(interaction.summary) << '\n';
@@ -213,6 +236,8 @@ json detail_json(const ContactDetail& detail) {
     for (const auto& note : detail.notes) out["notes"].push_back(output::note_json(note));
     out["interactions"] = json::array();
     for (const auto& interaction : detail.interactions) out["interactions"].push_back(output::interaction_json(interaction));
+    out["reminders"] = json::array();
+    for (const auto& reminder : detail.reminders) out["reminders"].push_back(output::reminder_json(reminder));
     return out;
 }
 

@@ -23,6 +23,8 @@ json contact_json(const Contact& contact) {
     out["birthday"] = contact.birthday ? json(format_birthday(*contact.birthday)) : json(nullptr);
     out["every"] = contact.every ? json(format_cadence(*contact.every)) : json(nullptr);
     out["archived"] = contact.archived;
+    out["added_on"] = format_iso(contact.added_on);
+    out["snoozed_until"] = optional_date(contact.snoozed_until);
     out["last_contacted"] = optional_date(contact.last_contacted);
     out["created_at"] = contact.created_at;
     out["updated_at"] = contact.updated_at;
@@ -52,6 +54,20 @@ json interaction_json(const Interaction& interaction) {
     out["summary"] = interaction.summary;
     out["created_at"] = interaction.created_at;
     out["updated_at"] = interaction.updated_at;
+    return out;
+}
+
+json reminder_json(const Reminder& reminder) {
+    json out;
+    out["id"] = reminder.id;
+    out["uuid"] = reminder.uuid;
+    out["due"] = format_iso(reminder.due);
+    out["every"] = reminder.every ? json(format_interval(*reminder.every)) : json(nullptr);
+    out["snoozed_until"] = optional_date(reminder.snoozed_until);
+    out["done_on"] = optional_date(reminder.done_on);
+    out["text"] = reminder.text;
+    out["created_at"] = reminder.created_at;
+    out["updated_at"] = reminder.updated_at;
     return out;
 }
 

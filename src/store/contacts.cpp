@@ -77,13 +77,16 @@ void bind_contact_columns(SQLite::Statement& statement, const Contact& contact) 
     bind_optional(statement, statement.getIndex(":birthday_md"), birthday_month_day(contact));
     bind_optional(statement, statement.getIndex(":every"), cadence_text(contact));
     statement.bind(":archived", contact.archived ? 1 : 0);
+    statement.bind(":added_on", format_iso(contact.added_on));
+    bind_optional(statement, statement.getIndex(":snoozed_until"),
+                  contact.snoozed_until ? std::optional(format_iso(*contact.snoozed_until)) : std::nullopt);
     statement.bind(":updated_at", contact.updated_at);
 }
 
 const char* contact_columns =
     "SELECT c.id, c.uuid, c.name, c.company, c.birthday, c.every, c.archived, c.created_at, "
-    "c.updated_at, (SELECT max(happened_on) FROM interactions i WHERE i.contact_id = c.id) "
-    "FROM contacts c ";
+    "c.updated_at, (SELECT max(happened_on) FROM interactions i WHERE i.contact_id = c.id), "
+    "c.added_on, c.snoozed_until FROM contacts c ";
 
 Contact read_contact(SQLite::Statement& row) {
     Contact contact;
@@ -105,6 +108,8 @@ Contact read_contact(SQLite::Statement& row) {
     contact.created_at = row.getColumn(7).getString();
     contact.updated_at = row.getColumn(8).getString();
     contact.last_contacted = optional_date_column(row.getColumn(9));
+    contact.added_on = date_column(row.getColumn(10));
+    contact.snoozed_until = optional_date_column(row.getColumn(11));
     return contact;
 }
 
@@ -142,14 +147,16 @@ void Store::insert_contact(Contact& contact) {
     if (contact.updated_at.empty()) contact.updated_at = now;
     SQLite::Statement insert(*db_,
                              "INSERT INTO contacts (uuid, name, name_key, company, birthday, birthday_md, "
-                             "every, archived, created_at, updated_at) VALUES (:uuid, :name, :name_key, "
-                             ":company, :birthday, :birthday_md, :every, :archived, :created_at, :updated_at)");
+                             "every, archived, added_on, last_touch, snoozed_until, created_at, updated_at) "
+                             "VALUES (:uuid, :name, :name_key, :company, :birthday, :birthday_md, :every, "
+                             ":archived, :added_on, :added_on, :snoozed_until, :created_at, :updated_at)");
     insert.bind(":uuid", contact.uuid);
     insert.bind(":created_at", contact.created_at);
     bind_contact_columns(insert, contact);
     insert.exec();
     contact.id = db_->getLastInsertRowid();
     write_values(*db_, contact);
+    refresh_checkin(contact.id);
 }
 
 void Store::update_contact(Contact& contact) {
@@ -157,11 +164,52 @@ void Store::update_contact(Contact& contact) {
     SQLite::Statement update(*db_,
                              "UPDATE contacts SET name = :name, name_key = :name_key, company = :company, "
                              "birthday = :birthday, birthday_md = :birthday_md, every = :every, "
-                             "archived = :archived, updated_at = :updated_at WHERE id = :id");
+                             "archived = :archived, added_on = :added_on, snoozed_until = :snoozed_until, "
+                             "updated_at = :updated_at WHERE id = :id");
     update.bind(":id", contact.id);
     bind_contact_columns(update, contact);
     update.exec();
     write_values(*db_, contact);
+    refresh_checkin(contact.id);
+}
+
+void Store::refresh_checkin(std::int64_t contact_id) {
+    SQLite::Statement touch(*db_,
+                            "UPDATE contacts SET last_touch = coalesce((SELECT max(happened_on) FROM interactions "
+                            "WHERE contact_id = :id), added_on) WHERE id = :id RETURNING last_touch, every");
+    touch.bind(":id", contact_id);
+    if (!touch.executeStep()) return;
+    auto last_touch = date_column(touch.getColumn(0));
+    std::optional<Cadence> cadence;
+    if (!touch.getColumn(1).isNull()) {
+        auto parsed = parse_cadence(touch.getColumn(1).getString());
+        if (parsed) cadence = *parsed;
+    }
+    touch.reset();  // finish the UPDATE before the next statement
+    SQLite::Statement set_due(*db_, "UPDATE contacts SET checkin_due = ?, every_days = ? WHERE id = ?");
+    if (cadence) {
+        set_due.bind(1, format_iso(add(last_touch, cadence->due)));
+        set_due.bind(2, nominal_days(cadence->due));
+    } else {
+        set_due.bind(1);
+        set_due.bind(2);
+    }
+    set_due.bind(3, contact_id);
+    set_due.exec();
+}
+
+std::vector<Contact> Store::find_contacts(const std::vector<std::int64_t>& ids) {
+    std::vector<Contact> contacts;
+    if (ids.empty()) return contacts;
+    SQLite::Statement query(*db_, std::string(contact_columns) + "WHERE c.id IN (SELECT value FROM json_each(?))");
+    query.bind(1, id_array(ids));
+    while (query.executeStep()) contacts.push_back(read_contact(query));
+    for (auto& contact : contacts) {
+        std::vector<Contact> one{std::move(contact)};
+        attach_values(*db_, one, one.front().id);
+        contact = std::move(one.front());
+    }
+    return contacts;
 }
 
 void Store::delete_contact(std::int64_t id) {

@@ -18,11 +18,6 @@ void stamp(std::string& uuid, std::string& created_at, std::string& updated_at) 
     if (updated_at.empty()) updated_at = now;
 }
 
-std::optional<std::string> optional_iso(const std::optional<Date>& date) {
-    if (!date) return std::nullopt;
-    return format_iso(*date);
-}
-
 std::vector<std::string> split_tags(const std::string& text) {
     std::vector<std::string> tags;
     for (auto& tag : split(text, ' '))
@@ -50,26 +45,45 @@ void Store::insert_note(Note& note) {
     note.id = db_->getLastInsertRowid();
 }
 
+namespace {
+
+const char* note_columns =
+    "SELECT id, uuid, contact_id, text, noted_on, event_on, ask, tags, created_at, updated_at FROM notes ";
+
+Note read_note(SQLite::Statement& query) {
+    Note note;
+    note.id = query.getColumn(0).getInt64();
+    note.uuid = query.getColumn(1).getString();
+    note.contact_id = query.getColumn(2).getInt64();
+    note.text = query.getColumn(3).getString();
+    note.on = date_column(query.getColumn(4));
+    note.event = optional_date_column(query.getColumn(5));
+    note.ask = query.getColumn(6).getInt() != 0;
+    note.tags = split_tags(query.getColumn(7).getString());
+    note.created_at = query.getColumn(8).getString();
+    note.updated_at = query.getColumn(9).getString();
+    return note;
+}
+
+}  // namespace
+
 std::vector<Note> Store::notes_for(std::int64_t contact_id) {
-    SQLite::Statement query(*db_,
-                            "SELECT id, uuid, contact_id, text, noted_on, event_on, ask, tags, created_at, "
-                            "updated_at FROM notes WHERE contact_id = ? ORDER BY noted_on DESC, id DESC");
+    SQLite::Statement query(*db_, std::string(note_columns) + "WHERE contact_id = ? ORDER BY noted_on DESC, id DESC");
     query.bind(1, contact_id);
     std::vector<Note> notes;
-    while (query.executeStep()) {
-        Note note;
-        note.id = query.getColumn(0).getInt64();
-        note.uuid = query.getColumn(1).getString();
-        note.contact_id = query.getColumn(2).getInt64();
-        note.text = query.getColumn(3).getString();
-        note.on = date_column(query.getColumn(4));
-        note.event = optional_date_column(query.getColumn(5));
-        note.ask = query.getColumn(6).getInt() != 0;
-        note.tags = split_tags(query.getColumn(7).getString());
-        note.created_at = query.getColumn(8).getString();
-        note.updated_at = query.getColumn(9).getString();
-        notes.push_back(std::move(note));
-    }
+    while (query.executeStep()) notes.push_back(read_note(query));
+    return notes;
+}
+
+std::vector<Note> Store::event_notes_for(const std::vector<std::int64_t>& contact_ids, Date from, Date until) {
+    SQLite::Statement query(*db_, std::string(note_columns) +
+                                      "WHERE contact_id IN (SELECT value FROM json_each(?)) "
+                                      "AND event_on BETWEEN ? AND ? ORDER BY event_on, id");
+    query.bind(1, id_array(contact_ids));
+    query.bind(2, format_iso(from));
+    query.bind(3, format_iso(until));
+    std::vector<Note> notes;
+    while (query.executeStep()) notes.push_back(read_note(query));
     return notes;
 }
 
@@ -87,6 +101,7 @@ void Store::insert_interaction(Interaction& interaction) {
     insert.bind(7, interaction.updated_at);
     insert.exec();
     interaction.id = db_->getLastInsertRowid();
+    refresh_checkin(interaction.contact_id);  // talking to someone restarts their check-in clock
 }
 
 std::vector<Interaction> Store::interactions_for(std::int64_t contact_id) {

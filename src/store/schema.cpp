@@ -5,7 +5,7 @@ namespace kith::schema {
 // Never edit a shipped migration: databases in the wild were built by it. Add a new one.
 const std::vector<std::string>& migrations() {
     static const std::vector<std::string> all{
-        // v1: contacts, their multi-valued fields, notes and interactions.
+        // v1: contacts, their multi-valued fields, notes, interactions and reminders.
         R"sql(
 CREATE TABLE contacts (
     id          INTEGER PRIMARY KEY,
@@ -17,11 +17,23 @@ CREATE TABLE contacts (
     birthday_md TEXT,                     -- MM-DD, for the birthday index
     every       TEXT,                     -- check-in cadence: 30d or 3w..6w
     archived    INTEGER NOT NULL DEFAULT 0,
+    added_on    TEXT NOT NULL,            -- the day they were added (kith's "today" then)
+    last_touch  TEXT NOT NULL,            -- latest interaction, or added_on if none
+    checkin_due TEXT,                     -- last_touch + every: kept so `due` reads an index
+    every_days  INTEGER,                  -- nominal_days(every): ranks ties by shorter cadence
+    snoozed_until TEXT,                   -- left out of `due` before this day
     created_at  TEXT NOT NULL,
     updated_at  TEXT NOT NULL
 );
 CREATE INDEX contacts_by_name_key ON contacts(name_key);
-CREATE INDEX contacts_by_birthday ON contacts(birthday_md) WHERE birthday_md IS NOT NULL;
+-- The due indexes carry the ranking's tie-breakers (shorter cadence, then name), so the
+-- first rows they give are the first people in the list.
+CREATE INDEX contacts_by_birthday ON contacts(birthday_md, every_days, name_key)
+    WHERE birthday_md IS NOT NULL AND archived = 0;
+CREATE INDEX contacts_by_checkin_due ON contacts(checkin_due, every_days, name_key)
+    WHERE checkin_due IS NOT NULL AND archived = 0;
+-- People without a cadence of their own, for per-tag default cadences.
+CREATE INDEX contacts_by_last_touch ON contacts(last_touch, name_key) WHERE every IS NULL AND archived = 0;
 
 CREATE TABLE contact_values (
     contact_id INTEGER NOT NULL REFERENCES contacts(id) ON DELETE CASCADE,
@@ -59,6 +71,21 @@ CREATE TABLE interactions (
     updated_at  TEXT NOT NULL
 );
 CREATE INDEX interactions_by_contact ON interactions(contact_id, happened_on);
+
+CREATE TABLE reminders (
+    id            INTEGER PRIMARY KEY,
+    uuid          TEXT NOT NULL UNIQUE,
+    contact_id    INTEGER NOT NULL REFERENCES contacts(id) ON DELETE CASCADE,
+    text          TEXT NOT NULL,
+    due_on        TEXT NOT NULL,
+    every         TEXT,                   -- recurring: the interval to the next due date
+    done_on       TEXT,                   -- set when a one-off reminder is done
+    snoozed_until TEXT,
+    created_at    TEXT NOT NULL,
+    updated_at    TEXT NOT NULL
+);
+CREATE INDEX reminders_open_by_due ON reminders(due_on) WHERE done_on IS NULL;
+CREATE INDEX reminders_by_contact ON reminders(contact_id);
 )sql",
     };
     return all;

@@ -45,6 +45,17 @@ std::optional<Date> optional_date_column(const SQLite::Column& column) {
     return date_column(column);
 }
 
+std::string id_array(const std::vector<std::int64_t>& ids) {
+    std::string out = "[";
+    for (std::size_t i = 0; i < ids.size(); ++i) out += (i ? "," : "") + std::to_string(ids[i]);
+    return out + "]";
+}
+
+std::optional<std::string> optional_iso(const std::optional<Date>& date) {
+    if (!date) return std::nullopt;
+    return format_iso(*date);
+}
+
 void bind_optional(SQLite::Statement& statement, int index, const std::optional<std::string>& value) {
     if (value)
         statement.bind(index, *value);

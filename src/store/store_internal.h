@@ -4,7 +4,9 @@
 #include <SQLiteCpp/SQLiteCpp.h>
 
 #include <optional>
+#include <cstdint>
 #include <string>
+#include <vector>
 
 #include "kith/dates.h"
 
@@ -17,6 +19,12 @@ std::string utc_now();
 // corrupted is reported, never silently dropped.
 Date date_column(const SQLite::Column& column);
 std::optional<Date> optional_date_column(const SQLite::Column& column);
+
+// A JSON array of ids, to bind where SQL reads `IN (SELECT value FROM json_each(?))`: one
+// statement for any number of ids, every value still bound.
+std::string id_array(const std::vector<std::int64_t>& ids);
+
+std::optional<std::string> optional_iso(const std::optional<Date>& date);
 
 void bind_optional(SQLite::Statement& statement, int index, const std::optional<std::string>& value);
 

@@ -1,0 +1,63 @@
+// `kith due`: who to reach out to today, why, ranked (SPEC §4).
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "kith/model.h"
+#include "kith/store.h"
+
+namespace kith {
+
+struct DueReason {
+    enum class Kind { birthday, reminder, checkin, event_ahead, event_passed };
+    Kind kind = Kind::checkin;
+    Date date;         // the birthday, reminder due day, check-in due day or event day
+    int days_late = 0;  // today - date: positive when late or past, negative when ahead
+    std::string text;   // the reminder's or the note's text
+    std::int64_t source_id = 0;  // reminder id or note id
+    std::optional<int> turning;  // birthday with a known year: the age they turn
+    std::optional<Cadence> cadence;
+    std::optional<Date> last_spoke;  // check-in: the latest interaction (none: never)
+    Date added_on;                   // check-in: the clock's start when never spoken to
+    bool overdue = false;            // check-in: past the window's far end (or the plain cadence)
+    std::optional<Interval> every;   // recurring reminder
+};
+
+struct DueEntry {
+    Contact contact;
+    std::vector<DueReason> reasons;  // most urgent first
+    std::optional<Cadence> cadence;  // their own, or their tags' default
+    std::vector<Question> questions;  // filled by the question engine
+};
+
+struct DueOptions {
+    Date today;
+    std::size_t limit = 10;
+    Interval within{7, Interval::Unit::days};      // birthdays and events ahead
+    Interval follow_up{30, Interval::Unit::days};  // events passed, not yet followed up
+    std::vector<std::string> tags;
+    std::vector<std::pair<std::string, Cadence>> tag_cadences;  // default cadence by tag
+};
+
+// The ranked list: birthdays today; then the most days late (reminders, check-ins); then
+// upcoming birthdays and events, soonest first; ties by shorter cadence, then name.
+std::vector<DueEntry> due_list(Store& store, const DueOptions& options);
+
+// A person's cadence: their own, else the shortest default of their tags.
+std::optional<Cadence> effective_cadence(const Contact& contact,
+                                         const std::vector<std::pair<std::string, Cadence>>& tag_cadences);
+
+// Reminders (SPEC §2).
+Reminder add_reminder(Store& store, std::int64_t contact_id, const std::string& when, const std::string& text,
+                      const std::optional<std::string>& every, Date today);
+// One-off: marked done. Recurring: moves on from its due date (not from today) to the first
+// date after today.
+Reminder complete_reminder(Store& store, std::int64_t reminder_id, Date today);
+Reminder snooze_reminder(Store& store, std::int64_t reminder_id, Date until);
+Contact snooze_contact(Store& store, std::int64_t contact_id, Date until);
+// `snooze`'s argument: an interval from today (2w) or a date (mon, 2026-12-01).
+Date snooze_until(const std::string& text, Date today);
+
+}  // namespace kith

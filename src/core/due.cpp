@@ -1,0 +1,175 @@
+// Ranking who is due. The store finds candidates through indexes; this decides and orders.
+#include "kith/due.h"
+
+#include <algorithm>
+#include <map>
+
+#include "kith/core.h"
+#include "kith/text.h"
+
+namespace kith {
+
+namespace {
+
+int cadence_days(const Cadence& cadence) { return nominal_days(cadence.due); }
+
+std::optional<DueReason> checkin_reason(const Contact& contact, const std::optional<Cadence>& cadence, Date today) {
+    if (!cadence) return std::nullopt;
+    Date last_touch = contact.last_contacted.value_or(contact.added_on);
+    Date due = add(last_touch, cadence->due);
+    if (days_between(due, today) < 0) return std::nullopt;
+    DueReason reason;
+    reason.kind = DueReason::Kind::checkin;
+    reason.date = due;
+    reason.days_late = days_between(due, today);
+    reason.cadence = cadence;
+    reason.last_spoke = contact.last_contacted;
+    reason.added_on = contact.added_on;
+    Date overdue_from = cadence->overdue ? add(last_touch, *cadence->overdue) : due;
+    reason.overdue = days_between(overdue_from, today) > 0;
+    return reason;
+}
+
+std::optional<DueReason> birthday_reason(const Contact& contact, const DueOptions& options) {
+    if (!contact.birthday) return std::nullopt;
+    Date next = next_birthday(*contact.birthday, options.today);
+    if (days_between(next, add(options.today, options.within)) < 0) return std::nullopt;
+    DueReason reason;
+    reason.kind = DueReason::Kind::birthday;
+    reason.date = next;
+    reason.days_late = days_between(next, options.today);
+    reason.turning = age_on(*contact.birthday, next);
+    return reason;
+}
+
+DueReason reminder_reason(const Reminder& reminder, Date today) {
+    DueReason reason;
+    reason.kind = DueReason::Kind::reminder;
+    reason.date = reminder.due;
+    reason.days_late = days_between(reminder.due, today);
+    reason.text = reminder.text;
+    reason.source_id = reminder.id;
+    reason.every = reminder.every;
+    return reason;
+}
+
+std::optional<DueReason> event_reason(const Note& note, const Contact& contact, Date today) {
+    int days = days_between(*note.event, today);
+    // A passed event counts until you are in touch on or after its day.
+    if (days > 0 && contact.last_contacted && days_between(*note.event, *contact.last_contacted) >= 0)
+        return std::nullopt;
+    DueReason reason;
+    reason.kind = days > 0 ? DueReason::Kind::event_passed : DueReason::Kind::event_ahead;
+    reason.date = *note.event;
+    reason.days_late = days;
+    reason.text = note.text;
+    reason.source_id = note.id;
+    return reason;
+}
+
+// Sort key of a person (SPEC §4). Lower sorts first.
+struct Rank {
+    int tier;      // 0 birthday today, 1 late items, 2 upcoming
+    int urgency;   // tier 1: minus days late; tier 2: days until (passed events negative)
+    int cadence;   // shorter first; none last
+    std::string name;
+    std::int64_t id;
+    bool operator<(const Rank& other) const {
+        return std::tie(tier, urgency, cadence, name, id) <
+               std::tie(other.tier, other.urgency, other.cadence, other.name, other.id);
+    }
+};
+
+Rank rank_of(const DueEntry& entry) {
+    Rank rank{2, 0, entry.cadence ? cadence_days(*entry.cadence) : 1 << 30, fold_key(entry.contact.name),
+              entry.contact.id};
+    bool any_late = false, any_upcoming = false;
+    int most_late = 0, soonest = 0;
+    for (const auto& reason : entry.reasons) {
+        if (reason.kind == DueReason::Kind::birthday && reason.days_late == 0) rank.tier = 0;
+        if (reason.kind == DueReason::Kind::reminder || reason.kind == DueReason::Kind::checkin) {
+            most_late = any_late ? std::max(most_late, reason.days_late) : reason.days_late;
+            any_late = true;
+        } else {
+            soonest = any_upcoming ? std::min(soonest, -reason.days_late) : -reason.days_late;
+            any_upcoming = true;
+        }
+    }
+    if (rank.tier == 0) return rank;
+    if (any_late) {
+        rank.tier = 1;
+        rank.urgency = -most_late;
+    } else {
+        rank.urgency = soonest;
+    }
+    return rank;
+}
+
+// Within a person: birthdays today, late items (most late first), then what is coming.
+bool reason_before(const DueReason& a, const DueReason& b) {
+    auto group = [](const DueReason& r) {
+        if (r.kind == DueReason::Kind::birthday && r.days_late == 0) return 0;
+        if (r.kind == DueReason::Kind::reminder || r.kind == DueReason::Kind::checkin) return 1;
+        return 2;
+    };
+    if (group(a) != group(b)) return group(a) < group(b);
+    if (group(a) == 1) return a.days_late > b.days_late;
+    return a.date < b.date;
+}
+
+}  // namespace
+
+std::optional<Cadence> effective_cadence(const Contact& contact,
+                                         const std::vector<std::pair<std::string, Cadence>>& tag_cadences) {
+    if (contact.every) return contact.every;
+    std::optional<Cadence> best;
+    for (const auto& [tag, cadence] : tag_cadences) {
+        if (std::find(contact.tags.begin(), contact.tags.end(), tag) == contact.tags.end()) continue;
+        if (!best || cadence_days(cadence) < cadence_days(*best)) best = cadence;
+    }
+    return best;
+}
+
+std::vector<DueEntry> due_list(Store& store, const DueOptions& options) {
+    DueQuery query;
+    query.today = options.today;
+    query.limit = options.limit;
+    for (const auto& tag : options.tags) query.tags.push_back(normalize_tag(tag));
+    query.birthdays_until = add(options.today, options.within);
+    query.events_from = subtract(options.today, options.follow_up);
+    query.events_until = query.birthdays_until;
+    for (const auto& [tag, cadence] : options.tag_cadences) query.tag_cadences.emplace_back(tag, cadence.due);
+
+    auto ids = store.due_candidates(query);
+    std::map<std::int64_t, DueEntry> entries;
+    for (auto& contact : store.find_contacts(ids)) {
+        DueEntry entry;
+        entry.cadence = effective_cadence(contact, options.tag_cadences);
+        entry.contact = std::move(contact);
+        entries.emplace(entry.contact.id, std::move(entry));
+    }
+    for (const auto& reminder : store.due_reminders_for(ids, options.today))
+        if (auto found = entries.find(reminder.contact_id); found != entries.end())
+            found->second.reasons.push_back(reminder_reason(reminder, options.today));
+    for (const auto& note : store.event_notes_for(ids, query.events_from, query.events_until))
+        if (auto found = entries.find(note.contact_id); found != entries.end())
+            if (auto reason = event_reason(note, found->second.contact, options.today))
+                found->second.reasons.push_back(*reason);
+
+    std::vector<DueEntry> due;
+    for (auto& [id, entry] : entries) {
+        if (auto reason = checkin_reason(entry.contact, entry.cadence, options.today)) entry.reasons.push_back(*reason);
+        if (auto reason = birthday_reason(entry.contact, options)) entry.reasons.push_back(*reason);
+        if (entry.reasons.empty()) continue;  // a candidate whose exact check says not yet
+        std::stable_sort(entry.reasons.begin(), entry.reasons.end(), reason_before);
+        due.push_back(std::move(entry));
+    }
+    std::vector<std::pair<Rank, std::size_t>> order;
+    for (std::size_t i = 0; i < due.size(); ++i) order.emplace_back(rank_of(due[i]), i);
+    std::sort(order.begin(), order.end());
+    std::vector<DueEntry> ranked;
+    for (std::size_t i = 0; i < order.size() && i < options.limit; ++i) ranked.push_back(std::move(due[order[i].second]));
+    return ranked;
+}
+
+}  // namespace kith

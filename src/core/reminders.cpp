@@ -1,0 +1,89 @@
+// Reminders and snoozing.
+#include <fmt/format.h>
+
+#include "core/validate.h"
+#include "kith/due.h"
+#include "kith/error.h"
+#include "kith/text.h"
+
+namespace kith {
+
+namespace {
+
+Reminder load_reminder(Store& store, std::int64_t id) {
+    auto reminder = store.find_reminder(id);
+    if (!reminder) throw not_found_error(fmt::format("no reminder #{}: see `kith show CONTACT`", id));
+    return *reminder;
+}
+
+}  // namespace
+
+Reminder add_reminder(Store& store, std::int64_t contact_id, const std::string& when, const std::string& text,
+                      const std::optional<std::string>& every, Date today) {
+    Reminder reminder;
+    reminder.contact_id = contact_id;
+    reminder.due = validate::date(when, today, "WHEN");
+    reminder.text = trim(validate::text(text, "reminder"));
+    if (reminder.text.empty()) throw usage_error("empty reminder: say what to do");
+    if (every) {
+        auto interval = parse_interval(*every);
+        if (!interval) throw usage_error("--every: " + interval.error());
+        reminder.every = *interval;
+    }
+    store.write([&] { store.insert_reminder(reminder); });
+    return reminder;
+}
+
+Reminder complete_reminder(Store& store, std::int64_t reminder_id, Date today) {
+    Reminder reminder;
+    store.write([&] {
+        reminder = load_reminder(store, reminder_id);
+        if (reminder.done_on)
+            throw usage_error(fmt::format("reminder #{} was already done on {}", reminder_id, format_iso(*reminder.done_on)));
+        if (reminder.every) {
+            // Keep the schedule: step from the due date, skipping occurrences already past.
+            int steps = 1;
+            while (days_between(add(reminder.due, *reminder.every, steps), today) >= 0) ++steps;
+            reminder.due = add(reminder.due, *reminder.every, steps);
+        } else {
+            reminder.done_on = today;
+        }
+        reminder.snoozed_until.reset();
+        store.update_reminder(reminder);
+    });
+    return reminder;
+}
+
+Reminder snooze_reminder(Store& store, std::int64_t reminder_id, Date until) {
+    Reminder reminder;
+    store.write([&] {
+        reminder = load_reminder(store, reminder_id);
+        if (reminder.done_on) throw usage_error(fmt::format("reminder #{} is already done", reminder_id));
+        reminder.snoozed_until = until;
+        store.update_reminder(reminder);
+    });
+    return reminder;
+}
+
+Contact snooze_contact(Store& store, std::int64_t contact_id, Date until) {
+    Contact contact;
+    store.write([&] {
+        auto found = store.find_contact(contact_id);
+        if (!found) throw not_found_error(fmt::format("no contact #{}", contact_id));
+        contact = *found;
+        contact.snoozed_until = until;
+        store.update_contact(contact);
+    });
+    return contact;
+}
+
+Date snooze_until(const std::string& text, Date today) {
+    if (auto interval = parse_interval(text)) return add(today, *interval);
+    auto date = parse_date(text, today);
+    if (!date) throw usage_error(fmt::format("bad snooze \"{}\": expected an interval (3d, 2w, 1mo) or a date", trim(text)));
+    if (days_between(today, *date) <= 0)
+        throw usage_error(fmt::format("snooze until {}? That is not after today", format_iso(*date)));
+    return *date;
+}
+
+}  // namespace kith

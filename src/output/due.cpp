@@ -1,0 +1,198 @@
+// `kith due` in every format. Reason sentences are written here, from the core's facts.
+#include <fmt/format.h>
+
+#include "kith/due.h"
+#include "kith/output.h"
+#include "kith/text.h"
+#include "output/json_model.h"
+#include "output/table.h"
+
+namespace kith {
+
+using output::paint;
+using output::Tone;
+
+namespace {
+
+using json = nlohmann::ordered_json;
+
+std::string plural(int n, const char* unit) { return fmt::format("{} {}{}", n, unit, n == 1 ? "" : "s"); }
+
+// A note's text in one short line, for a reason.
+std::string excerpt(const std::string& text) {
+    std::string line = text.substr(0, text.find('\n'));
+    constexpr std::size_t max_bytes = 60;
+    if (line.size() <= max_bytes && line.size() == text.size()) return line;
+    std::size_t cut = std::min(line.size(), max_bytes);
+    while (cut > 0 && (static_cast<unsigned char>(line[cut]) & 0xC0) == 0x80) --cut;  // whole UTF-8 characters
+    return trim(line.substr(0, cut)) + "…";
+}
+
+// "Wed" within the coming week, else "Sat Dec 5".
+std::string when_ahead(Date date, Date today) {
+    int days = days_between(today, date);
+    if (days == 0) return "today";
+    if (days == 1) return "tomorrow";
+    if (days < 7) return weekday_short(date);
+    return fmt::format("{} {}", weekday_short(date), format_iso(date));
+}
+
+std::string last_spoke(const DueReason& reason) {
+    return reason.last_spoke ? fmt::format("last spoke {}", format_iso(*reason.last_spoke))
+                             : fmt::format("never logged, added {}", format_iso(reason.added_on));
+}
+
+}  // namespace
+
+std::string describe_reason(const DueReason& reason, Date today) {
+    switch (reason.kind) {
+        case DueReason::Kind::birthday: {
+            auto text = fmt::format("birthday {}", when_ahead(reason.date, today));
+            if (reason.turning) text += fmt::format(" (turns {})", *reason.turning);
+            return text;
+        }
+        case DueReason::Kind::reminder: {
+            auto late = reason.days_late == 0 ? std::string("due today") : plural(reason.days_late, "day") + " late";
+            return fmt::format("reminder #{}: {} ({})", reason.source_id, excerpt(reason.text), late);
+        }
+        case DueReason::Kind::checkin: {
+            auto detail = fmt::format("every {}, {}", format_cadence(*reason.cadence), last_spoke(reason));
+            if (!reason.overdue) return fmt::format("check-in due ({})", detail);
+            return fmt::format("check-in {} overdue ({})", plural(reason.days_late, "day"), detail);
+        }
+        case DueReason::Kind::event_ahead:
+            return fmt::format("coming up {}: {}", when_ahead(reason.date, today), excerpt(reason.text));
+        case DueReason::Kind::event_passed:
+            return fmt::format("follow up: {} was {}", excerpt(reason.text), format_iso(reason.date));
+    }
+    return {};
+}
+
+namespace {
+
+const char* kind_name(DueReason::Kind kind) {
+    switch (kind) {
+        case DueReason::Kind::birthday: return "birthday";
+        case DueReason::Kind::reminder: return "reminder";
+        case DueReason::Kind::checkin: return "checkin";
+        case DueReason::Kind::event_ahead: return "event";
+        case DueReason::Kind::event_passed: return "follow_up";
+    }
+    return "";
+}
+
+json reason_json(const DueReason& reason, Date today) {
+    json out;
+    out["kind"] = kind_name(reason.kind);
+    out["date"] = format_iso(reason.date);
+    out["days_late"] = reason.days_late;
+    out["summary"] = describe_reason(reason, today);
+    if (reason.kind == DueReason::Kind::reminder) out["reminder_id"] = reason.source_id;
+    if (reason.kind == DueReason::Kind::event_ahead || reason.kind == DueReason::Kind::event_passed)
+        out["note_id"] = reason.source_id;
+    if (!reason.text.empty()) out["text"] = reason.text;
+    if (reason.turning) out["turning"] = *reason.turning;
+    if (reason.cadence) out["every"] = format_cadence(*reason.cadence);
+    if (reason.kind == DueReason::Kind::checkin)
+        out["last_spoke"] = reason.last_spoke ? json(format_iso(*reason.last_spoke)) : json(nullptr);
+    if (reason.every) out["recurs"] = format_interval(*reason.every);
+    return out;
+}
+
+json question_json(const Question& question) {
+    return json{{"id", question.id}, {"text", question.text}, {"source", question.source}};
+}
+
+json entry_json(const DueEntry& entry, Date today) {
+    json out;
+    out["id"] = entry.contact.id;
+    out["uuid"] = entry.contact.uuid;
+    out["name"] = entry.contact.name;
+    out["company"] = entry.contact.company;
+    out["tags"] = entry.contact.tags;
+    out["reasons"] = json::array();
+    for (const auto& reason : entry.reasons) out["reasons"].push_back(reason_json(reason, today));
+    out["questions"] = json::array();
+    for (const auto& question : entry.questions) out["questions"].push_back(question_json(question));
+    return out;
+}
+
+std::string heading(std::size_t count, Date today) {
+    return fmt::format("{} {}: {} to reach out to", weekday_short(today), format_iso(today),
+                       count == 1 ? std::string("1 person") : fmt::format("{} people", count));
+}
+
+std::string nobody(Date today) { return fmt::format("Nobody is due today ({}).", format_iso(today)); }
+
+void render_text(std::ostream& out, const std::vector<DueEntry>& entries, const Style& style, Date today) {
+    bool color = style.color;
+    out << paint(heading(entries.size(), today), Tone::dim, color) << '\n';
+    for (const auto& entry : entries) {
+        out << '\n' << paint(entry.contact.name, Tone::bold, color) << "  "
+            << paint(fmt::format("#{}", entry.contact.id), Tone::id, color);
+        if (!entry.contact.company.empty()) out << "  " << paint(entry.contact.company, Tone::dim, color);
+        out << '\n';
+        for (const auto& reason : entry.reasons) {
+            bool late = reason.days_late > 0 && reason.kind != DueReason::Kind::event_passed;
+            out << "  " << paint(describe_reason(reason, today), late ? Tone::warn : Tone::none, color) << '\n';
+        }
+        for (const auto& question : entry.questions)
+            out << "  " << paint("ask:", Tone::dim, color) << ' ' << question.text << ' '
+                << paint(fmt::format("[{}]", question.id), Tone::dim, color) << '\n';
+    }
+}
+
+void render_md(std::ostream& out, const std::vector<DueEntry>& entries, Date today) {
+    out << "# " << heading(entries.size(), today) << '\n';
+    for (const auto& entry : entries) {
+        out << "\n## " << output::md_cell(entry.contact.name) << " (#" << entry.contact.id << ")\n\n";
+        for (const auto& reason : entry.reasons) out << "- " << output::md_cell(describe_reason(reason, today)) << '\n';
+        for (const auto& question : entry.questions)
+            out << "- **Ask:** " << output::md_cell(question.text) << " `" << question.id << "`\n";
+    }
+}
+
+}  // namespace
+
+void render_due(std::ostream& out, const std::vector<DueEntry>& entries, const Style& style, Date today, bool quiet) {
+    if (entries.empty() && quiet) return;  // cron mails only non-empty output
+    switch (style.format) {
+        case Format::text:
+        case Format::plain:
+            if (entries.empty()) {
+                out << nobody(today) << '\n';
+                return;
+            }
+            render_text(out, entries, style, today);
+            return;
+        case Format::md:
+            if (entries.empty()) {
+                out << nobody(today) << '\n';
+                return;
+            }
+            render_md(out, entries, today);
+            return;
+        case Format::tsv:
+            for (const auto& entry : entries) {
+                std::vector<std::string> reasons;
+                for (const auto& reason : entry.reasons) reasons.push_back(describe_reason(reason, today));
+                out << entry.contact.id << '\t' << output::tsv_cell(entry.contact.name) << '\t'
+                    << output::tsv_cell(join(reasons, "; ")) << '\t'
+                    << (entry.questions.empty() ? "" : output::tsv_cell(entry.questions.front().text)) << '\n';
+            }
+            return;
+        case Format::json: {
+            json document;
+            document["today"] = format_iso(today);
+            document["people"] = json::array();
+            for (const auto& entry : entries) document["people"].push_back(entry_json(entry, today));
+            out << output::dump_document(document) << '\n';
+            return;
+        }
+        case Format::jsonl:
+            for (const auto& entry : entries) out << output::dump_line(entry_json(entry, today)) << '\n';
+            return;
+    }
+}
+
+}  // namespace kith
