@@ -13,14 +13,14 @@ namespace kith {
 struct DueReason {
     enum class Kind { birthday, reminder, checkin, event_ahead, event_passed };
     Kind kind = Kind::checkin;
-    Date date;         // the birthday, reminder due day, check-in due day or event day
+    Date date{};       // the birthday, reminder due day, check-in due day or event day
     int days_late = 0;  // today - date: positive when late or past, negative when ahead
     std::string text;   // the reminder's or the note's text
     std::int64_t source_id = 0;  // reminder id or note id
     std::optional<int> turning;  // birthday with a known year: the age they turn
     std::optional<Cadence> cadence;
     std::optional<Date> last_spoke;  // check-in: the latest interaction (none: never)
-    Date added_on;                   // check-in: the clock's start when never spoken to
+    Date added_on{};                 // check-in: the clock's start when never spoken to
     bool overdue = false;            // check-in: past the window's far end (or the plain cadence)
     std::optional<Interval> every;   // recurring reminder
 };

@@ -22,7 +22,7 @@ struct Contact {
     std::optional<Birthday> birthday;
     std::optional<Cadence> every;
     bool archived = false;
-    Date added_on;                       // kith's "today" when they were added
+    Date added_on{};                     // kith's "today" when they were added
     std::optional<Date> snoozed_until;   // left out of `due` before this day
     std::string created_at;              // UTC, ISO 8601 with seconds
     std::string updated_at;
@@ -34,7 +34,7 @@ struct Note {
     std::string uuid;
     std::int64_t contact_id = 0;
     std::string text;
-    Date on;                    // when it was noted
+    Date on{};                  // when it was noted
     std::optional<Date> event;  // when the thing it talks about happens
     bool ask = false;           // the text is a question to ask next time
     std::vector<std::string> tags;
@@ -46,7 +46,7 @@ struct Interaction {
     std::int64_t id = 0;
     std::string uuid;
     std::int64_t contact_id = 0;
-    Date on;
+    Date on{};
     std::string channel;  // call, email, meet, message, other
     std::string summary;
     std::string created_at;
@@ -58,7 +58,7 @@ struct Reminder {
     std::string uuid;
     std::int64_t contact_id = 0;
     std::string text;
-    Date due;
+    Date due{};
     std::optional<Interval> every;  // recurring
     std::optional<Date> done_on;    // one-off reminders only; recurring ones move on instead
     std::optional<Date> snoozed_until;

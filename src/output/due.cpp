@@ -57,7 +57,8 @@ std::string describe_reason(const DueReason& reason, Date today) {
         }
         case DueReason::Kind::checkin: {
             auto detail = fmt::format("every {}, {}", format_cadence(*reason.cadence), last_spoke(reason));
-            if (!reason.overdue) return fmt::format("check-in due ({})", detail);
+            if (reason.days_late == 0) return fmt::format("check-in due today ({})", detail);
+            if (!reason.overdue) return fmt::format("check-in due since {} ({})", format_iso(reason.date), detail);
             return fmt::format("check-in {} overdue ({})", plural(reason.days_late, "day"), detail);
         }
         case DueReason::Kind::event_ahead:

@@ -77,7 +77,7 @@ void bind_contact_columns(SQLite::Statement& statement, const Contact& contact) 
     bind_optional(statement, statement.getIndex(":birthday_md"), birthday_month_day(contact));
     bind_optional(statement, statement.getIndex(":every"), cadence_text(contact));
     statement.bind(":archived", contact.archived ? 1 : 0);
-    statement.bind(":added_on", format_iso(contact.added_on));
+    statement.bind(":added_on", stored_date(contact.added_on));
     bind_optional(statement, statement.getIndex(":snoozed_until"),
                   contact.snoozed_until ? std::optional(format_iso(*contact.snoozed_until)) : std::nullopt);
     statement.bind(":updated_at", contact.updated_at);

@@ -35,7 +35,7 @@ void Store::insert_note(Note& note) {
     insert.bind(1, note.uuid);
     insert.bind(2, note.contact_id);
     insert.bind(3, note.text);
-    insert.bind(4, format_iso(note.on));
+    insert.bind(4, stored_date(note.on));
     bind_optional(insert, 5, optional_iso(note.event));
     insert.bind(6, note.ask ? 1 : 0);
     insert.bind(7, join(note.tags, " "));
@@ -94,7 +94,7 @@ void Store::insert_interaction(Interaction& interaction) {
                              "created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)");
     insert.bind(1, interaction.uuid);
     insert.bind(2, interaction.contact_id);
-    insert.bind(3, format_iso(interaction.on));
+    insert.bind(3, stored_date(interaction.on));
     insert.bind(4, interaction.channel);
     insert.bind(5, interaction.summary);
     insert.bind(6, interaction.created_at);

@@ -43,7 +43,7 @@ std::vector<Reminder> read_reminders(SQLite::Statement& query) {
 void bind_reminder(SQLite::Statement& statement, const Reminder& reminder) {
     statement.bind(":contact_id", reminder.contact_id);
     statement.bind(":text", reminder.text);
-    statement.bind(":due_on", format_iso(reminder.due));
+    statement.bind(":due_on", stored_date(reminder.due));
     bind_optional(statement, statement.getIndex(":every"),
                   reminder.every ? std::optional(format_interval(*reminder.every)) : std::nullopt);
     bind_optional(statement, statement.getIndex(":done_on"), optional_iso(reminder.done_on));

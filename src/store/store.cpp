@@ -51,9 +51,14 @@ std::string id_array(const std::vector<std::int64_t>& ids) {
     return out + "]";
 }
 
+std::string stored_date(Date date) {
+    if (!date.ok()) throw runtime_error("internal error: refusing to store an invalid date");
+    return format_iso(date);
+}
+
 std::optional<std::string> optional_iso(const std::optional<Date>& date) {
     if (!date) return std::nullopt;
-    return format_iso(*date);
+    return stored_date(*date);
 }
 
 void bind_optional(SQLite::Statement& statement, int index, const std::optional<std::string>& value) {

@@ -24,6 +24,9 @@ std::optional<Date> optional_date_column(const SQLite::Column& column);
 // statement for any number of ids, every value still bound.
 std::string id_array(const std::vector<std::int64_t>& ids);
 
+// A date as stored (YYYY-MM-DD); an unset or impossible date is a bug, refused before it is written.
+std::string stored_date(Date date);
+
 std::optional<std::string> optional_iso(const std::optional<Date>& date);
 
 void bind_optional(SQLite::Statement& statement, int index, const std::optional<std::string>& value);

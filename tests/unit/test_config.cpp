@@ -1,5 +1,6 @@
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
@@ -77,7 +78,24 @@ TEST_CASE("unknown keys are warnings, not errors") {
 }
 
 TEST_CASE("every key in the table shows in the effective values") {
-    auto values = config_values(Config{});
-    REQUIRE(values.size() == config_keys().size());
-    for (std::size_t i = 0; i < values.size(); ++i) CHECK(values[i].first == config_keys()[i].key);
+    ConfigFile file("[cadence]\nclient = \"30d\"\nfriend = \"3w..6w\"\n");
+    auto loaded = load_config(file.path);
+    CHECK(loaded.warnings.empty());
+    std::vector<std::string> shown;
+    for (const auto& [key, value] : config_values(loaded.config)) shown.push_back(key);
+    for (const auto& key : config_keys()) {
+        if (key.key == "cadence.TAG") continue;
+        CHECK_MESSAGE(std::find(shown.begin(), shown.end(), key.key) != shown.end(), key.key);
+    }
+    CHECK(std::find(shown.begin(), shown.end(), "cadence.client") != shown.end());
+    CHECK(std::find(shown.begin(), shown.end(), "cadence.friend") != shown.end());
+}
+
+TEST_CASE("per-tag cadences are read from [cadence] and checked") {
+    ConfigFile file("[cadence]\nClient = \"30d\"\n");
+    auto loaded = load_config(file.path);
+    REQUIRE(loaded.config.tag_cadences.size() == 1);
+    CHECK(loaded.config.tag_cadences[0].first == "client");
+    CHECK(error_of("[cadence]\nclient = \"often\"\n").find("line 2: cadence.client: bad") != std::string::npos);
+    CHECK(error_of("[cadence]\nclient = 30\n").find("cadence.client: expected a cadence") != std::string::npos);
 }

@@ -19,6 +19,7 @@ const Date today{year{2026}, November, day{22}};
 Contact person(std::string name) {
     Contact contact;
     contact.name = std::move(name);
+    contact.added_on = today;
     return contact;
 }
 
@@ -206,6 +207,13 @@ TEST_CASE("a file that is not a database is an error, not a crash") {
 TEST_CASE("a directory where the database should be is refused") {
     TempDir temp;
     CHECK_THROWS_AS(Store::open(temp.path.string(), Store::Access::read), Error);
+}
+
+TEST_CASE("an unset date is refused before it reaches the database") {
+    auto store = Store::open(":memory:", Store::Access::write);
+    Contact nobody;
+    nobody.name = "No Date";
+    CHECK_THROWS_AS(store->insert_contact(nobody), Error);
 }
 
 TEST_CASE("uuids are random version-4 uuids") {
