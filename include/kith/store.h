@@ -46,10 +46,10 @@ class Store {
 public:
     enum class Access { read, write };
 
-    // Opens (and on first write creates, 0600 in a 0700 directory) the database at `path`.
-    // ":memory:" opens a private in-memory database. A read of a database that does not exist
-    // yet sees an empty one and creates nothing. A database from a newer kith is refused
-    // before anything is written to it.
+    // Opens the database at `path`; ":memory:" opens a private in-memory one. A database that
+    // does not exist yet reads as empty and is created (0600, in a 0700 directory) only when
+    // the first write() begins, so a command refused before writing leaves no file behind.
+    // A database from a newer kith is refused before anything is written to it.
     static std::unique_ptr<Store> open(const std::string& path, Access access);
     ~Store();
     Store(const Store&) = delete;
@@ -102,6 +102,7 @@ public:
 
 private:
     Store(std::unique_ptr<SQLite::Database> db, std::string path);
+    static std::unique_ptr<SQLite::Database> open_file(const std::string& path, bool writable);
     // Recomputes last_touch and checkin_due from the contact's interactions and cadence.
     void refresh_checkin(std::int64_t contact_id);
     void migrate(bool can_write);
@@ -110,6 +111,7 @@ private:
     std::string path_;
     std::optional<std::string> migration_backup_;
     int write_depth_ = 0;
+    bool create_on_write_ = false;  // an empty stand-in until the first write creates the file
 };
 
 // A new random (version 4) uuid.

@@ -23,6 +23,10 @@ std::string trim(std::string_view text);
 std::vector<std::string> split(std::string_view text, char separator);
 std::string join(const std::vector<std::string>& parts, std::string_view separator);
 
+// Control characters written as \n, \t, \x1b …, so a message quoting user input stays one
+// line and cannot drive the terminal.
+std::string escape_control_characters(std::string_view text);
+
 // True when the text contains a control character (C0 or DEL) other than newline and tab.
 bool has_control_characters(std::string_view text);
 

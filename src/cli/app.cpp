@@ -7,6 +7,7 @@
 #include "kith/cli.h"
 #include "kith/error.h"
 #include "kith/output.h"
+#include "kith/text.h"
 
 namespace kith::cli {
 
@@ -43,12 +44,12 @@ void add_global_options(CLI::App& app, Session& session) {
     app.set_version_flag("--version", "kith " KITH_VERSION);
 }
 
-// CLI11 messages end with a full stop and sometimes span lines; ours are one line.
-std::string one_line(std::string message) {
+// CLI11 messages end with a full stop and sometimes span lines.
+std::string cli11_message(std::string message) {
     for (auto& c : message)
         if (c == '\n') c = ' ';
     while (!message.empty() && (message.back() == ' ' || message.back() == '.')) message.pop_back();
-    return message;
+    return escape_control_characters(message);
 }
 
 }  // namespace
@@ -90,13 +91,13 @@ int run_cli(int argc, char** argv) {
         return 0;
     } catch (const CLI::ParseError& e) {
         if (e.get_exit_code() == 0) return app.exit(e);  // --help, --version
-        std::cerr << "kith: " << cli::one_line(e.what()) << " (see kith --help)\n";
+        std::cerr << "kith: " << cli::cli11_message(e.what()) << " (see kith --help)\n";
         return static_cast<int>(ExitCode::usage);
     } catch (const Error& e) {
-        std::cerr << "kith: " << e.what() << '\n';
+        std::cerr << "kith: " << escape_control_characters(e.what()) << '\n';
         return static_cast<int>(e.code());
     } catch (const std::exception& e) {
-        std::cerr << "kith: " << e.what() << '\n';
+        std::cerr << "kith: " << escape_control_characters(e.what()) << '\n';
         return static_cast<int>(ExitCode::runtime);
     }
 }

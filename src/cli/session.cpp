@@ -7,6 +7,7 @@
 
 #include "cli/terminal.h"
 #include "kith/error.h"
+#include "kith/text.h"
 
 namespace kith::cli {
 
@@ -101,6 +102,8 @@ Style Session::style(const std::string& format) {
     return style;
 }
 
-void Session::warn(const std::string& message) { std::cerr << "kith: warning: " << message << '\n'; }
+void Session::warn(const std::string& message) {
+    std::cerr << "kith: warning: " << escape_control_characters(message) << '\n';
+}
 
 }  // namespace kith::cli

@@ -43,7 +43,14 @@ std::string phone(const std::string& value) {
 std::string text(const std::string& value, const char* field) {
     require_utf8(value, field);
     if (value.find('\0') != std::string::npos) throw usage_error(fmt::format("{} contains a NUL byte", field));
-    return value;
+    // Windows line ends become plain newlines; any other control character (an escape
+    // sequence, a bell) is refused so that no output can replay it to a terminal.
+    std::string normalized;
+    for (std::size_t i = 0; i < value.size(); ++i)
+        if (!(value[i] == '\r' && i + 1 < value.size() && value[i + 1] == '\n')) normalized += value[i];
+    if (has_control_characters(normalized))
+        throw usage_error(fmt::format("{} contains control characters (such as ESC); nothing saved", field));
+    return normalized;
 }
 
 Date date(const std::string& value, Date today, const char* field) {

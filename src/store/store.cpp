@@ -120,34 +120,34 @@ std::unique_ptr<Store> Store::open(const std::string& path, Access access) {
     if (!in_memory && exists && fs::is_directory(path, ec))
         throw runtime_error(fmt::format("database {} is a directory, not a file", path));
 
-    if (in_memory || (!exists && access == Access::read)) {
-        // Nothing stored yet: reads see an empty database and create no file.
+    if (in_memory || !exists) {
+        // Nothing stored yet: an empty in-memory database answers until the first write.
         auto db = std::make_unique<SQLite::Database>(":memory:", SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
         db->exec("PRAGMA foreign_keys = ON");
         apply_schema(*db, 0);
-        return std::unique_ptr<Store>(new Store(std::move(db), path));
+        std::unique_ptr<Store> store(new Store(std::move(db), path));
+        store->create_on_write_ = !in_memory && access == Access::write;
+        return store;
     }
 
-    if (!exists) {
-        create_private_directories(fs::path(path).parent_path());
-        create_private_file(path);
-    }
     bool writable = ::access(path.c_str(), W_OK) == 0;
     if (access == Access::write && !writable)
         throw runtime_error(fmt::format("database {} is read-only: cannot write to it", path));
+    std::unique_ptr<Store> store(new Store(open_file(path, writable), path));
+    store->migrate(writable);
+    return store;
+}
 
+std::unique_ptr<SQLite::Database> Store::open_file(const std::string& path, bool writable) {
     int flags = writable ? SQLite::OPEN_READWRITE : SQLite::OPEN_READONLY;
-    std::unique_ptr<SQLite::Database> db;
     try {
-        db = std::make_unique<SQLite::Database>(path, flags, busy_timeout_ms);
+        auto db = std::make_unique<SQLite::Database>(path, flags, busy_timeout_ms);
         // Fails here, before anything is written, on a file that is not a database.
         read_user_version(*db);
+        return db;
     } catch (const SQLite::Exception& e) {
         throw runtime_error(fmt::format("cannot open database {}: {}", path, e.getErrorStr()));
     }
-    std::unique_ptr<Store> store(new Store(std::move(db), path));
-    store->migrate(writable);
-    return store;
 }
 
 void Store::migrate(bool can_write) {
@@ -191,6 +191,13 @@ void Store::write(const std::function<void()>& body) {
     if (write_depth_ > 0) {
         body();
         return;
+    }
+    if (create_on_write_) {
+        create_on_write_ = false;
+        create_private_directories(fs::path(path_).parent_path());
+        create_private_file(path_);
+        db_ = open_file(path_, true);
+        migrate(true);
     }
     SQLite::Transaction transaction(*db_, SQLite::TransactionBehavior::IMMEDIATE);
     ++write_depth_;

@@ -2,6 +2,7 @@
 // --today (via KITH_TODAY), and a clean environment.
 #pragma once
 
+#include <filesystem>
 #include <map>
 #include <string>
 #include <vector>

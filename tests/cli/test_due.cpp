@@ -1,0 +1,223 @@
+// `kith due`, `remind`, `done`, `snooze` and `date` through the real binary.
+#include <doctest/doctest.h>
+
+#include <nlohmann/json.hpp>
+
+#include "harness.h"
+
+using kith::test::RunOptions;
+using kith::test::Sandbox;
+
+namespace {
+
+// Sam: 30d cadence, last spoke 2026-10-01 (22 days overdue on 2026-11-22).
+// Ann: birthday on Wednesday 2026-11-25, turning 40. Bo: no reason at all.
+void seed(Sandbox& box) {
+    box.ok({"add", "Sam Smith", "--every", "30d", "--company", "Acme", "--tag", "client"});
+    box.ok({"log", "sam", "--on", "2026-10-01", "--via", "call"});
+    box.ok({"add", "Ann Lee", "--birthday", "1986-11-25", "--tag", "friend"});
+    box.ok({"add", "Bo Park"});
+}
+
+RunOptions env(std::map<std::string, std::string> vars) {
+    RunOptions options;
+    options.env = std::move(vars);
+    return options;
+}
+
+}  // namespace
+
+TEST_CASE("due lists who is due, why, most urgent first") {
+    Sandbox box;
+    seed(box);
+    auto out = box.ok({"due"});
+    CHECK(out ==
+          "Sun 2026-11-22: 2 people to reach out to\n"
+          "\n"
+          "Sam Smith  #1  Acme\n"
+          "  check-in 22 days overdue (every 30d, last spoke 2026-10-01)\n"
+          "\n"
+          "Ann Lee  #2\n"
+          "  birthday Wed (turns 40)\n");
+}
+
+TEST_CASE("due with nobody due says so, and -q prints nothing at all") {
+    Sandbox box;
+    box.ok({"add", "Bo Park"});
+    CHECK(box.ok({"due"}) == "Nobody is due today (2026-11-22).\n");
+    auto quiet = box.run({"due", "-q"});
+    CHECK(quiet.code == 0);
+    CHECK(quiet.out.empty());
+    CHECK(quiet.err.empty());
+    CHECK(box.ok({"due", "-q", "--format", "json"}).empty());
+}
+
+TEST_CASE("due on an empty or missing database prints the empty list and creates nothing") {
+    Sandbox box;
+    CHECK(box.ok({"due", "-q"}).empty());
+    CHECK_FALSE(std::filesystem::exists(box.db));
+}
+
+TEST_CASE("--today moves the list: a birthday today comes first") {
+    Sandbox box;
+    seed(box);
+    box.today = "2026-11-25";
+    auto out = box.ok({"due", "--format", "tsv"});
+    CHECK(out ==
+          "2\tAnn Lee\tbirthday today (turns 40)\t\n"
+          "1\tSam Smith\tcheck-in 25 days overdue (every 30d, last spoke 2026-10-01)\t\n");
+}
+
+TEST_CASE("--within widens the birthday window; --limit and --tag narrow the list") {
+    Sandbox box;
+    seed(box);
+    box.ok({"add", "Cy Far", "--birthday", "--12-10"});
+    CHECK(box.ok({"due", "--format", "tsv"}).find("Cy Far") == std::string::npos);
+    CHECK(box.ok({"due", "--within", "3w", "--format", "tsv"}).find("Cy Far") != std::string::npos);
+    CHECK(box.ok({"due", "--limit", "1", "--format", "tsv"}) ==
+          "1\tSam Smith\tcheck-in 22 days overdue (every 30d, last spoke 2026-10-01)\t\n");
+    CHECK(box.ok({"due", "--tag", "friend", "--format", "tsv"}) == "2\tAnn Lee\tbirthday Wed (turns 40)\t\n");
+    auto bad = box.run({"due", "--within", "soon"});
+    CHECK(bad.code == 2);
+    CHECK(bad.err == "kith: --within: bad interval \"soon\": expected 3d, 2w, 1mo, 1y or daily, weekly, monthly, "
+                     "quarterly, yearly\n");
+}
+
+TEST_CASE("due.limit in the config caps the list") {
+    Sandbox box;
+    seed(box);
+    box.write_file(box.config, "[due]\nlimit = 1\n");
+    CHECK(box.ok({"due", "--format", "tsv"}).find("Ann Lee") == std::string::npos);
+}
+
+TEST_CASE("per-tag cadences from the config make people due") {
+    Sandbox box;
+    box.today = "2026-10-01";
+    box.ok({"add", "Cleo Client", "--tag", "client"});
+    box.today = "2026-11-22";
+    CHECK(box.ok({"due", "--format", "tsv"}).empty());
+    box.write_file(box.config, "[cadence]\nclient = \"30d\"\n");
+    CHECK(box.ok({"due", "--format", "tsv"}) ==
+          "1\tCleo Client\tcheck-in 22 days overdue (every 30d, never logged, added 2026-10-01)\t\n");
+}
+
+TEST_CASE("every format of due") {
+    Sandbox box;
+    seed(box);
+    auto plain = box.ok({"due", "--format", "plain"});
+    CHECK(plain.find('\x1b') == std::string::npos);
+    CHECK(box.ok({"due", "--format", "text", "--color", "always"}).find("\x1b[") != std::string::npos);
+    CHECK(box.ok({"due", "--format", "text", "--color", "always"}, env({{"NO_COLOR", "1"}})).find("\x1b[") !=
+          std::string::npos);  // an explicit flag beats NO_COLOR
+    CHECK(box.ok({"due", "--format", "text"}, env({{"NO_COLOR", "1"}})).find('\x1b') == std::string::npos);
+
+    auto md = box.ok({"due", "--format", "md"});
+    CHECK(md.rfind("# Sun 2026-11-22: 2 people to reach out to\n", 0) == 0);
+    CHECK(md.find("## Sam Smith (#1)\n\n- check-in 22 days overdue") != std::string::npos);
+
+    auto document = nlohmann::json::parse(box.ok({"due", "--format", "json"}));
+    CHECK(document["today"] == "2026-11-22");
+    REQUIRE(document["people"].size() == 2);
+    auto& sam = document["people"][0];
+    CHECK(sam["name"] == "Sam Smith");
+    CHECK(sam["reasons"][0]["kind"] == "checkin");
+    CHECK(sam["reasons"][0]["days_late"] == 22);
+    CHECK(sam["reasons"][0]["every"] == "30d");
+    CHECK(sam["reasons"][0]["last_spoke"] == "2026-10-01");
+    CHECK(sam["questions"].is_array());
+    CHECK(document["people"][1]["reasons"][0]["turning"] == 40);
+
+    auto jsonl = box.ok({"due", "--format", "jsonl"});
+    auto newline = jsonl.find('\n');
+    REQUIRE(newline != std::string::npos);
+    CHECK(nlohmann::json::parse(jsonl.substr(0, newline))["name"] == "Sam Smith");
+    CHECK(nlohmann::json::parse(jsonl.substr(newline + 1))["name"] == "Ann Lee");
+}
+
+TEST_CASE("remind, due, done: a one-off reminder leaves, a recurring one moves on from its due date") {
+    Sandbox box;
+    box.ok({"add", "Sam Smith"});
+    CHECK(box.ok({"remind", "sam", "2026-10-31", "Send", "the", "invoice", "--every", "1mo"}) ==
+          "Reminder #1 for Sam Smith (#1) on Sat 2026-10-31, every 1mo\n");
+    CHECK(box.ok({"remind", "sam", "yesterday", "Call back about the deck"}) ==
+          "Reminder #2 for Sam Smith (#1) on Sat 2026-11-21\n");
+    auto due = box.ok({"due", "--format", "tsv"});
+    CHECK(due == "1\tSam Smith\treminder #1: Send the invoice (22 days late); reminder #2: Call back about the deck "
+                 "(1 day late)\t\n");
+    CHECK(box.ok({"done", "1", "#2"}) ==
+          "Done #1: Send the invoice; next on Mon 2026-11-30\nDone #2: Call back about the deck\n");
+    CHECK(box.ok({"due", "--format", "tsv"}).empty());
+    auto show = box.ok({"show", "sam"});
+    CHECK(show.find("Reminders (1)\n  2026-11-30  #1  Send the invoice (every 1mo)\n") != std::string::npos);
+}
+
+TEST_CASE("done: unknown ids are exit 3 and nothing is marked; already done is exit 2") {
+    Sandbox box;
+    box.ok({"add", "Sam Smith"});
+    box.ok({"remind", "sam", "today", "Call"});
+    auto unknown = box.run({"done", "1", "99"});
+    CHECK(unknown.code == 3);
+    CHECK(unknown.err == "kith: no reminder #99: see `kith show CONTACT`\n");
+    CHECK(box.ok({"due", "--format", "tsv"}).find("reminder #1") != std::string::npos);  // rolled back
+    box.ok({"done", "1"});
+    CHECK(box.run({"done", "1"}).code == 2);
+    CHECK(box.run({"done", "one"}).code == 2);
+}
+
+TEST_CASE("remind refuses a bad date, an unknown person and an empty text") {
+    Sandbox box;
+    box.ok({"add", "Sam Smith"});
+    auto bad_date = box.run({"remind", "sam", "frday", "Call"});
+    CHECK(bad_date.code == 2);
+    CHECK(bad_date.err.find("bad date \"frday\"") != std::string::npos);
+    CHECK(box.run({"remind", "zed", "fri", "Call"}).code == 3);
+    CHECK(box.run({"remind", "sam", "fri", " "}).code == 2);
+    CHECK(box.run({"remind", "sam", "fri", "Call", "--every", "sometimes"}).code == 2);
+    CHECK(box.ok({"show", "sam", "--format", "json"}).find("\"reminders\": []") != std::string::npos);
+}
+
+TEST_CASE("snooze a person or a reminder: out of due until then") {
+    Sandbox box;
+    seed(box);
+    box.ok({"remind", "ann", "today", "Book the restaurant"});
+    CHECK(box.ok({"snooze", "sam", "2w"}) == "Snoozed Sam Smith (#1) until Sun 2026-12-06\n");
+    CHECK(box.ok({"snooze", "1", "3d"}) == "Snoozed reminder #1 until Wed 2026-11-25\n");
+    CHECK(box.ok({"due", "--format", "tsv"}) == "2\tAnn Lee\tbirthday Wed (turns 40)\t\n");
+    box.today = "2026-12-06";
+    auto later = box.ok({"due", "--format", "tsv"});
+    CHECK(later.find("Sam Smith") != std::string::npos);
+    CHECK(later.find("reminder #1: Book the restaurant") != std::string::npos);
+    CHECK(box.ok({"snooze", "#2", "fri"}) == "Snoozed Ann Lee (#2) until Fri 2026-12-11\n");
+    CHECK(box.run({"snooze", "sam", "later"}).code == 2);
+    CHECK(box.run({"snooze", "42", "1w"}).code == 3);
+}
+
+TEST_CASE("log restarts the check-in clock") {
+    Sandbox box;
+    seed(box);
+    box.ok({"log", "sam", "--via", "email", "Sent the Q1 plan"});
+    CHECK(box.ok({"due", "--format", "tsv"}).find("Sam Smith") == std::string::npos);
+}
+
+TEST_CASE("a passed event asks for a follow-up until you log contact") {
+    Sandbox box;
+    box.ok({"add", "Tom Becker"});
+    box.ok({"note", "tom", "--on", "2026-11-01", "--event", "2026-11-15", "Running the Berlin marathon"});
+    CHECK(box.ok({"due", "--format", "tsv"}) ==
+          "1\tTom Becker\tfollow up: Running the Berlin marathon was 2026-11-15\t\n");
+    box.ok({"log", "tom", "--via", "message"});
+    CHECK(box.ok({"due", "--format", "tsv"}).empty());
+}
+
+TEST_CASE("kith date shows what an expression means") {
+    Sandbox box;
+    CHECK(box.ok({"date", "next", "friday"}) == "2026-11-27 Fri (in 5 days)\n");
+    CHECK(box.ok({"date", "eom"}) == "2026-11-30 Mon (in 8 days)\n");
+    CHECK(box.ok({"date", "yesterday"}) == "2026-11-21 Sat (yesterday)\n");
+    CHECK(box.ok({"date", "2026-02-28"}) == "2026-02-28 Sat (267 days ago)\n");
+    auto bad = box.run({"date", "frday"});
+    CHECK(bad.code == 2);
+    CHECK(bad.out.empty());
+    CHECK(bad.err.rfind("kith: bad date \"frday\"", 0) == 0);
+    CHECK_FALSE(std::filesystem::exists(box.db));
+}
