@@ -35,8 +35,8 @@ std::string month_days_json(Date from, Date until) {
     std::string out = "[";
     Date day = from;
     for (int i = 0; i < 366 && days_between(day, until) >= 0; ++i, day = add(day, Interval{1, Interval::Unit::days})) {
-        if (i) out += ",";
-        out += "\"" + month_day(day) + "\"";
+        if (i) out += ',';
+        out += fmt::format("\"{}\"", month_day(day));
         bool common_year_feb_28 = static_cast<unsigned>(day.month()) == 2 && static_cast<unsigned>(day.day()) == 28 &&
                                   !day.year().is_leap();
         if (common_year_feb_28) out += ",\"02-29\"";

@@ -47,7 +47,10 @@ std::optional<Date> optional_date_column(const SQLite::Column& column) {
 
 std::string id_array(const std::vector<std::int64_t>& ids) {
     std::string out = "[";
-    for (std::size_t i = 0; i < ids.size(); ++i) out += (i ? "," : "") + std::to_string(ids[i]);
+    for (std::size_t i = 0; i < ids.size(); ++i) {
+        if (i) out += ',';
+        out += std::to_string(ids[i]);
+    }
     return out + "]";
 }
 
