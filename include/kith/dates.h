@@ -45,6 +45,12 @@ Expected<Date> parse_iso_date(std::string_view text);
 // ignored. The error message names the bad token, e.g. `bad date "frday"`.
 Expected<Date> parse_date(std::string_view text, Date today);
 
+// For dates in the past (--on): like parse_date, but a weekday or month-day names its most
+// recent occurrence on or before today (`fri` on a Tuesday is last Friday, `nov 15` on Nov 20
+// is five days ago).
+// Forms that say "ahead" (tomorrow, 3d, next fri) are returned as they are.
+Expected<Date> parse_past_date(std::string_view text, Date today);
+
 // A birthday: a full ISO date, or month-day without a year (`--12-25`, `12-25`, `dec 25`,
 // `25 dec`, `december 25`).
 Expected<Birthday> parse_birthday(std::string_view text);

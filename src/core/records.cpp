@@ -15,7 +15,9 @@ namespace {
 // Notes and interactions record what already happened; a future date is almost always a typo.
 Date past_date(const std::optional<std::string>& value, Date today) {
     if (!value) return today;
-    auto date = validate::date(*value, today, "--on");
+    auto parsed = parse_past_date(*value, today);
+    if (!parsed) throw usage_error("--on: " + parsed.error());
+    auto date = *parsed;
     if (days_between(today, date) > 0)
         throw usage_error(fmt::format("--on {} is in the future; use --event for things still to come", format_iso(date)));
     return date;

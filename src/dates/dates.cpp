@@ -350,6 +350,23 @@ Expected<Date> parse_date(std::string_view text, Date today) {
     return result;
 }
 
+Expected<Date> parse_past_date(std::string_view text, Date today) {
+    auto date = parse_date(text, today);
+    if (!date || sys_days{*date} <= sys_days{today}) return date;
+    // Names that repeat (a weekday, a month and day) mean their latest time, not their next.
+    const auto lower = lowercase(trim(text));
+    const auto ws = words(lower);
+    if (ws.size() == 1 && weekday_named(ws[0])) return Date{sys_days{*date} - days{7}};
+    if (month_day_words(ws)) {
+        for (int y = int{today.year()}; y >= int{today.year()} - 8; --y) {
+            const auto md = month_day_words(ws);
+            const Date earlier = make_date(y, md->month, md->day);
+            if (earlier.ok() && sys_days{earlier} <= sys_days{today}) return earlier;
+        }
+    }
+    return date;  // plainly ahead (tomorrow, 3d, next fri): the caller decides
+}
+
 Expected<Birthday> parse_birthday(std::string_view text) {
     const auto t = trim(text);
     auto result = birthday_reason(lowercase(t));

@@ -339,3 +339,16 @@ TEST_CASE("log to an ambiguous contact records nothing") {
     check_error(box.run({"log", "sam", "--via", "call"}), 3, "ambiguous");
     CHECK(count_rows(box, "interactions") == 0);
 }
+
+TEST_CASE("--on with a weekday or month-day backdates to its latest occurrence") {
+    Sandbox box;  // today is Sunday 2026-11-22
+    box.ok({"add", "Sam"});
+    box.ok({"note", "sam", "--on", "fri", "Mentioned the move"});
+    box.ok({"log", "sam", "--on", "nov 15", "--via", "call"});
+    auto detail = nlohmann::json::parse(box.ok({"show", "sam", "--format", "json"}));
+    CHECK(detail["notes"][0]["date"] == "2026-11-20");
+    CHECK(detail["interactions"][0]["date"] == "2026-11-15");
+    auto ahead = box.run({"note", "sam", "--on", "tomorrow", "x"});
+    CHECK(ahead.code == 2);
+    CHECK(ahead.err.find("in the future") != std::string::npos);
+}

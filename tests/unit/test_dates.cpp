@@ -556,3 +556,19 @@ TEST_CASE("weekday_short names Mon..Sun") {
     CHECK(kith::weekday_short(ymd(2026, 12, 25)) == "Fri");
     CHECK(kith::weekday_short(ymd(2000, 1, 1)) == "Sat");
 }
+
+TEST_CASE("parse_past_date: weekdays and month-days mean their latest occurrence") {
+    const Date tuesday = kith::parse_iso_date("2026-11-24").value();
+    auto past = [&](const char* text) { return kith::format_iso(kith::parse_past_date(text, tuesday).value()); };
+    CHECK(past("fri") == "2026-11-20");
+    CHECK(past("monday") == "2026-11-23");
+    CHECK(past("tue") == "2026-11-24");  // on a Tuesday, today
+    CHECK(past("nov 15") == "2026-11-15");
+    CHECK(past("12-25") == "2025-12-25");
+    CHECK(past("11-24") == "2026-11-24");
+    CHECK(past("feb 29") == "2024-02-29");
+    CHECK(past("yesterday") == "2026-11-23");
+    CHECK(past("2026-01-05") == "2026-01-05");
+    CHECK(past("3d") == "2026-11-27");  // plainly ahead: left for the caller to refuse
+    CHECK_FALSE(kith::parse_past_date("frday", tuesday));
+}
