@@ -40,8 +40,10 @@ void add_rm_command(CLI::App& app, Session& session) {
                 throw usage_error(fmt::format("refusing to delete {} (#{}) without --yes", who.name, who.id));
             auto detail = contact_detail(store, who.id);
             if (!confirm(fmt::format("Delete {} (#{}) with {} notes and {} interactions?", who.name, who.id,
-                                     detail.notes.size(), detail.interactions.size())))
-                throw runtime_error("not deleted");
+                                     detail.notes.size(), detail.interactions.size()))) {
+                std::cout << "Nothing deleted\n";  // the user's choice, not a failure
+                return;
+            }
         }
         remove_contact(store, who.id);
         std::cout << fmt::format("Deleted {} (#{})\n", who.name, who.id);

@@ -4,6 +4,7 @@
 #include <doctest/doctest.h>
 #include <fcntl.h>
 #include <poll.h>
+#include <signal.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -98,6 +99,10 @@ Result Sandbox::run(const std::vector<std::string>& args, const RunOptions& opti
 
     Result result;
     std::size_t written = 0;
+    if (options.terminal_stdin && !options.input.empty()) {
+        // Typed at the terminal: the line discipline hands it to the child's first read.
+        if (::write(terminal, options.input.data(), options.input.size()) < 0) throw std::runtime_error("pty write");
+    }
     const std::string& input = options.terminal_stdin ? std::string() : options.input;
     int in_fd = in[1];
     if (input.empty()) {
@@ -110,7 +115,10 @@ Result Sandbox::run(const std::vector<std::string>& args, const RunOptions& opti
         if (out_open) fds.push_back({out[0], POLLIN, 0});
         if (err_open) fds.push_back({err[0], POLLIN, 0});
         if (in_fd >= 0) fds.push_back({in_fd, POLLOUT, 0});
-        if (::poll(fds.data(), fds.size(), 30000) <= 0) break;
+        if (::poll(fds.data(), fds.size(), 30000) <= 0) {
+            ::kill(pid, SIGKILL);  // a stuck kith fails its test instead of hanging the suite
+            break;
+        }
         for (const auto& p : fds) {
             if (!p.revents) continue;
             if (p.fd == in_fd) {

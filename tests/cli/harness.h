@@ -16,8 +16,8 @@ struct Result {
 };
 
 struct RunOptions {
-    std::string input;              // written to stdin (a pipe)
-    bool terminal_stdin = false;    // stdin is a pseudo-terminal instead (input is ignored)
+    std::string input;              // written to stdin (a pipe), or typed at the terminal
+    bool terminal_stdin = false;    // stdin is a pseudo-terminal instead of a pipe
     std::map<std::string, std::string> env;  // extra or overriding variables; "" unsets
 };
 

@@ -221,3 +221,38 @@ TEST_CASE("kith date shows what an expression means") {
     CHECK(bad.err.rfind("kith: bad date \"frday\"", 0) == 0);
     CHECK_FALSE(std::filesystem::exists(box.db));
 }
+
+TEST_CASE("ranking across reasons: birthday today, then days late, then soonest upcoming") {
+    Sandbox box;  // today is 2026-11-22
+    box.ok({"add", "Late Ten", "--every", "2w"});
+    box.ok({"log", "late ten", "--on", "2026-10-29"});  // due 11-12: 10 days late
+    box.ok({"add", "Late Two"});
+    box.ok({"remind", "late two", "2026-11-20", "Send notes"});  // 2 days late
+    box.ok({"add", "Event Soon"});
+    box.ok({"note", "event soon", "--event", "2026-11-24", "Knee surgery"});
+    box.ok({"add", "Birthday Later", "--birthday", "--11-27"});
+    box.ok({"add", "Birthday Today", "--birthday", "1990-11-22"});
+    auto tsv = box.ok({"due", "--format", "tsv"});
+    CHECK(tsv ==
+          "5\tBirthday Today\tbirthday today (turns 36)\t\n"
+          "1\tLate Ten\tcheck-in 10 days overdue (every 2w, last spoke 2026-10-29)\t\n"
+          "2\tLate Two\treminder #1: Send notes (2 days late)\t\n"
+          "3\tEvent Soon\tcoming up Tue: Knee surgery\t\n"
+          "4\tBirthday Later\tbirthday Fri\t\n");
+}
+
+TEST_CASE("rm declined at the prompt deletes nothing and is not an error") {
+    Sandbox box;
+    box.ok({"add", "Sam Smith"});
+    RunOptions terminal;
+    terminal.terminal_stdin = true;
+    terminal.input = "n\n";
+    auto result = box.run({"rm", "sam"}, terminal);
+    CHECK(result.code == 0);
+    CHECK(result.out == "Nothing deleted\n");
+    CHECK(result.err.find("Delete Sam Smith (#1) with 0 notes") != std::string::npos);
+    CHECK(box.ok({"list", "--format", "tsv", "--fields", "name"}) == "Sam Smith\n");
+    terminal.input = "y\n";
+    CHECK(box.ok({"rm", "sam"}, terminal) == "Deleted Sam Smith (#1)\n");
+    CHECK(box.ok({"list", "--format", "tsv"}).empty());
+}
