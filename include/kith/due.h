@@ -22,6 +22,7 @@ struct DueReason {
     std::optional<Date> last_spoke;  // check-in: the latest interaction (none: never)
     Date added_on{};                 // check-in: the clock's start when never spoken to
     bool overdue = false;            // check-in: past the window's far end (or the plain cadence)
+    int days_overdue = 0;            // check-in: days past that point
     std::optional<Interval> every;   // recurring reminder
 };
 

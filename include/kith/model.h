@@ -60,6 +60,7 @@ struct Reminder {
     std::string text;
     Date due{};
     std::optional<Interval> every;  // recurring
+    Date starts_on{};               // the first due date; recurrences count from it (Jan 31, Feb 28, Mar 31)
     std::optional<Date> done_on;    // one-off reminders only; recurring ones move on instead
     std::optional<Date> snoozed_until;
     std::string created_at;

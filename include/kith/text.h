@@ -27,7 +27,7 @@ std::string join(const std::vector<std::string>& parts, std::string_view separat
 // line and cannot drive the terminal.
 std::string escape_control_characters(std::string_view text);
 
-// True when the text contains a control character (C0 or DEL) other than newline and tab.
+// True when the text contains a control character (C0, DEL or C1) other than newline and tab.
 bool has_control_characters(std::string_view text);
 
 }  // namespace kith

@@ -39,8 +39,9 @@ void add_rm_command(CLI::App& app, Session& session) {
             if (!stdin_is_terminal())
                 throw usage_error(fmt::format("refusing to delete {} (#{}) without --yes", who.name, who.id));
             auto detail = contact_detail(store, who.id);
-            if (!confirm(fmt::format("Delete {} (#{}) with {} notes and {} interactions?", who.name, who.id,
-                                     detail.notes.size(), detail.interactions.size()))) {
+            if (!confirm(fmt::format("Delete {} (#{}) with {} notes, {} interactions and {} reminders?", who.name,
+                                     who.id, detail.notes.size(), detail.interactions.size(),
+                                     detail.reminders.size()))) {
                 std::cout << "Nothing deleted\n";  // the user's choice, not a failure
                 return;
             }

@@ -18,9 +18,9 @@ void add_due_command(CLI::App& app, Session& session) {
         bool quiet = false;
     };
     auto options = std::make_shared<Options>();
-    command->add_option("--within,-w", options->within, "How far ahead to look for birthdays and events (default 7d)")
+    command->add_option("--within,-w", options->within, "How far ahead to look for birthdays and events (default: config due.birthday_window, 7d)")
         ->option_text("INTERVAL");
-    command->add_option("--limit,-n", options->limit, "At most this many people (default 10)")
+    command->add_option("--limit,-n", options->limit, "At most this many people (default: config due.limit, 10)")
         ->check(CLI::Range(1, 10000))
         ->option_text("N");
     add_repeatable(*command, "--tag,-t", options->tags, "Only people with this tag (repeatable: all must match)")

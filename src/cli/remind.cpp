@@ -1,6 +1,7 @@
 // remind, done and snooze: reminders and quiet periods.
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <charconv>
 #include <iostream>
 
@@ -61,7 +62,7 @@ void add_done_command(CLI::App& app, Session& session) {
         for (const auto& text : *ids) {
             auto id = reminder_id(text);
             if (!id) throw usage_error(fmt::format("bad reminder id \"{}\": expected a number such as 12", text));
-            parsed.push_back(*id);
+            if (std::find(parsed.begin(), parsed.end(), *id) == parsed.end()) parsed.push_back(*id);
         }
         auto today = session.today();
         auto& store = session.store(Store::Access::write);

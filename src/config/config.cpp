@@ -74,7 +74,9 @@ const std::vector<KeyRule>& key_rules() {
              if (!node.is_string()) return "expected a cadence such as \"30d\" or \"3w..6w\"";
              auto cadence = parse_cadence(*node.value<std::string>());
              if (!cadence) return cadence.error();
-             config.tag_cadences.emplace_back(fold_case(tag), *cadence);
+             std::string_view name = tag;
+             if (!name.empty() && name.front() == '#') name.remove_prefix(1);  // "#client" means client
+             config.tag_cadences.emplace_back(fold_case(name), *cadence);
              return std::nullopt;
          }},
         {{"questions.per_contact", "integer", "2", "Suggested questions shown under each person in `kith due`."},

@@ -26,7 +26,8 @@ std::optional<DueReason> checkin_reason(const Contact& contact, const std::optio
     reason.last_spoke = contact.last_contacted;
     reason.added_on = contact.added_on;
     Date overdue_from = cadence->overdue ? add(last_touch, *cadence->overdue) : due;
-    reason.overdue = days_between(overdue_from, today) > 0;
+    reason.days_overdue = days_between(overdue_from, today);
+    reason.overdue = reason.days_overdue > 0;
     return reason;
 }
 
@@ -124,7 +125,9 @@ std::optional<Cadence> effective_cadence(const Contact& contact,
     if (contact.every) return contact.every;
     std::optional<Cadence> best;
     for (const auto& [tag, cadence] : tag_cadences) {
-        if (std::find(contact.tags.begin(), contact.tags.end(), tag) == contact.tags.end()) continue;
+        auto key = fold_key(tag);  // as the store matches tags: case and accents folded
+        if (std::none_of(contact.tags.begin(), contact.tags.end(), [&](const auto& t) { return fold_key(t) == key; }))
+            continue;
         if (!best || cadence_days(cadence) < cadence_days(*best)) best = cadence;
     }
     return best;

@@ -23,6 +23,7 @@ Reminder add_reminder(Store& store, std::int64_t contact_id, const std::string& 
     Reminder reminder;
     reminder.contact_id = contact_id;
     reminder.due = validate::date(when, today, "WHEN");
+    reminder.starts_on = reminder.due;
     reminder.text = trim(validate::text(text, "reminder"));
     if (reminder.text.empty()) throw usage_error("empty reminder: say what to do");
     if (every) {
@@ -41,10 +42,13 @@ Reminder complete_reminder(Store& store, std::int64_t reminder_id, Date today) {
         if (reminder.done_on)
             throw usage_error(fmt::format("reminder #{} was already done on {}", reminder_id, format_iso(*reminder.done_on)));
         if (reminder.every) {
-            // Keep the schedule: step from the due date, skipping occurrences already past.
+            // Keep the schedule: the next occurrence after this one and after today, counted from
+            // the first due date so month ends do not drift (Jan 31, Feb 28, Mar 31).
             int steps = 1;
-            while (days_between(add(reminder.due, *reminder.every, steps), today) >= 0) ++steps;
-            reminder.due = add(reminder.due, *reminder.every, steps);
+            while (days_between(add(reminder.starts_on, *reminder.every, steps), reminder.due) >= 0 ||
+                   days_between(add(reminder.starts_on, *reminder.every, steps), today) >= 0)
+                ++steps;
+            reminder.due = add(reminder.starts_on, *reminder.every, steps);
         } else {
             reminder.done_on = today;
         }

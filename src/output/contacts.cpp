@@ -130,6 +130,10 @@ std::vector<std::pair<std::string, std::string>> contact_facts(const Contact& c,
                                                          days_ago(*c.last_contacted, today))
                                            : "never");
     if (machine || c.archived) add("archived", c.archived ? "yes" : "no");
+    if (machine)
+        add("snoozed_until", c.snoozed_until ? format_iso(*c.snoozed_until) : "");
+    else if (c.snoozed_until && days_between(today, *c.snoozed_until) > 0)
+        add("snoozed", fmt::format("until {} (left out of due)", format_iso(*c.snoozed_until)));
     return facts;
 }
 

@@ -48,7 +48,7 @@ std::string describe_reason(const DueReason& reason, Date today) {
     switch (reason.kind) {
         case DueReason::Kind::birthday: {
             auto text = fmt::format("birthday {}", when_ahead(reason.date, today));
-            if (reason.turning) text += fmt::format(" (turns {})", *reason.turning);
+            if (reason.turning && *reason.turning > 0) text += fmt::format(" (turns {})", *reason.turning);
             return text;
         }
         case DueReason::Kind::reminder: {
@@ -59,7 +59,7 @@ std::string describe_reason(const DueReason& reason, Date today) {
             auto detail = fmt::format("every {}, {}", format_cadence(*reason.cadence), last_spoke(reason));
             if (reason.days_late == 0) return fmt::format("check-in due today ({})", detail);
             if (!reason.overdue) return fmt::format("check-in due since {} ({})", format_iso(reason.date), detail);
-            return fmt::format("check-in {} overdue ({})", plural(reason.days_late, "day"), detail);
+            return fmt::format("check-in {} overdue ({})", plural(reason.days_overdue, "day"), detail);
         }
         case DueReason::Kind::event_ahead:
             return fmt::format("coming up {}: {}", when_ahead(reason.date, today), excerpt(reason.text));

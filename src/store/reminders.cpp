@@ -12,7 +12,7 @@ using namespace store_detail;
 namespace {
 
 const char* reminder_columns =
-    "SELECT id, uuid, contact_id, text, due_on, every, done_on, snoozed_until, created_at, updated_at "
+    "SELECT id, uuid, contact_id, text, due_on, every, done_on, snoozed_until, created_at, updated_at, starts_on "
     "FROM reminders ";
 
 Reminder read_reminder(SQLite::Statement& query) {
@@ -31,6 +31,7 @@ Reminder read_reminder(SQLite::Statement& query) {
     reminder.snoozed_until = optional_date_column(query.getColumn(7));
     reminder.created_at = query.getColumn(8).getString();
     reminder.updated_at = query.getColumn(9).getString();
+    reminder.starts_on = date_column(query.getColumn(10));
     return reminder;
 }
 
@@ -44,6 +45,7 @@ void bind_reminder(SQLite::Statement& statement, const Reminder& reminder) {
     statement.bind(":contact_id", reminder.contact_id);
     statement.bind(":text", reminder.text);
     statement.bind(":due_on", stored_date(reminder.due));
+    statement.bind(":starts_on", stored_date(reminder.starts_on));
     bind_optional(statement, statement.getIndex(":every"),
                   reminder.every ? std::optional(format_interval(*reminder.every)) : std::nullopt);
     bind_optional(statement, statement.getIndex(":done_on"), optional_iso(reminder.done_on));
@@ -59,9 +61,9 @@ void Store::insert_reminder(Reminder& reminder) {
     if (reminder.created_at.empty()) reminder.created_at = now;
     if (reminder.updated_at.empty()) reminder.updated_at = now;
     SQLite::Statement insert(*db_,
-                             "INSERT INTO reminders (uuid, contact_id, text, due_on, every, done_on, snoozed_until, "
-                             "created_at, updated_at) VALUES (:uuid, :contact_id, :text, :due_on, :every, :done_on, "
-                             ":snoozed_until, :created_at, :updated_at)");
+                             "INSERT INTO reminders (uuid, contact_id, text, due_on, starts_on, every, done_on, "
+                             "snoozed_until, created_at, updated_at) VALUES (:uuid, :contact_id, :text, :due_on, "
+                             ":starts_on, :every, :done_on, :snoozed_until, :created_at, :updated_at)");
     insert.bind(":uuid", reminder.uuid);
     insert.bind(":created_at", reminder.created_at);
     bind_reminder(insert, reminder);
@@ -72,7 +74,7 @@ void Store::insert_reminder(Reminder& reminder) {
 void Store::update_reminder(Reminder& reminder) {
     reminder.updated_at = utc_now();
     SQLite::Statement update(*db_,
-                             "UPDATE reminders SET contact_id = :contact_id, text = :text, due_on = :due_on, "
+                             "UPDATE reminders SET contact_id = :contact_id, text = :text, due_on = :due_on, starts_on = :starts_on, "
                              "every = :every, done_on = :done_on, snoozed_until = :snoozed_until, "
                              "updated_at = :updated_at WHERE id = :id");
     update.bind(":id", reminder.id);

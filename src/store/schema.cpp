@@ -78,7 +78,8 @@ CREATE TABLE reminders (
     contact_id    INTEGER NOT NULL REFERENCES contacts(id) ON DELETE CASCADE,
     text          TEXT NOT NULL,
     due_on        TEXT NOT NULL,
-    every         TEXT,                   -- recurring: the interval to the next due date
+    every         TEXT,                   -- recurring: the interval between due dates
+    starts_on     TEXT NOT NULL,          -- the first due date: every later one counts from it
     done_on       TEXT,                   -- set when a one-off reminder is done
     snoozed_until TEXT,
     created_at    TEXT NOT NULL,

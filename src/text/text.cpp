@@ -112,8 +112,14 @@ std::string escape_control_characters(std::string_view text) {
 }
 
 bool has_control_characters(std::string_view text) {
-    for (unsigned char c : text)
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        auto c = static_cast<unsigned char>(text[i]);
         if ((c < 0x20 && c != '\n' && c != '\t') || c == 0x7f) return true;
+        // C1 controls U+0080..U+009F (UTF-8 C2 80..C2 9F): some terminals act on them too.
+        if (c == 0xc2 && i + 1 < text.size() && static_cast<unsigned char>(text[i + 1]) <= 0x9f &&
+            static_cast<unsigned char>(text[i + 1]) >= 0x80)
+            return true;
+    }
     return false;
 }
 

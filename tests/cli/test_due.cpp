@@ -250,9 +250,18 @@ TEST_CASE("rm declined at the prompt deletes nothing and is not an error") {
     auto result = box.run({"rm", "sam"}, terminal);
     CHECK(result.code == 0);
     CHECK(result.out == "Nothing deleted\n");
-    CHECK(result.err.find("Delete Sam Smith (#1) with 0 notes") != std::string::npos);
+    CHECK(result.err.find("Delete Sam Smith (#1) with 0 notes, 0 interactions and 0 reminders?") != std::string::npos);
     CHECK(box.ok({"list", "--format", "tsv", "--fields", "name"}) == "Sam Smith\n");
     terminal.input = "y\n";
     CHECK(box.ok({"rm", "sam"}, terminal) == "Deleted Sam Smith (#1)\n");
     CHECK(box.ok({"list", "--format", "tsv"}).empty());
+}
+
+TEST_CASE("show says when a person is snoozed; done ignores a repeated id") {
+    Sandbox box;
+    box.ok({"add", "Sam Smith"});
+    box.ok({"snooze", "sam", "2w"});
+    CHECK(box.ok({"show", "sam"}).find("snoozed     until 2026-12-06 (left out of due)") != std::string::npos);
+    box.ok({"remind", "sam", "2026-11-01", "Invoice", "--every", "1mo"});
+    CHECK(box.ok({"done", "1", "1"}) == "Done #1: Invoice; next on Tue 2026-12-01\n");
 }

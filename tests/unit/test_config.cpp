@@ -92,7 +92,7 @@ TEST_CASE("every key in the table shows in the effective values") {
 }
 
 TEST_CASE("per-tag cadences are read from [cadence] and checked") {
-    ConfigFile file("[cadence]\nClient = \"30d\"\n");
+    ConfigFile file("[cadence]\n\"#Client\" = \"30d\"\n");
     auto loaded = load_config(file.path);
     REQUIRE(loaded.config.tag_cadences.size() == 1);
     CHECK(loaded.config.tag_cadences[0].first == "client");

@@ -246,3 +246,40 @@ TEST_CASE("the due queries read indexes, never a full scan of contacts or notes"
         CHECK(line.find("SCAN notes") == std::string::npos);
     }
 }
+
+TEST_CASE("a monthly reminder from Jan 31 keeps the month end: Feb 28, then Mar 31") {
+    Book book;
+    auto sam = book.add("Sam", today);
+    const Date jan31 = day_of(2027, 1, 31);
+    auto monthly = add_reminder(*book.store, sam, "2027-01-31", "Pay rent", "monthly", jan31);
+    CHECK(complete_reminder(*book.store, monthly.id, jan31).due == day_of(2027, 2, 28));
+    CHECK(complete_reminder(*book.store, monthly.id, jan31).due == day_of(2027, 3, 31));
+    CHECK(complete_reminder(*book.store, monthly.id, jan31).due == day_of(2027, 4, 30));
+}
+
+TEST_CASE("a window cadence counts its overdue days from the far end") {
+    Book book;
+    auto tom = book.add("Tom", day_of(2026, 1, 1), "3w..6w");
+    book.log(tom, day_of(2026, 10, 1));  // due 10-22, overdue after 11-12
+    auto entries = book.due();
+    REQUIRE(entries.size() == 1);
+    CHECK(entries[0].reasons[0].days_late == 31);  // ranking still counts from the due day
+    CHECK(describe_reason(entries[0].reasons[0], today) ==
+          "check-in 10 days overdue (every 3w..6w, last spoke 2026-10-01)");
+}
+
+TEST_CASE("tag cadences match tags case- and accent-insensitively") {
+    Book book;
+    book.add("Cleo", day_of(2026, 10, 1), std::nullopt, std::nullopt, {"Café"});
+    DueOptions options;
+    options.tag_cadences = {{"cafe", Cadence{Interval{30, Interval::Unit::days}, std::nullopt}}};
+    CHECK(book.names(options) == std::vector<std::string>{"Cleo"});
+}
+
+TEST_CASE("a date of birth still ahead says no age") {
+    Book book;
+    book.add("Baby", today, std::nullopt, "2026-11-25");
+    auto entries = book.due();
+    REQUIRE(entries.size() == 1);
+    CHECK(describe_reason(entries[0].reasons[0], today) == "birthday Wed");
+}

@@ -45,3 +45,12 @@ TEST_CASE("split, join and trim") {
     CHECK(join({"a", "b"}, ", ") == "a, b");
     CHECK(trim("  x y \n") == "x y");
 }
+
+TEST_CASE("control characters: C0, DEL and C1 are caught; newline and tab are not") {
+    CHECK_FALSE(has_control_characters("line\nnext\tcol Renée"));
+    CHECK(has_control_characters("esc \x1b[31m"));
+    CHECK(has_control_characters("del \x7f"));
+    CHECK(has_control_characters("csi \xc2\x9b"));  // U+009B
+    CHECK_FALSE(has_control_characters("\xc2\xa0nbsp"));  // U+00A0 is printable
+    CHECK(escape_control_characters("a\nb\x1b") == "a\\nb\\x1b");
+}
