@@ -1,6 +1,7 @@
 // The use cases behind the commands: validation and rules, no terminal I/O, no formatting.
 #pragma once
 
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -75,6 +76,8 @@ Contact edit_contact(Store& store, std::int64_t contact_id, const ContactChanges
 std::string contact_form(const Contact& contact);
 std::optional<ContactChanges> changes_from_form(const Contact& contact, const std::string& form);
 
+// Loads a contact, applies `change` and saves it, in one transaction; not-found when absent.
+Contact change_contact(Store& store, std::int64_t contact_id, const std::function<void(Contact&)>& change);
 Contact set_archived(Store& store, std::int64_t contact_id, bool archived);
 void remove_contact(Store& store, std::int64_t contact_id);
 

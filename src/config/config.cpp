@@ -30,6 +30,14 @@ std::optional<std::string> apply_positive_int(int& target, const toml::node& nod
     return std::nullopt;
 }
 
+std::optional<std::string> apply_interval(Interval& target, const toml::node& node) {
+    if (!node.is_string()) return "expected an interval such as \"7d\"";
+    auto interval = parse_interval(*node.value<std::string>());
+    if (!interval) return interval.error();
+    target = *interval;
+    return std::nullopt;
+}
+
 const std::vector<KeyRule>& key_rules() {
     static const std::vector<KeyRule> rules{
         {{"database", "string", "$XDG_DATA_HOME/kith/kith.db",
@@ -52,21 +60,13 @@ const std::vector<KeyRule>& key_rules() {
              return apply_positive_int(config.due_limit, node, 10000);
          }},
         {{"due.birthday_window", "interval", "7d", "How far ahead `kith due` looks for birthdays."},
-         [](Config& config, const toml::node& node, const std::string&) -> std::optional<std::string> {
-             if (!node.is_string()) return "expected an interval such as \"7d\"";
-             auto interval = parse_interval(*node.value<std::string>());
-             if (!interval) return interval.error();
-             config.due_birthday_window = *interval;
-             return std::nullopt;
+         [](Config& config, const toml::node& node, const std::string&) {
+             return apply_interval(config.due_birthday_window, node);
          }},
         {{"due.follow_up", "interval", "30d",
           "How long after a note's event `kith due` says to follow up, until you log contact."},
-         [](Config& config, const toml::node& node, const std::string&) -> std::optional<std::string> {
-             if (!node.is_string()) return "expected an interval such as \"30d\"";
-             auto interval = parse_interval(*node.value<std::string>());
-             if (!interval) return interval.error();
-             config.due_follow_up = *interval;
-             return std::nullopt;
+         [](Config& config, const toml::node& node, const std::string&) {
+             return apply_interval(config.due_follow_up, node);
          }},
         {{"cadence.TAG", "cadence", "(none)",
           "Check-in cadence for people with tag TAG and no cadence of their own, e.g. client = \"30d\"."},

@@ -132,14 +132,18 @@ Contact edit_contact(Store& store, std::int64_t contact_id, const ContactChanges
     return contact;
 }
 
-Contact set_archived(Store& store, std::int64_t contact_id, bool archived) {
+Contact change_contact(Store& store, std::int64_t contact_id, const std::function<void(Contact&)>& change) {
     Contact contact;
     store.write([&] {
         contact = load(store, contact_id);
-        contact.archived = archived;
+        change(contact);
         store.update_contact(contact);
     });
     return contact;
+}
+
+Contact set_archived(Store& store, std::int64_t contact_id, bool archived) {
+    return change_contact(store, contact_id, [&](Contact& contact) { contact.archived = archived; });
 }
 
 void remove_contact(Store& store, std::int64_t contact_id) {

@@ -2,6 +2,7 @@
 #include <fmt/format.h>
 
 #include "core/validate.h"
+#include "kith/core.h"
 #include "kith/due.h"
 #include "kith/error.h"
 #include "kith/text.h"
@@ -70,15 +71,7 @@ Reminder snooze_reminder(Store& store, std::int64_t reminder_id, Date until) {
 }
 
 Contact snooze_contact(Store& store, std::int64_t contact_id, Date until) {
-    Contact contact;
-    store.write([&] {
-        auto found = store.find_contact(contact_id);
-        if (!found) throw not_found_error(fmt::format("no contact #{}", contact_id));
-        contact = *found;
-        contact.snoozed_until = until;
-        store.update_contact(contact);
-    });
-    return contact;
+    return change_contact(store, contact_id, [&](Contact& contact) { contact.snoozed_until = until; });
 }
 
 Date snooze_until(const std::string& text, Date today) {

@@ -141,10 +141,7 @@ std::vector<ContactRef> read_refs(SQLite::Statement& query) {
 }  // namespace
 
 void Store::insert_contact(Contact& contact) {
-    if (contact.uuid.empty()) contact.uuid = make_uuid();
-    auto now = utc_now();
-    if (contact.created_at.empty()) contact.created_at = now;
-    if (contact.updated_at.empty()) contact.updated_at = now;
+    stamp(contact.uuid, contact.created_at, contact.updated_at);
     SQLite::Statement insert(*db_,
                              "INSERT INTO contacts (uuid, name, name_key, company, birthday, birthday_md, "
                              "every, archived, added_on, last_touch, snoozed_until, created_at, updated_at) "

@@ -11,13 +11,6 @@ using namespace store_detail;
 
 namespace {
 
-void stamp(std::string& uuid, std::string& created_at, std::string& updated_at) {
-    if (uuid.empty()) uuid = make_uuid();
-    auto now = utc_now();
-    if (created_at.empty()) created_at = now;
-    if (updated_at.empty()) updated_at = now;
-}
-
 std::vector<std::string> split_tags(const std::string& text) {
     std::vector<std::string> tags;
     for (auto& tag : split(text, ' '))

@@ -56,10 +56,7 @@ void bind_reminder(SQLite::Statement& statement, const Reminder& reminder) {
 }  // namespace
 
 void Store::insert_reminder(Reminder& reminder) {
-    if (reminder.uuid.empty()) reminder.uuid = make_uuid();
-    auto now = utc_now();
-    if (reminder.created_at.empty()) reminder.created_at = now;
-    if (reminder.updated_at.empty()) reminder.updated_at = now;
+    stamp(reminder.uuid, reminder.created_at, reminder.updated_at);
     SQLite::Statement insert(*db_,
                              "INSERT INTO reminders (uuid, contact_id, text, due_on, starts_on, every, done_on, "
                              "snoozed_until, created_at, updated_at) VALUES (:uuid, :contact_id, :text, :due_on, "

@@ -45,6 +45,13 @@ std::optional<Date> optional_date_column(const SQLite::Column& column) {
     return date_column(column);
 }
 
+void stamp(std::string& uuid, std::string& created_at, std::string& updated_at) {
+    if (uuid.empty()) uuid = make_uuid();
+    auto now = utc_now();
+    if (created_at.empty()) created_at = now;
+    if (updated_at.empty()) updated_at = now;
+}
+
 std::string id_array(const std::vector<std::int64_t>& ids) {
     std::string out = "[";
     for (std::size_t i = 0; i < ids.size(); ++i) {

@@ -20,6 +20,9 @@ std::string utc_now();
 Date date_column(const SQLite::Column& column);
 std::optional<Date> optional_date_column(const SQLite::Column& column);
 
+// Gives a new record its uuid and timestamps, keeping any it already has (an import's).
+void stamp(std::string& uuid, std::string& created_at, std::string& updated_at);
+
 // A JSON array of ids, to bind where SQL reads `IN (SELECT value FROM json_each(?))`: one
 // statement for any number of ids, every value still bound.
 std::string id_array(const std::vector<std::int64_t>& ids);
