@@ -1,11 +1,13 @@
 // Settings from config.toml, driven by one key table (validation, `kith config`, docs).
 #pragma once
 
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
 
 #include "kith/dates.h"
+#include "kith/questions.h"
 
 namespace kith {
 
@@ -18,6 +20,8 @@ struct Config {
     // [cadence] client = "30d": the check-in cadence of people with that tag and none of their own.
     std::vector<std::pair<std::string, Cadence>> tag_cadences;
     int questions_per_contact = 2;
+    std::vector<QuestionRule> question_rules;                          // [[questions.rule]]
+    std::map<std::string, std::vector<std::string>> question_banks;    // [questions.bank]
 };
 
 struct ConfigKey {

@@ -50,6 +50,7 @@ struct NewInteraction {
     std::string summary;
     std::string channel = "other";
     std::optional<std::string> on;
+    std::vector<std::string> asked;  // suggested question ids asked in it (see parse_question_ids)
 };
 
 Interaction log_interaction(Store& store, std::int64_t contact_id, const NewInteraction& input, Date today);

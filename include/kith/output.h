@@ -34,6 +34,10 @@ void render_contact_detail(std::ostream& out, const ContactDetail& detail, const
 
 // One reason as a sentence: "check-in 12 days overdue (every 30d, last spoke 2026-10-01)".
 std::string describe_reason(const DueReason& reason, Date today);
+// `kith ask`: one person's suggested questions with their ids and sources.
+void render_questions(std::ostream& out, const Contact& contact, const std::vector<Question>& questions,
+                      const Style& style);
+
 // `quiet`: nothing at all when nobody is due (for cron).
 void render_due(std::ostream& out, const std::vector<DueEntry>& entries, const Style& style, Date today, bool quiet);
 

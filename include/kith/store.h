@@ -3,6 +3,7 @@
 
 #include <cstdint>
 #include <functional>
+#include <map>
 #include <memory>
 #include <optional>
 #include <string>
@@ -84,6 +85,15 @@ public:
     // Notes with an event date in [from, until] for these contacts.
     std::vector<Note> event_notes_for(const std::vector<std::int64_t>& contact_ids, Date from, Date until);
     std::vector<Note> notes_for(std::int64_t contact_id);  // newest first
+
+    // Several contacts' records at once, for the question engine (one query each, any number of ids).
+    std::vector<Note> notes_for_contacts(const std::vector<std::int64_t>& contact_ids);
+    std::vector<Interaction> interactions_for_contacts(const std::vector<std::int64_t>& contact_ids);
+
+    // Questions asked: recorded by `log --asked`; per contact, question id → the last day asked.
+    void record_asked(std::int64_t contact_id, const std::vector<std::string>& question_ids, Date on,
+                      std::int64_t interaction_id);
+    std::map<std::int64_t, std::map<std::string, Date>> asked_for_contacts(const std::vector<std::int64_t>& contact_ids);
 
     void insert_interaction(Interaction& interaction);
     std::vector<Interaction> interactions_for(std::int64_t contact_id);  // newest first

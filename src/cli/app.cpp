@@ -69,6 +69,7 @@ int run_cli(int argc, char** argv) {
     cli::add_due_command(app, session);
     cli::add_add_command(app, session);
     cli::add_note_command(app, session);
+    cli::add_ask_command(app, session);
     cli::add_remind_command(app, session);
     cli::add_log_command(app, session);
     cli::add_done_command(app, session);

@@ -1,6 +1,7 @@
 #include <iostream>
 
 #include "cli/commands.h"
+#include "kith/ask.h"
 #include "kith/due.h"
 #include "kith/error.h"
 
@@ -42,7 +43,11 @@ void add_due_command(CLI::App& app, Session& session) {
         due.tags = options->tags;
         due.tag_cadences = config.tag_cadences;
         auto style = session.style(options->format);
-        auto entries = due_list(session.store(Store::Access::read), due);
+        auto& store = session.store(Store::Access::read);
+        auto entries = due_list(store, due);
+        // Questions only for the people printed: the engine never runs for the whole book.
+        fill_questions(store, entries, session.question_settings(), due.today,
+                       static_cast<std::size_t>(config.questions_per_contact));
         render_due(std::cout, entries, style, due.today, options->quiet);
     });
 }

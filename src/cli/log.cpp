@@ -3,6 +3,7 @@
 #include <iostream>
 
 #include "cli/commands.h"
+#include "kith/ask.h"
 #include "kith/core.h"
 #include "kith/text.h"
 
@@ -10,7 +11,7 @@ namespace kith::cli {
 
 void add_log_command(CLI::App& app, Session& session) {
     auto* command = app.add_subcommand("log", "Record that you were in touch with a person");
-    command->footer("Example: kith log sam --via call \"Caught up about the Q4 budget\"");
+    command->footer("Example: kith log sam --via call \"Caught up about the Q4 budget\" --asked n12,b");
     auto contact = std::make_shared<std::string>();
     auto words = std::make_shared<std::vector<std::string>>();
     auto input = std::make_shared<NewInteraction>();
@@ -21,8 +22,13 @@ void add_log_command(CLI::App& app, Session& session) {
         ->check(CLI::IsMember(interaction_channels()))
         ->option_text("CHANNEL");
     auto* on_option = command->add_option("--on", *on, "When (default today)")->option_text("DATE");
-    command->callback([&session, contact, words, input, on, on_option] {
+    auto asked = std::make_shared<std::string>();
+    auto* asked_option = command->add_option("--asked", *asked, "Suggested questions you asked: ids from `kith ask`, "
+                                                               "comma-separated (n42,b)")
+                             ->option_text("QID,...");
+    command->callback([&session, contact, words, input, on, on_option, asked, asked_option] {
         if (*on_option) input->on = *on;
+        if (*asked_option) input->asked = parse_question_ids(*asked);
         input->summary = join(*words, " ");
         auto today = session.today();
         auto& store = session.store(Store::Access::write);

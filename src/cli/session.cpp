@@ -102,6 +102,16 @@ Style Session::style(const std::string& format) {
     return style;
 }
 
+QuestionSettings Session::question_settings() {
+    QuestionSettings settings;
+    settings.rules = builtin_question_rules();
+    settings.rules.insert(settings.rules.end(), config().question_rules.begin(), config().question_rules.end());
+    settings.banks = builtin_question_banks();
+    for (const auto& [tag, bank] : config().question_banks) settings.banks[tag] = bank;  // the user's replaces ours
+    settings.birthday_window = config().due_birthday_window;
+    return settings;
+}
+
 void Session::warn(const std::string& message) {
     std::cerr << "kith: warning: " << escape_control_characters(message) << '\n';
 }

@@ -10,6 +10,7 @@
 #include "kith/dates.h"
 #include "kith/output.h"
 #include "kith/paths.h"
+#include "kith/questions.h"
 #include "kith/store.h"
 
 namespace kith::cli {
@@ -36,6 +37,8 @@ public:
     std::string today_source();
     // The style for a command's --format value ("" = text on a terminal, plain otherwise).
     Style style(const std::string& format);
+    // Built-in question rules and banks with the user's from the config.
+    QuestionSettings question_settings();
 
     void warn(const std::string& message);
 

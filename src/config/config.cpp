@@ -38,6 +38,44 @@ std::optional<std::string> apply_interval(Interval& target, const toml::node& no
     return std::nullopt;
 }
 
+std::optional<std::string> optional_interval(const toml::table& table, const char* key,
+                                             std::optional<Interval>& target) {
+    const auto* node = table.get(key);
+    if (!node) return std::nullopt;
+    Interval interval;
+    if (auto problem = apply_interval(interval, *node)) return fmt::format("{}: {}", key, *problem);
+    target = interval;
+    return std::nullopt;
+}
+
+// One [[questions.rule]]: match and ask are required; the regex must compile.
+std::optional<std::string> apply_question_rule(Config& config, const toml::node& element) {
+    const auto* table = element.as_table();
+    if (!table) return "expected a table with match and ask";
+    QuestionRule rule;
+    rule.id = fmt::format("user{}", config.question_rules.size() + 1);
+    for (const auto& [key, value] : *table) {
+        auto name = std::string(key.str());
+        if (name != "match" && name != "ask" && name != "min_age" && name != "max_age" && name != "id")
+            return fmt::format("unknown key \"{}\" in a question rule (match, ask, min_age, max_age, id)", name);
+        if ((name == "match" || name == "ask" || name == "id") && !value.is_string())
+            return fmt::format("{}: expected a string", name);
+    }
+    rule.match = table->get("match") ? *table->get("match")->value<std::string>() : "";
+    rule.ask = table->get("ask") ? *table->get("ask")->value<std::string>() : "";
+    if (const auto* id = table->get("id")) rule.id = *id->value<std::string>();
+    if (rule.match.empty() || rule.ask.empty()) return "a question rule needs both match and ask";
+    if (auto problem = optional_interval(*table, "min_age", rule.min_age)) return problem;
+    if (auto problem = optional_interval(*table, "max_age", rule.max_age)) return problem;
+    try {
+        check_question_rule(rule);
+    } catch (const Error& e) {
+        return std::string(e.what());
+    }
+    config.question_rules.push_back(std::move(rule));
+    return std::nullopt;
+}
+
 const std::vector<KeyRule>& key_rules() {
     static const std::vector<KeyRule> rules{
         {{"database", "string", "$XDG_DATA_HOME/kith/kith.db",
@@ -79,6 +117,31 @@ const std::vector<KeyRule>& key_rules() {
              config.tag_cadences.emplace_back(fold_case(name), *cadence);
              return std::nullopt;
          }},
+        {{"questions.rule", "array of tables", "(none)",
+          "Your own question rules: match (regex, captures as {1}), ask (template), optional min_age/max_age."},
+         [](Config& config, const toml::node& node, const std::string&) -> std::optional<std::string> {
+             const auto* tables = node.as_array();
+             if (!tables) return "expected [[questions.rule]] tables";
+             for (const auto& element : *tables) {
+                 if (auto problem = apply_question_rule(config, element))
+                     return fmt::format("line {}: {}", element.source().begin.line, *problem);
+             }
+             return std::nullopt;
+         }},
+        {{"questions.bank.TAG", "array of strings", "(built-in banks)",
+          "Questions for people with tag TAG; replaces kith's own bank for that tag."},
+         [](Config& config, const toml::node& node, const std::string& tag) -> std::optional<std::string> {
+             const auto* questions = node.as_array();
+             if (!questions || questions->empty()) return "expected a list of questions";
+             std::vector<std::string> bank;
+             for (const auto& question : *questions) {
+                 if (!question.is_string() || question.value<std::string>()->empty())
+                     return "expected a list of questions (strings)";
+                 bank.push_back(*question.value<std::string>());
+             }
+             config.question_banks[fold_case(tag)] = std::move(bank);
+             return std::nullopt;
+         }},
         {{"questions.per_contact", "integer", "2", "Suggested questions shown under each person in `kith due`."},
          [](Config& config, const toml::node& node, const std::string&) {
              return apply_positive_int(config.questions_per_contact, node, 100);
@@ -106,9 +169,13 @@ void apply_table(const toml::table& table, const std::string& prefix, const std:
     for (const auto& [name, node] : table) {
         std::string key = prefix.empty() ? std::string(name.str()) : prefix + "." + std::string(name.str());
         if (const auto* rule = find_rule(key)) {
-            if (auto problem = rule->apply(loaded.config, node, std::string(name.str())))
+            if (auto problem = rule->apply(loaded.config, node, std::string(name.str()))) {
+                // A problem inside an array of tables names its own line.
+                if (problem->rfind("line ", 0) == 0)
+                    throw usage_error(fmt::format("config {}: {}", path, *problem));
                 throw usage_error(fmt::format("config {}: line {}: {}: {}", path, node.source().begin.line,
                                               key, *problem));
+            }
         } else if (const auto* nested = node.as_table()) {
             apply_table(*nested, key, path, loaded);
         } else {
@@ -157,6 +224,11 @@ std::vector<std::pair<std::string, std::string>> config_values(const Config& con
     };
     for (const auto& [tag, cadence] : config.tag_cadences) values.emplace_back("cadence." + tag, quoted(format_cadence(cadence)));
     values.emplace_back("questions.per_contact", std::to_string(config.questions_per_contact));
+    for (const auto& rule : config.question_rules)
+        values.emplace_back("questions.rule", fmt::format("{{ id = {}, match = {}, ask = {} }}", quoted(rule.id),
+                                                          quoted(rule.match), quoted(rule.ask)));
+    for (const auto& [tag, bank] : config.question_banks)
+        values.emplace_back("questions.bank." + tag, fmt::format("[{} questions]", bank.size()));
     return values;
 }
 

@@ -52,7 +52,10 @@ Interaction log_interaction(Store& store, std::int64_t contact_id, const NewInte
         throw usage_error(fmt::format("bad channel \"{}\": expected one of {}", input.channel, join(channels, ", ")));
     interaction.channel = input.channel;
     interaction.on = past_date(input.on, today);
-    store.write([&] { store.insert_interaction(interaction); });
+    store.write([&] {
+        store.insert_interaction(interaction);
+        if (!input.asked.empty()) store.record_asked(contact_id, input.asked, interaction.on, interaction.id);
+    });
     return interaction;
 }
 

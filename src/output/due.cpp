@@ -100,10 +100,6 @@ json reason_json(const DueReason& reason, Date today) {
     return out;
 }
 
-json question_json(const Question& question) {
-    return json{{"id", question.id}, {"text", question.text}, {"source", question.source}};
-}
-
 json entry_json(const DueEntry& entry, Date today) {
     json out;
     out["id"] = entry.contact.id;
@@ -114,7 +110,7 @@ json entry_json(const DueEntry& entry, Date today) {
     out["reasons"] = json::array();
     for (const auto& reason : entry.reasons) out["reasons"].push_back(reason_json(reason, today));
     out["questions"] = json::array();
-    for (const auto& question : entry.questions) out["questions"].push_back(question_json(question));
+    for (const auto& question : entry.questions) out["questions"].push_back(output::question_json(question));
     return out;
 }
 

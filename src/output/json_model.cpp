@@ -71,6 +71,10 @@ json reminder_json(const Reminder& reminder) {
     return out;
 }
 
+json question_json(const Question& question) {
+    return json{{"id", question.id}, {"text", question.text}, {"source", question.source}};
+}
+
 std::string dump_line(const json& value) { return value.dump(-1, ' ', false, json::error_handler_t::replace); }
 
 std::string dump_document(const json& value) { return value.dump(2, ' ', false, json::error_handler_t::replace); }

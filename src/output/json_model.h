@@ -11,6 +11,7 @@ nlohmann::ordered_json contact_json(const Contact& contact);
 nlohmann::ordered_json note_json(const Note& note);
 nlohmann::ordered_json interaction_json(const Interaction& interaction);
 nlohmann::ordered_json reminder_json(const Reminder& reminder);
+nlohmann::ordered_json question_json(const Question& question);
 
 // Compact, one line, never throws on odd bytes (invalid UTF-8 becomes U+FFFD).
 std::string dump_line(const nlohmann::ordered_json& value);

@@ -68,6 +68,15 @@ std::vector<Note> Store::notes_for(std::int64_t contact_id) {
     return notes;
 }
 
+std::vector<Note> Store::notes_for_contacts(const std::vector<std::int64_t>& contact_ids) {
+    SQLite::Statement query(*db_, std::string(note_columns) +
+                                      "WHERE contact_id IN (SELECT value FROM json_each(?)) ORDER BY contact_id, id");
+    query.bind(1, id_array(contact_ids));
+    std::vector<Note> notes;
+    while (query.executeStep()) notes.push_back(read_note(query));
+    return notes;
+}
+
 std::vector<Note> Store::event_notes_for(const std::vector<std::int64_t>& contact_ids, Date from, Date until) {
     SQLite::Statement query(*db_, std::string(note_columns) +
                                       "WHERE contact_id IN (SELECT value FROM json_each(?)) "
@@ -97,25 +106,74 @@ void Store::insert_interaction(Interaction& interaction) {
     refresh_checkin(interaction.contact_id);  // talking to someone restarts their check-in clock
 }
 
+namespace {
+
+const char* interaction_columns =
+    "SELECT id, uuid, contact_id, happened_on, channel, summary, created_at, updated_at FROM interactions ";
+
+Interaction read_interaction(SQLite::Statement& query) {
+    Interaction interaction;
+    interaction.id = query.getColumn(0).getInt64();
+    interaction.uuid = query.getColumn(1).getString();
+    interaction.contact_id = query.getColumn(2).getInt64();
+    interaction.on = date_column(query.getColumn(3));
+    interaction.channel = query.getColumn(4).getString();
+    interaction.summary = query.getColumn(5).getString();
+    interaction.created_at = query.getColumn(6).getString();
+    interaction.updated_at = query.getColumn(7).getString();
+    return interaction;
+}
+
+}  // namespace
+
 std::vector<Interaction> Store::interactions_for(std::int64_t contact_id) {
-    SQLite::Statement query(*db_,
-                            "SELECT id, uuid, contact_id, happened_on, channel, summary, created_at, updated_at "
-                            "FROM interactions WHERE contact_id = ? ORDER BY happened_on DESC, id DESC");
+    SQLite::Statement query(*db_, std::string(interaction_columns) +
+                                      "WHERE contact_id = ? ORDER BY happened_on DESC, id DESC");
     query.bind(1, contact_id);
     std::vector<Interaction> interactions;
-    while (query.executeStep()) {
-        Interaction interaction;
-        interaction.id = query.getColumn(0).getInt64();
-        interaction.uuid = query.getColumn(1).getString();
-        interaction.contact_id = query.getColumn(2).getInt64();
-        interaction.on = date_column(query.getColumn(3));
-        interaction.channel = query.getColumn(4).getString();
-        interaction.summary = query.getColumn(5).getString();
-        interaction.created_at = query.getColumn(6).getString();
-        interaction.updated_at = query.getColumn(7).getString();
-        interactions.push_back(std::move(interaction));
-    }
+    while (query.executeStep()) interactions.push_back(read_interaction(query));
     return interactions;
+}
+
+std::vector<Interaction> Store::interactions_for_contacts(const std::vector<std::int64_t>& contact_ids) {
+    SQLite::Statement query(*db_, std::string(interaction_columns) +
+                                      "WHERE contact_id IN (SELECT value FROM json_each(?)) ORDER BY contact_id, id");
+    query.bind(1, id_array(contact_ids));
+    std::vector<Interaction> interactions;
+    while (query.executeStep()) interactions.push_back(read_interaction(query));
+    return interactions;
+}
+
+void Store::record_asked(std::int64_t contact_id, const std::vector<std::string>& question_ids, Date on,
+                         std::int64_t interaction_id) {
+    SQLite::Statement insert(*db_,
+                             "INSERT INTO asked_questions (uuid, contact_id, question_id, asked_on, interaction_id, "
+                             "created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)");
+    for (const auto& question_id : question_ids) {
+        std::string uuid, created_at, updated_at;
+        stamp(uuid, created_at, updated_at);
+        insert.bind(1, uuid);
+        insert.bind(2, contact_id);
+        insert.bind(3, question_id);
+        insert.bind(4, stored_date(on));
+        insert.bind(5, interaction_id);
+        insert.bind(6, created_at);
+        insert.bind(7, updated_at);
+        insert.exec();
+        insert.reset();
+    }
+}
+
+std::map<std::int64_t, std::map<std::string, Date>> Store::asked_for_contacts(
+    const std::vector<std::int64_t>& contact_ids) {
+    SQLite::Statement query(*db_,
+                            "SELECT contact_id, question_id, max(asked_on) FROM asked_questions "
+                            "WHERE contact_id IN (SELECT value FROM json_each(?)) GROUP BY contact_id, question_id");
+    query.bind(1, id_array(contact_ids));
+    std::map<std::int64_t, std::map<std::string, Date>> asked;
+    while (query.executeStep())
+        asked[query.getColumn(0).getInt64()][query.getColumn(1).getString()] = date_column(query.getColumn(2));
+    return asked;
 }
 
 }  // namespace kith

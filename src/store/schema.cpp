@@ -5,7 +5,7 @@ namespace kith::schema {
 // Never edit a shipped migration: databases in the wild were built by it. Add a new one.
 const std::vector<std::string>& migrations() {
     static const std::vector<std::string> all{
-        // v1: contacts, their multi-valued fields, notes, interactions and reminders.
+        // v1: contacts, their multi-valued fields, notes, interactions, reminders and asked questions.
         R"sql(
 CREATE TABLE contacts (
     id          INTEGER PRIMARY KEY,
@@ -87,6 +87,19 @@ CREATE TABLE reminders (
 );
 CREATE INDEX reminders_open_by_due ON reminders(due_on) WHERE done_on IS NULL;
 CREATE INDEX reminders_by_contact ON reminders(contact_id);
+
+-- Suggested questions you asked (`log --asked`), so they do not come back.
+CREATE TABLE asked_questions (
+    id             INTEGER PRIMARY KEY,
+    uuid           TEXT NOT NULL UNIQUE,
+    contact_id     INTEGER NOT NULL REFERENCES contacts(id) ON DELETE CASCADE,
+    question_id    TEXT NOT NULL,           -- n42, e42, r42:college, b, t:client:1 …
+    asked_on       TEXT NOT NULL,
+    interaction_id INTEGER REFERENCES interactions(id) ON DELETE SET NULL,
+    created_at     TEXT NOT NULL,
+    updated_at     TEXT NOT NULL
+);
+CREATE INDEX asked_by_contact ON asked_questions(contact_id, question_id);
 )sql",
     };
     return all;

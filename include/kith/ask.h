@@ -1,0 +1,29 @@
+// `kith ask` and the questions under each person in `kith due`: the store's records fed to the
+// question engine.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "kith/due.h"
+#include "kith/questions.h"
+#include "kith/store.h"
+
+namespace kith {
+
+struct AskResult {
+    Contact contact;
+    std::vector<Question> questions;
+};
+
+AskResult ask_questions(Store& store, std::int64_t contact_id, const QuestionSettings& settings, Date today,
+                        std::size_t limit);
+
+// Gives every entry up to `per_contact` questions, with one batch of queries for them all.
+void fill_questions(Store& store, std::vector<DueEntry>& entries, const QuestionSettings& settings, Date today,
+                    std::size_t per_contact);
+
+// `--asked n42,b,t:client:1`: the ids, each checked for shape; usage error naming a bad one.
+std::vector<std::string> parse_question_ids(const std::string& list);
+
+}  // namespace kith

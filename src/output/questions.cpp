@@ -1,0 +1,56 @@
+// `kith ask` in every format.
+#include <fmt/format.h>
+
+#include "kith/output.h"
+#include "output/json_model.h"
+#include "output/table.h"
+
+namespace kith {
+
+using output::paint;
+using output::Tone;
+
+using json = nlohmann::ordered_json;
+using output::question_json;
+
+void render_questions(std::ostream& out, const Contact& contact, const std::vector<Question>& questions,
+                      const Style& style) {
+    switch (style.format) {
+        case Format::text:
+        case Format::plain: {
+            bool color = style.color;
+            out << paint(contact.name, Tone::bold, color) << "  " << paint(fmt::format("#{}", contact.id), Tone::id, color)
+                << '\n';
+            if (questions.empty()) out << "  Nothing to ask yet: add notes with `kith note`.\n";
+            for (const auto& question : questions)
+                out << "  " << question.text << "  " << paint(fmt::format("[{}] {}", question.id, question.source), Tone::dim, color)
+                    << '\n';
+            return;
+        }
+        case Format::md:
+            out << "# Questions for " << output::md_cell(contact.name) << " (#" << contact.id << ")\n\n";
+            for (const auto& question : questions)
+                out << "- " << output::md_cell(question.text) << " `" << question.id << "` (" << output::md_cell(question.source)
+                    << ")\n";
+            return;
+        case Format::tsv:
+            for (const auto& question : questions)
+                out << question.id << '\t' << output::tsv_cell(question.text) << '\t' << output::tsv_cell(question.source)
+                    << '\n';
+            return;
+        case Format::json: {
+            json document;
+            document["id"] = contact.id;
+            document["name"] = contact.name;
+            document["questions"] = json::array();
+            for (const auto& question : questions) document["questions"].push_back(question_json(question));
+            out << output::dump_document(document) << '\n';
+            return;
+        }
+        case Format::jsonl:
+            for (const auto& question : questions) out << output::dump_line(question_json(question)) << '\n';
+            return;
+    }
+}
+
+}  // namespace kith
