@@ -1,0 +1,126 @@
+// `kith ask`, `log --asked` and questions under `kith due`, through the real binary. The
+// questions here come from notes and from rules and banks in the config, so the tests do not
+// depend on the wording of the built-in rules (tests/unit/test_questions.cpp covers those).
+#include <doctest/doctest.h>
+
+#include <nlohmann/json.hpp>
+
+#include "harness.h"
+
+using kith::test::Sandbox;
+
+namespace {
+
+const char* config_with_rules =
+    "[[questions.rule]]\n"
+    "id = \"boat\"\n"
+    "match = 'bought a boat called (\\w+)'\n"
+    "ask = \"How is {1} sailing?\"\n"
+    "min_age = \"1w\"\n"
+    "[questions.bank]\n"
+    "client = [\"What is keeping you up at night?\", \"Anything we could do better?\"]\n";
+
+std::vector<std::string> lines_of(const std::string& text) {
+    std::vector<std::string> lines;
+    std::size_t start = 0;
+    for (auto end = text.find('\n'); end != std::string::npos; start = end + 1, end = text.find('\n', start))
+        lines.push_back(text.substr(start, end - start));
+    return lines;
+}
+
+}  // namespace
+
+TEST_CASE("ask: explicit asks first, then rules, then the tag bank, each with an id and a source") {
+    Sandbox box;
+    box.write_file(box.config, config_with_rules);
+    box.ok({"add", "Sam Smith", "--tag", "client"});
+    box.ok({"note", "sam", "--on", "2026-11-01", "Just bought a boat called Wavelength"});
+    box.ok({"note", "sam", "--on", "2026-11-10", "Is Emma graduating this year?"});
+    auto tsv = lines_of(box.ok({"ask", "sam", "--format", "tsv"}));
+    REQUIRE(tsv.size() >= 4);
+    CHECK(tsv[0] == "n2\tIs Emma graduating this year?\tnote 2 (2026-11-10)");
+    CHECK(tsv[1] == "r1:boat\tHow is Wavelength sailing?\tnote 1 (2026-11-01)");
+    CHECK(tsv[2] == "t:client:1\tWhat is keeping you up at night?\ttag client");
+    CHECK(tsv[3] == "t:client:2\tAnything we could do better?\ttag client");
+}
+
+TEST_CASE("ask: a rule's age window holds it back until the note is old enough") {
+    Sandbox box;
+    box.write_file(box.config, config_with_rules);
+    box.ok({"add", "Sam Smith"});
+    box.ok({"note", "sam", "--on", "2026-11-20", "Just bought a boat called Wavelength"});
+    CHECK(box.ok({"ask", "sam", "--format", "tsv"}).find("r1:boat") == std::string::npos);
+    box.today = "2026-11-27";
+    CHECK(box.ok({"ask", "sam", "--format", "tsv"}).find("r1:boat") != std::string::npos);
+}
+
+TEST_CASE("log --asked: an asked question does not come back") {
+    Sandbox box;
+    box.write_file(box.config, config_with_rules);
+    box.ok({"add", "Sam Smith", "--tag", "client"});
+    box.ok({"note", "sam", "Is Emma graduating this year?"});
+    box.ok({"log", "sam", "--via", "call", "--asked", "n1,t:client:1"});
+    auto tsv = box.ok({"ask", "sam", "--format", "tsv"});
+    CHECK(tsv.find("n1\t") == std::string::npos);
+    CHECK(tsv.find("t:client:1\t") == std::string::npos);
+    CHECK(tsv.find("t:client:2\t") != std::string::npos);
+}
+
+TEST_CASE("log --asked refuses ids of the wrong shape and writes nothing") {
+    Sandbox box;
+    box.ok({"add", "Sam Smith"});
+    auto bad = box.run({"log", "sam", "--asked", "n1,what?"});
+    CHECK(bad.code == 2);
+    CHECK(bad.err.rfind("kith: bad question id \"what?\"", 0) == 0);
+    CHECK(box.ok({"show", "sam", "--format", "json"}).find("\"interactions\": []") != std::string::npos);
+}
+
+TEST_CASE("ask in every format") {
+    Sandbox box;
+    box.ok({"add", "Sam Smith"});
+    box.ok({"note", "sam", "Is Emma graduating this year?"});
+    auto text = box.ok({"ask", "sam"});
+    CHECK(text.rfind("Sam Smith  #1\n  Is Emma graduating this year?  [n1] note 1 (2026-11-22)\n", 0) == 0);
+    CHECK(text.find('\x1b') == std::string::npos);
+    auto document = nlohmann::json::parse(box.ok({"ask", "sam", "--format", "json"}));
+    CHECK(document["name"] == "Sam Smith");
+    CHECK(document["questions"][0] ==
+          nlohmann::json{{"id", "n1"}, {"text", "Is Emma graduating this year?"}, {"source", "note 1 (2026-11-22)"}});
+    auto line = box.ok({"ask", "sam", "--format", "jsonl", "--limit", "1"});
+    CHECK(nlohmann::json::parse(line)["id"] == "n1");
+    CHECK(box.ok({"ask", "sam", "--format", "md"}).rfind("# Questions for Sam Smith (#1)\n\n- Is Emma graduating this year? `n1`", 0) == 0);
+}
+
+TEST_CASE("ask with nothing to go on says so; unknown person is exit 3") {
+    Sandbox box;
+    box.ok({"add", "Bo Park"});
+    CHECK(box.ok({"ask", "bo"}) == "Bo Park  #1\n  Nothing to ask yet: add notes with `kith note`.\n");
+    CHECK(box.ok({"ask", "bo", "--format", "json"}).find("\"questions\": []") != std::string::npos);
+    CHECK(box.run({"ask", "zed"}).code == 3);
+}
+
+TEST_CASE("due shows questions.per_contact questions under each person") {
+    Sandbox box;
+    box.write_file(box.config, std::string(config_with_rules) + "[questions]\nper_contact = 1\n");
+    box.ok({"add", "Sam Smith", "--tag", "client", "--every", "30d"});
+    box.ok({"log", "sam", "--on", "2026-10-01"});
+    box.ok({"note", "sam", "--on", "2026-10-01", "Is Emma graduating this year?"});
+    CHECK(box.ok({"due", "--format", "tsv"}) ==
+          "1\tSam Smith\tcheck-in 22 days overdue (every 30d, last spoke 2026-10-01)\tIs Emma graduating this year?\n");
+    auto text = box.ok({"due"});
+    CHECK(text.find("  ask: Is Emma graduating this year? [n1]\n") != std::string::npos);
+    CHECK(text.find("t:client:1") == std::string::npos);  // only one per person
+    auto document = nlohmann::json::parse(box.ok({"due", "--format", "json"}));
+    CHECK(document["people"][0]["questions"].size() == 1);
+}
+
+TEST_CASE("a bad question rule in the config is a config error naming its line") {
+    Sandbox box;
+    box.ok({"add", "Sam"});
+    box.write_file(box.config, "color = \"never\"\n[[questions.rule]]\nmatch = 'unclosed ('\nask = \"Why?\"\n");
+    auto result = box.run({"ask", "sam"});
+    CHECK(result.code == 2);
+    CHECK(result.err.rfind("kith: config " + box.config + ": line 2: question rule \"user1\": bad regular expression", 0) == 0);
+    box.write_file(box.config, "[[questions.rule]]\nmatch = 'x'\n");
+    CHECK(box.run({"ask", "sam"}).err.find("needs both match and ask") != std::string::npos);
+}
