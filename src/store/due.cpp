@@ -30,23 +30,12 @@ std::string month_day(Date date) {
     return fmt::format("{:02}-{:02}", static_cast<unsigned>(date.month()), static_cast<unsigned>(date.day()));
 }
 
-// ["11-22","11-23",...]: every month-day from `from` to `until`, at most a year of them.
-std::string month_days_json(Date from, Date until) {
-    std::string out = "[";
-    Date day = from;
-    for (int i = 0; i < 366 && days_between(day, until) >= 0; ++i, day = add(day, Interval{1, Interval::Unit::days})) {
-        if (i) out += ',';
-        out += fmt::format("\"{}\"", month_day(day));
-        bool common_year_feb_28 = static_cast<unsigned>(day.month()) == 2 && static_cast<unsigned>(day.day()) == 28 &&
-                                  !day.year().is_leap();
-        if (common_year_feb_28) out += ",\"02-29\"";
-    }
-    return out + "]";
-}
-
 struct DueStatement {
-    std::string sql;
+    std::string sql;  // selects (contact_id, date key, every_days, name_key) in date-key order
     std::vector<std::pair<std::string, std::string>> binds;
+    // Read in index order until `limit` people are found, then on through ties of the last
+    // key: the statement itself has no LIMIT, as a GROUP BY would first visit every row.
+    bool stream = false;
 };
 
 // The statements, built once so that running them and explaining them cannot drift apart.
@@ -55,47 +44,54 @@ std::vector<DueStatement> due_statements(const DueQuery& q) {
     auto limit = std::to_string(q.limit);
     std::vector<DueStatement> statements;
 
-    // Open reminders due by today; the person's earliest one ranks them.
-    // INDEXED BY: with GROUP BY contact_id the planner would rather walk every reminder.
-    statements.push_back({"SELECT r.contact_id FROM reminders r INDEXED BY reminders_open_by_due "
+    // Open reminders due by today, earliest first.
+    statements.push_back({"SELECT r.contact_id, r.due_on, c.every_days, c.name_key FROM reminders r INDEXED BY reminders_open_by_due "
                           "JOIN contacts c ON c.id = r.contact_id "
                           "WHERE r.done_on IS NULL AND r.due_on <= :today "
                           "AND (r.snoozed_until IS NULL OR r.snoozed_until <= :today)" +
-                              filter + " GROUP BY r.contact_id ORDER BY min(r.due_on), c.every_days IS NULL, c.every_days, c.name_key LIMIT " + limit,
-                          {}});
-    // Their own cadence has come round.
-    statements.push_back({"SELECT c.id FROM contacts c WHERE c.checkin_due IS NOT NULL AND c.archived = 0 "
-                          "AND c.checkin_due <= :today" +
+                              filter + " ORDER BY r.due_on",
+                          {},
+                          true});
+    // Their own cadence has come round; the index holds the whole ranking order.
+    statements.push_back({"SELECT c.id, c.checkin_due, c.every_days, c.name_key FROM contacts c WHERE c.checkin_due IS NOT NULL "
+                          "AND c.archived = 0 AND c.checkin_due <= :today" +
                               filter + " ORDER BY c.checkin_due, c.every_days, c.name_key LIMIT " + limit,
                           {}});
     // A tag's default cadence has come round for people without their own; a few days' slack
     // covers month-end clamping, and the core checks each exactly.
-    for (std::size_t i = 0; i < q.tag_cadences.size(); ++i) {
-        const auto& [tag, interval] = q.tag_cadences[i];
+    for (const auto& [tag, interval] : q.tag_cadences) {
         auto cutoff = add(subtract(q.today, interval), Interval{3, Interval::Unit::days});
         statements.push_back(
-            {"SELECT c.id FROM contacts c WHERE c.every IS NULL AND c.archived = 0 AND c.last_touch <= :cutoff" +
+            {"SELECT c.id, c.last_touch, c.every_days, c.name_key FROM contacts c WHERE c.every IS NULL AND c.archived = 0 "
+             "AND c.last_touch <= :cutoff" +
                  filter +
                  " AND EXISTS (SELECT 1 FROM contact_values d WHERE d.contact_id = c.id AND d.kind = 'tag' "
                  "AND d.value_key = :cadence_tag) ORDER BY c.last_touch, c.name_key LIMIT " +
                  limit,
              {{":cutoff", format_iso(cutoff)}, {":cadence_tag", fold_key(tag)}}});
     }
-    // Birthdays from today to the end of the window, soonest first: one index lookup per
-    // month-day in the window (Feb 29 birthdays come round on Feb 28 in common years).
-    statements.push_back({"SELECT c.id FROM json_each(:month_days) w JOIN contacts c "
-                          "ON c.birthday_md = w.value AND c.archived = 0 WHERE 1" +
-                              filter + " ORDER BY w.key, c.every_days IS NULL, c.every_days, c.name_key LIMIT " + limit,
-                          {{":month_days", month_days_json(q.today, q.birthdays_until)}}});
-    // Note events in the window: ahead, or passed and not followed up by an interaction since.
-    statements.push_back({"SELECT n.contact_id FROM notes n JOIN contacts c ON c.id = n.contact_id "
+    // Birthdays: one index lookup per day of the window, soonest day first (Feb 29 birthdays
+    // come round on Feb 28 in common years).
+    Date day = q.today;
+    for (int i = 0; i < 366 && days_between(day, q.birthdays_until) >= 0; ++i, day = add(day, Interval{1, Interval::Unit::days})) {
+        std::string days = "c.birthday_md = :md";
+        bool common_year_feb_28 = static_cast<unsigned>(day.month()) == 2 && static_cast<unsigned>(day.day()) == 28 &&
+                                  !day.year().is_leap();
+        if (common_year_feb_28) days = "c.birthday_md IN (:md, '02-29')";
+        statements.push_back({"SELECT c.id, :md, c.every_days, c.name_key FROM contacts c WHERE " + days + " AND c.archived = 0" + filter +
+                                  " ORDER BY c.every_days IS NULL, c.every_days, c.name_key LIMIT " + limit,
+                              {{":md", month_day(day)}}});
+    }
+    // Note events in the window, earliest first: ahead, or passed and not followed up by an
+    // interaction since.
+    statements.push_back({"SELECT n.contact_id, n.event_on, c.every_days, c.name_key FROM notes n JOIN contacts c ON c.id = n.contact_id "
                           "WHERE n.event_on BETWEEN :events_from AND :events_until" +
                               filter +
                               " AND (n.event_on >= :today OR NOT EXISTS (SELECT 1 FROM interactions i "
                               "WHERE i.contact_id = n.contact_id AND i.happened_on >= n.event_on)) "
-                              "GROUP BY n.contact_id ORDER BY min(n.event_on), c.every_days IS NULL, c.every_days, c.name_key LIMIT " +
-                              limit,
-                          {{":events_from", format_iso(q.events_from)}, {":events_until", format_iso(q.events_until)}}});
+                              "ORDER BY n.event_on",
+                          {{":events_from", format_iso(q.events_from)}, {":events_until", format_iso(q.events_until)}},
+                          true});
     return statements;
 }
 
@@ -111,12 +107,54 @@ void bind_common(SQLite::Statement& statement, const DueQuery& q, const DueState
 
 }  // namespace
 
+namespace {
+
+// A candidate row with the whole ranking key: date, then shorter cadence (none last), then name.
+struct CandidateRow {
+    std::int64_t id;
+    std::string key;
+    bool no_cadence;
+    std::int64_t every_days;
+    std::string name_key;
+    auto rank() const { return std::tie(key, no_cadence, every_days, name_key, id); }
+};
+
+// The best `limit` people of one statement. A streamed statement is read in date order until
+// `limit` people are found and the date moves on; the last date's ties are then ordered by
+// the rest of the key, so exactly the first `limit` people are kept.
+std::vector<std::int64_t> best_people(SQLite::Statement& statement, bool stream, std::size_t limit) {
+    std::vector<CandidateRow> rows;
+    std::vector<std::int64_t> seen;
+    while (statement.executeStep()) {
+        CandidateRow row{statement.getColumn(0).getInt64(), statement.getColumn(1).getString(),
+                         statement.getColumn(2).isNull(), statement.getColumn(2).getInt64(),
+                         statement.getColumn(3).getString()};
+        if (stream && seen.size() >= limit && row.key != rows.back().key) break;
+        if (std::find(seen.begin(), seen.end(), row.id) == seen.end()) seen.push_back(row.id);
+        rows.push_back(std::move(row));
+    }
+    std::stable_sort(rows.begin(), rows.end(), [](const auto& a, const auto& b) { return a.rank() < b.rank(); });
+    std::vector<std::int64_t> best;
+    for (const auto& row : rows) {
+        if (best.size() >= limit) break;
+        if (std::find(best.begin(), best.end(), row.id) == best.end()) best.push_back(row.id);
+    }
+    return best;
+}
+
+}  // namespace
+
 std::vector<std::int64_t> Store::due_candidates(const DueQuery& query) {
     std::vector<std::int64_t> ids;
+    std::size_t birthday_people = 0;
     for (const auto& due : due_statements(query)) {
+        bool is_birthday = due.sql.find("c.birthday_md") != std::string::npos;
+        if (is_birthday && birthday_people >= query.limit) continue;  // the soonest days already fill the list
         SQLite::Statement statement(*db_, due.sql);
         bind_common(statement, query, due);
-        while (statement.executeStep()) ids.push_back(statement.getColumn(0).getInt64());
+        auto found = best_people(statement, due.stream, query.limit);
+        if (is_birthday) birthday_people += found.size();
+        ids.insert(ids.end(), found.begin(), found.end());
     }
     std::sort(ids.begin(), ids.end());
     ids.erase(std::unique(ids.begin(), ids.end()), ids.end());

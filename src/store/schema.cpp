@@ -58,7 +58,7 @@ CREATE TABLE notes (
     updated_at TEXT NOT NULL
 );
 CREATE INDEX notes_by_contact ON notes(contact_id, noted_on);
-CREATE INDEX notes_by_event ON notes(event_on) WHERE event_on IS NOT NULL;
+CREATE INDEX notes_by_event ON notes(event_on, contact_id) WHERE event_on IS NOT NULL;  -- covering for `due`
 
 CREATE TABLE interactions (
     id          INTEGER PRIMARY KEY,
@@ -85,7 +85,8 @@ CREATE TABLE reminders (
     created_at    TEXT NOT NULL,
     updated_at    TEXT NOT NULL
 );
-CREATE INDEX reminders_open_by_due ON reminders(due_on) WHERE done_on IS NULL;
+-- Covering for `due`: the candidate scan never visits the reminder rows themselves.
+CREATE INDEX reminders_open_by_due ON reminders(due_on, contact_id, snoozed_until) WHERE done_on IS NULL;
 CREATE INDEX reminders_by_contact ON reminders(contact_id);
 
 -- Suggested questions you asked (`log --asked`), so they do not come back.
