@@ -1,0 +1,1029 @@
+// The question engine (SPEC §5): what a caring friend would ask a person, from what they
+// told you. Sources in rank order: explicit asks, events, rules, occasions, tag banks, stale
+// notes. Pure and deterministic: everything comes from the input, "today" included.
+//
+// Speed: `due` asks this for up to ten people per run, each with maybe dozens of notes, and
+// there are ~70 built-in rules. std::regex costs tens of microseconds per search of a short
+// note, so each rule's regular expression is compiled once (a cache keyed by pattern) and,
+// before it runs, a literal prefilter (below) checks that the note contains a string every
+// match must contain. Age windows are checked before either.
+#include "kith/questions.h"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <cstdint>
+#include <array>
+#include <chrono>
+#include <memory>
+#include <mutex>
+#include <regex>
+#include <set>
+#include <string_view>
+
+#include "kith/error.h"
+#include "kith/text.h"
+
+namespace kith {
+namespace {
+
+using namespace std::chrono;
+
+constexpr auto regex_flags = std::regex::ECMAScript | std::regex::icase;
+
+char ascii_lower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
+
+std::string ascii_lowercase(std::string_view text) {
+    std::string out(text);
+    for (char& c : out) c = ascii_lower(c);
+    return out;
+}
+
+bool is_digit(char c) { return c >= '0' && c <= '9'; }
+
+// ---- literal prefilter -------------------------------------------------------------------
+//
+// From a pattern, sets of lower-case strings such that every match contains a string of each
+// set: for `\b(?:his|her) (daughter|son) got into` that is {"his daughter", "his son",
+// "her daughter", "her son"} and {" got into"}. The analysis walks the pattern's syntax: a
+// literal run is exact, an alternation of exact parts is exact, a concatenation keeps the
+// runs it saw; classes, `.`, `\w`, optional and repeated parts are not exact; lookaheads and
+// anchors match the empty string. Whenever it is unsure it knows nothing (the rule's regex
+// then always runs): it may let a note through needlessly, never wrongly hold one back.
+
+constexpr std::size_t max_exact_set = 64;
+constexpr std::size_t max_filters = 4;
+
+using LiteralSet = std::vector<std::string>;
+
+struct Literals {
+    bool exact = false;
+    LiteralSet strings;               // exact: every text the part can match
+    std::vector<LiteralSet> filters;  // not exact: each set has a string in any match
+};
+
+Literals exact_literal(std::string text) { return {true, {std::move(text)}, {}}; }
+Literals unknown_literals() { return {}; }
+
+// How telling a set is: its least telling string's letters (spaces say little), capped.
+std::size_t strength(const LiteralSet& set) {
+    if (set.empty()) return 0;
+    std::size_t weakest = SIZE_MAX;
+    for (const auto& s : set)
+        weakest = std::min<std::size_t>(weakest, static_cast<std::size_t>(
+                                                     std::count_if(s.begin(), s.end(), [](char c) { return c != ' '; })));
+    return std::min<std::size_t>(weakest, 8);
+}
+
+bool usable(const LiteralSet& set) {
+    return !set.empty() && std::none_of(set.begin(), set.end(), [](const std::string& s) { return s.empty(); });
+}
+
+bool more_selective(const LiteralSet& a, const LiteralSet& b) {
+    if (strength(a) != strength(b)) return strength(a) > strength(b);
+    return a.size() < b.size();
+}
+
+// The most telling single set for a part, if any.
+LiteralSet best_filter(const Literals& literals) {
+    if (literals.exact) return usable(literals.strings) ? literals.strings : LiteralSet{};
+    return literals.filters.empty() ? LiteralSet{} : literals.filters.front();
+}
+
+// The same condition with fewer strings: when "came down with " is in the set, "came down
+// with a " adds nothing (wherever it occurs, the shorter one does too).
+LiteralSet minimal(LiteralSet set) {
+    std::sort(set.begin(), set.end(), [](const std::string& a, const std::string& b) {
+        return a.size() != b.size() ? a.size() < b.size() : a < b;
+    });
+    LiteralSet out;
+    for (auto& s : set)
+        if (std::none_of(out.begin(), out.end(),
+                         [&](const std::string& kept) { return s.find(kept) != std::string::npos; }))
+            out.push_back(std::move(s));
+    return out;
+}
+
+// A set with a usable string for every match.
+std::optional<LiteralSet> usable_set(LiteralSet set) {
+    if (!usable(set)) return std::nullopt;
+    return minimal(std::move(set));
+}
+
+// Keeps the most telling sets, best first.
+std::vector<LiteralSet> strongest(std::vector<LiteralSet> sets) {
+    std::erase_if(sets, [](const LiteralSet& s) { return !usable(s) || strength(s) == 0; });
+    for (auto& set : sets) set = minimal(std::move(set));
+    std::stable_sort(sets.begin(), sets.end(), more_selective);
+    sets.erase(std::unique(sets.begin(), sets.end()), sets.end());
+    if (sets.size() > max_filters) sets.resize(max_filters);
+    return sets;
+}
+
+class LiteralAnalysis {
+public:
+    explicit LiteralAnalysis(std::string_view pattern) : p_(pattern) {}
+
+    struct Result {
+        std::vector<LiteralSet> required;  // a string of each set occurs in any match
+        std::optional<LiteralSet> prefix;  // any match starts with one of these
+    };
+
+    Result run() {
+        Literals all = disjunction();
+        if (failed_ || pos_ != p_.size()) return {};
+        Result result;
+        result.required = all.exact ? strongest({all.strings}) : strongest(std::move(all.filters));
+        if (top_alternatives_ == 1 && prefix_) result.prefix = usable_set(std::move(*prefix_));
+        return result;
+    }
+
+private:
+    std::string_view p_;
+    std::size_t pos_ = 0;
+    bool failed_ = false;
+    int depth_ = 0;                    // group nesting
+    int top_alternatives_ = 0;         // alternatives of the whole pattern
+    std::optional<LiteralSet> prefix_;  // the literal run the whole pattern starts with
+
+    bool at_end() const { return pos_ >= p_.size(); }
+    char peek(std::size_t ahead = 0) const {
+        return pos_ + ahead < p_.size() ? p_[pos_ + ahead] : '\0';
+    }
+    Literals fail() {
+        failed_ = true;
+        pos_ = p_.size();
+        return unknown_literals();
+    }
+
+    Literals disjunction() {
+        std::vector<Literals> alternatives{alternative()};
+        while (!failed_ && peek() == '|') {
+            ++pos_;
+            alternatives.push_back(alternative());
+        }
+        if (alternatives.size() == 1) return std::move(alternatives.front());
+        std::set<std::string> merged;
+        const bool all_exact = std::all_of(alternatives.begin(), alternatives.end(),
+                                           [](const Literals& l) { return l.exact; });
+        if (all_exact) {
+            for (const auto& a : alternatives) merged.insert(a.strings.begin(), a.strings.end());
+            if (merged.size() <= max_exact_set) return {true, {merged.begin(), merged.end()}, {}};
+            merged.clear();
+        }
+        for (const auto& a : alternatives) {
+            auto filter = best_filter(a);
+            if (filter.empty()) return unknown_literals();
+            merged.insert(filter.begin(), filter.end());
+        }
+        return {false, {}, strongest({LiteralSet(merged.begin(), merged.end())})};
+    }
+
+    Literals alternative() {
+        const bool top = depth_ == 0;
+        if (top) ++top_alternatives_;
+        LiteralSet run{""};  // the exact texts of the current literal run
+        bool all_exact = true;
+        std::vector<LiteralSet> found;
+        while (!failed_ && !at_end() && peek() != '|' && peek() != ')') {
+            Literals part = term();
+            if (part.exact && run.size() * part.strings.size() <= max_exact_set) {
+                LiteralSet joined;
+                for (const auto& a : run)
+                    for (const auto& b : part.strings) joined.push_back(a + b);
+                run = std::move(joined);
+                continue;
+            }
+            if (top && all_exact) prefix_ = run;
+            all_exact = false;
+            found.push_back(std::move(run));
+            if (part.exact) {
+                run = std::move(part.strings);
+            } else {
+                found.insert(found.end(), part.filters.begin(), part.filters.end());
+                run = {""};
+            }
+        }
+        if (all_exact) {
+            if (top) prefix_ = run;
+            return {true, std::move(run), {}};
+        }
+        found.push_back(std::move(run));
+        return {false, {}, strongest(std::move(found))};
+    }
+
+    Literals term() {
+        const char c = peek();
+        if (c == '^' || c == '$') {
+            ++pos_;
+            return exact_literal("");
+        }
+        if (c == '\\' && (peek(1) == 'b' || peek(1) == 'B')) {
+            pos_ += 2;
+            return exact_literal("");
+        }
+        Literals part = atom();
+        if (failed_) return part;
+        return quantified(std::move(part));
+    }
+
+    std::optional<std::size_t> number() {
+        const std::size_t start = pos_;
+        while (!at_end() && is_digit(peek())) ++pos_;
+        if (pos_ == start || pos_ - start > 6) return std::nullopt;
+        return std::stoul(std::string(p_.substr(start, pos_ - start)));
+    }
+
+    Literals quantified(Literals part) {
+        std::size_t min = 1;
+        std::optional<std::size_t> max = 1;  // nullopt: unbounded
+        const char q = peek();
+        if (q == '*') {
+            min = 0;
+            max = std::nullopt;
+            ++pos_;
+        } else if (q == '+') {
+            max = std::nullopt;
+            ++pos_;
+        } else if (q == '?') {
+            min = 0;
+            ++pos_;
+        } else if (q == '{') {
+            ++pos_;
+            auto low = number();
+            if (!low) return fail();
+            min = *low;
+            max = min;
+            if (peek() == ',') {
+                ++pos_;
+                max = peek() == '}' ? std::nullopt : number();
+                if (peek() != '}' || (max && *max < min)) return fail();
+            }
+            if (peek() != '}') return fail();
+            ++pos_;
+        } else {
+            return part;
+        }
+        if (peek() == '?') ++pos_;  // lazy
+        if (min == 0) {
+            if (max == std::size_t{1} && part.exact) {
+                if (std::find(part.strings.begin(), part.strings.end(), "") == part.strings.end())
+                    part.strings.emplace_back();
+                return part;
+            }
+            return unknown_literals();
+        }
+        if (min == 1 && max == std::size_t{1}) return part;
+        if (part.exact) return {false, {}, strongest({part.strings})};
+        return {false, {}, std::move(part.filters)};
+    }
+
+    Literals atom() {
+        const char c = peek();
+        switch (c) {
+            case '(': {
+                ++pos_;
+                bool lookahead = false;
+                if (peek() == '?') {
+                    if (peek(1) == ':') {
+                        pos_ += 2;
+                    } else if (peek(1) == '=' || peek(1) == '!') {
+                        pos_ += 2;
+                        lookahead = true;
+                    } else {
+                        return fail();
+                    }
+                }
+                ++depth_;
+                Literals inner = disjunction();
+                --depth_;
+                if (failed_ || peek() != ')') return fail();
+                ++pos_;
+                return lookahead ? exact_literal("") : inner;
+            }
+            case '[': skip_class(); return unknown_literals();
+            case '.': ++pos_; return unknown_literals();
+            case '\\': return escape();
+            case '*': case '+': case '?': case '{': case '}': case ')': case '|': case ']':
+                return fail();
+            default: ++pos_; return exact_literal(std::string(1, ascii_lower(c)));
+        }
+    }
+
+    void skip_class() {
+        ++pos_;  // [
+        if (peek() == '^') ++pos_;
+        if (peek() == ']') {  // "[]" and "[]a]" read differently by different engines
+            fail();
+            return;
+        }
+        while (!at_end()) {
+            const char c = p_[pos_];
+            if (c == '\\') {
+                pos_ += 2;
+            } else if (c == '[' && (peek(1) == ':' || peek(1) == '.' || peek(1) == '=')) {
+                const auto close = p_.find(std::string{peek(1), ']'}, pos_ + 2);
+                if (close == std::string_view::npos) {
+                    fail();
+                    return;
+                }
+                pos_ = close + 2;
+            } else if (c == ']') {
+                ++pos_;
+                return;
+            } else {
+                ++pos_;
+            }
+        }
+        fail();
+    }
+
+    Literals escape() {
+        ++pos_;  // backslash
+        if (at_end()) return fail();
+        const char e = p_[pos_++];
+        switch (e) {
+            case 'd': case 'D': case 'w': case 'W': case 's': case 'S': return unknown_literals();
+            case 'x': pos_ += 2; break;
+            case 'u': pos_ += 4; break;
+            case 'c': pos_ += 1; break;
+            case 'n': return exact_literal("\n");
+            case 't': return exact_literal("\t");
+            case 'r': return exact_literal("\r");
+            case 'f': return exact_literal("\f");
+            case 'v': return exact_literal("\v");
+            case '0': return exact_literal(std::string(1, '\0'));
+            default:
+                if (is_digit(e)) {  // a back-reference
+                    while (!at_end() && is_digit(peek())) ++pos_;
+                    return unknown_literals();
+                }
+                if ((e >= 'a' && e <= 'z') || (e >= 'A' && e <= 'Z')) return fail();
+                return exact_literal(std::string(1, ascii_lower(e)));
+        }
+        if (pos_ > p_.size()) return fail();
+        return unknown_literals();  // \x.. \u.... \c.
+    }
+};
+
+// ---- compiled rules ----------------------------------------------------------------------
+
+std::string bad_rule(const QuestionRule& rule, std::string_view why) {
+    return fmt::format("question rule \"{}\": {}", rule.id, why);
+}
+
+// A rule's pattern, analysed on first sight; its regex is compiled the first time a note gets
+// past the literal filter (most built-in rules never need it in a run).
+class CompiledPattern {
+public:
+    explicit CompiledPattern(std::string pattern) : pattern_(std::move(pattern)) {
+        auto analysis = LiteralAnalysis(pattern_).run();
+        literals_ = std::move(analysis.required);
+        prefix_ = std::move(analysis.prefix);
+    }
+
+    // Could a note (lower-cased) match at all?
+    bool may_match(const std::string& lowered) const {
+        return std::all_of(literals_.begin(), literals_.end(), [&](const LiteralSet& set) {
+            return std::any_of(set.begin(), set.end(), [&](const std::string& s) {
+                return lowered.find(s) != std::string::npos;
+            });
+        });
+    }
+
+    // Throws usage_error naming the rule when the pattern does not compile.
+    // Where in a (lower-cased) text a match could start, when every match starts with a
+    // known literal; nothing when a match could start anywhere.
+    std::optional<std::vector<std::size_t>> starts(std::string_view lowered) const {
+        if (!prefix_) return std::nullopt;
+        std::vector<std::size_t> out;
+        for (const auto& p : *prefix_)
+            for (auto at = lowered.find(p); at != std::string_view::npos; at = lowered.find(p, at + 1))
+                out.push_back(at);
+        std::sort(out.begin(), out.end());
+        out.erase(std::unique(out.begin(), out.end()), out.end());
+        return out;
+    }
+
+    const std::regex& regex(const QuestionRule& rule) const {
+        std::call_once(compiled_, [&] {
+            try {
+                regex_ = std::regex(pattern_, regex_flags);
+            } catch (const std::regex_error& e) {
+                throw usage_error(bad_rule(rule, fmt::format("bad regular expression: {}", e.what())));
+            }
+        });
+        return regex_;
+    }
+
+private:
+    std::string pattern_;
+    std::vector<LiteralSet> literals_;  // each set has a string in the lower-cased text of any match
+    std::optional<LiteralSet> prefix_;  // every match starts with one of these
+    mutable std::once_flag compiled_;
+    mutable std::regex regex_;
+};
+
+// One entry per distinct pattern for the life of the process.
+const CompiledPattern& compiled(const QuestionRule& rule) {
+    static std::mutex mutex;
+    static std::map<std::string, std::unique_ptr<const CompiledPattern>, std::less<>> cache;
+    std::lock_guard lock(mutex);
+    auto it = cache.find(rule.match);
+    if (it == cache.end())
+        it = cache.emplace(rule.match, std::make_unique<const CompiledPattern>(rule.match)).first;
+    return *it->second;
+}
+
+// The {n} placeholders of a template, in order.
+struct Placeholder {
+    std::size_t begin, end, group;
+};
+
+std::vector<Placeholder> placeholders(std::string_view ask) {
+    std::vector<Placeholder> out;
+    for (std::size_t i = 0; i < ask.size(); ++i) {
+        if (ask[i] != '{') continue;
+        std::size_t j = i + 1;
+        while (j < ask.size() && is_digit(ask[j]) && j - i <= 3) ++j;
+        if (j == i + 1 || j >= ask.size() || ask[j] != '}') continue;
+        out.push_back({i, j + 1, std::stoul(std::string(ask.substr(i + 1, j - i - 1)))});
+        i = j;
+    }
+    return out;
+}
+
+// The template with its groups filled in; nothing when a group it names did not take part.
+std::optional<std::string> fill(std::string_view ask, const std::cmatch& match) {
+    std::string out;
+    std::size_t from = 0;
+    for (const auto& p : placeholders(ask)) {
+        if (p.group >= match.size() || !match[p.group].matched) return std::nullopt;
+        std::string value = trim(std::string_view(match[p.group].first,
+                                                  static_cast<std::size_t>(match[p.group].length())));
+        if (value.empty()) return std::nullopt;
+        out.append(ask.substr(from, p.begin - from));
+        out += value;
+        from = p.end;
+    }
+    out.append(ask.substr(from));
+    return out;
+}
+
+// Rules match line by line, long lines in pieces: a capture never spans two lines, and
+// std::regex, which recurses per character, never sees a pasted 50 kB email at once.
+std::vector<std::string_view> segments(std::string_view text) {
+    constexpr std::size_t longest = 1000;
+    std::vector<std::string_view> out;
+    while (!text.empty()) {
+        const auto newline = text.find('\n');
+        std::string_view line = text.substr(0, newline);
+        text.remove_prefix(newline == std::string_view::npos ? text.size() : newline + 1);
+        while (line.size() > longest) {
+            const std::string_view head = line.substr(0, longest);
+            auto cut = head.find_last_of(".!?;");
+            if (cut == std::string_view::npos || cut < longest / 2) cut = head.find_last_of(' ');
+            if (cut == std::string_view::npos || cut == 0) cut = longest - 1;
+            out.push_back(line.substr(0, cut + 1));
+            line.remove_prefix(cut + 1);
+        }
+        if (!line.empty()) out.push_back(line);
+    }
+    return out;
+}
+
+// A match of the regex at exactly `at`, the text before it visible to \b and ^.
+bool match_at(std::string_view piece, std::size_t at, const std::regex& regex, std::cmatch& match) {
+    auto flags = std::regex_constants::match_continuous;
+    if (at > 0) flags |= std::regex_constants::match_prev_avail;
+    try {
+        return std::regex_search(piece.data() + at, piece.data() + piece.size(), match, regex, flags);
+    } catch (const std::regex_error&) {  // too complex for this text: no question, no crash
+        return false;
+    }
+}
+
+// The rule's question for the note, from its first match that fills the template. `text` is
+// the note, `lowered` the same lower-cased, `pieces` its segments.
+std::optional<std::string> apply_rule(const QuestionRule& rule, const CompiledPattern& pattern,
+                                      std::string_view text, const std::string& lowered,
+                                      const std::vector<std::string_view>& pieces) {
+    if (!pattern.may_match(lowered)) return std::nullopt;
+    const std::regex& regex = pattern.regex(rule);
+    for (const auto piece : pieces) {
+        const auto offset = static_cast<std::size_t>(piece.data() - text.data());
+        if (auto starts = pattern.starts(std::string_view(lowered).substr(offset, piece.size()))) {
+            // Only where a match can start: std::regex otherwise tries every position.
+            for (const auto at : *starts) {
+                std::cmatch match;
+                if (!match_at(piece, at, regex, match)) continue;
+                if (auto question = fill(rule.ask, match)) return question;
+            }
+            continue;
+        }
+        const char* from = piece.data();
+        const char* const end = piece.data() + piece.size();
+        while (from <= end) {
+            std::cmatch match;
+            const auto flags = from == piece.data() ? std::regex_constants::match_default
+                                                    : std::regex_constants::match_prev_avail;
+            try {
+                if (!std::regex_search(from, end, match, regex, flags)) break;
+            } catch (const std::regex_error&) {  // too complex for this text: no question, no crash
+                break;
+            }
+            if (auto question = fill(rule.ask, match)) return question;
+            if (match[0].length() > 0) from = match[0].second;
+            else if (match[0].second == end) break;
+            else from = match[0].second + 1;
+        }
+    }
+    return std::nullopt;
+}
+
+bool in_window(const QuestionRule& rule, Date noted, Date today) {
+    if (noted > today) return false;
+    if (rule.min_age && add(noted, *rule.min_age) > today) return false;
+    if (rule.max_age && add(noted, *rule.max_age) < today) return false;
+    return true;
+}
+
+// ---- wording helpers ---------------------------------------------------------------------
+
+const std::array<std::string_view, 12> month_names{
+    "January", "February", "March",     "April",   "May",      "June",
+    "July",    "August",   "September", "October", "November", "December"};
+
+std::string_view month_name(Date date) { return month_names[unsigned{date.month()} - 1]; }
+
+std::string weekday_name(Date date) {
+    static const std::map<std::string, std::string, std::less<>> names{
+        {"Mon", "Monday"}, {"Tue", "Tuesday"},  {"Wed", "Wednesday"}, {"Thu", "Thursday"},
+        {"Fri", "Friday"}, {"Sat", "Saturday"}, {"Sun", "Sunday"}};
+    const auto short_name = weekday_short(date);
+    auto it = names.find(short_name);
+    return it == names.end() ? short_name : it->second;
+}
+
+bool is_continuation_byte(char c) { return (static_cast<unsigned char>(c) & 0xC0) == 0x80; }
+
+// At most `limit` characters (not bytes) of the text, cut at a word when one is near, with
+// "…" when anything was left out. Whitespace runs, newlines included, become one space.
+std::string excerpt(std::string_view text, std::size_t limit) {
+    std::string flat;
+    for (char c : text) {
+        const bool blank = c == ' ' || c == '\n' || c == '\t' || c == '\r';
+        if (blank) {
+            if (!flat.empty() && flat.back() != ' ') flat += ' ';
+        } else {
+            flat += c;
+        }
+    }
+    flat = trim(flat);
+    std::size_t chars = 0, cut = flat.size();
+    for (std::size_t i = 0; i < flat.size(); ++i) {
+        if (is_continuation_byte(flat[i])) continue;
+        if (chars == limit) {
+            cut = i;
+            break;
+        }
+        ++chars;
+    }
+    if (cut == flat.size()) return flat;
+    std::string head = flat.substr(0, cut);
+    const auto space = head.find_last_of(' ');
+    if (space != std::string::npos && space >= head.size() * 2 / 3) head.resize(space);
+    while (!head.empty() && std::string_view(",;:-– ").find(head.back()) != std::string_view::npos)
+        head.pop_back();
+    return head + "…";
+}
+
+bool is_explicit_ask(const Note& note) {
+    if (note.ask) return true;
+    const std::string text = trim(note.text);
+    return !text.empty() && (text.back() == '?' || text.ends_with("？"));
+}
+
+std::vector<std::string> words_of(std::string_view text) {
+    std::vector<std::string> out;
+    std::size_t i = 0;
+    while (i < text.size()) {
+        while (i < text.size() && text[i] == ' ') ++i;
+        const std::size_t start = i;
+        while (i < text.size() && text[i] != ' ') ++i;
+        if (i > start) out.emplace_back(text.substr(start, i - start));
+    }
+    return out;
+}
+
+// A word compared the way the lists below are written: lower case, straight apostrophe,
+// without surrounding punctuation.
+std::string word_key(std::string_view word) {
+    std::string key;
+    for (std::size_t i = 0; i < word.size(); ++i) {
+        if (word.substr(i).starts_with("’")) {
+            key += '\'';
+            i += std::string_view("’").size() - 1;
+        } else {
+            key += ascii_lower(word[i]);
+        }
+    }
+    while (!key.empty() && std::string_view(",.;:!?\"()").find(key.back()) != std::string_view::npos)
+        key.pop_back();
+    while (!key.empty() && std::string_view("\"(").find(key.front()) != std::string_view::npos)
+        key.erase(key.begin());
+    return key;
+}
+
+bool listed(const std::set<std::string, std::less<>>& list, std::string_view key) {
+    return list.find(key) != list.end();
+}
+
+// Words that start a phrase about something that happens: lower-cased when first
+// ("Running the marathon" → "How did running the marathon go?"); a name never is.
+const std::set<std::string, std::less<>> ordinary_first_words{
+    "a", "an", "the", "this", "that", "first", "second", "next", "big", "new", "another",
+    "running", "moving", "starting", "taking", "flying", "launching", "presenting", "going",
+    "getting", "having", "giving", "leaving", "visiting", "hosting", "speaking", "doing",
+    "sitting", "playing", "performing", "opening", "closing", "selling", "buying", "meeting",
+    "interviewing", "pitching", "defending", "finishing", "competing", "travelling",
+    "traveling", "heading", "attending", "renovating", "celebrating", "graduating",
+    "marrying", "hiking", "climbing", "cycling", "swimming", "racing", "training", "teaching",
+    "signing", "applying", "joining", "returning", "becoming", "welcoming", "writing",
+    "recording", "releasing", "shipping", "submitting", "hitting", "turning", "walking",
+    "sailing", "driving", "seeing", "catching", "watching", "reading", "raising", "closing",
+    "your"};
+
+// Nouns that read better with "the" ("Wedding in Tuscany" → "the wedding in Tuscany").
+const std::set<std::string, std::less<>> the_nouns{
+    "wedding", "surgery", "operation", "interview", "marathon", "half-marathon", "race",
+    "exam", "exams", "finals", "move", "trip", "launch", "presentation", "talk", "keynote",
+    "conference", "party", "concert", "recital", "performance", "premiere", "match", "game",
+    "tournament", "competition", "audition", "appointment", "procedure", "test", "defense",
+    "defence", "viva", "pitch", "demo", "meeting", "review", "hearing", "trial", "sale",
+    "funeral", "ceremony", "graduation", "christening", "baptism", "anniversary", "holiday",
+    "vacation", "honeymoon", "retreat", "workshop", "course", "exhibition", "show", "gig",
+    "festival", "fundraiser", "dinner", "lunch", "reunion", "scan", "biopsy", "treatment",
+    "hike", "climb", "ride", "tour", "retirement", "housewarming", "opening", "half",
+    "surgery", "replacement", "checkup", "check-up", "results", "party", "date"};
+
+// Words that describe such a noun and are not names ("Knee surgery" → "the knee surgery");
+// any other first word before one keeps its case ("Berlin trip" → "the Berlin trip").
+const std::set<std::string, std::less<>> noun_modifiers{
+    "knee", "hip", "back", "eye", "shoulder", "heart", "dental", "job", "board", "dentist",
+    "doctor", "team", "company", "family", "school", "work", "birthday", "book", "product",
+    "charity", "half", "final", "driving", "bar", "house", "art", "photo", "music", "piano",
+    "dance", "ballet", "football", "soccer", "tennis", "golf", "chess", "wine", "dinner",
+    "launch", "wedding", "engagement", "retirement", "leaving", "farewell", "housewarming",
+    "ski", "road", "business", "work", "sales", "investor", "client", "year-end", "end-of-year",
+    "graduation", "baby", "gender", "kitchen", "bathroom", "big", "first", "last", "next"};
+
+// Before these a trailing #hashtag is part of the sentence ("Emma's #recital").
+const std::set<std::string, std::less<>> lead_in_words{
+    "the", "a", "an", "my", "his", "her", "their", "your", "our", "of", "to", "for", "at", "in",
+    "on", "with", "about", "big", "first", "new"};
+
+bool is_possessive(std::string_view key) {
+    return key.ends_with("'s") || key.ends_with("s'");
+}
+
+// "He's running …", "She will be presenting …": the subject is dropped (the question is put
+// to them).
+const std::set<std::string, std::less<>> subject_contractions{
+    "he's", "she's", "they're", "he'll", "she'll", "they'll", "he'd", "she'd", "they'd"};
+const std::set<std::string, std::less<>> subjects{"he", "she", "they"};
+const std::set<std::string, std::less<>> auxiliaries{"is", "are", "was", "were", "will",
+                                                     "has", "have", "had", "'s"};
+
+// After "her", words that show it is not possessive ("told her about").
+const std::set<std::string, std::less<>> not_after_possessive{
+    "about", "to", "for", "with", "in", "on", "at", "up", "out", "and", "or", "that", "the",
+    "a", "an", "off", "back", "down", "over", "into", "again", "know", "if", "how", "what"};
+
+// What the event is, in words that fit "How did <x> go?": the note's first sentence without
+// trailing hashtags and punctuation, with "his/her/their" turned to "your".
+std::string event_subject(std::string_view note_text) {
+    std::string text = trim(note_text.substr(0, note_text.find('\n')));
+    for (std::string_view end : {". ", "! ", "? ", "; ", " — ", " – ", " - "}) {
+        const auto at = text.find(end);
+        if (at != std::string::npos && at > 0) text.resize(at);
+    }
+    auto words = words_of(text);
+    while (words.size() > 1 && words.back().size() > 1 && words.back().front() == '#') {
+        const std::string before = word_key(words[words.size() - 2]);
+        if (is_possessive(before) || listed(lead_in_words, before)) break;
+        words.pop_back();
+    }
+    if (words.empty()) return trim(note_text);
+    for (auto& w : words)
+        if (w.size() > 1 && w.front() == '#') w.erase(w.begin());
+
+    // Drop "He's" / "She is" / "They will be" before the thing itself.
+    std::size_t skip = 0;
+    if (listed(subject_contractions, word_key(words[0]))) {
+        skip = 1;
+    } else if (words.size() > 1 && listed(subjects, word_key(words[0])) &&
+               listed(auxiliaries, word_key(words[1]))) {
+        skip = 2;
+    }
+    if (skip && skip < words.size() && word_key(words[skip]) == "be") ++skip;
+    if (skip < words.size()) words.erase(words.begin(), words.begin() + static_cast<long>(skip));
+
+    for (std::size_t i = 0; i < words.size(); ++i) {
+        const std::string key = word_key(words[i]);
+        const bool possessive =
+            key == "his" || key == "their" ||
+            (key == "her" && i + 1 < words.size() && words[i].size() == 3 &&
+             !listed(not_after_possessive, word_key(words[i + 1])));
+        if (possessive && words[i].size() == key.size()) words[i] = "your";
+        else if (key == "himself" || key == "herself" || key == "themselves") words[i] = "yourself";
+    }
+    const std::string first = word_key(words[0]);
+    const std::string second = words.size() > 1 ? word_key(words[1]) : std::string();
+    if (listed(ordinary_first_words, first)) {
+        words[0][0] = ascii_lower(words[0][0]);
+    } else if (listed(the_nouns, first)) {
+        words[0][0] = ascii_lower(words[0][0]);
+        words[0].insert(0, "the ");
+    } else if (!is_possessive(first) && listed(the_nouns, second)) {
+        if (listed(noun_modifiers, first)) words[0][0] = ascii_lower(words[0][0]);
+        words[0].insert(0, "the ");
+    }
+
+    std::string out = join(words, " ");
+    while (!out.empty() && std::string_view(".!?,;:").find(out.back()) != std::string_view::npos)
+        out.pop_back();
+    while (out.ends_with("…")) out.resize(out.size() - std::string_view("…").size());
+    out = trim(out);
+    if (out.empty()) return trim(note_text);
+    return excerpt(out, 80);
+}
+
+std::string ordinal(int n) {
+    const int tens = n % 100;
+    const char* suffix = "th";
+    if (tens < 11 || tens > 13) {
+        switch (n % 10) {
+            case 1: suffix = "st"; break;
+            case 2: suffix = "nd"; break;
+            case 3: suffix = "rd"; break;
+            default: break;
+        }
+    }
+    return fmt::format("{}{}", n, suffix);
+}
+
+std::string note_source(const Note& note) {
+    return fmt::format("note {} ({})", note.id, format_iso(note.on));
+}
+
+// ---- the ranked list ---------------------------------------------------------------------
+
+class Suggestions {
+public:
+    explicit Suggestions(std::size_t limit) : limit_(limit) {}
+
+    bool full() const { return out_.size() >= limit_; }
+
+    void add(std::string id, std::string text, std::string source) {
+        if (full()) return;
+        if (!seen_.insert(fold_case(trim(text))).second) return;
+        out_.push_back(Question{std::move(id), std::move(text), std::move(source)});
+    }
+
+    std::vector<Question> take() { return std::move(out_); }
+
+private:
+    std::size_t limit_;
+    std::vector<Question> out_;
+    std::set<std::string> seen_;
+};
+
+class Engine {
+public:
+    Engine(const QuestionInput& input, const QuestionSettings& settings, std::size_t limit)
+        : in_(input), settings_(settings), out_(limit) {
+        for (const auto& note : input.notes)
+            if (note.on.ok()) notes_.push_back(&note);
+        std::sort(notes_.begin(), notes_.end(), [](const Note* a, const Note* b) {
+            if (a->on != b->on) return a->on > b->on;
+            return a->id > b->id;
+        });
+    }
+
+    std::vector<Question> run() {
+        explicit_asks();
+        if (!out_.full()) events();
+        if (!out_.full()) rules();
+        if (!out_.full()) occasions();
+        if (!out_.full()) banks();
+        if (!out_.full()) stale_notes();
+        return out_.take();
+    }
+
+private:
+    const QuestionInput& in_;
+    const QuestionSettings& settings_;
+    Suggestions out_;
+    std::vector<const Note*> notes_;     // newest first
+    std::set<std::int64_t> used_notes_;  // notes that gave a question (not offered again as stale)
+
+    std::optional<Date> asked(const std::string& id) const {
+        auto it = in_.asked.find(id);
+        if (it == in_.asked.end()) return std::nullopt;
+        return it->second;
+    }
+
+    void offer(const Note& note, std::string id, std::string text) {
+        used_notes_.insert(note.id);
+        out_.add(std::move(id), std::move(text), note_source(note));
+    }
+
+    void explicit_asks() {
+        for (const Note* note : notes_) {
+            if (!is_explicit_ask(*note)) continue;
+            const std::string id = fmt::format("n{}", note->id);
+            if (asked(id)) continue;
+            const std::string text = trim(note->text);
+            if (text.empty()) continue;
+            offer(*note, id, text);
+        }
+    }
+
+    void events() {
+        struct Due {
+            int distance;  // days from today, either way
+            bool ahead;
+            const Note* note;
+        };
+        std::vector<Due> due;
+        for (const Note* note : notes_) {
+            if (!note->event || !note->event->ok() || is_explicit_ask(*note)) continue;
+            const Date event = *note->event;
+            const int ahead = days_between(in_.today, event);
+            const auto last_asked = asked(fmt::format("e{}", note->id));
+            if (ahead > 0 && ahead <= 30) {
+                if (last_asked) continue;
+                due.push_back({ahead, true, note});
+            } else if (ahead <= 0 && ahead >= -60) {
+                if (last_asked && *last_asked >= event) continue;  // asked after it: followed up
+                due.push_back({-ahead, false, note});
+            }
+        }
+        std::stable_sort(due.begin(), due.end(), [](const Due& a, const Due& b) {
+            if (a.distance != b.distance) return a.distance < b.distance;
+            if (a.ahead != b.ahead) return a.ahead;
+            return a.note->id < b.note->id;
+        });
+        for (const auto& d : due) {
+            const std::string subject = event_subject(d.note->text);
+            offer(*d.note, fmt::format("e{}", d.note->id),
+                  d.ahead ? fmt::format("How are you feeling about {}?", subject)
+                          : fmt::format("How did {} go?", subject));
+        }
+    }
+
+    void rules() {
+        if (settings_.rules.empty()) return;
+        std::vector<const CompiledPattern*> patterns;
+        patterns.reserve(settings_.rules.size());
+        for (const auto& rule : settings_.rules) patterns.push_back(&compiled(rule));
+
+        for (const Note* note : notes_) {
+            if (is_explicit_ask(*note)) continue;
+            // A note about a dated event ages from the event: "How was Japan?" waits for the trip.
+            const Date noted = note->event && note->event->ok() ? *note->event : note->on;
+            std::optional<std::string> lowered;
+            std::vector<std::string_view> pieces;
+            for (std::size_t r = 0; r < settings_.rules.size(); ++r) {
+                const QuestionRule& rule = settings_.rules[r];
+                if (!in_window(rule, noted, in_.today)) continue;
+                const std::string id = fmt::format("r{}:{}", note->id, rule.id);
+                if (asked(id)) continue;
+                if (!lowered) {
+                    lowered = ascii_lowercase(note->text);
+                    pieces = segments(note->text);
+                }
+                auto question = apply_rule(rule, *patterns[r], note->text, *lowered, pieces);
+                if (!question) continue;
+                offer(*note, id, std::move(*question));
+                if (out_.full()) return;
+            }
+        }
+    }
+
+    void occasions() {
+        const Date today = in_.today;
+        const Interval window = settings_.birthday_window;
+        const Date horizon = add(today, window);
+        if (in_.contact.birthday) {
+            const Birthday& birthday = *in_.contact.birthday;
+            const Date next = next_birthday(birthday, today);
+            const auto last_asked = asked("b");
+            if (next <= horizon && !(last_asked && *last_asked >= subtract(next, window))) {
+                const auto age = age_on(birthday, next);
+                const std::string which =
+                    age && *age >= 20 && *age % 10 == 0 ? ordinal(*age) + " birthday" : "birthday";
+                const int ahead = days_between(today, next);
+                std::string text;
+                if (ahead == 0)
+                    text = fmt::format("Happy {}! Doing anything special today?", which);
+                else if (ahead == 1)
+                    text = fmt::format("Any plans for your {} tomorrow?", which);
+                else if (ahead < 7)
+                    text = fmt::format("Any plans for your {} on {}?", which, weekday_name(next));
+                else
+                    text = fmt::format("Any plans for your {} on {} {}?", which, month_name(next),
+                                       unsigned{next.day()});
+                out_.add("b", std::move(text), "birthday " + format_birthday(birthday));
+            }
+        }
+
+        std::optional<Date> met;
+        if (in_.contact.added_on.ok()) met = in_.contact.added_on;
+        for (const auto& interaction : in_.interactions)
+            if (interaction.on.ok() && (!met || interaction.on < *met)) met = interaction.on;
+        if (met) {
+            const Birthday day_met{std::nullopt, unsigned{met->month()}, unsigned{met->day()}};
+            const Date next = next_birthday(day_met, today);
+            const int years_since = int{next.year()} - int{met->year()};
+            const auto last_asked = asked("y");
+            if (years_since >= 1 && next <= horizon &&
+                !(last_asked && *last_asked >= subtract(next, window))) {
+                const std::string span =
+                    years_since == 1 ? "a year" : fmt::format("{} years", years_since);
+                const std::string when = next == today
+                                             ? fmt::format("It's {} today since you met", span)
+                                             : fmt::format("It's nearly {} since you met", span);
+                out_.add("y", when + " — what has changed most for you since then?",
+                         "met " + format_iso(*met));
+            }
+        }
+    }
+
+    const std::vector<std::string>* bank_for(const std::string& tag) const {
+        if (auto it = settings_.banks.find(tag); it != settings_.banks.end()) return &it->second;
+        const std::string key = fold_case(tag);
+        for (const auto& [name, questions] : settings_.banks)
+            if (fold_case(name) == key) return &questions;
+        return nullptr;
+    }
+
+    void banks() {
+        for (const auto& tag : in_.contact.tags) {
+            const auto* bank = bank_for(tag);
+            if (!bank) continue;
+            for (std::size_t k = 0; k < bank->size(); ++k) {
+                const std::string id = fmt::format("t:{}:{}", tag, k + 1);
+                if (asked(id) || trim((*bank)[k]).empty()) continue;
+                out_.add(id, trim((*bank)[k]), "tag " + tag);
+                if (out_.full()) return;
+            }
+        }
+    }
+
+    void stale_notes() {
+        constexpr Interval quiet{180, Interval::Unit::days};
+        std::optional<Date> last_spoke;
+        for (const auto& interaction : in_.interactions)
+            if (interaction.on.ok() && (!last_spoke || interaction.on > *last_spoke))
+                last_spoke = interaction.on;
+        for (auto it = notes_.rbegin(); it != notes_.rend() && !out_.full(); ++it) {  // oldest first
+            const Note& note = **it;
+            if (is_explicit_ask(note) || note.event || used_notes_.count(note.id)) continue;
+            const Date followed_up_by = add(note.on, quiet);
+            if (followed_up_by > in_.today) continue;
+            if (last_spoke && *last_spoke > followed_up_by) continue;
+            const std::string id = fmt::format("s{}", note.id);
+            if (asked(id) || trim(note.text).empty()) continue;
+            out_.add(id,
+                     fmt::format("In {} {} you noted: \"{}\" — any news?", month_name(note.on),
+                                 int{note.on.year()}, excerpt(note.text, 60)),
+                     note_source(note));
+        }
+    }
+};
+
+}  // namespace
+
+std::vector<Question> suggest_questions(const QuestionInput& input, const QuestionSettings& settings,
+                                        std::size_t limit) {
+    if (limit == 0) return {};
+    return Engine(input, settings, limit).run();
+}
+
+void check_question_rule(const QuestionRule& rule) {
+    if (trim(rule.match).empty()) throw usage_error(bad_rule(rule, "the pattern is empty"));
+    if (trim(rule.ask).empty()) throw usage_error(bad_rule(rule, "the question (ask) is empty"));
+    const std::size_t groups = compiled(rule).regex(rule).mark_count();
+    for (const auto& p : placeholders(rule.ask)) {
+        if (p.group > groups)
+            throw usage_error(bad_rule(
+                rule, fmt::format("{{{}}} names a group the pattern does not have (it has {})",
+                                  p.group, groups)));
+    }
+    if (rule.min_age && rule.max_age && nominal_days(*rule.min_age) > nominal_days(*rule.max_age))
+        throw usage_error(bad_rule(rule, "min_age is longer than max_age"));
+}
+
+}  // namespace kith
