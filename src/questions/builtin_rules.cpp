@@ -22,8 +22,10 @@ constexpr auto years = Interval::Unit::years;
 
 // ---- pattern fragments (string-literal concatenation only) ----------------------------
 
-// The end of a word; UTF-8 bytes count as letters so "Zoë" and "São" are whole words.
-#define KQ_END R"re((?![\w\x80-\xff'-]))re"
+// The end of a word, by taking the character after it (or the end of the text); UTF-8 bytes
+// count as letters so "Zoë" and "São" are whole words. (A consuming class rather than a
+// lookahead: std::regex runs each lookahead as a separate match, which costs.)
+#define KQ_END R"re((?:[^\w\x80-\xff'&-]|$))re"
 
 // Words that are never a name or the start of a place/company: function words, time words,
 // relations and the verbs that follow a relation in a sentence ("his daughter just got …").
@@ -63,10 +65,9 @@ constexpr auto years = Interval::Unit::years;
 
 // One word of a proper noun (place, school, company), not a common word.
 #define KQ_WORD "(?!" KQ_STOP KQ_END R"re()[a-z\x80-\xff][\w\x80-\xff'&-]*)re"
-// Words joined by the small words of place names ("University of Michigan",
-// "Rio de Janeiro", "Newcastle upon Tyne").
-#define KQ_PROPER \
-    KQ_WORD R"re((?: (?:(?:of|de|del|da|do|dos|das|di|la|le|am|upon|sur|y) )?)re" KQ_WORD ")*"
+// Words joined by spaces and the small words of place names ("University of Michigan",
+// "Rio de Janeiro", "Newcastle upon Tyne"); one copy of KQ_WORD keeps the regex small.
+#define KQ_PROPER R"re((?:(?: (?:(?:of|de|del|da|do|dos|das|di|la|le|am|upon|sur|y) )?)?)re" KQ_WORD ")+"
 // A place, school or company, with "the" when the note has it ("the Netherlands").
 #define KQ_PLACE R"re(((?:st\. |mt\. |ft\. |the )?)re" KQ_PROPER ")" KQ_END
 // A travel destination: no "the" except the places that take one ("the gym" is no trip).
@@ -302,7 +303,7 @@ const std::vector<QuestionRule>& builtin_question_rules() {
          R"re(\b(?:start(?:s|ed|ing)?|began|begins|joined|joining|joins|hired|appointed|promoted|named) as (?:an? |the |their |her |his )?[\w\x80-\xff /&,-]{1,40}? (?:at|with|of|for) )re" KQ_PLACE,
          "How is the new role at {1} going?", {}, Interval{1, years}},
         {"job-joined",
-         R"re(\b(?:joined|joining|joins|is joining|moved to|moving to|switched to|jumped to|poached by|hired by) )re" KQ_PLACE R"re( as\b)re",
+         R"re(\b(?:joined|joining|joins|is joining|moved to|moving to|switched to|jumped to|poached by|hired by) )re" KQ_PLACE R"re(as\b)re",
          "How is the new role at {1} going?", {}, Interval{1, years}},
         {"job-new-generic",
          R"re(\b(?:(?:start(?:s|ed|ing)?|began|begins|got|landed|accepted|loving|enjoying|settling into|settled into|first (?:day|week|month) (?:at|in)) (?:a |an |the |her |his |their )?new (?:job|role|position)|accepted (?:an? |the )?(?:offer|job|role|position)|(?:changed|changing|switched|switching) jobs)\b(?! (?:at|with|as) ))re",
@@ -337,13 +338,13 @@ const std::vector<QuestionRule>& builtin_question_rules() {
 
         // ---- moving ---------------------------------------------------------------------
         {"move-city-planned",
-         R"re(\b(?:moving|relocating|emigrating|going to move|planning to move|plans to move|about to move|will move|will be moving|to relocate)(?: back| over| out| abroad)? to )re" KQ_PLACE R"re((?! as\b))re",
+         R"re(\b(?:moving|relocating|emigrating|going to move|planning to move|plans to move|about to move|will move|will be moving|to relocate)(?: back| over| out| abroad)? to )re" KQ_PLACE R"re((?!as\b))re",
          "How are the preparations for the move to {1} going?", {}, Interval{30, days}},
         {"move-city-settling",
-         R"re(\b(?:moving|relocating|emigrating|going to move|planning to move|plans to move|about to move|will move|will be moving|to relocate)(?: back| over| out| abroad)? to )re" KQ_PLACE R"re((?! as\b))re",
+         R"re(\b(?:moving|relocating|emigrating|going to move|planning to move|plans to move|about to move|will move|will be moving|to relocate)(?: back| over| out| abroad)? to )re" KQ_PLACE R"re((?!as\b))re",
          "How are you settling in in {1}?", Interval{31, days}, Interval{1, years}},
         {"move-city-done",
-         R"re(\b(?:moved|relocated|emigrated|just arrived|has settled|have settled)(?: back| over| out| abroad)? (?:to|in) )re" KQ_PLACE R"re((?! as\b))re",
+         R"re(\b(?:moved|relocated|emigrated|just arrived|has settled|have settled)(?: back| over| out| abroad)? (?:to|in) )re" KQ_PLACE R"re((?!as\b))re",
          "How are you settling in in {1}?", {}, Interval{1, years}},
         {"move-house",
          R"re(\b(?:(?:moving|moved|move|moves|relocating) (?:house|home|flats?|apartments?)\b|(?:moving|moved|move|moves) (?:in)?to (?:a |an |the |their |his |her )?(?:(?:new|bigger|smaller|first|own) )*(?:house|flat|apartment|place|home|condo|townhouse|cottage)\b|(?:bought|buying|closed on|closing on|purchased|got the keys to) (?:a |an |the |their |his |her )?(?:(?:first|new|own) )*(?:house|flat|apartment|home|place|condo|townhouse|cottage)\b|new (?:house|flat|apartment|home)\b))re",
@@ -357,10 +358,10 @@ const std::vector<QuestionRule>& builtin_question_rules() {
 
         // ---- travel ---------------------------------------------------------------------
         {"trip-before",
-         R"re(^(?!.*\b(?:back from|returned from|got back)\b).*?\b(?:trip|holiday|holidays|vacation|honeymoon|travels|travel(?:l?ing)?|backpacking|road ?trip|getaway|tour|touring|cruise|holidaying|vacationing|flying(?: out)?|flies(?: out)?|jetting off|week|weekend|fortnight|two weeks|ski trip) (?:to|in|around|through|across|round) )re" KQ_TRIP_PLACE,
+         R"re(^(?!.*\b(?:back from|returned from|got back)\b).*?\b(?:(?:trip|holiday|holidays|vacation|honeymoon|travels|travel(?:l?ing)?|backpacking|road ?trip|getaway|tour|touring|cruise|holidaying|vacationing|flying(?: out)?|flies(?: out)?|jetting off|ski trip) (?:to|in|around|through|across|round)|(?:week|weekend|fortnight|two weeks|few days|month) (?:away )?(?:in|on|at)) )re" KQ_TRIP_PLACE,
          "Are you looking forward to {1}?", {}, Interval{6, days}},
         {"trip-after",
-         R"re(^(?!.*)re" KQ_LATER R"re().*?\b(?:trip|holiday|holidays|vacation|honeymoon|travels|travel(?:l?ing)?|backpacking|road ?trip|getaway|tour|touring|cruise|holidaying|vacationing|flying(?: out)?|flies(?: out)?|flew(?: out)?|jetting off|week|weekend|fortnight|two weeks|ski trip) (?:to|in|around|through|across|round) )re" KQ_TRIP_PLACE,
+         R"re(^(?!.*)re" KQ_LATER R"re().*?\b(?:(?:trip|holiday|holidays|vacation|honeymoon|travels|travel(?:l?ing)?|backpacking|road ?trip|getaway|tour|touring|cruise|holidaying|vacationing|flying(?: out)?|flies(?: out)?|flew(?: out)?|jetting off|ski trip) (?:to|in|around|through|across|round)|(?:week|weekend|fortnight|two weeks|few days|month) (?:away )?(?:in|on|at)) )re" KQ_TRIP_PLACE,
          "How was {1}?", Interval{7, days}, Interval{6, months}},
         {"trip-back-from",
          R"re(\bback from (?:(?:a|an|his|her|their|the) )?(?:(?:trip|holiday|vacation|week|weekend|fortnight|month|few days|two weeks|honeymoon|tour) (?:in|to|at|around) )?)re" KQ_TRIP_PLACE,

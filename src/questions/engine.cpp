@@ -3,18 +3,20 @@
 // notes. Pure and deterministic: everything comes from the input, "today" included.
 //
 // Speed: `due` asks this for up to ten people per run, each with maybe dozens of notes, and
-// there are ~70 built-in rules. std::regex costs tens of microseconds per search of a short
-// note, so each rule's regular expression is compiled once (a cache keyed by pattern) and,
-// before it runs, a literal prefilter (below) checks that the note contains a string every
-// match must contain. Age windows are checked before either.
+// there are some eighty built-in rules. std::regex is slow (tens of microseconds to search a
+// short note, more with lookaheads), so for each note, in this order: a rule's age window is
+// checked; one Aho–Corasick pass finds which of all the rules' required literals the note
+// contains (a rule runs only if it can match); the regex, compiled once per process and
+// only when first needed, is tried only where a match can start when its pattern begins
+// with known words. See LiteralAnalysis for what "required" means.
 #include "kith/questions.h"
 
 #include <fmt/format.h>
 
 #include <algorithm>
-#include <cstdint>
 #include <array>
 #include <chrono>
+#include <cstdint>
 #include <memory>
 #include <mutex>
 #include <regex>
@@ -235,29 +237,34 @@ private:
     }
 
     Literals quantified(Literals part) {
+        constexpr std::size_t unbounded = SIZE_MAX;
         std::size_t min = 1;
-        std::optional<std::size_t> max = 1;  // nullopt: unbounded
+        std::size_t max = 1;
         const char q = peek();
         if (q == '*') {
             min = 0;
-            max = std::nullopt;
+            max = unbounded;
             ++pos_;
         } else if (q == '+') {
-            max = std::nullopt;
+            max = unbounded;
             ++pos_;
         } else if (q == '?') {
             min = 0;
             ++pos_;
         } else if (q == '{') {
             ++pos_;
-            auto low = number();
+            const auto low = number();
             if (!low) return fail();
-            min = *low;
-            max = min;
+            min = max = *low;
             if (peek() == ',') {
                 ++pos_;
-                max = peek() == '}' ? std::nullopt : number();
-                if (peek() != '}' || (max && *max < min)) return fail();
+                if (peek() == '}') {
+                    max = unbounded;
+                } else {
+                    const auto high = number();
+                    if (!high || *high < min) return fail();
+                    max = *high;
+                }
             }
             if (peek() != '}') return fail();
             ++pos_;
@@ -266,14 +273,14 @@ private:
         }
         if (peek() == '?') ++pos_;  // lazy
         if (min == 0) {
-            if (max == std::size_t{1} && part.exact) {
+            if (max == 1 && part.exact) {
                 if (std::find(part.strings.begin(), part.strings.end(), "") == part.strings.end())
                     part.strings.emplace_back();
                 return part;
             }
             return unknown_literals();
         }
-        if (min == 1 && max == std::size_t{1}) return part;
+        if (min == 1 && max == 1) return part;
         if (part.exact) return {false, {}, strongest({part.strings})};
         return {false, {}, std::move(part.filters)};
     }
@@ -294,12 +301,16 @@ private:
                         return fail();
                     }
                 }
+                if (lookahead) {  // matches the empty string: only its end matters
+                    skip_group();
+                    return exact_literal("");
+                }
                 ++depth_;
                 Literals inner = disjunction();
                 --depth_;
                 if (failed_ || peek() != ')') return fail();
                 ++pos_;
-                return lookahead ? exact_literal("") : inner;
+                return inner;
             }
             case '[': skip_class(); return unknown_literals();
             case '.': ++pos_; return unknown_literals();
@@ -308,6 +319,24 @@ private:
                 return fail();
             default: ++pos_; return exact_literal(std::string(1, ascii_lower(c)));
         }
+    }
+
+    // Past the ")" that closes the group whose "(" is already read.
+    void skip_group() {
+        int open = 1;
+        while (!failed_ && !at_end()) {
+            const char c = p_[pos_];
+            if (c == '\\') {
+                pos_ += 2;
+            } else if (c == '[') {
+                skip_class();
+            } else {
+                ++pos_;
+                if (c == '(') ++open;
+                if (c == ')' && --open == 0) return;
+            }
+        }
+        fail();
     }
 
     void skip_class() {
@@ -366,6 +395,94 @@ private:
     }
 };
 
+// ---- literal scanning ------------------------------------------------------------------
+
+// Finds, in one pass over a text, which of many literals occur in it (Aho–Corasick): one scan
+// per note instead of a search per literal per rule.
+class LiteralScanner {
+public:
+    explicit LiteralScanner(const std::vector<std::string>& literals) : count_(literals.size()) {
+        std::size_t bytes = 1;
+        for (const auto& literal : literals) bytes += literal.size();
+        nodes_.reserve(bytes);
+        nodes_.emplace_back();
+        for (std::size_t id = 0; id < literals.size(); ++id) {
+            std::int32_t node = 0;
+            for (const char c : literals[id]) {
+                const auto byte = static_cast<unsigned char>(c);
+                std::int32_t next = edge(node, byte);
+                if (next < 0) {
+                    next = static_cast<std::int32_t>(nodes_.size());
+                    nodes_.emplace_back();
+                    auto& edges = nodes_[static_cast<std::size_t>(node)].next;
+                    edges.insert(std::lower_bound(edges.begin(), edges.end(), std::pair{byte, std::int32_t{0}}),
+                                 {byte, next});
+                }
+                node = next;
+            }
+            nodes_[static_cast<std::size_t>(node)].literal = static_cast<std::int32_t>(id);
+        }
+        root_.fill(0);
+        for (const auto& [byte, child] : nodes_[0].next) root_[byte] = child;
+        // Breadth first: each node's fallback is the longest proper suffix that is a node.
+        std::vector<std::int32_t> queue;
+        for (const auto& [byte, child] : nodes_[0].next) queue.push_back(child);
+        for (std::size_t i = 0; i < queue.size(); ++i) {
+            const std::int32_t u = queue[i];
+            for (const auto& [byte, v] : nodes_[static_cast<std::size_t>(u)].next) {
+                const std::int32_t f = step(node(u).fallback, byte);
+                node(v).fallback = f;
+                node(v).also = node(f).literal >= 0 ? f : node(f).also;
+                queue.push_back(v);
+            }
+        }
+    }
+
+    std::size_t size() const { return count_; }
+
+    // found[id] is set for every literal that occurs in the text.
+    void scan(std::string_view text, std::vector<char>& found) const {
+        found.assign(count_, 0);
+        std::int32_t state = 0;
+        for (const char c : text) {
+            state = step(state, static_cast<unsigned char>(c));
+            for (std::int32_t n = node(state).literal >= 0 ? state : node(state).also; n > 0;
+                 n = node(n).also)
+                found[static_cast<std::size_t>(node(n).literal)] = 1;
+        }
+    }
+
+private:
+    struct Node {
+        std::vector<std::pair<unsigned char, std::int32_t>> next;  // by byte
+        std::int32_t fallback = 0;
+        std::int32_t literal = -1;  // the literal ending here
+        std::int32_t also = -1;     // the nearest fallback where another literal ends
+    };
+    std::vector<Node> nodes_;
+    std::array<std::int32_t, 256> root_{};
+    std::size_t count_;
+
+    Node& node(std::int32_t n) { return nodes_[static_cast<std::size_t>(n)]; }
+    const Node& node(std::int32_t n) const { return nodes_[static_cast<std::size_t>(n)]; }
+
+    std::int32_t edge(std::int32_t n, unsigned char byte) const {
+        const auto& edges = node(n).next;
+        auto it = std::lower_bound(edges.begin(), edges.end(), std::pair{byte, std::int32_t{0}},
+                                   [](const auto& a, const auto& b) { return a.first < b.first; });
+        return it != edges.end() && it->first == byte ? it->second : -1;
+    }
+
+    std::int32_t step(std::int32_t state, unsigned char byte) const {
+        while (state > 0) {
+            const std::int32_t next = edge(state, byte);
+            if (next >= 0) return next;
+            state = node(state).fallback;
+        }
+        return root_[byte];
+    }
+};
+
 // ---- compiled rules ----------------------------------------------------------------------
 
 std::string bad_rule(const QuestionRule& rule, std::string_view why) {
@@ -376,22 +493,25 @@ std::string bad_rule(const QuestionRule& rule, std::string_view why) {
 // past the literal filter (most built-in rules never need it in a run).
 class CompiledPattern {
 public:
-    explicit CompiledPattern(std::string pattern) : pattern_(std::move(pattern)) {
+    // `literal_id` gives each literal string its index in the shared scanner.
+    template <class LiteralId>
+    CompiledPattern(std::string pattern, LiteralId&& literal_id) : pattern_(std::move(pattern)) {
         auto analysis = LiteralAnalysis(pattern_).run();
-        literals_ = std::move(analysis.required);
+        for (const auto& set : analysis.required) {
+            std::vector<std::size_t> ids;
+            for (const auto& literal : set) ids.push_back(literal_id(literal));
+            required_.push_back(std::move(ids));
+        }
         prefix_ = std::move(analysis.prefix);
     }
 
-    // Could a note (lower-cased) match at all?
-    bool may_match(const std::string& lowered) const {
-        return std::all_of(literals_.begin(), literals_.end(), [&](const LiteralSet& set) {
-            return std::any_of(set.begin(), set.end(), [&](const std::string& s) {
-                return lowered.find(s) != std::string::npos;
-            });
+    // Could a text match at all, given which literals it contains?
+    bool may_match(const std::vector<char>& found) const {
+        return std::all_of(required_.begin(), required_.end(), [&](const std::vector<std::size_t>& set) {
+            return std::any_of(set.begin(), set.end(), [&](std::size_t id) { return found[id] != 0; });
         });
     }
 
-    // Throws usage_error naming the rule when the pattern does not compile.
     // Where in a (lower-cased) text a match could start, when every match starts with a
     // known literal; nothing when a match could start anywhere.
     std::optional<std::vector<std::size_t>> starts(std::string_view lowered) const {
@@ -405,6 +525,7 @@ public:
         return out;
     }
 
+    // Throws usage_error naming the rule when the pattern does not compile.
     const std::regex& regex(const QuestionRule& rule) const {
         std::call_once(compiled_, [&] {
             try {
@@ -418,21 +539,62 @@ public:
 
 private:
     std::string pattern_;
-    std::vector<LiteralSet> literals_;  // each set has a string in the lower-cased text of any match
-    std::optional<LiteralSet> prefix_;  // every match starts with one of these
+    std::vector<std::vector<std::size_t>> required_;  // a literal of each set occurs in any match
+    std::optional<LiteralSet> prefix_;                 // every match starts with one of these
     mutable std::once_flag compiled_;
     mutable std::regex regex_;
 };
 
-// One entry per distinct pattern for the life of the process.
-const CompiledPattern& compiled(const QuestionRule& rule) {
-    static std::mutex mutex;
-    static std::map<std::string, std::unique_ptr<const CompiledPattern>, std::less<>> cache;
-    std::lock_guard lock(mutex);
-    auto it = cache.find(rule.match);
-    if (it == cache.end())
-        it = cache.emplace(rule.match, std::make_unique<const CompiledPattern>(rule.match)).first;
-    return *it->second;
+// What one call needs to match its rules: their patterns, in rule order, and a scanner that
+// knows every literal they look for.
+struct RuleSet {
+    std::vector<const CompiledPattern*> patterns;
+    std::shared_ptr<const LiteralScanner> scanner;
+};
+
+// Patterns are analysed once per distinct text for the life of the process; the scanner is
+// rebuilt only when a pattern brings new literals.
+class PatternCache {
+public:
+    RuleSet prepare(const std::vector<QuestionRule>& rules) {
+        std::lock_guard lock(mutex_);
+        RuleSet out;
+        for (const auto& rule : rules) out.patterns.push_back(&entry(rule.match));
+        if (!scanner_ || scanner_->size() != literals_.size())
+            scanner_ = std::make_shared<const LiteralScanner>(literals_);
+        out.scanner = scanner_;
+        return out;
+    }
+
+    const CompiledPattern& pattern(const QuestionRule& rule) {
+        std::lock_guard lock(mutex_);
+        return entry(rule.match);
+    }
+
+private:
+    std::mutex mutex_;
+    std::map<std::string, std::unique_ptr<const CompiledPattern>, std::less<>> patterns_;
+    std::vector<std::string> literals_;
+    std::map<std::string, std::size_t, std::less<>> literal_ids_;
+    std::shared_ptr<const LiteralScanner> scanner_;
+
+    const CompiledPattern& entry(const std::string& match) {
+        auto it = patterns_.find(match);
+        if (it == patterns_.end()) {
+            auto literal_id = [this](const std::string& literal) {
+                auto [at, added] = literal_ids_.emplace(literal, literals_.size());
+                if (added) literals_.push_back(literal);
+                return at->second;
+            };
+            it = patterns_.emplace(match, std::make_unique<const CompiledPattern>(match, literal_id)).first;
+        }
+        return *it->second;
+    }
+};
+
+PatternCache& pattern_cache() {
+    static PatternCache cache;
+    return cache;
 }
 
 // The {n} placeholders of a template, in order.
@@ -508,7 +670,6 @@ bool match_at(std::string_view piece, std::size_t at, const std::regex& regex, s
 std::optional<std::string> apply_rule(const QuestionRule& rule, const CompiledPattern& pattern,
                                       std::string_view text, const std::string& lowered,
                                       const std::vector<std::string_view>& pieces) {
-    if (!pattern.may_match(lowered)) return std::nullopt;
     const std::regex& regex = pattern.regex(rule);
     for (const auto piece : pieces) {
         const auto offset = static_cast<std::size_t>(piece.data() - text.data());
@@ -567,19 +728,24 @@ std::string weekday_name(Date date) {
 
 bool is_continuation_byte(char c) { return (static_cast<unsigned char>(c) & 0xC0) == 0x80; }
 
-// At most `limit` characters (not bytes) of the text, cut at a word when one is near, with
-// "…" when anything was left out. Whitespace runs, newlines included, become one space.
-std::string excerpt(std::string_view text, std::size_t limit) {
+// The text on one line: whitespace runs, newlines included, become one space.
+std::string one_line(std::string_view text) {
     std::string flat;
     for (char c : text) {
-        const bool blank = c == ' ' || c == '\n' || c == '\t' || c == '\r';
+        const bool blank = c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\f' || c == '\v';
         if (blank) {
             if (!flat.empty() && flat.back() != ' ') flat += ' ';
         } else {
             flat += c;
         }
     }
-    flat = trim(flat);
+    return trim(flat);
+}
+
+// At most `limit` characters (not bytes) of the text, on one line, cut at a word when one is
+// near, with "…" when anything was left out.
+std::string excerpt(std::string_view text, std::size_t limit) {
+    const std::string flat = one_line(text);
     std::size_t chars = 0, cut = flat.size();
     for (std::size_t i = 0; i < flat.size(); ++i) {
         if (is_continuation_byte(flat[i])) continue;
@@ -593,8 +759,14 @@ std::string excerpt(std::string_view text, std::size_t limit) {
     std::string head = flat.substr(0, cut);
     const auto space = head.find_last_of(' ');
     if (space != std::string::npos && space >= head.size() * 2 / 3) head.resize(space);
-    while (!head.empty() && std::string_view(",;:-– ").find(head.back()) != std::string_view::npos)
-        head.pop_back();
+    while (true) {  // no dangling punctuation before the ellipsis
+        if (!head.empty() && std::string_view(",;:- ").find(head.back()) != std::string_view::npos)
+            head.pop_back();
+        else if (head.ends_with("–") || head.ends_with("—"))
+            head.resize(head.size() - std::string_view("–").size());
+        else
+            break;
+    }
     return head + "…";
 }
 
@@ -651,8 +823,7 @@ const std::set<std::string, std::less<>> ordinary_first_words{
     "marrying", "hiking", "climbing", "cycling", "swimming", "racing", "training", "teaching",
     "signing", "applying", "joining", "returning", "becoming", "welcoming", "writing",
     "recording", "releasing", "shipping", "submitting", "hitting", "turning", "walking",
-    "sailing", "driving", "seeing", "catching", "watching", "reading", "raising", "closing",
-    "your"};
+    "sailing", "driving", "seeing", "catching", "watching", "reading", "raising", "your"};
 
 // Nouns that read better with "the" ("Wedding in Tuscany" → "the wedding in Tuscany").
 const std::set<std::string, std::less<>> the_nouns{
@@ -665,7 +836,7 @@ const std::set<std::string, std::less<>> the_nouns{
     "vacation", "honeymoon", "retreat", "workshop", "course", "exhibition", "show", "gig",
     "festival", "fundraiser", "dinner", "lunch", "reunion", "scan", "biopsy", "treatment",
     "hike", "climb", "ride", "tour", "retirement", "housewarming", "opening", "half",
-    "surgery", "replacement", "checkup", "check-up", "results", "party", "date"};
+    "replacement", "checkup", "check-up", "results", "date"};
 
 // Words that describe such a noun and are not names ("Knee surgery" → "the knee surgery");
 // any other first word before one keeps its case ("Berlin trip" → "the Berlin trip").
@@ -675,7 +846,7 @@ const std::set<std::string, std::less<>> noun_modifiers{
     "charity", "half", "final", "driving", "bar", "house", "art", "photo", "music", "piano",
     "dance", "ballet", "football", "soccer", "tennis", "golf", "chess", "wine", "dinner",
     "launch", "wedding", "engagement", "retirement", "leaving", "farewell", "housewarming",
-    "ski", "road", "business", "work", "sales", "investor", "client", "year-end", "end-of-year",
+    "ski", "road", "business", "sales", "investor", "client", "year-end", "end-of-year",
     "graduation", "baby", "gender", "kitchen", "bathroom", "big", "first", "last", "next"};
 
 // Before these a trailing #hashtag is part of the sentence ("Emma's #recital").
@@ -844,7 +1015,7 @@ private:
             if (!is_explicit_ask(*note)) continue;
             const std::string id = fmt::format("n{}", note->id);
             if (asked(id)) continue;
-            const std::string text = trim(note->text);
+            const std::string text = one_line(note->text);
             if (text.empty()) continue;
             offer(*note, id, text);
         }
@@ -885,9 +1056,8 @@ private:
 
     void rules() {
         if (settings_.rules.empty()) return;
-        std::vector<const CompiledPattern*> patterns;
-        patterns.reserve(settings_.rules.size());
-        for (const auto& rule : settings_.rules) patterns.push_back(&compiled(rule));
+        const RuleSet rule_set = pattern_cache().prepare(settings_.rules);
+        std::vector<char> found;
 
         for (const Note* note : notes_) {
             if (is_explicit_ask(*note)) continue;
@@ -898,15 +1068,18 @@ private:
             for (std::size_t r = 0; r < settings_.rules.size(); ++r) {
                 const QuestionRule& rule = settings_.rules[r];
                 if (!in_window(rule, noted, in_.today)) continue;
-                const std::string id = fmt::format("r{}:{}", note->id, rule.id);
-                if (asked(id)) continue;
                 if (!lowered) {
                     lowered = ascii_lowercase(note->text);
                     pieces = segments(note->text);
+                    rule_set.scanner->scan(*lowered, found);
                 }
-                auto question = apply_rule(rule, *patterns[r], note->text, *lowered, pieces);
+                const CompiledPattern& pattern = *rule_set.patterns[r];
+                if (!pattern.may_match(found)) continue;
+                std::string id = fmt::format("r{}:{}", note->id, rule.id);
+                if (asked(id)) continue;
+                auto question = apply_rule(rule, pattern, note->text, *lowered, pieces);
                 if (!question) continue;
-                offer(*note, id, std::move(*question));
+                offer(*note, std::move(id), std::move(*question));
                 if (out_.full()) return;
             }
         }
@@ -1015,7 +1188,7 @@ std::vector<Question> suggest_questions(const QuestionInput& input, const Questi
 void check_question_rule(const QuestionRule& rule) {
     if (trim(rule.match).empty()) throw usage_error(bad_rule(rule, "the pattern is empty"));
     if (trim(rule.ask).empty()) throw usage_error(bad_rule(rule, "the question (ask) is empty"));
-    const std::size_t groups = compiled(rule).regex(rule).mark_count();
+    const std::size_t groups = pattern_cache().pattern(rule).regex(rule).mark_count();
     for (const auto& p : placeholders(rule.ask)) {
         if (p.group > groups)
             throw usage_error(bad_rule(

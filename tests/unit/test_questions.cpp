@@ -380,9 +380,11 @@ TEST_CASE("questions: rules about travel") {
         {"Holiday in the Dolomites", "How was the Dolomites?", 14},
         {"Back from holiday", "How was the holiday?", 2},
         {"Flying to Tokyo on Monday", "How was Tokyo?", 30},
+        {"Spent a week in Lisbon with the kids", "How was Lisbon?", 9},
     });
     check_silent({"Going to the gym more", "Trip hazard in the office", "Back from lunch",
-                  "Business trip report is overdue", "Holiday party planning", "Road trip stories"},
+                  "Business trip report is overdue", "Holiday party planning", "Road trip stories",
+                  "Driving up every weekend to help out", "Busy week at work"},
                  10);
     // far-off plans are not asked about as if they had happened
     CHECK(rule_questions("Planning a trip to Japan in October", 30).empty());
@@ -626,6 +628,9 @@ TEST_CASE("questions: explicit asks are the note's text, newest first, until ask
     CHECK(qs[1].text == "Did the roof leak get fixed?");
     person.asked["n2"] = days_before(today, 1);
     CHECK(person.ids().front() == "n1");
+    // on one line, whatever the note's layout
+    person.note_days_ago("Did the\n  new roof\tsurvive the storm?\n", 0);
+    CHECK(person.texts().front() == "Did the new roof survive the storm?");
 }
 
 TEST_CASE("questions: events ask before and after, soonest first") {
