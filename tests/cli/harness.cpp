@@ -14,6 +14,8 @@
 #include <filesystem>
 #include <fstream>
 #include <iterator>
+#include <sstream>
+#include <algorithm>
 #include <stdexcept>
 
 namespace kith::test {
@@ -164,6 +166,25 @@ void Sandbox::write_file(const std::string& path, const std::string& content, in
 std::string Sandbox::read_file(const std::string& path) const {
     std::ifstream file(path, std::ios::binary);
     return std::string(std::istreambuf_iterator<char>(file), {});
+}
+
+void check_error(const Result& result, int code, const std::string& needle) {
+    INFO("stdout: ", result.out);
+    INFO("stderr: ", result.err);
+    CHECK(result.code == code);
+    CHECK(result.out.empty());
+    CHECK(!result.err.empty());
+    CHECK(result.err.rfind("kith: ", 0) == 0);
+    CHECK(std::count(result.err.begin(), result.err.end(), '\n') == 1);
+    if (!result.err.empty()) CHECK(result.err.back() == '\n');
+    if (!needle.empty()) CHECK(result.err.find(needle) != std::string::npos);
+}
+
+std::vector<std::string> lines_of(const std::string& text) {
+    std::vector<std::string> lines;
+    std::istringstream stream(text);
+    for (std::string line; std::getline(stream, line);) lines.push_back(line);
+    return lines;
 }
 
 }  // namespace kith::test

@@ -41,4 +41,10 @@ public:
     std::string read_file(const std::string& path) const;
 };
 
+// Every error is exactly one line on stderr starting with "kith: ", with `code`, and stdout
+// stays empty; `needle`, when given, is in the message.
+void check_error(const Result& result, int code, const std::string& needle = "");
+
+std::vector<std::string> lines_of(const std::string& text);
+
 }  // namespace kith::test

@@ -8,6 +8,8 @@
 #include "harness.h"
 
 using kith::test::Sandbox;
+using kith::test::check_error;
+using kith::test::lines_of;
 
 namespace {
 
@@ -19,14 +21,6 @@ const char* config_with_rules =
     "min_age = \"1w\"\n"
     "[questions.bank]\n"
     "client = [\"What is keeping you up at night?\", \"Anything we could do better?\"]\n";
-
-std::vector<std::string> lines_of(const std::string& text) {
-    std::vector<std::string> lines;
-    std::size_t start = 0;
-    for (auto end = text.find('\n'); end != std::string::npos; start = end + 1, end = text.find('\n', start))
-        lines.push_back(text.substr(start, end - start));
-    return lines;
-}
 
 }  // namespace
 

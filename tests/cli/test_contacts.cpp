@@ -13,22 +13,11 @@
 using kith::test::Result;
 using kith::test::RunOptions;
 using kith::test::Sandbox;
+using kith::test::check_error;
+using kith::test::lines_of;
 using json = nlohmann::json;
 
 namespace {
-
-// Every error is one line on stderr starting with "kith: ", and nothing on stdout.
-void check_error(const Result& result, int code, const std::string& needle = "") {
-    INFO("stdout: ", result.out);
-    INFO("stderr: ", result.err);
-    CHECK(result.code == code);
-    CHECK(result.out.empty());
-    CHECK(result.err.rfind("kith: ", 0) == 0);
-    CHECK(std::count(result.err.begin(), result.err.end(), '\n') == 1);
-    CHECK(!result.err.empty());
-    if (!result.err.empty()) CHECK(result.err.back() == '\n');
-    if (!needle.empty()) CHECK(result.err.find(needle) != std::string::npos);
-}
 
 json show_json(const Sandbox& box, const std::string& who) {
     return json::parse(box.ok({"show", who, "--format", "json"}));
@@ -44,13 +33,6 @@ std::vector<std::string> names_of(const json& contacts) {
     std::vector<std::string> names;
     for (const auto& contact : contacts) names.push_back(contact.at("name").get<std::string>());
     return names;
-}
-
-std::vector<std::string> lines_of(const std::string& text) {
-    std::vector<std::string> lines;
-    std::istringstream stream(text);
-    for (std::string line; std::getline(stream, line);) lines.push_back(line);
-    return lines;
 }
 
 long long count_rows(const Sandbox& box, const std::string& table) {

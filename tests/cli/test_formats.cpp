@@ -14,6 +14,8 @@
 using kith::test::Result;
 using kith::test::RunOptions;
 using kith::test::Sandbox;
+using kith::test::check_error;
+using kith::test::lines_of;
 using json = nlohmann::json;
 
 namespace {
@@ -25,13 +27,6 @@ const std::vector<std::string> contact_keys{"id",       "uuid",    "name", "nick
                                             "archived", "last_contacted", "created_at", "updated_at"};
 
 bool has_escape(const std::string& text) { return text.find('\x1b') != std::string::npos; }
-
-std::vector<std::string> lines_of(const std::string& text) {
-    std::vector<std::string> lines;
-    std::istringstream stream(text);
-    for (std::string line; std::getline(stream, line);) lines.push_back(line);
-    return lines;
-}
 
 RunOptions with_env(const std::map<std::string, std::string>& env) {
     RunOptions options;

@@ -12,19 +12,11 @@
 
 using kith::test::Result;
 using kith::test::Sandbox;
+using kith::test::check_error;
+using kith::test::lines_of;
 using json = nlohmann::json;
 
 namespace {
-
-void check_error(const Result& result, int code, const std::string& needle = "") {
-    INFO("stdout: ", result.out);
-    INFO("stderr: ", result.err);
-    CHECK(result.code == code);
-    CHECK(result.out.empty());
-    CHECK(result.err.rfind("kith: ", 0) == 0);
-    CHECK(std::count(result.err.begin(), result.err.end(), '\n') == 1);
-    if (!needle.empty()) CHECK(result.err.find(needle) != std::string::npos);
-}
 
 // The id `show` resolves QUERY to, or -1 when it fails.
 long long resolved_id(const Sandbox& box, const std::string& query) {

@@ -19,20 +19,12 @@
 using kith::test::Result;
 using kith::test::RunOptions;
 using kith::test::Sandbox;
+using kith::test::check_error;
+using kith::test::lines_of;
 using json = nlohmann::json;
 namespace fs = std::filesystem;
 
 namespace {
-
-void check_error(const Result& result, int code, const std::string& needle = "") {
-    INFO("stdout: ", result.out);
-    INFO("stderr: ", result.err);
-    CHECK(result.code == code);
-    CHECK(result.out.empty());
-    CHECK(result.err.rfind("kith: ", 0) == 0);
-    CHECK(std::count(result.err.begin(), result.err.end(), '\n') == 1);
-    if (!needle.empty()) CHECK(result.err.find(needle) != std::string::npos);
-}
 
 unsigned mode_of(const std::string& path) {
     struct stat info {};
