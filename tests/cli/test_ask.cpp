@@ -85,7 +85,7 @@ TEST_CASE("ask in every format") {
     CHECK(box.ok({"ask", "sam", "--format", "md"}).rfind("# Questions for Sam Smith (#1)\n\n- Is Emma graduating this year? `n1`", 0) == 0);
 }
 
-TEST_CASE("ask with nothing to go on says so; unknown person is exit 3") {
+TEST_CASE("ask with nothing to go on says so, unknown person is exit 3") {
     Sandbox box;
     box.ok({"add", "Bo Park"});
     CHECK(box.ok({"ask", "bo"}) == "Bo Park  #1\n  Nothing to ask yet: add notes with `kith note`.\n");

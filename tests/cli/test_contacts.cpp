@@ -462,7 +462,7 @@ TEST_CASE("show lines up the continuation lines of a multi-line note") {
     CHECK(text.find("  2026-11-22  first line\n              second line\n") != std::string::npos);
 }
 
-TEST_CASE("add --note with an empty text adds nobody; its #hashtags tag the note") {
+TEST_CASE("add --note with an empty text adds nobody, its #hashtags tag the note") {
     Sandbox box;
     box.ok({"add", "Ann"});
     check_error(box.run({"add", "Bob", "--note", "   "}), 2, "empty note");

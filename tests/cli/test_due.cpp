@@ -86,7 +86,7 @@ TEST_CASE("--today moves the list: a birthday today comes first") {
           "1\tSam Smith\tcheck-in 25 days overdue (every 30d, last spoke 2026-10-01)\t\n");
 }
 
-TEST_CASE("--within widens the birthday window; --limit and --tag narrow the list") {
+TEST_CASE("--within widens the birthday window, --limit and --tag narrow the list") {
     Sandbox box;
     seed(box);
     box.ok({"add", "Cy Far", "--birthday", "--12-10"});
@@ -169,7 +169,7 @@ TEST_CASE("remind, due, done: a one-off reminder leaves, a recurring one moves o
     CHECK(show.find("Reminders (1)\n  2026-11-30  #1  Send the invoice (every 1mo)\n") != std::string::npos);
 }
 
-TEST_CASE("done: unknown ids are exit 3 and nothing is marked; already done is exit 2") {
+TEST_CASE("done: unknown ids are exit 3 and nothing is marked, already done is exit 2") {
     Sandbox box;
     box.ok({"add", "Sam Smith"});
     box.ok({"remind", "sam", "today", "Call"});
@@ -275,7 +275,7 @@ TEST_CASE("rm declined at the prompt deletes nothing and is not an error") {
     CHECK(box.ok({"list", "--format", "tsv"}).empty());
 }
 
-TEST_CASE("show says when a person is snoozed; done ignores a repeated id") {
+TEST_CASE("show says when a person is snoozed, done ignores a repeated id") {
     Sandbox box;
     box.ok({"add", "Sam Smith"});
     box.ok({"snooze", "sam", "2w"});

@@ -76,7 +76,7 @@ TEST_CASE("without --format, output to a pipe is plain even with --color always"
     CHECK(!has_escape(box.ok({"--color", "always", "show", "sam"})));
 }
 
-TEST_CASE("--format text --color always has ANSI codes; never and NO_COLOR do not") {
+TEST_CASE("--format text --color always has ANSI codes, never and NO_COLOR do not") {
     Sandbox box;
     seed(box);
     for (std::string command : {"list", "show"}) {

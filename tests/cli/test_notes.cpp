@@ -302,7 +302,7 @@ TEST_CASE("log with a bad channel is a usage error and records nothing") {
     CHECK(count_rows(box, "interactions") == 0);
 }
 
-TEST_CASE("log --on backdates; the latest date is the last contacted, not the latest logged") {
+TEST_CASE("log --on backdates, the latest date is the last contacted, not the latest logged") {
     Sandbox box;
     box.ok({"add", "Sam"});
     CHECK(box.ok({"log", "sam", "--via", "call", "--on", "2026-11-20"}) ==

@@ -138,7 +138,7 @@ TEST_CASE("an ambiguous substring is exit 3 naming the candidates") {
     CHECK(result.err.find("Bo Smithers (#2)") != std::string::npos);
 }
 
-TEST_CASE("two people with the same exact name are ambiguous; the #id tells them apart") {
+TEST_CASE("two people with the same exact name are ambiguous, the #id tells them apart") {
     Sandbox box;
     box.ok({"add", "Sam Smith", "-c", "Acme"});
     box.ok({"add", "Sam Smith", "-c", "Globex"});

@@ -42,7 +42,7 @@ TEST_CASE("an edited form adds and removes list values and sets or clears fields
     CHECK_FALSE(changes->name);
 }
 
-TEST_CASE("an emptied form cancels; a line without a colon or an unknown field is refused") {
+TEST_CASE("an emptied form cancels, a line without a colon or an unknown field is refused") {
     CHECK_FALSE(changes_from_form(sam(), "# only comments\n\n"));
     CHECK_THROWS_AS(changes_from_form(sam(), "name Sam\n"), Error);
     CHECK_THROWS_AS(changes_from_form(sam(), "shoe: 44\n"), Error);

@@ -181,7 +181,7 @@ TEST_CASE("weekday names mean the next such day strictly after today") {
     }
 }
 
-TEST_CASE("next friday on a friday is a week later; case and spacing do not matter") {
+TEST_CASE("next friday on a friday is a week later, case and spacing do not matter") {
     const Date friday = ymd(2026, 6, 5);
     CHECK(on("next friday", friday) == "2026-06-12");
     CHECK(on("friday", friday) == "2026-06-12");

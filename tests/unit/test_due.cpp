@@ -90,7 +90,7 @@ TEST_CASE("a window cadence is due at its start and overdue past its end") {
     CHECK(later[0].reasons[0].overdue);
 }
 
-TEST_CASE("ranking: birthdays today, then most days late, then soonest upcoming; ties by cadence then name") {
+TEST_CASE("ranking: birthdays today, then most days late, then soonest upcoming, ties by cadence then name") {
     Book book;
     book.add("Upcoming Birthday", today, std::nullopt, "1986-11-25");
     book.add("Late Five", day_of(2026, 10, 18), "30d");            // due 11-17
@@ -150,7 +150,7 @@ TEST_CASE("events: ahead within the window, passed until followed up") {
     CHECK(describe_reason(entries[0].reasons[0], today) == "coming up Tue: Knee surgery");
 }
 
-TEST_CASE("reminders: due when their day comes; done on a recurring one keeps its schedule") {
+TEST_CASE("reminders: due when their day comes, done on a recurring one keeps its schedule") {
     Book book;
     auto sam = book.add("Sam", today);
     auto monthly = add_reminder(*book.store, sam, "2026-10-31", "Send the invoice", "1mo", today);
@@ -197,7 +197,7 @@ TEST_CASE("snoozed people and reminders stay out of due until the day comes") {
     CHECK_THROWS_AS(snooze_until("soon", today), Error);
 }
 
-TEST_CASE("archived people are never due; --tag narrows; limit cuts") {
+TEST_CASE("archived people are never due, --tag narrows, limit cuts") {
     Book book;
     auto old_friend = book.add("Old", day_of(2026, 1, 1), "30d");
     set_archived(*book.store, old_friend, true);

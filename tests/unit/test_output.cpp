@@ -68,7 +68,7 @@ TEST_CASE("md escapes pipes inside cells") {
     CHECK(text == "| name |\n| --- |\n| Renée \\| Dubois |\n");
 }
 
-TEST_CASE("json has the documented shape; --fields narrows it") {
+TEST_CASE("json has the documented shape, --fields narrows it") {
     auto full = nlohmann::json::parse(list(Format::json));
     REQUIRE(full.is_array());
     auto& c = full[0];

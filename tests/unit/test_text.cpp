@@ -46,7 +46,7 @@ TEST_CASE("split, join and trim") {
     CHECK(trim("  x y \n") == "x y");
 }
 
-TEST_CASE("control characters: C0, DEL and C1 are caught; newline and tab are not") {
+TEST_CASE("control characters: C0, DEL and C1 are caught, newline and tab are not") {
     CHECK_FALSE(has_control_characters("line\nnext\tcol Renée"));
     CHECK(has_control_characters("esc \x1b[31m"));
     CHECK(has_control_characters("del \x7f"));
