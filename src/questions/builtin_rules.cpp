@@ -66,10 +66,16 @@ constexpr auto years = Interval::Unit::years;
 // One word of a proper noun (place, school, company), not a common word.
 #define KQ_WORD "(?!" KQ_STOP KQ_END R"re()[a-z\x80-\xff][\w\x80-\xff'&-]*)re"
 // Words joined by spaces and the small words of place names ("University of Michigan",
-// "Rio de Janeiro", "Newcastle upon Tyne"); one copy of KQ_WORD keeps the regex small.
-#define KQ_PROPER R"re((?:(?: (?:(?:of|de|del|da|do|dos|das|di|la|le|am|upon|sur|y) )?)?)re" KQ_WORD ")+"
+// "Rio de Janeiro", "Newcastle upon Tyne"). The space between words is required: were two
+// words allowed to touch, a failing match would try every way of splitting a long word.
+#define KQ_PROPER \
+    KQ_WORD R"re((?: (?:(?:of|de|del|da|do|dos|das|di|la|le|am|upon|sur|y) )?)re" KQ_WORD ")*"
 // A place, school or company, with "the" when the note has it ("the Netherlands").
 #define KQ_PLACE R"re(((?:st\. |mt\. |ft\. |the )?)re" KQ_PROPER ")" KQ_END
+// After a place: not "as" next, even past more words of the place ("moved to Berlin as a
+// kid" is no recent move; backtracking to a shorter place must not get round it).
+#define KQ_NOT_BEFORE_AS \
+    R"re((?!(?:(?:(?:of|de|del|da|do|dos|das|di|la|le|am|upon|sur|y) )?)re" KQ_WORD R"re( )*as\b))re"
 // A travel destination: no "the" except the places that take one ("the gym" is no trip).
 #define KQ_TRIP_PLACE                                                                               \
     R"re(((?:st\. |mt\. )?)re" KQ_PROPER                                                            \
@@ -303,7 +309,7 @@ const std::vector<QuestionRule>& builtin_question_rules() {
          R"re(\b(?:start(?:s|ed|ing)?|began|begins|joined|joining|joins|hired|appointed|promoted|named) as (?:an? |the |their |her |his )?[\w\x80-\xff /&,-]{1,40}? (?:at|with|of|for) )re" KQ_PLACE,
          "How is the new role at {1} going?", {}, Interval{1, years}},
         {"job-joined",
-         R"re(\b(?:joined|joining|joins|is joining|moved to|moving to|switched to|jumped to|poached by|hired by) )re" KQ_PLACE R"re(as\b)re",
+         R"re(\b(?:joined|joining|joins|is joining|switched to|jumped to|poached by|hired by) )re" KQ_PLACE R"re(as\b)re",
          "How is the new role at {1} going?", {}, Interval{1, years}},
         {"job-new-generic",
          R"re(\b(?:(?:start(?:s|ed|ing)?|began|begins|got|landed|accepted|loving|enjoying|settling into|settled into|first (?:day|week|month) (?:at|in)) (?:a |an |the |her |his |their )?new (?:job|role|position)|accepted (?:an? |the )?(?:offer|job|role|position)|(?:changed|changing|switched|switching) jobs)\b(?! (?:at|with|as) ))re",
@@ -338,13 +344,13 @@ const std::vector<QuestionRule>& builtin_question_rules() {
 
         // ---- moving ---------------------------------------------------------------------
         {"move-city-planned",
-         R"re(\b(?:moving|relocating|emigrating|going to move|planning to move|plans to move|about to move|will move|will be moving|to relocate)(?: back| over| out| abroad)? to )re" KQ_PLACE R"re((?!as\b))re",
+         R"re(\b(?:moving|relocating|emigrating|going to move|planning to move|plans to move|about to move|will move|will be moving|to relocate)(?: back| over| out| abroad)? to )re" KQ_PLACE KQ_NOT_BEFORE_AS,
          "How are the preparations for the move to {1} going?", {}, Interval{30, days}},
         {"move-city-settling",
-         R"re(\b(?:moving|relocating|emigrating|going to move|planning to move|plans to move|about to move|will move|will be moving|to relocate)(?: back| over| out| abroad)? to )re" KQ_PLACE R"re((?!as\b))re",
+         R"re(\b(?:moving|relocating|emigrating|going to move|planning to move|plans to move|about to move|will move|will be moving|to relocate)(?: back| over| out| abroad)? to )re" KQ_PLACE KQ_NOT_BEFORE_AS,
          "How are you settling in in {1}?", Interval{31, days}, Interval{1, years}},
         {"move-city-done",
-         R"re(\b(?:moved|relocated|emigrated|just arrived|has settled|have settled)(?: back| over| out| abroad)? (?:to|in) )re" KQ_PLACE R"re((?!as\b))re",
+         R"re(\b(?:moved|relocated|emigrated|just arrived|has settled|have settled)(?: back| over| out| abroad)? (?:to|in) )re" KQ_PLACE KQ_NOT_BEFORE_AS,
          "How are you settling in in {1}?", {}, Interval{1, years}},
         {"move-house",
          R"re(\b(?:(?:moving|moved|move|moves|relocating) (?:house|home|flats?|apartments?)\b|(?:moving|moved|move|moves) (?:in)?to (?:a |an |the |their |his |her )?(?:(?:new|bigger|smaller|first|own) )*(?:house|flat|apartment|place|home|condo|townhouse|cottage)\b|(?:bought|buying|closed on|closing on|purchased|got the keys to) (?:a |an |the |their |his |her )?(?:(?:first|new|own) )*(?:house|flat|apartment|home|place|condo|townhouse|cottage)\b|new (?:house|flat|apartment|home)\b))re",
@@ -491,6 +497,7 @@ const std::map<std::string, std::vector<std::string>>& builtin_question_banks() 
 #undef KQ_WORD
 #undef KQ_PROPER
 #undef KQ_PLACE
+#undef KQ_NOT_BEFORE_AS
 #undef KQ_TRIP_PLACE
 #undef KQ_LATER
 #undef KQ_ADMITTED

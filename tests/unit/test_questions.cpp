@@ -318,6 +318,7 @@ TEST_CASE("questions: rules about work") {
         {"Started a new job at Pied Piper in January", "How is the new role at Pied Piper going?"},
         {"Got a job with the BBC", "How is the new role at the BBC going?"},
         {"Joined Stripe as a staff engineer", "How is the new role at Stripe going?"},
+        {"Switched to Figma as head of design", "How is the new role at Figma going?"},
         {"Started a new job last week", "How is the new job going?"},
         {"Got promoted to VP of Sales.", "How are you finding the new role as VP of Sales?"},
         {"Finally promoted!", "How are you finding the new role?"},
@@ -369,6 +370,8 @@ TEST_CASE("questions: rules about moving house or city") {
         "Moving on from the old CRM",
         "Moved to the new office",
         "Moving slowly on the deal",
+        "Moved to Berlin as a kid",
+        "Relocated to New South Wales as a teenager",
     });
 }
 
@@ -929,6 +932,20 @@ TEST_CASE("questions: asked rule and bank questions stay away, each by its own i
     CHECK_FALSE(contains(ids, "r1:college-first-year"));
     CHECK_FALSE(contains(ids, "t:client:2"));
     CHECK(contains(ids, "t:client:1"));
+}
+
+TEST_CASE("questions: patterns fail fast on input built to make them backtrack" * doctest::timeout(10)) {
+    // A failing match after a long word or a long run of capitalised words must not try
+    // every way of splitting them (a 20-letter word once took seconds).
+    const std::string long_word(60, 'M');
+    CHECK(rule_questions("Moved to " + long_word + "assachusetts as a kid").empty());
+    std::string many;
+    for (int i = 0; i < 150; ++i) many += "Aa" + std::to_string(i) + "b ";
+    CHECK(rule_questions("Moved to " + many + "as a kid").empty());
+    CHECK(rule_questions("His daughter " + long_word + " " + long_word + " got into " + many + "!").size() <= 2);
+    std::string fans;
+    for (int i = 0; i < 150; ++i) fans += "huge ";
+    CHECK(rule_questions(fans + "Red Sox " + long_word + " fan").size() <= 1);
 }
 
 TEST_CASE("questions: long notes and odd input ask without trouble") {
