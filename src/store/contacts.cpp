@@ -113,15 +113,21 @@ Contact read_contact(SQLite::Statement& row) {
     return contact;
 }
 
-// Fills the multi-valued fields of `contacts` (all of them, or the one with `only_id`).
-void attach_values(SQLite::Database& db, std::vector<Contact>& contacts, std::optional<std::int64_t> only_id) {
+// Fills the multi-valued fields of `contacts` with one query: for these ids, or, when a
+// listing holds most of the table anyway, by reading the whole table in order.
+void attach_values(SQLite::Database& db, std::vector<Contact>& contacts, bool whole_table) {
     std::unordered_map<std::int64_t, Contact*> by_id;
-    for (auto& contact : contacts) by_id[contact.id] = &contact;
-    SQLite::Statement query(db, only_id ? "SELECT contact_id, kind, value FROM contact_values "
-                                          "WHERE contact_id = ? ORDER BY kind, position"
-                                        : "SELECT contact_id, kind, value FROM contact_values "
-                                          "ORDER BY contact_id, kind, position");
-    if (only_id) query.bind(1, *only_id);
+    std::vector<std::int64_t> ids;
+    for (auto& contact : contacts) {
+        by_id[contact.id] = &contact;
+        ids.push_back(contact.id);
+    }
+    SQLite::Statement query(db, whole_table ? "SELECT contact_id, kind, value FROM contact_values "
+                                              "ORDER BY contact_id, kind, position"
+                                            : "SELECT contact_id, kind, value FROM contact_values "
+                                              "WHERE contact_id IN (SELECT value FROM json_each(?)) "
+                                              "ORDER BY contact_id, kind, position");
+    if (!whole_table) query.bind(1, id_array(ids));
     while (query.executeStep()) {
         auto found = by_id.find(query.getColumn(0).getInt64());
         if (found == by_id.end()) continue;
@@ -201,11 +207,7 @@ std::vector<Contact> Store::find_contacts(const std::vector<std::int64_t>& ids) 
     SQLite::Statement query(*db_, std::string(contact_columns) + "WHERE c.id IN (SELECT value FROM json_each(?))");
     query.bind(1, id_array(ids));
     while (query.executeStep()) contacts.push_back(read_contact(query));
-    for (auto& contact : contacts) {
-        std::vector<Contact> one{std::move(contact)};
-        attach_values(*db_, one, one.front().id);
-        contact = std::move(one.front());
-    }
+    attach_values(*db_, contacts, false);
     return contacts;
 }
 
@@ -220,7 +222,7 @@ std::optional<Contact> Store::find_contact(std::int64_t id) {
     query.bind(1, id);
     if (!query.executeStep()) return std::nullopt;
     std::vector<Contact> found{read_contact(query)};
-    attach_values(*db_, found, id);
+    attach_values(*db_, found, false);
     return found.front();
 }
 
@@ -236,7 +238,7 @@ std::vector<Contact> Store::list_contacts(const ContactFilter& filter) {
         query.bind(static_cast<int>(i + 1), fold_key(filter.tags[i]));
     std::vector<Contact> contacts;
     while (query.executeStep()) contacts.push_back(read_contact(query));
-    attach_values(*db_, contacts, contacts.size() == 1 ? std::optional(contacts.front().id) : std::nullopt);
+    attach_values(*db_, contacts, contacts.size() > 1);
     return contacts;
 }
 
