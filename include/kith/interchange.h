@@ -58,7 +58,7 @@ private:
 
 }  // namespace kith
 
-namespace kith::exchange {
+namespace kith::interchange {
 
 // vCard 2.1, 3.0 and 4.0: unfolds lines, decodes quoted-printable (with CHARSET) and the
 // \, \; \\ \n escapes, accepts CRLF or LF, TYPE= or bare parameters, grouped properties
@@ -93,4 +93,4 @@ void write_json_contact(std::ostream& out, const ContactRecord& record, bool fir
 void write_json_end(std::ostream& out);
 void write_jsonl_contact(std::ostream& out, const ContactRecord& record);
 
-}  // namespace kith::exchange
+}  // namespace kith::interchange
