@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "kith/interchange.h"
 #include "kith/model.h"
 
 namespace SQLite {
@@ -46,6 +47,11 @@ struct DueQuery {
 class Store {
 public:
     enum class Access { read, write };
+    // What an update does to updated_at: a user's change is stamped now; an import keeps the
+    // file's stamp, so merging the same file again sees nothing newer.
+    enum class Stamp { now, keep };
+    // The tables whose rows carry a uuid of their own, for the importer's merge.
+    enum class Table { contacts, notes, interactions, reminders, asked_questions };
 
     // Opens the database at `path`; ":memory:" opens a private in-memory one. A database that
     // does not exist yet reads as empty and is created (0600, in a 0700 directory) only when
@@ -64,10 +70,16 @@ public:
 
     // Runs `body` as one IMMEDIATE transaction: all of it is written, or none.
     void write(const std::function<void()>& body);
+    // Runs `body` in one read transaction: a consistent snapshot while others write.
+    void read(const std::function<void()>& body);
+    // Runs `body` as write() would, then rolls everything back (import --dry-run). A database
+    // that does not exist yet is not created.
+    void rehearse(const std::function<void()>& body);
 
-    // Contacts. Insert fills id, uuid and timestamps (a uuid already set is kept).
+    // Inserts fill id, uuid and timestamps. A uuid or timestamp already set is kept (an
+    // import's), and so is an id already set when no other row has it.
     void insert_contact(Contact& contact);
-    void update_contact(Contact& contact);  // refreshes updated_at
+    void update_contact(Contact& contact, Stamp stamp = Stamp::now);
     void delete_contact(std::int64_t id);
     std::optional<Contact> find_contact(std::int64_t id);
     std::vector<Contact> list_contacts(const ContactFilter& filter);
@@ -82,6 +94,7 @@ public:
     std::vector<Contact> find_contacts(const std::vector<std::int64_t>& ids);
 
     void insert_note(Note& note);
+    void update_note(Note& note, Stamp stamp = Stamp::now);
     // Notes with an event date in [from, until] for these contacts.
     std::vector<Note> event_notes_for(const std::vector<std::int64_t>& contact_ids, Date from, Date until);
     std::vector<Note> notes_for(std::int64_t contact_id);  // newest first
@@ -96,14 +109,26 @@ public:
     std::map<std::int64_t, std::map<std::string, Date>> asked_for_contacts(const std::vector<std::int64_t>& contact_ids);
 
     void insert_interaction(Interaction& interaction);
+    void update_interaction(Interaction& interaction, Stamp stamp = Stamp::now);
     std::vector<Interaction> interactions_for(std::int64_t contact_id);  // newest first
 
     void insert_reminder(Reminder& reminder);
-    void update_reminder(Reminder& reminder);
+    void update_reminder(Reminder& reminder, Stamp stamp = Stamp::now);
     std::optional<Reminder> find_reminder(std::int64_t id);
     std::vector<Reminder> open_reminders_for(std::int64_t contact_id);  // soonest first
     // Open reminders due on or before `by` for these contacts, snoozed ones left out.
     std::vector<Reminder> due_reminders_for(const std::vector<std::int64_t>& contact_ids, Date by);
+
+    // Import and export: everything about these people (all reminders, done ones too), and
+    // everyone in id order, read in batches so memory stays bounded whatever the size.
+    std::vector<ContactRecord> contact_records(const std::vector<std::int64_t>& ids);
+    std::vector<Reminder> reminders_for_contacts(const std::vector<std::int64_t>& contact_ids);
+    void for_each_contact_record(const std::function<void(ContactRecord&&)>& each);
+    void insert_asked(AskedQuestion& asked);
+    // Merge lookups: by uuid, by email (folded), by name (folded); archived people included.
+    std::optional<std::int64_t> id_for_uuid(Table table, const std::string& uuid);
+    std::vector<std::int64_t> contacts_with_email(const std::string& email);
+    std::vector<std::int64_t> contacts_named(const std::string& name);
 
     // The ids of everyone who might be due (see DueQuery); the core ranks them.
     std::vector<std::int64_t> due_candidates(const DueQuery& query);

@@ -149,10 +149,12 @@ std::vector<ContactRef> read_refs(SQLite::Statement& query) {
 void Store::insert_contact(Contact& contact) {
     stamp(contact.uuid, contact.created_at, contact.updated_at);
     SQLite::Statement insert(*db_,
-                             "INSERT INTO contacts (uuid, name, name_key, company, birthday, birthday_md, "
+                             "INSERT INTO contacts (id, uuid, name, name_key, company, birthday, birthday_md, "
                              "every, archived, added_on, last_touch, snoozed_until, created_at, updated_at) "
-                             "VALUES (:uuid, :name, :name_key, :company, :birthday, :birthday_md, :every, "
-                             ":archived, :added_on, :added_on, :snoozed_until, :created_at, :updated_at)");
+                             "VALUES (" KITH_KEEP_ID("contacts") ", :uuid, :name, :name_key, :company, :birthday, "
+                             ":birthday_md, :every, :archived, :added_on, :added_on, :snoozed_until, :created_at, "
+                             ":updated_at)");
+    insert.bind(":id", contact.id);
     insert.bind(":uuid", contact.uuid);
     insert.bind(":created_at", contact.created_at);
     bind_contact_columns(insert, contact);
@@ -162,8 +164,8 @@ void Store::insert_contact(Contact& contact) {
     refresh_checkin(contact.id);
 }
 
-void Store::update_contact(Contact& contact) {
-    contact.updated_at = utc_now();
+void Store::update_contact(Contact& contact, Stamp stamp) {
+    if (stamp == Stamp::now || contact.updated_at.empty()) contact.updated_at = utc_now();
     SQLite::Statement update(*db_,
                              "UPDATE contacts SET name = :name, name_key = :name_key, company = :company, "
                              "birthday = :birthday, birthday_md = :birthday_md, every = :every, "
@@ -280,6 +282,24 @@ std::vector<ContactRef> Store::contacts_with_key_substring(const std::string& ke
                             "AND instr(v.value_key, :key) > 0 ORDER BY 2, 1");
     query.bind(":key", key);
     return read_refs(query);
+}
+
+std::vector<std::int64_t> Store::contacts_with_email(const std::string& email) {
+    SQLite::Statement query(*db_,
+                            "SELECT DISTINCT contact_id FROM contact_values WHERE kind = 'email' AND value_key = ? "
+                            "ORDER BY contact_id");
+    query.bind(1, fold_key(email));
+    std::vector<std::int64_t> ids;
+    while (query.executeStep()) ids.push_back(query.getColumn(0).getInt64());
+    return ids;
+}
+
+std::vector<std::int64_t> Store::contacts_named(const std::string& name) {
+    SQLite::Statement query(*db_, "SELECT id FROM contacts WHERE name_key = ? ORDER BY id");
+    query.bind(1, fold_key(name));
+    std::vector<std::int64_t> ids;
+    while (query.executeStep()) ids.push_back(query.getColumn(0).getInt64());
+    return ids;
 }
 
 }  // namespace kith

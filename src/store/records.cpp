@@ -18,24 +18,41 @@ std::vector<std::string> split_tags(const std::string& text) {
     return tags;
 }
 
+void bind_note(SQLite::Statement& statement, const Note& note) {
+    statement.bind(":contact_id", note.contact_id);
+    statement.bind(":text", note.text);
+    statement.bind(":noted_on", stored_date(note.on));
+    bind_optional(statement, statement.getIndex(":event_on"), optional_iso(note.event));
+    statement.bind(":ask", note.ask ? 1 : 0);
+    statement.bind(":tags", join(note.tags, " "));
+    statement.bind(":updated_at", note.updated_at);
+}
+
 }  // namespace
 
 void Store::insert_note(Note& note) {
     stamp(note.uuid, note.created_at, note.updated_at);
     SQLite::Statement insert(*db_,
-                             "INSERT INTO notes (uuid, contact_id, text, noted_on, event_on, ask, tags, "
-                             "created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)");
-    insert.bind(1, note.uuid);
-    insert.bind(2, note.contact_id);
-    insert.bind(3, note.text);
-    insert.bind(4, stored_date(note.on));
-    bind_optional(insert, 5, optional_iso(note.event));
-    insert.bind(6, note.ask ? 1 : 0);
-    insert.bind(7, join(note.tags, " "));
-    insert.bind(8, note.created_at);
-    insert.bind(9, note.updated_at);
+                             "INSERT INTO notes (id, uuid, contact_id, text, noted_on, event_on, ask, tags, "
+                             "created_at, updated_at) VALUES (" KITH_KEEP_ID("notes") ", :uuid, :contact_id, :text, "
+                             ":noted_on, :event_on, :ask, :tags, :created_at, :updated_at)");
+    insert.bind(":id", note.id);
+    insert.bind(":uuid", note.uuid);
+    insert.bind(":created_at", note.created_at);
+    bind_note(insert, note);
     insert.exec();
     note.id = db_->getLastInsertRowid();
+}
+
+void Store::update_note(Note& note, Stamp stamp) {
+    if (stamp == Stamp::now || note.updated_at.empty()) note.updated_at = utc_now();
+    SQLite::Statement update(*db_,
+                             "UPDATE notes SET contact_id = :contact_id, text = :text, noted_on = :noted_on, "
+                             "event_on = :event_on, ask = :ask, tags = :tags, updated_at = :updated_at "
+                             "WHERE id = :id");
+    update.bind(":id", note.id);
+    bind_note(update, note);
+    update.exec();
 }
 
 namespace {
@@ -89,21 +106,42 @@ std::vector<Note> Store::event_notes_for(const std::vector<std::int64_t>& contac
     return notes;
 }
 
+namespace {
+
+void bind_interaction(SQLite::Statement& statement, const Interaction& interaction) {
+    statement.bind(":contact_id", interaction.contact_id);
+    statement.bind(":happened_on", stored_date(interaction.on));
+    statement.bind(":channel", interaction.channel);
+    statement.bind(":summary", interaction.summary);
+    statement.bind(":updated_at", interaction.updated_at);
+}
+
+}  // namespace
+
 void Store::insert_interaction(Interaction& interaction) {
     stamp(interaction.uuid, interaction.created_at, interaction.updated_at);
     SQLite::Statement insert(*db_,
-                             "INSERT INTO interactions (uuid, contact_id, happened_on, channel, summary, "
-                             "created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)");
-    insert.bind(1, interaction.uuid);
-    insert.bind(2, interaction.contact_id);
-    insert.bind(3, stored_date(interaction.on));
-    insert.bind(4, interaction.channel);
-    insert.bind(5, interaction.summary);
-    insert.bind(6, interaction.created_at);
-    insert.bind(7, interaction.updated_at);
+                             "INSERT INTO interactions (id, uuid, contact_id, happened_on, channel, summary, "
+                             "created_at, updated_at) VALUES (" KITH_KEEP_ID("interactions") ", :uuid, :contact_id, "
+                             ":happened_on, :channel, :summary, :created_at, :updated_at)");
+    insert.bind(":id", interaction.id);
+    insert.bind(":uuid", interaction.uuid);
+    insert.bind(":created_at", interaction.created_at);
+    bind_interaction(insert, interaction);
     insert.exec();
     interaction.id = db_->getLastInsertRowid();
     refresh_checkin(interaction.contact_id);  // talking to someone restarts their check-in clock
+}
+
+void Store::update_interaction(Interaction& interaction, Stamp stamp) {
+    if (stamp == Stamp::now || interaction.updated_at.empty()) interaction.updated_at = utc_now();
+    SQLite::Statement update(*db_,
+                             "UPDATE interactions SET contact_id = :contact_id, happened_on = :happened_on, "
+                             "channel = :channel, summary = :summary, updated_at = :updated_at WHERE id = :id");
+    update.bind(":id", interaction.id);
+    bind_interaction(update, interaction);
+    update.exec();
+    refresh_checkin(interaction.contact_id);
 }
 
 namespace {

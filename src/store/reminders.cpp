@@ -58,9 +58,11 @@ void bind_reminder(SQLite::Statement& statement, const Reminder& reminder) {
 void Store::insert_reminder(Reminder& reminder) {
     stamp(reminder.uuid, reminder.created_at, reminder.updated_at);
     SQLite::Statement insert(*db_,
-                             "INSERT INTO reminders (uuid, contact_id, text, due_on, starts_on, every, done_on, "
-                             "snoozed_until, created_at, updated_at) VALUES (:uuid, :contact_id, :text, :due_on, "
-                             ":starts_on, :every, :done_on, :snoozed_until, :created_at, :updated_at)");
+                             "INSERT INTO reminders (id, uuid, contact_id, text, due_on, starts_on, every, done_on, "
+                             "snoozed_until, created_at, updated_at) VALUES (" KITH_KEEP_ID("reminders") ", :uuid, "
+                             ":contact_id, :text, :due_on, :starts_on, :every, :done_on, :snoozed_until, "
+                             ":created_at, :updated_at)");
+    insert.bind(":id", reminder.id);
     insert.bind(":uuid", reminder.uuid);
     insert.bind(":created_at", reminder.created_at);
     bind_reminder(insert, reminder);
@@ -68,8 +70,8 @@ void Store::insert_reminder(Reminder& reminder) {
     reminder.id = db_->getLastInsertRowid();
 }
 
-void Store::update_reminder(Reminder& reminder) {
-    reminder.updated_at = utc_now();
+void Store::update_reminder(Reminder& reminder, Stamp stamp) {
+    if (stamp == Stamp::now || reminder.updated_at.empty()) reminder.updated_at = utc_now();
     SQLite::Statement update(*db_,
                              "UPDATE reminders SET contact_id = :contact_id, text = :text, due_on = :due_on, starts_on = :starts_on, "
                              "every = :every, done_on = :done_on, snoozed_until = :snoozed_until, "
@@ -100,6 +102,13 @@ std::vector<Reminder> Store::due_reminders_for(const std::vector<std::int64_t>& 
                                       "ORDER BY due_on, id");
     query.bind(":ids", id_array(contact_ids));
     query.bind(":by", format_iso(by));
+    return read_reminders(query);
+}
+
+std::vector<Reminder> Store::reminders_for_contacts(const std::vector<std::int64_t>& contact_ids) {
+    SQLite::Statement query(*db_, std::string(reminder_columns) +
+                                      "WHERE contact_id IN (SELECT value FROM json_each(?)) ORDER BY contact_id, id");
+    query.bind(1, id_array(contact_ids));
     return read_reminders(query);
 }
 

@@ -221,6 +221,31 @@ void Store::write(const std::function<void()>& body) {
     transaction.commit();
 }
 
+void Store::read(const std::function<void()>& body) {
+    if (write_depth_ > 0) {
+        body();
+        return;
+    }
+    SQLite::Transaction transaction(*db_, SQLite::TransactionBehavior::DEFERRED);
+    body();
+    transaction.commit();
+}
+
+void Store::rehearse(const std::function<void()>& body) {
+    // A database not created yet stays so: the rehearsal runs on the empty stand-in.
+    SQLite::Transaction transaction(*db_, create_on_write_ ? SQLite::TransactionBehavior::DEFERRED
+                                                           : SQLite::TransactionBehavior::IMMEDIATE);
+    ++write_depth_;
+    try {
+        body();
+    } catch (...) {
+        --write_depth_;
+        throw;
+    }
+    --write_depth_;
+    // The transaction's destructor rolls everything back.
+}
+
 std::string make_uuid() {
     static thread_local std::random_device device;
     unsigned char bytes[16];

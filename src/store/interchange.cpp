@@ -1,0 +1,117 @@
+// Whole records for import and export: everything about a person, read in batches.
+#include <SQLiteCpp/SQLiteCpp.h>
+
+#include <algorithm>
+#include <unordered_map>
+
+#include "kith/store.h"
+#include "store/store_internal.h"
+
+namespace kith {
+
+using namespace store_detail;
+
+namespace {
+
+// Contacts read per batch when exporting everyone: big enough that per-query overhead
+// vanishes, small enough that memory stays flat at any size.
+constexpr int export_batch = 512;
+
+const char* table_name(Store::Table table) {
+    switch (table) {
+        case Store::Table::contacts: return "contacts";
+        case Store::Table::notes: return "notes";
+        case Store::Table::interactions: return "interactions";
+        case Store::Table::reminders: return "reminders";
+        case Store::Table::asked_questions: return "asked_questions";
+    }
+    return "contacts";
+}
+
+}  // namespace
+
+std::vector<ContactRecord> Store::contact_records(const std::vector<std::int64_t>& ids) {
+    std::vector<ContactRecord> records;
+    if (ids.empty()) return records;
+    auto contacts = find_contacts(ids);
+    std::sort(contacts.begin(), contacts.end(), [](const auto& a, const auto& b) { return a.id < b.id; });
+    std::unordered_map<std::int64_t, ContactRecord*> by_id;
+    records.reserve(contacts.size());
+    for (auto& contact : contacts) {
+        records.push_back({});
+        records.back().contact = std::move(contact);
+    }
+    for (auto& record : records) by_id[record.contact.id] = &record;
+
+    // Each list comes back ordered by contact, then id: export order is stable.
+    for (auto& note : notes_for_contacts(ids)) by_id[note.contact_id]->notes.push_back(std::move(note));
+    for (auto& interaction : interactions_for_contacts(ids))
+        by_id[interaction.contact_id]->interactions.push_back(std::move(interaction));
+    for (auto& reminder : reminders_for_contacts(ids))
+        by_id[reminder.contact_id]->reminders.push_back(std::move(reminder));
+
+    SQLite::Statement asked(*db_,
+                            "SELECT a.id, a.uuid, a.contact_id, a.question_id, a.asked_on, coalesce(i.uuid, ''), "
+                            "a.created_at, a.updated_at FROM asked_questions a "
+                            "LEFT JOIN interactions i ON i.id = a.interaction_id "
+                            "WHERE a.contact_id IN (SELECT value FROM json_each(?)) ORDER BY a.contact_id, a.id");
+    asked.bind(1, id_array(ids));
+    while (asked.executeStep()) {
+        AskedQuestion question;
+        question.id = asked.getColumn(0).getInt64();
+        question.uuid = asked.getColumn(1).getString();
+        question.contact_id = asked.getColumn(2).getInt64();
+        question.question_id = asked.getColumn(3).getString();
+        question.on = date_column(asked.getColumn(4));
+        question.interaction_uuid = asked.getColumn(5).getString();
+        question.created_at = asked.getColumn(6).getString();
+        question.updated_at = asked.getColumn(7).getString();
+        by_id[question.contact_id]->asked.push_back(std::move(question));
+    }
+    return records;
+}
+
+void Store::for_each_contact_record(const std::function<void(ContactRecord&&)>& each) {
+    SQLite::Statement batch(*db_, "SELECT id FROM contacts WHERE id > ? ORDER BY id LIMIT ?");
+    std::int64_t after = 0;
+    for (;;) {
+        std::vector<std::int64_t> ids;
+        batch.bind(1, after);
+        batch.bind(2, export_batch);
+        while (batch.executeStep()) ids.push_back(batch.getColumn(0).getInt64());
+        batch.reset();
+        if (ids.empty()) return;
+        after = ids.back();
+        for (auto& record : contact_records(ids)) each(std::move(record));
+    }
+}
+
+void Store::insert_asked(AskedQuestion& asked) {
+    stamp(asked.uuid, asked.created_at, asked.updated_at);
+    SQLite::Statement insert(*db_,
+                             "INSERT INTO asked_questions (id, uuid, contact_id, question_id, asked_on, "
+                             "interaction_id, created_at, updated_at) VALUES (" KITH_KEEP_ID("asked_questions")
+                             ", :uuid, :contact_id, :question_id, :asked_on, "
+                             "(SELECT id FROM interactions WHERE uuid = :interaction AND contact_id = :contact_id), "
+                             ":created_at, :updated_at)");
+    insert.bind(":id", asked.id);
+    insert.bind(":uuid", asked.uuid);
+    insert.bind(":contact_id", asked.contact_id);
+    insert.bind(":question_id", asked.question_id);
+    insert.bind(":asked_on", stored_date(asked.on));
+    insert.bind(":interaction", asked.interaction_uuid);
+    insert.bind(":created_at", asked.created_at);
+    insert.bind(":updated_at", asked.updated_at);
+    insert.exec();
+    asked.id = db_->getLastInsertRowid();
+}
+
+std::optional<std::int64_t> Store::id_for_uuid(Table table, const std::string& uuid) {
+    // The table name comes from the enum above, never from input; the uuid is bound.
+    SQLite::Statement query(*db_, std::string("SELECT id FROM ") + table_name(table) + " WHERE uuid = ?");
+    query.bind(1, uuid);
+    if (!query.executeStep()) return std::nullopt;
+    return query.getColumn(0).getInt64();
+}
+
+}  // namespace kith
