@@ -63,6 +63,7 @@ json reminder_json(const Reminder& reminder) {
     out["uuid"] = reminder.uuid;
     out["due"] = format_iso(reminder.due);
     out["every"] = reminder.every ? json(format_interval(*reminder.every)) : json(nullptr);
+    out["starts_on"] = format_iso(reminder.starts_on);
     out["snoozed_until"] = optional_date(reminder.snoozed_until);
     out["done_on"] = optional_date(reminder.done_on);
     out["text"] = reminder.text;

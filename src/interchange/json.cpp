@@ -1,0 +1,409 @@
+// kith's own JSON and JSONL shape (version 1): every record, lossless. The contact objects are
+// the ones `show --format json` prints, with the person's notes, interactions, reminders and
+// asked questions nested in them, so a file is readable with jq and merges per person.
+#include <fmt/format.h>
+
+#include <istream>
+#include <iterator>
+#include <nlohmann/json.hpp>
+#include <ostream>
+
+#include "kith/interchange.h"
+#include "kith/text.h"
+#include "output/json_model.h"
+
+namespace kith::interchange {
+
+namespace {
+
+using json = nlohmann::ordered_json;
+
+constexpr int shape_version = 1;
+
+json asked_json(const AskedQuestion& asked) {
+    json out;
+    out["id"] = asked.id;
+    out["uuid"] = asked.uuid;
+    out["question"] = asked.question_id;
+    out["date"] = format_iso(asked.on);
+    out["interaction"] = asked.interaction_uuid.empty() ? json(nullptr) : json(asked.interaction_uuid);
+    out["created_at"] = asked.created_at;
+    out["updated_at"] = asked.updated_at;
+    return out;
+}
+
+json record_json(const ContactRecord& record) {
+    auto out = output::contact_json(record.contact);
+    auto& notes = out["notes"] = json::array();
+    for (const auto& note : record.notes) notes.push_back(output::note_json(note));
+    auto& interactions = out["interactions"] = json::array();
+    for (const auto& interaction : record.interactions) interactions.push_back(output::interaction_json(interaction));
+    auto& reminders = out["reminders"] = json::array();
+    for (const auto& reminder : record.reminders) reminders.push_back(output::reminder_json(reminder));
+    auto& asked = out["asked"] = json::array();
+    for (const auto& question : record.asked) asked.push_back(asked_json(question));
+    return out;
+}
+
+// Typed access to one object of the file; a wrong type is a FormatError naming the field.
+class Fields {
+public:
+    Fields(const json& object, std::size_t line, std::string what)
+        : object_(object), line_(line), what_(std::move(what)) {
+        if (!object_.is_object()) fail("", "must be an object");
+    }
+
+    [[noreturn]] void fail(const std::string& key, const std::string& problem) const {
+        if (key.empty()) throw FormatError(line_, fmt::format("{} {}", what_, problem));
+        throw FormatError(line_, fmt::format("{} field \"{}\": {}", what_, key, problem));
+    }
+
+    const json* find(const std::string& key) const {
+        auto found = object_.find(key);
+        if (found == object_.end() || found->is_null()) return nullptr;
+        return &*found;
+    }
+
+    std::string text(const std::string& key) const {
+        const auto* value = find(key);
+        if (!value) return {};
+        if (!value->is_string()) fail(key, "expected a string");
+        auto out = value->get<std::string>();
+        if (!is_valid_utf8(out)) fail(key, "not valid UTF-8");
+        return out;
+    }
+
+    std::int64_t integer(const std::string& key) const {
+        const auto* value = find(key);
+        if (!value) return 0;
+        if (!value->is_number_integer()) fail(key, "expected a whole number");
+        return value->get<std::int64_t>();
+    }
+
+    bool flag(const std::string& key) const {
+        const auto* value = find(key);
+        if (!value) return false;
+        if (!value->is_boolean()) fail(key, "expected true or false");
+        return value->get<bool>();
+    }
+
+    std::vector<std::string> texts(const std::string& key) const {
+        std::vector<std::string> out;
+        const auto* value = find(key);
+        if (!value) return out;
+        if (!value->is_array()) fail(key, "expected a list of strings");
+        for (const auto& item : *value) {
+            if (!item.is_string()) fail(key, "expected a list of strings");
+            out.push_back(item.get<std::string>());
+            if (!is_valid_utf8(out.back())) fail(key, "not valid UTF-8");
+        }
+        return out;
+    }
+
+    std::optional<Date> date(const std::string& key) const {
+        auto value = text(key);
+        if (value.empty()) return std::nullopt;
+        auto parsed = parse_iso_date(value);
+        if (!parsed) fail(key, fmt::format("not a YYYY-MM-DD date: \"{}\"", escape_control_characters(value)));
+        return *parsed;
+    }
+
+    template <class Parsed, class Parse>
+    std::optional<Parsed> parsed(const std::string& key, Parse parse) const {
+        auto value = text(key);
+        if (value.empty()) return std::nullopt;
+        auto result = parse(value);
+        if (!result) fail(key, result.error());
+        return *result;
+    }
+
+    template <class Each>
+    void each(const std::string& key, Each each_item) const {
+        const auto* value = find(key);
+        if (!value) return;
+        if (!value->is_array()) fail(key, "expected a list");
+        for (const auto& item : *value) each_item(Fields(item, line_, what_ + " " + key));
+    }
+
+private:
+    const json& object_;
+    std::size_t line_;
+    std::string what_;
+};
+
+ContactRecord record_from_json(const json& object, std::size_t line) {
+    Fields fields(object, line, "contact");
+    ContactRecord record;
+    auto& contact = record.contact;
+    contact.id = fields.integer("id");
+    contact.uuid = fields.text("uuid");
+    contact.name = fields.text("name");
+    if (contact.name.empty()) fields.fail("name", "missing");
+    contact.nicknames = fields.texts("nicknames");
+    contact.emails = fields.texts("emails");
+    contact.phones = fields.texts("phones");
+    contact.company = fields.text("company");
+    contact.tags = fields.texts("tags");
+    contact.birthday = fields.parsed<Birthday>("birthday", parse_birthday);
+    contact.every = fields.parsed<Cadence>("every", parse_cadence);
+    contact.archived = fields.flag("archived");
+    if (auto added = fields.date("added_on")) contact.added_on = *added;
+    contact.snoozed_until = fields.date("snoozed_until");
+    contact.created_at = fields.text("created_at");
+    contact.updated_at = fields.text("updated_at");
+
+    fields.each("notes", [&](const Fields& item) {
+        Note note;
+        note.id = item.integer("id");
+        note.uuid = item.text("uuid");
+        note.text = item.text("text");
+        if (auto on = item.date("date")) note.on = *on;
+        note.event = item.date("event");
+        note.ask = item.flag("ask");
+        note.tags = item.texts("tags");
+        note.created_at = item.text("created_at");
+        note.updated_at = item.text("updated_at");
+        record.notes.push_back(std::move(note));
+    });
+    fields.each("interactions", [&](const Fields& item) {
+        Interaction interaction;
+        interaction.id = item.integer("id");
+        interaction.uuid = item.text("uuid");
+        auto on = item.date("date");
+        if (!on) item.fail("date", "missing");
+        interaction.on = *on;
+        interaction.channel = item.text("channel");
+        interaction.summary = item.text("summary");
+        interaction.created_at = item.text("created_at");
+        interaction.updated_at = item.text("updated_at");
+        record.interactions.push_back(std::move(interaction));
+    });
+    fields.each("reminders", [&](const Fields& item) {
+        Reminder reminder;
+        reminder.id = item.integer("id");
+        reminder.uuid = item.text("uuid");
+        reminder.text = item.text("text");
+        auto due = item.date("due");
+        if (!due) item.fail("due", "missing");
+        reminder.due = *due;
+        reminder.every = item.parsed<Interval>("every", parse_interval);
+        reminder.starts_on = item.date("starts_on").value_or(reminder.due);
+        reminder.done_on = item.date("done_on");
+        reminder.snoozed_until = item.date("snoozed_until");
+        reminder.created_at = item.text("created_at");
+        reminder.updated_at = item.text("updated_at");
+        record.reminders.push_back(std::move(reminder));
+    });
+    fields.each("asked", [&](const Fields& item) {
+        AskedQuestion asked;
+        asked.id = item.integer("id");
+        asked.uuid = item.text("uuid");
+        asked.question_id = item.text("question");
+        if (asked.question_id.empty()) item.fail("question", "missing");
+        auto on = item.date("date");
+        if (!on) item.fail("date", "missing");
+        asked.on = *on;
+        asked.interaction_uuid = item.text("interaction");
+        asked.created_at = item.text("created_at");
+        asked.updated_at = item.text("updated_at");
+        record.asked.push_back(std::move(asked));
+    });
+    return record;
+}
+
+// Reads characters from a stream and counts lines, so the SAX parser's events know where
+// they are in the file.
+class CountingIterator {
+public:
+    using iterator_category = std::input_iterator_tag;
+    using value_type = char;
+    using difference_type = std::ptrdiff_t;
+    using pointer = const char*;
+    using reference = const char&;
+
+    CountingIterator() = default;
+    CountingIterator(std::istream& in, std::size_t* line) : it_(in), line_(line) {}
+    char operator*() const { return *it_; }
+    CountingIterator& operator++() {
+        if (*it_ == '\n') ++*line_;
+        ++it_;
+        return *this;
+    }
+    CountingIterator operator++(int) {
+        auto copy = *this;
+        ++*this;
+        return copy;
+    }
+    friend bool operator==(const CountingIterator& a, const CountingIterator& b) { return a.it_ == b.it_; }
+    friend bool operator!=(const CountingIterator& a, const CountingIterator& b) { return !(a == b); }
+
+private:
+    std::istreambuf_iterator<char> it_;
+    std::size_t* line_ = nullptr;
+};
+
+// Walks {"kith_version": 1, "contacts": [...]} and builds one contact object at a time, handing
+// each to the sink as soon as it is complete: the document is never held whole.
+class DocumentReader : public nlohmann::json_sax<json> {
+public:
+    DocumentReader(const RecordSink& sink, const std::size_t& line) : sink_(sink), line_(line) {}
+
+    bool null() override { return value(json(nullptr)); }
+    bool boolean(bool b) override { return value(json(b)); }
+    bool number_integer(number_integer_t n) override { return value(json(n)); }
+    bool number_unsigned(number_unsigned_t n) override { return value(json(n)); }
+    bool number_float(number_float_t n, const string_t&) override { return value(json(n)); }
+    bool string(string_t& s) override { return value(json(std::move(s))); }
+    bool binary(binary_t&) override { return value(json(nullptr)); }
+
+    bool start_object(std::size_t) override {
+        if (depth_ == 0) {
+            ++depth_;
+            return true;
+        }
+        if (in_contacts_ && depth_ == 2 && stack_.empty()) record_line_ = line_;
+        return open(json::object());
+    }
+    bool key(string_t& name) override {
+        if (depth_ == 1) top_key_ = name;
+        else key_ = name;
+        return true;
+    }
+    bool end_object() override { return close(); }
+    bool start_array(std::size_t) override {
+        if (depth_ == 1 && top_key_ == "contacts" && stack_.empty()) {
+            in_contacts_ = true;
+            ++depth_;
+            return true;
+        }
+        return open(json::array());
+    }
+    bool end_array() override {
+        if (in_contacts_ && depth_ == 2 && stack_.empty()) {
+            in_contacts_ = false;
+            seen_contacts_ = true;
+            --depth_;
+            return true;
+        }
+        return close();
+    }
+    bool parse_error(std::size_t, const std::string&, const nlohmann::detail::exception& e) override {
+        throw FormatError(line_, fmt::format("not valid JSON: {}", json_message(e.what())));
+    }
+
+    void finish() const {
+        if (!seen_contacts_) throw FormatError(line_, "not a kith JSON export: no \"contacts\" list");
+    }
+
+private:
+    // nlohmann's messages start with "[json.exception.parse_error.101] parse error at line 1, ...".
+    static std::string json_message(std::string message) {
+        if (auto colon = message.rfind(": "); colon != std::string::npos) message = message.substr(colon + 2);
+        return escape_control_characters(message);
+    }
+
+    bool open(json container) {
+        ++depth_;
+        if (stack_.empty() && !in_contacts_) {
+            // Something other than the contacts list at the top: skipped, like unknown keys.
+            skipping_ = true;
+        }
+        if (stack_.empty()) {
+            current_ = std::move(container);
+            stack_.push_back(&current_);
+            return true;
+        }
+        auto* parent = stack_.back();
+        json* child = parent->is_object() ? &((*parent)[key_] = std::move(container))
+                                          : &parent->emplace_back(std::move(container));
+        stack_.push_back(child);
+        return true;
+    }
+
+    bool close() {
+        --depth_;
+        if (stack_.empty()) return true;  // the document's own closing brace
+        stack_.pop_back();
+        if (!stack_.empty()) return true;
+        if (skipping_) {
+            skipping_ = false;
+        } else {
+            sink_(ImportRecord{record_from_json(current_, record_line_), record_line_});
+        }
+        current_ = json();
+        return true;
+    }
+
+    bool value(json scalar) {
+        if (stack_.empty()) {
+            if (depth_ == 1 && top_key_ == "kith_version") check_version(scalar);
+            else if (in_contacts_) throw FormatError(line_, "contact must be an object");
+            return true;
+        }
+        auto* parent = stack_.back();
+        if (parent->is_object())
+            (*parent)[key_] = std::move(scalar);
+        else
+            parent->push_back(std::move(scalar));
+        return true;
+    }
+
+    void check_version(const json& version) const {
+        if (!version.is_number_integer() || version.get<std::int64_t>() < 1)
+            throw FormatError(line_, "\"kith_version\" must be a whole number from 1");
+        if (version.get<std::int64_t>() > shape_version)
+            throw FormatError(line_, fmt::format("written by a newer kith (kith_version {}, this kith reads {}): "
+                                                 "upgrade kith",
+                                                 version.get<std::int64_t>(), shape_version));
+    }
+
+    const RecordSink& sink_;
+    const std::size_t& line_;
+    std::size_t record_line_ = 1;
+    int depth_ = 0;
+    bool in_contacts_ = false;
+    bool seen_contacts_ = false;
+    bool skipping_ = false;
+    std::string top_key_;
+    std::string key_;
+    json current_;
+    std::vector<json*> stack_;
+};
+
+}  // namespace
+
+void read_json(std::istream& in, const RecordSink& sink) {
+    std::size_t line = 1;
+    DocumentReader reader(sink, line);
+    CountingIterator first(in, &line);
+    CountingIterator last;
+    json::sax_parse(first, last, &reader);
+    reader.finish();
+}
+
+void read_jsonl(std::istream& in, const RecordSink& sink) {
+    std::string text;
+    for (std::size_t line = 1; std::getline(in, text); ++line) {
+        if (text.find_first_not_of(" \t\r") == std::string::npos) continue;
+        auto object = json::parse(text, nullptr, false);
+        if (object.is_discarded()) throw FormatError(line, "not valid JSON");
+        sink(ImportRecord{record_from_json(object, line), line});
+    }
+}
+
+void write_json_begin(std::ostream& out) {
+    out << "{\"kith_version\":" << shape_version << ",\"contacts\":[\n";
+}
+
+void write_json_contact(std::ostream& out, const ContactRecord& record, bool first) {
+    if (!first) out << ",\n";
+    out << output::dump_line(record_json(record));
+}
+
+void write_json_end(std::ostream& out) { out << "\n]}\n"; }
+
+void write_jsonl_contact(std::ostream& out, const ContactRecord& record) {
+    out << output::dump_line(record_json(record)) << '\n';
+}
+
+}  // namespace kith::interchange
