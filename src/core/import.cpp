@@ -1,0 +1,282 @@
+// Importing: each record from a file is checked like command-line input, then merged.
+#include "kith/import.h"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <cctype>
+
+#include "core/validate.h"
+#include "kith/core.h"
+#include "kith/error.h"
+#include "kith/text.h"
+
+namespace kith {
+
+namespace {
+
+bool contains_folded(const std::vector<std::string>& values, const std::string& value) {
+    auto key = fold_key(value);
+    return std::any_of(values.begin(), values.end(), [&](const auto& v) { return fold_key(v) == key; });
+}
+
+template <class Check>
+std::vector<std::string> checked_unique(const std::vector<std::string>& values, Check check) {
+    std::vector<std::string> out;
+    for (const auto& value : values) {
+        if (trim(value).empty()) continue;
+        auto checked = check(value);
+        if (!contains_folded(out, checked)) out.push_back(std::move(checked));
+    }
+    return out;
+}
+
+// Address books label groups with spaces ("Work Friends"); kith tags are single words.
+std::string tag_from_label(const std::string& label) {
+    auto tag = trim(label);
+    for (auto& c : tag)
+        if (c == ' ' || c == ',' || c == '\t') c = '-';
+    return normalize_tag(tag);
+}
+
+std::string nickname(const std::string& value) { return validate::name(value, "nickname"); }
+
+std::string line_text(const std::string& value, const char* field) { return trim(validate::text(value, field)); }
+
+// Checks every field as the commands would, and fills what the file did not carry.
+void check_record(ContactRecord& record, Date today) {
+    auto& contact = record.contact;
+    contact.name = validate::name(contact.name, "name");
+    contact.nicknames = checked_unique(contact.nicknames, nickname);
+    contact.emails = checked_unique(contact.emails, validate::email);
+    contact.phones = checked_unique(contact.phones, validate::phone);
+    contact.tags = checked_unique(contact.tags, tag_from_label);
+    if (!trim(contact.company).empty()) contact.company = validate::name(contact.company, "company");
+    else contact.company.clear();
+    if (!contact.added_on.ok()) contact.added_on = today;
+    contact.last_contacted.reset();  // derived from the interactions, never read
+
+    std::vector<Note> notes;
+    for (auto& note : record.notes) {
+        note.text = line_text(note.text, "note");
+        if (note.text.empty()) continue;
+        if (!note.on.ok()) note.on = today;
+        note.tags = checked_unique(note.tags, normalize_tag);
+        if (note.tags.empty()) note.tags = hashtags(note.text);
+        notes.push_back(std::move(note));
+    }
+    record.notes = std::move(notes);
+
+    const auto& channels = interaction_channels();
+    for (auto& interaction : record.interactions) {
+        if (interaction.channel.empty()) interaction.channel = "other";
+        if (std::find(channels.begin(), channels.end(), interaction.channel) == channels.end())
+            throw usage_error(fmt::format("bad channel \"{}\": expected one of {}",
+                                          escape_control_characters(interaction.channel), join(channels, ", ")));
+        interaction.summary = line_text(interaction.summary, "summary");
+    }
+    for (auto& reminder : record.reminders) {
+        reminder.text = line_text(reminder.text, "reminder");
+        if (reminder.text.empty()) throw usage_error("reminder text is empty");
+        if (!reminder.starts_on.ok()) reminder.starts_on = reminder.due;
+    }
+    for (auto& asked : record.asked) asked.question_id = validate::name(asked.question_id, "question id");
+}
+
+// The contact fields that differ between two versions, by name, for the merge report.
+std::vector<std::string> changed_fields(const Contact& before, const Contact& after) {
+    std::vector<std::string> fields;
+    auto check = [&](bool differs, const char* field) {
+        if (differs) fields.emplace_back(field);
+    };
+    check(before.name != after.name, "name");
+    check(before.nicknames != after.nicknames, "nicknames");
+    check(before.emails != after.emails, "emails");
+    check(before.phones != after.phones, "phones");
+    check(before.company != after.company, "company");
+    check(before.tags != after.tags, "tags");
+    check(before.birthday != after.birthday, "birthday");
+    check(before.every != after.every, "every");
+    check(before.archived != after.archived, "archived");
+    check(before.snoozed_until != after.snoozed_until, "snoozed");
+    check(before.added_on != after.added_on, "added");
+    return fields;
+}
+
+// A file from another address book adds what we lack and overwrites nothing we have.
+Contact united(const Contact& ours, const Contact& theirs) {
+    Contact out = ours;
+    for (const auto& [mine, other] : {std::pair{&out.nicknames, &theirs.nicknames}, std::pair{&out.emails, &theirs.emails},
+                                      std::pair{&out.phones, &theirs.phones}, std::pair{&out.tags, &theirs.tags}})
+        for (const auto& value : *other)
+            if (!contains_folded(*mine, value)) mine->push_back(value);
+    if (out.company.empty()) out.company = theirs.company;
+    if (!out.birthday) out.birthday = theirs.birthday;
+    if (!out.every) out.every = theirs.every;
+    return out;
+}
+
+// The file's version of a person wins when it says it is newer.
+Contact newer(const Contact& ours, const Contact& theirs) {
+    Contact out = theirs;
+    out.id = ours.id;
+    out.uuid = ours.uuid;
+    out.created_at = ours.created_at;
+    return out;
+}
+
+std::string counted(std::size_t count, const char* what, const char* how) {
+    return fmt::format("{}{} {}{}", how, count, what, count == 1 ? "" : "s");
+}
+
+// A question id that names a note (n42, e42, r42:college, s42) names it by its id here.
+std::string renumbered(const std::string& question_id, const std::map<std::int64_t, std::int64_t>& note_ids) {
+    if (question_id.size() < 2 || std::string_view("ners").find(question_id[0]) == std::string_view::npos)
+        return question_id;
+    std::size_t end = 1;
+    while (end < question_id.size() && std::isdigit(static_cast<unsigned char>(question_id[end]))) ++end;
+    if (end == 1 || end - 1 > 18) return question_id;
+    auto found = note_ids.find(std::stoll(question_id.substr(1, end - 1)));
+    if (found == note_ids.end()) return question_id;
+    return fmt::format("{}{}{}", question_id[0], found->second, question_id.substr(end));
+}
+
+// How merge_items compares records: `duplicate` finds one without a uuid among ours (a
+// vCard's note carries only its text), `same` tells whether a newer version changes anything.
+template <class Item>
+struct Matching {
+    bool (*duplicate)(const Item&, const Item&);
+    bool (*same)(const Item&, const Item&);
+};
+
+template <class Item>
+const Item* find_existing(const std::vector<Item>& existing, const Item& item, const Matching<Item>& matching) {
+    for (const auto& candidate : existing)
+        if (item.uuid.empty() ? matching.duplicate(candidate, item) : candidate.uuid == item.uuid) return &candidate;
+    return nullptr;
+}
+
+// Adds what is new, updates what the file says is newer, and counts both.
+template <class Item, class Insert, class Update>
+void merge_items(Store& store, Store::Table table, std::vector<Item>& incoming, const std::vector<Item>& existing,
+                 const Matching<Item>& matching, Insert insert, Update update, const char* what,
+                 MergeResult& result, std::map<std::int64_t, std::int64_t>* ids = nullptr) {
+    std::size_t added = 0, updated = 0;
+    for (auto& item : incoming) {
+        auto file_id = item.id;
+        item.contact_id = result.contact_id;
+        if (const auto* found = find_existing(existing, item, matching)) {
+            if (ids && file_id > 0) (*ids)[file_id] = found->id;
+            if (!item.uuid.empty() && item.updated_at > found->updated_at && !matching.same(*found, item)) {
+                item.id = found->id;
+                update(item);
+                ++updated;
+            }
+            continue;
+        }
+        // A uuid kept by another person's record (files merged oddly): leave that one be.
+        if (!item.uuid.empty() && store.id_for_uuid(table, item.uuid)) continue;
+        insert(item);
+        if (ids && file_id > 0) (*ids)[file_id] = item.id;
+        ++added;
+    }
+    if (added) result.changes.push_back(counted(added, what, "+"));
+    if (updated) result.changes.push_back(counted(updated, what, "~"));
+}
+
+const Matching<Note> note_matching{
+    [](const Note& a, const Note& b) { return a.text == b.text; },
+    [](const Note& a, const Note& b) {
+        return a.text == b.text && a.on == b.on && a.event == b.event && a.ask == b.ask && a.tags == b.tags;
+    }};
+
+const Matching<Interaction> interaction_matching{
+    [](const Interaction& a, const Interaction& b) {
+        return a.on == b.on && a.channel == b.channel && a.summary == b.summary;
+    },
+    [](const Interaction& a, const Interaction& b) {
+        return a.on == b.on && a.channel == b.channel && a.summary == b.summary;
+    }};
+
+const Matching<Reminder> reminder_matching{
+    [](const Reminder& a, const Reminder& b) { return a.text == b.text && a.starts_on == b.starts_on; },
+    [](const Reminder& a, const Reminder& b) {
+        return a.text == b.text && a.due == b.due && a.every == b.every && a.starts_on == b.starts_on &&
+               a.done_on == b.done_on && a.snoozed_until == b.snoozed_until;
+    }};
+
+// An asked question is a fact about the past: it is added once and never changes.
+const Matching<AskedQuestion> asked_matching{
+    [](const AskedQuestion& a, const AskedQuestion& b) { return a.question_id == b.question_id && a.on == b.on; },
+    [](const AskedQuestion&, const AskedQuestion&) { return true; }};
+
+}  // namespace
+
+MergeResult Importer::merge(ContactRecord record) {
+    check_record(record, today_);
+    const auto& incoming = record.contact;
+    MergeResult result;
+    result.name = incoming.name;
+
+    std::optional<std::int64_t> match;
+    bool by_uuid = false;
+    if (!incoming.uuid.empty()) {
+        match = store_.id_for_uuid(Store::Table::contacts, incoming.uuid);
+        by_uuid = match.has_value();
+    }
+    for (std::size_t i = 0; !match && i < incoming.emails.size(); ++i) {
+        auto ids = store_.contacts_with_email(incoming.emails[i]);
+        if (ids.size() == 1) match = ids.front();
+    }
+    if (!match) {
+        // Two people already share the name: a third with it is not guessed to be either.
+        auto ids = store_.contacts_named(incoming.name);
+        if (ids.size() == 1) match = ids.front();
+    }
+
+    ContactRecord existing;
+    if (!match) {
+        Contact contact = incoming;
+        store_.insert_contact(contact);
+        result.action = MergeResult::Action::added;
+        result.contact_id = contact.id;
+    } else {
+        existing = std::move(store_.contact_records({*match}).front());
+        const auto& ours = existing.contact;
+        result.contact_id = ours.id;
+        result.name = ours.name;
+        bool file_is_newer = by_uuid && !incoming.updated_at.empty() && incoming.updated_at > ours.updated_at;
+        bool file_is_older = by_uuid && !incoming.updated_at.empty() && !file_is_newer;
+        Contact merged = file_is_newer ? newer(ours, incoming) : file_is_older ? ours : united(ours, incoming);
+        result.changes = changed_fields(ours, merged);
+        if (!result.changes.empty())
+            store_.update_contact(merged, file_is_newer ? Store::Stamp::keep : Store::Stamp::now);
+    }
+    insert_children(record, existing, result);
+    if (result.action != MergeResult::Action::added && !result.changes.empty())
+        result.action = MergeResult::Action::updated;
+    return result;
+}
+
+void Importer::insert_children(ContactRecord& incoming, const ContactRecord& existing, MergeResult& result) {
+    std::map<std::int64_t, std::int64_t> note_ids;
+    auto keep = Store::Stamp::keep;
+    merge_items(
+        store_, Store::Table::notes, incoming.notes, existing.notes, note_matching,
+        [&](Note& note) { store_.insert_note(note); }, [&](Note& note) { store_.update_note(note, keep); }, "note",
+        result, &note_ids);
+    merge_items(
+        store_, Store::Table::interactions, incoming.interactions, existing.interactions, interaction_matching,
+        [&](Interaction& interaction) { store_.insert_interaction(interaction); },
+        [&](Interaction& interaction) { store_.update_interaction(interaction, keep); }, "interaction", result);
+    merge_items(
+        store_, Store::Table::reminders, incoming.reminders, existing.reminders, reminder_matching,
+        [&](Reminder& reminder) { store_.insert_reminder(reminder); },
+        [&](Reminder& reminder) { store_.update_reminder(reminder, keep); }, "reminder", result);
+    for (auto& asked : incoming.asked) asked.question_id = renumbered(asked.question_id, note_ids);
+    merge_items(
+        store_, Store::Table::asked_questions, incoming.asked, existing.asked, asked_matching,
+        [&](AskedQuestion& asked) { store_.insert_asked(asked); }, [](AskedQuestion&) {}, "asked question", result);
+}
+
+}  // namespace kith
