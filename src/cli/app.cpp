@@ -79,6 +79,8 @@ int run_cli(int argc, char** argv) {
     cli::add_edit_command(app, session);
     cli::add_archive_command(app, session);
     cli::add_rm_command(app, session);
+    cli::add_import_command(app, session);
+    cli::add_export_command(app, session);
     cli::add_config_command(app, session);
     cli::add_date_command(app, session);
 

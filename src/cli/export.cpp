@@ -1,0 +1,117 @@
+#include <fmt/format.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+
+#include "cli/commands.h"
+#include "kith/error.h"
+#include "kith/interchange.h"
+
+namespace kith::cli {
+
+namespace {
+
+struct Options {
+    std::string format;
+    std::string output;
+    int vcard_version = 3;
+};
+
+std::string format_for_file(const std::string& path) {
+    auto extension = std::filesystem::path(path).extension().string();
+    std::transform(extension.begin(), extension.end(), extension.begin(),
+                   [](unsigned char c) { return std::tolower(c); });
+    if (extension == ".vcf" || extension == ".vcard") return "vcard";
+    if (extension == ".csv") return "csv";
+    if (extension == ".jsonl" || extension == ".ndjson") return "jsonl";
+    if (extension == ".ics") return "ics";
+    return "json";
+}
+
+// Writes every record in one format, one person at a time.
+void write_all(Store& store, std::ostream& out, const std::string& format, int vcard_version) {
+    if (format == "json") interchange::write_json_begin(out);
+    if (format == "csv") interchange::write_csv_header(out);
+    if (format == "ics") interchange::write_ics_begin(out);
+    bool first = true;
+    store.for_each_contact_record([&](ContactRecord&& record) {
+        if (format == "json") interchange::write_json_contact(out, record, first);
+        else if (format == "jsonl") interchange::write_jsonl_contact(out, record);
+        else if (format == "csv") interchange::write_csv_row(out, record);
+        else if (format == "vcard") interchange::write_vcard(out, record, vcard_version);
+        else interchange::write_ics_events(out, record);
+        first = false;
+    });
+    if (format == "json") interchange::write_json_end(out);
+    if (format == "ics") interchange::write_ics_end(out);
+}
+
+// The file appears whole or not at all: written to a private temp file beside it, then
+// renamed over it, so a full disk or a crash never leaves half an export behind.
+void export_to_file(Store& store, const std::string& path, const std::string& format, int vcard_version) {
+    auto directory = std::filesystem::path(path).parent_path();
+    auto temp = (directory.empty() ? std::filesystem::path(".") : directory) / ".kith-export-XXXXXX";
+    std::string temp_name = temp.string();
+    int fd = ::mkstemp(temp_name.data());  // 0600
+    if (fd < 0) throw runtime_error(fmt::format("cannot write {}: {}", path, std::strerror(errno)));
+    ::close(fd);
+    try {
+        std::ofstream out(temp_name, std::ios::binary | std::ios::trunc);
+        write_all(store, out, format, vcard_version);
+        out.flush();
+        if (!out) throw runtime_error(fmt::format("cannot write {}: {}", path, std::strerror(errno)));
+        out.close();
+        if (std::rename(temp_name.c_str(), path.c_str()) != 0)
+            throw runtime_error(fmt::format("cannot write {}: {}", path, std::strerror(errno)));
+    } catch (...) {
+        ::unlink(temp_name.c_str());
+        throw;
+    }
+}
+
+}  // namespace
+
+void add_export_command(CLI::App& app, Session& session) {
+    auto* command = app.add_subcommand("export", "Export everyone as JSON, JSONL, vCard, CSV or iCalendar");
+    command->footer(
+        "Example: kith export -o backup.json\n"
+        "         kith export --format vcard -o contacts.vcf\n"
+        "         kith export --format ics -o birthdays.ics   # birthdays and reminders for a calendar\n"
+        "JSON and JSONL carry everything (notes, interactions, reminders, asked questions);\n"
+        "vCard and CSV carry the contact fields (vCard also the notes). Without --format, the\n"
+        "format comes from the -o file's extension, else JSON.");
+    auto options = std::make_shared<Options>();
+    command->add_option("--format,-f", options->format, "Output format: json, jsonl, vcard, csv, ics")
+        ->check(CLI::IsMember({"json", "jsonl", "vcard", "csv", "ics"}))
+        ->option_text("FORMAT");
+    command->add_option("--output,-o", options->output, "Write to FILE (created 0600) instead of standard output")
+        ->option_text("FILE");
+    command->add_option("--vcard-version", options->vcard_version, "vCard version to write: 3 (default) or 4")
+        ->check(CLI::IsMember({3, 4}))
+        ->option_text("3|4");
+    command->callback([&session, options] {
+        bool to_stdout = options->output.empty() || options->output == "-";
+        auto format = !options->format.empty() ? options->format
+                      : to_stdout              ? std::string("json")
+                                               : format_for_file(options->output);
+        auto& store = session.store(Store::Access::read);
+        // One read transaction: a consistent snapshot while other kith processes write.
+        store.read([&] {
+            if (to_stdout) {
+                write_all(store, std::cout, format, options->vcard_version);
+                std::cout.flush();
+                if (!std::cout) throw runtime_error("cannot write to standard output");
+            } else {
+                export_to_file(store, options->output, format, options->vcard_version);
+            }
+        });
+    });
+}
+
+}  // namespace kith::cli
