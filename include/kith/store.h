@@ -16,6 +16,10 @@ namespace SQLite {
 class Database;
 }
 
+namespace kith::store_detail {
+class StatementCache;
+}
+
 namespace kith {
 
 // Enough of a contact to resolve a name and to name candidates in an error.
@@ -142,7 +146,11 @@ private:
     void refresh_checkin(std::int64_t contact_id);
     void migrate(bool can_write);
 
+    void write_values(const Contact& contact);
+    void attach_values(std::vector<Contact>& contacts, bool whole_table);
+
     std::unique_ptr<SQLite::Database> db_;
+    std::unique_ptr<store_detail::StatementCache> cached_;  // over db_, so declared after it
     std::string path_;
     std::optional<std::string> migration_backup_;
     int write_depth_ = 0;

@@ -33,13 +33,15 @@ std::vector<std::string>* field_for(Contact& contact, const std::string& kind) {
     return nullptr;
 }
 
-void write_values(SQLite::Database& db, const Contact& contact) {
-    SQLite::Statement erase(db, "DELETE FROM contact_values WHERE contact_id = ?");
+}  // namespace
+
+void Store::write_values(const Contact& contact) {
+    auto& erase = (*cached_)("DELETE FROM contact_values WHERE contact_id = ?");
     erase.bind(1, contact.id);
     erase.exec();
-    SQLite::Statement insert(db,
-                             "INSERT INTO contact_values (contact_id, kind, position, value, value_key) "
-                             "VALUES (?, ?, ?, ?, ?)");
+    auto& insert = (*cached_)(
+        "INSERT INTO contact_values (contact_id, kind, position, value, value_key) "
+        "VALUES (?, ?, ?, ?, ?)");
     for (const auto& kind : value_kinds) {
         const auto& values = contact.*kind.field;
         for (std::size_t position = 0; position < values.size(); ++position) {
@@ -53,6 +55,8 @@ void write_values(SQLite::Database& db, const Contact& contact) {
         }
     }
 }
+
+namespace {
 
 std::optional<std::string> birthday_month_day(const Contact& contact) {
     if (!contact.birthday) return std::nullopt;
@@ -113,20 +117,30 @@ Contact read_contact(SQLite::Statement& row) {
     return contact;
 }
 
+std::vector<ContactRef> read_refs(SQLite::Statement& query) {
+    std::vector<ContactRef> refs;
+    while (query.executeStep())
+        refs.push_back(
+            {query.getColumn(0).getInt64(), query.getColumn(1).getString(), query.getColumn(2).getInt() != 0});
+    return refs;
+}
+
+}  // namespace
+
 // Fills the multi-valued fields of `contacts` with one query: for these ids, or, when a
 // listing holds most of the table anyway, by reading the whole table in order.
-void attach_values(SQLite::Database& db, std::vector<Contact>& contacts, bool whole_table) {
+void Store::attach_values(std::vector<Contact>& contacts, bool whole_table) {
     std::unordered_map<std::int64_t, Contact*> by_id;
     std::vector<std::int64_t> ids;
     for (auto& contact : contacts) {
         by_id[contact.id] = &contact;
         ids.push_back(contact.id);
     }
-    SQLite::Statement query(db, whole_table ? "SELECT contact_id, kind, value FROM contact_values "
-                                              "ORDER BY contact_id, kind, position"
-                                            : "SELECT contact_id, kind, value FROM contact_values "
-                                              "WHERE contact_id IN (SELECT value FROM json_each(?)) "
-                                              "ORDER BY contact_id, kind, position");
+    auto& query = (*cached_)(whole_table ? "SELECT contact_id, kind, value FROM contact_values "
+                                           "ORDER BY contact_id, kind, position"
+                                         : "SELECT contact_id, kind, value FROM contact_values "
+                                           "WHERE contact_id IN (SELECT value FROM json_each(?)) "
+                                           "ORDER BY contact_id, kind, position");
     if (!whole_table) query.bind(1, id_array(ids));
     while (query.executeStep()) {
         auto found = by_id.find(query.getColumn(0).getInt64());
@@ -136,20 +150,9 @@ void attach_values(SQLite::Database& db, std::vector<Contact>& contacts, bool wh
     }
 }
 
-std::vector<ContactRef> read_refs(SQLite::Statement& query) {
-    std::vector<ContactRef> refs;
-    while (query.executeStep())
-        refs.push_back({query.getColumn(0).getInt64(), query.getColumn(1).getString(),
-                        query.getColumn(2).getInt() != 0});
-    return refs;
-}
-
-}  // namespace
-
 void Store::insert_contact(Contact& contact) {
     stamp(contact.uuid, contact.created_at, contact.updated_at);
-    SQLite::Statement insert(*db_,
-                             "INSERT INTO contacts (id, uuid, name, name_key, company, birthday, birthday_md, "
+    auto& insert = (*cached_)("INSERT INTO contacts (id, uuid, name, name_key, company, birthday, birthday_md, "
                              "every, archived, added_on, last_touch, snoozed_until, created_at, updated_at) "
                              "VALUES (" KITH_KEEP_ID("contacts") ", :uuid, :name, :name_key, :company, :birthday, "
                              ":birthday_md, :every, :archived, :added_on, :added_on, :snoozed_until, :created_at, "
@@ -160,28 +163,28 @@ void Store::insert_contact(Contact& contact) {
     bind_contact_columns(insert, contact);
     insert.exec();
     contact.id = db_->getLastInsertRowid();
-    write_values(*db_, contact);
+    write_values(contact);
     refresh_checkin(contact.id);
 }
 
 void Store::update_contact(Contact& contact, Stamp stamp) {
     if (stamp == Stamp::now || contact.updated_at.empty()) contact.updated_at = utc_now();
-    SQLite::Statement update(*db_,
-                             "UPDATE contacts SET name = :name, name_key = :name_key, company = :company, "
-                             "birthday = :birthday, birthday_md = :birthday_md, every = :every, "
-                             "archived = :archived, added_on = :added_on, snoozed_until = :snoozed_until, "
-                             "updated_at = :updated_at WHERE id = :id");
+    auto& update = (*cached_)(
+        "UPDATE contacts SET name = :name, name_key = :name_key, company = :company, "
+        "birthday = :birthday, birthday_md = :birthday_md, every = :every, "
+        "archived = :archived, added_on = :added_on, snoozed_until = :snoozed_until, "
+        "updated_at = :updated_at WHERE id = :id");
     update.bind(":id", contact.id);
     bind_contact_columns(update, contact);
     update.exec();
-    write_values(*db_, contact);
+    write_values(contact);
     refresh_checkin(contact.id);
 }
 
 void Store::refresh_checkin(std::int64_t contact_id) {
-    SQLite::Statement touch(*db_,
-                            "UPDATE contacts SET last_touch = coalesce((SELECT max(happened_on) FROM interactions "
-                            "WHERE contact_id = :id), added_on) WHERE id = :id RETURNING last_touch, every");
+    auto& touch = (*cached_)(
+        "UPDATE contacts SET last_touch = coalesce((SELECT max(happened_on) FROM interactions "
+        "WHERE contact_id = :id), added_on) WHERE id = :id RETURNING last_touch, every");
     touch.bind(":id", contact_id);
     if (!touch.executeStep()) return;
     auto last_touch = date_column(touch.getColumn(0));
@@ -191,7 +194,7 @@ void Store::refresh_checkin(std::int64_t contact_id) {
         if (parsed) cadence = *parsed;
     }
     touch.reset();  // finish the UPDATE before the next statement
-    SQLite::Statement set_due(*db_, "UPDATE contacts SET checkin_due = ?, every_days = ? WHERE id = ?");
+    auto& set_due = (*cached_)("UPDATE contacts SET checkin_due = ?, every_days = ? WHERE id = ?");
     if (cadence) {
         set_due.bind(1, format_iso(add(last_touch, cadence->due)));
         set_due.bind(2, nominal_days(cadence->due));
@@ -206,46 +209,48 @@ void Store::refresh_checkin(std::int64_t contact_id) {
 std::vector<Contact> Store::find_contacts(const std::vector<std::int64_t>& ids) {
     std::vector<Contact> contacts;
     if (ids.empty()) return contacts;
-    SQLite::Statement query(*db_, std::string(contact_columns) + "WHERE c.id IN (SELECT value FROM json_each(?))");
+    auto& query = (*cached_)(std::string(contact_columns) + "WHERE c.id IN (SELECT value FROM json_each(?))");
     query.bind(1, id_array(ids));
     while (query.executeStep()) contacts.push_back(read_contact(query));
-    attach_values(*db_, contacts, false);
+    attach_values(contacts, false);
     return contacts;
 }
 
 void Store::delete_contact(std::int64_t id) {
-    SQLite::Statement erase(*db_, "DELETE FROM contacts WHERE id = ?");
+    auto& erase = (*cached_)("DELETE FROM contacts WHERE id = ?");
     erase.bind(1, id);
     erase.exec();
 }
 
 std::optional<Contact> Store::find_contact(std::int64_t id) {
-    SQLite::Statement query(*db_, std::string(contact_columns) + "WHERE c.id = ?");
+    auto& query = (*cached_)(std::string(contact_columns) + "WHERE c.id = ?");
     query.bind(1, id);
     if (!query.executeStep()) return std::nullopt;
     std::vector<Contact> found{read_contact(query)};
-    attach_values(*db_, found, false);
+    attach_values(found, false);
     return found.front();
 }
 
 std::vector<Contact> Store::list_contacts(const ContactFilter& filter) {
     std::string sql = contact_columns;
-    sql += filter.only_archived ? "WHERE c.archived = 1 " : filter.include_archived ? "WHERE 1 " : "WHERE c.archived = 0 ";
+    sql += filter.only_archived      ? "WHERE c.archived = 1 "
+           : filter.include_archived ? "WHERE 1 "
+                                     : "WHERE c.archived = 0 ";
     for (std::size_t i = 0; i < filter.tags.size(); ++i)
-        sql += "AND EXISTS (SELECT 1 FROM contact_values v WHERE v.contact_id = c.id "
-               "AND v.kind = 'tag' AND v.value_key = ?) ";
+        sql +=
+            "AND EXISTS (SELECT 1 FROM contact_values v WHERE v.contact_id = c.id "
+            "AND v.kind = 'tag' AND v.value_key = ?) ";
     sql += "ORDER BY c.name_key, c.id";
-    SQLite::Statement query(*db_, sql);
-    for (std::size_t i = 0; i < filter.tags.size(); ++i)
-        query.bind(static_cast<int>(i + 1), fold_key(filter.tags[i]));
+    auto& query = (*cached_)(sql);
+    for (std::size_t i = 0; i < filter.tags.size(); ++i) query.bind(static_cast<int>(i + 1), fold_key(filter.tags[i]));
     std::vector<Contact> contacts;
     while (query.executeStep()) contacts.push_back(read_contact(query));
-    attach_values(*db_, contacts, contacts.size() > 1);
+    attach_values(contacts, contacts.size() > 1);
     return contacts;
 }
 
 std::optional<ContactRef> Store::contact_ref(std::int64_t id) {
-    SQLite::Statement query(*db_, "SELECT id, name, archived FROM contacts WHERE id = ?");
+    auto& query = (*cached_)("SELECT id, name, archived FROM contacts WHERE id = ?");
     query.bind(1, id);
     auto refs = read_refs(query);
     if (refs.empty()) return std::nullopt;
@@ -253,41 +258,41 @@ std::optional<ContactRef> Store::contact_ref(std::int64_t id) {
 }
 
 std::vector<ContactRef> Store::contacts_with_key(const std::string& key) {
-    SQLite::Statement query(*db_,
-                            "SELECT id, name, archived FROM contacts WHERE name_key = :key "
-                            "UNION SELECT c.id, c.name, c.archived FROM contact_values v "
-                            "JOIN contacts c ON c.id = v.contact_id "
-                            "WHERE v.kind = 'nickname' AND v.value_key = :key ORDER BY 2, 1");
+    auto& query = (*cached_)(
+        "SELECT id, name, archived FROM contacts WHERE name_key = :key "
+        "UNION SELECT c.id, c.name, c.archived FROM contact_values v "
+        "JOIN contacts c ON c.id = v.contact_id "
+        "WHERE v.kind = 'nickname' AND v.value_key = :key ORDER BY 2, 1");
     query.bind(":key", key);
     return read_refs(query);
 }
 
 std::vector<ContactRef> Store::contacts_with_key_prefix(const std::string& key) {
     // A range on the index: every valid UTF-8 string starting with key sorts below key + 0xFF.
-    SQLite::Statement query(*db_,
-                            "SELECT id, name, archived FROM contacts WHERE name_key >= :low AND name_key < :high "
-                            "UNION SELECT c.id, c.name, c.archived FROM contact_values v "
-                            "JOIN contacts c ON c.id = v.contact_id WHERE v.kind = 'nickname' "
-                            "AND v.value_key >= :low AND v.value_key < :high ORDER BY 2, 1");
+    auto& query = (*cached_)(
+        "SELECT id, name, archived FROM contacts WHERE name_key >= :low AND name_key < :high "
+        "UNION SELECT c.id, c.name, c.archived FROM contact_values v "
+        "JOIN contacts c ON c.id = v.contact_id WHERE v.kind = 'nickname' "
+        "AND v.value_key >= :low AND v.value_key < :high ORDER BY 2, 1");
     query.bind(":low", key);
     query.bind(":high", key + "\xff");
     return read_refs(query);
 }
 
 std::vector<ContactRef> Store::contacts_with_key_substring(const std::string& key) {
-    SQLite::Statement query(*db_,
-                            "SELECT id, name, archived FROM contacts WHERE instr(name_key, :key) > 0 "
-                            "UNION SELECT c.id, c.name, c.archived FROM contact_values v "
-                            "JOIN contacts c ON c.id = v.contact_id WHERE v.kind = 'nickname' "
-                            "AND instr(v.value_key, :key) > 0 ORDER BY 2, 1");
+    auto& query = (*cached_)(
+        "SELECT id, name, archived FROM contacts WHERE instr(name_key, :key) > 0 "
+        "UNION SELECT c.id, c.name, c.archived FROM contact_values v "
+        "JOIN contacts c ON c.id = v.contact_id WHERE v.kind = 'nickname' "
+        "AND instr(v.value_key, :key) > 0 ORDER BY 2, 1");
     query.bind(":key", key);
     return read_refs(query);
 }
 
 std::vector<std::int64_t> Store::contacts_with_email(const std::string& email) {
-    SQLite::Statement query(*db_,
-                            "SELECT DISTINCT contact_id FROM contact_values WHERE kind = 'email' AND value_key = ? "
-                            "ORDER BY contact_id");
+    auto& query = (*cached_)(
+        "SELECT DISTINCT contact_id FROM contact_values WHERE kind = 'email' AND value_key = ? "
+        "ORDER BY contact_id");
     query.bind(1, fold_key(email));
     std::vector<std::int64_t> ids;
     while (query.executeStep()) ids.push_back(query.getColumn(0).getInt64());
@@ -295,7 +300,7 @@ std::vector<std::int64_t> Store::contacts_with_email(const std::string& email) {
 }
 
 std::vector<std::int64_t> Store::contacts_named(const std::string& name) {
-    SQLite::Statement query(*db_, "SELECT id FROM contacts WHERE name_key = ? ORDER BY id");
+    auto& query = (*cached_)("SELECT id FROM contacts WHERE name_key = ? ORDER BY id");
     query.bind(1, fold_key(name));
     std::vector<std::int64_t> ids;
     while (query.executeStep()) ids.push_back(query.getColumn(0).getInt64());

@@ -45,24 +45,27 @@ std::vector<DueStatement> due_statements(const DueQuery& q) {
     std::vector<DueStatement> statements;
 
     // Open reminders due by today, earliest first.
-    statements.push_back({"SELECT r.contact_id, r.due_on, c.every_days, c.name_key FROM reminders r INDEXED BY reminders_open_by_due "
-                          "JOIN contacts c ON c.id = r.contact_id "
-                          "WHERE r.done_on IS NULL AND r.due_on <= :today "
-                          "AND (r.snoozed_until IS NULL OR r.snoozed_until <= :today)" +
-                              filter + " ORDER BY r.due_on",
-                          {},
-                          true});
+    statements.push_back(
+        {"SELECT r.contact_id, r.due_on, c.every_days, c.name_key FROM reminders r INDEXED BY reminders_open_by_due "
+         "JOIN contacts c ON c.id = r.contact_id "
+         "WHERE r.done_on IS NULL AND r.due_on <= :today "
+         "AND (r.snoozed_until IS NULL OR r.snoozed_until <= :today)" +
+             filter + " ORDER BY r.due_on",
+         {},
+         true});
     // Their own cadence has come round; the index holds the whole ranking order.
-    statements.push_back({"SELECT c.id, c.checkin_due, c.every_days, c.name_key FROM contacts c WHERE c.checkin_due IS NOT NULL "
-                          "AND c.archived = 0 AND c.checkin_due <= :today" +
-                              filter + " ORDER BY c.checkin_due, c.every_days, c.name_key LIMIT " + limit,
-                          {}});
+    statements.push_back(
+        {"SELECT c.id, c.checkin_due, c.every_days, c.name_key FROM contacts c WHERE c.checkin_due IS NOT NULL "
+         "AND c.archived = 0 AND c.checkin_due <= :today" +
+             filter + " ORDER BY c.checkin_due, c.every_days, c.name_key LIMIT " + limit,
+         {}});
     // A tag's default cadence has come round for people without their own; a few days' slack
     // covers month-end clamping, and the core checks each exactly.
     for (const auto& [tag, interval] : q.tag_cadences) {
         auto cutoff = add(subtract(q.today, interval), Interval{3, Interval::Unit::days});
         statements.push_back(
-            {"SELECT c.id, c.last_touch, c.every_days, c.name_key FROM contacts c WHERE c.every IS NULL AND c.archived = 0 "
+            {"SELECT c.id, c.last_touch, c.every_days, c.name_key FROM contacts c WHERE c.every IS NULL AND c.archived "
+             "= 0 "
              "AND c.last_touch <= :cutoff" +
                  filter +
                  " AND EXISTS (SELECT 1 FROM contact_values d WHERE d.contact_id = c.id AND d.kind = 'tag' "
@@ -73,25 +76,29 @@ std::vector<DueStatement> due_statements(const DueQuery& q) {
     // Birthdays: one index lookup per day of the window, soonest day first (Feb 29 birthdays
     // come round on Feb 28 in common years).
     Date day = q.today;
-    for (int i = 0; i < 366 && days_between(day, q.birthdays_until) >= 0; ++i, day = add(day, Interval{1, Interval::Unit::days})) {
+    for (int i = 0; i < 366 && days_between(day, q.birthdays_until) >= 0;
+         ++i, day = add(day, Interval{1, Interval::Unit::days})) {
         std::string days = "c.birthday_md = :md";
-        bool common_year_feb_28 = static_cast<unsigned>(day.month()) == 2 && static_cast<unsigned>(day.day()) == 28 &&
-                                  !day.year().is_leap();
+        bool common_year_feb_28 =
+            static_cast<unsigned>(day.month()) == 2 && static_cast<unsigned>(day.day()) == 28 && !day.year().is_leap();
         if (common_year_feb_28) days = "c.birthday_md IN (:md, '02-29')";
-        statements.push_back({"SELECT c.id, :md, c.every_days, c.name_key FROM contacts c WHERE " + days + " AND c.archived = 0" + filter +
+        statements.push_back({"SELECT c.id, :md, c.every_days, c.name_key FROM contacts c WHERE " + days +
+                                  " AND c.archived = 0" + filter +
                                   " ORDER BY c.every_days IS NULL, c.every_days, c.name_key LIMIT " + limit,
                               {{":md", month_day(day)}}});
     }
     // Note events in the window, earliest first: ahead, or passed and not followed up by an
     // interaction since.
-    statements.push_back({"SELECT n.contact_id, n.event_on, c.every_days, c.name_key FROM notes n JOIN contacts c ON c.id = n.contact_id "
-                          "WHERE n.event_on BETWEEN :events_from AND :events_until" +
-                              filter +
-                              " AND (n.event_on >= :today OR NOT EXISTS (SELECT 1 FROM interactions i "
-                              "WHERE i.contact_id = n.contact_id AND i.happened_on >= n.event_on)) "
-                              "ORDER BY n.event_on",
-                          {{":events_from", format_iso(q.events_from)}, {":events_until", format_iso(q.events_until)}},
-                          true});
+    statements.push_back(
+        {"SELECT n.contact_id, n.event_on, c.every_days, c.name_key FROM notes n JOIN contacts c ON c.id = "
+         "n.contact_id "
+         "WHERE n.event_on BETWEEN :events_from AND :events_until" +
+             filter +
+             " AND (n.event_on >= :today OR NOT EXISTS (SELECT 1 FROM interactions i "
+             "WHERE i.contact_id = n.contact_id AND i.happened_on >= n.event_on)) "
+             "ORDER BY n.event_on",
+         {{":events_from", format_iso(q.events_from)}, {":events_until", format_iso(q.events_until)}},
+         true});
     return statements;
 }
 
@@ -150,7 +157,7 @@ std::vector<std::int64_t> Store::due_candidates(const DueQuery& query) {
     for (const auto& due : due_statements(query)) {
         bool is_birthday = due.sql.find("c.birthday_md") != std::string::npos;
         if (is_birthday && birthday_people >= query.limit) continue;  // the soonest days already fill the list
-        SQLite::Statement statement(*db_, due.sql);
+        auto& statement = (*cached_)(due.sql);
         bind_common(statement, query, due);
         auto found = best_people(statement, due.stream, query.limit);
         if (is_birthday) birthday_people += found.size();
@@ -164,7 +171,7 @@ std::vector<std::int64_t> Store::due_candidates(const DueQuery& query) {
 std::vector<std::string> Store::due_query_plans(const DueQuery& query) {
     std::vector<std::string> lines;
     for (const auto& due : due_statements(query)) {
-        SQLite::Statement statement(*db_, "EXPLAIN QUERY PLAN " + due.sql);
+        auto& statement = (*cached_)("EXPLAIN QUERY PLAN " + due.sql);
         bind_common(statement, query, due);
         while (statement.executeStep()) lines.push_back(statement.getColumn(3).getString());
         lines.push_back("--");

@@ -50,11 +50,11 @@ std::vector<ContactRecord> Store::contact_records(const std::vector<std::int64_t
     for (auto& reminder : reminders_for_contacts(ids))
         by_id[reminder.contact_id]->reminders.push_back(std::move(reminder));
 
-    SQLite::Statement asked(*db_,
-                            "SELECT a.id, a.uuid, a.contact_id, a.question_id, a.asked_on, coalesce(i.uuid, ''), "
-                            "a.created_at, a.updated_at FROM asked_questions a "
-                            "LEFT JOIN interactions i ON i.id = a.interaction_id "
-                            "WHERE a.contact_id IN (SELECT value FROM json_each(?)) ORDER BY a.contact_id, a.id");
+    auto& asked = (*cached_)(
+        "SELECT a.id, a.uuid, a.contact_id, a.question_id, a.asked_on, coalesce(i.uuid, ''), "
+        "a.created_at, a.updated_at FROM asked_questions a "
+        "LEFT JOIN interactions i ON i.id = a.interaction_id "
+        "WHERE a.contact_id IN (SELECT value FROM json_each(?)) ORDER BY a.contact_id, a.id");
     asked.bind(1, id_array(ids));
     while (asked.executeStep()) {
         AskedQuestion question;
@@ -72,7 +72,7 @@ std::vector<ContactRecord> Store::contact_records(const std::vector<std::int64_t
 }
 
 void Store::for_each_contact_record(const std::function<void(ContactRecord&&)>& each) {
-    SQLite::Statement batch(*db_, "SELECT id FROM contacts WHERE id > ? ORDER BY id LIMIT ?");
+    auto& batch = (*cached_)("SELECT id FROM contacts WHERE id > ? ORDER BY id LIMIT ?");
     std::int64_t after = 0;
     for (;;) {
         std::vector<std::int64_t> ids;
@@ -88,8 +88,7 @@ void Store::for_each_contact_record(const std::function<void(ContactRecord&&)>& 
 
 void Store::insert_asked(AskedQuestion& asked) {
     stamp(asked.uuid, asked.created_at, asked.updated_at);
-    SQLite::Statement insert(*db_,
-                             "INSERT INTO asked_questions (id, uuid, contact_id, question_id, asked_on, "
+    auto& insert = (*cached_)("INSERT INTO asked_questions (id, uuid, contact_id, question_id, asked_on, "
                              "interaction_id, created_at, updated_at) VALUES (" KITH_KEEP_ID("asked_questions")
                              ", :uuid, :contact_id, :question_id, :asked_on, "
                              "(SELECT id FROM interactions WHERE uuid = :interaction AND contact_id = :contact_id), "
@@ -108,7 +107,7 @@ void Store::insert_asked(AskedQuestion& asked) {
 
 std::optional<std::int64_t> Store::id_for_uuid(Table table, const std::string& uuid) {
     // The table name comes from the enum above, never from input; the uuid is bound.
-    SQLite::Statement query(*db_, std::string("SELECT id FROM ") + table_name(table) + " WHERE uuid = ?");
+    auto& query = (*cached_)(std::string("SELECT id FROM ") + table_name(table) + " WHERE uuid = ?");
     query.bind(1, uuid);
     if (!query.executeStep()) return std::nullopt;
     return query.getColumn(0).getInt64();

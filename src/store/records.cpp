@@ -32,8 +32,7 @@ void bind_note(SQLite::Statement& statement, const Note& note) {
 
 void Store::insert_note(Note& note) {
     stamp(note.uuid, note.created_at, note.updated_at);
-    SQLite::Statement insert(*db_,
-                             "INSERT INTO notes (id, uuid, contact_id, text, noted_on, event_on, ask, tags, "
+    auto& insert = (*cached_)("INSERT INTO notes (id, uuid, contact_id, text, noted_on, event_on, ask, tags, "
                              "created_at, updated_at) VALUES (" KITH_KEEP_ID("notes") ", :uuid, :contact_id, :text, "
                              ":noted_on, :event_on, :ask, :tags, :created_at, :updated_at)");
     insert.bind(":id", note.id);
@@ -46,10 +45,10 @@ void Store::insert_note(Note& note) {
 
 void Store::update_note(Note& note, Stamp stamp) {
     if (stamp == Stamp::now || note.updated_at.empty()) note.updated_at = utc_now();
-    SQLite::Statement update(*db_,
-                             "UPDATE notes SET contact_id = :contact_id, text = :text, noted_on = :noted_on, "
-                             "event_on = :event_on, ask = :ask, tags = :tags, updated_at = :updated_at "
-                             "WHERE id = :id");
+    auto& update = (*cached_)(
+        "UPDATE notes SET contact_id = :contact_id, text = :text, noted_on = :noted_on, "
+        "event_on = :event_on, ask = :ask, tags = :tags, updated_at = :updated_at "
+        "WHERE id = :id");
     update.bind(":id", note.id);
     bind_note(update, note);
     update.exec();
@@ -78,7 +77,7 @@ Note read_note(SQLite::Statement& query) {
 }  // namespace
 
 std::vector<Note> Store::notes_for(std::int64_t contact_id) {
-    SQLite::Statement query(*db_, std::string(note_columns) + "WHERE contact_id = ? ORDER BY noted_on DESC, id DESC");
+    auto& query = (*cached_)(std::string(note_columns) + "WHERE contact_id = ? ORDER BY noted_on DESC, id DESC");
     query.bind(1, contact_id);
     std::vector<Note> notes;
     while (query.executeStep()) notes.push_back(read_note(query));
@@ -86,8 +85,8 @@ std::vector<Note> Store::notes_for(std::int64_t contact_id) {
 }
 
 std::vector<Note> Store::notes_for_contacts(const std::vector<std::int64_t>& contact_ids) {
-    SQLite::Statement query(*db_, std::string(note_columns) +
-                                      "WHERE contact_id IN (SELECT value FROM json_each(?)) ORDER BY contact_id, id");
+    auto& query = (*cached_)(std::string(note_columns) +
+                             "WHERE contact_id IN (SELECT value FROM json_each(?)) ORDER BY contact_id, id");
     query.bind(1, id_array(contact_ids));
     std::vector<Note> notes;
     while (query.executeStep()) notes.push_back(read_note(query));
@@ -95,9 +94,9 @@ std::vector<Note> Store::notes_for_contacts(const std::vector<std::int64_t>& con
 }
 
 std::vector<Note> Store::event_notes_for(const std::vector<std::int64_t>& contact_ids, Date from, Date until) {
-    SQLite::Statement query(*db_, std::string(note_columns) +
-                                      "WHERE contact_id IN (SELECT value FROM json_each(?)) "
-                                      "AND event_on BETWEEN ? AND ? ORDER BY event_on, id");
+    auto& query = (*cached_)(std::string(note_columns) +
+                             "WHERE contact_id IN (SELECT value FROM json_each(?)) "
+                             "AND event_on BETWEEN ? AND ? ORDER BY event_on, id");
     query.bind(1, id_array(contact_ids));
     query.bind(2, format_iso(from));
     query.bind(3, format_iso(until));
@@ -120,8 +119,7 @@ void bind_interaction(SQLite::Statement& statement, const Interaction& interacti
 
 void Store::insert_interaction(Interaction& interaction) {
     stamp(interaction.uuid, interaction.created_at, interaction.updated_at);
-    SQLite::Statement insert(*db_,
-                             "INSERT INTO interactions (id, uuid, contact_id, happened_on, channel, summary, "
+    auto& insert = (*cached_)("INSERT INTO interactions (id, uuid, contact_id, happened_on, channel, summary, "
                              "created_at, updated_at) VALUES (" KITH_KEEP_ID("interactions") ", :uuid, :contact_id, "
                              ":happened_on, :channel, :summary, :created_at, :updated_at)");
     insert.bind(":id", interaction.id);
@@ -135,9 +133,9 @@ void Store::insert_interaction(Interaction& interaction) {
 
 void Store::update_interaction(Interaction& interaction, Stamp stamp) {
     if (stamp == Stamp::now || interaction.updated_at.empty()) interaction.updated_at = utc_now();
-    SQLite::Statement update(*db_,
-                             "UPDATE interactions SET contact_id = :contact_id, happened_on = :happened_on, "
-                             "channel = :channel, summary = :summary, updated_at = :updated_at WHERE id = :id");
+    auto& update = (*cached_)(
+        "UPDATE interactions SET contact_id = :contact_id, happened_on = :happened_on, "
+        "channel = :channel, summary = :summary, updated_at = :updated_at WHERE id = :id");
     update.bind(":id", interaction.id);
     bind_interaction(update, interaction);
     update.exec();
@@ -165,8 +163,8 @@ Interaction read_interaction(SQLite::Statement& query) {
 }  // namespace
 
 std::vector<Interaction> Store::interactions_for(std::int64_t contact_id) {
-    SQLite::Statement query(*db_, std::string(interaction_columns) +
-                                      "WHERE contact_id = ? ORDER BY happened_on DESC, id DESC");
+    auto& query =
+        (*cached_)(std::string(interaction_columns) + "WHERE contact_id = ? ORDER BY happened_on DESC, id DESC");
     query.bind(1, contact_id);
     std::vector<Interaction> interactions;
     while (query.executeStep()) interactions.push_back(read_interaction(query));
@@ -174,8 +172,8 @@ std::vector<Interaction> Store::interactions_for(std::int64_t contact_id) {
 }
 
 std::vector<Interaction> Store::interactions_for_contacts(const std::vector<std::int64_t>& contact_ids) {
-    SQLite::Statement query(*db_, std::string(interaction_columns) +
-                                      "WHERE contact_id IN (SELECT value FROM json_each(?)) ORDER BY contact_id, id");
+    auto& query = (*cached_)(std::string(interaction_columns) +
+                             "WHERE contact_id IN (SELECT value FROM json_each(?)) ORDER BY contact_id, id");
     query.bind(1, id_array(contact_ids));
     std::vector<Interaction> interactions;
     while (query.executeStep()) interactions.push_back(read_interaction(query));
@@ -184,9 +182,9 @@ std::vector<Interaction> Store::interactions_for_contacts(const std::vector<std:
 
 void Store::record_asked(std::int64_t contact_id, const std::vector<std::string>& question_ids, Date on,
                          std::int64_t interaction_id) {
-    SQLite::Statement insert(*db_,
-                             "INSERT INTO asked_questions (uuid, contact_id, question_id, asked_on, interaction_id, "
-                             "created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)");
+    auto& insert = (*cached_)(
+        "INSERT INTO asked_questions (uuid, contact_id, question_id, asked_on, interaction_id, "
+        "created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)");
     for (const auto& question_id : question_ids) {
         std::string uuid, created_at, updated_at;
         stamp(uuid, created_at, updated_at);
@@ -204,9 +202,9 @@ void Store::record_asked(std::int64_t contact_id, const std::vector<std::string>
 
 std::map<std::int64_t, std::map<std::string, Date>> Store::asked_for_contacts(
     const std::vector<std::int64_t>& contact_ids) {
-    SQLite::Statement query(*db_,
-                            "SELECT contact_id, question_id, max(asked_on) FROM asked_questions "
-                            "WHERE contact_id IN (SELECT value FROM json_each(?)) GROUP BY contact_id, question_id");
+    auto& query = (*cached_)(
+        "SELECT contact_id, question_id, max(asked_on) FROM asked_questions "
+        "WHERE contact_id IN (SELECT value FROM json_each(?)) GROUP BY contact_id, question_id");
     query.bind(1, id_array(contact_ids));
     std::map<std::int64_t, std::map<std::string, Date>> asked;
     while (query.executeStep())

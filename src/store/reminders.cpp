@@ -57,8 +57,7 @@ void bind_reminder(SQLite::Statement& statement, const Reminder& reminder) {
 
 void Store::insert_reminder(Reminder& reminder) {
     stamp(reminder.uuid, reminder.created_at, reminder.updated_at);
-    SQLite::Statement insert(*db_,
-                             "INSERT INTO reminders (id, uuid, contact_id, text, due_on, starts_on, every, done_on, "
+    auto& insert = (*cached_)("INSERT INTO reminders (id, uuid, contact_id, text, due_on, starts_on, every, done_on, "
                              "snoozed_until, created_at, updated_at) VALUES (" KITH_KEEP_ID("reminders") ", :uuid, "
                              ":contact_id, :text, :due_on, :starts_on, :every, :done_on, :snoozed_until, "
                              ":created_at, :updated_at)");
@@ -72,42 +71,42 @@ void Store::insert_reminder(Reminder& reminder) {
 
 void Store::update_reminder(Reminder& reminder, Stamp stamp) {
     if (stamp == Stamp::now || reminder.updated_at.empty()) reminder.updated_at = utc_now();
-    SQLite::Statement update(*db_,
-                             "UPDATE reminders SET contact_id = :contact_id, text = :text, due_on = :due_on, starts_on = :starts_on, "
-                             "every = :every, done_on = :done_on, snoozed_until = :snoozed_until, "
-                             "updated_at = :updated_at WHERE id = :id");
+    auto& update = (*cached_)(
+        "UPDATE reminders SET contact_id = :contact_id, text = :text, due_on = :due_on, starts_on = :starts_on, "
+        "every = :every, done_on = :done_on, snoozed_until = :snoozed_until, "
+        "updated_at = :updated_at WHERE id = :id");
     update.bind(":id", reminder.id);
     bind_reminder(update, reminder);
     update.exec();
 }
 
 std::optional<Reminder> Store::find_reminder(std::int64_t id) {
-    SQLite::Statement query(*db_, std::string(reminder_columns) + "WHERE id = ?");
+    auto& query = (*cached_)(std::string(reminder_columns) + "WHERE id = ?");
     query.bind(1, id);
     if (!query.executeStep()) return std::nullopt;
     return read_reminder(query);
 }
 
 std::vector<Reminder> Store::open_reminders_for(std::int64_t contact_id) {
-    SQLite::Statement query(*db_, std::string(reminder_columns) +
-                                      "WHERE contact_id = ? AND done_on IS NULL ORDER BY due_on, id");
+    auto& query =
+        (*cached_)(std::string(reminder_columns) + "WHERE contact_id = ? AND done_on IS NULL ORDER BY due_on, id");
     query.bind(1, contact_id);
     return read_reminders(query);
 }
 
 std::vector<Reminder> Store::due_reminders_for(const std::vector<std::int64_t>& contact_ids, Date by) {
-    SQLite::Statement query(*db_, std::string(reminder_columns) +
-                                      "WHERE contact_id IN (SELECT value FROM json_each(:ids)) AND done_on IS NULL "
-                                      "AND due_on <= :by AND (snoozed_until IS NULL OR snoozed_until <= :by) "
-                                      "ORDER BY due_on, id");
+    auto& query = (*cached_)(std::string(reminder_columns) +
+                             "WHERE contact_id IN (SELECT value FROM json_each(:ids)) AND done_on IS NULL "
+                             "AND due_on <= :by AND (snoozed_until IS NULL OR snoozed_until <= :by) "
+                             "ORDER BY due_on, id");
     query.bind(":ids", id_array(contact_ids));
     query.bind(":by", format_iso(by));
     return read_reminders(query);
 }
 
 std::vector<Reminder> Store::reminders_for_contacts(const std::vector<std::int64_t>& contact_ids) {
-    SQLite::Statement query(*db_, std::string(reminder_columns) +
-                                      "WHERE contact_id IN (SELECT value FROM json_each(?)) ORDER BY contact_id, id");
+    auto& query = (*cached_)(std::string(reminder_columns) +
+                             "WHERE contact_id IN (SELECT value FROM json_each(?)) ORDER BY contact_id, id");
     query.bind(1, id_array(contact_ids));
     return read_reminders(query);
 }

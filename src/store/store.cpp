@@ -4,6 +4,7 @@
 #include <SQLiteCpp/SQLiteCpp.h>
 #include <fcntl.h>
 #include <fmt/format.h>
+#include <sys/random.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -11,7 +12,6 @@
 #include <chrono>
 #include <cstring>
 #include <filesystem>
-#include <random>
 
 #include "kith/error.h"
 #include "store/schema.h"
@@ -29,8 +29,8 @@ std::string utc_now() {
     std::chrono::year_month_day ymd{day};
     std::chrono::hh_mm_ss time{now - day};
     return fmt::format("{:04}-{:02}-{:02}T{:02}:{:02}:{:02}Z", static_cast<int>(ymd.year()),
-                       static_cast<unsigned>(ymd.month()), static_cast<unsigned>(ymd.day()),
-                       time.hours().count(), time.minutes().count(), time.seconds().count());
+                       static_cast<unsigned>(ymd.month()), static_cast<unsigned>(ymd.day()), time.hours().count(),
+                       time.minutes().count(), time.seconds().count());
 }
 
 Date date_column(const SQLite::Column& column) {
@@ -71,6 +71,21 @@ std::optional<std::string> optional_iso(const std::optional<Date>& date) {
     return stored_date(*date);
 }
 
+SQLite::Statement& StatementCache::operator()(const std::string& sql) {
+    auto& statement = statements_[sql];
+    if (!statement) {
+        statement = std::make_unique<SQLite::Statement>(db_, sql);
+    } else {
+        statement->reset();
+        statement->clearBindings();
+    }
+    return *statement;
+}
+
+void StatementCache::reset_all() {
+    for (auto& [sql, statement] : statements_) statement->reset();
+}
+
 void bind_optional(SQLite::Statement& statement, int index, const std::optional<std::string>& value) {
     if (value)
         statement.bind(index, *value);
@@ -89,8 +104,7 @@ void create_private_directories(const fs::path& directory) {
     if (directory.empty() || fs::exists(directory)) return;
     create_private_directories(directory.parent_path());
     if (::mkdir(directory.c_str(), 0700) != 0 && errno != EEXIST)
-        throw runtime_error(fmt::format("cannot create directory {}: {}", directory.string(),
-                                        std::strerror(errno)));
+        throw runtime_error(fmt::format("cannot create directory {}: {}", directory.string(), std::strerror(errno)));
 }
 
 void create_private_file(const fs::path& file) {
@@ -115,13 +129,17 @@ void apply_schema(SQLite::Database& db, int from_version) {
 }  // namespace
 
 Store::Store(std::unique_ptr<SQLite::Database> db, std::string path)
-    : db_(std::move(db)), path_(std::move(path)) {}
+    : db_(std::move(db)), cached_(std::make_unique<store_detail::StatementCache>(*db_)), path_(std::move(path)) {}
 
 Store::~Store() = default;
 
-int Store::current_schema_version() { return static_cast<int>(schema::migrations().size()); }
+int Store::current_schema_version() {
+    return static_cast<int>(schema::migrations().size());
+}
 
-int Store::schema_version() const { return read_user_version(*db_); }
+int Store::schema_version() const {
+    return read_user_version(*db_);
+}
 
 std::unique_ptr<Store> Store::open(const std::string& path, Access access) {
     std::error_code ec;
@@ -164,21 +182,20 @@ void Store::migrate(bool can_write) {
     int version = read_user_version(*db_);
     int current = current_schema_version();
     if (version > current)
-        throw runtime_error(fmt::format(
-            "database {} has schema version {}, newer than this kith understands ({}): "
-            "upgrade kith; the file was not touched",
-            path_, version, current));
+        throw runtime_error(
+            fmt::format("database {} has schema version {}, newer than this kith understands ({}): "
+                        "upgrade kith; the file was not touched",
+                        path_, version, current));
     if (can_write) {
         // WAL lets a cron reader and an interactive writer work at the same time.
-        if (db_->execAndGet("PRAGMA journal_mode").getString() != "wal")
-            db_->exec("PRAGMA journal_mode = WAL");
+        if (db_->execAndGet("PRAGMA journal_mode").getString() != "wal") db_->exec("PRAGMA journal_mode = WAL");
         db_->exec("PRAGMA synchronous = NORMAL");
     }
     db_->exec("PRAGMA foreign_keys = ON");
     if (version == current) return;
     if (!can_write)
-        throw runtime_error(fmt::format(
-            "database {} needs upgrading to schema version {} but is read-only", path_, current));
+        throw runtime_error(
+            fmt::format("database {} needs upgrading to schema version {} but is read-only", path_, current));
 
     if (version > 0) {
         // Keep a copy of the old database before changing its shape.
@@ -206,18 +223,23 @@ void Store::write(const std::function<void()>& body) {
         create_on_write_ = false;
         create_private_directories(fs::path(path_).parent_path());
         create_private_file(path_);
+        cached_.reset();  // its statements belong to the stand-in
         db_ = open_file(path_, true);
+        cached_ = std::make_unique<store_detail::StatementCache>(*db_);
         migrate(true);
     }
+    cached_->reset_all();
     SQLite::Transaction transaction(*db_, SQLite::TransactionBehavior::IMMEDIATE);
     ++write_depth_;
     try {
         body();
     } catch (...) {
         --write_depth_;
+        cached_->reset_all();
         throw;  // the transaction's destructor rolls back
     }
     --write_depth_;
+    cached_->reset_all();
     transaction.commit();
 }
 
@@ -226,32 +248,44 @@ void Store::read(const std::function<void()>& body) {
         body();
         return;
     }
+    cached_->reset_all();
     SQLite::Transaction transaction(*db_, SQLite::TransactionBehavior::DEFERRED);
-    body();
+    try {
+        body();
+    } catch (...) {
+        cached_->reset_all();
+        throw;
+    }
+    cached_->reset_all();
     transaction.commit();
 }
 
 void Store::rehearse(const std::function<void()>& body) {
     // A database not created yet stays so: the rehearsal runs on the empty stand-in.
-    SQLite::Transaction transaction(*db_, create_on_write_ ? SQLite::TransactionBehavior::DEFERRED
-                                                           : SQLite::TransactionBehavior::IMMEDIATE);
+    cached_->reset_all();
+    SQLite::Transaction transaction(
+        *db_, create_on_write_ ? SQLite::TransactionBehavior::DEFERRED : SQLite::TransactionBehavior::IMMEDIATE);
     ++write_depth_;
     try {
         body();
     } catch (...) {
         --write_depth_;
+        cached_->reset_all();
         throw;
     }
     --write_depth_;
+    cached_->reset_all();
     // The transaction's destructor rolls everything back.
 }
 
 std::string make_uuid() {
-    static thread_local std::random_device device;
+    // One system call for all 16 bytes: the kernel's generator, as random_device would use.
     unsigned char bytes[16];
-    for (std::size_t i = 0; i < sizeof bytes; i += 4) {
-        auto word = device();
-        std::memcpy(bytes + i, &word, 4);
+    std::size_t filled = 0;
+    while (filled < sizeof bytes) {
+        auto got = ::getrandom(bytes + filled, sizeof bytes - filled, 0);
+        if (got < 0 && errno != EINTR) throw runtime_error(fmt::format("cannot make a uuid: {}", std::strerror(errno)));
+        if (got > 0) filled += static_cast<std::size_t>(got);
     }
     bytes[6] = static_cast<unsigned char>((bytes[6] & 0x0f) | 0x40);  // version 4
     bytes[8] = static_cast<unsigned char>((bytes[8] & 0x3f) | 0x80);  // RFC 4122 variant

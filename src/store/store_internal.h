@@ -3,14 +3,31 @@
 
 #include <SQLiteCpp/SQLiteCpp.h>
 
-#include <optional>
 #include <cstdint>
+#include <memory>
+#include <optional>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "kith/dates.h"
 
 namespace kith::store_detail {
+
+// Prepared statements kept for the Store's life: a bulk import runs the same few statements
+// hundreds of thousands of times, and preparing them was most of its cost.
+class StatementCache {
+public:
+    explicit StatementCache(SQLite::Database& db) : db_(db) {}
+    // The statement for `sql`, reset and with its bindings cleared.
+    SQLite::Statement& operator()(const std::string& sql);
+    // Ends every statement still stepping, so none holds a read snapshot across transactions.
+    void reset_all();
+
+private:
+    SQLite::Database& db_;
+    std::unordered_map<std::string, std::unique_ptr<SQLite::Statement>> statements_;
+};
 
 // Current UTC time as 2026-11-22T09:30:00Z: row timestamps are wall-clock metadata.
 std::string utc_now();
@@ -35,8 +52,7 @@ std::optional<std::string> optional_iso(const std::optional<Date>& date);
 // The id column of an INSERT that keeps the record's own id (bound as :id) when it is set and
 // free, and lets SQLite choose one otherwise, so an export imported into an empty database
 // keeps its ids (and the question ids that name notes).
-#define KITH_KEEP_ID(table) \
-    "(CASE WHEN :id > 0 AND NOT EXISTS (SELECT 1 FROM " table " WHERE id = :id) THEN :id END)"
+#define KITH_KEEP_ID(table) "(CASE WHEN :id > 0 AND NOT EXISTS (SELECT 1 FROM " table " WHERE id = :id) THEN :id END)"
 
 void bind_optional(SQLite::Statement& statement, int index, const std::optional<std::string>& value);
 
