@@ -1,4 +1,4 @@
-// Unit tests for the vCard reader (SPEC §7). Each edge case of the reader has a
+// Unit tests for the vCard reader and writer (SPEC §7). Each edge case of the reader has a
 // fixture under tests/fixtures/vcard/, written byte for byte as address books write them.
 #include <doctest/doctest.h>
 #include <fmt/format.h>
@@ -16,11 +16,13 @@
 #include "kith/interchange.h"
 #include "kith/text.h"
 
+using kith::Birthday;
 using kith::Contact;
 using kith::ContactRecord;
 using kith::FormatError;
 using kith::ImportRecord;
 using kith::interchange::read_vcards;
+using kith::interchange::write_vcard;
 using Strings = std::vector<std::string>;
 
 namespace {
@@ -81,6 +83,31 @@ Strings note_texts(const ContactRecord& record) {
     Strings texts;
     for (const auto& note : record.notes) texts.push_back(note.text);
     return texts;
+}
+
+std::string written(const ContactRecord& record, int version) {
+    std::ostringstream out;
+    write_vcard(out, record, version);
+    return out.str();
+}
+
+ContactRecord ada() {
+    ContactRecord record;
+    Contact& c = record.contact;
+    c.uuid = "4fbe8971-0bc3-424c-9c26-36c3e1eff6b1";
+    c.name = "Ada King Lovelace";
+    c.nicknames = {"Ada", "Countess"};
+    c.emails = {"ada@example.com"};
+    c.phones = {"+44 20 7946 0000"};
+    c.company = "Analytical Engines, Ltd.";
+    c.birthday = Birthday{1815, 12, 10};
+    c.tags = {"math", "friends"};
+    c.every = kith::parse_cadence("3w..6w").value();
+    c.archived = true;
+    c.updated_at = "2026-06-01T12:00:00Z";
+    record.notes.resize(1);
+    record.notes[0].text = "Wrote the first program;\nasked about Babbage";
+    return record;
 }
 
 }  // namespace
@@ -391,4 +418,134 @@ TEST_CASE("vCard reader survives mangled fixtures with nothing but format errors
     }
     CHECK(read_cards > 0);
     CHECK(errors > 0);
+}
+
+// ---- writing ---------------------------------------------------------------------------------
+
+TEST_CASE("vCard 3.0 as written") {
+    CHECK(written(ada(), 3) ==
+          "BEGIN:VCARD\r\n"
+          "VERSION:3.0\r\n"
+          "UID:4fbe8971-0bc3-424c-9c26-36c3e1eff6b1\r\n"
+          "FN:Ada King Lovelace\r\n"
+          "N:Lovelace;Ada King;;;\r\n"
+          "NICKNAME:Ada\r\n"
+          "NICKNAME:Countess\r\n"
+          "EMAIL;TYPE=INTERNET:ada@example.com\r\n"
+          "TEL:+44 20 7946 0000\r\n"
+          "ORG:Analytical Engines\\, Ltd.\r\n"
+          "BDAY:1815-12-10\r\n"
+          "CATEGORIES:math,friends\r\n"
+          "NOTE:Wrote the first program\\;\\nasked about Babbage\r\n"
+          "X-KITH-EVERY:3w..6w\r\n"
+          "X-KITH-ARCHIVED:1\r\n"
+          "REV:2026-06-01T12:00:00Z\r\n"
+          "END:VCARD\r\n");
+}
+
+TEST_CASE("vCard 4.0 as written") {
+    CHECK(written(ada(), 4) ==
+          "BEGIN:VCARD\r\n"
+          "VERSION:4.0\r\n"
+          "UID:urn:uuid:4fbe8971-0bc3-424c-9c26-36c3e1eff6b1\r\n"
+          "FN:Ada King Lovelace\r\n"
+          "N:Lovelace;Ada King;;;\r\n"
+          "NICKNAME:Ada\r\n"
+          "NICKNAME:Countess\r\n"
+          "EMAIL:ada@example.com\r\n"
+          "TEL:+44 20 7946 0000\r\n"
+          "ORG:Analytical Engines\\, Ltd.\r\n"
+          "BDAY:18151210\r\n"
+          "CATEGORIES:math,friends\r\n"
+          "NOTE:Wrote the first program\\;\\nasked about Babbage\r\n"
+          "X-KITH-EVERY:3w..6w\r\n"
+          "X-KITH-ARCHIVED:1\r\n"
+          "REV:20260601T120000Z\r\n"
+          "END:VCARD\r\n");
+}
+
+TEST_CASE("vCard writer leaves out what is not there, and a birthday without a year") {
+    ContactRecord record;
+    record.contact.name = "Cher";
+    record.contact.birthday = Birthday{std::nullopt, 5, 20};
+    CHECK(written(record, 3) == "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Cher\r\nN:Cher;;;;\r\nBDAY:--05-20\r\nEND:VCARD\r\n");
+    CHECK(written(record, 4) == "BEGIN:VCARD\r\nVERSION:4.0\r\nFN:Cher\r\nN:Cher;;;;\r\nBDAY:--0520\r\nEND:VCARD\r\n");
+    // A uuid that is not a UUID (kept from another address book) stays text in 4.0.
+    record.contact.uuid = "google:c1a2b3";
+    CHECK(written(record, 4).find("\r\nUID;VALUE=text:google:c1a2b3\r\n") != std::string::npos);
+}
+
+TEST_CASE("vCard writer folds at 75 octets without splitting a character") {
+    ContactRecord record;
+    record.contact.name = "Fold";
+    record.notes.resize(1);
+    for (int i = 0; i < 40; ++i) record.notes[0].text += "é😀x";
+    const auto text = written(record, 4);
+    std::string unfolded;
+    std::size_t lines = 0;
+    for (std::size_t start = 0; start < text.size();) {
+        const auto end = text.find("\r\n", start);
+        REQUIRE(end != std::string::npos);
+        const auto line = std::string_view(text).substr(start, end - start);
+        CHECK(line.size() <= 75);
+        CHECK(kith::is_valid_utf8(line));  // no sequence cut in two
+        unfolded += line.starts_with(' ') ? line.substr(1) : fmt::format("\n{}", line);
+        ++lines;
+        start = end + 2;
+    }
+    CHECK(lines > 8);
+    CHECK(unfolded.find(fmt::format("\nNOTE:{}\n", record.notes[0].text)) != std::string::npos);
+}
+
+TEST_CASE("vCard writer refuses versions other than 3 and 4") {
+    std::ostringstream out;
+    CHECK_THROWS_WITH(write_vcard(out, ada(), 2), "vCard version 2 cannot be written: use 3 or 4");
+    CHECK(out.str().empty());
+}
+
+TEST_CASE("vCard round trip keeps nasty values in 3.0 and 4.0") {
+    ContactRecord original;
+    Contact& c = original.contact;
+    c.uuid = "0b4c8c5e-8f0e-4d55-9a3f-5d1b1d6e2a10";
+    c.name = "Zoë O'Brien, Jr.; the \\ 3rd 😀 with a name long enough to be folded twice over";
+    c.nicknames = {"Z,z", "semi;colon", "back\\slash", "🦊"};
+    c.emails = {"zoe+tag@example.com", "o'brien@example.org"};
+    c.phones = {"+1 (555) 010-0000 ext. 5", "tel-like;ext=2"};
+    c.company = "Ross, Ross; and \\ Partners 🎉";
+    c.tags = {"friends", "rock,paper", "a;b", "back\\slash"};
+    c.birthday = Birthday{std::nullopt, 2, 29};
+    c.every = kith::parse_cadence("2w").value();
+    c.archived = true;
+    original.notes.resize(3);
+    original.notes[0].text = "line one\nline two, with; all \\ the things 😀\n";
+    original.notes[1].text = std::string(300, 'l') + "ong é";
+    original.notes[2].text = "\\n is not a newline, \\, is not a comma";
+    for (int version : {3, 4}) {
+        INFO("version " << version);
+        const auto text = written(original, version);
+        const auto records = read_text(text);
+        REQUIRE(records.size() == 1);
+        const auto& back = records[0].record;
+        CHECK(back.contact.uuid == c.uuid);
+        CHECK(back.contact.name == c.name);
+        CHECK(back.contact.nicknames == c.nicknames);
+        CHECK(back.contact.emails == c.emails);
+        CHECK(back.contact.phones == c.phones);
+        CHECK(back.contact.company == c.company);
+        CHECK(back.contact.tags == c.tags);
+        CHECK(back.contact.birthday == c.birthday);
+        CHECK(back.contact.every == c.every);
+        CHECK(back.contact.archived);
+        CHECK(note_texts(back) == note_texts(original));
+    }
+    // A year, a window cadence and not archived come back too.
+    c.birthday = Birthday{1986, 3, 15};
+    c.every = kith::parse_cadence("3w..6w").value();
+    c.archived = false;
+    for (int version : {3, 4}) {
+        const auto back = read_text(written(original, version)).at(0).record.contact;
+        CHECK(back.birthday == c.birthday);
+        CHECK(back.every == c.every);
+        CHECK_FALSE(back.archived);
+    }
 }
