@@ -95,8 +95,8 @@ void append_utf8(std::string& out, char32_t codepoint) {
 
 // ---- content lines -----------------------------------------------------------------------
 
-// Calls visit(NAME, value) for each parameter of ";TYPE=cell,voice;LABEL=\"a;b\";CELL" in turn, the
-// name upper-cased and the value as written. 2.1's bare parameters (TEL;CELL,
+// Calls visit(NAME, value) for each parameter of `;TYPE=cell,voice;LABEL="a;b";CELL` in turn,
+// the name upper-cased and the value as written. 2.1's bare parameters (TEL;CELL,
 // NOTE;QUOTED-PRINTABLE) are named TYPE or ENCODING. Scanned when asked rather than stored, so a
 // header of a million parameters costs no memory.
 template <class Visit>
@@ -179,7 +179,7 @@ std::optional<Property> parse_property(std::string_view line, std::size_t number
 
 // Physical lines joined into logical ones: a line starting with a space or tab continues the one
 // before (RFC 6350 §3.2), and so does any line after a quoted-printable line ending in '='
-// (2.1's soft line break). Holds one line at a time, never the file.
+// (2.1's soft line break). Holds one logical line and the physical line after it, never the file.
 class LineReader {
 public:
     explicit LineReader(std::istream& in) : in_(in) {}
