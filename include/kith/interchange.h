@@ -67,7 +67,9 @@ namespace kith::interchange {
 // "urn:uuid:") and kith's own X-KITH-* properties are read; PHOTO and the rest are skipped.
 // Throws FormatError for a malformed card.
 void read_vcards(std::istream& in, const RecordSink& sink);
-// One card, version 3 or 4, CRLF line ends, folded at 75 octets.
+// One card, version 3 or 4, CRLF line ends, folded at 75 octets: what read_vcards reads back
+// as the same contact. kith's cadence and archived flag travel as X-KITH-EVERY and
+// X-KITH-ARCHIVED. Another version is a usage error.
 void write_vcard(std::ostream& out, const ContactRecord& record, int version);
 
 // CSV (RFC 4180) with a header row: kith's own columns (see csv_header), Google Contacts' and

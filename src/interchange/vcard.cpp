@@ -1,0 +1,661 @@
+// vCard 2.1, 3.0 (RFC 2426) and 4.0 (RFC 6350): a streaming reader and a 3.0/4.0 writer.
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <array>
+#include <chrono>
+#include <cstddef>
+#include <istream>
+#include <optional>
+#include <ostream>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "kith/dates.h"
+#include "kith/interchange.h"
+#include "kith/text.h"
+
+namespace kith::interchange {
+namespace {
+
+// ---- small text helpers ----------------------------------------------------------------
+
+char upper_ascii(char c) {
+    return c >= 'a' && c <= 'z' ? static_cast<char>(c - 'a' + 'A') : c;
+}
+
+std::string upper_ascii(std::string_view text) {
+    std::string out(text);
+    for (char& c : out) c = upper_ascii(c);
+    return out;
+}
+
+bool starts_with_ignoring_case(std::string_view text, std::string_view prefix) {
+    return text.size() >= prefix.size() && upper_ascii(text.substr(0, prefix.size())) == upper_ascii(prefix);
+}
+
+// Trimmed, and without `prefix` (mailto:, tel:, urn:uuid:) when it starts so.
+std::string without_prefix_ignoring_case(std::string_view text, std::string_view prefix) {
+    auto trimmed = trim(text);
+    if (!starts_with_ignoring_case(trimmed, prefix)) return trimmed;
+    return trim(std::string_view(trimmed).substr(prefix.size()));
+}
+
+bool is_blank(std::string_view text) {
+    return text.find_first_not_of(" \t\r\n") == std::string_view::npos;
+}
+
+bool is_digit(char c) {
+    return c >= '0' && c <= '9';
+}
+
+bool is_utf8_continuation(char c) {
+    return (static_cast<unsigned char>(c) & 0xC0) == 0x80;
+}
+
+// `pattern` spells the shape: 'd' is any digit, every other character stands for itself.
+bool has_shape(std::string_view text, std::string_view pattern) {
+    if (text.size() != pattern.size()) return false;
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        if (pattern[i] == 'd' ? !is_digit(text[i]) : text[i] != pattern[i]) return false;
+    }
+    return true;
+}
+
+int digits_value(std::string_view digits) {
+    int value = 0;
+    for (char c : digits) value = value * 10 + (c - '0');
+    return value;
+}
+
+// A piece of the input quoted in an error message: one line, short, nothing the terminal acts on.
+std::string quoted(std::string_view text) {
+    constexpr std::size_t shown = 40;
+    if (text.size() <= shown) return fmt::format("\"{}\"", escape_control_characters(text));
+    std::size_t cut = shown;
+    while (cut > 0 && is_utf8_continuation(text[cut])) --cut;
+    return fmt::format("\"{}…\"", escape_control_characters(text.substr(0, cut)));
+}
+
+// Code points up to U+FFFF: all that Windows-1252 holds.
+void append_utf8(std::string& out, char32_t codepoint) {
+    if (codepoint < 0x80) {
+        out += static_cast<char>(codepoint);
+    } else if (codepoint < 0x800) {
+        out += static_cast<char>(0xC0 | (codepoint >> 6));
+        out += static_cast<char>(0x80 | (codepoint & 0x3F));
+    } else {
+        out += static_cast<char>(0xE0 | (codepoint >> 12));
+        out += static_cast<char>(0x80 | ((codepoint >> 6) & 0x3F));
+        out += static_cast<char>(0x80 | (codepoint & 0x3F));
+    }
+}
+
+// ---- content lines -----------------------------------------------------------------------
+
+// Calls visit(NAME, value) for each parameter of `;TYPE=cell,voice;LABEL="a;b";CELL` in turn,
+// the name upper-cased and the value as written. 2.1's bare parameters (TEL;CELL,
+// NOTE;QUOTED-PRINTABLE) are named TYPE or ENCODING. Scanned when asked rather than stored, so a
+// header of a million parameters costs no memory.
+template <class Visit>
+void for_each_parameter(std::string_view parameters, Visit visit) {
+    bool in_quotes = false;
+    std::size_t start = 0;
+    for (std::size_t i = 0; i <= parameters.size(); ++i) {
+        if (i < parameters.size() && parameters[i] == '"') in_quotes = !in_quotes;
+        if (i < parameters.size() && (parameters[i] != ';' || in_quotes)) continue;
+        const auto item = parameters.substr(start, i - start);
+        start = i + 1;
+        if (is_blank(item)) continue;
+        const auto equals = item.find('=');
+        if (equals != std::string_view::npos) {
+            visit(upper_ascii(trim(item.substr(0, equals))), item.substr(equals + 1));
+            continue;
+        }
+        const auto bare = upper_ascii(trim(item));
+        const bool encoding = bare == "QUOTED-PRINTABLE" || bare == "BASE64" || bare == "8BIT" || bare == "7BIT";
+        visit(std::string(encoding ? "ENCODING" : "TYPE"), item);
+    }
+}
+
+std::string unquoted(std::string_view text) {
+    auto t = trim(text);
+    if (t.size() >= 2 && t.front() == '"' && t.back() == '"') return t.substr(1, t.size() - 2);
+    return t;
+}
+
+// One unfolded line: [group.]NAME *(;PARAM) : VALUE. Views into the line it was parsed from.
+struct Property {
+    std::string name;             // upper case, group removed (item1.EMAIL is EMAIL)
+    std::string_view parameters;  // ";TYPE=cell;CHARSET=UTF-8" as written
+    std::string_view value;       // raw: still encoded and escaped
+    std::size_t line = 0;         // the physical line it starts on
+
+    // True when a parameter lists `item` (upper case), ignoring case: TYPE=cell,voice lists CELL.
+    bool has(std::string_view parameter, std::string_view item) const {
+        bool found = false;
+        for_each_parameter(parameters, [&](const std::string& key, std::string_view values) {
+            if (key != parameter) return;
+            for (const auto& listed : split(values, ',')) found = found || upper_ascii(unquoted(listed)) == item;
+        });
+        return found;
+    }
+    std::optional<std::string> get(std::string_view parameter) const {
+        std::optional<std::string> first;
+        for_each_parameter(parameters, [&](const std::string& key, std::string_view values) {
+            if (key == parameter && !first) first = unquoted(values);
+        });
+        return first;
+    }
+    bool quoted_printable() const { return has("ENCODING", "QUOTED-PRINTABLE"); }
+    bool base64() const { return has("ENCODING", "BASE64") || has("ENCODING", "B"); }
+};
+
+// Where the value starts: the first ':' outside a quoted parameter value (LABEL="a:b"), or with
+// an unbalanced quote simply the first ':'.
+std::size_t value_separator(std::string_view line) {
+    bool in_quotes = false;
+    for (std::size_t i = 0; i < line.size(); ++i) {
+        if (line[i] == '"')
+            in_quotes = !in_quotes;
+        else if (line[i] == ':' && !in_quotes)
+            return i;
+    }
+    return line.find(':');
+}
+
+// Nothing when the line has no ':'.
+std::optional<Property> parse_property(std::string_view line, std::size_t number) {
+    const auto colon = value_separator(line);
+    if (colon == std::string_view::npos) return std::nullopt;
+    const auto header = line.substr(0, colon);
+    const auto semicolon = std::min(header.find(';'), header.size());
+    auto name = header.substr(0, semicolon);
+    if (const auto dot = name.rfind('.'); dot != std::string_view::npos) name.remove_prefix(dot + 1);
+    return Property{upper_ascii(trim(name)), header.substr(semicolon), line.substr(colon + 1), number};
+}
+
+// Physical lines joined into logical ones: a line starting with a space or tab continues the one
+// before (RFC 6350 §3.2), and so does any line after a quoted-printable line ending in '='
+// (2.1's soft line break). Holds one logical line and the physical line after it, never the file.
+class LineReader {
+public:
+    explicit LineReader(std::istream& in) : in_(in) {}
+
+    bool next(std::string& line, std::size_t& number) {
+        if (!has_pending_ && !read_physical()) return false;
+        line = std::move(pending_);
+        number = pending_number_;
+        std::optional<bool> quoted_printable;  // worked out once, only for lines ending in '='
+        while (read_physical()) {
+            if (!line.empty() && line.back() == '=') {
+                if (!quoted_printable) {
+                    const auto property = parse_property(line, number);
+                    quoted_printable = property && property->quoted_printable();
+                }
+                if (*quoted_printable) {
+                    line.pop_back();
+                    line += pending_;
+                    continue;
+                }
+            }
+            if (pending_.empty() || (pending_[0] != ' ' && pending_[0] != '\t')) break;
+            line.append(pending_, 1);
+        }
+        return true;
+    }
+
+private:
+    bool read_physical() {
+        has_pending_ = static_cast<bool>(std::getline(in_, pending_));
+        if (!has_pending_) return false;
+        ++physical_lines_;
+        pending_number_ = physical_lines_;
+        if (!pending_.empty() && pending_.back() == '\r') pending_.pop_back();
+        if (physical_lines_ == 1 && pending_.starts_with("\xEF\xBB\xBF")) pending_.erase(0, 3);  // BOM
+        return true;
+    }
+
+    std::istream& in_;
+    std::string pending_;  // the physical line read ahead, to see whether it continues
+    bool has_pending_ = false;
+    std::size_t pending_number_ = 0;
+    std::size_t physical_lines_ = 0;
+};
+
+// ---- values --------------------------------------------------------------------------------
+
+std::string decode_quoted_printable(std::string_view text) {
+    auto hex = [](char c) -> int {
+        if (is_digit(c)) return c - '0';
+        const char u = upper_ascii(c);
+        return u >= 'A' && u <= 'F' ? u - 'A' + 10 : -1;
+    };
+    std::string out;
+    out.reserve(text.size());
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        if (text[i] == '=' && i + 2 < text.size() && hex(text[i + 1]) >= 0 && hex(text[i + 2]) >= 0) {
+            out += static_cast<char>(hex(text[i + 1]) * 16 + hex(text[i + 2]));
+            i += 2;
+        } else {
+            out += text[i];  // a stray '=' stays as written
+        }
+    }
+    return out;
+}
+
+// Windows-1252's 0x80..0x9F; the five bytes it leaves undefined become U+FFFD rather than
+// invisible C1 controls.
+constexpr std::array<char32_t, 32> windows_1252_high{0x20AC, 0xFFFD, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021,
+                                                     0x02C6, 0x2030, 0x0160, 0x2039, 0x0152, 0xFFFD, 0x017D, 0xFFFD,
+                                                     0xFFFD, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014,
+                                                     0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0xFFFD, 0x017E, 0x0178};
+
+// Latin-1 is read as Windows-1252, its superset, as browsers do (WHATWG Encoding): files
+// labelled ISO-8859-1 that hold € or curly quotes were written by Windows.
+std::string windows_1252_to_utf8(std::string_view bytes) {
+    std::string out;
+    out.reserve(bytes.size() + bytes.size() / 4);
+    for (char c : bytes) {
+        const auto byte = static_cast<unsigned char>(c);
+        if (byte >= 0x80 && byte < 0xA0)
+            append_utf8(out, windows_1252_high[byte - 0x80]);
+        else
+            append_utf8(out, byte);
+    }
+    return out;
+}
+
+bool is_utf8_charset(std::string_view upper) {
+    return upper.empty() || upper == "UTF-8" || upper == "UTF8" || upper == "US-ASCII" || upper == "ASCII";
+}
+
+bool is_latin1_charset(std::string_view upper) {
+    static constexpr std::array<std::string_view, 10> names{"ISO-8859-1", "ISO8859-1", "ISO_8859-1", "LATIN1",
+                                                            "LATIN-1",    "L1",        "CP819",      "WINDOWS-1252",
+                                                            "CP1252",     "X-CP1252"};
+    return std::ranges::find(names, upper) != names.end();
+}
+
+// The value as UTF-8 text, quoted-printable and CHARSET decoded, CRLF made '\n'; vCard escapes
+// are left for the caller, which knows whether the value is a list.
+std::string decoded_text(const Property& property) {
+    std::string bytes =
+        property.quoted_printable() ? decode_quoted_printable(property.value) : std::string(property.value);
+    const auto charset = upper_ascii(property.get("CHARSET").value_or(""));
+    if (is_latin1_charset(charset)) {
+        bytes = windows_1252_to_utf8(bytes);
+    } else if (!is_utf8_charset(charset)) {
+        throw FormatError(property.line, fmt::format("{}: unknown CHARSET {} (UTF-8, ISO-8859-1 and Windows-1252 "
+                                                     "are read)",
+                                                     property.name, quoted(charset)));
+    }
+    if (!is_valid_utf8(bytes))
+        throw FormatError(property.line,
+                          fmt::format("{} is not valid UTF-8 text (is its CHARSET missing?)", property.name));
+    if (bytes.find('\r') == std::string::npos) return bytes;
+    std::string text;
+    text.reserve(bytes.size());
+    for (std::size_t i = 0; i < bytes.size(); ++i) {
+        if (bytes[i] != '\r')
+            text += bytes[i];
+        else if (i + 1 >= bytes.size() || bytes[i + 1] != '\n')
+            text += '\n';
+    }
+    return text;
+}
+
+// Decoded text never holds a NUL (is_valid_utf8 refuses it), so this separator splits nothing.
+constexpr char no_separator = '\0';
+
+// Splits at each `separator` not escaped, and unescapes the parts: \, \; \\ \n \N. Any other
+// backslash stays as written: 2.1 values are mostly raw (C:\Users).
+std::vector<std::string> split_unescaped(std::string_view value, char separator) {
+    const char stops[] = {'\\', separator};
+    std::vector<std::string> parts(1);
+    for (std::size_t i = 0; i < value.size(); ++i) {
+        const auto stop = value.find_first_of(std::string_view(stops, 2), i);
+        parts.back().append(value.substr(i, stop - i));  // the run up to the next '\\' or separator
+        if (stop == std::string_view::npos) break;
+        i = stop;
+        const char next = i + 1 < value.size() ? value[i + 1] : '\0';
+        if (value[i] == separator) {
+            parts.emplace_back();
+        } else if (next == 'n' || next == 'N') {
+            parts.back() += '\n';
+            ++i;
+        } else if (next == '\\' || next == ',' || next == ';') {
+            parts.back() += next;
+            ++i;
+        } else {
+            parts.back() += '\\';
+        }
+    }
+    return parts;
+}
+
+std::string unescaped(std::string_view value) {
+    return std::move(split_unescaped(value, no_separator).front());
+}
+
+// The items of a comma list (NICKNAME, CATEGORIES), trimmed, empty ones dropped.
+void append_list(std::vector<std::string>& to, std::string_view value) {
+    for (auto& item : split_unescaped(value, ',')) {
+        auto trimmed = trim(item);
+        if (!trimmed.empty()) to.push_back(std::move(trimmed));
+    }
+}
+
+// N is Family;Given;Additional;Prefix;Suffix; kith's name reads "Given Family".
+std::string name_from_structured(std::string_view value) {
+    const auto parts = split_unescaped(value, ';');
+    const auto family = trim(parts[0]);
+    const auto given = parts.size() > 1 ? trim(parts[1]) : std::string();
+    if (given.empty() || family.empty()) return given + family;
+    return fmt::format("{} {}", given, family);
+}
+
+// ---- BDAY ----------------------------------------------------------------------------------
+
+enum class BdayForm { birthday, unrepresentable, invalid };
+
+struct BdayValue {
+    BdayForm form = BdayForm::invalid;
+    Birthday birthday;
+};
+
+bool real_date(std::optional<int> year, int month, int day) {
+    const Date date{std::chrono::year{year.value_or(2000)}, std::chrono::month{static_cast<unsigned>(month)},
+                    std::chrono::day{static_cast<unsigned>(day)}};  // 2000: Feb 29 is fine without a year
+    return date.ok();
+}
+
+// The date forms of RFC 6350 §4.3.1 and their 3.0 (ISO 8601 extended) spellings; a time after
+// 'T' is dropped. Reduced dates (1986, 1986-03, --03, ---15) are valid but carry no
+// month and day, so they are unrepresentable rather than invalid.
+BdayValue parse_bday(std::string_view text, const std::optional<std::string>& apple_omit_year) {
+    const auto t = trim(text);
+    std::string_view date = t;
+    if (const auto time = date.find('T'); time != std::string_view::npos) {
+        const auto clock = date.substr(time + 1);
+        if (clock.empty() || clock.find_first_not_of("0123456789:+-.Zz") != std::string_view::npos) return {};
+        date = date.substr(0, time);
+    }
+    std::optional<int> year;
+    int month = 0;
+    int day = 0;
+    if (has_shape(date, "dddd-dd-dd")) {
+        year = digits_value(date.substr(0, 4));
+        month = digits_value(date.substr(5, 2));
+        day = digits_value(date.substr(8, 2));
+    } else if (has_shape(date, "dddddddd")) {
+        year = digits_value(date.substr(0, 4));
+        month = digits_value(date.substr(4, 2));
+        day = digits_value(date.substr(6, 2));
+    } else if (has_shape(date, "--dddd") || has_shape(date, "--dd-dd")) {
+        month = digits_value(date.substr(2, 2));
+        day = digits_value(date.substr(date.size() - 2));
+    } else if (has_shape(date, "dddd") || has_shape(date, "dddd-dd") || has_shape(date, "--dd") ||
+               has_shape(date, "---dd")) {
+        return {BdayForm::unrepresentable, {}};
+    } else {
+        return {};
+    }
+    if (!real_date(year, month, day)) return {};
+    // Apple writes a birthday without a year as 1604-03-15 with X-APPLE-OMIT-YEAR=1604.
+    if (year && apple_omit_year && has_shape(*apple_omit_year, "dddd") && digits_value(*apple_omit_year) == *year)
+        year.reset();
+    return {BdayForm::birthday, Birthday{year, static_cast<unsigned>(month), static_cast<unsigned>(day)}};
+}
+
+// ---- cards ---------------------------------------------------------------------------------
+
+// The properties kith reads; the rest (PHOTO, ADR, X-ABLabel …) are skipped undecoded.
+bool is_read(std::string_view name) {
+    static constexpr std::array<std::string_view, 12> names{"FN",   "N",   "NICKNAME",     "EMAIL",
+                                                            "TEL",  "ORG", "BDAY",         "CATEGORIES",
+                                                            "NOTE", "UID", "X-KITH-EVERY", "X-KITH-ARCHIVED"};
+    return std::ranges::find(names, name) != names.end();
+}
+
+// One card between BEGIN and END: what it says so far.
+class Card {
+public:
+    explicit Card(std::size_t begin_line) { record_.line = begin_line; }
+
+    void add(const Property& property) {
+        if (!is_read(property.name)) return;
+        const auto& name = property.name;
+        const std::string text = decoded_text(property);
+        if (is_blank(text)) return;
+        Contact& contact = record_.record.contact;
+        if (name == "FN") {
+            if (formatted_name_.empty()) formatted_name_ = trim(unescaped(text));
+        } else if (name == "N") {
+            if (structured_name_.empty()) structured_name_ = name_from_structured(text);
+        } else if (name == "ORG") {
+            if (contact.company.empty()) contact.company = trim(split_unescaped(text, ';').front());
+        } else if (name == "NICKNAME") {
+            append_list(contact.nicknames, text);
+        } else if (name == "CATEGORIES") {
+            append_list(contact.tags, text);
+        } else if (name == "EMAIL") {
+            add_nonempty(contact.emails, without_prefix_ignoring_case(unescaped(text), "mailto:"));
+        } else if (name == "TEL") {
+            add_nonempty(contact.phones, without_prefix_ignoring_case(unescaped(text), "tel:"));
+        } else if (name == "NOTE") {
+            Note note;
+            note.text = unescaped(text);
+            if (!is_blank(note.text)) record_.record.notes.push_back(std::move(note));
+        } else if (name == "UID") {
+            if (contact.uuid.empty()) contact.uuid = without_prefix_ignoring_case(unescaped(text), "urn:uuid:");
+        } else if (name == "BDAY") {
+            add_birthday(property, text);
+        } else if (name == "X-KITH-EVERY") {
+            const auto every = parse_cadence(unescaped(text));
+            if (!every) throw FormatError(property.line, fmt::format("X-KITH-EVERY: {}", every.error()));
+            contact.every = *every;
+        } else if (name == "X-KITH-ARCHIVED") {
+            contact.archived = trim(text) == "1";
+        }
+    }
+
+    ImportRecord finish() {
+        Contact& contact = record_.record.contact;
+        contact.name = !formatted_name_.empty()    ? formatted_name_
+                       : !structured_name_.empty() ? structured_name_
+                                                   : contact.company;
+        if (contact.name.empty()) throw FormatError(record_.line, "vCard has no name (FN, N or ORG)");
+        return std::move(record_);
+    }
+
+    std::size_t begin_line() const { return record_.line; }
+
+private:
+    static void add_nonempty(std::vector<std::string>& to, std::string value) {
+        if (!value.empty()) to.push_back(std::move(value));
+    }
+
+    void add_birthday(const Property& property, const std::string& text) {
+        if (property.has("VALUE", "TEXT")) return;  // "circa 1800": not a date kith can hold
+        const auto bday = parse_bday(unescaped(text), property.get("X-APPLE-OMIT-YEAR"));
+        if (bday.form == BdayForm::invalid)
+            throw FormatError(property.line,
+                              fmt::format("bad BDAY {}: expected YYYY-MM-DD, YYYYMMDD or --MMDD", quoted(trim(text))));
+        Contact& contact = record_.record.contact;
+        if (bday.form == BdayForm::birthday && !contact.birthday) contact.birthday = bday.birthday;
+    }
+
+    ImportRecord record_;
+    std::string formatted_name_;
+    std::string structured_name_;
+};
+
+// 2.1 writers may leave a BASE64 block's lines unindented, ending it with a blank line.
+bool is_base64_text(std::string_view line) {
+    return line.find_first_not_of("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/= \t") ==
+           std::string_view::npos;
+}
+
+// ---- writing -------------------------------------------------------------------------------
+
+// RFC 6350 §3.4: backslash, comma, semicolon and newline are escaped in text values.
+std::string escaped_text(std::string_view text) {
+    std::string out;
+    out.reserve(text.size());
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        const char c = text[i];
+        if (c == '\\' || c == ',' || c == ';') {
+            out += '\\';
+            out += c;
+        } else if (c == '\n') {
+            out += "\\n";
+        } else if (c == '\r') {
+            if (i + 1 >= text.size() || text[i + 1] != '\n') out += "\\n";  // CRLF is one newline
+        } else {
+            out += c;
+        }
+    }
+    return out;
+}
+
+std::string escaped_list(const std::vector<std::string>& items) {
+    std::string out;
+    for (const auto& item : items) {
+        if (!out.empty()) out += ',';
+        out += escaped_text(item);
+    }
+    return out;
+}
+
+// Lines longer than 75 octets continue on the next after a space (RFC 6350 §3.2), cut between
+// UTF-8 sequences, never inside one.
+void write_folded(std::ostream& out, std::string_view line) {
+    constexpr std::size_t limit = 75;
+    std::size_t room = limit;
+    while (line.size() > room) {
+        std::size_t cut = room;
+        while (cut > 1 && is_utf8_continuation(line[cut])) --cut;
+        out << line.substr(0, cut) << "\r\n ";
+        line.remove_prefix(cut);
+        room = limit - 1;  // the leading space counts
+    }
+    out << line << "\r\n";
+}
+
+void write_property(std::ostream& out, std::string_view name, std::string_view value) {
+    std::string line;
+    line.reserve(name.size() + 1 + value.size());
+    line.append(name).append(":").append(value);
+    write_folded(out, line);
+}
+
+// 8-4-4-4-12 hex digits: what 4.0 may write as a urn:uuid: URI.
+bool is_uuid(std::string_view text) {
+    if (text.size() != 36) return false;
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        const bool dash = i == 8 || i == 13 || i == 18 || i == 23;
+        const char u = upper_ascii(text[i]);
+        if (dash ? u != '-' : !(is_digit(u) || (u >= 'A' && u <= 'F'))) return false;
+    }
+    return true;
+}
+
+// 4.0's UID is a URI: urn:uuid: for a UUID, else (one kept from another address book) text.
+void write_uid(std::ostream& out, const std::string& uuid, int version) {
+    if (version == 3)
+        write_property(out, "UID", escaped_text(uuid));
+    else if (is_uuid(uuid))
+        write_property(out, "UID", fmt::format("urn:uuid:{}", uuid));
+    else
+        write_property(out, "UID;VALUE=text", escaped_text(uuid));
+}
+
+// "Ada King Lovelace" → Lovelace;Ada King;;; — the last word taken as the family name.
+std::string structured_name(std::string_view name) {
+    const auto space = name.rfind(' ');
+    const auto family = space == std::string_view::npos ? name : name.substr(space + 1);
+    const auto given = space == std::string_view::npos ? std::string_view() : name.substr(0, space);
+    return fmt::format("{};{};;;", escaped_text(family), escaped_text(given));
+}
+
+std::string bday_value(const Birthday& birthday, int version) {
+    if (version == 3) return format_birthday(birthday);  // 1986-03-15 or --03-15
+    if (birthday.year) return fmt::format("{:04}{:02}{:02}", *birthday.year, birthday.month, birthday.day);
+    return fmt::format("--{:02}{:02}", birthday.month, birthday.day);
+}
+
+// 4.0's REV is a basic-format timestamp (20260601T120000Z); 3.0 takes kith's ISO 8601 as it is.
+std::string rev_value(std::string_view updated_at, int version) {
+    std::string out;
+    for (char c : updated_at) {
+        if (version == 3 || (c != '-' && c != ':')) out += c;
+    }
+    return out;
+}
+
+}  // namespace
+
+void read_vcards(std::istream& in, const RecordSink& sink) {
+    LineReader lines(in);
+    std::string line;
+    std::size_t number = 0;
+    std::optional<Card> card;
+    bool in_base64 = false;
+    while (lines.next(line, number)) {
+        if (is_blank(line)) continue;
+        const auto property = parse_property(line, number);
+        if (!property) {
+            if (card && in_base64 && is_base64_text(line)) continue;
+            throw FormatError(number, "a vCard line needs NAME:value, this one has no ':'");
+        }
+        if (property->name.empty()) throw FormatError(number, "a vCard property needs a name before its ':'");
+        in_base64 = property->base64();
+        const auto names_vcard = [&] { return upper_ascii(trim(property->value)) == "VCARD"; };
+        if (property->name == "BEGIN") {
+            if (card) throw FormatError(number, "BEGIN inside a vCard: the card before it has no END:VCARD");
+            if (!names_vcard())
+                throw FormatError(number, fmt::format("expected BEGIN:VCARD, not {}",
+                                                      quoted(fmt::format("BEGIN:{}", trim(property->value)))));
+            card.emplace(number);
+        } else if (property->name == "END") {
+            if (!card) throw FormatError(number, "END without BEGIN:VCARD");
+            if (!names_vcard()) throw FormatError(number, "END inside a vCard: expected END:VCARD");
+            sink(card->finish());
+            card.reset();
+        } else if (!card) {
+            throw FormatError(number, "expected BEGIN:VCARD");
+        } else {
+            card->add(*property);
+        }
+    }
+    if (card) throw FormatError(card->begin_line(), "vCard not closed: END:VCARD is missing");
+}
+
+void write_vcard(std::ostream& out, const ContactRecord& record, int version) {
+    if (version != 3 && version != 4)
+        throw usage_error(fmt::format("vCard version {} cannot be written: use 3 or 4", version));
+    const Contact& contact = record.contact;
+    write_folded(out, "BEGIN:VCARD");
+    write_folded(out, version == 3 ? "VERSION:3.0" : "VERSION:4.0");
+    if (!contact.uuid.empty()) write_uid(out, contact.uuid, version);
+    write_property(out, "FN", escaped_text(contact.name));
+    write_property(out, "N", structured_name(contact.name));
+    // One NICKNAME each: vobject, and so khard, reads only the first item of a list.
+    for (const auto& nickname : contact.nicknames) write_property(out, "NICKNAME", escaped_text(nickname));
+    for (const auto& email : contact.emails)
+        write_property(out, version == 3 ? "EMAIL;TYPE=INTERNET" : "EMAIL", escaped_text(email));
+    for (const auto& phone : contact.phones) write_property(out, "TEL", escaped_text(phone));
+    if (!contact.company.empty()) write_property(out, "ORG", escaped_text(contact.company));
+    if (contact.birthday) write_property(out, "BDAY", bday_value(*contact.birthday, version));
+    if (!contact.tags.empty()) write_property(out, "CATEGORIES", escaped_list(contact.tags));
+    for (const auto& note : record.notes) write_property(out, "NOTE", escaped_text(note.text));
+    if (contact.every) write_property(out, "X-KITH-EVERY", format_cadence(*contact.every));
+    if (contact.archived) write_property(out, "X-KITH-ARCHIVED", "1");
+    if (!contact.updated_at.empty()) write_property(out, "REV", rev_value(contact.updated_at, version));
+    write_folded(out, "END:VCARD");
+}
+
+}  // namespace kith::interchange
