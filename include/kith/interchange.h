@@ -72,8 +72,10 @@ void read_vcards(std::istream& in, const RecordSink& sink);
 // X-KITH-ARCHIVED. Another version is a usage error.
 void write_vcard(std::ostream& out, const ContactRecord& record, int version);
 
-// CSV (RFC 4180) with a header row: kith's own columns (see csv_header), Google Contacts' and
-// Outlook's export headers. Throws FormatError naming the line for a malformed row.
+// CSV (RFC 4180) with a header row: kith's own columns (those write_csv_header writes; a file
+// whose header has only these, in any order, counts as kith's), Google Contacts' and Outlook's
+// export headers. Multi-valued cells are joined with " ::: ". Throws FormatError naming the
+// line for a malformed row; rows read before it have already gone to the sink.
 void read_csv(std::istream& in, const RecordSink& sink);
 void write_csv_header(std::ostream& out);
 // Cells starting with = + - @ (or a tab, CR, or the ' used to mark them) get a leading ',
