@@ -1,7 +1,6 @@
 #include <fmt/format.h>
 #include <unistd.h>
 
-#include <algorithm>
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
@@ -23,17 +22,6 @@ struct Options {
     int vcard_version = 3;
 };
 
-std::string format_for_file(const std::string& path) {
-    auto extension = std::filesystem::path(path).extension().string();
-    std::transform(extension.begin(), extension.end(), extension.begin(),
-                   [](unsigned char c) { return std::tolower(c); });
-    if (extension == ".vcf" || extension == ".vcard") return "vcard";
-    if (extension == ".csv") return "csv";
-    if (extension == ".jsonl" || extension == ".ndjson") return "jsonl";
-    if (extension == ".ics") return "ics";
-    return "json";
-}
-
 // Writes every record in one format, one person at a time.
 void write_all(Store& store, std::ostream& out, const std::string& format, int vcard_version) {
     if (format == "json") interchange::write_json_begin(out);
@@ -41,11 +29,16 @@ void write_all(Store& store, std::ostream& out, const std::string& format, int v
     if (format == "ics") interchange::write_ics_begin(out);
     bool first = true;
     store.for_each_contact_record([&](ContactRecord&& record) {
-        if (format == "json") interchange::write_json_contact(out, record, first);
-        else if (format == "jsonl") interchange::write_jsonl_contact(out, record);
-        else if (format == "csv") interchange::write_csv_row(out, record);
-        else if (format == "vcard") interchange::write_vcard(out, record, vcard_version);
-        else interchange::write_ics_events(out, record);
+        if (format == "json")
+            interchange::write_json_contact(out, record, first);
+        else if (format == "jsonl")
+            interchange::write_jsonl_contact(out, record);
+        else if (format == "csv")
+            interchange::write_csv_row(out, record);
+        else if (format == "vcard")
+            interchange::write_vcard(out, record, vcard_version);
+        else
+            interchange::write_ics_events(out, record);
         first = false;
     });
     if (format == "json") interchange::write_json_end(out);
@@ -99,7 +92,8 @@ void add_export_command(CLI::App& app, Session& session) {
         bool to_stdout = options->output.empty() || options->output == "-";
         auto format = !options->format.empty() ? options->format
                       : to_stdout              ? std::string("json")
-                                               : format_for_file(options->output);
+                                               : interchange::format_for_path(options->output);
+        if (format.empty()) format = "json";
         auto& store = session.store(Store::Access::read);
         // One read transaction: a consistent snapshot while other kith processes write.
         store.read([&] {

@@ -1,3 +1,5 @@
+#include "kith/import.h"
+
 #include <fmt/format.h>
 
 #include <algorithm>
@@ -10,7 +12,6 @@
 #include "cli/commands.h"
 #include "cli/terminal.h"
 #include "kith/error.h"
-#include "kith/import.h"
 #include "kith/text.h"
 
 namespace kith::cli {
@@ -43,17 +44,6 @@ private:
 std::string lower(std::string text) {
     std::transform(text.begin(), text.end(), text.begin(), [](unsigned char c) { return std::tolower(c); });
     return text;
-}
-
-std::string format_from_extension(const std::string& path) {
-    auto dot = path.rfind('.');
-    if (dot == std::string::npos || path.find('/', dot) != std::string::npos) return "";
-    auto extension = lower(path.substr(dot + 1));
-    if (extension == "vcf" || extension == "vcard") return "vcard";
-    if (extension == "csv") return "csv";
-    if (extension == "json") return "json";
-    if (extension == "jsonl" || extension == "ndjson") return "jsonl";
-    return "";
 }
 
 // Reads up to the first line with content and guesses the format from it.
@@ -114,7 +104,9 @@ void run_import(Session& session, const Options& options) {
         if (!file) throw runtime_error(fmt::format("cannot open {}: {}", options.file, std::strerror(errno)));
     }
     std::istream& raw = from_stdin ? std::cin : file;
-    std::string format = options.format.empty() && !from_stdin ? format_from_extension(options.file) : options.format;
+    std::string format =
+        options.format.empty() && !from_stdin ? interchange::format_for_path(options.file) : options.format;
+    if (format == "ics") throw usage_error("import reads vCard, CSV, JSON and JSONL; iCalendar is export-only");
     std::string prefix;
     if (format.empty()) format = sniff_format(raw, prefix);
     raw.clear(raw.rdstate() & ~std::ios::failbit);
@@ -139,8 +131,9 @@ void run_import(Session& session, const Options& options) {
             }
             ++counts[static_cast<int>(result.action)];
             if (!options.dry_run) return;
-            auto who = result.action == MergeResult::Action::added ? result.name
-                                                                   : fmt::format("{} (#{})", result.name, result.contact_id);
+            auto who = result.action == MergeResult::Action::added
+                           ? result.name
+                           : fmt::format("{} (#{})", result.name, result.contact_id);
             report += fmt::format("{:<10} {}", action_word(result.action), escape_control_characters(who));
             if (!result.changes.empty()) report += ": " + join(result.changes, ", ");
             report += '\n';
@@ -163,8 +156,8 @@ void run_import(Session& session, const Options& options) {
                                  unchanged);
     } else {
         std::cout << fmt::format("Imported {} contact{} from {}: {} added, {} updated, {} unchanged.\n",
-                                 added + updated + unchanged, added + updated + unchanged == 1 ? "" : "s", label,
-                                 added, updated, unchanged);
+                                 added + updated + unchanged, added + updated + unchanged == 1 ? "" : "s", label, added,
+                                 updated, unchanged);
     }
 }
 
