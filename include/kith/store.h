@@ -146,6 +146,8 @@ private:
     void refresh_checkin(std::int64_t contact_id);
     void migrate(bool can_write);
 
+    enum class Transaction { read, write, rehearsal };
+    void transact(Transaction kind, const std::function<void()>& body);
     void write_values(const Contact& contact);
     void attach_values(std::vector<Contact>& contacts, bool whole_table);
 

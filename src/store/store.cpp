@@ -228,19 +228,7 @@ void Store::write(const std::function<void()>& body) {
         cached_ = std::make_unique<store_detail::StatementCache>(*db_);
         migrate(true);
     }
-    cached_->reset_all();
-    SQLite::Transaction transaction(*db_, SQLite::TransactionBehavior::IMMEDIATE);
-    ++write_depth_;
-    try {
-        body();
-    } catch (...) {
-        --write_depth_;
-        cached_->reset_all();
-        throw;  // the transaction's destructor rolls back
-    }
-    --write_depth_;
-    cached_->reset_all();
-    transaction.commit();
+    transact(Transaction::write, body);
 }
 
 void Store::read(const std::function<void()>& body) {
@@ -248,34 +236,29 @@ void Store::read(const std::function<void()>& body) {
         body();
         return;
     }
-    cached_->reset_all();
-    SQLite::Transaction transaction(*db_, SQLite::TransactionBehavior::DEFERRED);
-    try {
-        body();
-    } catch (...) {
-        cached_->reset_all();
-        throw;
-    }
-    cached_->reset_all();
-    transaction.commit();
+    transact(Transaction::read, body);
 }
 
-void Store::rehearse(const std::function<void()>& body) {
-    // A database not created yet stays so: the rehearsal runs on the empty stand-in.
-    cached_->reset_all();
+void Store::rehearse(const std::function<void()>& body) { transact(Transaction::rehearsal, body); }
+
+void Store::transact(Transaction kind, const std::function<void()>& body) {
+    // A rehearsal on a database not created yet runs on the empty stand-in: no lock to take.
+    bool lock_now = kind == Transaction::write || (kind == Transaction::rehearsal && !create_on_write_);
+    bool writes = kind != Transaction::read;
+    cached_->reset_all();  // no statement may hold a snapshot from before the transaction
     SQLite::Transaction transaction(
-        *db_, create_on_write_ ? SQLite::TransactionBehavior::DEFERRED : SQLite::TransactionBehavior::IMMEDIATE);
-    ++write_depth_;
+        *db_, lock_now ? SQLite::TransactionBehavior::IMMEDIATE : SQLite::TransactionBehavior::DEFERRED);
+    if (writes) ++write_depth_;
     try {
         body();
     } catch (...) {
-        --write_depth_;
+        if (writes) --write_depth_;
         cached_->reset_all();
-        throw;
+        throw;  // the transaction's destructor rolls back
     }
-    --write_depth_;
+    if (writes) --write_depth_;
     cached_->reset_all();
-    // The transaction's destructor rolls everything back.
+    if (kind != Transaction::rehearsal) transaction.commit();  // a rehearsal is rolled back
 }
 
 std::string make_uuid() {
