@@ -98,15 +98,15 @@ void run_import(Session& session, const Options& options) {
         throw usage_error("import: give a FILE, or pipe the data in (kith import - < contacts.vcf)");
     std::string label = from_stdin ? "stdin" : options.file;
 
+    std::string format =
+        options.format.empty() && !from_stdin ? interchange::format_for_path(options.file) : options.format;
+    if (format == "ics") throw usage_error("import reads vCard, CSV, JSON and JSONL; iCalendar is export-only");
     std::ifstream file;
     if (!from_stdin) {
         file.open(options.file, std::ios::binary);
         if (!file) throw runtime_error(fmt::format("cannot open {}: {}", options.file, std::strerror(errno)));
     }
     std::istream& raw = from_stdin ? std::cin : file;
-    std::string format =
-        options.format.empty() && !from_stdin ? interchange::format_for_path(options.file) : options.format;
-    if (format == "ics") throw usage_error("import reads vCard, CSV, JSON and JSONL; iCalendar is export-only");
     std::string prefix;
     if (format.empty()) format = sniff_format(raw, prefix);
     raw.clear(raw.rdstate() & ~std::ios::failbit);
