@@ -323,6 +323,17 @@ TEST_CASE("import with nothing piped in asks for a file") {
     check_error(box.run({"import", box.dir + "/cal.ics"}), 2, "iCalendar is export-only");
 }
 
+TEST_CASE("piped input is spooled to a private temp file that leaves no trace") {
+    Sandbox box;
+    fs::create_directories(box.dir + "/tmp");
+    auto options = piped("{\"name\":\"Ana Lima\"}\n");
+    options.env["TMPDIR"] = box.dir + "/tmp";
+    CHECK(box.ok({"import"}, options).find("1 added") != std::string::npos);
+    CHECK(fs::is_empty(box.dir + "/tmp"));
+    options.env["TMPDIR"] = box.dir + "/missing";
+    check_error(box.run({"import"}, options), 1, "cannot create a temp file");
+}
+
 TEST_CASE("export of an empty or missing database is a valid empty document") {
     Sandbox box;
     auto document = parse_document(box.ok({"export"}));
