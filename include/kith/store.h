@@ -45,7 +45,9 @@ struct DueQuery {
 
 class Store {
 public:
-    enum class Access { read, write };
+    // read may still upgrade an older database (and switch it to WAL); read_only never writes at
+    // all, and refuses an older database instead (for shell completion, which must stay harmless).
+    enum class Access { read, write, read_only };
 
     // Opens the database at `path`; ":memory:" opens a private in-memory one. A database that
     // does not exist yet reads as empty and is created (0600, in a 0700 directory) only when
@@ -102,6 +104,8 @@ public:
     void update_reminder(Reminder& reminder);
     std::optional<Reminder> find_reminder(std::int64_t id);
     std::vector<Reminder> open_reminders_for(std::int64_t contact_id);  // soonest first
+    // Everyone's open reminders whose id starts with `id_prefix` (digits; "" for all), soonest first.
+    std::vector<Reminder> open_reminders(const std::string& id_prefix, std::size_t limit);
     // Open reminders due on or before `by` for these contacts, snoozed ones left out.
     std::vector<Reminder> due_reminders_for(const std::vector<std::int64_t>& contact_ids, Date by);
 
