@@ -82,7 +82,9 @@ int run_cli(int argc, char** argv) {
     cli::add_config_command(app, session);
     cli::add_date_command(app, session);
 
-    // Once every command is in: the groups of kith --help.
+    // Once every command is in: the hidden ones, and the groups of kith --help.
+    cli::add_complete_command(app, session);
+    cli::add_dump_command(app, session);
     cli::organise_help(app);
 
     try {

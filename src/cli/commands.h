@@ -34,6 +34,10 @@ CLI::Option* add_contact_words(CLI::App& command, std::vector<std::string>& word
 CLI::Option* add_repeatable(CLI::App& command, const std::string& name, std::vector<std::string>& values,
                             const std::string& description);
 
+// Hidden: for the shell completion scripts and the docs tests.
+void add_complete_command(CLI::App& app, Session& session);
+void add_dump_command(CLI::App& app, Session& session);
+
 // help.cpp: commands grouped by purpose in --help, and a footer for kith --help.
 void organise_help(CLI::App& app);
 // `unknown command "nto": did you mean "note"?` when the command word of `args` (argv without
