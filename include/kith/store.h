@@ -78,6 +78,8 @@ public:
     std::optional<ContactRef> contact_ref(std::int64_t id);
     std::vector<ContactRef> contacts_with_key(const std::string& key);
     std::vector<ContactRef> contacts_with_key_prefix(const std::string& key);
+    // At most `limit` of them, the first in folded-name order, reading only those (for completion).
+    std::vector<ContactRef> contacts_with_key_prefix(const std::string& key, std::size_t limit);
     std::vector<ContactRef> contacts_with_key_substring(const std::string& key);
 
     // Several contacts at once, in no particular order; ids that do not exist are skipped.

@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <iostream>
+#include <set>
 
 #include "cli/commands.h"
 #include "kith/text.h"
@@ -12,6 +13,9 @@
 namespace kith::cli {
 
 namespace {
+
+// Beyond this many names or ids the shell's list is no help, and the time adds up.
+constexpr std::size_t max_candidates = 500;
 
 // What a positional argument stands for, by the name its command binds it under.
 enum class Kind { other, contact, reminder, contact_or_reminder };
@@ -141,21 +145,21 @@ void complete_contacts(Session& session, const std::vector<std::string>& before,
     auto typed = before;
     typed.push_back(current);
     auto& store = session.store(Store::Access::read_only);
-    std::vector<std::string> seen;
-    for (const auto& contact : store.contacts_with_key_prefix(fold_key(join(typed, " ")))) {
+    std::set<std::string> seen;
+    for (const auto& contact : store.contacts_with_key_prefix(fold_key(join(typed, " ")), max_candidates)) {
         auto words = split(contact.name, ' ');
         if (words.size() < typed.size()) continue;
         std::vector<std::string> rest(words.begin() + static_cast<std::ptrdiff_t>(before.size()), words.end());
         auto candidate = join(rest, " ");
-        if (std::find(seen.begin(), seen.end(), candidate) != seen.end()) continue;
-        seen.push_back(candidate);
+        if (!seen.insert(candidate).second) continue;
         print(candidate, fmt::format("#{}{}", contact.id, contact.archived ? " (archived)" : ""));
+        if (seen.size() == max_candidates) break;  // more than a shell can show: type more of the name
     }
 }
 
 void complete_reminders(Session& session, const std::vector<std::string>& before, const std::string& current) {
     auto& store = session.store(Store::Access::read_only);
-    auto reminders = store.open_reminders(current, 200);
+    auto reminders = store.open_reminders(current, max_candidates);
     std::vector<std::int64_t> contact_ids;
     for (const auto& reminder : reminders) contact_ids.push_back(reminder.contact_id);
     auto contacts = store.find_contacts(contact_ids);
