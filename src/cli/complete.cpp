@@ -28,9 +28,13 @@ Kind positional_kind(const std::string& name) {
 }
 
 // Hidden commands (kith __complete itself) have no help group.
-bool is_visible(const CLI::App& command) { return !command.get_group().empty(); }
+bool is_visible(const CLI::App& command) {
+    return !command.get_group().empty();
+}
 
-bool takes_value(const CLI::Option& option) { return option.get_type_size() > 0; }
+bool takes_value(const CLI::Option& option) {
+    return option.get_type_size() > 0;
+}
 
 CLI::App* find_subcommand(CLI::App& command, const std::string& word) {
     for (auto* sub : command.get_subcommands([](CLI::App* candidate) { return is_visible(*candidate); }))
@@ -48,10 +52,10 @@ CLI::Option* find_option(CLI::App& command, const std::string& name) {
 // Where the words typed so far leave the command line.
 struct Walk {
     CLI::App* command = nullptr;
-    std::vector<std::string> positionals;              // words given to the command's positionals
-    CLI::Option* pending = nullptr;                      // the current word is this option's value
+    std::vector<std::string> positionals;                      // words given to the command's positionals
+    CLI::Option* pending = nullptr;                            // the current word is this option's value
     std::vector<std::pair<CLI::Option*, std::string>> values;  // options given, with their values
-    bool options_ended = false;                          // after "--"
+    bool options_ended = false;                                // after "--"
 };
 
 Walk walk(CLI::App& app, const std::vector<std::string>& words) {
@@ -73,9 +77,8 @@ Walk walk(CLI::App& app, const std::vector<std::string>& words) {
                 state.values.emplace_back(option, word.substr(equals + 1));
             else
                 state.pending = option;
-        } else if (auto* sub = state.positionals.empty() && !state.options_ended
-                                   ? find_subcommand(*state.command, word)
-                                   : nullptr) {
+        } else if (auto* sub = state.positionals.empty() && !state.options_ended ? find_subcommand(*state.command, word)
+                                                                                 : nullptr) {
             state.command = sub;
         } else {
             state.positionals.push_back(word);
@@ -107,11 +110,14 @@ std::vector<std::string> option_choices(CLI::Option& option) {
             return {};
         }
         auto set = validator->get_description();
-        if (set.size() >= 2 && set.front() == '{' && set.back() == '}') return split(set.substr(1, set.size() - 2), ',');
+        if (set.size() >= 2 && set.front() == '{' && set.back() == '}')
+            return split(set.substr(1, set.size() - 2), ',');
     }
 }
 
-bool starts_with(const std::string& text, const std::string& prefix) { return text.compare(0, prefix.size(), prefix) == 0; }
+bool starts_with(const std::string& text, const std::string& prefix) {
+    return text.compare(0, prefix.size(), prefix) == 0;
+}
 
 // One candidate a line; after a tab, what zsh and fish show beside it.
 void print(const std::string& candidate, const std::string& description = "") {

@@ -26,7 +26,9 @@ const std::vector<std::pair<std::string, std::vector<std::string>>>& command_gro
     return groups;
 }
 
-bool is_hidden(const CLI::App& command) { return command.get_group().empty(); }
+bool is_hidden(const CLI::App& command) {
+    return command.get_group().empty();
+}
 
 // Visible command names and their aliases: what a mistyped command may have meant.
 std::vector<std::string> command_names(const CLI::App& app) {

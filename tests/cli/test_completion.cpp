@@ -6,15 +6,16 @@
 
 #include <algorithm>
 #include <filesystem>
+#include <initializer_list>
 #include <string>
 #include <vector>
 
 #include "harness.h"
 
+using kith::test::lines_of;
 using kith::test::Result;
 using kith::test::RunOptions;
 using kith::test::Sandbox;
-using kith::test::lines_of;
 
 namespace {
 
@@ -44,6 +45,14 @@ void add_people(const Sandbox& box) {
     box.ok({"remind", "ren", "2026-12-01", "Call about Lisbon"});
     box.ok({"done", "1"});
     box.ok({"remind", "Sam Jones", "mon", "Ask about the move"});
+}
+
+const std::string kith_binary = KITH_BINARY;
+
+std::string script_lines(std::initializer_list<std::string> lines) {
+    std::string script;
+    for (const auto& line : lines) script += line + "\n";
+    return script;
 }
 
 std::string shell_path(const std::string& name) {
@@ -186,11 +195,9 @@ TEST_CASE("bash completion completes commands, option values and contact names f
     add_people(box);
     // COMP_WORDS as bash splits them (it cuts --format=js at the "="), then what _kith put in COMPREPLY.
     auto complete = [&](const std::string& words, int cword) {
-        std::string script = "source '" + completions_dir + "/kith.bash' || exit 9\n"
-                             "COMP_WORDS=('" KITH_BINARY "' " + words + ")\n"
-                             "COMP_CWORD=" + std::to_string(cword) + "\n"
-                             "_kith\n"
-                             "printf '%s\\n' \"${COMPREPLY[@]}\"\n";
+        auto script = script_lines(
+            {"source '" + completions_dir + "/kith.bash' || exit 9", "COMP_WORDS=('" + kith_binary + "' " + words + ")",
+             "COMP_CWORD=" + std::to_string(cword), "_kith", "printf '%s\\n' \"${COMPREPLY[@]}\""});
         auto result = box.run_program({bash, "--norc", "--noprofile", "-c", script});
         INFO("stderr: ", result.err);
         CHECK(result.code == 0);
@@ -224,10 +231,9 @@ TEST_CASE("zsh completion: the script parses, and offers what kith __complete sa
     CHECK(box.run_program({zsh, "-n", completions_dir + "/_kith"}).code == 0);
     // compadd only exists inside a completion widget: a stand-in prints the values it is given.
     auto complete = [&](const std::string& words) {
-        std::string script = "compadd() { print -rl -- \"${(@P)${@[-1]}}\" }\n"
-                             "words=('" KITH_BINARY "' " + words + ")\n"
-                             "CURRENT=${#words}\n"
-                             "source '" + completions_dir + "/_kith'\n";
+        auto script = script_lines({"compadd() { print -rl -- \"${(@P)${@[-1]}}\" }",
+                                    "words=('" + kith_binary + "' " + words + ")", "CURRENT=${#words}",
+                                    "source '" + completions_dir + "/_kith'"});
         auto result = box.run_program({zsh, "-f", "-c", script});
         INFO("stderr: ", result.err);
         CHECK(result.err.empty());

@@ -12,8 +12,8 @@
 
 #include "harness.h"
 
-using kith::test::Sandbox;
 using kith::test::lines_of;
+using kith::test::Sandbox;
 
 namespace {
 
@@ -111,7 +111,9 @@ std::string command_section(const std::map<std::string, std::string>& sections, 
 }
 
 // "kith due", "kith due --within", "kith --db" … as the parser has them.
-std::vector<std::string> parser_lines(const Sandbox& box) { return lines_of(box.ok({"__dump", "commands"})); }
+std::vector<std::string> parser_lines(const Sandbox& box) {
+    return lines_of(box.ok({"__dump", "commands"}));
+}
 
 std::vector<std::string> completions(const Sandbox& box, const std::vector<std::string>& words) {
     std::vector<std::string> args{"__complete", "--"};

@@ -8,10 +8,10 @@
 
 #include "harness.h"
 
-using kith::test::RunOptions;
-using kith::test::Sandbox;
 using kith::test::check_error;
 using kith::test::lines_of;
+using kith::test::RunOptions;
+using kith::test::Sandbox;
 
 namespace {
 
@@ -83,7 +83,8 @@ TEST_CASE("a mistyped command is one line saying what was probably meant, exit 2
     CHECK(result.err == "kith: unknown command \"nto\": did you mean \"note\"?\n");
     CHECK(box.run({"--db", box.dir + "/x.db", "lsit", "--format", "json"}).err ==
           "kith: unknown command \"lsit\": did you mean \"list\"?\n");
-    CHECK(box.run({"rmeind", "sam", "fri", "call"}).err == "kith: unknown command \"rmeind\": did you mean \"remind\"?\n");
+    CHECK(box.run({"rmeind", "sam", "fri", "call"}).err ==
+          "kith: unknown command \"rmeind\": did you mean \"remind\"?\n");
     result = box.run({"frobnicate"});
     check_error(result, 2);
     CHECK(result.err == "kith: unknown command \"frobnicate\" (see kith --help)\n");
@@ -113,7 +114,9 @@ TEST_CASE("--help and --version neither read the config nor open the database") 
     Sandbox box;
     box.write_file(box.config, "[due\nthis is not toml\n");
     std::filesystem::create_directories(box.db);  // a database path that cannot be opened
-    for (std::vector<std::string> args : {std::vector<std::string>{"--help"}, {"--version"}, {"due", "--help"},
+    for (std::vector<std::string> args : {std::vector<std::string>{"--help"},
+                                          {"--version"},
+                                          {"due", "--help"},
                                           {"--db", box.dir + "/new.db", "add", "--help"}}) {
         CAPTURE(args.front());
         auto result = box.run(args);
