@@ -25,6 +25,11 @@ _kith() {
     [[ $cur == --*=* ]] && prefix=${cur%%=*}=
     mapfile -t candidates < <(command "${COMP_WORDS[0]}" __complete -- "${words[@]}" 2>/dev/null)
     COMPREPLY=()
+    if [[ ${candidates[0]-} == :files ]]; then  # a file name (--db PATH): the shell knows those
+        compopt -o filenames 2>/dev/null
+        mapfile -t COMPREPLY < <(compgen -f -- "${cur#"$prefix"}")
+        return
+    fi
     for word in "${candidates[@]}"; do
         word=${word%%$'\t'*}  # the description after a tab is for zsh and fish
         word=${word#"$prefix"}

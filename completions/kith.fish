@@ -5,7 +5,18 @@
 function __kith_complete
     set -l tokens (commandline -opc)
     set -l current (commandline -ct)
-    command $tokens[1] __complete -- $tokens[2..-1] $current 2>/dev/null
+    set -l candidates (command $tokens[1] __complete -- $tokens[2..-1] $current 2>/dev/null)
+    if test "$candidates[1]" = ":files" # a file name (--db PATH): fish knows those
+        set -l option (string match -r -- '^--[^=]*=' $current) # --config=~/k: keep "--config="
+        set -q option[1]; or set option ''
+        for file in (__fish_complete_path (string replace -r -- '^--[^=]*=' '' $current))
+            echo $option$file
+        end
+    else
+        for candidate in $candidates
+            echo $candidate
+        end
+    end
 end
 
 complete -c kith -f -k -a '(__kith_complete)'

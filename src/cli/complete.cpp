@@ -27,6 +27,14 @@ Kind positional_kind(const std::string& name) {
     return Kind::other;
 }
 
+// Printed alone where the value is a file name (--db PATH): the scripts let the shell complete it.
+constexpr const char* files_directive = ":files";
+
+bool names_file(const CLI::Option& option) {
+    const auto& text = option.get_option_text();
+    return text == "PATH" || text == "FILE" || (option.get_positional() && option.get_name(true) == "file");
+}
+
 // Hidden commands (kith __complete itself) have no help group.
 bool is_visible(const CLI::App& command) {
     return !command.get_group().empty();
@@ -198,6 +206,7 @@ void complete(CLI::App& app, Session& session, std::vector<std::string> words) {
     }
 
     if (state.pending) {
+        if (names_file(*state.pending)) print(files_directive);
         for (const auto& choice : option_choices(*state.pending))
             if (starts_with(choice, current)) print(choice);
         return;
@@ -205,7 +214,9 @@ void complete(CLI::App& app, Session& session, std::vector<std::string> words) {
     if (!state.options_ended && starts_with(current, "-")) {
         if (auto equals = current.find('='); equals != std::string::npos) {  // --format=js
             auto name = current.substr(0, equals);
-            if (auto* option = find_option(*state.command, name))
+            auto* option = find_option(*state.command, name);
+            if (option && names_file(*option)) print(files_directive);
+            if (option)
                 for (const auto& choice : option_choices(*option))
                     if (starts_with(name + "=" + choice, current)) print(name + "=" + choice);
             return;
@@ -219,6 +230,7 @@ void complete(CLI::App& app, Session& session, std::vector<std::string> words) {
     }
     auto [positional, before] = current_positional(state);
     if (!positional) return;
+    if (names_file(*positional)) print(files_directive);
     auto kind = positional_kind(positional->get_name(true));
     if (kind == Kind::reminder || kind == Kind::contact_or_reminder)
         complete_reminders(session, kind == Kind::reminder ? before : std::vector<std::string>{}, current);

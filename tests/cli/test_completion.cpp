@@ -111,6 +111,10 @@ TEST_CASE("complete: the values of options with a fixed set, as the parser check
           std::vector<std::string>{"call", "email", "meet", "message", "other"});
     CHECK(candidates(box, {"--color", ""}) == std::vector<std::string>{"auto", "always", "never"});
     CHECK(candidates(box, {"show", "--format=m"}) == std::vector<std::string>{"--format=md"});
+    // A file name is left to the shell, which knows how to list files.
+    CHECK(candidates(box, {"--db", ""}) == std::vector<std::string>{":files"});
+    CHECK(candidates(box, {"--config", "/tmp/"}) == std::vector<std::string>{":files"});
+    CHECK(candidates(box, {"--config=/tmp/"}) == std::vector<std::string>{":files"});
     // A free value (a date, a tag) gets no made-up candidates.
     CHECK(candidates(box, {"note", "sam", "--on", ""}).empty());
 }
@@ -218,6 +222,8 @@ TEST_CASE("bash completion completes commands, option values and contact names f
     CHECK(complete("note '\"sam s'", 2) == std::vector<std::string>{"Sam Smith"});
     CHECK(complete("show sam ''", 3) == std::vector<std::string>{"Jones", "Smith"});
     CHECK(complete("done ''", 2) == std::vector<std::string>{"3", "2"});
+    CHECK(complete("--db '" + box.dir + "/da'", 2) == std::vector<std::string>{box.dir + "/data"});
+    CHECK(complete("--config = '" + box.dir + "/da'", 3) == std::vector<std::string>{box.dir + "/data"});
 }
 
 TEST_CASE("zsh completion: the script parses, and offers what kith __complete says") {
@@ -268,6 +274,8 @@ TEST_CASE("fish completion: the script parses, and offers what kith __complete s
         return lines_of(result.out);
     };
     CHECK(complete("kith due --format j") == std::vector<std::string>{"json", "jsonl"});
+    CHECK(complete("kith --db " + box.dir + "/da") == std::vector<std::string>{box.dir + "/data/"});
+    CHECK(complete("kith --config=" + box.dir + "/da") == std::vector<std::string>{"--config=" + box.dir + "/data/"});
     CHECK(complete("kith show ren") == std::vector<std::string>{"Renée Dubois\t#3"});
     auto commands = complete("kith ");
     CHECK(std::find(commands.begin(), commands.end(), "due\tWho to reach out to today, and why") != commands.end());
