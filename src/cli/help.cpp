@@ -64,9 +64,9 @@ std::optional<std::string> unknown_command(const CLI::App& app, const std::vecto
             if (option && option->get_type_size() > 0 && word.find('=') == std::string::npos) ++i;
             continue;
         }
-        const auto names = command_names(app);
-        if (std::find(names.begin(), names.end(), word) != names.end()) return std::nullopt;
-        auto close = nearest(word, names);
+        auto known = app.get_subcommands([&](const CLI::App* sub) { return sub->check_name(word); });
+        if (!known.empty()) return std::nullopt;  // a command (perhaps a hidden one) with a bad argument
+        auto close = nearest(word, command_names(app));
         if (close.empty())
             return fmt::format("unknown command \"{}\" (see kith --help)", escape_control_characters(word));
         for (auto& name : close) name = "\"" + name + "\"";

@@ -89,6 +89,12 @@ TEST_CASE("a mistyped command is one line saying what was probably meant, exit 2
     check_error(result, 2);
     CHECK(result.err == "kith: unknown command \"frobnicate\" (see kith --help)\n");
     CHECK(!std::filesystem::exists(box.dir + "/x.db"));
+    // A known command with a bad argument is not a mistyped command.
+    for (std::vector<std::string> args : {std::vector<std::string>{"list", "--bogus"}, {"__dump", "bogus"}}) {
+        result = box.run(args);
+        check_error(result, 2);
+        CHECK(result.err.find("unknown command") == std::string::npos);
+    }
 }
 
 TEST_CASE("kith with no command on a terminal prints today's due list") {
