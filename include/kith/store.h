@@ -50,7 +50,9 @@ struct DueQuery {
 
 class Store {
 public:
-    enum class Access { read, write };
+    // read may still upgrade an older database (and switch it to WAL); read_only never writes at
+    // all, and refuses an older database instead (for shell completion, which must stay harmless).
+    enum class Access { read, write, read_only };
     // What an update does to updated_at: a user's change is stamped now; an import keeps the
     // file's stamp, so merging the same file again sees nothing newer.
     enum class Stamp { now, keep };
@@ -92,6 +94,8 @@ public:
     std::optional<ContactRef> contact_ref(std::int64_t id);
     std::vector<ContactRef> contacts_with_key(const std::string& key);
     std::vector<ContactRef> contacts_with_key_prefix(const std::string& key);
+    // At most `limit` of them, the first in folded-name order, reading only those (for completion).
+    std::vector<ContactRef> contacts_with_key_prefix(const std::string& key, std::size_t limit);
     std::vector<ContactRef> contacts_with_key_substring(const std::string& key);
 
     // Several contacts at once, in no particular order; ids that do not exist are skipped.
@@ -120,6 +124,8 @@ public:
     void update_reminder(Reminder& reminder, Stamp stamp = Stamp::now);
     std::optional<Reminder> find_reminder(std::int64_t id);
     std::vector<Reminder> open_reminders_for(std::int64_t contact_id);  // soonest first
+    // Everyone's open reminders whose id starts with `id_prefix` (digits; "" for all), soonest first.
+    std::vector<Reminder> open_reminders(const std::string& id_prefix, std::size_t limit);
     // Open reminders due on or before `by` for these contacts, snoozed ones left out.
     std::vector<Reminder> due_reminders_for(const std::vector<std::int64_t>& contact_ids, Date by);
 

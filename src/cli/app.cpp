@@ -84,17 +84,21 @@ int run_cli(int argc, char** argv) {
     cli::add_config_command(app, session);
     cli::add_date_command(app, session);
 
+    // Once every command is in: the hidden ones, and the groups of kith --help.
+    cli::add_complete_command(app, session);
+    cli::add_dump_command(app, session);
+    cli::organise_help(app);
+
     try {
         app.parse(argc, argv);
-        if (app.get_subcommands().empty()) {
-            std::cout << app.help();
-        }
+        if (app.get_subcommands().empty()) cli::run_without_command(app, {argv + 1, argv + argc});
         std::cout.flush();
         if (!std::cout) throw runtime_error("cannot write to standard output");
         return 0;
     } catch (const CLI::ParseError& e) {
         if (e.get_exit_code() == 0) return app.exit(e);  // --help, --version
-        std::cerr << "kith: " << cli::cli11_message(e.what()) << " (see kith --help)\n";
+        auto unknown = cli::unknown_command(app, {argv + 1, argv + argc});
+        std::cerr << "kith: " << (unknown ? *unknown : cli::cli11_message(e.what()) + " (see kith --help)") << '\n';
         return static_cast<int>(ExitCode::usage);
     } catch (const Error& e) {
         std::cerr << "kith: " << escape_control_characters(e.what()) << '\n';

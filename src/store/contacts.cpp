@@ -2,6 +2,8 @@
 #include <SQLiteCpp/SQLiteCpp.h>
 #include <fmt/format.h>
 
+#include <algorithm>
+#include <tuple>
 #include <unordered_map>
 
 #include "kith/error.h"
@@ -277,6 +279,32 @@ std::vector<ContactRef> Store::contacts_with_key_prefix(const std::string& key) 
     query.bind(":low", key);
     query.bind(":high", key + "\xff");
     return read_refs(query);
+}
+
+std::vector<ContactRef> Store::contacts_with_key_prefix(const std::string& key, std::size_t limit) {
+    // Each half walks its index in key order and stops at `limit`: a few rows, however many people.
+    SQLite::Statement names(*db_,
+                            "SELECT id, name, archived FROM contacts WHERE name_key >= :low AND name_key < :high "
+                            "ORDER BY name_key LIMIT :limit");
+    SQLite::Statement nicknames(*db_,
+                                "SELECT c.id, c.name, c.archived FROM contact_values v "
+                                "JOIN contacts c ON c.id = v.contact_id WHERE v.kind = 'nickname' "
+                                "AND v.value_key >= :low AND v.value_key < :high ORDER BY v.value_key LIMIT :limit");
+    std::vector<ContactRef> refs;
+    for (auto* query : {&names, &nicknames}) {
+        query->bind(":low", key);
+        query->bind(":high", key + "\xff");
+        query->bind(":limit", static_cast<std::int64_t>(limit));
+        auto found = read_refs(*query);
+        refs.insert(refs.end(), found.begin(), found.end());
+    }
+    std::sort(refs.begin(), refs.end(), [](const ContactRef& a, const ContactRef& b) {
+        return std::tie(a.name, a.id) < std::tie(b.name, b.id);
+    });
+    refs.erase(std::unique(refs.begin(), refs.end(), [](const ContactRef& a, const ContactRef& b) { return a.id == b.id; }),
+               refs.end());
+    if (refs.size() > limit) refs.resize(limit);
+    return refs;
 }
 
 std::vector<ContactRef> Store::contacts_with_key_substring(const std::string& key) {

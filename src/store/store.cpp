@@ -158,7 +158,7 @@ std::unique_ptr<Store> Store::open(const std::string& path, Access access) {
         return store;
     }
 
-    bool writable = ::access(path.c_str(), W_OK) == 0;
+    bool writable = access != Access::read_only && ::access(path.c_str(), W_OK) == 0;
     if (access == Access::write && !writable)
         throw runtime_error(fmt::format("database {} is read-only: cannot write to it", path));
     std::unique_ptr<Store> store(new Store(open_file(path, writable), path));
