@@ -150,11 +150,18 @@ private:
     static std::unique_ptr<SQLite::Database> open_file(const std::string& path, bool writable);
     // Recomputes last_touch and checkin_due from the contact's interactions and cadence.
     void refresh_checkin(std::int64_t contact_id);
+    // Inside write() the recomputation waits for the commit, once per contact however many
+    // interactions a command (an import) adds; outside it happens at once.
+    void checkin_changed(std::int64_t contact_id);
+    void refresh_stale_checkins();
     void migrate(bool can_write);
+    // Raises the page cache before the first write transaction (see write_cache_kib).
+    void use_write_cache();
 
     enum class Transaction { read, write, rehearsal };
     void transact(Transaction kind, const std::function<void()>& body);
-    void write_values(const Contact& contact);
+    // Stores the emails, phones, nicknames and tags; `replace` first removes the old ones.
+    void write_values(const Contact& contact, bool replace);
     void attach_values(std::vector<Contact>& contacts, bool whole_table);
 
     std::unique_ptr<SQLite::Database> db_;
@@ -162,10 +169,12 @@ private:
     std::string path_;
     std::optional<std::string> migration_backup_;
     int write_depth_ = 0;
+    std::vector<std::int64_t> stale_checkins_;  // contacts whose check-in waits for the commit
     bool create_on_write_ = false;  // an empty stand-in until the first write creates the file
+    bool write_cache_set_ = false;  // the larger page cache for writes is in place
 };
 
-// A new random (version 4) uuid.
+// A new random (version 4) uuid. Not thread-safe: it draws from a process-wide pool.
 std::string make_uuid();
 
 }  // namespace kith

@@ -2,6 +2,7 @@
 #include <sys/stat.h>
 
 #include <iostream>
+#include <string_view>
 
 #include "cli/commands.h"
 #include "kith/cli.h"
@@ -59,6 +60,12 @@ std::string cli11_message(std::string message) {
 namespace kith {
 
 int run_cli(int argc, char** argv) {
+    // Scripts probe `kith --version` often: answer before building the command table, which
+    // is most of what start-up costs (the same line CLI11's version flag prints).
+    if (argc == 2 && std::string_view(argv[1]) == "--version") {
+        std::cout << "kith " KITH_VERSION "\n" << std::flush;
+        return std::cout ? 0 : static_cast<int>(ExitCode::runtime);
+    }
     // Every file kith creates (database, WAL, backups, exports, temp files) is private.
     ::umask(077);
     cli::Session session;
