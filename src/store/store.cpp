@@ -1,6 +1,5 @@
 #include "kith/store.h"
 
-#include <SQLiteCpp/Backup.h>
 #include <SQLiteCpp/SQLiteCpp.h>
 #include <fcntl.h>
 #include <fmt/format.h>
@@ -200,10 +199,7 @@ void Store::migrate(bool can_write) {
     if (version > 0) {
         // Keep a copy of the old database before changing its shape.
         auto backup_path = fmt::format("{}.bak-v{}", path_, version);
-        create_private_file(backup_path);
-        SQLite::Database backup_db(backup_path, SQLite::OPEN_READWRITE);
-        SQLite::Backup backup(backup_db, *db_);
-        backup.executeStep();
+        store_detail::copy_database(*db_, backup_path);
         migration_backup_ = backup_path;
     }
     write([&] {
