@@ -7,6 +7,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <atomic>
 #include <cerrno>
 #include <stdexcept>
 #include <utility>
@@ -77,7 +78,7 @@ Result Child::wait() {
 }
 
 Child start(const Sandbox& box, const Launch& launch) {
-    static int launched = 0;
+    static std::atomic<int> launched{0};  // tests start children from several threads
     auto base = box.dir + "/.child-" + std::to_string(::getpid()) + "-" + std::to_string(++launched);
     // Everything the child needs is made before fork: after it, only async-signal-safe calls.
     int out = open_or_throw(base + ".out", O_WRONLY | O_CREAT | O_TRUNC);
