@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <cctype>
 
+#include "core/folded_values.h"
 #include "core/validate.h"
 #include "kith/core.h"
 #include "kith/error.h"
@@ -15,18 +16,13 @@ namespace kith {
 
 namespace {
 
-bool contains_folded(const std::vector<std::string>& values, const std::string& value) {
-    auto key = fold_key(value);
-    return std::any_of(values.begin(), values.end(), [&](const auto& v) { return fold_key(v) == key; });
-}
-
 template <class Check>
 std::vector<std::string> checked_unique(const std::vector<std::string>& values, Check check) {
     std::vector<std::string> out;
+    FoldedValues unique(out);
     for (const auto& value : values) {
         if (trim(value).empty()) continue;
-        auto checked = check(value);
-        if (!contains_folded(out, checked)) out.push_back(std::move(checked));
+        unique.add(check(value));
     }
     return out;
 }
@@ -107,9 +103,10 @@ std::vector<std::string> changed_fields(const Contact& before, const Contact& af
 Contact united(const Contact& ours, const Contact& theirs) {
     Contact out = ours;
     for (const auto& [mine, other] : {std::pair{&out.nicknames, &theirs.nicknames}, std::pair{&out.emails, &theirs.emails},
-                                      std::pair{&out.phones, &theirs.phones}, std::pair{&out.tags, &theirs.tags}})
-        for (const auto& value : *other)
-            if (!contains_folded(*mine, value)) mine->push_back(value);
+                                      std::pair{&out.phones, &theirs.phones}, std::pair{&out.tags, &theirs.tags}}) {
+        FoldedValues unique(*mine);
+        for (const auto& value : *other) unique.add(value);
+    }
     if (out.company.empty()) out.company = theirs.company;
     if (!out.birthday) out.birthday = theirs.birthday;
     if (!out.every) out.every = theirs.every;
