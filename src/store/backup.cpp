@@ -80,7 +80,7 @@ void copy_database(SQLite::Database& source, const std::string& destination) {
 
 void Store::backup_to(const std::string& destination) {
     // Before the first write, a database that does not exist yet is an empty stand-in.
-    if (db_->getFilename() != path_)
+    if (db_->getFilename() == ":memory:" && path_ != ":memory:")
         throw runtime_error(fmt::format("there is no database at {} yet: nothing to back up", path_));
     std::error_code ec;
     for (const auto& live : {path_, path_ + "-wal", path_ + "-shm"}) {

@@ -1,6 +1,7 @@
 #include "kith/store.h"
 
 #include <SQLiteCpp/SQLiteCpp.h>
+#include <sqlite3.h>
 #include <fcntl.h>
 #include <fmt/format.h>
 #include <sys/random.h>
@@ -113,6 +114,37 @@ void create_private_file(const fs::path& file) {
     if (fd >= 0) ::close(fd);
 }
 
+// A SQLite failure as one line naming the database, with the system's reason for an I/O
+// error ("disk I/O error (File too large)"): SQLite's own words rarely say which file or why.
+Error database_error(const std::string& what, const std::string& path, const SQLite::Exception& e,
+                     SQLite::Database* db = nullptr) {
+    std::string message = fmt::format("{} {}: {}", what, path, e.getErrorStr());
+    int code = e.getErrorCode() & 0xff;  // the primary code of an extended one
+    int system_errno = db ? sqlite3_system_errno(db->getHandle()) : 0;
+    if ((code == SQLITE_IOERR || code == SQLITE_CANTOPEN) && system_errno != 0)
+        message += fmt::format(" ({})", std::strerror(system_errno));
+    if (code == SQLITE_CORRUPT || code == SQLITE_NOTADB) message += ": restore it from a backup";
+    return runtime_error(message);
+}
+
+// The directory holding `path` lets us create files (the -wal and -shm of a WAL database).
+bool directory_writable(const std::string& path) {
+    auto directory = fs::path(path).parent_path();
+    return ::access(directory.empty() ? "." : directory.c_str(), W_OK) == 0;
+}
+
+// `path` for a file: URI, with the characters that URIs give a meaning escaped.
+std::string uri_path(const std::string& path) {
+    std::string out;
+    for (unsigned char c : path) {
+        if (c == '%' || c == '?' || c == '#' || c <= ' ' || c >= 0x7f)
+            out += fmt::format("%{:02X}", static_cast<unsigned>(c));
+        else
+            out += static_cast<char>(c);
+    }
+    return out;
+}
+
 int read_user_version(SQLite::Database& db) {
     return db.execAndGet("PRAGMA user_version").getInt();
 }
@@ -160,8 +192,18 @@ std::unique_ptr<Store> Store::open(const std::string& path, Access access) {
     bool writable = ::access(path.c_str(), W_OK) == 0;
     if (access == Access::write && !writable)
         throw runtime_error(fmt::format("database {} is read-only: cannot write to it", path));
+    if (writable && !directory_writable(path)) {
+        // A WAL database is written through -wal and -shm files that the writer makes beside it.
+        if (access == Access::write)
+            throw runtime_error(fmt::format("database {} is in a read-only directory: cannot write to it", path));
+        writable = false;
+    }
     std::unique_ptr<Store> store(new Store(open_file(path, writable), path));
-    store->migrate(writable);
+    try {
+        store->migrate(writable);
+    } catch (const SQLite::Exception& e) {
+        throw database_error("cannot open database", path, e);
+    }
     return store;
 }
 
@@ -173,7 +215,20 @@ std::unique_ptr<SQLite::Database> Store::open_file(const std::string& path, bool
         read_user_version(*db);
         return db;
     } catch (const SQLite::Exception& e) {
-        throw runtime_error(fmt::format("cannot open database {}: {}", path, e.getErrorStr()));
+        int code = e.getErrorCode() & 0xff;
+        if (writable || (code != SQLITE_READONLY && code != SQLITE_CANTOPEN))
+            throw database_error("cannot open database", path, e);
+    }
+    // Reading a WAL database needs its -shm file, which nobody can create in a read-only
+    // directory. With no -wal beside it either, everything is in the file itself, which
+    // nobody can be writing: SQLite may read it as immutable.
+    try {
+        auto uri = "file://" + uri_path(fs::absolute(path).string()) + "?immutable=1";
+        auto db = std::make_unique<SQLite::Database>(uri, SQLite::OPEN_READONLY | SQLite::OPEN_URI, busy_timeout_ms);
+        read_user_version(*db);
+        return db;
+    } catch (const SQLite::Exception& e) {
+        throw database_error("cannot open database", path, e);
     }
 }
 
@@ -215,28 +270,32 @@ void Store::write(const std::function<void()>& body) {
         body();
         return;
     }
-    if (create_on_write_) {
-        create_on_write_ = false;
-        create_private_directories(fs::path(path_).parent_path());
-        create_private_file(path_);
-        cached_.reset();  // its statements belong to the stand-in
-        db_ = open_file(path_, true);
-        cached_ = std::make_unique<store_detail::StatementCache>(*db_);
-        migrate(true);
-    }
-    cached_->reset_all();
-    SQLite::Transaction transaction(*db_, SQLite::TransactionBehavior::IMMEDIATE);
-    ++write_depth_;
     try {
-        body();
-    } catch (...) {
+        if (create_on_write_) {
+            create_on_write_ = false;
+            create_private_directories(fs::path(path_).parent_path());
+            create_private_file(path_);
+            cached_.reset();  // its statements belong to the stand-in
+            db_ = open_file(path_, true);
+            cached_ = std::make_unique<store_detail::StatementCache>(*db_);
+            migrate(true);
+        }
+        cached_->reset_all();
+        SQLite::Transaction transaction(*db_, SQLite::TransactionBehavior::IMMEDIATE);
+        ++write_depth_;
+        try {
+            body();
+        } catch (...) {
+            --write_depth_;
+            cached_->reset_all();
+            throw;  // the transaction's destructor rolls back
+        }
         --write_depth_;
         cached_->reset_all();
-        throw;  // the transaction's destructor rolls back
+        transaction.commit();
+    } catch (const SQLite::Exception& e) {
+        throw database_error("cannot write to", path_, e, db_.get());
     }
-    --write_depth_;
-    cached_->reset_all();
-    transaction.commit();
 }
 
 void Store::read(const std::function<void()>& body) {
@@ -244,16 +303,20 @@ void Store::read(const std::function<void()>& body) {
         body();
         return;
     }
-    cached_->reset_all();
-    SQLite::Transaction transaction(*db_, SQLite::TransactionBehavior::DEFERRED);
     try {
-        body();
-    } catch (...) {
         cached_->reset_all();
-        throw;
+        SQLite::Transaction transaction(*db_, SQLite::TransactionBehavior::DEFERRED);
+        try {
+            body();
+        } catch (...) {
+            cached_->reset_all();
+            throw;
+        }
+        cached_->reset_all();
+        transaction.commit();
+    } catch (const SQLite::Exception& e) {
+        throw database_error("cannot read", path_, e, db_.get());
     }
-    cached_->reset_all();
-    transaction.commit();
 }
 
 void Store::rehearse(const std::function<void()>& body) {
