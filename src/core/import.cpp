@@ -49,6 +49,13 @@ void check_record(ContactRecord& record, Date today) {
     contact.tags = checked_unique(contact.tags, tag_from_label);
     if (!trim(contact.company).empty()) contact.company = validate::name(contact.company, "company");
     else contact.company.clear();
+    if (contact.birthday) {
+        // As --birthday takes it: a vCard's BDAY may carry any four-digit year, which the
+        // database could then not read back.
+        auto birthday = parse_birthday(format_birthday(*contact.birthday));
+        if (!birthday) throw usage_error(birthday.error());
+        contact.birthday = *birthday;
+    }
     if (!contact.added_on.ok()) contact.added_on = today;
     contact.last_contacted.reset();  // derived from the interactions, never read
 
