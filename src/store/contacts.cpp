@@ -82,8 +82,7 @@ void bind_contact_columns(SQLite::Statement& statement, const Contact& contact) 
     bind_optional(statement, statement.getIndex(":every"), cadence_text(contact));
     statement.bind(":archived", contact.archived ? 1 : 0);
     statement.bind(":added_on", stored_date(contact.added_on));
-    bind_optional(statement, statement.getIndex(":snoozed_until"),
-                  contact.snoozed_until ? std::optional(format_iso(*contact.snoozed_until)) : std::nullopt);
+    bind_optional(statement, statement.getIndex(":snoozed_until"), optional_iso(contact.snoozed_until));
     statement.bind(":updated_at", contact.updated_at);
 }
 
@@ -196,7 +195,9 @@ void Store::refresh_checkin(std::int64_t contact_id) {
     touch.reset();  // finish the UPDATE before the next statement
     auto& set_due = (*cached_)("UPDATE contacts SET checkin_due = ?, every_days = ? WHERE id = ?");
     if (cadence) {
-        set_due.bind(1, format_iso(add(last_touch, cadence->due)));
+        // A text index: a five-digit year (a cadence of 10000y) would sort before this year.
+        auto due = add(last_touch, cadence->due);
+        set_due.bind(1, int{due.year()} > 9999 ? std::string("9999-12-31") : format_iso(due));
         set_due.bind(2, nominal_days(cadence->due));
     } else {
         set_due.bind(1);

@@ -63,6 +63,12 @@ std::string id_array(const std::vector<std::int64_t>& ids) {
 
 std::string stored_date(Date date) {
     if (!date.ok()) throw runtime_error("internal error: refusing to store an invalid date");
+    // What users type is held to 1900..2200 (parse_date); this catches what kith computes
+    // from it (a reminder's next time, a snooze), which the database could not read back.
+    const int y{date.year()};
+    if (y < 1900 || y > 2200)
+        throw usage_error(fmt::format("{} is outside 1900..2200, the years kith keeps dates for; nothing saved",
+                                      format_iso(date)));
     return format_iso(date);
 }
 
