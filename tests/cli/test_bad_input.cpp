@@ -414,3 +414,22 @@ TEST_CASE("on a full disk each write fails whole with one line and the next comm
     CHECK(left.empty());
     CHECK(box.ok({"--db", db, "note", "sam", "short"}) == "Noted for Sam (#1), note 3\n");
 }
+
+// ---- dates out of range (found by fuzz_dates) ------------------------------------------
+
+TEST_CASE("a date typed or computed past 2200 is refused and the database stays readable") {
+    Sandbox box;
+    box.ok({"add", "Sam"});
+    check_error(box.run({"remind", "sam", "10000y", "far"}), 2, "12026-11-22 is outside 1900..2200");
+    check_error(box.run({"note", "sam", "--event", "in 200 years", "far"}), 2, "outside 1900..2200");
+    check_error(box.run({"--today", "10000y", "list"}), 2, "outside 1900..2200");
+    // A reminder's next time and a snooze are computed: refused when they would pass 2200.
+    box.ok({"remind", "sam", "2026-11-20", "yearly thing", "--every", "10000y"});
+    check_error(box.run({"done", "1"}), 2, "12026-11-20 is outside 1900..2200");
+    check_error(box.run({"snooze", "sam", "10000y"}), 2, "outside 1900..2200");
+    check_error(box.run({"snooze", "1", "10000y"}), 2, "outside 1900..2200");
+    box.ok({"edit", "sam", "--every", "10000y"});  // a cadence is an interval, not a date
+    box.ok({"show", "sam"});
+    box.ok({"due"});
+    box.ok({"export"});
+}
