@@ -73,6 +73,9 @@ public:
     const std::string& path() const { return path_; }
     // Set when opening migrated the database: where the pre-migration copy was written.
     const std::optional<std::string>& migration_backup() const { return migration_backup_; }
+    // Copies the database to `destination` (0600, replacing a file there only once the copy is
+    // whole) with SQLite's online backup API: one snapshot while other kith processes write.
+    void backup_to(const std::string& destination);
 
     // Runs `body` as one IMMEDIATE transaction: all of it is written, or none.
     void write(const std::function<void()>& body);

@@ -88,6 +88,7 @@ int run_cli(int argc, char** argv) {
     cli::add_rm_command(app, session);
     cli::add_import_command(app, session);
     cli::add_export_command(app, session);
+    cli::add_backup_command(app, session);
     cli::add_config_command(app, session);
     cli::add_date_command(app, session);
 

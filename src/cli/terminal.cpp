@@ -1,6 +1,7 @@
 #include "cli/terminal.h"
 
 #include <fcntl.h>
+#include <signal.h>
 #include <fmt/format.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
@@ -70,16 +71,39 @@ std::string edit_in_editor(const std::string& initial, const Environment& env) {
     std::vector<char*> argv;
     for (auto& word : words) argv.push_back(word.data());
     argv.push_back(nullptr);
-    pid_t pid = ::fork();
-    if (pid < 0) throw runtime_error(fmt::format("cannot start editor: {}", std::strerror(errno)));
+    // As system() does: a Ctrl-C in the editor reaches kith too, which must live to remove
+    // the temp file, so kith ignores it until the editor is done; the editor does not.
+    struct sigaction ignore {}, old_int {}, old_quit {};
+    ignore.sa_handler = SIG_IGN;
+    ::sigemptyset(&ignore.sa_mask);
+    ::sigaction(SIGINT, &ignore, &old_int);
+    ::sigaction(SIGQUIT, &ignore, &old_quit);
+    // A failed exec reports its errno through this pipe, so kith says why in one line.
+    int exec_error[2] = {-1, -1};
+    pid_t pid = ::pipe2(exec_error, O_CLOEXEC) == 0 ? ::fork() : -1;
     if (pid == 0) {
+        ::sigaction(SIGINT, &old_int, nullptr);
+        ::sigaction(SIGQUIT, &old_quit, nullptr);
         ::execvp(argv[0], argv.data());
-        std::fprintf(stderr, "kith: cannot run editor %s: %s\n", argv[0], std::strerror(errno));
+        int error = errno;
+        if (::write(exec_error[1], &error, sizeof error) < 0) ::_exit(127);
         ::_exit(127);
     }
-    int status = 0;
-    while (::waitpid(pid, &status, 0) < 0 && errno == EINTR) {
+    int start_errno = errno;
+    int status = 0, error = 0;
+    if (exec_error[1] >= 0) ::close(exec_error[1]);
+    if (pid > 0) {
+        while (::read(exec_error[0], &error, sizeof error) < 0 && errno == EINTR) {
+        }
+        while (::waitpid(pid, &status, 0) < 0 && errno == EINTR) {
+        }
     }
+    if (exec_error[0] >= 0) ::close(exec_error[0]);
+    ::sigaction(SIGINT, &old_int, nullptr);
+    ::sigaction(SIGQUIT, &old_quit, nullptr);
+    if (pid < 0) throw runtime_error(fmt::format("cannot start editor: {}", std::strerror(start_errno)));
+    if (error != 0)
+        throw runtime_error(fmt::format("cannot run editor {}: {}; nothing saved", words.front(), std::strerror(error)));
     if (!WIFEXITED(status) || WEXITSTATUS(status) != 0)
         throw runtime_error(fmt::format("editor {} failed; nothing saved", words.front()));
     std::ifstream file(temp.path, std::ios::binary);

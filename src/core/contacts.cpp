@@ -3,6 +3,7 @@
 
 #include <algorithm>
 
+#include "core/folded_values.h"
 #include "core/validate.h"
 #include "kith/core.h"
 #include "kith/error.h"
@@ -11,15 +12,6 @@
 namespace kith {
 
 namespace {
-
-bool contains_folded(const std::vector<std::string>& values, const std::string& value) {
-    auto key = fold_key(value);
-    return std::any_of(values.begin(), values.end(), [&](const auto& v) { return fold_key(v) == key; });
-}
-
-void add_unique(std::vector<std::string>& values, const std::string& value) {
-    if (!contains_folded(values, value)) values.push_back(value);
-}
 
 void remove_value(std::vector<std::string>& values, const std::string& value, const Contact& contact,
                   const char* field) {
@@ -32,7 +24,8 @@ void remove_value(std::vector<std::string>& values, const std::string& value, co
 
 template <class Check>
 void add_all(std::vector<std::string>& values, const std::vector<std::string>& added, Check check) {
-    for (const auto& value : added) add_unique(values, check(value));
+    FoldedValues unique(values);
+    for (const auto& value : added) unique.add(check(value));
 }
 
 Contact load(Store& store, std::int64_t contact_id) {
@@ -55,6 +48,7 @@ std::string normalize_tag(const std::string& raw) {
 
 std::vector<std::string> hashtags(const std::string& text) {
     std::vector<std::string> tags;
+    FoldedValues unique(tags);
     auto is_word_byte = [](unsigned char c) {
         return std::isalnum(c) || c == '_' || c == '-' || c >= 0x80;  // bytes >= 0x80: non-ASCII letters
     };
@@ -67,7 +61,7 @@ std::vector<std::string> hashtags(const std::string& text) {
         auto word = text.substr(i + 1, end - i - 1);
         while (!word.empty() && (word.back() == '-' || word.back() == '_')) word.pop_back();
         bool only_digits = std::all_of(word.begin(), word.end(), [](unsigned char c) { return std::isdigit(c); });
-        if (!word.empty() && !only_digits) add_unique(tags, fold_case(word));
+        if (!word.empty() && !only_digits) unique.add(fold_case(word));
         i = end - 1;
     }
     return tags;

@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <cctype>
 
+#include "core/folded_values.h"
 #include "core/validate.h"
 #include "kith/core.h"
 #include "kith/error.h"
@@ -15,18 +16,13 @@ namespace kith {
 
 namespace {
 
-bool contains_folded(const std::vector<std::string>& values, const std::string& value) {
-    auto key = fold_key(value);
-    return std::any_of(values.begin(), values.end(), [&](const auto& v) { return fold_key(v) == key; });
-}
-
 template <class Check>
 std::vector<std::string> checked_unique(const std::vector<std::string>& values, Check check) {
     std::vector<std::string> out;
+    FoldedValues unique(out);
     for (const auto& value : values) {
         if (trim(value).empty()) continue;
-        auto checked = check(value);
-        if (!contains_folded(out, checked)) out.push_back(std::move(checked));
+        unique.add(check(value));
     }
     return out;
 }
@@ -53,6 +49,13 @@ void check_record(ContactRecord& record, Date today) {
     contact.tags = checked_unique(contact.tags, tag_from_label);
     if (!trim(contact.company).empty()) contact.company = validate::name(contact.company, "company");
     else contact.company.clear();
+    if (contact.birthday) {
+        // As --birthday takes it: a vCard's BDAY may carry any four-digit year, which the
+        // database could then not read back.
+        auto birthday = parse_birthday(format_birthday(*contact.birthday));
+        if (!birthday) throw usage_error(birthday.error());
+        contact.birthday = *birthday;
+    }
     if (!contact.added_on.ok()) contact.added_on = today;
     contact.last_contacted.reset();  // derived from the interactions, never read
 
@@ -107,9 +110,10 @@ std::vector<std::string> changed_fields(const Contact& before, const Contact& af
 Contact united(const Contact& ours, const Contact& theirs) {
     Contact out = ours;
     for (const auto& [mine, other] : {std::pair{&out.nicknames, &theirs.nicknames}, std::pair{&out.emails, &theirs.emails},
-                                      std::pair{&out.phones, &theirs.phones}, std::pair{&out.tags, &theirs.tags}})
-        for (const auto& value : *other)
-            if (!contains_folded(*mine, value)) mine->push_back(value);
+                                      std::pair{&out.phones, &theirs.phones}, std::pair{&out.tags, &theirs.tags}}) {
+        FoldedValues unique(*mine);
+        for (const auto& value : *other) unique.add(value);
+    }
     if (out.company.empty()) out.company = theirs.company;
     if (!out.birthday) out.birthday = theirs.birthday;
     if (!out.every) out.every = theirs.every;

@@ -2,6 +2,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <unordered_set>
 
 #include "core/validate.h"
 #include "kith/core.h"
@@ -33,12 +34,12 @@ Note add_note(Store& store, std::int64_t contact_id, const NewNote& input, Date 
     note.on = past_date(input.on, today);
     if (input.event) note.event = validate::date(*input.event, today, "--event");
     note.ask = input.ask;
-    for (const auto& tag : input.tags) {
-        auto normalized = normalize_tag(tag);
-        if (std::find(note.tags.begin(), note.tags.end(), normalized) == note.tags.end()) note.tags.push_back(normalized);
-    }
-    for (const auto& tag : hashtags(note.text))
-        if (std::find(note.tags.begin(), note.tags.end(), tag) == note.tags.end()) note.tags.push_back(tag);
+    std::unordered_set<std::string> seen;  // a set: a note may carry thousands of #hashtags
+    auto add_tag = [&](std::string tag) {
+        if (seen.insert(tag).second) note.tags.push_back(std::move(tag));
+    };
+    for (const auto& tag : input.tags) add_tag(normalize_tag(tag));
+    for (auto& tag : hashtags(note.text)) add_tag(std::move(tag));
     store.write([&] { store.insert_note(note); });
     return note;
 }

@@ -347,6 +347,11 @@ Expected<Date> parse_date(std::string_view text, Date today) {
     const auto t = trim(text);
     auto result = date_reason(lowercase(t), today);
     if (!result) return bad("date", t, result.error());
+    // The years an ISO date may name bound the relative forms too: "10000y" must not give a
+    // date that kith could store but never read back.
+    const int y{result->year()};
+    if (y < min_year || y > max_year)
+        return bad("date", t, fmt::format("{} is outside 1900..2200", format_iso(*result)));
     return result;
 }
 

@@ -512,6 +512,19 @@ std::string bad_rule(const QuestionRule& rule, std::string_view why) {
     return fmt::format("question rule \"{}\": {}", rule.id, why);
 }
 
+// libstdc++ reads the number of a back-reference (\12) or a repeat ({2,5}) into a long with
+// no overflow check (undefined behaviour, found by fuzz_config); nobody means one that long.
+bool has_huge_number(std::string_view pattern) {
+    for (std::size_t i = 0; i < pattern.size(); ++i) {
+        if (pattern[i] != '\\' && pattern[i] != '{' && pattern[i] != ',') continue;
+        std::size_t digits = 0;
+        while (i + 1 + digits < pattern.size() && pattern[i + 1 + digits] >= '0' && pattern[i + 1 + digits] <= '9')
+            ++digits;
+        if (digits > 6) return true;
+    }
+    return false;
+}
+
 // A rule's pattern, analysed on first sight; its regex is compiled the first time a note gets
 // past the literal filter (most built-in rules never need it in a run).
 class CompiledPattern {
@@ -553,6 +566,8 @@ public:
         // Nothing is thrown through call_once (it runs inside pthread_once, a C function):
         // the error is kept and thrown here, every time the rule is asked for.
         std::call_once(compiled_, [&] {
+            if (has_huge_number(pattern_))
+                throw usage_error(bad_rule(rule, "bad regular expression: a number of more than 6 digits after \\ or in {}"));
             try {
                 regex_ = Regex(pattern_, regex_flags);
             } catch (const std::regex_error& e) {

@@ -87,8 +87,7 @@ void bind_contact_columns(SQLite::Statement& statement, const Contact& contact) 
     bind_optional(statement, statement.getIndex(":every"), cadence_text(contact));
     statement.bind(":archived", contact.archived ? 1 : 0);
     statement.bind(":added_on", stored_date(contact.added_on));
-    bind_optional(statement, statement.getIndex(":snoozed_until"),
-                  contact.snoozed_until ? std::optional(format_iso(*contact.snoozed_until)) : std::nullopt);
+    bind_optional(statement, statement.getIndex(":snoozed_until"), optional_iso(contact.snoozed_until));
     statement.bind(":updated_at", contact.updated_at);
 }
 
@@ -167,7 +166,9 @@ struct Checkin {
 
 Checkin checkin_for(Date last_touch, const std::optional<Cadence>& cadence) {
     if (!cadence) return {};
-    return {format_iso(add(last_touch, cadence->due)), nominal_days(cadence->due)};
+    // A text index: a five-digit year (a cadence of 10000y) would sort before this year.
+    auto due = add(last_touch, cadence->due);
+    return {int{due.year()} > 9999 ? std::string("9999-12-31") : format_iso(due), nominal_days(cadence->due)};
 }
 
 void bind_checkin(SQLite::Statement& statement, const Checkin& checkin) {

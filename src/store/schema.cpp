@@ -2,9 +2,11 @@
 
 namespace kith::schema {
 
+namespace {
+
 // Never edit a shipped migration: databases in the wild were built by it. Add a new one.
-const std::vector<std::string>& migrations() {
-    static const std::vector<std::string> all{
+std::vector<std::string>& all_migrations() {
+    static std::vector<std::string> all{
         // v1: contacts, their multi-valued fields, notes, interactions, reminders and asked questions.
         R"sql(
 CREATE TABLE contacts (
@@ -105,5 +107,13 @@ CREATE INDEX asked_by_contact ON asked_questions(contact_id, question_id);
     };
     return all;
 }
+
+}  // namespace
+
+const std::vector<std::string>& migrations() { return all_migrations(); }
+
+TestMigration::TestMigration(std::string sql) { all_migrations().push_back(std::move(sql)); }
+
+TestMigration::~TestMigration() { all_migrations().pop_back(); }
 
 }  // namespace kith::schema

@@ -1,7 +1,7 @@
 #include "kith/store.h"
 
-#include <SQLiteCpp/Backup.h>
 #include <SQLiteCpp/SQLiteCpp.h>
+#include <sqlite3.h>
 #include <fcntl.h>
 #include <fmt/format.h>
 #include <sys/random.h>
@@ -69,6 +69,12 @@ std::string id_array(const std::vector<std::int64_t>& ids) {
 
 std::string stored_date(Date date) {
     if (!date.ok()) throw runtime_error("internal error: refusing to store an invalid date");
+    // What users type is held to 1900..2200 (parse_date); this catches what kith computes
+    // from it (a reminder's next time, a snooze), which the database could not read back.
+    const int y{date.year()};
+    if (y < 1900 || y > 2200)
+        throw usage_error(fmt::format("{} is outside 1900..2200, the years kith keeps dates for; nothing saved",
+                                      format_iso(date)));
     return format_iso(date);
 }
 
@@ -125,6 +131,37 @@ void create_private_file(const fs::path& file) {
     if (fd >= 0) ::close(fd);
 }
 
+// A SQLite failure as one line naming the database, with the system's reason for an I/O
+// error ("disk I/O error (File too large)"): SQLite's own words rarely say which file or why.
+Error database_error(const std::string& what, const std::string& path, const SQLite::Exception& e,
+                     SQLite::Database* db = nullptr) {
+    std::string message = fmt::format("{} {}: {}", what, path, e.getErrorStr());
+    int code = e.getErrorCode() & 0xff;  // the primary code of an extended one
+    int system_errno = db ? sqlite3_system_errno(db->getHandle()) : 0;
+    if ((code == SQLITE_IOERR || code == SQLITE_CANTOPEN) && system_errno != 0)
+        message += fmt::format(" ({})", std::strerror(system_errno));
+    if (code == SQLITE_CORRUPT || code == SQLITE_NOTADB) message += ": restore it from a backup";
+    return runtime_error(message);
+}
+
+// The directory holding `path` lets us create files (the -wal and -shm of a WAL database).
+bool directory_writable(const std::string& path) {
+    auto directory = fs::path(path).parent_path();
+    return ::access(directory.empty() ? "." : directory.c_str(), W_OK) == 0;
+}
+
+// `path` for a file: URI, with the characters that URIs give a meaning escaped.
+std::string uri_path(const std::string& path) {
+    std::string out;
+    for (unsigned char c : path) {
+        if (c == '%' || c == '?' || c == '#' || c <= ' ' || c >= 0x7f)
+            out += fmt::format("%{:02X}", static_cast<unsigned>(c));
+        else
+            out += static_cast<char>(c);
+    }
+    return out;
+}
+
 int read_user_version(SQLite::Database& db) {
     return db.execAndGet("PRAGMA user_version").getInt();
 }
@@ -172,8 +209,18 @@ std::unique_ptr<Store> Store::open(const std::string& path, Access access) {
     bool writable = access != Access::read_only && ::access(path.c_str(), W_OK) == 0;
     if (access == Access::write && !writable)
         throw runtime_error(fmt::format("database {} is read-only: cannot write to it", path));
+    if (writable && !directory_writable(path)) {
+        // A WAL database is written through -wal and -shm files that the writer makes beside it.
+        if (access == Access::write)
+            throw runtime_error(fmt::format("database {} is in a read-only directory: cannot write to it", path));
+        writable = false;
+    }
     std::unique_ptr<Store> store(new Store(open_file(path, writable), path));
-    store->migrate(writable);
+    try {
+        store->migrate(writable);
+    } catch (const SQLite::Exception& e) {
+        throw database_error("cannot open database", path, e);
+    }
     return store;
 }
 
@@ -185,7 +232,20 @@ std::unique_ptr<SQLite::Database> Store::open_file(const std::string& path, bool
         read_user_version(*db);
         return db;
     } catch (const SQLite::Exception& e) {
-        throw runtime_error(fmt::format("cannot open database {}: {}", path, e.getErrorStr()));
+        int code = e.getErrorCode() & 0xff;
+        if (writable || (code != SQLITE_READONLY && code != SQLITE_CANTOPEN))
+            throw database_error("cannot open database", path, e);
+    }
+    // Reading a WAL database needs its -shm file, which nobody can create in a read-only
+    // directory. With no -wal beside it either, everything is in the file itself, which
+    // nobody can be writing: SQLite may read it as immutable.
+    try {
+        auto uri = "file://" + uri_path(fs::absolute(path).string()) + "?immutable=1";
+        auto db = std::make_unique<SQLite::Database>(uri, SQLite::OPEN_READONLY | SQLite::OPEN_URI, busy_timeout_ms);
+        read_user_version(*db);
+        return db;
+    } catch (const SQLite::Exception& e) {
+        throw database_error("cannot open database", path, e);
     }
 }
 
@@ -211,10 +271,7 @@ void Store::migrate(bool can_write) {
     if (version > 0) {
         // Keep a copy of the old database before changing its shape.
         auto backup_path = fmt::format("{}.bak-v{}", path_, version);
-        create_private_file(backup_path);
-        SQLite::Database backup_db(backup_path, SQLite::OPEN_READWRITE);
-        SQLite::Backup backup(backup_db, *db_);
-        backup.executeStep();
+        store_detail::copy_database(*db_, backup_path);
         migration_backup_ = backup_path;
     }
     write([&] {
@@ -230,17 +287,21 @@ void Store::write(const std::function<void()>& body) {
         body();
         return;
     }
-    if (create_on_write_) {
-        create_on_write_ = false;
-        create_private_directories(fs::path(path_).parent_path());
-        create_private_file(path_);
-        cached_.reset();  // its statements belong to the stand-in
-        db_ = open_file(path_, true);
-        cached_ = std::make_unique<store_detail::StatementCache>(*db_);
-        migrate(true);
+    try {
+        if (create_on_write_) {
+            create_on_write_ = false;
+            create_private_directories(fs::path(path_).parent_path());
+            create_private_file(path_);
+            cached_.reset();  // its statements belong to the stand-in
+            db_ = open_file(path_, true);
+            cached_ = std::make_unique<store_detail::StatementCache>(*db_);
+            migrate(true);
+        }
+        use_write_cache();
+        transact(Transaction::write, body);
+    } catch (const SQLite::Exception& e) {
+        throw database_error("cannot write to", path_, e, db_.get());
     }
-    use_write_cache();
-    transact(Transaction::write, body);
 }
 
 void Store::use_write_cache() {
@@ -254,7 +315,11 @@ void Store::read(const std::function<void()>& body) {
         body();
         return;
     }
-    transact(Transaction::read, body);
+    try {
+        transact(Transaction::read, body);
+    } catch (const SQLite::Exception& e) {
+        throw database_error("cannot read", path_, e, db_.get());
+    }
 }
 
 void Store::rehearse(const std::function<void()>& body) {

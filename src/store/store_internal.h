@@ -29,6 +29,10 @@ private:
     std::unordered_map<std::string, std::unique_ptr<SQLite::Statement>> statements_;
 };
 
+// Copies `source` to `destination` with SQLite's online backup: one consistent snapshot, made
+// 0600 under a temporary name and renamed into place, so the copy is whole or absent.
+void copy_database(SQLite::Database& source, const std::string& destination);
+
 // Current UTC time as 2026-11-22T09:30:00Z: row timestamps are wall-clock metadata.
 std::string utc_now();
 

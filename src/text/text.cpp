@@ -95,19 +95,40 @@ std::string join(const std::vector<std::string>& parts, std::string_view separat
 }
 
 std::string escape_control_characters(std::string_view text) {
+    static const char* hex = "0123456789abcdef";
+    auto byte_escape = [](std::string& out, unsigned char c) {
+        out += "\\x";
+        out += hex[c >> 4];
+        out += hex[c & 15];
+    };
     std::string out;
-    for (unsigned char c : text) {
-        if (c == '\n') out += "\\n";
-        else if (c == '\r') out += "\\r";
-        else if (c == '\t') out += "\\t";
-        else if (c < 0x20 || c == 0x7f) {
-            static const char* hex = "0123456789abcdef";
-            out += "\\x";
-            out += hex[c >> 4];
-            out += hex[c & 15];
+    auto* p = reinterpret_cast<const utf8proc_uint8_t*>(text.data());
+    utf8proc_ssize_t remaining = static_cast<utf8proc_ssize_t>(text.size());
+    while (remaining > 0) {
+        utf8proc_int32_t codepoint = 0;
+        auto used = utf8proc_iterate(p, remaining, &codepoint);
+        auto c = static_cast<unsigned char>(*p);
+        if (used <= 0) {
+            // A byte that is not UTF-8 may be an 8-bit control to some terminals (0x9b is CSI).
+            byte_escape(out, c);
+            used = 1;
+        } else if (c == '\n') {
+            out += "\\n";
+        } else if (c == '\r') {
+            out += "\\r";
+        } else if (c == '\t') {
+            out += "\\t";
+        } else if (c < 0x20 || c == 0x7f) {
+            byte_escape(out, c);
+        } else if (codepoint >= 0x80 && codepoint <= 0x9f) {
+            out += "\\u00";  // a C1 control
+            out += hex[codepoint >> 4];
+            out += hex[codepoint & 15];
         } else {
-            out += static_cast<char>(c);
+            out.append(reinterpret_cast<const char*>(p), static_cast<std::size_t>(used));
         }
+        p += used;
+        remaining -= used;
     }
     return out;
 }

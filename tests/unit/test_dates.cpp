@@ -295,8 +295,9 @@ TEST_CASE("bad dates are one-line errors naming the text in quotes") {
     CHECK(contains(date_error("1m"), quoted("1m")));
 }
 
-TEST_CASE("the largest relative count stays a valid date") {
-    CHECK(on("10000y", monday) == "12026-06-01");
+TEST_CASE("the largest relative count stays a valid date, and one past 2200 is refused") {
+    CHECK(on("10000y", monday) == "error: bad date \"10000y\": 12026-06-01 is outside 1900..2200");
+    CHECK(on("174y", monday) == "2200-06-01");
     CHECK(on("10000d", monday) == "2053-10-17");
 }
 

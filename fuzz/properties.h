@@ -1,0 +1,186 @@
+// What the fuzzers check, one function per harness, shared with tests/unit/test_hardening.cpp,
+// which replays every input once found to break them (tests/fixtures/fuzz/HARNESS/). A
+// broken property throws Broken: uncaught in a fuzzer, that is a crash with the input saved.
+//
+// Readers: any bytes may give records or FormatError, nothing else; what kith imports from
+// them exports in every format, the reader's own format reads the export back one record a
+// person, and kith's JSONL round trip is exact. Dates: whatever parses formats and reads back
+// as itself. Config: only a usage error may come out.
+#pragma once
+
+#include <sys/mman.h>
+#include <unistd.h>
+
+#include <cstddef>
+#include <cstdint>
+#include <sstream>
+#include <stdexcept>
+#include <string>
+
+#include "kith/config.h"
+#include "kith/dates.h"
+#include "kith/error.h"
+#include "kith/import.h"
+#include "kith/interchange.h"
+#include "kith/store.h"
+
+namespace kith::fuzzing {
+
+struct Broken : std::logic_error {
+    using std::logic_error::logic_error;
+};
+
+inline void require(bool condition, const char* what) {
+    if (!condition) throw Broken(what);
+}
+
+using Reader = void (*)(std::istream&, const RecordSink&);
+using Writer = void (*)(std::ostream&, const ContactRecord&);
+
+inline const Date fixed_today{std::chrono::year{2026}, std::chrono::November, std::chrono::day{22}};
+
+// ---- dates ---------------------------------------------------------------------------------
+
+// The first two bytes choose today (1900 to 2187), the rest is the text.
+inline void check_dates(const std::uint8_t* data, std::size_t size) {
+    using namespace std::chrono;
+    if (size < 2) return;
+    Date today{sys_days{Date{year{1900}, January, day{1}}} + days{(data[0] << 8 | data[1]) * 8 / 5}};
+    std::string text(reinterpret_cast<const char*>(data + 2), size - 2);
+    if (auto date = parse_date(text, today)) {
+        require(date->ok(), "parse_date gave an invalid date");
+        require(parse_iso_date(format_iso(*date)).has_value(), "parse_date gave a date parse_iso_date refuses");
+        weekday_short(*date);
+        days_between(today, *date);
+    }
+    if (auto date = parse_past_date(text, today)) require(date->ok(), "parse_past_date gave an invalid date");
+    if (auto date = parse_iso_date(text)) {
+        auto first = text.find_first_not_of(" \t\n\v\f\r"), last = text.find_last_not_of(" \t\n\v\f\r");
+        require(format_iso(*date) == text.substr(first, last - first + 1), "parse_iso_date took a non-ISO text");
+    }
+    if (auto birthday = parse_birthday(text)) {
+        auto again = parse_birthday(format_birthday(*birthday));
+        require(again && *again == *birthday, "a birthday does not read back as itself");
+        require(next_birthday(*birthday, today) >= today, "next_birthday is in the past");
+        age_on(*birthday, today);
+    }
+    if (auto interval = parse_interval(text)) {
+        auto again = parse_interval(format_interval(*interval));
+        require(again && *again == *interval, "an interval does not read back as itself");
+        require(add(today, *interval).ok() && subtract(today, *interval).ok(), "interval arithmetic left the calendar");
+        nominal_days(*interval);
+    }
+    if (auto cadence = parse_cadence(text)) {
+        auto again = parse_cadence(format_cadence(*cadence));
+        require(again && *again == *cadence, "a cadence does not read back as itself");
+    }
+}
+
+// ---- readers -------------------------------------------------------------------------------
+
+// How many records `read` finds in `text`, or -1 when it is malformed (FormatError).
+inline long count_records(Reader read, const std::string& text) {
+    std::istringstream in(text);
+    long count = 0;
+    try {
+        read(in, [&](ImportRecord&& record) {
+            require(record.line >= 1, "a record on line 0");
+            ++count;
+        });
+    } catch (const FormatError& e) {
+        require(e.line() >= 1, "a format error on line 0");
+        return -1;
+    }
+    return count;
+}
+
+// Imports `text` as `kith import` would; false when kith refuses it (a malformed file, or a
+// record it would not take from the command line: both usage errors).
+inline bool import_into(Store& store, Reader read, const std::string& text) {
+    std::istringstream in(text);
+    Importer importer(store, fixed_today);
+    try {
+        store.write([&] { read(in, [&](ImportRecord&& record) { importer.merge(std::move(record.record)); }); });
+    } catch (const Error& e) {
+        require(e.code() == ExitCode::usage, e.what());
+        return false;
+    }
+    return true;
+}
+
+// The database's records as `write` writes them, after writing them in every format.
+inline std::string export_all(Store& store, Writer write) {
+    std::ostringstream others, out;
+    interchange::write_ics_begin(others);
+    interchange::write_json_begin(others);
+    bool first = true;
+    store.for_each_contact_record([&](ContactRecord&& record) {
+        interchange::write_vcard(others, record, 3);
+        interchange::write_vcard(others, record, 4);
+        interchange::write_csv_row(others, record);
+        interchange::write_json_contact(others, record, first);
+        interchange::write_ics_events(others, record);
+        first = false;
+        write(out, record);
+    });
+    interchange::write_json_end(others);
+    interchange::write_ics_end(others);
+    return out.str();
+}
+
+inline void write_vcard3(std::ostream& out, const ContactRecord& record) { interchange::write_vcard(out, record, 3); }
+inline void write_vcard4(std::ostream& out, const ContactRecord& record) { interchange::write_vcard(out, record, 4); }
+
+// Import, export in the reader's format, and read that back: one record a person.
+inline void check_reader(const std::string& text, Reader read, Writer write, const std::string& header = "") {
+    auto store = Store::open(":memory:", Store::Access::write);
+    if (!import_into(*store, read, text)) return;
+    auto exported = header + export_all(*store, write);
+    long people = 0;
+    store->for_each_contact_record([&](ContactRecord&&) { ++people; });
+    require(count_records(read, exported) == people, "the export does not read back one record a person");
+}
+
+inline void check_vcard(const std::uint8_t* data, std::size_t size) {
+    // Written back as 3.0 or 4.0 by the input's length, so the seeds stay intact.
+    check_reader(std::string(reinterpret_cast<const char*>(data), size), interchange::read_vcards,
+                 size % 2 ? write_vcard4 : write_vcard3);
+}
+
+inline void check_csv(const std::uint8_t* data, std::size_t size) {
+    std::ostringstream header;
+    interchange::write_csv_header(header);
+    check_reader(std::string(reinterpret_cast<const char*>(data), size), interchange::read_csv,
+                 interchange::write_csv_row, header.str());
+}
+
+// JSON and JSONL: the export of an import imports into an empty database and exports to the
+// same bytes (SPEC §7).
+inline void check_json(const std::uint8_t* data, std::size_t size) {
+    std::string text(reinterpret_cast<const char*>(data), size);
+    for (Reader read : {interchange::read_json, interchange::read_jsonl}) {
+        auto first = Store::open(":memory:", Store::Access::write);
+        if (!import_into(*first, read, text)) continue;
+        auto exported = export_all(*first, interchange::write_jsonl_contact);
+        auto second = Store::open(":memory:", Store::Access::write);
+        require(import_into(*second, interchange::read_jsonl, exported), "kith refuses its own export");
+        require(export_all(*second, interchange::write_jsonl_contact) == exported, "the JSONL round trip changed it");
+    }
+}
+
+// ---- config --------------------------------------------------------------------------------
+
+inline void check_config(const std::uint8_t* data, std::size_t size) {
+    // load_config reads a path: an in-memory file's, rewritten for each input.
+    static const int fd = ::memfd_create("kith-fuzz-config", 0);
+    static const std::string path = "/proc/self/fd/" + std::to_string(fd);
+    require(::ftruncate(fd, 0) == 0 && ::pwrite(fd, data, size, 0) == static_cast<ssize_t>(size), "memfd");
+    try {
+        auto loaded = load_config(path);
+        config_values(loaded.config);
+    } catch (const Error& e) {
+        require(e.code() == ExitCode::usage, e.what());
+    }
+}
+
+}  // namespace kith::fuzzing

@@ -1,0 +1,52 @@
+#!/bin/sh
+# Builds kith's libFuzzer harnesses with clang (with ASan and UBSan) and runs each for SECONDS.
+#
+#   fuzz/run.sh [SECONDS [HARNESS...]]     e.g. fuzz/run.sh 30, fuzz/run.sh 600 vcard csv
+#
+# Harnesses: dates vcard csv json config (all by default). Each starts from its seeds
+# (tests/fixtures, fuzz/seeds) and the corpus it grew before, in BUILD/corpus/HARNESS; a crash
+# is saved as BUILD/crashes/HARNESS-crash-…, to be reproduced with BUILD/fuzz/fuzz_HARNESS FILE
+# and kept as a unit test. BUILD is $KITH_FUZZ_BUILD, else build-fuzz. Exits 1 if any crashed.
+set -eu
+
+seconds=${1:-60}
+[ "$#" -gt 0 ] && shift
+harnesses=${*:-dates vcard csv json config}
+root=$(cd "$(dirname "$0")/.." && pwd)
+build=${KITH_FUZZ_BUILD:-$root/build-fuzz}
+
+CC=clang CXX=clang++ cmake -S "$root" -B "$build" -DCMAKE_BUILD_TYPE=RelWithDebInfo -DKITH_FUZZ=ON \
+    -DKITH_BUILD_TESTS=OFF >/dev/null
+targets=
+for harness in $harnesses; do targets="$targets fuzz_$harness"; done
+# shellcheck disable=SC2086 # one target per word
+cmake --build "$build" -j "${KITH_FUZZ_JOBS:-2}" --target $targets
+
+status=0
+for harness in $harnesses; do
+    case $harness in
+        dates) seeds="$root/fuzz/seeds/dates" ;;
+        vcard) seeds="$root/tests/fixtures/vcard" ;;
+        csv) seeds="$root/tests/fixtures/csv" ;;
+        json) seeds="$root/fuzz/seeds/json" ;;
+        config) seeds="$root/fuzz/seeds/config $root/examples" ;;
+        *) echo "$0: no harness $harness (dates vcard csv json config)" >&2; exit 2 ;;
+    esac
+    dict=
+    [ -f "$root/fuzz/$harness.dict" ] && dict="-dict=$root/fuzz/$harness.dict"
+    mkdir -p "$build/corpus/$harness" "$build/crashes"
+    log="$build/fuzz_$harness.log"
+    # shellcheck disable=SC2086 # seeds and dict are lists of words
+    if "$build/fuzz/fuzz_$harness" -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 \
+        -print_final_stats=1 -artifact_prefix="$build/crashes/$harness-" $dict \
+        "$build/corpus/$harness" $seeds >"$log" 2>&1; then
+        result=ok
+    else
+        result=CRASHED
+        status=1
+        tail -n 60 "$log"
+    fi
+    runs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$log")
+    echo "fuzz_$harness: $result, ${runs:-?} executions in ${seconds}s (log: $log)"
+done
+exit "$status"

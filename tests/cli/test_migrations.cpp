@@ -1,0 +1,116 @@
+// Every shipped schema version, as a database its kith made (tests/fixtures/db/kith-vN.db,
+// written by make-fixture.sh), opened by today's kith: upgraded with a copy kept and named,
+// or used as it is, with every record still there.
+#include <SQLiteCpp/SQLiteCpp.h>
+#include <doctest/doctest.h>
+#include <sys/stat.h>
+
+#include <filesystem>
+#include <nlohmann/json.hpp>
+#include <string>
+#include <vector>
+
+#include "harness.h"
+
+using kith::test::Sandbox;
+using json = nlohmann::json;
+namespace fs = std::filesystem;
+
+namespace {
+
+// What make-fixture.sh put in each fixture. A new fixture needs its line here.
+struct Fixture {
+    int version;
+    std::size_t contacts, notes, interactions, reminders, asked;
+};
+const std::vector<Fixture> fixtures{
+    {1, 12, 32, 20, 4, 2},
+};
+
+const std::string fixture_dir = std::string(KITH_SOURCE_DIR) + "/tests/fixtures/db";
+
+std::string fixture_path(int version) { return fixture_dir + "/kith-v" + std::to_string(version) + ".db"; }
+
+int user_version(const std::string& path) {
+    SQLite::Database db(path, SQLite::OPEN_READONLY);
+    return db.execAndGet("PRAGMA user_version").getInt();
+}
+
+// The schema version a new database gets from this kith.
+int current_version() {
+    Sandbox box;
+    box.ok({"add", "Ann"});
+    return user_version(box.db);
+}
+
+unsigned mode_of(const std::string& path) {
+    struct stat info {};
+    if (::stat(path.c_str(), &info) != 0) return 0;
+    return static_cast<unsigned>(info.st_mode) & 0777u;
+}
+
+}  // namespace
+
+TEST_CASE("there is a fixture database for every schema version, and only those") {
+    int current = current_version();
+    CHECK(current >= 1);
+    for (int version = 1; version <= current; ++version) {
+        CAPTURE(version);
+        CHECK(fs::exists(fixture_path(version)));
+    }
+    std::size_t files = 0;
+    for (const auto& entry : fs::directory_iterator(fixture_dir))
+        if (entry.path().extension() == ".db") ++files;
+    CHECK(files == fixtures.size());
+    CHECK(fixtures.size() == static_cast<std::size_t>(current));
+}
+
+TEST_CASE("every shipped schema version opens with today's kith, upgraded with a named copy, records intact") {
+    int current = current_version();
+    for (const auto& fixture : fixtures) {
+        CAPTURE(fixture.version);
+        Sandbox box;
+        fs::create_directories(fs::path(box.db).parent_path());
+        fs::copy_file(fixture_path(fixture.version), box.db);
+        REQUIRE(user_version(box.db) == fixture.version);
+
+        auto result = box.run({"export", "--format", "json"});
+        INFO(result.err);
+        REQUIRE(result.code == 0);
+        auto backup = box.db + ".bak-v" + std::to_string(fixture.version);
+        if (fixture.version < current) {
+            CHECK(result.err == "kith: warning: database upgraded to schema version " + std::to_string(current) +
+                                    "; the old one is saved as " + backup + "\n");
+            CHECK(mode_of(backup) == 0600u);
+            CHECK(user_version(backup) == fixture.version);
+        } else {
+            CHECK(result.err.empty());
+            CHECK(!fs::exists(backup));
+        }
+        CHECK(user_version(box.db) == current);
+
+        auto exported = json::parse(result.out);
+        std::size_t notes = 0, interactions = 0, reminders = 0, asked = 0;
+        for (const auto& contact : exported["contacts"]) {
+            notes += contact["notes"].size();
+            interactions += contact["interactions"].size();
+            reminders += contact["reminders"].size();
+            asked += contact["asked"].size();
+        }
+        CHECK(exported["contacts"].size() == fixture.contacts);
+        CHECK(notes == fixture.notes);
+        CHECK(interactions == fixture.interactions);
+        CHECK(reminders == fixture.reminders);
+        CHECK(asked == fixture.asked);
+
+        {
+            SQLite::Database db(box.db, SQLite::OPEN_READONLY);
+            CHECK(db.execAndGet("PRAGMA integrity_check").getString() == "ok");
+            CHECK(!db.execAndGet("SELECT count(*) FROM pragma_foreign_key_check").getInt());
+        }
+        // And it is a working database: commands read and write it.
+        box.ok({"due"});
+        box.ok({"note", "sam smith", "written after the upgrade"});
+        CHECK(box.ok({"show", "sam smith"}).find("written after the upgrade") != std::string::npos);
+    }
+}
