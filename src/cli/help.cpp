@@ -21,7 +21,7 @@ const std::vector<std::pair<std::string, std::vector<std::string>>>& command_gro
         {"Record", {"add", "note", "log", "remind", "done", "snooze"}},
         {"Browse", {"list", "show"}},
         {"Change", {"edit", "archive", "rm"}},
-        {"Data", {"import", "export", "config", "date"}},
+        {"Data", {"import", "export", "backup", "config", "date"}},
     };
     return groups;
 }

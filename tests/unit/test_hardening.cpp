@@ -40,7 +40,10 @@ TEST_CASE("every input that once broke a fuzzer passes its checks now") {
                                               {"config", fuzzing::check_config}};
     std::size_t replayed = 0;
     for (const auto& [harness, check] : checks) {
-        for (const auto& entry : std::filesystem::directory_iterator(std::string(KITH_FIXTURES) + "/fuzz/" + harness)) {
+        // A harness that never found anything has no folder (git keeps no empty ones).
+        const auto folder = std::string(KITH_FIXTURES) + "/fuzz/" + harness;
+        if (!std::filesystem::exists(folder)) continue;
+        for (const auto& entry : std::filesystem::directory_iterator(folder)) {
             CAPTURE(entry.path().string());
             auto input = read_file(entry.path());
             CHECK_NOTHROW(check(reinterpret_cast<const std::uint8_t*>(input.data()), input.size()));
