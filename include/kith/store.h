@@ -50,7 +50,9 @@ struct DueQuery {
 
 class Store {
 public:
-    enum class Access { read, write };
+    // read may still upgrade an older database (and switch it to WAL); read_only never writes at
+    // all, and refuses an older database instead (for shell completion, which must stay harmless).
+    enum class Access { read, write, read_only };
     // What an update does to updated_at: a user's change is stamped now; an import keeps the
     // file's stamp, so merging the same file again sees nothing newer.
     enum class Stamp { now, keep };
@@ -95,6 +97,8 @@ public:
     std::optional<ContactRef> contact_ref(std::int64_t id);
     std::vector<ContactRef> contacts_with_key(const std::string& key);
     std::vector<ContactRef> contacts_with_key_prefix(const std::string& key);
+    // At most `limit` of them, the first in folded-name order, reading only those (for completion).
+    std::vector<ContactRef> contacts_with_key_prefix(const std::string& key, std::size_t limit);
     std::vector<ContactRef> contacts_with_key_substring(const std::string& key);
 
     // Several contacts at once, in no particular order; ids that do not exist are skipped.
@@ -123,6 +127,8 @@ public:
     void update_reminder(Reminder& reminder, Stamp stamp = Stamp::now);
     std::optional<Reminder> find_reminder(std::int64_t id);
     std::vector<Reminder> open_reminders_for(std::int64_t contact_id);  // soonest first
+    // Everyone's open reminders whose id starts with `id_prefix` (digits; "" for all), soonest first.
+    std::vector<Reminder> open_reminders(const std::string& id_prefix, std::size_t limit);
     // Open reminders due on or before `by` for these contacts, snoozed ones left out.
     std::vector<Reminder> due_reminders_for(const std::vector<std::int64_t>& contact_ids, Date by);
 
@@ -147,9 +153,18 @@ private:
     static std::unique_ptr<SQLite::Database> open_file(const std::string& path, bool writable);
     // Recomputes last_touch and checkin_due from the contact's interactions and cadence.
     void refresh_checkin(std::int64_t contact_id);
+    // Inside write() the recomputation waits for the commit, once per contact however many
+    // interactions a command (an import) adds; outside it happens at once.
+    void checkin_changed(std::int64_t contact_id);
+    void refresh_stale_checkins();
     void migrate(bool can_write);
+    // Raises the page cache before the first write transaction (see write_cache_kib).
+    void use_write_cache();
 
-    void write_values(const Contact& contact);
+    enum class Transaction { read, write, rehearsal };
+    void transact(Transaction kind, const std::function<void()>& body);
+    // Stores the emails, phones, nicknames and tags; `replace` first removes the old ones.
+    void write_values(const Contact& contact, bool replace);
     void attach_values(std::vector<Contact>& contacts, bool whole_table);
 
     std::unique_ptr<SQLite::Database> db_;
@@ -157,10 +172,12 @@ private:
     std::string path_;
     std::optional<std::string> migration_backup_;
     int write_depth_ = 0;
+    std::vector<std::int64_t> stale_checkins_;  // contacts whose check-in waits for the commit
     bool create_on_write_ = false;  // an empty stand-in until the first write creates the file
+    bool write_cache_set_ = false;  // the larger page cache for writes is in place
 };
 
-// A new random (version 4) uuid.
+// A new random (version 4) uuid. Not thread-safe: it draws from a process-wide pool.
 std::string make_uuid();
 
 }  // namespace kith

@@ -30,4 +30,12 @@ std::string escape_control_characters(std::string_view text);
 // True when the text contains a control character (C0, DEL or C1) other than newline and tab.
 bool has_control_characters(std::string_view text);
 
+// Edits (insert, delete, replace, swap two neighbours) that turn `a` into `b`, byte-wise.
+std::size_t edit_distance(std::string_view a, std::string_view b);
+
+// The candidates a mistyped `word` most likely meant, for "did you mean …?": the closest by
+// edit distance (a prefix of a candidate counts as one edit), and only when close enough to
+// be a typo rather than another word. Empty when none is.
+std::vector<std::string> nearest(std::string_view word, const std::vector<std::string>& candidates);
+
 }  // namespace kith

@@ -2,6 +2,7 @@
 #include <sys/stat.h>
 
 #include <iostream>
+#include <string_view>
 
 #include "cli/commands.h"
 #include "kith/cli.h"
@@ -59,6 +60,12 @@ std::string cli11_message(std::string message) {
 namespace kith {
 
 int run_cli(int argc, char** argv) {
+    // Scripts probe `kith --version` often: answer before building the command table, which
+    // is most of what start-up costs (the same line CLI11's version flag prints).
+    if (argc == 2 && std::string_view(argv[1]) == "--version") {
+        std::cout << "kith " KITH_VERSION "\n" << std::flush;
+        return std::cout ? 0 : static_cast<int>(ExitCode::runtime);
+    }
     // Every file kith creates (database, WAL, backups, exports, temp files) is private.
     ::umask(077);
     cli::Session session;
@@ -85,17 +92,21 @@ int run_cli(int argc, char** argv) {
     cli::add_config_command(app, session);
     cli::add_date_command(app, session);
 
+    // Once every command is in: the hidden ones, and the groups of kith --help.
+    cli::add_complete_command(app, session);
+    cli::add_dump_command(app, session);
+    cli::organise_help(app);
+
     try {
         app.parse(argc, argv);
-        if (app.get_subcommands().empty()) {
-            std::cout << app.help();
-        }
+        if (app.get_subcommands().empty()) cli::run_without_command(app, {argv + 1, argv + argc});
         std::cout.flush();
         if (!std::cout) throw runtime_error("cannot write to standard output");
         return 0;
     } catch (const CLI::ParseError& e) {
         if (e.get_exit_code() == 0) return app.exit(e);  // --help, --version
-        std::cerr << "kith: " << cli::cli11_message(e.what()) << " (see kith --help)\n";
+        auto unknown = cli::unknown_command(app, {argv + 1, argv + argc});
+        std::cerr << "kith: " << (unknown ? *unknown : cli::cli11_message(e.what()) + " (see kith --help)") << '\n';
         return static_cast<int>(ExitCode::usage);
     } catch (const Error& e) {
         std::cerr << "kith: " << escape_control_characters(e.what()) << '\n';

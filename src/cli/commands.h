@@ -2,6 +2,9 @@
 #pragma once
 
 #include <CLI/CLI.hpp>
+#include <optional>
+#include <string>
+#include <vector>
 
 #include "cli/session.h"
 
@@ -33,5 +36,17 @@ CLI::Option* add_contact_words(CLI::App& command, std::vector<std::string>& word
 // A repeatable option taking one value per occurrence (--tag a --tag b).
 CLI::Option* add_repeatable(CLI::App& command, const std::string& name, std::vector<std::string>& values,
                             const std::string& description);
+
+// Hidden: for the shell completion scripts and the docs tests.
+void add_complete_command(CLI::App& app, Session& session);
+void add_dump_command(CLI::App& app, Session& session);
+
+// help.cpp: commands grouped by purpose in --help, and a footer for kith --help.
+void organise_help(CLI::App& app);
+// `unknown command "nto": did you mean "note"?` when the command word of `args` (argv without
+// the program name) names no command; nullopt when it does or there is none.
+std::optional<std::string> unknown_command(const CLI::App& app, const std::vector<std::string>& args);
+// A bare `kith`: `kith due` on a terminal, the help elsewhere. `args` as for unknown_command.
+void run_without_command(CLI::App& app, std::vector<std::string> args);
 
 }  // namespace kith::cli

@@ -1,7 +1,7 @@
 #include <fmt/format.h>
+#include <fcntl.h>
 #include <unistd.h>
 
-#include <algorithm>
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
@@ -23,17 +23,6 @@ struct Options {
     int vcard_version = 3;
 };
 
-std::string format_for_file(const std::string& path) {
-    auto extension = std::filesystem::path(path).extension().string();
-    std::transform(extension.begin(), extension.end(), extension.begin(),
-                   [](unsigned char c) { return std::tolower(c); });
-    if (extension == ".vcf" || extension == ".vcard") return "vcard";
-    if (extension == ".csv") return "csv";
-    if (extension == ".jsonl" || extension == ".ndjson") return "jsonl";
-    if (extension == ".ics") return "ics";
-    return "json";
-}
-
 // Writes every record in one format, one person at a time.
 void write_all(Store& store, std::ostream& out, const std::string& format, int vcard_version) {
     if (format == "json") interchange::write_json_begin(out);
@@ -41,34 +30,63 @@ void write_all(Store& store, std::ostream& out, const std::string& format, int v
     if (format == "ics") interchange::write_ics_begin(out);
     bool first = true;
     store.for_each_contact_record([&](ContactRecord&& record) {
-        if (format == "json") interchange::write_json_contact(out, record, first);
-        else if (format == "jsonl") interchange::write_jsonl_contact(out, record);
-        else if (format == "csv") interchange::write_csv_row(out, record);
-        else if (format == "vcard") interchange::write_vcard(out, record, vcard_version);
-        else interchange::write_ics_events(out, record);
+        if (format == "json")
+            interchange::write_json_contact(out, record, first);
+        else if (format == "jsonl")
+            interchange::write_jsonl_contact(out, record);
+        else if (format == "csv")
+            interchange::write_csv_row(out, record);
+        else if (format == "vcard")
+            interchange::write_vcard(out, record, vcard_version);
+        else
+            interchange::write_ics_events(out, record);
         first = false;
     });
     if (format == "json") interchange::write_json_end(out);
     if (format == "ics") interchange::write_ics_end(out);
 }
 
-// The file appears whole or not at all: written to a private temp file beside it, then
-// renamed over it, so a full disk or a crash never leaves half an export behind.
+[[noreturn]] void cannot_write(const std::string& path) {
+    throw runtime_error(fmt::format("cannot write {}: {}", path, std::strerror(errno)));
+}
+
+// Something that is not a regular file (a FIFO, /dev/stdout) is written to as it is.
+void export_to_stream_file(Store& store, const std::string& path, const std::string& format, int vcard_version) {
+    std::ofstream out(path, std::ios::binary);
+    if (!out) cannot_write(path);
+    write_all(store, out, format, vcard_version);
+    out.flush();
+    if (!out) cannot_write(path);
+}
+
+// A regular file appears whole or not at all: written to a private temp file beside it,
+// flushed to disk, then renamed over it, so a full disk or a crash never leaves half an
+// export behind. A symlink is followed: its target is replaced, the link stays.
 void export_to_file(Store& store, const std::string& path, const std::string& format, int vcard_version) {
-    auto directory = std::filesystem::path(path).parent_path();
-    auto temp = (directory.empty() ? std::filesystem::path(".") : directory) / ".kith-export-XXXXXX";
-    std::string temp_name = temp.string();
+    namespace fs = std::filesystem;
+    std::error_code ec;
+    auto status = fs::status(path, ec);
+    if (fs::exists(status) && !fs::is_regular_file(status))
+        return export_to_stream_file(store, path, format, vcard_version);
+    fs::path target = fs::exists(status) ? fs::canonical(path, ec) : fs::path(path);
+    if (ec) target = path;
+    auto directory = target.parent_path();
+    std::string temp_name = ((directory.empty() ? fs::path(".") : directory) / ".kith-export-XXXXXX").string();
     int fd = ::mkstemp(temp_name.data());  // 0600
-    if (fd < 0) throw runtime_error(fmt::format("cannot write {}: {}", path, std::strerror(errno)));
+    if (fd < 0) cannot_write(path);
     ::close(fd);
     try {
         std::ofstream out(temp_name, std::ios::binary | std::ios::trunc);
         write_all(store, out, format, vcard_version);
-        out.flush();
-        if (!out) throw runtime_error(fmt::format("cannot write {}: {}", path, std::strerror(errno)));
         out.close();
-        if (std::rename(temp_name.c_str(), path.c_str()) != 0)
-            throw runtime_error(fmt::format("cannot write {}: {}", path, std::strerror(errno)));
+        if (!out) cannot_write(path);
+        int sync_fd = ::open(temp_name.c_str(), O_RDONLY | O_CLOEXEC);
+        if (sync_fd < 0 || ::fsync(sync_fd) != 0) {
+            if (sync_fd >= 0) ::close(sync_fd);
+            cannot_write(path);
+        }
+        ::close(sync_fd);
+        if (std::rename(temp_name.c_str(), target.c_str()) != 0) cannot_write(path);
     } catch (...) {
         ::unlink(temp_name.c_str());
         throw;
@@ -99,7 +117,8 @@ void add_export_command(CLI::App& app, Session& session) {
         bool to_stdout = options->output.empty() || options->output == "-";
         auto format = !options->format.empty() ? options->format
                       : to_stdout              ? std::string("json")
-                                               : format_for_file(options->output);
+                                               : interchange::format_for_path(options->output);
+        if (format.empty()) format = "json";
         auto& store = session.store(Store::Access::read);
         // One read transaction: a consistent snapshot while other kith processes write.
         store.read([&] {

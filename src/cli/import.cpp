@@ -1,8 +1,11 @@
+#include "kith/import.h"
+
 #include <fmt/format.h>
 
 #include <algorithm>
 #include <cerrno>
 #include <cstring>
+#include <unistd.h>
 #include <fstream>
 #include <iostream>
 #include <nlohmann/json.hpp>
@@ -10,58 +13,47 @@
 #include "cli/commands.h"
 #include "cli/terminal.h"
 #include "kith/error.h"
-#include "kith/import.h"
 #include "kith/text.h"
 
 namespace kith::cli {
 
 namespace {
 
-// Serves the bytes read to guess the format first, then the rest of the stream, so a pipe
-// can be sniffed without reading it all into memory.
-class ReplayBuffer : public std::streambuf {
-public:
-    ReplayBuffer(std::string prefix, std::streambuf* rest) : prefix_(std::move(prefix)), rest_(rest) {
-        setg(prefix_.data(), prefix_.data(), prefix_.data() + prefix_.size());
+// Standard input is first copied to a private temp file: the write lock is then held only
+// while the import runs, not while a slow pipe (ssh laptop kith export | kith import) trickles
+// in, and the format can be guessed from the first line and the file read from the start.
+std::ifstream spooled_stdin(const Environment& env) {
+    std::string path = env.get("TMPDIR").value_or("/tmp") + "/kith-import-XXXXXX";
+    int fd = ::mkstemp(path.data());  // 0600
+    if (fd < 0) throw runtime_error(fmt::format("cannot create a temp file {}: {}", path, std::strerror(errno)));
+    ::unlink(path.c_str());  // nameless from now on: gone with the process, however it ends
+    char buffer[1 << 16];
+    for (;;) {
+        auto count = ::read(STDIN_FILENO, buffer, sizeof buffer);
+        if (count == 0) break;
+        if (count < 0 && errno == EINTR) continue;
+        bool written = count > 0 && ::write(fd, buffer, static_cast<std::size_t>(count)) == count;
+        if (!written) {
+            auto problem = std::strerror(errno);
+            ::close(fd);
+            throw runtime_error(fmt::format("cannot {} standard input: {}", count < 0 ? "read" : "keep", problem));
+        }
     }
-
-protected:
-    int_type underflow() override {
-        if (gptr() < egptr()) return traits_type::to_int_type(*gptr());
-        auto count = rest_->sgetn(buffer_, sizeof buffer_);
-        if (count <= 0) return traits_type::eof();
-        setg(buffer_, buffer_, buffer_ + count);
-        return traits_type::to_int_type(*gptr());
-    }
-
-private:
-    std::string prefix_;
-    std::streambuf* rest_;
-    char buffer_[1 << 16];
-};
+    std::ifstream in(fmt::format("/proc/self/fd/{}", fd), std::ios::binary);
+    ::close(fd);
+    if (!in) throw runtime_error("cannot read back standard input");
+    return in;
+}
 
 std::string lower(std::string text) {
     std::transform(text.begin(), text.end(), text.begin(), [](unsigned char c) { return std::tolower(c); });
     return text;
 }
 
-std::string format_from_extension(const std::string& path) {
-    auto dot = path.rfind('.');
-    if (dot == std::string::npos || path.find('/', dot) != std::string::npos) return "";
-    auto extension = lower(path.substr(dot + 1));
-    if (extension == "vcf" || extension == "vcard") return "vcard";
-    if (extension == "csv") return "csv";
-    if (extension == "json") return "json";
-    if (extension == "jsonl" || extension == "ndjson") return "jsonl";
-    return "";
-}
-
 // Reads up to the first line with content and guesses the format from it.
-std::string sniff_format(std::istream& in, std::string& prefix) {
+std::string sniff_format(std::istream& in) {
     std::string line;
     while (std::getline(in, line)) {
-        prefix += line;
-        if (!in.eof()) prefix += '\n';
         if (line.rfind("\xEF\xBB\xBF", 0) == 0) line.erase(0, 3);  // a byte order mark
         auto start = line.find_first_not_of(" \t\r");
         if (start == std::string::npos) continue;
@@ -108,18 +100,21 @@ void run_import(Session& session, const Options& options) {
         throw usage_error("import: give a FILE, or pipe the data in (kith import - < contacts.vcf)");
     std::string label = from_stdin ? "stdin" : options.file;
 
-    std::ifstream file;
-    if (!from_stdin) {
-        file.open(options.file, std::ios::binary);
-        if (!file) throw runtime_error(fmt::format("cannot open {}: {}", options.file, std::strerror(errno)));
+    std::string format =
+        options.format.empty() && !from_stdin ? interchange::format_for_path(options.file) : options.format;
+    if (format == "ics") throw usage_error("import reads vCard, CSV, JSON and JSONL; iCalendar is export-only");
+    std::ifstream in;
+    if (from_stdin) {
+        in = spooled_stdin(session.env);
+    } else {
+        in.open(options.file, std::ios::binary);
+        if (!in) throw runtime_error(fmt::format("cannot open {}: {}", options.file, std::strerror(errno)));
     }
-    std::istream& raw = from_stdin ? std::cin : file;
-    std::string format = options.format.empty() && !from_stdin ? format_from_extension(options.file) : options.format;
-    std::string prefix;
-    if (format.empty()) format = sniff_format(raw, prefix);
-    raw.clear(raw.rdstate() & ~std::ios::failbit);
-    ReplayBuffer replay(std::move(prefix), raw.rdbuf());
-    std::istream in(&replay);
+    if (format.empty()) {
+        format = sniff_format(in);
+        in.clear();
+        in.seekg(0);
+    }
 
     auto today = session.today();
     auto& store = session.store(Store::Access::write);
@@ -139,13 +134,14 @@ void run_import(Session& session, const Options& options) {
             }
             ++counts[static_cast<int>(result.action)];
             if (!options.dry_run) return;
-            auto who = result.action == MergeResult::Action::added ? result.name
-                                                                   : fmt::format("{} (#{})", result.name, result.contact_id);
+            auto who = result.action == MergeResult::Action::added
+                           ? result.name
+                           : fmt::format("{} (#{})", result.name, result.contact_id);
             report += fmt::format("{:<10} {}", action_word(result.action), escape_control_characters(who));
             if (!result.changes.empty()) report += ": " + join(result.changes, ", ");
             report += '\n';
         });
-        if (raw.bad()) throw runtime_error(fmt::format("cannot read {}", label));
+        if (in.bad()) throw runtime_error(fmt::format("cannot read {}", label));
     };
     try {
         if (options.dry_run)
@@ -163,8 +159,8 @@ void run_import(Session& session, const Options& options) {
                                  unchanged);
     } else {
         std::cout << fmt::format("Imported {} contact{} from {}: {} added, {} updated, {} unchanged.\n",
-                                 added + updated + unchanged, added + updated + unchanged == 1 ? "" : "s", label,
-                                 added, updated, unchanged);
+                                 added + updated + unchanged, added + updated + unchanged == 1 ? "" : "s", label, added,
+                                 updated, unchanged);
     }
 }
 

@@ -113,6 +113,7 @@ QuestionSettings Session::question_settings() {
 }
 
 void Session::warn(const std::string& message) {
+    if (quiet) return;
     std::cerr << "kith: warning: " << escape_control_characters(message) << '\n';
 }
 

@@ -26,6 +26,7 @@ class Session {
 public:
     GlobalOptions options;
     Environment env;
+    bool quiet = false;  // warnings are dropped (shell completion must not write to the terminal)
 
     const Config& config();
     std::string config_path();

@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <functional>
 #include <toml++/toml.h>
@@ -16,11 +17,24 @@ namespace {
 // Applies one key's TOML value to the config, or returns what is wrong with it. `name` is the
 // last part of the key (the tag, for cadence.TAG).
 using Apply = std::function<std::optional<std::string>(Config&, const toml::node&, const std::string& name)>;
+// The key's effective value(s) as `key = value` TOML text, for `kith config`; a key standing for
+// many (cadence.TAG) gives one line per tag set, possibly none.
+using Show = std::function<std::vector<std::pair<std::string, std::string>>(const Config&, const std::string& key)>;
 
 struct KeyRule {
     ConfigKey key;
     Apply apply;
+    Show show;
 };
+
+std::string quoted(const std::string& text) { return fmt::format("\"{}\"", text); }
+
+// A Show for a key with exactly one value.
+Show one(std::function<std::string(const Config&)> format) {
+    return [format](const Config& config, const std::string& key) {
+        return std::vector<std::pair<std::string, std::string>>{{key, format(config)}};
+    };
+}
 
 std::optional<std::string> apply_positive_int(int& target, const toml::node& node, int max) {
     auto value = node.value<int64_t>();
@@ -84,7 +98,8 @@ const std::vector<KeyRule>& key_rules() {
              if (!node.is_string() || node.value<std::string>()->empty()) return "expected a file path";
              config.database = *node.value<std::string>();
              return std::nullopt;
-         }},
+         },
+         one([](const Config& config) { return config.database ? quoted(*config.database) : "(default)"; })},
         {{"color", "string", "auto", "auto, always or never; --color and NO_COLOR take precedence."},
          [](Config& config, const toml::node& node, const std::string&) -> std::optional<std::string> {
              auto value = node.value<std::string>();
@@ -92,20 +107,24 @@ const std::vector<KeyRule>& key_rules() {
                  return "expected \"auto\", \"always\" or \"never\"";
              config.color = *value;
              return std::nullopt;
-         }},
+         },
+         one([](const Config& config) { return quoted(config.color); })},
         {{"due.limit", "integer", "10", "At most this many people in `kith due`."},
          [](Config& config, const toml::node& node, const std::string&) {
              return apply_positive_int(config.due_limit, node, 10000);
-         }},
+         },
+         one([](const Config& config) { return std::to_string(config.due_limit); })},
         {{"due.birthday_window", "interval", "7d", "How far ahead `kith due` looks for birthdays."},
          [](Config& config, const toml::node& node, const std::string&) {
              return apply_interval(config.due_birthday_window, node);
-         }},
+         },
+         one([](const Config& config) { return quoted(format_interval(config.due_birthday_window)); })},
         {{"due.follow_up", "interval", "30d",
           "How long after a note's event `kith due` says to follow up, until you log contact."},
          [](Config& config, const toml::node& node, const std::string&) {
              return apply_interval(config.due_follow_up, node);
-         }},
+         },
+         one([](const Config& config) { return quoted(format_interval(config.due_follow_up)); })},
         {{"cadence.TAG", "cadence", "(none)",
           "Check-in cadence for people with tag TAG and no cadence of their own, e.g. client = \"30d\"."},
          [](Config& config, const toml::node& node, const std::string& tag) -> std::optional<std::string> {
@@ -116,7 +135,18 @@ const std::vector<KeyRule>& key_rules() {
              if (!name.empty() && name.front() == '#') name.remove_prefix(1);  // "#client" means client
              config.tag_cadences.emplace_back(fold_case(name), *cadence);
              return std::nullopt;
+         },
+         [](const Config& config, const std::string&) {
+             std::vector<std::pair<std::string, std::string>> values;
+             for (const auto& [tag, cadence] : config.tag_cadences)
+                 values.emplace_back("cadence." + tag, quoted(format_cadence(cadence)));
+             return values;
          }},
+        {{"questions.per_contact", "integer", "2", "Suggested questions shown under each person in `kith due`."},
+         [](Config& config, const toml::node& node, const std::string&) {
+             return apply_positive_int(config.questions_per_contact, node, 100);
+         },
+         one([](const Config& config) { return std::to_string(config.questions_per_contact); })},
         {{"questions.rule", "array of tables", "(none)",
           "Your own question rules: match (regex, captures as {1}), ask (template), optional min_age/max_age."},
          [](Config& config, const toml::node& node, const std::string&) -> std::optional<std::string> {
@@ -127,6 +157,13 @@ const std::vector<KeyRule>& key_rules() {
                      return fmt::format("line {}: {}", element.source().begin.line, *problem);
              }
              return std::nullopt;
+         },
+         [](const Config& config, const std::string&) {
+             std::vector<std::pair<std::string, std::string>> values;
+             for (const auto& rule : config.question_rules)
+                 values.emplace_back("questions.rule", fmt::format("{{ id = {}, match = {}, ask = {} }}",
+                                                                   quoted(rule.id), quoted(rule.match), quoted(rule.ask)));
+             return values;
          }},
         {{"questions.bank.TAG", "array of strings", "(built-in banks)",
           "Questions for people with tag TAG; replaces kith's own bank for that tag."},
@@ -141,10 +178,12 @@ const std::vector<KeyRule>& key_rules() {
              }
              config.question_banks[fold_case(tag)] = std::move(bank);
              return std::nullopt;
-         }},
-        {{"questions.per_contact", "integer", "2", "Suggested questions shown under each person in `kith due`."},
-         [](Config& config, const toml::node& node, const std::string&) {
-             return apply_positive_int(config.questions_per_contact, node, 100);
+         },
+         [](const Config& config, const std::string&) {
+             std::vector<std::pair<std::string, std::string>> values;
+             for (const auto& [tag, bank] : config.question_banks)
+                 values.emplace_back("questions.bank." + tag, fmt::format("[{} questions]", bank.size()));
+             return values;
          }},
     };
     return rules;
@@ -163,6 +202,27 @@ const KeyRule* find_rule(const std::string& key) {
     return nullptr;
 }
 
+// " (did you mean "due.limit"?)" for a mistyped key, or "". A key standing for any tag is
+// offered with the tag as typed: "cadance.client" meant "cadence.client".
+std::string did_you_mean(const std::string& key) {
+    auto last_dot = key.rfind('.');
+    std::string last = last_dot == std::string::npos ? key : key.substr(last_dot + 1);
+    std::vector<std::string> candidates;
+    for (const auto& rule : key_rules()) {
+        auto name = rule.key.key;
+        if (auto wildcard = name.find("TAG"); wildcard != std::string::npos) {
+            if (std::count(name.begin(), name.end(), '.') != std::count(key.begin(), key.end(), '.')) continue;
+            name.replace(wildcard, 3, last);
+        }
+        candidates.push_back(name);
+    }
+    auto close = nearest(key, candidates);
+    if (close.empty()) return "";
+    std::vector<std::string> quoted_names;
+    for (const auto& name : close) quoted_names.push_back(quoted(name));
+    return fmt::format(" (did you mean {}?)", join(quoted_names, " or "));
+}
+
 // Walks nested tables, applying known keys; dotted keys name leaves.
 void apply_table(const toml::table& table, const std::string& prefix, const std::string& path,
                  LoadedConfig& loaded) {
@@ -179,13 +239,11 @@ void apply_table(const toml::table& table, const std::string& prefix, const std:
         } else if (const auto* nested = node.as_table()) {
             apply_table(*nested, key, path, loaded);
         } else {
-            loaded.warnings.push_back(fmt::format("config {}: line {}: unknown key \"{}\" ignored", path,
-                                                  node.source().begin.line, key));
+            loaded.warnings.push_back(fmt::format("config {}: line {}: unknown key \"{}\" ignored{}", path,
+                                                  node.source().begin.line, key, did_you_mean(key)));
         }
     }
 }
-
-std::string quoted(const std::string& text) { return fmt::format("\"{}\"", text); }
 
 }  // namespace
 
@@ -215,20 +273,11 @@ LoadedConfig load_config(const std::string& path) {
 }
 
 std::vector<std::pair<std::string, std::string>> config_values(const Config& config) {
-    std::vector<std::pair<std::string, std::string>> values{
-        {"database", config.database ? quoted(*config.database) : "(default)"},
-        {"color", quoted(config.color)},
-        {"due.limit", std::to_string(config.due_limit)},
-        {"due.birthday_window", quoted(format_interval(config.due_birthday_window))},
-        {"due.follow_up", quoted(format_interval(config.due_follow_up))},
-    };
-    for (const auto& [tag, cadence] : config.tag_cadences) values.emplace_back("cadence." + tag, quoted(format_cadence(cadence)));
-    values.emplace_back("questions.per_contact", std::to_string(config.questions_per_contact));
-    for (const auto& rule : config.question_rules)
-        values.emplace_back("questions.rule", fmt::format("{{ id = {}, match = {}, ask = {} }}", quoted(rule.id),
-                                                          quoted(rule.match), quoted(rule.ask)));
-    for (const auto& [tag, bank] : config.question_banks)
-        values.emplace_back("questions.bank." + tag, fmt::format("[{} questions]", bank.size()));
+    std::vector<std::pair<std::string, std::string>> values;
+    for (const auto& rule : key_rules()) {
+        auto shown = rule.show(config, rule.key.key);
+        values.insert(values.end(), shown.begin(), shown.end());
+    }
     return values;
 }
 

@@ -10,6 +10,7 @@
 #include <string>
 #include <string_view>
 
+#include "interchange/content_line.h"
 #include "kith/dates.h"
 #include "kith/interchange.h"
 
@@ -17,47 +18,6 @@ namespace kith::interchange {
 namespace {
 
 using namespace std::chrono;
-
-// Content lines are at most 75 octets; a longer one continues on lines starting with a space.
-// A cut never lands inside a UTF-8 sequence, which would garble the character.
-void write_line(std::ostream& out, std::string_view line) {
-    std::string folded;
-    std::size_t limit = 75;
-    while (line.size() > limit) {
-        std::size_t cut = limit;
-        const auto continuation = [&](std::size_t at) { return (static_cast<unsigned char>(line[at]) & 0xC0) == 0x80; };
-        while (cut > limit - 3 && continuation(cut)) --cut;
-        if (continuation(cut)) cut = limit;  // not UTF-8 at all: any cut is as good
-        folded.append(line.substr(0, cut));
-        folded += "\r\n ";
-        line.remove_prefix(cut);
-        limit = 74;  // the leading space counts
-    }
-    folded.append(line);
-    folded += "\r\n";
-    out << folded;
-}
-
-// TEXT values (RFC 5545 §3.3.11): \ ; , escaped, line breaks as \n, other controls dropped
-// since TEXT may not hold them.
-std::string escape_text(std::string_view text) {
-    std::string out;
-    for (std::size_t i = 0; i < text.size(); ++i) {
-        const char c = text[i];
-        switch (c) {
-            case '\\': out += "\\\\"; break;
-            case ';': out += "\\;"; break;
-            case ',': out += "\\,"; break;
-            case '\n': out += "\\n"; break;
-            case '\r':
-                if (i + 1 == text.size() || text[i + 1] != '\n') out += "\\n";  // CRLF: the LF writes it
-                break;
-            default:
-                if ((static_cast<unsigned char>(c) >= 0x20 && c != 0x7f) || c == '\t') out += c;
-        }
-    }
-    return out;
-}
 
 bool digits(std::string_view text) {
     for (char c : text)
@@ -117,15 +77,15 @@ struct Event {
 };
 
 void write_event(std::ostream& out, const Event& event) {
-    write_line(out, "BEGIN:VEVENT");
-    write_line(out, "UID:" + escape_text(event.uid));
-    write_line(out, "DTSTAMP:" + dtstamp(event.updated_at));
-    write_line(out, "DTSTART;VALUE=DATE:" + ical_date(event.start));
-    if (!event.rule.empty()) write_line(out, "RRULE:" + event.rule);
-    write_line(out, "SUMMARY:" + escape_text(event.summary));
+    write_content_line(out, "BEGIN:VEVENT");
+    write_content_line(out, "UID:" + escape_text_value(event.uid));
+    write_content_line(out, "DTSTAMP:" + dtstamp(event.updated_at));
+    write_content_line(out, "DTSTART;VALUE=DATE:" + ical_date(event.start));
+    if (!event.rule.empty()) write_content_line(out, "RRULE:" + event.rule);
+    write_content_line(out, "SUMMARY:" + escape_text_value(event.summary));
     // A birthday or a reminder to call someone does not make the day busy.
-    write_line(out, "TRANSP:TRANSPARENT");
-    write_line(out, "END:VEVENT");
+    write_content_line(out, "TRANSP:TRANSPARENT");
+    write_content_line(out, "END:VEVENT");
 }
 
 // A record never saved has no uuid; its id still keeps the UID stable.
@@ -158,10 +118,10 @@ void write_reminder(std::ostream& out, const Contact& contact, const Reminder& r
 }  // namespace
 
 void write_ics_begin(std::ostream& out) {
-    write_line(out, "BEGIN:VCALENDAR");
-    write_line(out, "VERSION:2.0");
-    write_line(out, "PRODID:-//kith//kith//EN");
-    write_line(out, "CALSCALE:GREGORIAN");
+    write_content_line(out, "BEGIN:VCALENDAR");
+    write_content_line(out, "VERSION:2.0");
+    write_content_line(out, "PRODID:-//kith//kith//EN");
+    write_content_line(out, "CALSCALE:GREGORIAN");
 }
 
 void write_ics_events(std::ostream& out, const ContactRecord& record) {
@@ -173,7 +133,7 @@ void write_ics_events(std::ostream& out, const ContactRecord& record) {
 }
 
 void write_ics_end(std::ostream& out) {
-    write_line(out, "END:VCALENDAR");
+    write_content_line(out, "END:VCALENDAR");
 }
 
 }  // namespace kith::interchange

@@ -265,8 +265,10 @@ public:
         return open(json::object());
     }
     bool key(string_t& name) override {
-        if (depth_ == 1) top_key_ = name;
-        else key_ = name;
+        if (depth_ == 1)
+            top_key_ = name;
+        else
+            key_ = name;
         return true;
     }
     bool end_object() override { return close(); }
@@ -336,8 +338,10 @@ private:
 
     bool value(json scalar) {
         if (stack_.empty()) {
-            if (depth_ == 1 && top_key_ == "kith_version") check_version(scalar);
-            else if (in_contacts_) throw FormatError(line_, "contact must be an object");
+            if (depth_ == 1 && top_key_ == "kith_version")
+                check_version(scalar);
+            else if (in_contacts_)
+                throw FormatError(line_, "contact must be an object");
             return true;
         }
         auto* parent = stack_.back();
@@ -400,7 +404,9 @@ void write_json_contact(std::ostream& out, const ContactRecord& record, bool fir
     out << output::dump_line(record_json(record));
 }
 
-void write_json_end(std::ostream& out) { out << "\n]}\n"; }
+void write_json_end(std::ostream& out) {
+    out << "\n]}\n";
+}
 
 void write_jsonl_contact(std::ostream& out, const ContactRecord& record) {
     out << output::dump_line(record_json(record)) << '\n';

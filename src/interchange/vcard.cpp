@@ -13,6 +13,7 @@
 #include <utility>
 #include <vector>
 
+#include "interchange/content_line.h"
 #include "kith/dates.h"
 #include "kith/interchange.h"
 #include "kith/text.h"
@@ -501,55 +502,20 @@ bool is_base64_text(std::string_view line) {
 
 // ---- writing -------------------------------------------------------------------------------
 
-// RFC 6350 §3.4: backslash, comma, semicolon and newline are escaped in text values.
-std::string escaped_text(std::string_view text) {
-    std::string out;
-    out.reserve(text.size());
-    for (std::size_t i = 0; i < text.size(); ++i) {
-        const char c = text[i];
-        if (c == '\\' || c == ',' || c == ';') {
-            out += '\\';
-            out += c;
-        } else if (c == '\n') {
-            out += "\\n";
-        } else if (c == '\r') {
-            if (i + 1 >= text.size() || text[i + 1] != '\n') out += "\\n";  // CRLF is one newline
-        } else {
-            out += c;
-        }
-    }
-    return out;
-}
-
 std::string escaped_list(const std::vector<std::string>& items) {
     std::string out;
     for (const auto& item : items) {
         if (!out.empty()) out += ',';
-        out += escaped_text(item);
+        out += escape_text_value(item);
     }
     return out;
-}
-
-// Lines longer than 75 octets continue on the next after a space (RFC 6350 §3.2), cut between
-// UTF-8 sequences, never inside one.
-void write_folded(std::ostream& out, std::string_view line) {
-    constexpr std::size_t limit = 75;
-    std::size_t room = limit;
-    while (line.size() > room) {
-        std::size_t cut = room;
-        while (cut > 1 && is_utf8_continuation(line[cut])) --cut;
-        out << line.substr(0, cut) << "\r\n ";
-        line.remove_prefix(cut);
-        room = limit - 1;  // the leading space counts
-    }
-    out << line << "\r\n";
 }
 
 void write_property(std::ostream& out, std::string_view name, std::string_view value) {
     std::string line;
     line.reserve(name.size() + 1 + value.size());
     line.append(name).append(":").append(value);
-    write_folded(out, line);
+    write_content_line(out, line);
 }
 
 // 8-4-4-4-12 hex digits: what 4.0 may write as a urn:uuid: URI.
@@ -566,11 +532,11 @@ bool is_uuid(std::string_view text) {
 // 4.0's UID is a URI: urn:uuid: for a UUID, else (one kept from another address book) text.
 void write_uid(std::ostream& out, const std::string& uuid, int version) {
     if (version == 3)
-        write_property(out, "UID", escaped_text(uuid));
+        write_property(out, "UID", escape_text_value(uuid));
     else if (is_uuid(uuid))
         write_property(out, "UID", fmt::format("urn:uuid:{}", uuid));
     else
-        write_property(out, "UID;VALUE=text", escaped_text(uuid));
+        write_property(out, "UID;VALUE=text", escape_text_value(uuid));
 }
 
 // "Ada King Lovelace" → Lovelace;Ada King;;; — the last word taken as the family name.
@@ -578,7 +544,7 @@ std::string structured_name(std::string_view name) {
     const auto space = name.rfind(' ');
     const auto family = space == std::string_view::npos ? name : name.substr(space + 1);
     const auto given = space == std::string_view::npos ? std::string_view() : name.substr(0, space);
-    return fmt::format("{};{};;;", escaped_text(family), escaped_text(given));
+    return fmt::format("{};{};;;", escape_text_value(family), escape_text_value(given));
 }
 
 std::string bday_value(const Birthday& birthday, int version) {
@@ -638,24 +604,24 @@ void write_vcard(std::ostream& out, const ContactRecord& record, int version) {
     if (version != 3 && version != 4)
         throw usage_error(fmt::format("vCard version {} cannot be written: use 3 or 4", version));
     const Contact& contact = record.contact;
-    write_folded(out, "BEGIN:VCARD");
-    write_folded(out, version == 3 ? "VERSION:3.0" : "VERSION:4.0");
+    write_content_line(out, "BEGIN:VCARD");
+    write_content_line(out, version == 3 ? "VERSION:3.0" : "VERSION:4.0");
     if (!contact.uuid.empty()) write_uid(out, contact.uuid, version);
-    write_property(out, "FN", escaped_text(contact.name));
+    write_property(out, "FN", escape_text_value(contact.name));
     write_property(out, "N", structured_name(contact.name));
     // One NICKNAME each: vobject, and so khard, reads only the first item of a list.
-    for (const auto& nickname : contact.nicknames) write_property(out, "NICKNAME", escaped_text(nickname));
+    for (const auto& nickname : contact.nicknames) write_property(out, "NICKNAME", escape_text_value(nickname));
     for (const auto& email : contact.emails)
-        write_property(out, version == 3 ? "EMAIL;TYPE=INTERNET" : "EMAIL", escaped_text(email));
-    for (const auto& phone : contact.phones) write_property(out, "TEL", escaped_text(phone));
-    if (!contact.company.empty()) write_property(out, "ORG", escaped_text(contact.company));
+        write_property(out, version == 3 ? "EMAIL;TYPE=INTERNET" : "EMAIL", escape_text_value(email));
+    for (const auto& phone : contact.phones) write_property(out, "TEL", escape_text_value(phone));
+    if (!contact.company.empty()) write_property(out, "ORG", escape_text_value(contact.company));
     if (contact.birthday) write_property(out, "BDAY", bday_value(*contact.birthday, version));
     if (!contact.tags.empty()) write_property(out, "CATEGORIES", escaped_list(contact.tags));
-    for (const auto& note : record.notes) write_property(out, "NOTE", escaped_text(note.text));
+    for (const auto& note : record.notes) write_property(out, "NOTE", escape_text_value(note.text));
     if (contact.every) write_property(out, "X-KITH-EVERY", format_cadence(*contact.every));
     if (contact.archived) write_property(out, "X-KITH-ARCHIVED", "1");
     if (!contact.updated_at.empty()) write_property(out, "REV", rev_value(contact.updated_at, version));
-    write_folded(out, "END:VCARD");
+    write_content_line(out, "END:VCARD");
 }
 
 }  // namespace kith::interchange

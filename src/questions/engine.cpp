@@ -31,6 +31,15 @@ namespace {
 
 using namespace std::chrono;
 
+// std::regex_traits<char> looks the ctype facet up in its locale (a dynamic_cast) for every
+// character it folds, when compiling and when matching: a third of the engine's time. kith
+// never changes the global locale from "C", where folding is exactly ASCII's, so these
+// traits fold without asking the locale; everything else is the standard's.
+struct AsciiFoldTraits : std::regex_traits<char> {
+    char translate_nocase(char c) const { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
+};
+using Regex = std::basic_regex<char, AsciiFoldTraits>;
+
 constexpr auto regex_flags = std::regex::ECMAScript | std::regex::icase;
 
 char ascii_lower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
@@ -149,6 +158,11 @@ private:
     std::optional<LiteralSet> prefix_;  // the literal run the whole pattern starts with
 
     bool at_end() const { return pos_ >= p_.size(); }
+    static bool quantifier(char c) { return c == '*' || c == '+' || c == '?' || c == '{'; }
+    // A character that stands for itself (what atom() reads through its default case).
+    static bool plain_character(char c) {
+        return c != '\0' && std::string_view("()[].\\*+?{}|^$").find(c) == std::string_view::npos;
+    }
     char peek(std::size_t ahead = 0) const {
         return pos_ + ahead < p_.size() ? p_[pos_ + ahead] : '\0';
     }
@@ -188,7 +202,16 @@ private:
         bool all_exact = true;
         std::vector<LiteralSet> found;
         while (!failed_ && !at_end() && peek() != '|' && peek() != ')') {
+            if (plain_character(peek()) && !quantifier(peek(1))) {  // the common case, without allocating
+                for (auto& a : run) a += ascii_lower(peek());
+                ++pos_;
+                continue;
+            }
             Literals part = term();
+            if (part.exact && part.strings.size() == 1) {  // most often one more character
+                for (auto& a : run) a += part.strings.front();
+                continue;
+            }
             if (part.exact && run.size() * part.strings.size() <= max_exact_set) {
                 LiteralSet joined;
                 for (const auto& a : run)
@@ -539,16 +562,19 @@ public:
     }
 
     // Throws usage_error naming the rule when the pattern does not compile.
-    const std::regex& regex(const QuestionRule& rule) const {
+    const Regex& regex(const QuestionRule& rule) const {
+        // Nothing is thrown through call_once (it runs inside pthread_once, a C function):
+        // the error is kept and thrown here, every time the rule is asked for.
         std::call_once(compiled_, [&] {
             if (has_huge_number(pattern_))
                 throw usage_error(bad_rule(rule, "bad regular expression: a number of more than 6 digits after \\ or in {}"));
             try {
-                regex_ = std::regex(pattern_, regex_flags);
+                regex_ = Regex(pattern_, regex_flags);
             } catch (const std::regex_error& e) {
-                throw usage_error(bad_rule(rule, fmt::format("bad regular expression: {}", e.what())));
+                error_ = e.what();
             }
         });
+        if (error_) throw usage_error(bad_rule(rule, fmt::format("bad regular expression: {}", *error_)));
         return regex_;
     }
 
@@ -557,7 +583,8 @@ private:
     std::vector<std::vector<std::size_t>> required_;  // a literal of each set occurs in any match
     std::optional<LiteralSet> prefix_;                 // every match starts with one of these
     mutable std::once_flag compiled_;
-    mutable std::regex regex_;
+    mutable Regex regex_;
+    mutable std::optional<std::string> error_;  // why the pattern did not compile
 };
 
 // What one call needs to match its rules: their patterns, in rule order, and a scanner that
@@ -670,7 +697,7 @@ std::vector<std::string_view> segments(std::string_view text) {
 }
 
 // A match of the regex at exactly `at`, the text before it visible to \b and ^.
-bool match_at(std::string_view piece, std::size_t at, const std::regex& regex, std::cmatch& match) {
+bool match_at(std::string_view piece, std::size_t at, const Regex& regex, std::cmatch& match) {
     auto flags = std::regex_constants::match_continuous;
     if (at > 0) flags |= std::regex_constants::match_prev_avail;
     try {
@@ -685,7 +712,7 @@ bool match_at(std::string_view piece, std::size_t at, const std::regex& regex, s
 std::optional<std::string> apply_rule(const QuestionRule& rule, const CompiledPattern& pattern,
                                       std::string_view text, const std::string& lowered,
                                       const std::vector<std::string_view>& pieces) {
-    const std::regex& regex = pattern.regex(rule);
+    const Regex& regex = pattern.regex(rule);
     for (const auto piece : pieces) {
         const auto offset = static_cast<std::size_t>(piece.data() - text.data());
         if (auto starts = pattern.starts(std::string_view(lowered).substr(offset, piece.size()))) {
@@ -822,13 +849,16 @@ std::string word_key(std::string_view word) {
     return key;
 }
 
-bool listed(const std::set<std::string, std::less<>>& list, std::string_view key) {
-    return list.find(key) != list.end();
+// The word lists below are constant arrays rather than sets: nothing to build when kith
+// starts (most commands never ask a question), and a short linear search is as quick here.
+template <std::size_t N>
+bool listed(const std::string_view (&list)[N], std::string_view key) {
+    return std::find(std::begin(list), std::end(list), key) != std::end(list);
 }
 
 // Words that start a phrase about something that happens: lower-cased when first
 // ("Running the marathon" → "How did running the marathon go?"); a name never is.
-const std::set<std::string, std::less<>> ordinary_first_words{
+constexpr std::string_view ordinary_first_words[]{
     "a", "an", "the", "this", "that", "first", "second", "next", "big", "new", "another",
     "running", "moving", "starting", "taking", "flying", "launching", "presenting", "going",
     "getting", "having", "giving", "leaving", "visiting", "hosting", "speaking", "doing",
@@ -841,7 +871,7 @@ const std::set<std::string, std::less<>> ordinary_first_words{
     "sailing", "driving", "seeing", "catching", "watching", "reading", "raising", "your"};
 
 // Nouns that read better with "the" ("Wedding in Tuscany" → "the wedding in Tuscany").
-const std::set<std::string, std::less<>> the_nouns{
+constexpr std::string_view the_nouns[]{
     "wedding", "surgery", "operation", "interview", "marathon", "half-marathon", "race",
     "exam", "exams", "finals", "move", "trip", "launch", "presentation", "talk", "keynote",
     "conference", "party", "concert", "recital", "performance", "premiere", "match", "game",
@@ -855,7 +885,7 @@ const std::set<std::string, std::less<>> the_nouns{
 
 // Words that describe such a noun and are not names ("Knee surgery" → "the knee surgery");
 // any other first word before one keeps its case ("Berlin trip" → "the Berlin trip").
-const std::set<std::string, std::less<>> noun_modifiers{
+constexpr std::string_view noun_modifiers[]{
     "knee", "hip", "back", "eye", "shoulder", "heart", "dental", "job", "board", "dentist",
     "doctor", "team", "company", "family", "school", "work", "birthday", "book", "product",
     "charity", "half", "final", "driving", "bar", "house", "art", "photo", "music", "piano",
@@ -865,7 +895,7 @@ const std::set<std::string, std::less<>> noun_modifiers{
     "graduation", "baby", "gender", "kitchen", "bathroom", "big", "first", "last", "next"};
 
 // Before these a trailing #hashtag is part of the sentence ("Emma's #recital").
-const std::set<std::string, std::less<>> lead_in_words{
+constexpr std::string_view lead_in_words[]{
     "the", "a", "an", "my", "his", "her", "their", "your", "our", "of", "to", "for", "at", "in",
     "on", "with", "about", "big", "first", "new"};
 
@@ -875,14 +905,14 @@ bool is_possessive(std::string_view key) {
 
 // "He's running …", "She will be presenting …": the subject is dropped (the question is put
 // to them).
-const std::set<std::string, std::less<>> subject_contractions{
+constexpr std::string_view subject_contractions[]{
     "he's", "she's", "they're", "he'll", "she'll", "they'll", "he'd", "she'd", "they'd"};
-const std::set<std::string, std::less<>> subjects{"he", "she", "they"};
-const std::set<std::string, std::less<>> auxiliaries{"is", "are", "was", "were", "will",
+constexpr std::string_view subjects[]{"he", "she", "they"};
+constexpr std::string_view auxiliaries[]{"is", "are", "was", "were", "will",
                                                      "has", "have", "had", "'s"};
 
 // After "her", words that show it is not possessive ("told her about").
-const std::set<std::string, std::less<>> not_after_possessive{
+constexpr std::string_view not_after_possessive[]{
     "about", "to", "for", "with", "in", "on", "at", "up", "out", "and", "or", "that", "the",
     "a", "an", "off", "back", "down", "over", "into", "again", "know", "if", "how", "what"};
 

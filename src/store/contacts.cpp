@@ -2,6 +2,9 @@
 #include <SQLiteCpp/SQLiteCpp.h>
 #include <fmt/format.h>
 
+#include <algorithm>
+#include <numeric>
+#include <tuple>
 #include <unordered_map>
 
 #include "kith/error.h"
@@ -35,10 +38,12 @@ std::vector<std::string>* field_for(Contact& contact, const std::string& kind) {
 
 }  // namespace
 
-void Store::write_values(const Contact& contact) {
-    auto& erase = (*cached_)("DELETE FROM contact_values WHERE contact_id = ?");
-    erase.bind(1, contact.id);
-    erase.exec();
+void Store::write_values(const Contact& contact, bool replace) {
+    if (replace) {
+        auto& erase = (*cached_)("DELETE FROM contact_values WHERE contact_id = ?");
+        erase.bind(1, contact.id);
+        erase.exec();
+    }
     auto& insert = (*cached_)(
         "INSERT INTO contact_values (contact_id, kind, position, value, value_key) "
         "VALUES (?, ?, ?, ?, ?)");
@@ -86,10 +91,11 @@ void bind_contact_columns(SQLite::Statement& statement, const Contact& contact) 
     statement.bind(":updated_at", contact.updated_at);
 }
 
-const char* contact_columns =
-    "SELECT c.id, c.uuid, c.name, c.company, c.birthday, c.every, c.archived, c.created_at, "
-    "c.updated_at, (SELECT max(happened_on) FROM interactions i WHERE i.contact_id = c.id), "
-    "c.added_on, c.snoozed_until FROM contacts c ";
+#define KITH_CONTACT_COLUMNS                                                                   \
+    "SELECT c.id, c.uuid, c.name, c.company, c.birthday, c.every, c.archived, c.created_at, "   \
+    "c.updated_at, (SELECT max(happened_on) FROM interactions i WHERE i.contact_id = c.id), " \
+    "c.added_on, c.snoozed_until"
+const char* contact_columns = KITH_CONTACT_COLUMNS " FROM contacts c ";
 
 Contact read_contact(SQLite::Statement& row) {
     Contact contact;
@@ -149,21 +155,49 @@ void Store::attach_values(std::vector<Contact>& contacts, bool whole_table) {
     }
 }
 
+namespace {
+
+// The check-in clock kept beside each contact so that `due` reads an index: when their cadence
+// comes round (last touch + every) and its nominal length, both empty without a cadence.
+struct Checkin {
+    std::optional<std::string> due;
+    std::optional<std::int64_t> every_days;
+};
+
+Checkin checkin_for(Date last_touch, const std::optional<Cadence>& cadence) {
+    if (!cadence) return {};
+    // A text index: a five-digit year (a cadence of 10000y) would sort before this year.
+    auto due = add(last_touch, cadence->due);
+    return {int{due.year()} > 9999 ? std::string("9999-12-31") : format_iso(due), nominal_days(cadence->due)};
+}
+
+void bind_checkin(SQLite::Statement& statement, const Checkin& checkin) {
+    bind_optional(statement, statement.getIndex(":checkin_due"), checkin.due);
+    if (checkin.every_days)
+        statement.bind(":every_days", *checkin.every_days);
+    else
+        statement.bind(":every_days");
+}
+
+}  // namespace
+
 void Store::insert_contact(Contact& contact) {
     stamp(contact.uuid, contact.created_at, contact.updated_at);
+    // A new contact has no interactions yet: the clock starts on the day they were added.
     auto& insert = (*cached_)("INSERT INTO contacts (id, uuid, name, name_key, company, birthday, birthday_md, "
-                             "every, archived, added_on, last_touch, snoozed_until, created_at, updated_at) "
+                             "every, archived, added_on, last_touch, checkin_due, every_days, snoozed_until, "
+                             "created_at, updated_at) "
                              "VALUES (" KITH_KEEP_ID("contacts") ", :uuid, :name, :name_key, :company, :birthday, "
-                             ":birthday_md, :every, :archived, :added_on, :added_on, :snoozed_until, :created_at, "
-                             ":updated_at)");
+                             ":birthday_md, :every, :archived, :added_on, :added_on, :checkin_due, :every_days, "
+                             ":snoozed_until, :created_at, :updated_at)");
     insert.bind(":id", contact.id);
     insert.bind(":uuid", contact.uuid);
     insert.bind(":created_at", contact.created_at);
     bind_contact_columns(insert, contact);
+    bind_checkin(insert, checkin_for(contact.added_on, contact.every));
     insert.exec();
     contact.id = db_->getLastInsertRowid();
-    write_values(contact);
-    refresh_checkin(contact.id);
+    write_values(contact, false);
 }
 
 void Store::update_contact(Contact& contact, Stamp stamp) {
@@ -176,35 +210,54 @@ void Store::update_contact(Contact& contact, Stamp stamp) {
     update.bind(":id", contact.id);
     bind_contact_columns(update, contact);
     update.exec();
-    write_values(contact);
-    refresh_checkin(contact.id);
+    write_values(contact, true);
+    checkin_changed(contact.id);
+}
+
+void Store::checkin_changed(std::int64_t contact_id) {
+    if (write_depth_ > 0)
+        stale_checkins_.push_back(contact_id);
+    else
+        refresh_checkin(contact_id);
+}
+
+void Store::refresh_stale_checkins() {
+    std::sort(stale_checkins_.begin(), stale_checkins_.end());
+    stale_checkins_.erase(std::unique(stale_checkins_.begin(), stale_checkins_.end()), stale_checkins_.end());
+    for (auto id : stale_checkins_) refresh_checkin(id);
+    stale_checkins_.clear();
 }
 
 void Store::refresh_checkin(std::int64_t contact_id) {
-    auto& touch = (*cached_)(
-        "UPDATE contacts SET last_touch = coalesce((SELECT max(happened_on) FROM interactions "
-        "WHERE contact_id = :id), added_on) WHERE id = :id RETURNING last_touch, every");
-    touch.bind(":id", contact_id);
-    if (!touch.executeStep()) return;
-    auto last_touch = date_column(touch.getColumn(0));
+    // Read, then write only what changed. (An UPDATE … RETURNING would be one statement, but
+    // SQLite runs RETURNING as a trigger with a statement journal, which made a bulk import
+    // spend a third of its time allocating and freeing those journals.)
+    auto& read = (*cached_)(
+        "SELECT coalesce((SELECT max(happened_on) FROM interactions WHERE contact_id = c.id), c.added_on), "
+        "c.every, c.last_touch, c.checkin_due, c.every_days FROM contacts c WHERE c.id = ?");
+    read.bind(1, contact_id);
+    if (!read.executeStep()) return;
+    auto last_touch = read.getColumn(0).getString();
     std::optional<Cadence> cadence;
-    if (!touch.getColumn(1).isNull()) {
-        auto parsed = parse_cadence(touch.getColumn(1).getString());
+    if (!read.getColumn(1).isNull()) {
+        auto parsed = parse_cadence(read.getColumn(1).getString());
         if (parsed) cadence = *parsed;
     }
-    touch.reset();  // finish the UPDATE before the next statement
-    auto& set_due = (*cached_)("UPDATE contacts SET checkin_due = ?, every_days = ? WHERE id = ?");
-    if (cadence) {
-        // A text index: a five-digit year (a cadence of 10000y) would sort before this year.
-        auto due = add(last_touch, cadence->due);
-        set_due.bind(1, int{due.year()} > 9999 ? std::string("9999-12-31") : format_iso(due));
-        set_due.bind(2, nominal_days(cadence->due));
-    } else {
-        set_due.bind(1);
-        set_due.bind(2);
-    }
-    set_due.bind(3, contact_id);
-    set_due.exec();
+    auto checkin = checkin_for(date_column(read.getColumn(0)), cadence);
+    auto stored_due =
+        read.getColumn(3).isNull() ? std::nullopt : std::optional<std::string>(read.getColumn(3).getString());
+    bool same_days = checkin.every_days ? !read.getColumn(4).isNull() && read.getColumn(4).getInt64() == *checkin.every_days
+                                        : read.getColumn(4).isNull();
+    bool unchanged = read.getColumn(2).getString() == last_touch && stored_due == checkin.due && same_days;
+    read.reset();
+    if (unchanged) return;
+    auto& write = (*cached_)(
+        "UPDATE contacts SET last_touch = :last_touch, checkin_due = :checkin_due, every_days = :every_days "
+        "WHERE id = :id");
+    write.bind(":last_touch", last_touch);
+    bind_checkin(write, checkin);
+    write.bind(":id", contact_id);
+    write.exec();
 }
 
 std::vector<Contact> Store::find_contacts(const std::vector<std::int64_t>& ids) {
@@ -233,7 +286,9 @@ std::optional<Contact> Store::find_contact(std::int64_t id) {
 }
 
 std::vector<Contact> Store::list_contacts(const ContactFilter& filter) {
-    std::string sql = contact_columns;
+    // Read in table order and sorted here: walking the name index instead would visit the
+    // table's pages at random, one read each, which made listing 100,000 people take seconds.
+    std::string sql = KITH_CONTACT_COLUMNS ", c.name_key FROM contacts c ";
     sql += filter.only_archived      ? "WHERE c.archived = 1 "
            : filter.include_archived ? "WHERE 1 "
                                      : "WHERE c.archived = 0 ";
@@ -241,11 +296,23 @@ std::vector<Contact> Store::list_contacts(const ContactFilter& filter) {
         sql +=
             "AND EXISTS (SELECT 1 FROM contact_values v WHERE v.contact_id = c.id "
             "AND v.kind = 'tag' AND v.value_key = ?) ";
-    sql += "ORDER BY c.name_key, c.id";
+    sql += "ORDER BY c.id";
     auto& query = (*cached_)(sql);
     for (std::size_t i = 0; i < filter.tags.size(); ++i) query.bind(static_cast<int>(i + 1), fold_key(filter.tags[i]));
+    std::vector<Contact> by_id;
+    std::vector<std::string> name_keys;
+    while (query.executeStep()) {
+        by_id.push_back(read_contact(query));
+        name_keys.push_back(query.getColumn(12).getString());
+    }
+    std::vector<std::size_t> order(by_id.size());
+    std::iota(order.begin(), order.end(), std::size_t{0});
+    std::sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
+        return name_keys[a] != name_keys[b] ? name_keys[a] < name_keys[b] : by_id[a].id < by_id[b].id;
+    });
     std::vector<Contact> contacts;
-    while (query.executeStep()) contacts.push_back(read_contact(query));
+    contacts.reserve(by_id.size());
+    for (auto i : order) contacts.push_back(std::move(by_id[i]));
     attach_values(contacts, contacts.size() > 1);
     return contacts;
 }
@@ -278,6 +345,32 @@ std::vector<ContactRef> Store::contacts_with_key_prefix(const std::string& key) 
     query.bind(":low", key);
     query.bind(":high", key + "\xff");
     return read_refs(query);
+}
+
+std::vector<ContactRef> Store::contacts_with_key_prefix(const std::string& key, std::size_t limit) {
+    // Each half walks its index in key order and stops at `limit`: a few rows, however many people.
+    SQLite::Statement names(*db_,
+                            "SELECT id, name, archived FROM contacts WHERE name_key >= :low AND name_key < :high "
+                            "ORDER BY name_key LIMIT :limit");
+    SQLite::Statement nicknames(*db_,
+                                "SELECT c.id, c.name, c.archived FROM contact_values v "
+                                "JOIN contacts c ON c.id = v.contact_id WHERE v.kind = 'nickname' "
+                                "AND v.value_key >= :low AND v.value_key < :high ORDER BY v.value_key LIMIT :limit");
+    std::vector<ContactRef> refs;
+    for (auto* query : {&names, &nicknames}) {
+        query->bind(":low", key);
+        query->bind(":high", key + "\xff");
+        query->bind(":limit", static_cast<std::int64_t>(limit));
+        auto found = read_refs(*query);
+        refs.insert(refs.end(), found.begin(), found.end());
+    }
+    std::sort(refs.begin(), refs.end(), [](const ContactRef& a, const ContactRef& b) {
+        return std::tie(a.name, a.id) < std::tie(b.name, b.id);
+    });
+    refs.erase(std::unique(refs.begin(), refs.end(), [](const ContactRef& a, const ContactRef& b) { return a.id == b.id; }),
+               refs.end());
+    if (refs.size() > limit) refs.resize(limit);
+    return refs;
 }
 
 std::vector<ContactRef> Store::contacts_with_key_substring(const std::string& key) {

@@ -128,7 +128,7 @@ void Store::insert_interaction(Interaction& interaction) {
     bind_interaction(insert, interaction);
     insert.exec();
     interaction.id = db_->getLastInsertRowid();
-    refresh_checkin(interaction.contact_id);  // talking to someone restarts their check-in clock
+    checkin_changed(interaction.contact_id);  // talking to someone restarts their check-in clock
 }
 
 void Store::update_interaction(Interaction& interaction, Stamp stamp) {
@@ -139,7 +139,7 @@ void Store::update_interaction(Interaction& interaction, Stamp stamp) {
     update.bind(":id", interaction.id);
     bind_interaction(update, interaction);
     update.exec();
-    refresh_checkin(interaction.contact_id);
+    checkin_changed(interaction.contact_id);
 }
 
 namespace {

@@ -94,6 +94,15 @@ std::vector<Reminder> Store::open_reminders_for(std::int64_t contact_id) {
     return read_reminders(query);
 }
 
+std::vector<Reminder> Store::open_reminders(const std::string& id_prefix, std::size_t limit) {
+    SQLite::Statement query(*db_, std::string(reminder_columns) +
+                                      "WHERE done_on IS NULL AND CAST(id AS TEXT) LIKE :prefix || '%' "
+                                      "ORDER BY due_on, id LIMIT :limit");
+    query.bind(":prefix", id_prefix);
+    query.bind(":limit", static_cast<std::int64_t>(limit));
+    return read_reminders(query);
+}
+
 std::vector<Reminder> Store::due_reminders_for(const std::vector<std::int64_t>& contact_ids, Date by) {
     auto& query = (*cached_)(std::string(reminder_columns) +
                              "WHERE contact_id IN (SELECT value FROM json_each(:ids)) AND done_on IS NULL "

@@ -24,13 +24,19 @@ namespace fs = std::filesystem;
 namespace store_detail {
 
 std::string utc_now() {
+    // A bulk import stamps a million rows: format once per second, not once per row.
+    static std::chrono::sys_seconds formatted_for{};
+    static std::string formatted;
     auto now = std::chrono::floor<std::chrono::seconds>(std::chrono::system_clock::now());
+    if (now == formatted_for && !formatted.empty()) return formatted;
     auto day = std::chrono::floor<std::chrono::days>(now);
     std::chrono::year_month_day ymd{day};
     std::chrono::hh_mm_ss time{now - day};
-    return fmt::format("{:04}-{:02}-{:02}T{:02}:{:02}:{:02}Z", static_cast<int>(ymd.year()),
-                       static_cast<unsigned>(ymd.month()), static_cast<unsigned>(ymd.day()), time.hours().count(),
-                       time.minutes().count(), time.seconds().count());
+    formatted = fmt::format("{:04}-{:02}-{:02}T{:02}:{:02}:{:02}Z", static_cast<int>(ymd.year()),
+                            static_cast<unsigned>(ymd.month()), static_cast<unsigned>(ymd.day()),
+                            time.hours().count(), time.minutes().count(), time.seconds().count());
+    formatted_for = now;
+    return formatted;
 }
 
 Date date_column(const SQLite::Column& column) {
@@ -104,6 +110,11 @@ void bind_optional(SQLite::Statement& statement, int index, const std::optional<
 namespace {
 
 constexpr int busy_timeout_ms = 30000;
+// Page cache for writes, in KiB (SQLite's default is 2 MiB). One transaction holds every page
+// it changes, so a bulk import that outgrows the cache spills pages to the WAL and reads them
+// back, again and again; 64 MiB keeps the indexes of 100,000 people in memory. The cache grows
+// only as pages are touched, so a one-note write stays small, and reads keep the default.
+constexpr int write_cache_kib = 64 * 1024;
 
 // mkdir -p where every directory kith creates is private to the user.
 void create_private_directories(const fs::path& directory) {
@@ -195,7 +206,7 @@ std::unique_ptr<Store> Store::open(const std::string& path, Access access) {
         return store;
     }
 
-    bool writable = ::access(path.c_str(), W_OK) == 0;
+    bool writable = access != Access::read_only && ::access(path.c_str(), W_OK) == 0;
     if (access == Access::write && !writable)
         throw runtime_error(fmt::format("database {} is read-only: cannot write to it", path));
     if (writable && !directory_writable(path)) {
@@ -286,22 +297,17 @@ void Store::write(const std::function<void()>& body) {
             cached_ = std::make_unique<store_detail::StatementCache>(*db_);
             migrate(true);
         }
-        cached_->reset_all();
-        SQLite::Transaction transaction(*db_, SQLite::TransactionBehavior::IMMEDIATE);
-        ++write_depth_;
-        try {
-            body();
-        } catch (...) {
-            --write_depth_;
-            cached_->reset_all();
-            throw;  // the transaction's destructor rolls back
-        }
-        --write_depth_;
-        cached_->reset_all();
-        transaction.commit();
+        use_write_cache();
+        transact(Transaction::write, body);
     } catch (const SQLite::Exception& e) {
         throw database_error("cannot write to", path_, e, db_.get());
     }
+}
+
+void Store::use_write_cache() {
+    if (write_cache_set_) return;
+    db_->exec(fmt::format("PRAGMA cache_size = -{}", write_cache_kib));
+    write_cache_set_ = true;
 }
 
 void Store::read(const std::function<void()>& body) {
@@ -310,54 +316,71 @@ void Store::read(const std::function<void()>& body) {
         return;
     }
     try {
-        cached_->reset_all();
-        SQLite::Transaction transaction(*db_, SQLite::TransactionBehavior::DEFERRED);
-        try {
-            body();
-        } catch (...) {
-            cached_->reset_all();
-            throw;
-        }
-        cached_->reset_all();
-        transaction.commit();
+        transact(Transaction::read, body);
     } catch (const SQLite::Exception& e) {
         throw database_error("cannot read", path_, e, db_.get());
     }
 }
 
 void Store::rehearse(const std::function<void()>& body) {
-    // A database not created yet stays so: the rehearsal runs on the empty stand-in.
-    cached_->reset_all();
+    try {
+        use_write_cache();
+        transact(Transaction::rehearsal, body);
+    } catch (const SQLite::Exception& e) {
+        throw database_error("cannot read", path_, e, db_.get());
+    }
+}
+
+void Store::transact(Transaction kind, const std::function<void()>& body) {
+    // A rehearsal on a database not created yet runs on the empty stand-in: no lock to take.
+    bool lock_now = kind == Transaction::write || (kind == Transaction::rehearsal && !create_on_write_);
+    bool writes = kind != Transaction::read;
+    cached_->reset_all();  // no statement may hold a snapshot from before the transaction
     SQLite::Transaction transaction(
-        *db_, create_on_write_ ? SQLite::TransactionBehavior::DEFERRED : SQLite::TransactionBehavior::IMMEDIATE);
-    ++write_depth_;
+        *db_, lock_now ? SQLite::TransactionBehavior::IMMEDIATE : SQLite::TransactionBehavior::DEFERRED);
+    if (writes) ++write_depth_;
     try {
         body();
+        // Check-ins touched by the writes are recomputed once each, before the commit (and in a
+        // rehearsal too, so it fails where the real thing would).
+        if (writes) refresh_stale_checkins();
     } catch (...) {
-        --write_depth_;
+        if (writes) --write_depth_;
+        stale_checkins_.clear();
         cached_->reset_all();
-        throw;
+        throw;  // the transaction's destructor rolls back
     }
-    --write_depth_;
+    if (writes) --write_depth_;
     cached_->reset_all();
-    // The transaction's destructor rolls everything back.
+    if (kind != Transaction::rehearsal) transaction.commit();  // a rehearsal is rolled back
 }
 
 std::string make_uuid() {
-    // One system call for all 16 bytes: the kernel's generator, as random_device would use.
-    unsigned char bytes[16];
-    std::size_t filled = 0;
-    while (filled < sizeof bytes) {
-        auto got = ::getrandom(bytes + filled, sizeof bytes - filled, 0);
-        if (got < 0 && errno != EINTR) throw runtime_error(fmt::format("cannot make a uuid: {}", std::strerror(errno)));
-        if (got > 0) filled += static_cast<std::size_t>(got);
+    // The kernel's generator, as random_device would use, read 4 KiB at a time: a bulk
+    // import makes a uuid for every row, and one system call each was a tenth of its time.
+    static unsigned char pool[4096];
+    static std::size_t used = sizeof pool;
+    if (used + 16 > sizeof pool) {
+        std::size_t filled = 0;
+        while (filled < sizeof pool) {
+            auto got = ::getrandom(pool + filled, sizeof pool - filled, 0);
+            if (got < 0 && errno != EINTR)
+                throw runtime_error(fmt::format("cannot make a uuid: {}", std::strerror(errno)));
+            if (got > 0) filled += static_cast<std::size_t>(got);
+        }
+        used = 0;
     }
+    unsigned char* bytes = pool + used;
+    used += 16;
     bytes[6] = static_cast<unsigned char>((bytes[6] & 0x0f) | 0x40);  // version 4
     bytes[8] = static_cast<unsigned char>((bytes[8] & 0x3f) | 0x80);  // RFC 4122 variant
+    static constexpr char hex[] = "0123456789abcdef";
     std::string out;
+    out.reserve(36);
     for (int i = 0; i < 16; ++i) {
         if (i == 4 || i == 6 || i == 8 || i == 10) out += '-';
-        out += fmt::format("{:02x}", bytes[i]);
+        out += hex[bytes[i] >> 4];
+        out += hex[bytes[i] & 0x0f];
     }
     return out;
 }

@@ -2,6 +2,7 @@
 
 #include <utf8proc.h>
 
+#include <algorithm>
 #include <cstdlib>
 #include <memory>
 
@@ -142,6 +143,38 @@ bool has_control_characters(std::string_view text) {
             return true;
     }
     return false;
+}
+
+std::size_t edit_distance(std::string_view a, std::string_view b) {
+    // Optimal string alignment: Levenshtein plus transposition ("lsit" is one edit from "list").
+    std::vector<std::vector<std::size_t>> d(a.size() + 1, std::vector<std::size_t>(b.size() + 1));
+    for (std::size_t i = 0; i <= a.size(); ++i) d[i][0] = i;
+    for (std::size_t j = 0; j <= b.size(); ++j) d[0][j] = j;
+    for (std::size_t i = 1; i <= a.size(); ++i) {
+        for (std::size_t j = 1; j <= b.size(); ++j) {
+            std::size_t cost = a[i - 1] == b[j - 1] ? 0 : 1;
+            d[i][j] = std::min({d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost});
+            if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1])
+                d[i][j] = std::min(d[i][j], d[i - 2][j - 2] + 1);
+        }
+    }
+    return d[a.size()][b.size()];
+}
+
+std::vector<std::string> nearest(std::string_view word, const std::vector<std::string>& candidates) {
+    // A third of the word may be wrong (at least 2 edits), but never all of it: "xy" is not "rm".
+    std::size_t limit = std::max<std::size_t>(2, word.size() / 3);
+    std::size_t best = limit + 1;
+    std::vector<std::string> out;
+    for (const auto& candidate : candidates) {
+        bool prefix = word.size() >= 2 && candidate.size() > word.size() && candidate.compare(0, word.size(), word) == 0;
+        std::size_t distance = prefix ? 1 : edit_distance(word, candidate);
+        if (distance >= word.size() || distance > limit || distance > best) continue;
+        if (distance < best) out.clear();
+        best = distance;
+        if (std::find(out.begin(), out.end(), candidate) == out.end()) out.push_back(candidate);
+    }
+    return out;
 }
 
 }  // namespace kith

@@ -59,29 +59,35 @@ void set_nonblocking(int fd) { ::fcntl(fd, F_SETFL, ::fcntl(fd, F_GETFL) | O_NON
 }  // namespace
 
 Result Sandbox::run(const std::vector<std::string>& args, const RunOptions& options) const {
+    std::vector<std::string> argv{KITH_BINARY};
+    argv.insert(argv.end(), args.begin(), args.end());
+    return run_program(argv, options);
+}
+
+Result Sandbox::run_program(const std::vector<std::string>& program_argv, const RunOptions& options) const {
     int in[2], out[2], err[2];
     if (::pipe(in) || ::pipe(out) || ::pipe(err)) throw std::runtime_error("pipe failed");
     int terminal = -1;
     std::string terminal_name;
-    if (options.terminal_stdin) {
+    bool use_terminal = options.terminal_stdin || options.terminal_stdout;
+    if (use_terminal) {
         terminal = ::posix_openpt(O_RDWR | O_NOCTTY);
         if (terminal < 0 || ::grantpt(terminal) || ::unlockpt(terminal)) throw std::runtime_error("no pty");
         terminal_name = ::ptsname(terminal);
     }
     auto env_strings = sandbox_environment(*this, options);
-    std::vector<std::string> argv_strings{KITH_BINARY};
-    argv_strings.insert(argv_strings.end(), args.begin(), args.end());
+    auto argv_strings = program_argv;  // execve wants mutable strings
 
     pid_t pid = ::fork();
     if (pid == 0) {
-        if (options.terminal_stdin) {
+        int slave = -1;
+        if (use_terminal) {
             ::setsid();
-            int slave = ::open(terminal_name.c_str(), O_RDWR);
-            ::dup2(slave, 0);
-        } else {
-            ::dup2(in[0], 0);
+            slave = ::open(terminal_name.c_str(), O_RDWR);
         }
-        ::dup2(out[1], 1);
+        ::dup2(options.terminal_stdin ? slave : in[0], 0);
+        ::dup2(options.terminal_stdout ? slave : out[1], 1);
+        if (slave > 2) ::close(slave);
         ::dup2(err[1], 2);
         for (int fd : {in[0], in[1], out[0], out[1], err[0], err[1]}) ::close(fd);
         std::vector<char*> argv, envp;
@@ -98,6 +104,13 @@ Result Sandbox::run(const std::vector<std::string>& args, const RunOptions& opti
     set_nonblocking(in[1]);
     set_nonblocking(out[0]);
     set_nonblocking(err[0]);
+    // What kith writes to a terminal stdout is read from the pty's master side instead.
+    int out_fd = out[0];
+    if (options.terminal_stdout) {
+        ::close(out[0]);
+        out_fd = terminal;
+        set_nonblocking(out_fd);
+    }
 
     Result result;
     std::size_t written = 0;
@@ -114,7 +127,7 @@ Result Sandbox::run(const std::vector<std::string>& args, const RunOptions& opti
     bool out_open = true, err_open = true;
     while (out_open || err_open) {
         std::vector<pollfd> fds;
-        if (out_open) fds.push_back({out[0], POLLIN, 0});
+        if (out_open) fds.push_back({out_fd, POLLIN, 0});
         if (err_open) fds.push_back({err[0], POLLIN, 0});
         if (in_fd >= 0) fds.push_back({in_fd, POLLOUT, 0});
         if (::poll(fds.data(), fds.size(), 30000) <= 0) {
@@ -135,14 +148,14 @@ Result Sandbox::run(const std::vector<std::string>& args, const RunOptions& opti
             char buffer[65536];
             auto n = ::read(p.fd, buffer, sizeof buffer);
             if (n > 0) {
-                (p.fd == out[0] ? result.out : result.err).append(buffer, static_cast<std::size_t>(n));
-            } else if (n == 0 || errno != EAGAIN) {
-                (p.fd == out[0] ? out_open : err_open) = false;
+                (p.fd == out_fd ? result.out : result.err).append(buffer, static_cast<std::size_t>(n));
+            } else if (n == 0 || errno != EAGAIN) {  // a pty's master reads EIO once the child is gone
+                (p.fd == out_fd ? out_open : err_open) = false;
             }
         }
     }
     if (in_fd >= 0) ::close(in_fd);
-    ::close(out[0]);
+    if (out_fd != terminal) ::close(out_fd);
     ::close(err[0]);
     if (terminal >= 0) ::close(terminal);
     int status = 0;

@@ -18,6 +18,7 @@ struct Result {
 struct RunOptions {
     std::string input;              // written to stdin (a pipe), or typed at the terminal
     bool terminal_stdin = false;    // stdin is a pseudo-terminal instead of a pipe
+    bool terminal_stdout = false;   // stdout is a pseudo-terminal (its \n arrive as \r\n)
     std::map<std::string, std::string> env;  // extra or overriding variables; "" unsets
 };
 
@@ -34,6 +35,8 @@ public:
     std::string today = "2026-11-22";
 
     Result run(const std::vector<std::string>& args, const RunOptions& options = {}) const;
+    // Runs another program (argv[0] a full path) the same way, e.g. a shell sourcing a completion script.
+    Result run_program(const std::vector<std::string>& argv, const RunOptions& options = {}) const;
     // Runs and requires exit 0, returning stdout.
     std::string ok(const std::vector<std::string>& args, const RunOptions& options = {}) const;
 

@@ -243,6 +243,15 @@ TEST_CASE("--version prints the version and exits 0") {
     CHECK(result.err.empty());
 }
 
+TEST_CASE("--version alone takes the short path and says what the full parser says") {
+    Sandbox box;
+    auto alone = box.run({"--version"});
+    auto parsed = box.run({"--color", "never", "--version"});  // through CLI11's version flag
+    CHECK(parsed.code == 0);
+    CHECK(alone.out == parsed.out);
+    CHECK(alone.err == parsed.err);
+}
+
 TEST_CASE("--help works on every subcommand and touches nothing") {
     Sandbox box;
     for (std::string command : {"add", "note", "log", "list", "show", "edit", "archive", "rm", "config"}) {

@@ -4,6 +4,9 @@
 #include <sys/stat.h>
 
 #include <filesystem>
+#include <fstream>
+#include <iterator>
+#include <thread>
 #include <nlohmann/json.hpp>
 #include <string>
 #include <vector>
@@ -286,7 +289,49 @@ TEST_CASE("export -o writes a private file whole and picks the format from its e
     CHECK(files == 0);
 
     check_error(box.run({"export", "-o", box.dir + "/no/such/dir/out.json"}), 1, "cannot write");
+
+    // A symlink keeps pointing at the replaced file.
+    fs::create_symlink(box.dir + "/out.jsonl", box.dir + "/link.jsonl");
+    box.ok({"export", "-o", box.dir + "/link.jsonl", "--format", "json"});
+    CHECK(fs::is_symlink(box.dir + "/link.jsonl"));
+    CHECK(box.read_file(box.dir + "/out.jsonl") == box.ok({"export"}));
+}
+
+TEST_CASE("export -o into a FIFO writes through it instead of replacing it") {
+    Sandbox box;
+    box.ok({"add", "Sam Smith"});
+    auto fifo = box.dir + "/pipe";
+    REQUIRE(::mkfifo(fifo.c_str(), 0600) == 0);
+    std::string received;
+    std::thread reader([&] {
+        std::ifstream in(fifo, std::ios::binary);
+        received.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+    });
+    auto result = box.run({"export", "--format", "jsonl", "-o", fifo});
+    reader.join();
+    CHECK(result.code == 0);
+    CHECK(fs::is_fifo(fifo));
+    CHECK(received == box.ok({"export", "--format", "jsonl"}));
     check_error(box.run({"export", "--vcard-version", "5"}), 2);
+}
+
+TEST_CASE("import with nothing piped in asks for a file") {
+    Sandbox box;
+    RunOptions terminal;
+    terminal.terminal_stdin = true;
+    check_error(box.run({"import"}, terminal), 2, "give a FILE");
+    check_error(box.run({"import", box.dir + "/cal.ics"}), 2, "iCalendar is export-only");
+}
+
+TEST_CASE("piped input is spooled to a private temp file that leaves no trace") {
+    Sandbox box;
+    fs::create_directories(box.dir + "/tmp");
+    auto options = piped("{\"name\":\"Ana Lima\"}\n");
+    options.env["TMPDIR"] = box.dir + "/tmp";
+    CHECK(box.ok({"import"}, options).find("1 added") != std::string::npos);
+    CHECK(fs::is_empty(box.dir + "/tmp"));
+    options.env["TMPDIR"] = box.dir + "/missing";
+    check_error(box.run({"import"}, options), 1, "cannot create a temp file");
 }
 
 TEST_CASE("export of an empty or missing database is a valid empty document") {

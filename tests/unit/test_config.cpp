@@ -99,3 +99,14 @@ TEST_CASE("per-tag cadences are read from [cadence] and checked") {
     CHECK(error_of("[cadence]\nclient = \"often\"\n").find("line 2: cadence.client: bad") != std::string::npos);
     CHECK(error_of("[cadence]\nclient = 30\n").find("cadence.client: expected a cadence") != std::string::npos);
 }
+
+TEST_CASE("an unknown key's warning names the nearest valid key") {
+    ConfigFile file("[due]\nlimt = 5\n[cadance]\nclient = \"30d\"\n[questions]\nshoe_size = 44\n");
+    auto loaded = load_config(file.path);
+    REQUIRE(loaded.warnings.size() == 3);  // in key order
+    CHECK(loaded.warnings[0].find("(did you mean \"cadence.client\"?)") != std::string::npos);
+    CHECK(loaded.warnings[1].find("line 2: unknown key \"due.limt\" ignored (did you mean \"due.limit\"?)") !=
+          std::string::npos);
+    CHECK(loaded.warnings[2].find("unknown key \"questions.shoe_size\" ignored") != std::string::npos);
+    CHECK(loaded.warnings[2].find("did you mean") == std::string::npos);
+}

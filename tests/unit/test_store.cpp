@@ -174,6 +174,52 @@ TEST_CASE("reading a database that does not exist creates nothing") {
     CHECK_FALSE(std::filesystem::exists(path));
 }
 
+TEST_CASE("a name prefix with a limit: names and nicknames, each person once, the first by name") {
+    auto store = Store::open(":memory:", Store::Access::write);
+    for (std::string name : {"Sam Smith", "Samantha Jones", "Sammy Lee", "Bo Park"}) {
+        auto contact = person(name);
+        if (name == "Bo Park") contact.nicknames = {"Sambo"};
+        if (name == "Sam Smith") contact.nicknames = {"Sammy"};
+        store->insert_contact(contact);
+    }
+    auto names = [&](const std::string& key, std::size_t limit) {
+        std::vector<std::string> out;
+        for (const auto& ref : store->contacts_with_key_prefix(key, limit)) out.push_back(ref.name);
+        return out;
+    };
+    CHECK(names("sam", 10) == std::vector<std::string>{"Bo Park", "Sam Smith", "Samantha Jones", "Sammy Lee"});
+    CHECK(names("sam", 2).size() == 2);
+    CHECK(names("sammy", 10) == std::vector<std::string>{"Sam Smith", "Sammy Lee"});
+    CHECK(names("", 10).size() == 4);
+}
+
+TEST_CASE("read_only access reads the database and never writes to it, not even an upgrade") {
+    TempDir temp;
+    auto path = (temp.path / "kith.db").string();
+    {
+        auto store = Store::open(path, Store::Access::write);
+        auto ann = person("Ann Lee");
+        store->write([&] { store->insert_contact(ann); });
+    }
+    {
+        SQLite::Database db(path, SQLite::OPEN_READWRITE);
+        db.exec("PRAGMA journal_mode = DELETE");  // WAL mode is switched on by a writable open
+    }
+    auto before_time = std::filesystem::last_write_time(path);
+    CHECK(Store::open(path, Store::Access::read_only)->list_contacts({}).size() == 1);
+    CHECK(std::filesystem::last_write_time(path) == before_time);
+    CHECK(SQLite::Database(path).execAndGet("PRAGMA journal_mode").getString() == "delete");
+    {
+        SQLite::Database db(path, SQLite::OPEN_READWRITE);
+        // An older schema: Access::read would upgrade it.
+        db.exec("PRAGMA user_version = " + std::to_string(Store::current_schema_version() - 1));
+    }
+    before_time = std::filesystem::last_write_time(path);
+    CHECK_THROWS_AS(Store::open(path, Store::Access::read_only), Error);
+    CHECK(std::filesystem::last_write_time(path) == before_time);
+    CHECK(SQLite::Database(path).execAndGet("PRAGMA user_version").getInt() == Store::current_schema_version() - 1);
+}
+
 TEST_CASE("a database from a newer kith is refused and left byte-for-byte untouched") {
     TempDir temp;
     auto path = (temp.path / "kith.db").string();

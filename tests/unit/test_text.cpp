@@ -54,3 +54,26 @@ TEST_CASE("control characters: C0, DEL and C1 are caught, newline and tab are no
     CHECK_FALSE(has_control_characters("\xc2\xa0nbsp"));  // U+00A0 is printable
     CHECK(escape_control_characters("a\nb\x1b") == "a\\nb\\x1b");
 }
+
+TEST_CASE("edit distance counts a swap of neighbours as one edit") {
+    CHECK(edit_distance("list", "list") == 0);
+    CHECK(edit_distance("lsit", "list") == 1);
+    CHECK(edit_distance("nto", "note") == 2);
+    CHECK(edit_distance("", "due") == 3);
+}
+
+TEST_CASE("nearest suggests what a typo most likely meant, and nothing for another word") {
+    std::vector<std::string> commands{"due", "add", "note", "ask", "done", "list", "ls", "rm", "remind"};
+    CHECK(nearest("nto", commands) == std::vector<std::string>{"note"});
+    CHECK(nearest("lsit", commands) == std::vector<std::string>{"list"});
+    CHECK(nearest("remnid", commands) == std::vector<std::string>{"remind"});
+    CHECK(nearest("remi", commands) == std::vector<std::string>{"remind"});
+    CHECK(nearest("rem", commands) == std::vector<std::string>{"rm", "remind"});  // both one edit away
+    CHECK(nearest("frobnicate", commands).empty());
+    CHECK(nearest("xy", commands).empty());
+    std::vector<std::string> keys{"color", "due.limit", "due.birthday_window"};
+    CHECK(nearest("due.limt", keys) == std::vector<std::string>{"due.limit"});
+    CHECK(nearest("colour", keys) == std::vector<std::string>{"color"});
+    CHECK(nearest("birthday_window", keys) == std::vector<std::string>{"due.birthday_window"});
+    CHECK(nearest("shoe_size", keys).empty());
+}

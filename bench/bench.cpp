@@ -1,0 +1,505 @@
+// kith_bench: builds the data sets, times kith's commands and the baselines in one run, and
+// writes the markdown table (bench/RESULTS.md). `bench/run.sh` builds and runs it; see
+// bench/README.md. Each command is a real process started with posix_spawn and reaped with
+// wait4, which gives its wall time (monotonic clock, spawn to exit) and its own peak RSS.
+//
+// The fast commands are interleaved run by run, so a burst of load from another process on
+// this shared machine falls on all of them alike; the figures are medians with min–max.
+#include <fcntl.h>
+#include <spawn.h>
+#include <sqlite3.h>
+#include <sys/resource.h>
+#include <sys/utsname.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <chrono>
+#include <cstdio>
+#include <cstdlib>
+#include <cstring>
+#include <ctime>
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+#include <map>
+#include <optional>
+#include <sstream>
+#include <stdexcept>
+#include <string>
+#include <thread>
+#include <vector>
+
+extern char** environ;
+
+namespace {
+
+namespace fs = std::filesystem;
+
+constexpr const char* today = "2026-11-22";  // the data sets are generated around it
+
+struct Options {
+    std::vector<long> sizes{1000, 10000, 100000};
+    int runs = 21;       // fast commands
+    int slow_runs = 3;   // import and export: seconds each at 100,000 people
+    int warmup = 2;      // fast commands, not counted
+    bool quick = false;
+    bool keep = false;
+    std::string out = "bench/RESULTS.md";
+    std::string kith = KITH_BENCH_KITH;
+    std::string tools = KITH_BENCH_TOOLS;  // the directory of the helper programs
+};
+
+[[noreturn]] void die(const std::string& message) {
+    std::cerr << "kith_bench: " << message << '\n';
+    std::exit(1);
+}
+
+std::string read_text(const fs::path& path) {
+    std::ifstream in(path, std::ios::binary);
+    std::ostringstream text;
+    text << in.rdbuf();
+    return text.str();
+}
+
+// ---- running one process ---------------------------------------------------------------
+
+struct Sample {
+    double ms = 0;
+    long rss_kb = 0;
+};
+
+struct Command {
+    std::string label;              // as the table shows it
+    std::vector<std::string> argv;  // argv[0] is an absolute path
+    std::string stdout_path = "/dev/null";
+};
+
+class Runner {
+public:
+    explicit Runner(fs::path work) : work_(std::move(work)) {
+        // A clean, fixed environment: no user config, no colour, the sandbox as HOME.
+        env_ = {"PATH=/usr/bin:/bin", "HOME=" + work_.string(), "KITH_CONFIG=" + (work_ / "none.toml").string(),
+                "NO_COLOR=1", "LC_ALL=C.UTF-8"};
+    }
+
+    Sample run(const Command& command) const {
+        const auto stderr_path = (work_ / "stderr.txt").string();
+        posix_spawn_file_actions_t files;
+        posix_spawn_file_actions_init(&files);
+        posix_spawn_file_actions_addopen(&files, 0, "/dev/null", O_RDONLY, 0);
+        posix_spawn_file_actions_addopen(&files, 1, command.stdout_path.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0600);
+        posix_spawn_file_actions_addopen(&files, 2, stderr_path.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0600);
+        std::vector<char*> argv, envp;
+        for (const auto& arg : command.argv) argv.push_back(const_cast<char*>(arg.c_str()));
+        argv.push_back(nullptr);
+        for (const auto& var : env_) envp.push_back(const_cast<char*>(var.c_str()));
+        envp.push_back(nullptr);
+
+        const auto start = std::chrono::steady_clock::now();
+        pid_t pid = 0;
+        int error = posix_spawn(&pid, argv[0], &files, nullptr, argv.data(), envp.data());
+        posix_spawn_file_actions_destroy(&files);
+        if (error != 0) die(command.argv[0] + ": " + std::strerror(error));
+        int status = 0;
+        rusage usage{};
+        while (wait4(pid, &status, 0, &usage) < 0)
+            if (errno != EINTR) die(std::string("wait4: ") + std::strerror(errno));
+        const auto end = std::chrono::steady_clock::now();
+        if (!WIFEXITED(status) || WEXITSTATUS(status) != 0) {
+            std::string shown;
+            for (const auto& arg : command.argv) shown += " " + arg;
+            die(command.label + " failed (status " + std::to_string(status) + "):" + shown + "\n" +
+                read_text(stderr_path));
+        }
+        return {std::chrono::duration<double, std::milli>(end - start).count(), usage.ru_maxrss};
+    }
+
+private:
+    fs::path work_;
+    std::vector<std::string> env_;
+};
+
+// ---- statistics and formatting ---------------------------------------------------------
+
+struct Stats {
+    double median = 0, min = 0, max = 0;
+    long peak_rss_kb = 0;
+    std::size_t runs = 0;
+};
+
+Stats stats_of(std::vector<Sample> samples) {
+    Stats stats;
+    if (samples.empty()) return stats;
+    std::sort(samples.begin(), samples.end(), [](const Sample& a, const Sample& b) { return a.ms < b.ms; });
+    const auto n = samples.size();
+    stats.median = n % 2 ? samples[n / 2].ms : (samples[n / 2 - 1].ms + samples[n / 2].ms) / 2;
+    stats.min = samples.front().ms;
+    stats.max = samples.back().ms;
+    for (const auto& s : samples) stats.peak_rss_kb = std::max(stats.peak_rss_kb, s.rss_kb);
+    stats.runs = n;
+    return stats;
+}
+
+std::string printf_string(const char* format, double value) {
+    char out[64];
+    std::snprintf(out, sizeof out, format, value);
+    return out;
+}
+
+std::string duration(double ms) {
+    if (ms < 10) return printf_string("%.2f ms", ms);
+    if (ms < 1000) return printf_string("%.1f ms", ms);
+    return printf_string("%.2f s", ms / 1000);
+}
+
+std::string bare_duration(double ms) {  // the unit comes with the median
+    if (ms < 10) return printf_string("%.2f", ms);
+    if (ms < 1000) return printf_string("%.1f", ms);
+    return printf_string("%.2f", ms / 1000);
+}
+
+std::string megabytes(long kb) { return printf_string("%.1f MB", static_cast<double>(kb) / 1024); }
+
+std::string with_commas(long n) {
+    std::string digits = std::to_string(n), out;
+    for (std::size_t i = 0; i < digits.size(); ++i) {
+        if (i && (digits.size() - i) % 3 == 0) out += ',';
+        out += digits[i];
+    }
+    return out;
+}
+
+std::string cell(const Stats& s) {
+    if (s.runs == 0) return "–";
+    std::string spread = s.runs > 1 ? " (" + bare_duration(s.min) + "–" + bare_duration(s.max) + ")" : "";
+    return "**" + duration(s.median) + "**" + spread + ", " + megabytes(s.peak_rss_kb);
+}
+
+std::string ratio(double value) { return printf_string(value < 0.1 ? "%.3f×" : "%.2f×", value); }
+
+// ---- the data sets ---------------------------------------------------------------------
+
+struct DataSet {
+    long people = 0;
+    long notes = 0, interactions = 0, reminders = 0;
+    std::uintmax_t db_bytes = 0, jsonl_bytes = 0, vcard_bytes = 0;
+    Sample generate, import_jsonl, export_vcard;
+    std::string db, vcard;
+};
+
+long count_rows(sqlite3* db, const char* table) {
+    sqlite3_stmt* statement = nullptr;
+    const std::string sql = std::string("SELECT count(*) FROM ") + table;  // table names are ours
+    if (sqlite3_prepare_v2(db, sql.c_str(), -1, &statement, nullptr) != SQLITE_OK) die(sqlite3_errmsg(db));
+    long count = sqlite3_step(statement) == SQLITE_ROW ? static_cast<long>(sqlite3_column_int64(statement, 0)) : -1;
+    sqlite3_finalize(statement);
+    return count;
+}
+
+std::string mb_size(std::uintmax_t bytes) { return printf_string("%.1f MB", static_cast<double>(bytes) / 1048576); }
+
+// ---- machine -------------------------------------------------------------------------------
+
+std::string first_match(const std::string& path, const std::string& key) {
+    std::ifstream in(path);
+    for (std::string line; std::getline(in, line);)
+        if (line.rfind(key, 0) == 0) {
+            auto colon = line.find(':');
+            auto value = colon == std::string::npos ? line : line.substr(colon + 1);
+            value.erase(0, value.find_first_not_of(" \t"));
+            return value;
+        }
+    return "unknown";
+}
+
+std::string load_average() {
+    std::ifstream in("/proc/loadavg");
+    std::string one;
+    in >> one;
+    return one.empty() ? "unknown" : one;
+}
+
+std::string utc_now() {
+    std::time_t now = std::time(nullptr);
+    char out[32];
+    std::strftime(out, sizeof out, "%Y-%m-%d %H:%M UTC", std::gmtime(&now));
+    return out;
+}
+
+Options parse_options(int argc, char** argv) {
+    Options options;
+    auto value = [&](int& i) -> std::string {
+        if (i + 1 >= argc) die(std::string(argv[i]) + " needs a value");
+        return argv[++i];
+    };
+    bool sizes_given = false, runs_given = false;
+    for (int i = 1; i < argc; ++i) {
+        std::string arg = argv[i];
+        if (arg == "--quick") {
+            options.quick = true;
+        } else if (arg == "--keep") {
+            options.keep = true;
+        } else if (arg == "--out") {
+            options.out = value(i);
+        } else if (arg == "--kith") {
+            options.kith = value(i);
+        } else if (arg == "--runs") {
+            options.runs = std::max(1, std::atoi(value(i).c_str()));
+            runs_given = true;
+        } else if (arg == "--sizes") {
+            options.sizes.clear();
+            std::stringstream list(value(i));
+            for (std::string item; std::getline(list, item, ',');)
+                if (long n = std::atol(item.c_str()); n > 0) options.sizes.push_back(n);
+            if (options.sizes.empty()) die("--sizes: expected numbers such as 1000,10000");
+            sizes_given = true;
+        } else {
+            die("unknown argument " + arg +
+                " (usage: kith_bench [--quick] [--sizes 1000,10000,100000] [--runs N] [--out FILE] [--keep])");
+        }
+    }
+    if (options.quick) {  // proves the benchmark still runs; its figures mean little
+        if (!sizes_given) options.sizes = {1000};
+        if (!runs_given) options.runs = 2;
+        options.slow_runs = 1;
+        options.warmup = 0;
+    } else {
+        options.slow_runs = std::min(options.slow_runs, options.runs);
+    }
+    std::sort(options.sizes.begin(), options.sizes.end());
+    return options;
+}
+
+// Runs each command `runs` times, round-robin after `warmup` uncounted rounds.
+std::map<std::string, Stats> interleaved(const Runner& runner, const std::vector<Command>& commands, int warmup,
+                                         int runs) {
+    std::map<std::string, std::vector<Sample>> samples;
+    for (int round = 0; round < warmup + runs; ++round)
+        for (const auto& command : commands) {
+            auto sample = runner.run(command);
+            if (round >= warmup) samples[command.label].push_back(sample);
+        }
+    std::map<std::string, Stats> out;
+    for (auto& [label, list] : samples) out[label] = stats_of(list);
+    return out;
+}
+
+void remove_database(const fs::path& db) {
+    for (const char* suffix : {"", "-wal", "-shm"}) fs::remove(db.string() + suffix);
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    const Options options = parse_options(argc, argv);
+    const std::string generator = options.tools + "/kith_bench_generate";
+    const std::string naive = options.tools + "/kith_bench_naive_due";
+    const std::string hello = options.tools + "/kith_bench_hello";
+    for (const auto& program : {options.kith, generator, naive, hello})
+        if (::access(program.c_str(), X_OK) != 0) die(program + " is missing: build it first (bench/run.sh does)");
+
+    char work_template[] = "/tmp/kith-bench-XXXXXX";
+    if (!::mkdtemp(work_template)) die(std::string("mkdtemp: ") + std::strerror(errno));
+    const fs::path work = work_template;
+    const Runner runner(work);
+    const std::string load_before = load_average();
+    std::cerr << "kith_bench: working in " << work.string() << '\n';
+
+    // Process start: independent of the data, so measured once, with twice the runs.
+    const std::vector<Command> start_commands{
+        {"hello", {hello}},
+        {"version", {options.kith, "--version"}},
+    };
+    const auto start = interleaved(runner, start_commands, options.warmup, options.runs * 2);
+
+    // Rows of the main table, in order: key, label.
+    const std::vector<std::pair<std::string, std::string>> rows{
+        {"due", "`kith due` (plain text, with questions)"},
+        {"due-json", "`kith due --format json`"},
+        {"naive", "naive full-scan due query (SQLite, same database)"},
+        {"ask", "`kith ask '#1'` (20 notes)"},
+        {"show", "`kith show '#1'`"},
+        {"list", "`kith list --format tsv`"},
+        {"note", "`kith note '#2' …` (one write)"},
+        {"import", "`kith import` of the vCard export, into a new database"},
+        {"export", "`kith export --format json -o FILE`"},
+    };
+    std::map<std::string, std::map<long, Stats>> results;
+    std::vector<DataSet> sets;
+    std::string naive_plan;
+
+    for (long n : options.sizes) {
+        DataSet set;
+        set.people = n;
+        const std::string tag = std::to_string(n);
+        const auto jsonl = (work / ("people-" + tag + ".jsonl")).string();
+        set.db = (work / ("people-" + tag + ".db")).string();
+        set.vcard = (work / ("people-" + tag + ".vcf")).string();
+        std::cerr << "kith_bench: " << with_commas(n) << " people: generating\n";
+        set.generate = runner.run({"generate", {generator, tag, today}, jsonl});
+        set.import_jsonl = runner.run({"import jsonl", {options.kith, "--db", set.db, "--today", today, "import", jsonl}});
+        set.export_vcard = runner.run(
+            {"export vcard", {options.kith, "--db", set.db, "--today", today, "export", "--format", "vcard", "-o", set.vcard}});
+        sqlite3* db = nullptr;
+        if (sqlite3_open_v2(set.db.c_str(), &db, SQLITE_OPEN_READONLY, nullptr) != SQLITE_OK) die("cannot open " + set.db);
+        set.notes = count_rows(db, "notes");
+        set.interactions = count_rows(db, "interactions");
+        set.reminders = count_rows(db, "reminders");
+        sqlite3_close(db);
+        set.jsonl_bytes = fs::file_size(jsonl);
+        set.vcard_bytes = fs::file_size(set.vcard);
+        fs::remove(jsonl);
+
+        std::cerr << "kith_bench: " << with_commas(n) << " people: timing\n";
+        auto kith = [&](std::vector<std::string> args) {
+            std::vector<std::string> command{options.kith, "--db", set.db, "--today", today};
+            command.insert(command.end(), args.begin(), args.end());
+            return command;
+        };
+        const auto out = [&](const char* name) { return (work / (std::string(name) + ".out")).string(); };
+        const std::vector<Command> fast{
+            {"due", kith({"due", "--format", "plain"}), out("due")},
+            {"due-json", kith({"due", "--format", "json"}), out("due-json")},
+            {"naive", {naive, set.db, today}, out("naive")},
+            {"ask", kith({"ask", "#1"}), out("ask")},
+            {"show", kith({"show", "#1", "--format", "plain"}), out("show")},
+            {"list", kith({"list", "--format", "tsv"}), out("list")},
+            {"note", kith({"note", "#2", "Benchmark: one more note, written by kith_bench to time a single write."})},
+        };
+        for (const auto& [label, stats] : interleaved(runner, fast, options.warmup, options.runs))
+            results[label][n] = stats;
+        if (read_text(out("due")).empty() || read_text(out("due-json")).rfind("{", 0) != 0)
+            die("kith due printed nothing: the data set should have people due");
+        if (read_text(out("ask")).empty()) die("kith ask '#1' printed no questions");
+
+        const auto imported = work / ("imported-" + tag + ".db");
+        std::vector<Sample> imports, exports;
+        for (int run = 0; run < options.slow_runs; ++run) {
+            remove_database(imported);
+            imports.push_back(runner.run({"import", {options.kith, "--db", imported.string(), "--today", today,
+                                                     "import", set.vcard}}));
+        }
+        for (int run = 0; run < options.slow_runs; ++run)
+            exports.push_back(runner.run({"export", kith({"export", "--format", "json", "-o", (work / "export.json").string()})}));
+        results["import"][n] = stats_of(imports);
+        results["export"][n] = stats_of(exports);
+        if (n == options.sizes.back()) {
+            runner.run({"naive plan", {naive, set.db, today, "--plan"}, out("plan")});
+            naive_plan = read_text(out("plan"));
+        }
+        set.db_bytes = fs::file_size(set.db);
+        remove_database(imported);
+        fs::remove(work / "export.json");
+        if (!options.keep) {
+            remove_database(set.db);
+            fs::remove(set.vcard);
+        }
+        sets.push_back(set);
+    }
+    const std::string load_after = load_average();
+
+    // ---- the report ----------------------------------------------------------------------
+    std::ostringstream md;
+    utsname system{};
+    ::uname(&system);
+    md << "# kith benchmark results\n\n"
+       << "Written by `bench/run.sh` (" << (options.quick ? "quick run" : "full run") << ", " << utc_now()
+       << "); regenerate it, do not edit it. See bench/README.md for what is measured.\n\n"
+       << "- Machine: " << first_match("/proc/cpuinfo", "model name") << ", " << std::thread::hardware_concurrency()
+       << " cores shared with other engineers' builds and tests (load average " << load_before << " before, "
+       << load_after << " after), " << first_match("/proc/meminfo", "MemTotal") << " RAM; " << system.sysname
+       << " " << system.release << "\n"
+       << "- Build: kith " << KITH_BENCH_VERSION << ", " << KITH_BENCH_BUILD_TYPE << ", GCC " << __VERSION__
+       << ", SQLite " << sqlite3_libversion() << "\n"
+       << "- Each figure: **median** of " << options.runs << " runs (min–max) after " << options.warmup
+       << " uncounted, commands interleaved; import and export " << options.slow_runs
+       << " runs each. Peak RSS is the largest of the runs. A warm page cache; today is " << today << ".\n\n";
+
+    md << "## Data sets\n\n"
+       << "| people | notes | interactions | reminders | database | vCard file | generate JSONL | import JSONL | "
+          "export vCard |\n| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |\n";
+    for (const auto& set : sets)
+        md << "| " << with_commas(set.people) << " | " << with_commas(set.notes) << " | "
+           << with_commas(set.interactions) << " | " << with_commas(set.reminders) << " | " << mb_size(set.db_bytes)
+           << " | " << mb_size(set.vcard_bytes) << " | " << duration(set.generate.ms) << " | "
+           << duration(set.import_jsonl.ms) << " | " << duration(set.export_vcard.ms) << " |\n";
+    md << "\nThe last three columns are the one-off set-up (one run each).\n\n";
+
+    md << "## Process start\n\n| command | time, peak RSS |\n| --- | --- |\n"
+       << "| hello world (C++, iostream, dynamically linked) | " << cell(start.at("hello")) << " |\n"
+       << "| `kith --version` | " << cell(start.at("version")) << " |\n\n";
+
+    md << "## Commands\n\n| command |";
+    for (long n : options.sizes) md << " " << with_commas(n) << " people |";
+    md << "\n| --- |";
+    for (std::size_t i = 0; i < options.sizes.size(); ++i) md << " --- |";
+    md << "\n";
+    for (const auto& [key, label] : rows) {
+        md << "| " << label << " |";
+        for (long n : options.sizes) md << " " << cell(results[key][n]) << " |";
+        md << "\n";
+    }
+
+    const long small = options.sizes.front(), large = options.sizes.back();
+    const auto& due = results["due"];
+    const double version_ratio = start.at("version").median / start.at("hello").median;
+    const double due_vs_naive = due.at(large).median / results["naive"].at(large).median;
+    const double due_growth = due.at(large).median / due.at(small).median;
+    md << "\n## Ratios\n\n"
+       << "- `kith --version` / hello world: **" << ratio(version_ratio) << "**\n"
+       << "- `kith due` / naive full-scan query:";
+    for (std::size_t i = 0; i < options.sizes.size(); ++i) {
+        const long n = options.sizes[i];
+        md << (i ? "; " : " ") << with_commas(n) << " people **"
+           << ratio(due.at(n).median / results["naive"].at(n).median) << "**";
+    }
+    if (large > small)
+        md << "\n- `kith due` at " << with_commas(large) << " / at " << with_commas(small) << " people: **"
+           << ratio(due_growth) << "** (the data grew " << with_commas(large / small) << "×)";
+    md << "\n\n";
+
+    if (large == 100000) {
+        struct Target {
+            std::string what, measured;
+            bool met;
+        };
+        long due_rss = 0;
+        for (const auto& [n, s] : due) due_rss = std::max(due_rss, s.peak_rss_kb);
+        for (const auto& [n, s] : results["due-json"]) due_rss = std::max(due_rss, s.peak_rss_kb);
+        const std::vector<Target> targets{
+            {"`kith due` (with questions) at 100,000 people < 15 ms", duration(due.at(large).median),
+             due.at(large).median < 15},
+            {"`kith due` ≤ 0.1× the naive full-scan query at 100,000", ratio(due_vs_naive), due_vs_naive <= 0.1},
+            {"`kith due` at 100,000 ≤ 1.5× at " + with_commas(small), ratio(due_growth), due_growth <= 1.5},
+            {"`kith --version` ≤ 2× hello world", ratio(version_ratio), version_ratio <= 2},
+            {"`kith note` at 100,000 people < 10 ms", duration(results["note"].at(large).median),
+             results["note"].at(large).median < 10},
+            {"`kith import` of 100,000 vCards < 5 s", duration(results["import"].at(large).median),
+             results["import"].at(large).median < 5000},
+            {"`kith export --format json` of 100,000 people < 3 s", duration(results["export"].at(large).median),
+             results["export"].at(large).median < 3000},
+            {"`kith list --format tsv` at 100,000 people < 300 ms", duration(results["list"].at(large).median),
+             results["list"].at(large).median < 300},
+            {"peak RSS of `kith due` < 20 MB at every size", megabytes(due_rss), due_rss < 20 * 1024},
+        };
+        md << "## Targets (issue 8)\n\n| target | measured (median) | met |\n| --- | --- | --- |\n";
+        for (const auto& t : targets) md << "| " << t.what << " | " << t.measured << " | " << (t.met ? "yes" : "**no**") << " |\n";
+        md << "\n";
+    } else {
+        md << "Issue 8's targets are stated at 100,000 people; this run's largest data set is " << with_commas(large)
+           << ".\n\n";
+    }
+    md << "## Plan of the naive query at " << with_commas(large) << " people\n\n```\n" << naive_plan << "```\n";
+
+    const std::string report = md.str();
+    if (!options.out.empty()) {
+        std::ofstream file(options.out, std::ios::binary | std::ios::trunc);
+        file << report;
+        if (!file) die("cannot write " + options.out);
+    }
+    std::cout << report;
+    if (!options.keep) fs::remove_all(work);
+    else std::cerr << "kith_bench: data kept in " << work.string() << '\n';
+    return 0;
+}

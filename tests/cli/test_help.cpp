@@ -1,0 +1,134 @@
+// Help and discoverability: kith --help by purpose, an example in every command's help,
+// "did you mean …?", and what a bare `kith` does.
+#include <doctest/doctest.h>
+
+#include <filesystem>
+#include <string>
+#include <vector>
+
+#include "harness.h"
+
+using kith::test::check_error;
+using kith::test::lines_of;
+using kith::test::RunOptions;
+using kith::test::Sandbox;
+
+namespace {
+
+// Every visible command, from the parser itself ("kith due" lines of kith __dump commands).
+std::vector<std::string> commands(const Sandbox& box) {
+    std::vector<std::string> out;
+    for (const auto& line : lines_of(box.ok({"__dump", "commands"})))
+        if (line.rfind("kith ", 0) == 0 && line.find(" -", 4) == std::string::npos) out.push_back(line.substr(5));
+    return out;
+}
+
+RunOptions on_terminal() {
+    RunOptions options;
+    options.terminal_stdout = true;
+    options.env["NO_COLOR"] = "1";
+    return options;
+}
+
+}  // namespace
+
+TEST_CASE("kith --help groups every command under a heading of what it is for") {
+    Sandbox box;
+    auto help = box.ok({"--help"});
+    std::vector<std::string> headings{"Daily:", "Record:", "Browse:", "Change:", "Data:"};
+    std::size_t at = 0;
+    for (const auto& heading : headings) {
+        auto found = help.find("\n" + heading + "\n", at);
+        CHECK_MESSAGE(found != std::string::npos, heading);
+        if (found != std::string::npos) at = found;
+    }
+    // A command missing from the table in help.cpp would fall under "Other".
+    CHECK(help.find("\nOther:\n") == std::string::npos);
+    auto daily = help.substr(help.find("Daily:"), help.find("Record:") - help.find("Daily:"));
+    CHECK(daily.find("  due ") != std::string::npos);
+    CHECK(daily.find("  ask ") != std::string::npos);
+    auto all = commands(box);
+    CHECK(all.size() >= 15);
+    for (const auto& command : all) {
+        CAPTURE(command);
+        auto line = help.find("\n  " + command);
+        REQUIRE(line != std::string::npos);
+        // One line: the name, then its description.
+        auto text = help.substr(line + 1, help.find('\n', line + 1) - line - 1);
+        CHECK(text.size() > command.size() + 10);
+    }
+    CHECK(help.find("__complete") == std::string::npos);
+}
+
+TEST_CASE("every command's help ends with an example") {
+    Sandbox box;
+    for (const auto& command : commands(box)) {
+        CAPTURE(command);
+        auto help = box.ok({command, "--help"});
+        auto options = help.find("Options:");
+        auto example = help.rfind("Example");
+        REQUIRE(options != std::string::npos);
+        REQUIRE(example != std::string::npos);
+        CHECK(example > options);
+        auto footer = help.substr(example);
+        CHECK(footer.find("kith ") != std::string::npos);
+        CHECK(footer.find(" " + command) != std::string::npos);
+    }
+}
+
+TEST_CASE("a mistyped command is one line saying what was probably meant, exit 2") {
+    Sandbox box;
+    auto result = box.run({"nto"});
+    check_error(result, 2);
+    CHECK(result.err == "kith: unknown command \"nto\": did you mean \"note\"?\n");
+    CHECK(box.run({"--db", box.dir + "/x.db", "lsit", "--format", "json"}).err ==
+          "kith: unknown command \"lsit\": did you mean \"list\"?\n");
+    CHECK(box.run({"rmeind", "sam", "fri", "call"}).err ==
+          "kith: unknown command \"rmeind\": did you mean \"remind\"?\n");
+    result = box.run({"frobnicate"});
+    check_error(result, 2);
+    CHECK(result.err == "kith: unknown command \"frobnicate\" (see kith --help)\n");
+    CHECK(!std::filesystem::exists(box.dir + "/x.db"));
+    // A known command with a bad argument is not a mistyped command.
+    for (std::vector<std::string> args : {std::vector<std::string>{"list", "--bogus"}, {"__dump", "bogus"}}) {
+        result = box.run(args);
+        check_error(result, 2);
+        CHECK(result.err.find("unknown command") == std::string::npos);
+    }
+}
+
+TEST_CASE("kith with no command on a terminal prints today's due list") {
+    Sandbox box;
+    auto empty = box.run({}, on_terminal());
+    CHECK(empty.code == 0);
+    CHECK(empty.out.find("Nobody is due today (2026-11-22).") != std::string::npos);
+    box.ok({"add", "Sam Smith", "--every", "30d"});
+    box.today = "2027-01-10";
+    auto due = box.run({}, on_terminal());
+    CHECK(due.code == 0);
+    CHECK(due.out == box.run({"due"}, on_terminal()).out);
+    CHECK(due.out.find("Sam Smith") != std::string::npos);
+    // Global options still apply.
+    CHECK(box.run({"--today", "2026-11-22"}, on_terminal()).out.find("Nobody is due") != std::string::npos);
+    // Anywhere else (a pipe, cron) it is the help, so a script has to say what it means.
+    auto piped = box.ok({});
+    CHECK(piped.find("Usage: kith") != std::string::npos);
+    CHECK(piped.find("Sam Smith") == std::string::npos);
+}
+
+TEST_CASE("--help and --version neither read the config nor open the database") {
+    Sandbox box;
+    box.write_file(box.config, "[due\nthis is not toml\n");
+    std::filesystem::create_directories(box.db);  // a database path that cannot be opened
+    for (std::vector<std::string> args : {std::vector<std::string>{"--help"},
+                                          {"--version"},
+                                          {"due", "--help"},
+                                          {"--db", box.dir + "/new.db", "add", "--help"}}) {
+        CAPTURE(args.front());
+        auto result = box.run(args);
+        CHECK(result.code == 0);
+        CHECK(result.err.empty());
+        CHECK(!result.out.empty());
+    }
+    CHECK(!std::filesystem::exists(box.dir + "/new.db"));
+}
