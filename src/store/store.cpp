@@ -323,8 +323,12 @@ void Store::read(const std::function<void()>& body) {
 }
 
 void Store::rehearse(const std::function<void()>& body) {
-    use_write_cache();
-    transact(Transaction::rehearsal, body);
+    try {
+        use_write_cache();
+        transact(Transaction::rehearsal, body);
+    } catch (const SQLite::Exception& e) {
+        throw database_error("cannot read", path_, e, db_.get());
+    }
 }
 
 void Store::transact(Transaction kind, const std::function<void()>& body) {

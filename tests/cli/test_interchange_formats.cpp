@@ -38,7 +38,8 @@ void seed(const Sandbox& box) {
 // The fields a format carries, per person, from kith's own JSON export.
 json carried_fields(const Sandbox& box, bool with_notes) {
     json people = json::array();
-    for (auto contact : json::parse(box.ok({"export"}))["contacts"]) {
+    const auto exported = json::parse(box.ok({"export"}));  // kept: a range-for over a temporary's member dangles
+    for (auto contact : exported["contacts"]) {
         json person;
         for (const char* key : {"uuid", "name", "nicknames", "emails", "phones", "company", "tags", "birthday", "every",
                                 "archived"})
