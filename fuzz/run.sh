@@ -15,8 +15,7 @@ harnesses=${*:-dates vcard csv json config}
 root=$(cd "$(dirname "$0")/.." && pwd)
 build=${KITH_FUZZ_BUILD:-$root/build-fuzz}
 
-CC=clang CXX=clang++ cmake -S "$root" -B "$build" -DCMAKE_BUILD_TYPE=RelWithDebInfo -DKITH_FUZZ=ON \
-    -DKITH_BUILD_TESTS=OFF >/dev/null
+CC=clang CXX=clang++ cmake -S "$root" -B "$build" -DCMAKE_BUILD_TYPE=RelWithDebInfo -DKITH_FUZZ=ON >/dev/null
 targets=
 for harness in $harnesses; do targets="$targets fuzz_$harness"; done
 # shellcheck disable=SC2086 # one target per word

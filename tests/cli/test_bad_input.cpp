@@ -131,7 +131,9 @@ TEST_CASE("NUL bytes and invalid UTF-8 in piped text and in files are refused wi
         {"latin1.csv", "name\nFine\nCaf\xe9\n"},
         {"nul.vcf", std::string("BEGIN:VCARD\nVERSION:3.0\nFN:A\0B\nEND:VCARD\n", 41)},
     };
-    for (const auto& [name, content] : files) {
+    for (const auto& file : files) {
+        const auto& name = file.first;  // not a structured binding: clang 14 cannot capture those
+        const auto& content = file.second;
         CAPTURE(name);
         box.write_file(box.dir + "/" + name, content);
         auto result = box.run({"import", box.dir + "/" + name});

@@ -48,7 +48,9 @@ std::vector<Outcome> run_all(const Sandbox& box, const std::vector<std::vector<s
 
 void check_all_succeeded(const std::vector<std::vector<Outcome>>& lanes) {
     for (const auto& lane : lanes) {
-        for (const auto& [args, result] : lane) {
+        for (const auto& outcome : lane) {
+            const auto& args = outcome.args;  // not a structured binding: clang 14 cannot capture those
+            const auto& result = outcome.result;
             CAPTURE(args.front());
             CAPTURE(args.back());
             INFO("stderr: ", result.err);

@@ -98,7 +98,9 @@ TEST_CASE("add accepts intervals, interval words and check-in windows for --ever
     const std::vector<std::pair<std::string, std::string>> cases{
         {"30d", "30d"}, {"2w", "2w"}, {"6mo", "6mo"}, {"1y", "1y"},  {"monthly", "1mo"},
         {"quarterly", "3mo"}, {"weekly", "1w"}, {"3w..6w", "3w..6w"}, {"1mo..2mo", "1mo..2mo"}};
-    for (const auto& [typed, stored] : cases) {
+    for (const auto& item : cases) {
+        const auto& typed = item.first;  // not a structured binding: clang 14 cannot capture those
+        const auto& stored = item.second;
         CAPTURE(typed);
         Sandbox box;
         box.ok({"add", "Ann", "--every", typed});

@@ -25,7 +25,9 @@ TEST_CASE("cmake --install puts the binary, man page and completions where bash,
         {"/usr/share/zsh/vendor-completions/_kith", "/completions/_kith"},
         {"/usr/share/fish/vendor_completions.d/kith.fish", "/completions/kith.fish"},
     };
-    for (const auto& [path, original] : installed) {
+    for (const auto& file : installed) {
+        const auto& path = file.first;  // not a structured binding: clang 14 cannot capture those
+        const auto& original = file.second;
         CAPTURE(path);
         REQUIRE(std::filesystem::is_regular_file(dest + path));
         CHECK(box.read_file(dest + path) == box.read_file(source + original));

@@ -602,7 +602,9 @@ TEST_CASE("questions: prefiltering never hides a match of an unusual user rule")
         {R"(\x41BC)", "abc"},
         {R"(^$|sail)", "Sailing"},
     };
-    for (const auto& [pattern, text] : cases) {
+    for (const auto& item : cases) {
+        const auto& pattern = item.first;  // not a structured binding: clang 14 cannot capture those
+        const auto& text = item.second;
         CAPTURE(pattern);
         Person person;
         person.settings.banks.clear();
