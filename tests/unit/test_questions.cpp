@@ -12,6 +12,7 @@
 
 #include "kith/error.h"
 #include "kith/questions.h"
+#include "questions/literal_analysis.h"
 
 using namespace kith;
 using namespace std::chrono;
@@ -154,6 +155,20 @@ TEST_CASE("questions: built-in rules and banks are valid and uniquely named") {
     }
     CHECK(banks.at("client").front() ==
           "How are you finding our work together — anything we could do better?");
+}
+
+TEST_CASE("questions: the built-in rules' literals worked out at build time are today's analysis") {
+    // A stale or misaligned generated table would hold notes back from rules that match them.
+    const auto& rules = builtin_question_rules();
+    REQUIRE(questions::builtin_literals_count() == rules.size());
+    std::size_t with_literals = 0;
+    for (std::size_t i = 0; i < rules.size(); ++i) {
+        CAPTURE(rules[i].id);
+        const auto built = questions::builtin_literals(i);
+        CHECK(built == questions::analyse_literals(rules[i].match));
+        if (!built.required.empty()) ++with_literals;
+    }
+    CHECK(with_literals * 10 >= rules.size() * 9);  // the prefilter knows something of nearly every rule
 }
 
 TEST_CASE("questions: rules about children and family") {
