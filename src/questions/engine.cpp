@@ -27,11 +27,13 @@
 #include "kith/error.h"
 #include "kith/text.h"
 #include "questions/literal_analysis.h"
+#include "questions/literal_scanner.h"
 
 namespace kith {
 namespace {
 
 using namespace std::chrono;
+using questions::LiteralScanner;
 using questions::LiteralSet;
 using questions::PatternLiterals;
 
@@ -56,94 +58,6 @@ std::string ascii_lowercase(std::string_view text) {
 
 bool is_digit(char c) { return c >= '0' && c <= '9'; }
 
-// ---- literal scanning ------------------------------------------------------------------
-
-// Finds, in one pass over a text, which of many literals occur in it (Aho–Corasick): one scan
-// per note instead of a search per literal per rule.
-class LiteralScanner {
-public:
-    explicit LiteralScanner(const std::vector<std::string>& literals) : count_(literals.size()) {
-        std::size_t bytes = 1;
-        for (const auto& literal : literals) bytes += literal.size();
-        nodes_.reserve(bytes);
-        nodes_.emplace_back();
-        for (std::size_t id = 0; id < literals.size(); ++id) {
-            std::int32_t node = 0;
-            for (const char c : literals[id]) {
-                const auto byte = static_cast<unsigned char>(c);
-                std::int32_t next = edge(node, byte);
-                if (next < 0) {
-                    next = static_cast<std::int32_t>(nodes_.size());
-                    nodes_.emplace_back();
-                    auto& edges = nodes_[static_cast<std::size_t>(node)].next;
-                    edges.insert(std::lower_bound(edges.begin(), edges.end(), std::pair{byte, std::int32_t{0}}),
-                                 {byte, next});
-                }
-                node = next;
-            }
-            nodes_[static_cast<std::size_t>(node)].literal = static_cast<std::int32_t>(id);
-        }
-        root_.fill(0);
-        for (const auto& [byte, child] : nodes_[0].next) root_[byte] = child;
-        // Breadth first: each node's fallback is the longest proper suffix that is a node.
-        std::vector<std::int32_t> queue;
-        for (const auto& [byte, child] : nodes_[0].next) queue.push_back(child);
-        for (std::size_t i = 0; i < queue.size(); ++i) {
-            const std::int32_t u = queue[i];
-            for (const auto& [byte, v] : nodes_[static_cast<std::size_t>(u)].next) {
-                const std::int32_t f = step(node(u).fallback, byte);
-                node(v).fallback = f;
-                node(v).also = node(f).literal >= 0 ? f : node(f).also;
-                queue.push_back(v);
-            }
-        }
-    }
-
-    std::size_t size() const { return count_; }
-
-    // found[id] is set for every literal that occurs in the text.
-    void scan(std::string_view text, std::vector<char>& found) const {
-        found.assign(count_, 0);
-        std::int32_t state = 0;
-        for (const char c : text) {
-            state = step(state, static_cast<unsigned char>(c));
-            for (std::int32_t n = node(state).literal >= 0 ? state : node(state).also; n > 0;
-                 n = node(n).also)
-                found[static_cast<std::size_t>(node(n).literal)] = 1;
-        }
-    }
-
-private:
-    struct Node {
-        std::vector<std::pair<unsigned char, std::int32_t>> next;  // by byte
-        std::int32_t fallback = 0;
-        std::int32_t literal = -1;  // the literal ending here
-        std::int32_t also = -1;     // the nearest fallback where another literal ends
-    };
-    std::vector<Node> nodes_;
-    std::array<std::int32_t, 256> root_{};
-    std::size_t count_;
-
-    Node& node(std::int32_t n) { return nodes_[static_cast<std::size_t>(n)]; }
-    const Node& node(std::int32_t n) const { return nodes_[static_cast<std::size_t>(n)]; }
-
-    std::int32_t edge(std::int32_t n, unsigned char byte) const {
-        const auto& edges = node(n).next;
-        auto it = std::lower_bound(edges.begin(), edges.end(), std::pair{byte, std::int32_t{0}},
-                                   [](const auto& a, const auto& b) { return a.first < b.first; });
-        return it != edges.end() && it->first == byte ? it->second : -1;
-    }
-
-    std::int32_t step(std::int32_t state, unsigned char byte) const {
-        while (state > 0) {
-            const std::int32_t next = edge(state, byte);
-            if (next >= 0) return next;
-            state = node(state).fallback;
-        }
-        return root_[byte];
-    }
-};
-
 // ---- compiled rules ----------------------------------------------------------------------
 
 std::string bad_rule(const QuestionRule& rule, std::string_view why) {
@@ -167,17 +81,11 @@ bool has_huge_number(std::string_view pattern) {
 // the literal filter (most built-in rules never need it in a run).
 class CompiledPattern {
 public:
-    // `literal_id` gives each literal string its index in the shared scanner.
-    template <class LiteralId>
-    CompiledPattern(std::string pattern, PatternLiterals analysis, LiteralId&& literal_id)
-        : pattern_(std::move(pattern)) {
-        for (const auto& set : analysis.required) {
-            std::vector<std::size_t> ids;
-            for (const auto& literal : set) ids.push_back(literal_id(literal));
-            required_.push_back(std::move(ids));
-        }
-        prefix_ = std::move(analysis.prefix);
-    }
+    // `required` holds, for each set of literals a match needs one of, their ids in the
+    // shared scanner.
+    CompiledPattern(std::string pattern, std::vector<std::vector<std::size_t>> required,
+                    std::optional<LiteralSet> prefix)
+        : pattern_(std::move(pattern)), required_(std::move(required)), prefix_(std::move(prefix)) {}
 
     // Could a text match at all, given which literals it contains?
     bool may_match(const std::vector<char>& found) const {
@@ -233,21 +141,31 @@ struct RuleSet {
 };
 
 // Patterns are analysed once per distinct text for the life of the process (the built-in
-// ones when kith was built); the scanner is rebuilt only when a pattern brings new literals.
+// ones when kith was built, scanner included); the scanner is rebuilt only when a pattern
+// brings new literals.
 class PatternCache {
 public:
     PatternCache() {
         const auto& builtin = builtin_question_rules();
-        for (std::size_t i = 0; i < builtin.size() && i < questions::builtin_literals_count(); ++i)
-            add(builtin[i].match, questions::builtin_literals(i));
+        for (std::size_t i = 0; i < builtin.size() && i < questions::builtin_literals_count(); ++i) {
+            auto literals = questions::builtin_literals(i);
+            patterns_.insert_or_assign(builtin[i].match,
+                                       std::make_unique<const CompiledPattern>(
+                                           builtin[i].match, questions::builtin_required_ids(i),
+                                           std::move(literals.prefix)));
+        }
+        literal_count_ = questions::builtin_literal_strings().size();
     }
 
     RuleSet prepare(const std::vector<QuestionRule>& rules) {
         std::lock_guard lock(mutex_);
         RuleSet out;
         for (const auto& rule : rules) out.patterns.push_back(&entry(rule.match));
-        if (!scanner_ || scanner_->size() != literals_.size())
-            scanner_ = std::make_shared<const LiteralScanner>(literals_);
+        if (!scanner_ || scanner_->size() != literal_count_) {
+            scanner_ = literals_.empty()  // only the built-in rules' literals
+                           ? std::make_shared<const LiteralScanner>(questions::builtin_scanner_tables())
+                           : std::make_shared<const LiteralScanner>(literals_);
+        }
         out.scanner = scanner_;
         return out;
     }
@@ -260,24 +178,35 @@ public:
 private:
     std::mutex mutex_;
     std::map<std::string, std::unique_ptr<const CompiledPattern>, std::less<>> patterns_;
+    std::size_t literal_count_ = 0;
+    // Filled only once a pattern is analysed here, from the built-in literals on.
     std::vector<std::string> literals_;
     std::map<std::string, std::size_t, std::less<>> literal_ids_;
     std::shared_ptr<const LiteralScanner> scanner_;
 
     const CompiledPattern& entry(const std::string& match) {
         auto it = patterns_.find(match);
-        if (it == patterns_.end()) return add(match, questions::analyse_literals(match));
-        return *it->second;
-    }
-
-    const CompiledPattern& add(const std::string& match, PatternLiterals analysis) {
-        auto literal_id = [this](const std::string& literal) {
-            auto [at, added] = literal_ids_.emplace(literal, literals_.size());
-            if (added) literals_.push_back(literal);
-            return at->second;
-        };
-        auto compiled = std::make_unique<const CompiledPattern>(match, std::move(analysis), literal_id);
-        return *patterns_.insert_or_assign(match, std::move(compiled)).first->second;
+        if (it != patterns_.end()) return *it->second;
+        if (literals_.empty()) {
+            for (const auto literal : questions::builtin_literal_strings()) {
+                literal_ids_.emplace(literal, literals_.size());
+                literals_.emplace_back(literal);
+            }
+        }
+        auto analysis = questions::analyse_literals(match);
+        std::vector<std::vector<std::size_t>> required;
+        for (const auto& set : analysis.required) {
+            std::vector<std::size_t> ids;
+            for (const auto& literal : set) {
+                auto [at, added] = literal_ids_.emplace(literal, literals_.size());
+                if (added) literals_.push_back(literal);
+                ids.push_back(at->second);
+            }
+            required.push_back(std::move(ids));
+        }
+        literal_count_ = literals_.size();
+        auto compiled = std::make_unique<const CompiledPattern>(match, std::move(required), std::move(analysis.prefix));
+        return *patterns_.emplace(match, std::move(compiled)).first->second;
     }
 };
 

@@ -5,9 +5,12 @@
 
 #include <cstddef>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
+
+#include "questions/literal_scanner.h"
 
 namespace kith::questions {
 
@@ -23,10 +26,14 @@ struct PatternLiterals {
 // The lower-case literals of an ECMAScript pattern; nothing known when unsure.
 PatternLiterals analyse_literals(std::string_view pattern);
 
-// analyse_literals(builtin_question_rules()[rule].match), worked out when kith was built
-// (builtin_literals.cpp, written by rule_index_gen.cpp): analysing the eighty built-in
-// patterns took half of `kith due`'s time.
-std::size_t builtin_literals_count();
-PatternLiterals builtin_literals(std::size_t rule);
+// The built-in rules, analysed when kith was built (builtin_literals.cpp, written by
+// rule_index_gen.cpp): analysing the eighty patterns and building their scanner took 40% of
+// `kith due`'s time. Literal ids are positions in builtin_literal_strings(), every literal
+// a built-in rule requires, in the order the rules first require them.
+std::size_t builtin_literals_count();                  // the number of built-in rules
+PatternLiterals builtin_literals(std::size_t rule);    // analyse_literals() of its pattern
+std::vector<std::vector<std::size_t>> builtin_required_ids(std::size_t rule);
+std::span<const std::string_view> builtin_literal_strings();
+LiteralScanner::Tables builtin_scanner_tables();        // over builtin_literal_strings()
 
 }  // namespace kith::questions
