@@ -28,6 +28,7 @@
 #include "kith/text.h"
 #include "questions/literal_analysis.h"
 #include "questions/literal_scanner.h"
+#include "questions/matcher.h"
 
 namespace kith {
 namespace {
@@ -35,6 +36,7 @@ namespace {
 using namespace std::chrono;
 using questions::LiteralScanner;
 using questions::LiteralSet;
+using questions::Matcher;
 using questions::PatternLiterals;
 
 // std::regex_traits<char> looks the ctype facet up in its locale (a dynamic_cast) for every
@@ -77,6 +79,30 @@ bool has_huge_number(std::string_view pattern) {
     return false;
 }
 
+// Both std::regex's compiler and Matcher's parser recurse once per group level: a pattern with
+// a thousand "(" overflowed the stack (found by fuzz_config). Nobody nests groups that deep.
+bool too_deep(std::string_view pattern) {
+    constexpr int deepest = 100;
+    int depth = 0;
+    bool in_class = false;
+    for (std::size_t i = 0; i < pattern.size(); ++i) {
+        const char c = pattern[i];
+        if (c == '\\') ++i;
+        else if (in_class) in_class = c != ']';
+        else if (c == '[') in_class = true;
+        else if (c == '(' && ++depth > deepest) return true;
+        else if (c == ')' && depth > 0) --depth;
+    }
+    return false;
+}
+
+// Why a pattern must not be compiled at all, if it must not.
+std::optional<std::string> unsafe(std::string_view pattern) {
+    if (has_huge_number(pattern)) return "bad regular expression: a number of more than 6 digits after \\ or in {}";
+    if (too_deep(pattern)) return "bad regular expression: groups nested more than 100 deep";
+    return std::nullopt;
+}
+
 // A rule's pattern and its literals; its regex is compiled the first time a note gets past
 // the literal filter (most built-in rules never need it in a run).
 class CompiledPattern {
@@ -85,7 +111,8 @@ public:
     // shared scanner.
     CompiledPattern(std::string pattern, std::vector<std::vector<std::size_t>> required,
                     std::optional<LiteralSet> prefix)
-        : pattern_(std::move(pattern)), required_(std::move(required)), prefix_(std::move(prefix)) {}
+        : pattern_(std::move(pattern)), unsafe_(unsafe(pattern_)), required_(std::move(required)),
+          prefix_(std::move(prefix)) {}
 
     // Could a text match at all, given which literals it contains?
     bool may_match(const std::vector<char>& found) const {
@@ -107,13 +134,36 @@ public:
         return out;
     }
 
+    // The first match in `piece` from `from` (only at `from` when `continuous`), as std::regex
+    // finds it with match_prev_avail past the piece's start. Throws usage_error naming the
+    // rule when the pattern does not compile.
+    bool find(const QuestionRule& rule, std::string_view piece, std::size_t from, bool continuous,
+              Matcher::Groups& out) const {
+        if (unsafe_) throw usage_error(bad_rule(rule, *unsafe_));
+        std::call_once(matcher_compiled_, [&] { matcher_ = Matcher::compile(pattern_); });
+        if (matcher_) return matcher_->search(piece, from, continuous, out);
+        const Regex& compiled = regex(rule);
+        auto flags = continuous ? std::regex_constants::match_continuous : std::regex_constants::match_default;
+        if (from > 0) flags |= std::regex_constants::match_prev_avail;
+        std::cmatch match;
+        try {
+            if (!std::regex_search(piece.data() + from, piece.data() + piece.size(), match, compiled, flags)) return false;
+        } catch (const std::regex_error&) {  // too complex for this text: no question, no crash
+            return false;
+        }
+        out.assign(match.size(), {});
+        for (std::size_t g = 0; g < match.size(); ++g)
+            if (match[g].matched)
+                out[g] = {match[g].first - piece.data(), match[g].second - piece.data()};
+        return true;
+    }
+
     // Throws usage_error naming the rule when the pattern does not compile.
     const Regex& regex(const QuestionRule& rule) const {
         // Nothing is thrown through call_once (it runs inside pthread_once, a C function):
         // the error is kept and thrown here, every time the rule is asked for.
+        if (unsafe_) throw usage_error(bad_rule(rule, *unsafe_));
         std::call_once(compiled_, [&] {
-            if (has_huge_number(pattern_))
-                throw usage_error(bad_rule(rule, "bad regular expression: a number of more than 6 digits after \\ or in {}"));
             try {
                 regex_ = Regex(pattern_, regex_flags);
             } catch (const std::regex_error& e) {
@@ -126,8 +176,13 @@ public:
 
 private:
     std::string pattern_;
+    std::optional<std::string> unsafe_;                // why it is never compiled, if so
     std::vector<std::vector<std::size_t>> required_;  // a literal of each set occurs in any match
     std::optional<LiteralSet> prefix_;                 // every match starts with one of these
+    // The built-in rules' patterns and most others run on Matcher, which compiles a pattern
+    // in microseconds where std::regex took milliseconds; std::regex does the rest.
+    mutable std::once_flag matcher_compiled_;
+    mutable std::optional<Matcher> matcher_;
     mutable std::once_flag compiled_;
     mutable Regex regex_;
     mutable std::optional<std::string> error_;  // why the pattern did not compile
@@ -234,13 +289,14 @@ std::vector<Placeholder> placeholders(std::string_view ask) {
 }
 
 // The template with its groups filled in; nothing when a group it names did not take part.
-std::optional<std::string> fill(std::string_view ask, const std::cmatch& match) {
+std::optional<std::string> fill(std::string_view ask, std::string_view piece, const Matcher::Groups& groups) {
     std::string out;
     std::size_t from = 0;
     for (const auto& p : placeholders(ask)) {
-        if (p.group >= match.size() || !match[p.group].matched) return std::nullopt;
-        std::string value = trim(std::string_view(match[p.group].first,
-                                                  static_cast<std::size_t>(match[p.group].length())));
+        if (p.group >= groups.size() || groups[p.group].begin < 0) return std::nullopt;
+        const auto& span = groups[p.group];
+        std::string value = trim(piece.substr(static_cast<std::size_t>(span.begin),
+                                              static_cast<std::size_t>(span.end - span.begin)));
         if (value.empty()) return std::nullopt;
         out.append(ask.substr(from, p.begin - from));
         out += value;
@@ -272,49 +328,30 @@ std::vector<std::string_view> segments(std::string_view text) {
     return out;
 }
 
-// A match of the regex at exactly `at`, the text before it visible to \b and ^.
-bool match_at(std::string_view piece, std::size_t at, const Regex& regex, std::cmatch& match) {
-    auto flags = std::regex_constants::match_continuous;
-    if (at > 0) flags |= std::regex_constants::match_prev_avail;
-    try {
-        return std::regex_search(piece.data() + at, piece.data() + piece.size(), match, regex, flags);
-    } catch (const std::regex_error&) {  // too complex for this text: no question, no crash
-        return false;
-    }
-}
-
 // The rule's question for the note, from its first match that fills the template. `text` is
 // the note, `lowered` the same lower-cased, `pieces` its segments.
 std::optional<std::string> apply_rule(const QuestionRule& rule, const CompiledPattern& pattern,
                                       std::string_view text, const std::string& lowered,
                                       const std::vector<std::string_view>& pieces) {
-    const Regex& regex = pattern.regex(rule);
+    Matcher::Groups match;
     for (const auto piece : pieces) {
         const auto offset = static_cast<std::size_t>(piece.data() - text.data());
         if (auto starts = pattern.starts(std::string_view(lowered).substr(offset, piece.size()))) {
-            // Only where a match can start: std::regex otherwise tries every position.
+            // Only where a match can start, rather than at every position.
             for (const auto at : *starts) {
-                std::cmatch match;
-                if (!match_at(piece, at, regex, match)) continue;
-                if (auto question = fill(rule.ask, match)) return question;
+                if (!pattern.find(rule, piece, at, true, match)) continue;
+                if (auto question = fill(rule.ask, piece, match)) return question;
             }
             continue;
         }
-        const char* from = piece.data();
-        const char* const end = piece.data() + piece.size();
-        while (from <= end) {
-            std::cmatch match;
-            const auto flags = from == piece.data() ? std::regex_constants::match_default
-                                                    : std::regex_constants::match_prev_avail;
-            try {
-                if (!std::regex_search(from, end, match, regex, flags)) break;
-            } catch (const std::regex_error&) {  // too complex for this text: no question, no crash
-                break;
-            }
-            if (auto question = fill(rule.ask, match)) return question;
-            if (match[0].length() > 0) from = match[0].second;
-            else if (match[0].second == end) break;
-            else from = match[0].second + 1;
+        std::size_t from = 0;
+        while (from <= piece.size()) {
+            if (!pattern.find(rule, piece, from, false, match)) break;
+            if (auto question = fill(rule.ask, piece, match)) return question;
+            const auto end = static_cast<std::size_t>(match[0].end);
+            if (match[0].end > match[0].begin) from = end;
+            else if (end == piece.size()) break;
+            else from = end + 1;
         }
     }
     return std::nullopt;

@@ -280,6 +280,7 @@ private:
                     skip_group();
                     return exact_literal("");
                 }
+                if (depth_ >= 100) return fail();  // no deeper than the engine compiles
                 ++depth_;
                 Literals inner = disjunction();
                 --depth_;
