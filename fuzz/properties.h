@@ -5,7 +5,8 @@
 // Readers: any bytes may give records or FormatError, nothing else; what kith imports from
 // them exports in every format, the reader's own format reads the export back one record a
 // person, and kith's JSONL round trip is exact. Dates: whatever parses formats and reads back
-// as itself. Config: only a usage error may come out.
+// as itself. Config: only a usage error may come out. Matcher: wherever it takes a pattern,
+// it finds what std::regex finds (the same match, the same groups).
 #pragma once
 
 #include <sys/mman.h>
@@ -13,6 +14,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <regex>
 #include <sstream>
 #include <stdexcept>
 #include <string>
@@ -22,7 +24,9 @@
 #include "kith/error.h"
 #include "kith/import.h"
 #include "kith/interchange.h"
+#include "kith/questions.h"
 #include "kith/store.h"
+#include "questions/matcher.h"
 
 namespace kith::fuzzing {
 
@@ -181,6 +185,64 @@ inline void check_config(const std::uint8_t* data, std::size_t size) {
     } catch (const Error& e) {
         require(e.code() == ExitCode::usage, e.what());
     }
+}
+
+// ---- question matcher ------------------------------------------------------------------------
+
+// Matcher and std::regex (ECMAScript, icase: the engine's setting) agree on a search of `text`
+// from `from`; false when std::regex gives up on it (too complex), which proves nothing.
+inline bool same_match(const questions::Matcher& matcher, const std::regex& regex, std::string_view text,
+                       std::size_t from, bool continuous) {
+    auto flags = continuous ? std::regex_constants::match_continuous : std::regex_constants::match_default;
+    if (from > 0) flags |= std::regex_constants::match_prev_avail;
+    std::cmatch expected;
+    bool found = false;
+    try {
+        found = std::regex_search(text.data() + from, text.data() + text.size(), expected, regex, flags);
+    } catch (const std::regex_error&) {
+        return false;
+    }
+    questions::Matcher::Groups got;
+    require(matcher.search(text, from, continuous, got) == found, "the matcher and std::regex disagree on a match");
+    if (!found) return true;
+    require(got.size() == expected.size(), "the matcher has another number of groups");
+    for (std::size_t g = 0; g < got.size(); ++g) {
+        const bool took_part = got[g].begin >= 0;
+        require(took_part == expected[g].matched, "a group took part in one match only");
+        if (took_part)
+            require(got[g].begin == expected[g].first - text.data() && got[g].end == expected[g].second - text.data(),
+                    "a group matched elsewhere");
+    }
+    return true;
+}
+
+inline void check_matcher_on(std::string_view pattern, std::string_view text) {
+    auto matcher = questions::Matcher::compile(pattern);
+    if (!matcher) return;
+    std::regex regex;
+    try {
+        regex.assign(pattern.begin(), pattern.end(), std::regex::ECMAScript | std::regex::icase);
+    } catch (const std::regex_error&) {
+        return;  // refused there; the matcher is never asked for such a pattern
+    }
+    require(matcher->groups() == regex.mark_count(), "the matcher counts groups differently");
+    for (std::size_t from = 0; from <= text.size(); from += 1 + text.size() / 8)
+        for (bool continuous : {false, true}) same_match(*matcher, regex, text, from, continuous);
+}
+
+// The first byte chooses: a built-in rule's pattern (even) against the rest as a note, or a
+// short pattern of the input's own (odd), up to a newline, against what follows it.
+inline void check_matcher(const std::uint8_t* data, std::size_t size) {
+    if (size < 2) return;
+    const std::string_view input(reinterpret_cast<const char*>(data), size);
+    if (data[0] % 2 == 0) {
+        const auto& rules = builtin_question_rules();
+        check_matcher_on(rules[data[1] % rules.size()].match, input.substr(2, 400));
+        return;
+    }
+    const auto newline = input.find('\n', 1);
+    if (newline == std::string_view::npos || newline > 25) return;  // short: std::regex must not take forever
+    check_matcher_on(input.substr(1, newline - 1), input.substr(newline + 1, 24));
 }
 
 }  // namespace kith::fuzzing

@@ -37,7 +37,8 @@ TEST_CASE("every input that once broke a fuzzer passes its checks now") {
                                               {"vcard", fuzzing::check_vcard},
                                               {"csv", fuzzing::check_csv},
                                               {"json", fuzzing::check_json},
-                                              {"config", fuzzing::check_config}};
+                                              {"config", fuzzing::check_config},
+                                              {"matcher", fuzzing::check_matcher}};
     std::size_t replayed = 0;
     for (const auto& [harness, check] : checks) {
         // A harness that never found anything has no folder (git keeps no empty ones).
@@ -105,6 +106,17 @@ TEST_CASE("a question rule with a back-reference or repeat count too long for st
             CHECK(e.code() == ExitCode::usage);
             CHECK(std::string(e.what()).find("more than 6 digits") != std::string::npos);
         }
+    }
+    QuestionRule deep;  // fuzz_config: a thousand "(" overflowed the stack of std::regex's compiler
+    deep.id = "deep";
+    deep.match = std::string(5000, '(') + "a" + std::string(5000, ')');
+    deep.ask = "Yes?";
+    try {
+        check_question_rule(deep);
+        FAIL("accepted");
+    } catch (const Error& e) {
+        CHECK(e.code() == ExitCode::usage);
+        CHECK(std::string(e.what()).find("nested more than 100 deep") != std::string::npos);
     }
     QuestionRule fine;
     fine.id = "fine";
