@@ -111,8 +111,7 @@ public:
     // shared scanner.
     CompiledPattern(std::string pattern, std::vector<std::vector<std::size_t>> required,
                     std::optional<LiteralSet> prefix)
-        : pattern_(std::move(pattern)), unsafe_(unsafe(pattern_)), required_(std::move(required)),
-          prefix_(std::move(prefix)) {}
+        : pattern_(std::move(pattern)), required_(std::move(required)), prefix_(std::move(prefix)) {}
 
     // Could a text match at all, given which literals it contains?
     bool may_match(const std::vector<char>& found) const {
@@ -139,7 +138,7 @@ public:
     // rule when the pattern does not compile.
     bool find(const QuestionRule& rule, std::string_view piece, std::size_t from, bool continuous,
               Matcher::Groups& out) const {
-        if (unsafe_) throw usage_error(bad_rule(rule, *unsafe_));
+        if (const auto& why = unsafe_to_compile()) throw usage_error(bad_rule(rule, *why));
         std::call_once(matcher_compiled_, [&] { matcher_ = Matcher::compile(pattern_); });
         if (matcher_) return matcher_->search(piece, from, continuous, out);
         const Regex& compiled = regex(rule);
@@ -158,11 +157,17 @@ public:
         return true;
     }
 
+    // Checked when first needed: scanning every rule's pattern in every run costs.
+    const std::optional<std::string>& unsafe_to_compile() const {
+        std::call_once(checked_, [&] { unsafe_ = unsafe(pattern_); });
+        return unsafe_;
+    }
+
     // Throws usage_error naming the rule when the pattern does not compile.
     const Regex& regex(const QuestionRule& rule) const {
         // Nothing is thrown through call_once (it runs inside pthread_once, a C function):
         // the error is kept and thrown here, every time the rule is asked for.
-        if (unsafe_) throw usage_error(bad_rule(rule, *unsafe_));
+        if (const auto& why = unsafe_to_compile()) throw usage_error(bad_rule(rule, *why));
         std::call_once(compiled_, [&] {
             try {
                 regex_ = Regex(pattern_, regex_flags);
@@ -176,7 +181,8 @@ public:
 
 private:
     std::string pattern_;
-    std::optional<std::string> unsafe_;                // why it is never compiled, if so
+    mutable std::once_flag checked_;
+    mutable std::optional<std::string> unsafe_;  // why it is never compiled, if so
     std::vector<std::vector<std::size_t>> required_;  // a literal of each set occurs in any match
     std::optional<LiteralSet> prefix_;                 // every match starts with one of these
     // The built-in rules' patterns and most others run on Matcher, which compiles a pattern

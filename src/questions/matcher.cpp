@@ -134,6 +134,7 @@ private:
             }
             out.children.push_back(term());
         }
+        if (out.children.size() == 1) return std::move(out.children.front());  // no wrapper for one
         return out;
     }
 
