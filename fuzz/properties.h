@@ -14,7 +14,10 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <optional>
 #include <regex>
+#include <utility>
+#include <vector>
 #include <sstream>
 #include <stdexcept>
 #include <string>
@@ -216,6 +219,12 @@ inline bool same_match(const questions::Matcher& matcher, const std::regex& rege
     return true;
 }
 
+inline void check_matcher_on(const questions::Matcher& matcher, const std::regex& regex, std::string_view text) {
+    require(matcher.groups() == regex.mark_count(), "the matcher counts groups differently");
+    for (std::size_t from = 0; from <= text.size(); from += 1 + text.size() / 8)
+        for (bool continuous : {false, true}) same_match(matcher, regex, text, from, continuous);
+}
+
 inline void check_matcher_on(std::string_view pattern, std::string_view text) {
     auto matcher = questions::Matcher::compile(pattern);
     if (!matcher) return;
@@ -225,9 +234,7 @@ inline void check_matcher_on(std::string_view pattern, std::string_view text) {
     } catch (const std::regex_error&) {
         return;  // refused there; the matcher is never asked for such a pattern
     }
-    require(matcher->groups() == regex.mark_count(), "the matcher counts groups differently");
-    for (std::size_t from = 0; from <= text.size(); from += 1 + text.size() / 8)
-        for (bool continuous : {false, true}) same_match(*matcher, regex, text, from, continuous);
+    check_matcher_on(*matcher, regex, text);
 }
 
 // The first byte chooses: a built-in rule's pattern (even) against the rest as a note, or a
@@ -236,8 +243,15 @@ inline void check_matcher(const std::uint8_t* data, std::size_t size) {
     if (size < 2) return;
     const std::string_view input(reinterpret_cast<const char*>(data), size);
     if (data[0] % 2 == 0) {
+        // Both compiled once per rule: std::regex takes milliseconds over one.
         const auto& rules = builtin_question_rules();
-        check_matcher_on(rules[data[1] % rules.size()].match, input.substr(2, 400));
+        static std::vector<std::optional<std::pair<questions::Matcher, std::regex>>> compiled(rules.size());
+        auto& rule = compiled[data[1] % rules.size()];
+        if (!rule) {
+            const auto& pattern = rules[data[1] % rules.size()].match;
+            rule.emplace(*questions::Matcher::compile(pattern), std::regex(pattern, std::regex::ECMAScript | std::regex::icase));
+        }
+        check_matcher_on(rule->first, rule->second, input.substr(2, 400));
         return;
     }
     const auto newline = input.find('\n', 1);
