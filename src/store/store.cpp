@@ -348,10 +348,16 @@ void Store::transact(Transaction kind, const std::function<void()>& body) {
         if (writes) --write_depth_;
         stale_checkins_.clear();
         cached_->reset_all();
+        try {
+            restore_checks();
+        } catch (const SQLite::Exception&) {
+            // The first failure is the one to report; the connection ends with the command.
+        }
         throw;  // the transaction's destructor rolls back
     }
     if (writes) --write_depth_;
     cached_->reset_all();
+    restore_checks();
     if (kind != Transaction::rehearsal) transaction.commit();  // a rehearsal is rolled back
 }
 
