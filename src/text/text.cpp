@@ -26,6 +26,11 @@ bool is_valid_utf8(std::string_view text) {
     auto* p = reinterpret_cast<const utf8proc_uint8_t*>(text.data());
     utf8proc_ssize_t remaining = static_cast<utf8proc_ssize_t>(text.size());
     while (remaining > 0) {
+        if (*p != 0 && *p < 0x80) {  // ASCII, most of any text, needs no decoding
+            ++p;
+            --remaining;
+            continue;
+        }
         utf8proc_int32_t codepoint = 0;
         auto used = utf8proc_iterate(p, remaining, &codepoint);
         if (used <= 0 || codepoint == 0) return false;
@@ -36,6 +41,14 @@ bool is_valid_utf8(std::string_view text) {
 }
 
 std::string fold_key(std::string_view text) {
+    // Plain ASCII only loses its capitals (no ASCII character decomposes, carries a mark or is
+    // ignorable): most keys, without utf8proc's per-character tables.
+    if (std::all_of(text.begin(), text.end(), [](char c) { return c != 0 && static_cast<unsigned char>(c) < 0x80; })) {
+        std::string key(text);
+        for (auto& c : key)
+            if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+        return key;
+    }
     return utf8proc_transform(text, UTF8PROC_STABLE | UTF8PROC_COMPAT |
                                         UTF8PROC_DECOMPOSE | UTF8PROC_CASEFOLD |
                                         UTF8PROC_STRIPMARK | UTF8PROC_IGNORE);
