@@ -46,8 +46,12 @@ std::string text(const std::string& value, const char* field) {
     // Windows line ends become plain newlines; any other control character (an escape
     // sequence, a bell) is refused so that no output can replay it to a terminal.
     std::string normalized;
-    for (std::size_t i = 0; i < value.size(); ++i)
-        if (!(value[i] == '\r' && i + 1 < value.size() && value[i + 1] == '\n')) normalized += value[i];
+    if (value.find("\r\n") == std::string::npos) {
+        normalized = value;  // the usual case: copied whole rather than byte by byte
+    } else {
+        for (std::size_t i = 0; i < value.size(); ++i)
+            if (!(value[i] == '\r' && i + 1 < value.size() && value[i + 1] == '\n')) normalized += value[i];
+    }
     if (has_control_characters(normalized))
         throw usage_error(fmt::format("{} contains control characters (such as ESC); nothing saved", field));
     return normalized;

@@ -314,12 +314,15 @@ constexpr char no_separator = '\0';
 // Splits at each `separator` not escaped, and unescapes the parts: \, \; \\ \n \N. Any other
 // backslash stays as written: 2.1 values are mostly raw (C:\Users).
 std::vector<std::string> split_unescaped(std::string_view value, char separator) {
-    const char stops[] = {'\\', separator};
     std::vector<std::string> parts(1);
+    parts.back().reserve(value.size());
     for (std::size_t i = 0; i < value.size(); ++i) {
-        const auto stop = value.find_first_of(std::string_view(stops, 2), i);
-        parts.back().append(value.substr(i, stop - i));  // the run up to the next '\\' or separator
-        if (stop == std::string_view::npos) break;
+        // The run up to the next '\\' or separator, found with a plain loop: find_first_of
+        // tries each of its characters at every position, and notes are long.
+        auto stop = i;
+        while (stop < value.size() && value[stop] != '\\' && value[stop] != separator) ++stop;
+        parts.back().append(value.substr(i, stop - i));
+        if (stop == value.size()) break;
         i = stop;
         const char next = i + 1 < value.size() ? value[i + 1] : '\0';
         if (value[i] == separator) {

@@ -3,12 +3,34 @@
 #include <utf8proc.h>
 
 #include <algorithm>
+#include <cstdint>
+#include <cstring>
 #include <cstdlib>
 #include <memory>
 
 namespace kith {
 
 namespace {
+
+// Eight bytes at a time, for the ASCII runs that are most of any text.
+constexpr std::uint64_t every_byte(unsigned char value) { return 0x0101010101010101ULL * value; }
+
+std::uint64_t eight_bytes(const unsigned char* p) {
+    std::uint64_t word;
+    std::memcpy(&word, p, sizeof word);
+    return word;
+}
+
+// Whether some byte of `word` is below `limit` (at most 0x80).
+bool has_byte_below(std::uint64_t word, unsigned char limit) {
+    return ((word - every_byte(limit)) & ~word & every_byte(0x80)) != 0;
+}
+
+// Printable ASCII only (0x20..0x7e): no NUL, control character or multibyte sequence.
+bool printable_ascii(std::uint64_t word) {
+    return (word & every_byte(0x80)) == 0 && !has_byte_below(word, 0x20) &&
+           !has_byte_below(word ^ every_byte(0x7f), 1);
+}
 
 std::string utf8proc_transform(std::string_view text, int options) {
     utf8proc_uint8_t* out = nullptr;
@@ -26,6 +48,16 @@ bool is_valid_utf8(std::string_view text) {
     auto* p = reinterpret_cast<const utf8proc_uint8_t*>(text.data());
     utf8proc_ssize_t remaining = static_cast<utf8proc_ssize_t>(text.size());
     while (remaining > 0) {
+        if (remaining >= 8 && printable_ascii(eight_bytes(p))) {
+            p += 8;
+            remaining -= 8;
+            continue;
+        }
+        if (*p != 0 && *p < 0x80) {  // ASCII needs no decoding
+            ++p;
+            --remaining;
+            continue;
+        }
         utf8proc_int32_t codepoint = 0;
         auto used = utf8proc_iterate(p, remaining, &codepoint);
         if (used <= 0 || codepoint == 0) return false;
@@ -36,6 +68,14 @@ bool is_valid_utf8(std::string_view text) {
 }
 
 std::string fold_key(std::string_view text) {
+    // Plain ASCII only loses its capitals (no ASCII character decomposes, carries a mark or is
+    // ignorable): most keys, without utf8proc's per-character tables.
+    if (std::all_of(text.begin(), text.end(), [](char c) { return c != 0 && static_cast<unsigned char>(c) < 0x80; })) {
+        std::string key(text);
+        for (auto& c : key)
+            if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+        return key;
+    }
     return utf8proc_transform(text, UTF8PROC_STABLE | UTF8PROC_COMPAT |
                                         UTF8PROC_DECOMPOSE | UTF8PROC_CASEFOLD |
                                         UTF8PROC_STRIPMARK | UTF8PROC_IGNORE);
@@ -135,6 +175,9 @@ std::string escape_control_characters(std::string_view text) {
 
 bool has_control_characters(std::string_view text) {
     for (std::size_t i = 0; i < text.size(); ++i) {
+        while (i + 8 <= text.size() && printable_ascii(eight_bytes(reinterpret_cast<const unsigned char*>(text.data()) + i)))
+            i += 8;
+        if (i == text.size()) break;
         auto c = static_cast<unsigned char>(text[i]);
         if ((c < 0x20 && c != '\n' && c != '\t') || c == 0x7f) return true;
         // C1 controls U+0080..U+009F (UTF-8 C2 80..C2 9F): some terminals act on them too.
