@@ -92,6 +92,10 @@ public:
     void delete_contact(std::int64_t id);
     std::optional<Contact> find_contact(std::int64_t id);
     std::vector<Contact> list_contacts(const ContactFilter& filter);
+    // The same people one at a time in id (storage) order, each with its folded name for
+    // sorting: two sequential scans stepped side by side, nobody held once handed over.
+    void for_each_contact(const ContactFilter& filter,
+                          const std::function<void(const Contact&, const std::string& name_key)>& each);
 
     // Resolution lookups over folded names and nicknames (see fold_key).
     std::optional<ContactRef> contact_ref(std::int64_t id);
