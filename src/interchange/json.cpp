@@ -45,7 +45,7 @@ void write_record(std::string& buffer, const ContactRecord& record) {
         out.field("id", asked.id);
         out.field("uuid", asked.uuid);
         out.field("question", asked.question_id);
-        out.field("date", format_iso(asked.on));
+        out.field("date", asked.on);
         out.field("interaction", asked.interaction_uuid.empty() ? std::nullopt
                                                                 : std::optional<std::string>(asked.interaction_uuid));
         out.field("created_at", asked.created_at);

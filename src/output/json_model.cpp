@@ -6,10 +6,6 @@ namespace {
 
 using json = nlohmann::ordered_json;
 
-std::optional<std::string> optional_date(const std::optional<Date>& date) {
-    return date ? std::optional<std::string>(format_iso(*date)) : std::nullopt;
-}
-
 // Each record's fields, in order, written once for both the document and the streaming writer.
 template <class Field>
 void contact_fields(const Contact& contact, Field&& field) {
@@ -24,9 +20,9 @@ void contact_fields(const Contact& contact, Field&& field) {
     field("birthday", contact.birthday ? std::optional<std::string>(format_birthday(*contact.birthday)) : std::nullopt);
     field("every", contact.every ? std::optional<std::string>(format_cadence(*contact.every)) : std::nullopt);
     field("archived", contact.archived);
-    field("added_on", format_iso(contact.added_on));
-    field("snoozed_until", optional_date(contact.snoozed_until));
-    field("last_contacted", optional_date(contact.last_contacted));
+    field("added_on", contact.added_on);
+    field("snoozed_until", contact.snoozed_until);
+    field("last_contacted", contact.last_contacted);
     field("created_at", contact.created_at);
     field("updated_at", contact.updated_at);
 }
@@ -35,8 +31,8 @@ template <class Field>
 void note_fields(const Note& note, Field&& field) {
     field("id", note.id);
     field("uuid", note.uuid);
-    field("date", format_iso(note.on));
-    field("event", optional_date(note.event));
+    field("date", note.on);
+    field("event", note.event);
     field("ask", note.ask);
     field("tags", note.tags);
     field("text", note.text);
@@ -48,7 +44,7 @@ template <class Field>
 void interaction_fields(const Interaction& interaction, Field&& field) {
     field("id", interaction.id);
     field("uuid", interaction.uuid);
-    field("date", format_iso(interaction.on));
+    field("date", interaction.on);
     field("channel", interaction.channel);
     field("summary", interaction.summary);
     field("created_at", interaction.created_at);
@@ -59,25 +55,29 @@ template <class Field>
 void reminder_fields(const Reminder& reminder, Field&& field) {
     field("id", reminder.id);
     field("uuid", reminder.uuid);
-    field("due", format_iso(reminder.due));
+    field("due", reminder.due);
     field("every", reminder.every ? std::optional<std::string>(format_interval(*reminder.every)) : std::nullopt);
-    field("starts_on", format_iso(reminder.starts_on));
-    field("snoozed_until", optional_date(reminder.snoozed_until));
-    field("done_on", optional_date(reminder.done_on));
+    field("starts_on", reminder.starts_on);
+    field("snoozed_until", reminder.snoozed_until);
+    field("done_on", reminder.done_on);
     field("text", reminder.text);
     field("created_at", reminder.created_at);
     field("updated_at", reminder.updated_at);
 }
 
-// Fills an ordered_json object; an empty optional becomes null.
+// Fills an ordered_json object; dates as YYYY-MM-DD, an empty optional as null.
 struct DocumentFields {
     json& out;
     template <class Value>
     void operator()(const char* key, const Value& value) {
         out[key] = value;
     }
+    void operator()(const char* key, Date date) { out[key] = format_iso(date); }
     void operator()(const char* key, const std::optional<std::string>& value) {
         out[key] = value ? json(*value) : json(nullptr);
+    }
+    void operator()(const char* key, const std::optional<Date>& date) {
+        out[key] = date ? json(format_iso(*date)) : json(nullptr);
     }
 };
 

@@ -7,6 +7,8 @@
 #include <string_view>
 #include <vector>
 
+#include "kith/dates.h"
+
 namespace kith::output {
 
 // Writes the bytes nlohmann's dump(-1) with error_handler_t::replace writes for the same values
@@ -19,6 +21,7 @@ public:
     void end_object() { close('}'); }
     void begin_array() { open('['); }
     void end_array() { close(']'); }
+    // Names are the code's own ASCII literals: written as they are, unescaped.
     void key(std::string_view name);
 
     void value(std::int64_t number);
@@ -29,6 +32,8 @@ public:
     void value(const char* text) { value(std::string_view(text)); }
     void value(const std::optional<std::string>& text);
     void value(const std::vector<std::string>& texts);
+    void value(Date date);  // as format_iso writes it
+    void value(const std::optional<Date>& date);
 
     template <class Value>
     void field(std::string_view name, const Value& content) {
