@@ -58,7 +58,9 @@ void write_record(std::string& buffer, const ContactRecord& record) {
 
 // One record per write: the stream sees a few large writes rather than many small ones.
 void write_record_line(std::ostream& out, const ContactRecord& record, const char* before, const char* after) {
-    std::string buffer = before;
+    std::string buffer;
+    buffer.reserve(4096);  // most people fit: no regrowing
+    buffer += before;
     write_record(buffer, record);
     buffer += after;
     out.write(buffer.data(), static_cast<std::streamsize>(buffer.size()));
