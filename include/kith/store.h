@@ -169,7 +169,7 @@ private:
     void transact(Transaction kind, const std::function<void()>& body);
     // Stores the emails, phones, nicknames and tags; `replace` first removes the old ones.
     void write_values(const Contact& contact, bool replace);
-    void attach_values(std::vector<Contact>& contacts, bool whole_table);
+    void attach_values(std::vector<Contact>& contacts);
 
     std::unique_ptr<SQLite::Database> db_;
     std::unique_ptr<store_detail::StatementCache> cached_;  // over db_, so declared after it

@@ -132,21 +132,18 @@ std::vector<ContactRef> read_refs(SQLite::Statement& query) {
 
 }  // namespace
 
-// Fills the multi-valued fields of `contacts` with one query: for these ids, or, when a
-// listing holds most of the table anyway, by reading the whole table in order.
-void Store::attach_values(std::vector<Contact>& contacts, bool whole_table) {
+// Fills the multi-valued fields of `contacts` with one query for their ids.
+void Store::attach_values(std::vector<Contact>& contacts) {
     std::unordered_map<std::int64_t, Contact*> by_id;
     std::vector<std::int64_t> ids;
     for (auto& contact : contacts) {
         by_id[contact.id] = &contact;
         ids.push_back(contact.id);
     }
-    auto& query = (*cached_)(whole_table ? "SELECT contact_id, kind, value FROM contact_values "
-                                           "ORDER BY contact_id, kind, position"
-                                         : "SELECT contact_id, kind, value FROM contact_values "
-                                           "WHERE contact_id IN (SELECT value FROM json_each(?)) "
-                                           "ORDER BY contact_id, kind, position");
-    if (!whole_table) query.bind(1, id_array(ids));
+    auto& query = (*cached_)(
+        "SELECT contact_id, kind, value FROM contact_values "
+        "WHERE contact_id IN (SELECT value FROM json_each(?)) ORDER BY contact_id, kind, position");
+    query.bind(1, id_array(ids));
     while (query.executeStep()) {
         auto found = by_id.find(query.getColumn(0).getInt64());
         if (found == by_id.end()) continue;
@@ -266,7 +263,7 @@ std::vector<Contact> Store::find_contacts(const std::vector<std::int64_t>& ids) 
     auto& query = (*cached_)(std::string(contact_columns) + "WHERE c.id IN (SELECT value FROM json_each(?))");
     query.bind(1, id_array(ids));
     while (query.executeStep()) contacts.push_back(read_contact(query));
-    attach_values(contacts, false);
+    attach_values(contacts);
     return contacts;
 }
 
@@ -281,7 +278,7 @@ std::optional<Contact> Store::find_contact(std::int64_t id) {
     query.bind(1, id);
     if (!query.executeStep()) return std::nullopt;
     std::vector<Contact> found{read_contact(query)};
-    attach_values(found, false);
+    attach_values(found);
     return found.front();
 }
 
