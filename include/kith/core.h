@@ -85,8 +85,10 @@ void remove_contact(Store& store, std::int64_t contact_id);
 ContactDetail contact_detail(Store& store, std::int64_t contact_id);
 
 // `list [QUERY]`: contacts whose name, nickname, company, email, phone or tag contains QUERY
-// (folded), in name order.
-std::vector<Contact> list_contacts(Store& store, const std::string& query, const ContactFilter& filter);
+// (folded), one at a time in storage order, each with the key that sorts them into name order
+// (ties by id).
+void for_each_listed_contact(Store& store, const std::string& query, const ContactFilter& filter,
+                             const std::function<void(const Contact&, const std::string& sort_key)>& each);
 
 // `#hashtags` in note text: words after '#' that are not only digits, lower-cased.
 std::vector<std::string> hashtags(const std::string& text);

@@ -28,6 +28,30 @@ const std::vector<std::string>& default_list_fields();
 // "id,name,email": each must be a known field (singular aliases allowed); usage error otherwise.
 std::vector<std::string> parse_fields(const std::string& text);
 
+// `list` output built one person at a time, in any order: each row is rendered as it arrives and
+// only its text is kept, not the person; finish() writes the rows ordered by sort key (equal keys
+// in arrival order). The text table needs every row before its column widths are known anyway.
+class ContactListWriter {
+public:
+    ContactListWriter(std::ostream& out, const std::vector<std::string>& fields, const Style& style);
+    void add(const Contact& contact, const std::string& sort_key);
+    void finish();
+
+private:
+    struct Row {
+        std::string sort_key;
+        std::string text;                // the row as written, for every format but the table
+        std::vector<std::string> cells;  // the table's cells, measured at the end
+    };
+
+    std::ostream& out_;
+    std::vector<std::string> columns_;
+    bool all_fields_;
+    Style style_;
+    std::vector<Row> rows_;
+};
+
+// The contacts in the order given.
 void render_contact_list(std::ostream& out, const std::vector<Contact>& contacts,
                          const std::vector<std::string>& fields, const Style& style, Date today);
 void render_contact_detail(std::ostream& out, const ContactDetail& detail, const Style& style, Date today);

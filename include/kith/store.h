@@ -92,6 +92,10 @@ public:
     void delete_contact(std::int64_t id);
     std::optional<Contact> find_contact(std::int64_t id);
     std::vector<Contact> list_contacts(const ContactFilter& filter);
+    // The same people one at a time in id (storage) order, each with its folded name for
+    // sorting: two sequential scans stepped side by side, nobody held once handed over.
+    void for_each_contact(const ContactFilter& filter,
+                          const std::function<void(const Contact&, const std::string& name_key)>& each);
 
     // Resolution lookups over folded names and nicknames (see fold_key).
     std::optional<ContactRef> contact_ref(std::int64_t id);
@@ -171,7 +175,7 @@ private:
     // statements without CHECK constraints (the schema has no other) until it ends.
     void skip_value_kind_check();
     void restore_checks();
-    void attach_values(std::vector<Contact>& contacts, bool whole_table);
+    void attach_values(std::vector<Contact>& contacts);
 
     std::unique_ptr<SQLite::Database> db_;
     std::unique_ptr<store_detail::StatementCache> cached_;  // over db_, so declared after it

@@ -25,9 +25,11 @@ void add_list_command(CLI::App& app, Session& session) {
     command->callback([&session, query, filter, format, fields] {
         auto columns = fields->empty() ? std::vector<std::string>{} : parse_fields(*fields);
         auto style = session.style(*format);
-        auto today = session.today();
-        auto contacts = list_contacts(session.store(Store::Access::read), *query, *filter);
-        render_contact_list(std::cout, contacts, columns, style, today);
+        session.today();  // a bad --today is an error here as in every command
+        ContactListWriter writer(std::cout, columns, style);
+        for_each_listed_contact(session.store(Store::Access::read), *query, *filter,
+                                [&](const Contact& contact, const std::string& sort_key) { writer.add(contact, sort_key); });
+        writer.finish();
     });
 }
 

@@ -156,20 +156,20 @@ ContactDetail contact_detail(Store& store, std::int64_t contact_id) {
     return detail;
 }
 
-std::vector<Contact> list_contacts(Store& store, const std::string& query, const ContactFilter& filter) {
+void for_each_listed_contact(Store& store, const std::string& query, const ContactFilter& filter,
+                             const std::function<void(const Contact&, const std::string& sort_key)>& each) {
     ContactFilter normalized = filter;
     for (auto& tag : normalized.tags) tag = normalize_tag(tag);
-    auto contacts = store.list_contacts(normalized);
     auto key = fold_key(trim(query));
-    if (key.empty()) return contacts;
     auto matches = [&](const Contact& c) {
         auto has = [&](const std::string& value) { return fold_key(value).find(key) != std::string::npos; };
         return has(c.name) || has(c.company) || std::any_of(c.nicknames.begin(), c.nicknames.end(), has) ||
                std::any_of(c.emails.begin(), c.emails.end(), has) ||
                std::any_of(c.phones.begin(), c.phones.end(), has) || std::any_of(c.tags.begin(), c.tags.end(), has);
     };
-    std::erase_if(contacts, [&](const Contact& c) { return !matches(c); });
-    return contacts;
+    store.for_each_contact(normalized, [&](const Contact& contact, const std::string& name_key) {
+        if (key.empty() || matches(contact)) each(contact, name_key);
+    });
 }
 
 }  // namespace kith

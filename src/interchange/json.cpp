@@ -11,6 +11,7 @@
 #include "kith/interchange.h"
 #include "kith/text.h"
 #include "output/json_model.h"
+#include "output/json_writer.h"
 
 namespace kith::interchange {
 
@@ -20,29 +21,49 @@ using json = nlohmann::ordered_json;
 
 constexpr int shape_version = 1;
 
-json asked_json(const AskedQuestion& asked) {
-    json out;
-    out["id"] = asked.id;
-    out["uuid"] = asked.uuid;
-    out["question"] = asked.question_id;
-    out["date"] = format_iso(asked.on);
-    out["interaction"] = asked.interaction_uuid.empty() ? json(nullptr) : json(asked.interaction_uuid);
-    out["created_at"] = asked.created_at;
-    out["updated_at"] = asked.updated_at;
-    return out;
+// One person with everything about them, written field by field in the shape the reader takes.
+void write_record(std::string& buffer, const ContactRecord& record) {
+    output::JsonWriter out(buffer);
+    out.begin_object();
+    output::write_contact_fields(out, record.contact);
+    out.key("notes");
+    out.begin_array();
+    for (const auto& note : record.notes) output::write_note(out, note);
+    out.end_array();
+    out.key("interactions");
+    out.begin_array();
+    for (const auto& interaction : record.interactions) output::write_interaction(out, interaction);
+    out.end_array();
+    out.key("reminders");
+    out.begin_array();
+    for (const auto& reminder : record.reminders) output::write_reminder(out, reminder);
+    out.end_array();
+    out.key("asked");
+    out.begin_array();
+    for (const auto& asked : record.asked) {
+        out.begin_object();
+        out.field("id", asked.id);
+        out.field("uuid", asked.uuid);
+        out.field("question", asked.question_id);
+        out.field("date", asked.on);
+        out.field("interaction", asked.interaction_uuid.empty() ? std::nullopt
+                                                                : std::optional<std::string>(asked.interaction_uuid));
+        out.field("created_at", asked.created_at);
+        out.field("updated_at", asked.updated_at);
+        out.end_object();
+    }
+    out.end_array();
+    out.end_object();
 }
 
-json record_json(const ContactRecord& record) {
-    auto out = output::contact_json(record.contact);
-    auto& notes = out["notes"] = json::array();
-    for (const auto& note : record.notes) notes.push_back(output::note_json(note));
-    auto& interactions = out["interactions"] = json::array();
-    for (const auto& interaction : record.interactions) interactions.push_back(output::interaction_json(interaction));
-    auto& reminders = out["reminders"] = json::array();
-    for (const auto& reminder : record.reminders) reminders.push_back(output::reminder_json(reminder));
-    auto& asked = out["asked"] = json::array();
-    for (const auto& question : record.asked) asked.push_back(asked_json(question));
-    return out;
+// One record per write: the stream sees a few large writes rather than many small ones.
+void write_record_line(std::ostream& out, const ContactRecord& record, const char* before, const char* after) {
+    std::string buffer;
+    buffer.reserve(4096);  // most people fit: no regrowing
+    buffer += before;
+    write_record(buffer, record);
+    buffer += after;
+    out.write(buffer.data(), static_cast<std::streamsize>(buffer.size()));
 }
 
 // Typed access to one object of the file; a wrong type is a FormatError naming the field.
@@ -400,8 +421,7 @@ void write_json_begin(std::ostream& out) {
 }
 
 void write_json_contact(std::ostream& out, const ContactRecord& record, bool first) {
-    if (!first) out << ",\n";
-    out << output::dump_line(record_json(record));
+    write_record_line(out, record, first ? "" : ",\n", "");
 }
 
 void write_json_end(std::ostream& out) {
@@ -409,7 +429,7 @@ void write_json_end(std::ostream& out) {
 }
 
 void write_jsonl_contact(std::ostream& out, const ContactRecord& record) {
-    out << output::dump_line(record_json(record)) << '\n';
+    write_record_line(out, record, "", "\n");
 }
 
 }  // namespace kith::interchange

@@ -8,6 +8,7 @@
 #include "kith/output.h"
 #include "kith/text.h"
 #include "output/json_model.h"
+#include "output/json_writer.h"
 #include "output/table.h"
 
 namespace kith {
@@ -247,52 +248,95 @@ json detail_json(const ContactDetail& detail) {
 
 }  // namespace
 
-void render_contact_list(std::ostream& out, const std::vector<Contact>& contacts, const std::vector<std::string>& fields,
-                         const Style& style, Date /*today*/) {
-    bool all_fields = fields.empty();
-    const auto& columns = all_fields ? default_list_fields() : fields;
-    switch (style.format) {
+ContactListWriter::ContactListWriter(std::ostream& out, const std::vector<std::string>& fields, const Style& style)
+    : out_(out), columns_(fields.empty() ? default_list_fields() : fields), all_fields_(fields.empty()), style_(style) {}
+
+void ContactListWriter::add(const Contact& contact, const std::string& sort_key) {
+    Row row{sort_key, {}, {}};
+    switch (style_.format) {
+        case Format::text:
+        case Format::plain:
+            for (const auto& field : columns_) row.cells.push_back(field_text(contact, field, ", "));
+            break;
+        case Format::md:
+            row.text = "|";
+            for (const auto& field : columns_) row.text += ' ' + output::md_cell(field_text(contact, field, ", ")) + " |";
+            row.text += '\n';
+            break;
+        case Format::tsv:
+            for (const auto& field : columns_) {
+                if (&field != &columns_.front()) row.text += '\t';
+                row.text += output::tsv_cell(field_text(contact, field, ","));
+            }
+            row.text += '\n';
+            break;
+        case Format::json:
+            // An element of the indented array: the object's own dump, every line two spaces in.
+            row.text = "  ";
+            for (char c : output::dump_document(selected_json(contact, columns_, all_fields_))) {
+                row.text += c;
+                if (c == '\n') row.text += "  ";
+            }
+            break;
+        case Format::jsonl:
+            if (all_fields_) {
+                output::JsonWriter json(row.text);
+                json.begin_object();
+                output::write_contact_fields(json, contact);
+                json.end_object();
+            } else {
+                row.text = output::dump_line(selected_json(contact, columns_, all_fields_));
+            }
+            row.text += '\n';
+            break;
+    }
+    rows_.push_back(std::move(row));
+}
+
+void ContactListWriter::finish() {
+    std::vector<std::size_t> order(rows_.size());
+    for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
+    std::stable_sort(order.begin(), order.end(),
+                     [&](std::size_t a, std::size_t b) { return rows_[a].sort_key < rows_[b].sort_key; });
+    switch (style_.format) {
         case Format::text:
         case Format::plain: {
-            if (contacts.empty()) return;
-            std::vector<std::vector<std::string>> rows;
-            for (const auto& contact : contacts) {
-                std::vector<std::string> row;
-                for (const auto& field : columns) row.push_back(field_text(contact, field, ", "));
-                rows.push_back(std::move(row));
-            }
-            output::write_table(out, columns, rows, style.color);
-            return;
+            if (rows_.empty()) return;
+            std::vector<std::vector<std::string>> cells;
+            cells.reserve(rows_.size());
+            for (auto i : order) cells.push_back(std::move(rows_[i].cells));
+            output::write_table(out_, columns_, cells, style_.color);
+            break;
         }
-        case Format::md: {
-            if (contacts.empty()) return;
-            out << "| " << join(columns, " | ") << " |\n|";
-            for (std::size_t i = 0; i < columns.size(); ++i) out << " --- |";
-            out << '\n';
-            for (const auto& contact : contacts) {
-                out << "|";
-                for (const auto& field : columns) out << ' ' << output::md_cell(field_text(contact, field, ", ")) << " |";
-                out << '\n';
-            }
-            return;
-        }
+        case Format::md:
+            if (rows_.empty()) return;
+            out_ << "| " << join(columns_, " | ") << " |\n|";
+            for (std::size_t i = 0; i < columns_.size(); ++i) out_ << " --- |";
+            out_ << '\n';
+            for (auto i : order) out_ << rows_[i].text;
+            break;
         case Format::tsv:
-            for (const auto& contact : contacts) {
-                std::vector<std::string> cells;
-                for (const auto& field : columns) cells.push_back(output::tsv_cell(field_text(contact, field, ",")));
-                out << join(cells, "\t") << '\n';
-            }
-            return;
-        case Format::json: {
-            auto array = json::array();
-            for (const auto& contact : contacts) array.push_back(selected_json(contact, columns, all_fields));
-            out << output::dump_document(array) << '\n';
-            return;
-        }
         case Format::jsonl:
-            for (const auto& contact : contacts) out << output::dump_line(selected_json(contact, columns, all_fields)) << '\n';
-            return;
+            for (auto i : order) out_ << rows_[i].text;
+            break;
+        case Format::json:
+            if (rows_.empty()) {
+                out_ << "[]\n";
+                break;
+            }
+            out_ << "[\n";
+            for (auto i : order) out_ << (i == order.front() ? "" : ",\n") << rows_[i].text;
+            out_ << "\n]\n";
+            break;
     }
+    rows_.clear();
+}
+
+void render_contact_list(std::ostream& out, const std::vector<Contact>& contacts, const std::vector<std::string>& fields,
+                         const Style& style, Date /*today*/) {
+    ContactListWriter writer(out, fields, style);
+    for (const auto& contact : contacts) writer.add(contact, "");
+    writer.finish();
 }
 
 void render_contact_detail(std::ostream& out, const ContactDetail& detail, const Style& style, Date today) {

@@ -145,21 +145,18 @@ std::vector<ContactRef> read_refs(SQLite::Statement& query) {
 
 }  // namespace
 
-// Fills the multi-valued fields of `contacts` with one query: for these ids, or, when a
-// listing holds most of the table anyway, by reading the whole table in order.
-void Store::attach_values(std::vector<Contact>& contacts, bool whole_table) {
+// Fills the multi-valued fields of `contacts` with one query for their ids.
+void Store::attach_values(std::vector<Contact>& contacts) {
     std::unordered_map<std::int64_t, Contact*> by_id;
     std::vector<std::int64_t> ids;
     for (auto& contact : contacts) {
         by_id[contact.id] = &contact;
         ids.push_back(contact.id);
     }
-    auto& query = (*cached_)(whole_table ? "SELECT contact_id, kind, value FROM contact_values "
-                                           "ORDER BY contact_id, kind, position"
-                                         : "SELECT contact_id, kind, value FROM contact_values "
-                                           "WHERE contact_id IN (SELECT value FROM json_each(?)) "
-                                           "ORDER BY contact_id, kind, position");
-    if (!whole_table) query.bind(1, id_array(ids));
+    auto& query = (*cached_)(
+        "SELECT contact_id, kind, value FROM contact_values "
+        "WHERE contact_id IN (SELECT value FROM json_each(?)) ORDER BY contact_id, kind, position");
+    query.bind(1, id_array(ids));
     while (query.executeStep()) {
         auto found = by_id.find(query.getColumn(0).getInt64());
         if (found == by_id.end()) continue;
@@ -279,7 +276,7 @@ std::vector<Contact> Store::find_contacts(const std::vector<std::int64_t>& ids) 
     auto& query = (*cached_)(std::string(contact_columns) + "WHERE c.id IN (SELECT value FROM json_each(?))");
     query.bind(1, id_array(ids));
     while (query.executeStep()) contacts.push_back(read_contact(query));
-    attach_values(contacts, false);
+    attach_values(contacts);
     return contacts;
 }
 
@@ -294,13 +291,14 @@ std::optional<Contact> Store::find_contact(std::int64_t id) {
     query.bind(1, id);
     if (!query.executeStep()) return std::nullopt;
     std::vector<Contact> found{read_contact(query)};
-    attach_values(found, false);
+    attach_values(found);
     return found.front();
 }
 
-std::vector<Contact> Store::list_contacts(const ContactFilter& filter) {
-    // Read in table order and sorted here: walking the name index instead would visit the
-    // table's pages at random, one read each, which made listing 100,000 people take seconds.
+void Store::for_each_contact(const ContactFilter& filter,
+                             const std::function<void(const Contact&, const std::string& name_key)>& each) {
+    // Read in table order and sorted by the caller: walking the name index instead would visit
+    // the table's pages at random, one read each, which made listing 100,000 people take seconds.
     std::string sql = KITH_CONTACT_COLUMNS ", c.name_key FROM contacts c ";
     sql += filter.only_archived      ? "WHERE c.archived = 1 "
            : filter.include_archived ? "WHERE 1 "
@@ -312,12 +310,27 @@ std::vector<Contact> Store::list_contacts(const ContactFilter& filter) {
     sql += "ORDER BY c.id";
     auto& query = (*cached_)(sql);
     for (std::size_t i = 0; i < filter.tags.size(); ++i) query.bind(static_cast<int>(i + 1), fold_key(filter.tags[i]));
+    // Every contact's values, in the same id order, merged in as both scans advance.
+    auto& values = (*cached_)("SELECT contact_id, kind, value FROM contact_values ORDER BY contact_id, kind, position");
+    bool more_values = values.executeStep();
+    while (query.executeStep()) {
+        auto contact = read_contact(query);
+        while (more_values && values.getColumn(0).getInt64() < contact.id) more_values = values.executeStep();
+        for (; more_values && values.getColumn(0).getInt64() == contact.id; more_values = values.executeStep())
+            if (auto* field = field_for(contact, values.getColumn(1).getString()))
+                field->push_back(values.getColumn(2).getString());
+        each(contact, query.getColumn(12).getString());
+    }
+    values.reset();
+}
+
+std::vector<Contact> Store::list_contacts(const ContactFilter& filter) {
     std::vector<Contact> by_id;
     std::vector<std::string> name_keys;
-    while (query.executeStep()) {
-        by_id.push_back(read_contact(query));
-        name_keys.push_back(query.getColumn(12).getString());
-    }
+    for_each_contact(filter, [&](const Contact& contact, const std::string& name_key) {
+        by_id.push_back(contact);
+        name_keys.push_back(name_key);
+    });
     std::vector<std::size_t> order(by_id.size());
     std::iota(order.begin(), order.end(), std::size_t{0});
     std::sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
@@ -326,7 +339,6 @@ std::vector<Contact> Store::list_contacts(const ContactFilter& filter) {
     std::vector<Contact> contacts;
     contacts.reserve(by_id.size());
     for (auto i : order) contacts.push_back(std::move(by_id[i]));
-    attach_values(contacts, contacts.size() > 1);
     return contacts;
 }
 
