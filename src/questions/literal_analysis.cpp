@@ -1,5 +1,6 @@
 // What literal text every match of a rule's pattern must contain.
 #include "questions/literal_analysis.h"
+#include "questions/quantifier.h"
 
 #include <algorithm>
 #include <cstdint>
@@ -204,49 +205,14 @@ private:
         return quantified(std::move(part));
     }
 
-    std::optional<std::size_t> number() {
-        const std::size_t start = pos_;
-        while (!at_end() && is_digit(peek())) ++pos_;
-        if (pos_ == start || pos_ - start > 6) return std::nullopt;
-        return std::stoul(std::string(p_.substr(start, pos_ - start)));
-    }
-
     Literals quantified(Literals part) {
-        constexpr std::size_t unbounded = SIZE_MAX;
-        std::size_t min = 1;
-        std::size_t max = 1;
-        const char q = peek();
-        if (q == '*') {
-            min = 0;
-            max = unbounded;
-            ++pos_;
-        } else if (q == '+') {
-            max = unbounded;
-            ++pos_;
-        } else if (q == '?') {
-            min = 0;
-            ++pos_;
-        } else if (q == '{') {
-            ++pos_;
-            const auto low = number();
-            if (!low) return fail();
-            min = max = *low;
-            if (peek() == ',') {
-                ++pos_;
-                if (peek() == '}') {
-                    max = unbounded;
-                } else {
-                    const auto high = number();
-                    if (!high || *high < min) return fail();
-                    max = *high;
-                }
-            }
-            if (peek() != '}') return fail();
-            ++pos_;
-        } else {
-            return part;
+        Quantifier q;
+        switch (read_quantifier(p_, pos_, q)) {
+            case Quantifier::Read::none: return part;
+            case Quantifier::Read::malformed: return fail();
+            case Quantifier::Read::read: break;
         }
-        if (peek() == '?') ++pos_;  // lazy
+        const std::size_t min = q.min, max = q.max;
         if (min == 0) {
             if (max == 1 && part.exact) {
                 if (std::find(part.strings.begin(), part.strings.end(), "") == part.strings.end())

@@ -9,10 +9,11 @@
 #include <string>
 #include <utility>
 
+#include "questions/quantifier.h"
+
 namespace kith::questions {
 namespace {
 
-constexpr std::size_t unbounded = SIZE_MAX;
 constexpr std::size_t step_budget = 2'000'000;  // per search: a pattern gone wild is no match
 
 char fold(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
@@ -171,50 +172,17 @@ private:
         return quantified(std::move(atom_node));
     }
 
-    std::optional<std::size_t> number() {
-        const std::size_t start = pos_;
-        while (!at_end() && is_digit(peek())) ++pos_;
-        if (pos_ == start || pos_ - start > 6) return std::nullopt;
-        return std::stoul(std::string(p_.substr(start, pos_ - start)));
-    }
-
     Node quantified(Node body) {
-        std::size_t min = 1, max = 1;
-        const char q = peek();
-        if (q == '*') {
-            min = 0;
-            max = unbounded;
-        } else if (q == '+') {
-            max = unbounded;
-        } else if (q == '?') {
-            min = 0;
-        } else if (q == '{') {
-            ++pos_;
-            const auto low = number();
-            if (!low) return fail();
-            min = max = *low;
-            if (peek() == ',') {
-                ++pos_;
-                if (peek() == '}') {
-                    max = unbounded;
-                } else {
-                    const auto high = number();
-                    if (!high || *high < min) return fail();
-                    max = *high;
-                }
-            }
-            if (peek() != '}') return fail();
-        } else {
-            return body;
+        Quantifier q;
+        switch (read_quantifier(p_, pos_, q)) {
+            case Quantifier::Read::none: return body;
+            case Quantifier::Read::malformed: return fail();
+            case Quantifier::Read::read: break;
         }
-        ++pos_;
         Node out = simple(Node::Kind::repeat);
-        out.min = min;
-        out.max = max;
-        if (peek() == '?') {
-            out.greedy = false;
-            ++pos_;
-        }
+        out.min = q.min;
+        out.max = q.max;
+        out.greedy = q.greedy;
         out.children.push_back(std::move(body));
         return out;
     }
