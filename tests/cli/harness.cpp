@@ -200,4 +200,10 @@ std::vector<std::string> lines_of(const std::string& text) {
     return lines;
 }
 
+unsigned mode_of(const std::string& path) {
+    struct stat info {};
+    if (::stat(path.c_str(), &info) != 0) return 0;
+    return static_cast<unsigned>(info.st_mode) & 0777u;
+}
+
 }  // namespace kith::test

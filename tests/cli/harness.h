@@ -50,4 +50,7 @@ void check_error(const Result& result, int code, const std::string& needle = "")
 
 std::vector<std::string> lines_of(const std::string& text);
 
+// The permission bits of a file (0600, 0700 …), 0 when it does not exist.
+unsigned mode_of(const std::string& path);
+
 }  // namespace kith::test

@@ -17,15 +17,10 @@ using kith::test::Child;
 using kith::test::Launch;
 using kith::test::Result;
 using kith::test::Sandbox;
+using kith::test::mode_of;
 namespace fs = std::filesystem;
 
 namespace {
-
-unsigned mode_of(const std::string& path) {
-    struct stat info {};
-    if (::stat(path.c_str(), &info) != 0) return 0;
-    return static_cast<unsigned>(info.st_mode) & 0777u;
-}
 
 std::string integrity_of(const std::string& path) {
     SQLite::Database db(path, SQLite::OPEN_READONLY);

@@ -17,6 +17,7 @@ using kith::test::check_error;
 using kith::test::lines_of;
 using kith::test::RunOptions;
 using kith::test::Sandbox;
+using kith::test::mode_of;
 using json = nlohmann::json;
 namespace fs = std::filesystem;
 
@@ -41,12 +42,6 @@ void seed(const Sandbox& box) {
 }
 
 json parse_document(const std::string& text) { return json::parse(text); }
-
-unsigned mode_of(const std::string& path) {
-    struct stat info {};
-    if (::stat(path.c_str(), &info) != 0) return 0;
-    return static_cast<unsigned>(info.st_mode) & 0777u;
-}
 
 RunOptions piped(const std::string& input) {
     RunOptions options;

@@ -13,6 +13,7 @@
 #include "harness.h"
 
 using kith::test::Sandbox;
+using kith::test::mode_of;
 using json = nlohmann::json;
 namespace fs = std::filesystem;
 
@@ -41,12 +42,6 @@ int current_version() {
     Sandbox box;
     box.ok({"add", "Ann"});
     return user_version(box.db);
-}
-
-unsigned mode_of(const std::string& path) {
-    struct stat info {};
-    if (::stat(path.c_str(), &info) != 0) return 0;
-    return static_cast<unsigned>(info.st_mode) & 0777u;
 }
 
 }  // namespace

@@ -22,16 +22,11 @@ using kith::test::check_error;
 using kith::test::Launch;
 using kith::test::RunOptions;
 using kith::test::Sandbox;
+using kith::test::mode_of;
 using json = nlohmann::json;
 namespace fs = std::filesystem;
 
 namespace {
-
-unsigned mode_of(const std::string& path) {
-    struct stat info {};
-    if (::stat(path.c_str(), &info) != 0) return 0;
-    return static_cast<unsigned>(info.st_mode) & 0777u;
-}
 
 // The test's umask for as long as it lives; children inherit it.
 struct Umask {

@@ -19,18 +19,13 @@
 using kith::test::Result;
 using kith::test::RunOptions;
 using kith::test::Sandbox;
+using kith::test::mode_of;
 using kith::test::check_error;
 using kith::test::lines_of;
 using json = nlohmann::json;
 namespace fs = std::filesystem;
 
 namespace {
-
-unsigned mode_of(const std::string& path) {
-    struct stat info {};
-    if (::stat(path.c_str(), &info) != 0) return 0;
-    return static_cast<unsigned>(info.st_mode) & 0777u;
-}
 
 RunOptions with_env(const std::map<std::string, std::string>& env) {
     RunOptions options;
