@@ -5,6 +5,10 @@
 
 #include <nlohmann/json.hpp>
 
+#include <string>
+#include <utility>
+#include <vector>
+
 #include "harness.h"
 
 using kith::test::Sandbox;
@@ -117,4 +121,11 @@ TEST_CASE("a bad question rule in the config is a config error naming its line")
     CHECK(result.err.rfind("kith: config " + box.config + ": line 2: question rule \"user1\": bad regular expression", 0) == 0);
     box.write_file(box.config, "[[questions.rule]]\nmatch = 'x'\n");
     CHECK(box.run({"ask", "sam"}).err.find("needs both match and ask") != std::string::npos);
+    // Refused before anything compiles them (fuzz_config overflowed the stack with the first).
+    for (const auto& [match, why] : std::vector<std::pair<std::string, std::string>>{
+             {std::string(200, '(') + "a" + std::string(200, ')'), "groups nested more than 100 deep"},
+             {"a{1,99999999999}", "a number of more than 6 digits"}}) {
+        box.write_file(box.config, "[[questions.rule]]\nmatch = '" + match + "'\nask = \"Why?\"\n");
+        check_error(box.run({"due"}), 2, "line 1: question rule \"user1\": bad regular expression: " + why);
+    }
 }
