@@ -209,11 +209,10 @@ public:
     PatternCache() {
         const auto& builtin = builtin_question_rules();
         for (std::size_t i = 0; i < builtin.size() && i < questions::builtin_literals_count(); ++i) {
-            auto literals = questions::builtin_literals(i);
             patterns_.insert_or_assign(builtin[i].match,
                                        std::make_unique<const CompiledPattern>(
                                            builtin[i].match, questions::builtin_required_ids(i),
-                                           std::move(literals.prefix)));
+                                           questions::builtin_prefix(i)));
         }
         literal_count_ = questions::builtin_literal_strings().size();
     }

@@ -33,6 +33,7 @@ PatternLiterals analyse_literals(std::string_view pattern);
 std::size_t builtin_literals_count();                  // the number of built-in rules
 PatternLiterals builtin_literals(std::size_t rule);    // analyse_literals() of its pattern
 std::vector<std::vector<std::size_t>> builtin_required_ids(std::size_t rule);
+std::optional<LiteralSet> builtin_prefix(std::size_t rule);
 std::span<const std::string_view> builtin_literal_strings();
 LiteralScanner::Tables builtin_scanner_tables();        // over builtin_literal_strings()
 

@@ -122,10 +122,15 @@ LiteralSet strings_of(std::size_t set) {
 
 std::size_t builtin_literals_count() { return std::size(rule_prefix); }
 
+std::optional<LiteralSet> builtin_prefix(std::size_t rule) {
+    if (rule_prefix[rule] < 0) return std::nullopt;
+    return strings_of(static_cast<std::size_t>(rule_prefix[rule]));
+}
+
 PatternLiterals builtin_literals(std::size_t rule) {
     PatternLiterals out;
     for (std::size_t k = rule_first[rule]; k < rule_first[rule + 1]; ++k) out.required.push_back(strings_of(rule_sets[k]));
-    if (rule_prefix[rule] >= 0) out.prefix = strings_of(static_cast<std::size_t>(rule_prefix[rule]));
+    out.prefix = builtin_prefix(rule);
     return out;
 }
 
