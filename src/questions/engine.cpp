@@ -113,6 +113,13 @@ public:
                     std::optional<LiteralSet> prefix)
         : pattern_(std::move(pattern)), required_(std::move(required)), prefix_(std::move(prefix)) {}
 
+    // Built-in rule number `builtin`: its pattern was analysed and compiled when kith was built.
+    explicit CompiledPattern(std::size_t builtin, std::string pattern)
+        : pattern_(std::move(pattern)),
+          builtin_(builtin),
+          required_(questions::builtin_required_ids(builtin)),
+          prefix_(questions::builtin_prefix(builtin)) {}
+
     // Could a text match at all, given which literals it contains?
     bool may_match(const std::vector<char>& found) const {
         return std::all_of(required_.begin(), required_.end(), [&](const std::vector<std::size_t>& set) {
@@ -139,7 +146,9 @@ public:
     bool find(const QuestionRule& rule, std::string_view piece, std::size_t from, bool continuous,
               Matcher::Groups& out) const {
         if (const auto& why = unsafe_to_compile()) throw usage_error(bad_rule(rule, *why));
-        std::call_once(matcher_compiled_, [&] { matcher_ = Matcher::compile(pattern_); });
+        std::call_once(matcher_compiled_, [&] {
+            matcher_ = builtin_ ? questions::builtin_matcher(*builtin_) : Matcher::compile(pattern_);
+        });
         if (matcher_) return matcher_->search(piece, from, continuous, out);
         const Regex& compiled = regex(rule);
         auto flags = continuous ? std::regex_constants::match_continuous : std::regex_constants::match_default;
@@ -159,7 +168,9 @@ public:
 
     // Checked when first needed: scanning every rule's pattern in every run costs.
     const std::optional<std::string>& unsafe_to_compile() const {
-        std::call_once(checked_, [&] { unsafe_ = unsafe(pattern_); });
+        std::call_once(checked_, [&] {
+            if (!builtin_) unsafe_ = unsafe(pattern_);  // kith's own patterns are known to be safe
+        });
         return unsafe_;
     }
 
@@ -181,6 +192,7 @@ public:
 
 private:
     std::string pattern_;
+    std::optional<std::size_t> builtin_;  // its number among the built-in rules, if it is one
     mutable std::once_flag checked_;
     mutable std::optional<std::string> unsafe_;  // why it is never compiled, if so
     std::vector<std::vector<std::size_t>> required_;  // a literal of each set occurs in any match
@@ -209,10 +221,7 @@ public:
     PatternCache() {
         const auto& builtin = builtin_question_rules();
         for (std::size_t i = 0; i < builtin.size() && i < questions::builtin_literals_count(); ++i) {
-            patterns_.insert_or_assign(builtin[i].match,
-                                       std::make_unique<const CompiledPattern>(
-                                           builtin[i].match, questions::builtin_required_ids(i),
-                                           questions::builtin_prefix(i)));
+            patterns_.insert_or_assign(builtin[i].match, std::make_unique<const CompiledPattern>(i, builtin[i].match));
         }
         literal_count_ = questions::builtin_literal_strings().size();
     }

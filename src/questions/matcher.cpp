@@ -442,6 +442,16 @@ std::optional<Matcher> Matcher::compile(std::string_view pattern) {
     if (!compiler.emit(*root)) return std::nullopt;
     m.program_.push_back({Op::save, false, 1, 0});
     m.program_.push_back({Op::match});
+    m.code_ = m.program_;
+    m.classes_ = m.sets_;
+    return m;
+}
+
+Matcher Matcher::from_tables(std::span<const Instruction> program, std::span<const ByteSet> sets, std::size_t groups) {
+    Matcher m;  // reads the tables where they are: copying a built-in rule's tens of kB costs more than running it
+    m.code_ = program;
+    m.classes_ = sets;
+    m.groups_ = groups;
     return m;
 }
 
@@ -474,14 +484,14 @@ bool Matcher::run(std::string_view text, std::size_t start, std::size_t pc, bool
         for (bool going = true; going;) {
             if (budget == 0) return false;
             --budget;
-            const Instruction& i = program_[at];
+            const Instruction& i = code_[at];
             switch (i.op) {
                 case Op::byte:
                     going = pos < size && fold(text[static_cast<std::size_t>(pos)]) == static_cast<char>(i.x);
                     ++pos, ++at;
                     break;
                 case Op::set:
-                    going = pos < size && test(sets_[i.x], static_cast<unsigned char>(text[static_cast<std::size_t>(pos)]));
+                    going = pos < size && test(classes_[i.x], static_cast<unsigned char>(text[static_cast<std::size_t>(pos)]));
                     ++pos, ++at;
                     break;
                 case Op::any:

@@ -14,6 +14,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <optional>
+#include <span>
 #include <string_view>
 #include <vector>
 
@@ -43,16 +44,37 @@ public:
         bool negate = false;     // look: (?!…)
         std::uint32_t x = 0;     // byte: the folded byte; set: its index; split/jump: target; save: slot; look: past its end
         std::uint32_t y = 0;     // split: the second choice
+        friend bool operator==(const Instruction&, const Instruction&) = default;
     };
+    using ByteSet = std::array<std::uint64_t, 4>;  // bit b set: byte b is in the class
+
+    // The compiled form, to be written out as tables and read back by from_tables(): the
+    // built-in rules are compiled when kith is built (rule_index_gen.cpp).
+    std::span<const Instruction> program() const { return code_; }
+    std::span<const ByteSet> sets() const { return classes_; }
+    static Matcher from_tables(std::span<const Instruction> program, std::span<const ByteSet> sets, std::size_t groups);
+
+    // Moves keep the vectors' storage, which code_ and classes_ may point into; a copy would not.
+    Matcher(Matcher&&) noexcept = default;
+    Matcher& operator=(Matcher&&) noexcept = default;
+    Matcher(const Matcher&) = delete;
+    Matcher& operator=(const Matcher&) = delete;
 
 private:
-    std::vector<Instruction> program_;
-    std::vector<std::array<std::uint64_t, 4>> sets_;
+    Matcher() = default;
+    std::vector<Instruction> program_;  // compile()'s own program and sets, which code_ and classes_ then view;
+    std::vector<ByteSet> sets_;         // from_tables() views static tables instead
+    std::span<const Instruction> code_;
+    std::span<const ByteSet> classes_;
     std::size_t groups_ = 0;
 
     friend class MatcherCompiler;
     bool run(std::string_view text, std::size_t start, std::size_t pc, bool blind, std::vector<std::ptrdiff_t>& slots,
              std::size_t& budget) const;
 };
+
+// The built-in rule's pattern compiled when kith was built (builtin_literals.cpp), as
+// Matcher::compile() gives it; nothing when compile() refuses it.
+std::optional<Matcher> builtin_matcher(std::size_t rule);
 
 }  // namespace kith::questions

@@ -3,6 +3,7 @@
 // question tests use, and for each construct on its own.
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <fstream>
 #include <string>
 #include <vector>
@@ -36,6 +37,34 @@ TEST_CASE("matcher: every built-in rule compiles, quickly, and matches every tes
             CHECK_NOTHROW(kith::fuzzing::check_matcher_on(rule.match, note));
         }
     }
+}
+
+TEST_CASE("matcher: the built-in rules compiled when kith was built are what compile() gives today, and match alike") {
+    // A stale or misaligned generated table would run one rule's program for another.
+    const auto& rules = kith::builtin_question_rules();
+    const auto corpus = notes();
+    std::size_t matches = 0;
+    for (std::size_t r = 0; r < rules.size(); ++r) {
+        CAPTURE(rules[r].id);
+        const auto built = kith::questions::builtin_matcher(r);
+        const auto fresh = Matcher::compile(rules[r].match);
+        REQUIRE(built.has_value());
+        REQUIRE(fresh.has_value());
+        CHECK(built->groups() == fresh->groups());
+        CHECK(std::equal(built->program().begin(), built->program().end(), fresh->program().begin(),
+                         fresh->program().end()));
+        CHECK(std::equal(built->sets().begin(), built->sets().end(), fresh->sets().begin(), fresh->sets().end()));
+        for (const auto& note : corpus) {
+            Matcher::Groups a, b;
+            const bool found = built->search(note, 0, false, a);
+            CHECK(found == fresh->search(note, 0, false, b));
+            if (!found) continue;
+            ++matches;
+            REQUIRE(a.size() == b.size());
+            for (std::size_t g = 0; g < a.size(); ++g) CHECK((a[g].begin == b[g].begin && a[g].end == b[g].end));
+        }
+    }
+    CHECK(matches > 100);
 }
 
 TEST_CASE("matcher: each construct matches as std::regex does") {
