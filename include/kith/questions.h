@@ -25,7 +25,8 @@ struct QuestionRule {
 };
 
 struct QuestionSettings {
-    std::vector<QuestionRule> rules;                          // built-in first, then the user's
+    bool builtin_rules = false;                               // builtin_question_rules() first,
+    std::vector<QuestionRule> rules;                          // then these (the user's)
     std::map<std::string, std::vector<std::string>> banks;    // tag → questions
     Interval birthday_window{7, Interval::Unit::days};        // "birthday near"
 };

@@ -104,8 +104,8 @@ Style Session::style(const std::string& format) {
 
 QuestionSettings Session::question_settings() {
     QuestionSettings settings;
-    settings.rules = builtin_question_rules();
-    settings.rules.insert(settings.rules.end(), config().question_rules.begin(), config().question_rules.end());
+    settings.builtin_rules = true;
+    settings.rules = config().question_rules;
     settings.banks = builtin_question_banks();
     for (const auto& [tag, bank] : config().question_banks) settings.banks[tag] = bank;  // the user's replaces ours
     settings.birthday_window = config().due_birthday_window;

@@ -22,6 +22,7 @@
 #include <mutex>
 #include <regex>
 #include <set>
+#include <span>
 #include <string_view>
 
 #include "kith/error.h"
@@ -104,25 +105,35 @@ std::optional<std::string> unsafe(std::string_view pattern) {
 }
 
 // A rule's pattern and its literals; its regex is compiled the first time a note gets past
-// the literal filter (most built-in rules never need it in a run).
+// the literal filter (most built-in rules never need it in a run). A built-in rule's text,
+// literals and compiled program are read in place from where kith keeps them.
 class CompiledPattern {
 public:
-    // `required` holds, for each set of literals a match needs one of, their ids in the
-    // shared scanner.
+    // A user's pattern: `required` holds, for each set of literals a match needs one of, their
+    // ids in the shared scanner.
     CompiledPattern(std::string pattern, std::vector<std::vector<std::size_t>> required,
                     std::optional<LiteralSet> prefix)
-        : pattern_(std::move(pattern)), required_(std::move(required)), prefix_(std::move(prefix)) {}
+        : owned_pattern_(std::move(pattern)),
+          owned_required_(std::move(required)),
+          owned_prefix_(std::move(prefix)),
+          pattern_(owned_pattern_) {
+        required_.assign(owned_required_.begin(), owned_required_.end());
+        if (owned_prefix_) prefix_.emplace(owned_prefix_->begin(), owned_prefix_->end());
+    }
 
     // Built-in rule number `builtin`: its pattern was analysed and compiled when kith was built.
-    explicit CompiledPattern(std::size_t builtin, std::string pattern)
-        : pattern_(std::move(pattern)),
+    CompiledPattern(std::size_t builtin, std::string_view pattern)
+        : pattern_(pattern),
           builtin_(builtin),
-          required_(questions::builtin_required_ids(builtin)),
-          prefix_(questions::builtin_prefix(builtin)) {}
+          required_(questions::builtin_required_sets(builtin)),
+          prefix_(questions::builtin_prefix_strings(builtin)) {}
+
+    CompiledPattern(const CompiledPattern&) = delete;  // pattern_ and the spans may view its own members
+    CompiledPattern& operator=(const CompiledPattern&) = delete;
 
     // Could a text match at all, given which literals it contains?
     bool may_match(const std::vector<char>& found) const {
-        return std::all_of(required_.begin(), required_.end(), [&](const std::vector<std::size_t>& set) {
+        return std::all_of(required_.begin(), required_.end(), [&](std::span<const std::size_t> set) {
             return std::any_of(set.begin(), set.end(), [&](std::size_t id) { return found[id] != 0; });
         });
     }
@@ -181,7 +192,7 @@ public:
         if (const auto& why = unsafe_to_compile()) throw usage_error(bad_rule(rule, *why));
         std::call_once(compiled_, [&] {
             try {
-                regex_ = Regex(pattern_, regex_flags);
+                regex_ = Regex(pattern_.begin(), pattern_.end(), regex_flags);
             } catch (const std::regex_error& e) {
                 error_ = e.what();
             }
@@ -191,12 +202,15 @@ public:
     }
 
 private:
-    std::string pattern_;
+    std::string owned_pattern_;  // a user's pattern (pattern_ views it)
+    std::vector<std::vector<std::size_t>> owned_required_;
+    std::optional<LiteralSet> owned_prefix_;
+    std::string_view pattern_;
     std::optional<std::size_t> builtin_;  // its number among the built-in rules, if it is one
     mutable std::once_flag checked_;
     mutable std::optional<std::string> unsafe_;  // why it is never compiled, if so
-    std::vector<std::vector<std::size_t>> required_;  // a literal of each set occurs in any match
-    std::optional<LiteralSet> prefix_;                 // every match starts with one of these
+    std::vector<std::span<const std::size_t>> required_;     // a literal of each set occurs in any match
+    std::optional<std::vector<std::string_view>> prefix_;  // every match starts with one of these
     // The built-in rules' patterns and most others run on Matcher, which compiles a pattern
     // in microseconds where std::regex took milliseconds; std::regex does the rest.
     mutable std::once_flag matcher_compiled_;
@@ -218,19 +232,12 @@ struct RuleSet {
 // brings new literals.
 class PatternCache {
 public:
-    PatternCache() {
-        const auto& builtin = builtin_question_rules();
-        for (std::size_t i = 0; i < builtin.size() && i < questions::builtin_literals_count(); ++i) {
-            patterns_.insert_or_assign(builtin[i].match, std::make_unique<const CompiledPattern>(i, builtin[i].match));
-        }
-        literal_count_ = questions::builtin_literal_strings().size();
-    }
-
-    RuleSet prepare(const std::vector<QuestionRule>& rules) {
+    RuleSet prepare(const std::vector<const QuestionRule*>& rules) {
         std::lock_guard lock(mutex_);
         RuleSet out;
-        for (const auto& rule : rules) out.patterns.push_back(&entry(rule.match));
-        if (!scanner_ || scanner_->size() != literal_count_) {
+        for (const QuestionRule* rule : rules) out.patterns.push_back(&entry(*rule));
+        const std::size_t literal_count = literals_.empty() ? questions::builtin_literal_strings().size() : literals_.size();
+        if (!scanner_ || scanner_->size() != literal_count) {
             scanner_ = literals_.empty()  // only the built-in rules' literals
                            ? std::make_shared<const LiteralScanner>(questions::builtin_scanner_tables())
                            : std::make_shared<const LiteralScanner>(literals_);
@@ -241,19 +248,30 @@ public:
 
     const CompiledPattern& pattern(const QuestionRule& rule) {
         std::lock_guard lock(mutex_);
-        return entry(rule.match);
+        return entry(rule);
     }
 
 private:
     std::mutex mutex_;
-    std::map<std::string, std::unique_ptr<const CompiledPattern>, std::less<>> patterns_;
-    std::size_t literal_count_ = 0;
+    std::vector<std::unique_ptr<const CompiledPattern>> builtin_;  // by rule number, made when first asked for
+    std::map<std::string, std::unique_ptr<const CompiledPattern>, std::less<>> patterns_;  // the others
     // Filled only once a pattern is analysed here, from the built-in literals on.
     std::vector<std::string> literals_;
     std::map<std::string, std::size_t, std::less<>> literal_ids_;
     std::shared_ptr<const LiteralScanner> scanner_;
 
-    const CompiledPattern& entry(const std::string& match) {
+    const CompiledPattern& entry(const QuestionRule& rule) {
+        // A built-in rule is known by where it lives, not by comparing kilobytes of pattern.
+        const auto& builtin = builtin_question_rules();
+        if (&rule >= builtin.data() && &rule < builtin.data() + builtin.size()) {
+            const auto i = static_cast<std::size_t>(&rule - builtin.data());
+            if (i < questions::builtin_literals_count()) {
+                if (builtin_.empty()) builtin_.resize(builtin.size());
+                if (!builtin_[i]) builtin_[i] = std::make_unique<const CompiledPattern>(i, rule.match);
+                return *builtin_[i];
+            }
+        }
+        const std::string& match = rule.match;
         auto it = patterns_.find(match);
         if (it != patterns_.end()) return *it->second;
         if (literals_.empty()) {
@@ -273,7 +291,6 @@ private:
             }
             required.push_back(std::move(ids));
         }
-        literal_count_ = literals_.size();
         auto compiled = std::make_unique<const CompiledPattern>(match, std::move(required), std::move(analysis.prefix));
         return *patterns_.emplace(match, std::move(compiled)).first->second;
     }
@@ -727,8 +744,12 @@ private:
     }
 
     void rules() {
-        if (settings_.rules.empty()) return;
-        const RuleSet rule_set = pattern_cache().prepare(settings_.rules);
+        std::vector<const QuestionRule*> rules;
+        if (settings_.builtin_rules)
+            for (const auto& rule : builtin_question_rules()) rules.push_back(&rule);
+        for (const auto& rule : settings_.rules) rules.push_back(&rule);
+        if (rules.empty()) return;
+        const RuleSet rule_set = pattern_cache().prepare(rules);
         std::vector<char> found;
 
         for (const Note* note : notes_) {
@@ -737,8 +758,8 @@ private:
             const Date noted = note->event && note->event->ok() ? *note->event : note->on;
             std::optional<std::string> lowered;
             std::vector<std::string_view> pieces;
-            for (std::size_t r = 0; r < settings_.rules.size(); ++r) {
-                const QuestionRule& rule = settings_.rules[r];
+            for (std::size_t r = 0; r < rules.size(); ++r) {
+                const QuestionRule& rule = *rules[r];
                 if (!in_window(rule, noted, in_.today)) continue;
                 if (!lowered) {
                     lowered = ascii_lowercase(note->text);

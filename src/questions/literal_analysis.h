@@ -32,8 +32,10 @@ PatternLiterals analyse_literals(std::string_view pattern);
 // a built-in rule requires, in the order the rules first require them.
 std::size_t builtin_literals_count();                  // the number of built-in rules
 PatternLiterals builtin_literals(std::size_t rule);    // analyse_literals() of its pattern
-std::vector<std::vector<std::size_t>> builtin_required_ids(std::size_t rule);
-std::optional<LiteralSet> builtin_prefix(std::size_t rule);
+// The same, as views of the generated tables: the ids of each set of literals it requires,
+// and the strings every match starts with, if known.
+std::vector<std::span<const std::size_t>> builtin_required_sets(std::size_t rule);
+std::optional<std::vector<std::string_view>> builtin_prefix_strings(std::size_t rule);
 std::span<const std::string_view> builtin_literal_strings();
 LiteralScanner::Tables builtin_scanner_tables();        // over builtin_literal_strings()
 

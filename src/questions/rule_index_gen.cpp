@@ -162,22 +162,25 @@ LiteralSet strings_of(std::size_t set) {
 
 std::size_t builtin_literals_count() { return std::size(rule_prefix); }
 
-std::optional<LiteralSet> builtin_prefix(std::size_t rule) {
-    if (rule_prefix[rule] < 0) return std::nullopt;
-    return strings_of(static_cast<std::size_t>(rule_prefix[rule]));
-}
-
 PatternLiterals builtin_literals(std::size_t rule) {
     PatternLiterals out;
     for (std::size_t k = rule_first[rule]; k < rule_first[rule + 1]; ++k) out.required.push_back(strings_of(rule_sets[k]));
-    out.prefix = builtin_prefix(rule);
+    if (rule_prefix[rule] >= 0) out.prefix = strings_of(static_cast<std::size_t>(rule_prefix[rule]));
     return out;
 }
 
-std::vector<std::vector<std::size_t>> builtin_required_ids(std::size_t rule) {
-    std::vector<std::vector<std::size_t>> out;
+std::vector<std::span<const std::size_t>> builtin_required_sets(std::size_t rule) {
+    std::vector<std::span<const std::size_t>> out;
     for (std::size_t k = rule_first[rule]; k < rule_first[rule + 1]; ++k)
         out.emplace_back(set_ids + set_first[rule_sets[k]], set_ids + set_first[rule_sets[k] + 1]);
+    return out;
+}
+
+std::optional<std::vector<std::string_view>> builtin_prefix_strings(std::size_t rule) {
+    if (rule_prefix[rule] < 0) return std::nullopt;
+    const auto set = static_cast<std::size_t>(rule_prefix[rule]);
+    std::vector<std::string_view> out;
+    for (std::size_t i = set_first[set]; i < set_first[set + 1]; ++i) out.push_back(strings[set_ids[i]]);
     return out;
 }
 

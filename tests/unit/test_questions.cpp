@@ -28,7 +28,7 @@ Date days_after(Date date, int n) { return Date{sys_days{date} + std::chrono::da
 
 QuestionSettings builtin_settings() {
     QuestionSettings settings;
-    settings.rules = builtin_question_rules();
+    settings.builtin_rules = true;
     settings.banks = builtin_question_banks();
     return settings;
 }
@@ -518,6 +518,7 @@ TEST_CASE("questions: a rule's age window holds from min_age to max_age inclusiv
 
 TEST_CASE("questions: a user rule's window counts calendar months, clamped at month end") {
     Person person;
+    person.settings.builtin_rules = false;
     person.settings.rules = {{"boat", R"(bought a (\w+) boat)", "How is the {1} boat?",
                               Interval{1, Interval::Unit::months}, Interval{2, Interval::Unit::months}}};
     person.note("Bought a wooden boat", day_of(2026, 1, 31));
@@ -555,6 +556,7 @@ TEST_CASE("questions: user rules fill their template from trimmed capture groups
 
 TEST_CASE("questions: a rule whose template names a group that did not take part is skipped") {
     Person person;
+    person.settings.builtin_rules = false;
     person.settings.rules = {{"move", R"(moving (?:to (\w+)|house))", "How is {1}?", {}, {}},
                              {"any", R"(moving)", "Moving how?", {}, {}}};
     person.note_days_ago("Moving house soon", 1);
@@ -571,6 +573,7 @@ TEST_CASE("questions: a rule whose template names a group that did not take part
 TEST_CASE("questions: one note feeds several rules, newest note first, then rule order") {
     Person person;
     person.settings.banks.clear();
+    person.settings.builtin_rules = false;
     person.settings.rules = {{"a", "sailing", "Rule A?", {}, {}}, {"b", "boat", "Rule B?", {}, {}},
                              {"c", "sailing", "Rule C?", {}, {}}};
     person.note_days_ago("Loves sailing on his boat", 20);
@@ -623,6 +626,7 @@ TEST_CASE("questions: prefiltering never hides a match of an unusual user rule")
         CAPTURE(pattern);
         Person person;
         person.settings.banks.clear();
+        person.settings.builtin_rules = false;
         person.settings.rules = {{"user", pattern, "Yes?", {}, {}}};
         CHECK_NOTHROW(check_question_rule(person.settings.rules.front()));
         person.note_days_ago(text, 1);
@@ -656,7 +660,7 @@ TEST_CASE("questions: explicit asks are the note's text, newest first, until ask
 TEST_CASE("questions: events ask before and after, soonest first") {
     Person person;
     person.settings.banks.clear();
-    person.settings.rules.clear();
+    person.settings.builtin_rules = false;
     Note& marathon = person.note_days_ago("Running the Boston marathon #running", 40);
     marathon.event = days_after(today, 10);
     Note& recital = person.note_days_ago("Emma's recital!", 20);
@@ -678,7 +682,7 @@ TEST_CASE("questions: an event's wording comes from the note") {
     const auto after = [](const std::string& text) {
         Person person;
         person.settings.banks.clear();
-        person.settings.rules.clear();
+        person.settings.builtin_rules = false;
         person.note_days_ago(text, 10).event = days_before(today, 1);
         const auto qs = person.questions();
         return qs.empty() ? std::string() : qs.front().text;
@@ -699,7 +703,7 @@ TEST_CASE("questions: event windows: 30 days ahead, the day itself and 60 days a
     const auto ask_for = [](int event_in_days) {
         Person person;
         person.settings.banks.clear();
-        person.settings.rules.clear();
+        person.settings.builtin_rules = false;
         person.note_days_ago("Marathon", 70).event = days_after(today, event_in_days);
         const auto qs = person.questions();
         return qs.empty() ? std::string() : qs.front().text;
@@ -715,7 +719,7 @@ TEST_CASE("questions: event windows: 30 days ahead, the day itself and 60 days a
 TEST_CASE("questions: an asked event comes back after the event unless asked on or after it") {
     Person person;
     person.settings.banks.clear();
-    person.settings.rules.clear();
+    person.settings.builtin_rules = false;
     const Date event = day_of(2026, 11, 28);
     person.note("Half marathon", day_of(2026, 10, 1)).event = event;
     person.on = day_of(2026, 11, 20);
@@ -831,7 +835,7 @@ TEST_CASE("questions: tag banks in the person's tag order, skipping asked ones")
 TEST_CASE("questions: stale notes, oldest first, until followed up or asked") {
     Person person;
     person.settings.banks.clear();
-    person.settings.rules.clear();
+    person.settings.builtin_rules = false;
     person.note(
         "Thinking about leaving the firm to start a bakery with her sister in Vermont, "
         "maybe next spring",
