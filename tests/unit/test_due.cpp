@@ -104,6 +104,32 @@ TEST_CASE("ranking: birthdays today, then most days late, then soonest upcoming,
                                             "Late Five", "Soon Birthday", "Upcoming Birthday"});
 }
 
+TEST_CASE("a list cut by the limit is the head of the whole ranking, whatever the limit") {
+    // The store stops looking for people merely coming up once enough are late: at every
+    // limit the list must still be exactly the first people of the full ranking.
+    Book book;
+    book.add("Upcoming Birthday", today, std::nullopt, "1986-11-25");
+    book.add("Late Five", day_of(2026, 10, 18), "30d");  // due 11-17
+    book.add("Birthday Today", today, std::nullopt, "--11-22");
+    book.add("Tagged Late", day_of(2026, 9, 1), std::nullopt, std::nullopt, {"client"});  // 30d by tag: late
+    book.add("Tagged Not Yet", day_of(2026, 10, 24), std::nullopt, std::nullopt, {"client"});  // due tomorrow
+    auto event = book.add("Event Tomorrow", day_of(2026, 1, 1));
+    add_note(*book.store, event, NewNote{"Knee surgery", std::nullopt, "2026-11-23", false, {}}, today);
+    auto both = book.add("Late And Event", day_of(2026, 1, 1));
+    add_note(*book.store, both, NewNote{"Launch day", std::nullopt, "2026-11-24", false, {}}, today);
+    add_reminder(*book.store, both, "2026-11-20", "Send the contract", std::nullopt, today);
+    DueOptions options;
+    options.tag_cadences = {{"client", Cadence{Interval{30, Interval::Unit::days}, std::nullopt}}};
+    const std::vector<std::string> all{"Birthday Today", "Tagged Late", "Late Five", "Late And Event",
+                                       "Event Tomorrow", "Upcoming Birthday"};
+    CHECK(book.names(options) == all);
+    for (std::size_t limit = 1; limit <= all.size(); ++limit) {
+        CAPTURE(limit);
+        options.limit = limit;
+        CHECK(book.names(options) == std::vector<std::string>(all.begin(), all.begin() + static_cast<long>(limit)));
+    }
+}
+
 TEST_CASE("birthdays within the window show the age they turn when the year is known") {
     Book book;
     book.add("Ann", today, std::nullopt, "1986-11-25");
@@ -225,7 +251,7 @@ TEST_CASE("per-tag default cadences apply to people without their own") {
     CHECK(entries[0].reasons[0].days_late == 22);
 }
 
-TEST_CASE("the due queries read indexes, never a full scan of contacts or notes") {
+TEST_CASE("the due queries read indexes in ranking order, never a full scan of contacts or notes, nor a sort") {
     Book book;
     book.add("Sam", today, "30d", "1986-03-15", {"client"});
     DueQuery query;
@@ -244,6 +270,8 @@ TEST_CASE("the due queries read indexes, never a full scan of contacts or notes"
         CHECK(line.find("SCAN r") == std::string::npos);
         CHECK(line.find("SCAN contacts") == std::string::npos);
         CHECK(line.find("SCAN notes") == std::string::npos);
+        // A sort would first read every row of a day's birthdays or events.
+        CHECK(line.find("TEMP B-TREE") == std::string::npos);
     }
 }
 
