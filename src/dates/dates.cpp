@@ -321,6 +321,24 @@ Expected<Birthday> birthday_reason(std::string_view lower) {
     return Birthday{std::nullopt, md->month, md->day};
 }
 
+// Exactly YYYY-MM-DD and valid, as kith itself writes dates and the database holds them, read
+// back by the hundred thousand by `list` and `export`: the general parser's checks without its
+// splitting and trimming. Nothing for anything else, which the general parser then judges.
+std::optional<Date> canonical_iso_date(std::string_view text) {
+    if (text.size() != 10 || text[4] != '-' || text[7] != '-') return std::nullopt;
+    int digit[10] = {};
+    for (std::size_t i = 0; i < 10; ++i) {
+        if (i == 4 || i == 7) continue;
+        if (text[i] < '0' || text[i] > '9') return std::nullopt;
+        digit[i] = text[i] - '0';
+    }
+    const int y = digit[0] * 1000 + digit[1] * 100 + digit[2] * 10 + digit[3];
+    const Date date =
+        make_date(y, static_cast<unsigned>(digit[5] * 10 + digit[6]), static_cast<unsigned>(digit[8] * 10 + digit[9]));
+    if (y < min_year || y > max_year || !date.ok()) return std::nullopt;
+    return date;
+}
+
 // A part of a cadence that is no interval at all gets the cadence forms; a count problem
 // ("count must be positive") is more useful as it is.
 std::string cadence_reason(const std::string& interval_error) {
@@ -335,6 +353,7 @@ constexpr Date cadence_reference{year{2000}, January, day{1}};
 // ---- public parsers --------------------------------------------------------------------
 
 Expected<Date> parse_iso_date(std::string_view text) {
+    if (auto date = canonical_iso_date(text)) return *date;
     const auto t = trim(text);
     if (auto a = iso_date(t)) {
         if (*a) return *a;
@@ -373,6 +392,11 @@ Expected<Date> parse_past_date(std::string_view text, Date today) {
 }
 
 Expected<Birthday> parse_birthday(std::string_view text) {
+    if (auto date = canonical_iso_date(text)) return Birthday{int{date->year()}, unsigned{date->month()}, unsigned{date->day()}};
+    if (text.size() == 7 && text.substr(0, 2) == "--") {  // --MM-DD, as stored for a birthday without a year
+        if (auto date = canonical_iso_date("2000" + std::string(text.substr(1))))  // 2000: Feb 29 exists
+            return Birthday{std::nullopt, unsigned{date->month()}, unsigned{date->day()}};
+    }
     const auto t = trim(text);
     auto result = birthday_reason(lowercase(t));
     if (!result) return bad("birthday", t, result.error());
@@ -452,8 +476,18 @@ int days_between(Date from, Date to) {
 // ---- formatting ------------------------------------------------------------------------
 
 std::string format_iso(Date date) {
-    return fmt::format("{:04}-{:02}-{:02}", int{date.year()}, unsigned{date.month()},
-                       unsigned{date.day()});
+    const int y = int{date.year()};
+    const unsigned m = unsigned{date.month()}, d = unsigned{date.day()};
+    if (y < 0 || y > 9999 || m > 99 || d > 99) return fmt::format("{:04}-{:02}-{:02}", y, m, d);
+    // By hand: `list` and `export` write one or more dates for each of 100,000 people.
+    std::string out = "0000-00-00";
+    const auto digits = [&](std::size_t end, unsigned value, int count) {
+        for (int i = 0; i < count; ++i, value /= 10) out[end - static_cast<std::size_t>(i)] = static_cast<char>('0' + value % 10);
+    };
+    digits(3, static_cast<unsigned>(y), 4);
+    digits(6, m, 2);
+    digits(9, d, 2);
+    return out;
 }
 
 std::string format_birthday(const Birthday& birthday) {

@@ -40,7 +40,9 @@ std::string utc_now() {
 }
 
 Date date_column(const SQLite::Column& column) {
-    auto text = column.getString();
+    // As a blob: asking for text makes SQLite copy the value to add a terminating NUL.
+    const auto* chars = static_cast<const char*>(column.getBlob());  // before getBytes(), as SQLite asks
+    const std::string_view text(chars ? chars : "", static_cast<std::size_t>(column.getBytes()));
     auto parsed = parse_iso_date(text);
     if (!parsed) throw runtime_error(fmt::format("database holds a bad date \"{}\"", text));
     return *parsed;

@@ -545,6 +545,8 @@ TEST_CASE("format_cadence") {
 TEST_CASE("format_iso pads fields") {
     CHECK(iso(ymd(2026, 1, 5)) == "2026-01-05");
     CHECK(iso(ymd(1900, 12, 31)) == "1900-12-31");
+    CHECK(iso(ymd(5, 3, 7)) == "0005-03-07");
+    CHECK(iso(ymd(10000, 1, 1)) == "10000-01-01");
 }
 
 TEST_CASE("weekday_short names Mon..Sun") {
