@@ -44,6 +44,17 @@ void write_table(std::ostream& out, const std::vector<std::string>& header,
 
 std::string tsv_cell(const std::string& text) {
     std::string out;
+    append_tsv_cell(out, text);
+    return out;
+}
+
+void append_tsv_cell(std::string& out, std::string_view text) {
+    const bool plain = std::none_of(text.begin(), text.end(),
+                                    [](char c) { return c == '\t' || c == '\n' || c == '\r' || c == '\\'; });
+    if (plain) {  // nearly every cell
+        out += text;
+        return;
+    }
     for (char c : text) {
         switch (c) {
             case '\t': out += "\\t"; break;
@@ -53,7 +64,6 @@ std::string tsv_cell(const std::string& text) {
             default: out += c;
         }
     }
-    return out;
 }
 
 std::string md_cell(const std::string& text) {

@@ -3,6 +3,7 @@
 
 #include <ostream>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace kith::output {
@@ -19,6 +20,7 @@ void write_table(std::ostream& out, const std::vector<std::string>& header,
 
 // TSV cell: tabs, newlines and backslashes escaped as \t \n \\ so every record stays one line.
 std::string tsv_cell(const std::string& text);
+void append_tsv_cell(std::string& out, std::string_view text);  // tsv_cell(text) appended to out
 
 // Markdown table cell / inline text: pipes and backslashes escaped, newlines as spaces.
 std::string md_cell(const std::string& text);

@@ -104,9 +104,13 @@ void bind_contact_columns(SQLite::Statement& statement, const Contact& contact) 
     statement.bind(":updated_at", contact.updated_at);
 }
 
+// Last contacted: last_touch is the latest interaction's day, or added_on when there is none,
+// so only when the two are equal must the interactions say which. (A max() over each
+// person's interactions was a fifth of listing 100,000 people.)
 #define KITH_CONTACT_COLUMNS                                                                   \
     "SELECT c.id, c.uuid, c.name, c.company, c.birthday, c.every, c.archived, c.created_at, "   \
-    "c.updated_at, (SELECT max(happened_on) FROM interactions i WHERE i.contact_id = c.id), " \
+    "c.updated_at, CASE WHEN c.last_touch <> c.added_on OR EXISTS (SELECT 1 FROM interactions i " \
+    "WHERE i.contact_id = c.id) THEN c.last_touch END, "                                       \
     "c.added_on, c.snoozed_until"
 const char* contact_columns = KITH_CONTACT_COLUMNS " FROM contacts c ";
 

@@ -3,6 +3,7 @@
 #include <sys/stat.h>
 
 #include <filesystem>
+#include <map>
 #include <stdlib.h>
 
 #include "kith/core.h"
@@ -79,6 +80,35 @@ TEST_CASE("last contacted is the latest interaction, whatever order they were lo
     auto interactions = store->interactions_for(sam.id);
     REQUIRE(interactions.size() == 3);
     CHECK(interactions.front().on == Date{year{2026}, November, day{2}});  // newest first
+}
+
+TEST_CASE("last contacted on the day they were added is not never, in every way contacts are read") {
+    // The stored last_touch falls back to the day added: equal days must still ask the interactions.
+    auto store = Store::open(":memory:", Store::Access::write);
+    Contact same_day = person("Same Day"), earlier = person("Earlier"), never = person("Never");
+    for (Contact* c : {&same_day, &earlier, &never}) store->insert_contact(*c);
+    auto log = [&](const Contact& c, Date on) {
+        Interaction interaction;
+        interaction.contact_id = c.id;
+        interaction.on = on;
+        interaction.channel = "call";
+        store->insert_interaction(interaction);
+    };
+    log(same_day, today);
+    log(earlier, Date{year{2025}, May, day{1}});  // before they were added: still the latest
+    std::map<std::string, std::optional<Date>> listed;
+    store->for_each_contact({}, [&](const Contact& c, const std::string&) { listed[c.name] = c.last_contacted; });
+    for (const auto& found : {store->find_contacts({same_day.id, earlier.id, never.id}),
+                              std::vector<Contact>{*store->find_contact(same_day.id), *store->find_contact(earlier.id),
+                                                   *store->find_contact(never.id)}}) {
+        for (const auto& c : found) {
+            CAPTURE(c.name);
+            CHECK(listed.at(c.name) == c.last_contacted);
+            if (c.name == "Same Day") CHECK(c.last_contacted == std::optional<Date>(today));
+            if (c.name == "Earlier") CHECK(c.last_contacted == std::optional<Date>(Date{year{2025}, May, day{1}}));
+            if (c.name == "Never") CHECK_FALSE(c.last_contacted);
+        }
+    }
 }
 
 TEST_CASE("notes come back newest first with event, ask flag and tags") {
