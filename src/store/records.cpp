@@ -18,14 +18,34 @@ std::vector<std::string> split_tags(const std::string& text) {
     return tags;
 }
 
-void bind_note(SQLite::Statement& statement, const Note& note) {
-    statement.bind(":contact_id", note.contact_id);
-    statement.bind(":text", note.text);
-    statement.bind(":noted_on", stored_date(note.on));
-    bind_optional(statement, statement.getIndex(":event_on"), optional_iso(note.event));
-    statement.bind(":ask", note.ask ? 1 : 0);
-    statement.bind(":tags", join(note.tags, " "));
-    statement.bind(":updated_at", note.updated_at);
+// Where a note's values go in a statement, looked up once per statement text: binding by name
+// searches the statement's parameter names on every call, 4% of an import's work.
+struct NoteSlots {
+    int id, uuid, created_at, contact_id, text, noted_on, event_on, ask, tags, updated_at;
+    explicit NoteSlots(const SQLite::Statement& s)
+        : id(s.getIndex(":id")),
+          uuid(s.getIndex(":uuid")),
+          created_at(s.getIndex(":created_at")),
+          contact_id(s.getIndex(":contact_id")),
+          text(s.getIndex(":text")),
+          noted_on(s.getIndex(":noted_on")),
+          event_on(s.getIndex(":event_on")),
+          ask(s.getIndex(":ask")),
+          tags(s.getIndex(":tags")),
+          updated_at(s.getIndex(":updated_at")) {}
+};
+
+void bind_note(SQLite::Statement& statement, const NoteSlots& at, const Note& note) {
+    statement.bind(at.id, note.id);
+    if (at.uuid > 0) statement.bind(at.uuid, note.uuid);  // only when inserting
+    if (at.created_at > 0) statement.bind(at.created_at, note.created_at);
+    statement.bind(at.contact_id, note.contact_id);
+    statement.bind(at.text, note.text);
+    statement.bind(at.noted_on, stored_date(note.on));
+    bind_optional(statement, at.event_on, optional_iso(note.event));
+    statement.bind(at.ask, note.ask ? 1 : 0);
+    statement.bind(at.tags, join(note.tags, " "));
+    statement.bind(at.updated_at, note.updated_at);
 }
 
 }  // namespace
@@ -35,10 +55,8 @@ void Store::insert_note(Note& note) {
     auto& insert = (*cached_)("INSERT INTO notes (id, uuid, contact_id, text, noted_on, event_on, ask, tags, "
                              "created_at, updated_at) VALUES (" KITH_KEEP_ID("notes") ", :uuid, :contact_id, :text, "
                              ":noted_on, :event_on, :ask, :tags, :created_at, :updated_at)");
-    insert.bind(":id", note.id);
-    insert.bind(":uuid", note.uuid);
-    insert.bind(":created_at", note.created_at);
-    bind_note(insert, note);
+    static const NoteSlots at(insert);  // the same for every statement of this text
+    bind_note(insert, at, note);
     insert.exec();
     note.id = db_->getLastInsertRowid();
 }
@@ -49,8 +67,8 @@ void Store::update_note(Note& note, Stamp stamp) {
         "UPDATE notes SET contact_id = :contact_id, text = :text, noted_on = :noted_on, "
         "event_on = :event_on, ask = :ask, tags = :tags, updated_at = :updated_at "
         "WHERE id = :id");
-    update.bind(":id", note.id);
-    bind_note(update, note);
+    static const NoteSlots at(update);
+    bind_note(update, at, note);
     update.exec();
 }
 
