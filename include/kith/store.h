@@ -188,7 +188,8 @@ private:
     bool checks_skipped_ = false;   // see skip_value_kind_check
 };
 
-// A new random (version 4) uuid. Not thread-safe: it draws from a process-wide pool.
+// A new time-ordered (version 7) uuid: later calls give larger uuids. Not thread-safe: it
+// draws from a process-wide pool and counter.
 std::string make_uuid();
 
 }  // namespace kith

@@ -2,6 +2,7 @@
 #include <doctest/doctest.h>
 #include <sys/stat.h>
 
+#include <chrono>
 #include <filesystem>
 #include <map>
 #include <stdlib.h>
@@ -294,10 +295,22 @@ TEST_CASE("an unset date is refused before it reaches the database") {
     CHECK_THROWS_AS(store->insert_contact(nobody), Error);
 }
 
-TEST_CASE("uuids are random version-4 uuids") {
-    auto a = make_uuid(), b = make_uuid();
-    CHECK(a != b);
-    CHECK(a.size() == 36);
-    CHECK(a[14] == '4');
-    CHECK(std::string("89ab").find(a[19]) != std::string::npos);
+TEST_CASE("uuids are version-7 uuids, each larger than the one before, starting with the time") {
+    const auto now_ms = std::chrono::duration_cast<std::chrono::milliseconds>(
+                            std::chrono::system_clock::now().time_since_epoch())
+                            .count();
+    std::vector<std::string> made;
+    for (int i = 0; i < 20000; ++i) made.push_back(make_uuid());  // many share a millisecond
+    for (std::size_t i = 0; i < made.size(); ++i) {
+        const auto& u = made[i];
+        CAPTURE(u);
+        REQUIRE(u.size() == 36);
+        CHECK(u[8] == '-');
+        CHECK(u[14] == '7');
+        CHECK(std::string("89ab").find(u[19]) != std::string::npos);
+        if (i > 0) CHECK(made[i - 1] < u);
+    }
+    const auto ms = std::stoll(made.front().substr(0, 8) + made.front().substr(9, 4), nullptr, 16);
+    CHECK(ms >= now_ms);
+    CHECK(ms < now_ms + 60000);
 }
