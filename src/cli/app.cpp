@@ -45,6 +45,42 @@ void add_global_options(CLI::App& app, Session& session) {
     app.set_version_flag("--version", "kith " KITH_VERSION);
 }
 
+// The commands in the order `kith --help` lists them.
+struct Command {
+    std::string_view name, alias;
+    void (*add)(CLI::App&, Session&);
+};
+constexpr Command commands[] = {
+    {"due", "", add_due_command},         {"add", "", add_add_command},         {"note", "", add_note_command},
+    {"ask", "", add_ask_command},         {"remind", "", add_remind_command},   {"log", "", add_log_command},
+    {"done", "", add_done_command},       {"snooze", "", add_snooze_command},   {"list", "ls", add_list_command},
+    {"show", "", add_show_command},       {"edit", "", add_edit_command},       {"archive", "", add_archive_command},
+    {"rm", "", add_rm_command},           {"import", "", add_import_command},   {"export", "", add_export_command},
+    {"backup", "", add_backup_command},   {"config", "", add_config_command},   {"date", "", add_date_command},
+};
+
+// The command the arguments name, when running it needs no other command in the table:
+// building all twenty with their options was a millisecond of every run. Nothing when there
+// is no command word, when it is not one of these, or when help is asked for, whose listing
+// and "did you mean" need them all. (`app` holds only the global options yet.)
+const Command* lone_command(const CLI::App& app, const std::vector<std::string_view>& args) {
+    for (const auto arg : args)
+        if (arg == "-h" || arg == "--help" || arg == "--help-all") return nullptr;
+    for (std::size_t i = 0; i < args.size(); ++i) {
+        const auto word = args[i];
+        if (word == "--") return nullptr;
+        if (word.size() > 1 && word.front() == '-') {
+            const auto* option = app.get_option_no_throw(std::string(word.substr(0, word.find('='))));
+            if (option && option->get_type_size() > 0 && word.find('=') == std::string_view::npos) ++i;
+            continue;
+        }
+        for (const auto& command : commands)
+            if (word == command.name || (!command.alias.empty() && word == command.alias)) return &command;
+        return nullptr;
+    }
+    return nullptr;
+}
+
 // CLI11 messages end with a full stop and sometimes span lines.
 std::string cli11_message(std::string message) {
     for (auto& c : message)
@@ -73,29 +109,15 @@ int run_cli(int argc, char** argv) {
     app.fallthrough();
     app.require_subcommand(0, 1);
     cli::add_global_options(app, session);
-    cli::add_due_command(app, session);
-    cli::add_add_command(app, session);
-    cli::add_note_command(app, session);
-    cli::add_ask_command(app, session);
-    cli::add_remind_command(app, session);
-    cli::add_log_command(app, session);
-    cli::add_done_command(app, session);
-    cli::add_snooze_command(app, session);
-    cli::add_list_command(app, session);
-    cli::add_show_command(app, session);
-    cli::add_edit_command(app, session);
-    cli::add_archive_command(app, session);
-    cli::add_rm_command(app, session);
-    cli::add_import_command(app, session);
-    cli::add_export_command(app, session);
-    cli::add_backup_command(app, session);
-    cli::add_config_command(app, session);
-    cli::add_date_command(app, session);
-
-    // Once every command is in: the hidden ones, and the groups of kith --help.
-    cli::add_complete_command(app, session);
-    cli::add_dump_command(app, session);
-    cli::organise_help(app);
+    if (const auto* lone = cli::lone_command(app, {argv + 1, argv + argc})) {
+        lone->add(app, session);
+    } else {
+        for (const auto& command : cli::commands) command.add(app, session);
+        // Once every command is in: the hidden ones, and the groups of kith --help.
+        cli::add_complete_command(app, session);
+        cli::add_dump_command(app, session);
+        cli::organise_help(app);
+    }
 
     try {
         app.parse(argc, argv);
