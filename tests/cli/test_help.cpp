@@ -97,6 +97,24 @@ TEST_CASE("a mistyped command is one line saying what was probably meant, exit 2
     }
 }
 
+TEST_CASE("the command is found past global options and their values, by name or alias, and help lists them all") {
+    // kith builds only the command a run names: what it finds must be that command.
+    Sandbox box;
+    box.ok({"add", "Sam Smith", "--tag", "client"});
+    const auto listed = box.ok({"list", "--format", "tsv"});
+    CHECK(listed.find("Sam Smith") != std::string::npos);
+    CHECK(box.ok({"--color", "never", "ls", "--format", "tsv"}) == listed);
+    CHECK(box.ok({"--color=never", "list", "--format", "tsv"}) == listed);
+    // Help still lists every command, and a command's help is the same however it is asked for.
+    const auto help = box.ok({"--color", "never", "--help"});
+    for (const auto& command : commands(box)) {
+        CAPTURE(command);
+        CHECK(help.find("\n  " + command) != std::string::npos);
+    }
+    CHECK(box.ok({"-h", "due"}) == box.ok({"due", "--help"}));
+    CHECK(box.ok({"--color", "never", "ls", "-h"}) == box.ok({"list", "--help"}));
+}
+
 TEST_CASE("kith with no command on a terminal prints today's due list") {
     Sandbox box;
     auto empty = box.run({}, on_terminal());
