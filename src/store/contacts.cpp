@@ -91,17 +91,41 @@ std::optional<std::string> cadence_text(const Contact& contact) {
     return format_cadence(*contact.every);
 }
 
-void bind_contact_columns(SQLite::Statement& statement, const Contact& contact) {
-    statement.bind(":name", contact.name);
-    statement.bind(":name_key", fold_key(contact.name));
-    statement.bind(":company", contact.company);
-    bind_optional(statement, statement.getIndex(":birthday"), birthday_text(contact));
-    bind_optional(statement, statement.getIndex(":birthday_md"), birthday_month_day(contact));
-    bind_optional(statement, statement.getIndex(":every"), cadence_text(contact));
-    statement.bind(":archived", contact.archived ? 1 : 0);
-    statement.bind(":added_on", stored_date(contact.added_on));
-    bind_optional(statement, statement.getIndex(":snoozed_until"), optional_iso(contact.snoozed_until));
-    statement.bind(":updated_at", contact.updated_at);
+// Where a contact's values go in a statement, looked up once per statement text rather than
+// by name on every bind (as for notes, records.cpp).
+struct ContactSlots {
+    int id, uuid, created_at, name, name_key, company, birthday, birthday_md, every, archived, added_on,
+        snoozed_until, updated_at;
+    explicit ContactSlots(const SQLite::Statement& s)
+        : id(s.getIndex(":id")),
+          uuid(s.getIndex(":uuid")),
+          created_at(s.getIndex(":created_at")),
+          name(s.getIndex(":name")),
+          name_key(s.getIndex(":name_key")),
+          company(s.getIndex(":company")),
+          birthday(s.getIndex(":birthday")),
+          birthday_md(s.getIndex(":birthday_md")),
+          every(s.getIndex(":every")),
+          archived(s.getIndex(":archived")),
+          added_on(s.getIndex(":added_on")),
+          snoozed_until(s.getIndex(":snoozed_until")),
+          updated_at(s.getIndex(":updated_at")) {}
+};
+
+void bind_contact_columns(SQLite::Statement& statement, const ContactSlots& at, const Contact& contact) {
+    statement.bind(at.id, contact.id);
+    if (at.uuid > 0) statement.bind(at.uuid, contact.uuid);  // only when inserting
+    if (at.created_at > 0) statement.bind(at.created_at, contact.created_at);
+    statement.bind(at.name, contact.name);
+    statement.bind(at.name_key, fold_key(contact.name));
+    statement.bind(at.company, contact.company);
+    bind_optional(statement, at.birthday, birthday_text(contact));
+    bind_optional(statement, at.birthday_md, birthday_month_day(contact));
+    bind_optional(statement, at.every, cadence_text(contact));
+    statement.bind(at.archived, contact.archived ? 1 : 0);
+    statement.bind(at.added_on, stored_date(contact.added_on));
+    bind_optional(statement, at.snoozed_until, optional_iso(contact.snoozed_until));
+    statement.bind(at.updated_at, contact.updated_at);
 }
 
 // Last contacted: last_touch is the latest interaction's day, or added_on when there is none,
@@ -204,10 +228,8 @@ void Store::insert_contact(Contact& contact) {
                              "VALUES (" KITH_KEEP_ID("contacts") ", :uuid, :name, :name_key, :company, :birthday, "
                              ":birthday_md, :every, :archived, :added_on, :added_on, :checkin_due, :every_days, "
                              ":snoozed_until, :created_at, :updated_at)");
-    insert.bind(":id", contact.id);
-    insert.bind(":uuid", contact.uuid);
-    insert.bind(":created_at", contact.created_at);
-    bind_contact_columns(insert, contact);
+    static const ContactSlots at(insert);  // the same for every statement of this text
+    bind_contact_columns(insert, at, contact);
     bind_checkin(insert, checkin_for(contact.added_on, contact.every));
     insert.exec();
     contact.id = db_->getLastInsertRowid();
@@ -221,8 +243,8 @@ void Store::update_contact(Contact& contact, Stamp stamp) {
         "birthday = :birthday, birthday_md = :birthday_md, every = :every, "
         "archived = :archived, added_on = :added_on, snoozed_until = :snoozed_until, "
         "updated_at = :updated_at WHERE id = :id");
-    update.bind(":id", contact.id);
-    bind_contact_columns(update, contact);
+    static const ContactSlots at(update);
+    bind_contact_columns(update, at, contact);
     update.exec();
     write_values(contact, true);
     checkin_changed(contact.id);
