@@ -52,8 +52,7 @@ std::vector<std::string> hashtags(const std::string& text) {
     auto is_word_byte = [](unsigned char c) {
         return std::isalnum(c) || c == '_' || c == '-' || c >= 0x80;  // bytes >= 0x80: non-ASCII letters
     };
-    for (std::size_t i = 0; i < text.size(); ++i) {
-        if (text[i] != '#') continue;
+    for (std::size_t i = text.find('#'); i < text.size(); i = text.find('#', i + 1)) {  // memchr: most notes have none
         // "C#" or "issue#3" are not hashtags: the '#' must start a word.
         if (i > 0 && is_word_byte(static_cast<unsigned char>(text[i - 1]))) continue;
         std::size_t end = i + 1;
@@ -62,7 +61,7 @@ std::vector<std::string> hashtags(const std::string& text) {
         while (!word.empty() && (word.back() == '-' || word.back() == '_')) word.pop_back();
         bool only_digits = std::all_of(word.begin(), word.end(), [](unsigned char c) { return std::isdigit(c); });
         if (!word.empty() && !only_digits) unique.add(fold_case(word));
-        i = end - 1;
+        i = end - 1;  // the next search starts past the word
     }
     return tags;
 }

@@ -320,6 +320,8 @@ std::vector<std::string> split_unescaped(std::string_view value, char separator)
         // The run up to the next '\\' or separator, found with a plain loop: find_first_of
         // tries each of its characters at every position, and notes are long.
         auto stop = i;
+        if (separator == no_separator)  // a note: memchr finds the next backslash or NUL many bytes at a time
+            stop = std::min({value.find('\\', i), value.find(no_separator, i), value.size()});
         while (stop < value.size() && value[stop] != '\\' && value[stop] != separator) ++stop;
         parts.back().append(value.substr(i, stop - i));
         if (stop == value.size()) break;
