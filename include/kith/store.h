@@ -164,6 +164,8 @@ private:
     void migrate(bool can_write);
     // Raises the page cache before the first write transaction (see write_cache_kib).
     void use_write_cache();
+    // write() into a file it has just created: see store.cpp.
+    void write_first(const std::function<void()>& body);
 
     enum class Transaction { read, write, rehearsal };
     void transact(Transaction kind, const std::function<void()>& body);

@@ -105,3 +105,30 @@ TEST_CASE("an import killed while its uncommitted pages fill the WAL leaves none
             std::this_thread::sleep_for(std::chrono::microseconds(500));
     });
 }
+
+TEST_CASE("an import into a new database killed midway leaves it empty or whole, and in WAL mode again") {
+    // The first write to a new file goes through a rollback journal (Store::write_first).
+    for (int delay_ms : {30, 100, 300, 1000}) {
+        CAPTURE(delay_ms);
+        Sandbox box;
+        auto file = write_import(box);
+        Launch launch;
+        launch.args = {"import", file};
+        auto child = kith::test::start(box, launch);
+        std::this_thread::sleep_for(std::chrono::milliseconds(delay_ms));
+        child.kill(SIGKILL);
+        auto result = child.wait();
+        const bool killed = result.code == 128 + SIGKILL;
+        MESSAGE("after ", delay_ms, " ms: ", std::string(killed ? "killed" : "finished first"), ", journal ",
+                size_or_zero(box.db + "-journal"), " bytes, database ", size_or_zero(box.db), " bytes");
+        // The next kith rolls back whatever the kill left, then writes as usual.
+        box.ok({"add", "Ann", "--email", "ann@example.com"});
+        auto counts = counts_of(box.db);
+        CHECK(counts.integrity == "ok");
+        CHECK((counts.contacts == 1 || counts.contacts == 1 + records));
+        if (!killed) CHECK(counts.contacts == 1 + records);
+        CHECK(counts.notes == (counts.contacts - 1) * 2);
+        CHECK(SQLite::Database(box.db).execAndGet("PRAGMA journal_mode").getString() == "wal");
+        CHECK_FALSE(fs::exists(box.db + "-journal"));
+    }
+}
