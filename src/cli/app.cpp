@@ -63,21 +63,13 @@ constexpr Command commands[] = {
 // building all twenty with their options was a millisecond of every run. Nothing when there
 // is no command word, when it is not one of these, or when help is asked for, whose listing
 // and "did you mean" need them all. (`app` holds only the global options yet.)
-const Command* lone_command(const CLI::App& app, const std::vector<std::string_view>& args) {
-    for (const auto arg : args)
+const Command* lone_command(const CLI::App& app, const std::vector<std::string>& args) {
+    for (const auto& arg : args)
         if (arg == "-h" || arg == "--help" || arg == "--help-all") return nullptr;
-    for (std::size_t i = 0; i < args.size(); ++i) {
-        const auto word = args[i];
-        if (word == "--") return nullptr;
-        if (word.size() > 1 && word.front() == '-') {
-            const auto* option = app.get_option_no_throw(std::string(word.substr(0, word.find('='))));
-            if (option && option->get_type_size() > 0 && word.find('=') == std::string_view::npos) ++i;
-            continue;
-        }
-        for (const auto& command : commands)
-            if (word == command.name || (!command.alias.empty() && word == command.alias)) return &command;
-        return nullptr;
-    }
+    const auto word = command_word(app, args);
+    if (!word) return nullptr;
+    for (const auto& command : commands)
+        if (*word == command.name || (!command.alias.empty() && *word == command.alias)) return &command;
     return nullptr;
 }
 
@@ -109,7 +101,8 @@ int run_cli(int argc, char** argv) {
     app.fallthrough();
     app.require_subcommand(0, 1);
     cli::add_global_options(app, session);
-    if (const auto* lone = cli::lone_command(app, {argv + 1, argv + argc})) {
+    const std::vector<std::string> args(argv + 1, argv + argc);
+    if (const auto* lone = cli::lone_command(app, args)) {
         lone->add(app, session);
     } else {
         for (const auto& command : cli::commands) command.add(app, session);
@@ -121,13 +114,13 @@ int run_cli(int argc, char** argv) {
 
     try {
         app.parse(argc, argv);
-        if (app.get_subcommands().empty()) cli::run_without_command(app, {argv + 1, argv + argc});
+        if (app.get_subcommands().empty()) cli::run_without_command(app, args);
         std::cout.flush();
         if (!std::cout) throw runtime_error("cannot write to standard output");
         return 0;
     } catch (const CLI::ParseError& e) {
         if (e.get_exit_code() == 0) return app.exit(e);  // --help, --version
-        auto unknown = cli::unknown_command(app, {argv + 1, argv + argc});
+        auto unknown = cli::unknown_command(app, args);
         std::cerr << "kith: " << (unknown ? *unknown : cli::cli11_message(e.what()) + " (see kith --help)") << '\n';
         return static_cast<int>(ExitCode::usage);
     } catch (const Error& e) {

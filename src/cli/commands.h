@@ -43,6 +43,9 @@ void add_dump_command(CLI::App& app, Session& session);
 
 // help.cpp: commands grouped by purpose in --help, and a footer for kith --help.
 void organise_help(CLI::App& app);
+// The word of `args` (argv without the program name) where a command goes: the first that is
+// neither one of `app`'s options nor its value; nullopt when there is none (or it follows --).
+std::optional<std::string> command_word(const CLI::App& app, const std::vector<std::string>& args);
 // `unknown command "nto": did you mean "note"?` when the command word of `args` (argv without
 // the program name) names no command; nullopt when it does or there is none.
 std::optional<std::string> unknown_command(const CLI::App& app, const std::vector<std::string>& args);

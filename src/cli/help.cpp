@@ -54,7 +54,7 @@ void organise_help(CLI::App& app) {
         "`kith COMMAND --help` shows a command's options and an example; `man kith` is the manual.");
 }
 
-std::optional<std::string> unknown_command(const CLI::App& app, const std::vector<std::string>& args) {
+std::optional<std::string> command_word(const CLI::App& app, const std::vector<std::string>& args) {
     // The first word that is neither a global option nor its value is where a command goes.
     for (std::size_t i = 0; i < args.size(); ++i) {
         const auto& word = args[i];
@@ -64,16 +64,21 @@ std::optional<std::string> unknown_command(const CLI::App& app, const std::vecto
             if (option && option->get_type_size() > 0 && word.find('=') == std::string::npos) ++i;
             continue;
         }
-        auto known = app.get_subcommands([&](const CLI::App* sub) { return sub->check_name(word); });
-        if (!known.empty()) return std::nullopt;  // a command (perhaps a hidden one) with a bad argument
-        auto close = nearest(word, command_names(app));
-        if (close.empty())
-            return fmt::format("unknown command \"{}\" (see kith --help)", escape_control_characters(word));
-        for (auto& name : close) name = "\"" + name + "\"";
-        return fmt::format("unknown command \"{}\": did you mean {}?", escape_control_characters(word),
-                           join(close, " or "));
+        return word;
     }
     return std::nullopt;
+}
+
+std::optional<std::string> unknown_command(const CLI::App& app, const std::vector<std::string>& args) {
+    const auto word = command_word(app, args);
+    if (!word) return std::nullopt;
+    auto known = app.get_subcommands([&](const CLI::App* sub) { return sub->check_name(*word); });
+    if (!known.empty()) return std::nullopt;  // a command (perhaps a hidden one) with a bad argument
+    auto close = nearest(*word, command_names(app));
+    if (close.empty()) return fmt::format("unknown command \"{}\" (see kith --help)", escape_control_characters(*word));
+    for (auto& name : close) name = "\"" + name + "\"";
+    return fmt::format("unknown command \"{}\": did you mean {}?", escape_control_characters(*word),
+                       join(close, " or "));
 }
 
 void run_without_command(CLI::App& app, std::vector<std::string> args) {
