@@ -343,13 +343,21 @@ void Store::write_first(const std::function<void()>& body) {
     } catch (const SQLite::Exception&) {
         // Busy: someone else is in; WAL it is.
     }
-    transact(Transaction::write, body);
-    if (!journal) return;
+    const auto back_to_wal = [&] {
+        if (!journal) return;
+        try {
+            db_->exec("PRAGMA journal_mode = WAL");
+        } catch (const SQLite::Exception&) {
+            // The write is over either way; migrate() on the next open turns WAL back on.
+        }
+    };
     try {
-        db_->exec("PRAGMA journal_mode = WAL");
-    } catch (const SQLite::Exception&) {
-        // The write is committed; migrate() on the next open turns WAL back on.
+        transact(Transaction::write, body);
+    } catch (...) {
+        back_to_wal();  // a refused import leaves the new file as any other: in WAL mode
+        throw;
     }
+    back_to_wal();
 }
 
 void Store::use_write_cache() {

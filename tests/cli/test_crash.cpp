@@ -132,3 +132,18 @@ TEST_CASE("an import into a new database killed midway leaves it empty or whole,
         CHECK_FALSE(fs::exists(box.db + "-journal"));
     }
 }
+
+TEST_CASE("a refused import into a new database leaves no people and the file in WAL mode") {
+    Sandbox box;
+    const auto file = box.dir + "/broken.vcf";
+    std::ofstream(file) << "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Ann\r\nEND:VCARD\r\n"
+                           "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Broken\r\nBDAY:2026-02-30\r\nEND:VCARD\r\n";
+    auto result = box.run({"import", file});
+    CHECK(result.code == 2);
+    CHECK(result.err.find("bad BDAY") != std::string::npos);
+    if (fs::exists(box.db)) {
+        CHECK(counts_of(box.db).contacts == 0);
+        CHECK(SQLite::Database(box.db).execAndGet("PRAGMA journal_mode").getString() == "wal");
+        CHECK_FALSE(fs::exists(box.db + "-journal"));
+    }
+}
