@@ -74,6 +74,9 @@ TEST_CASE("add assigns increasing ids and a uuid to each contact") {
     auto ben = show_json(box, "#2");
     CHECK(ann["uuid"].get<std::string>().size() == 36);
     CHECK(ann["uuid"] != ben["uuid"]);
+    // Time-ordered (version 7): a later contact's uuid sorts after an earlier one's.
+    CHECK(ann["uuid"].get<std::string>()[14] == '7');
+    CHECK(ann["uuid"].get<std::string>() < ben["uuid"].get<std::string>());
     CHECK(ann["created_at"].get<std::string>().back() == 'Z');
 }
 

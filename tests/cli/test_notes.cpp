@@ -293,6 +293,8 @@ TEST_CASE("log defaults to channel other and stores the summary") {
     CHECK(sam["interactions"][0]["channel"] == "other");
     CHECK(sam["interactions"][0]["summary"] == "Caught up about the Q4 budget");
     CHECK(sam["last_contacted"] == "2026-11-22");
+    // Logged on the day Sam was added: list knows it too, not "never".
+    CHECK(box.ok({"list", "--format", "tsv"}) == "1\tSam\t\t\t2026-11-22\n");
 }
 
 TEST_CASE("log with a bad channel is a usage error and records nothing") {
