@@ -42,12 +42,6 @@ bool is_plain(std::string_view text) {
     return true;
 }
 
-void append_digits(std::string& out, unsigned value, int width) {
-    char digits[4];
-    for (int i = width - 1; i >= 0; --i, value /= 10) digits[i] = static_cast<char>('0' + value % 10);
-    out.append(digits, static_cast<std::size_t>(width));
-}
-
 // Escapes as nlohmann does without ensure_ascii: the short forms it knows, \u00xx for the other
 // control characters, everything else (valid UTF-8 included) as it is.
 void append_escaped(std::string& out, std::string_view text) {
@@ -146,15 +140,9 @@ void JsonWriter::value(const std::vector<std::string>& texts) {
 }
 
 void JsonWriter::value(Date date) {
-    auto year = int{date.year()};
-    if (year < 0 || year > 9999 || !date.ok()) return value(format_iso(date));
-    separate();
+    separate();  // format_iso() gives digits and dashes only: nothing to escape
     out_ += '"';
-    append_digits(out_, static_cast<unsigned>(year), 4);
-    out_ += '-';
-    append_digits(out_, unsigned{date.month()}, 2);
-    out_ += '-';
-    append_digits(out_, unsigned{date.day()}, 2);
+    out_ += format_iso(date);
     out_ += '"';
 }
 
