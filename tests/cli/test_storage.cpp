@@ -141,6 +141,22 @@ TEST_CASE("the database uses WAL, has the schema version and foreign keys that c
     CHECK(db.execAndGet("SELECT count(*) FROM contact_values").getInt() == 0);
 }
 
+TEST_CASE("between commands kith.db alone holds every write, and kith.db-wal holds nothing") {
+    Sandbox box;
+    box.ok({"add", "Sam", "--note", "first"});
+    for (std::string text : {"second", "third"}) box.ok({"note", "sam", text});
+    box.ok({"due"});
+    std::error_code ec;
+    auto wal_size = fs::file_size(box.db + "-wal", ec);
+    CHECK((ec || wal_size == 0));  // absent, or emptied by the checkpoint
+    // A copy of the file alone, as a user's backup script or sync folder takes it.
+    auto copy = box.dir + "/copy.db";
+    fs::copy_file(box.db, copy);
+    SQLite::Database db(copy, SQLite::OPEN_READONLY);
+    CHECK(db.execAndGet("SELECT count(*) FROM notes").getInt() == 3);
+    CHECK(db.execAndGet("PRAGMA integrity_check").getString() == "ok");
+}
+
 TEST_CASE("every row gets a uuid and an updated_at") {
     Sandbox box;
     box.ok({"add", "Sam", "--note", "first"});
