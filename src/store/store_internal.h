@@ -41,6 +41,10 @@ private:
     std::unordered_map<const char*, SQLite::Statement*> by_address_;
 };
 
+// The name of the SQLite VFS that writable connections use: the system's, keeping kith.db-wal's
+// blocks between commands (store/wal_vfs.cpp). Registered on first use.
+const char* kept_wal_vfs();
+
 // Copies `source` to `destination` with SQLite's online backup: one consistent snapshot, made
 // 0600 under a temporary name and renamed into place, so the copy is whole or absent.
 void copy_database(SQLite::Database& source, const std::string& destination);
