@@ -8,6 +8,7 @@
 
 #include <algorithm>
 #include <filesystem>
+#include <fstream>
 #include <map>
 #include <nlohmann/json.hpp>
 #include <chrono>
@@ -214,6 +215,26 @@ TEST_CASE("writes a crashed program left only in kith.db-wal are read, and then 
     SQLite::Database db(copy, SQLite::OPEN_READONLY);
     CHECK(db.execAndGet("SELECT count(*) FROM notes WHERE text = 'rewritten by the crashed writer'").getInt() == 1);
     CHECK(db.execAndGet("SELECT count(*) FROM notes").getInt() == 3);
+}
+
+TEST_CASE("an import into a new database writes its pages into kith.db once, not through kith.db-wal") {
+    // Store::write_first: a rollback journal for the write that creates the file. The WAL then
+    // holds only the schema, which the new file's first transaction wrote.
+    Sandbox box;
+    auto file = box.dir + "/people.jsonl";
+    {
+        std::ofstream out(file);
+        for (int i = 0; i < 3000; ++i)
+            out << "{\"name\":\"Person " << i << "\",\"emails\":[\"p" << i << "@example.com\"],\"notes\":[{\"text\":\""
+                << std::string(200, 'n') << "\"}]}\n";
+    }
+    box.ok({"import", file});
+    CHECK(fs::file_size(box.db) > 1024 * 1024);
+    CHECK(fs::file_size(box.db + "-wal") < 256 * 1024);
+    CHECK(wal_frames_of(box, box.db) == 0);
+    SQLite::Database db(box.db, SQLite::OPEN_READONLY);
+    CHECK(db.execAndGet("SELECT count(*) FROM contacts").getInt() == 3000);
+    CHECK(db.execAndGet("PRAGMA journal_mode").getString() == "wal");
 }
 
 TEST_CASE("every row gets a uuid and an updated_at") {
