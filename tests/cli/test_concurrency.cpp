@@ -3,6 +3,7 @@
 #include <SQLiteCpp/SQLiteCpp.h>
 #include <doctest/doctest.h>
 
+#include <chrono>
 #include <filesystem>
 #include <fstream>
 #include <set>
@@ -139,5 +140,32 @@ TEST_CASE("8 processes that all create the same new database at once all succeed
     }
     check_all_succeeded(lanes);
     CHECK(column_values(box.db, "SELECT name FROM contacts") == expected);
+    CHECK(column_values(box.db, "PRAGMA journal_mode") == std::set<std::string>{"wal"});
+}
+
+TEST_CASE("a command waits for another program's rollback-journal write, then puts the file back in WAL mode") {
+    // The first write to a new file goes through a rollback journal (Store::write_first), and
+    // any SQLite program may leave the file in that mode. SQLite refuses a switch into WAL
+    // beside such a writer at once, without its busy timeout: kith must wait instead.
+    Sandbox box;
+    box.ok({"add", "Ada Lovelace"});
+    SQLite::Database other(box.db, SQLite::OPEN_READWRITE);
+    other.exec("PRAGMA journal_mode = DELETE");
+    other.exec("BEGIN IMMEDIATE");
+    other.exec("UPDATE contacts SET company = 'Analytical Engines' WHERE name = 'Ada Lovelace'");
+
+    Launch launch;
+    launch.args = {"add", "Grace Hopper"};
+    auto child = kith::test::start(box, launch);
+    std::this_thread::sleep_for(std::chrono::milliseconds(300));
+    other.exec("COMMIT");
+    auto result = child.wait();
+
+    INFO("stderr: ", result.err);
+    CHECK(result.code == 0);
+    CHECK(result.err.empty());
+    CHECK(column_values(box.db, "SELECT name FROM contacts") == std::set<std::string>{"Ada Lovelace", "Grace Hopper"});
+    CHECK(column_values(box.db, "SELECT company FROM contacts WHERE name = 'Ada Lovelace'") ==
+          std::set<std::string>{"Analytical Engines"});
     CHECK(column_values(box.db, "PRAGMA journal_mode") == std::set<std::string>{"wal"});
 }
