@@ -217,6 +217,25 @@ TEST_CASE("writes a crashed program left only in kith.db-wal are read, and then 
     CHECK(db.execAndGet("SELECT count(*) FROM notes").getInt() == 3);
 }
 
+TEST_CASE("kith.db alone holds a command's writes even while another program has the file open") {
+    // SQLite checkpoints on close only in the last connection, by a lock it does not wait for:
+    // two commands ending at the same moment, or another program holding the file open, made
+    // it skip, and the write stayed in kith.db-wal alone.
+    Sandbox box;
+    box.ok({"add", "Sam", "--note", "first"});
+    SQLite::Database other(box.db, SQLite::OPEN_READONLY);  // open, between transactions
+    REQUIRE(other.execAndGet("SELECT count(*) FROM notes").getInt() == 1);
+    box.ok({"note", "sam", "second"});
+    box.ok({"add", "Kim", "--note", "third"});
+    auto copy = box.dir + "/copy.db";
+    fs::copy_file(box.db, copy);  // kith.db alone, as a backup script or sync folder takes it
+    SQLite::Database db(copy, SQLite::OPEN_READONLY);
+    CHECK(db.execAndGet("SELECT count(*) FROM notes").getInt() == 3);
+    CHECK(db.execAndGet("SELECT count(*) FROM contacts WHERE name = 'Kim'").getInt() == 1);
+    CHECK(db.execAndGet("PRAGMA integrity_check").getString() == "ok");
+    CHECK(other.execAndGet("SELECT count(*) FROM notes").getInt() == 3);
+}
+
 TEST_CASE("an import into a new database writes its pages into kith.db once, not through kith.db-wal") {
     // Store::write_first: a rollback journal for the write that creates the file. The WAL then
     // holds only the schema, which the new file's first transaction wrote.
