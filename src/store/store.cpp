@@ -180,48 +180,57 @@ std::string uri_path(const std::string& path) {
 // Every connection checkpoints everything into kith.db before it closes, so the file alone
 // is complete between commands; the last to close then empties kith.db-wal rather than
 // deleting it, and leaves kith.db-shm: creating and deleting both on every run (and syncing
-// the directory after each creation) cost 0.4-0.5 ms of a 9 ms `note`. Writable connections open through
-// store_detail::kept_wal_vfs(), which empties the WAL without freeing its blocks.
+// the directory after each creation) cost 0.4-0.5 ms of a 9 ms `note`. Writable connections
+// open through store_detail::kept_wal_vfs(), which empties the WAL without freeing its blocks.
 void keep_wal_files(SQLite::Database& db) {
     int keep = 1;
     sqlite3_file_control(db.getHandle(), "main", SQLITE_FCNTL_PERSIST_WAL, &keep);
     db.exec(fmt::format("PRAGMA journal_size_limit = {}", wal_size_limit));
 }
 
+// Calls `refused_busy` (true: SQLite answered "database is locked") until it goes through or
+// the busy timeout has passed, sleeping 1, 2, 4 ... 50 ms between tries, for the few places where
+// SQLite will not wait itself; nothing may be held between tries. False if it timed out.
+bool retry_while_busy(const std::function<bool()>& refused_busy) {
+    const auto give_up = std::chrono::steady_clock::now() + std::chrono::milliseconds(busy_timeout_ms);
+    for (int wait_ms = 1;; wait_ms = std::min(2 * wait_ms, 50)) {
+        if (!refused_busy()) return true;
+        if (std::chrono::steady_clock::now() >= give_up) return false;
+        sqlite3_sleep(wait_ms);
+    }
+}
+
 // SQLite answers a switch into WAL mode with "database is locked" at once, without calling the
 // busy handler, while another connection writes through a rollback journal (the first write
 // to a new file, Store::write_first): the switch holds a read lock as it asks for the write
-// lock, and SQLite will not wait in that state, for fear of a deadlock. Nothing is held between
-// tries here, so wait as the busy timeout would. Eight processes creating one file at once
-// lost one of them to this about once in 300 runs.
+// lock, and SQLite will not wait in that state, for fear of a deadlock. Eight processes
+// creating one file at once lost one of them to this about once in 300 runs.
 void switch_to_wal(SQLite::Database& db) {
-    const auto give_up = std::chrono::steady_clock::now() + std::chrono::milliseconds(busy_timeout_ms);
-    for (int wait_ms = 1;; wait_ms = std::min(2 * wait_ms, 50)) {
+    const auto refused_busy = [&] {
         try {
             db.exec("PRAGMA journal_mode = WAL");
-            return;
+            return false;
         } catch (const SQLite::Exception& e) {
-            if ((e.getErrorCode() & 0xff) != SQLITE_BUSY || std::chrono::steady_clock::now() >= give_up) throw;
+            if ((e.getErrorCode() & 0xff) != SQLITE_BUSY) throw;
+            return true;
         }
-        sqlite3_sleep(wait_ms);
-    }
+    };
+    if (!retry_while_busy(refused_busy)) db.exec("PRAGMA journal_mode = WAL");  // once more, to report why
 }
 
 // SQLite's own checkpoint on close runs only in a connection that finds itself the last one,
 // by an exclusive lock it does not wait for: two commands that end at the same moment can each
 // see the other and both skip it, leaving their writes in kith.db-wal alone (2 rounds in 100 of
-// eight concurrent `add`s). A passive checkpoint first copies every committed write into kith.db,
-// whoever else has the file open; it never waits for readers, only (here) for another
+// eight concurrent `add`s). A passive checkpoint first copies every committed write into
+// kith.db, whoever else has the file open; it never waits for readers, only (here) for another
 // checkpoint. The one on close then finds nothing left to copy and just empties the WAL.
 void checkpoint_before_close(SQLite::Database& db) {
     if (sqlite3_db_readonly(db.getHandle(), "main") != 0) return;
-    const auto give_up = std::chrono::steady_clock::now() + std::chrono::milliseconds(busy_timeout_ms);
-    for (int wait_ms = 1;; wait_ms = std::min(2 * wait_ms, 50)) {
-        int rc = sqlite3_wal_checkpoint_v2(db.getHandle(), "main", SQLITE_CHECKPOINT_PASSIVE, nullptr, nullptr);
-        // Anything but another checkpoint in the way ends it: the writes are safe in the WAL.
-        if (rc != SQLITE_BUSY || std::chrono::steady_clock::now() >= give_up) return;
-        sqlite3_sleep(wait_ms);
-    }
+    // Any other failure ends it too: the writes are safe in the WAL either way.
+    retry_while_busy([&] {
+        return sqlite3_wal_checkpoint_v2(db.getHandle(), "main", SQLITE_CHECKPOINT_PASSIVE, nullptr, nullptr) ==
+               SQLITE_BUSY;
+    });
 }
 
 int read_user_version(SQLite::Database& db) {
