@@ -149,7 +149,8 @@ TEST_CASE("a command waits for another program's rollback-journal write, then pu
     // beside such a writer at once, without its busy timeout: kith must wait instead.
     Sandbox box;
     box.ok({"add", "Ada Lovelace"});
-    SQLite::Database other(box.db, SQLite::OPEN_READWRITE);
+    // With a busy timeout, as any careful program has: its commit waits for kith's brief reads.
+    SQLite::Database other(box.db, SQLite::OPEN_READWRITE, 30000);
     other.exec("PRAGMA journal_mode = DELETE");
     other.exec("BEGIN IMMEDIATE");
     other.exec("UPDATE contacts SET company = 'Analytical Engines' WHERE name = 'Ada Lovelace'");
