@@ -1,11 +1,12 @@
 // A SQLite VFS that keeps kith.db-wal's disk blocks between commands.
 //
-// Every write command ends with SQLite's checkpoint on close, which copies the WAL into
-// kith.db, syncs kith.db, and then truncates kith.db-wal to 0 bytes (PERSIST_WAL with a
-// journal_size_limit). The next command's first write must then allocate the file's blocks
-// again, so both of its WAL syncs also commit filesystem metadata. On our ext4 VM, kith note
-// at 100,000 people took 0.6-0.9 ms longer that way (10.3-10.5 ms against 9.4-9.8 in the
-// benchmark): the syncs, the truncate and the directory sync under strace, 3.4 ms against 2.0.
+// Every command ends with a checkpoint that copies the WAL into kith.db and syncs it; then
+// SQLite's checkpoint on close, in the last connection, truncates kith.db-wal to 0 bytes
+// (PERSIST_WAL with a journal_size_limit). The next command's first write must then allocate
+// the file's blocks again, so both of its WAL syncs also commit filesystem metadata. On our
+// ext4 VM, kith note at 100,000 people took 0.6-0.9 ms longer that way (10.3-10.5 ms against
+// 9.4-9.8 in the benchmark): the syncs, the truncate and the directory sync under strace,
+// 3.4 ms against 2.0.
 //
 // This VFS is the system's own ("unix") with three changes, all for -wal files only:
 // - Truncating the WAL to 0 bytes instead overwrites its 32-byte header with zeros. SQLite
