@@ -90,6 +90,20 @@ ContactDetail contact_detail(Store& store, std::int64_t contact_id);
 void for_each_listed_contact(Store& store, const std::string& query, const ContactFilter& filter,
                              const std::function<void(const Contact&, const std::string& sort_key)>& each);
 
+// `kith backup`: copies the database to `destination` ("" or a directory: a dated name,
+// kith.db.backup-2026-11-22, there or beside the database) and returns the file written, or ""
+// when it was a FIFO or device, which is written to. A symlink, or a file that is not a kith
+// database, is replaced only with `force`; the database itself never is.
+struct BackupRequest {
+    std::string destination;
+    bool force = false;
+    Date today;
+    std::string temp_directory;  // where a copy bound for a FIFO or device is made first
+};
+std::string backup_database(Store& store, const BackupRequest& request);
+// The copy written to an open file descriptor (standard output, a FIFO); `name` for messages.
+void backup_to_stream(Store& store, int fd, const std::string& name, const std::string& temp_directory);
+
 // `#hashtags` in note text: words after '#' that are not only digits, lower-cased.
 std::vector<std::string> hashtags(const std::string& text);
 

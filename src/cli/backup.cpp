@@ -1,26 +1,21 @@
 #include <fmt/format.h>
+#include <unistd.h>
 
-#include <filesystem>
 #include <iostream>
 
 #include "cli/commands.h"
+#include "cli/terminal.h"
+#include "kith/core.h"
 #include "kith/error.h"
 
 namespace kith::cli {
 
 namespace {
 
-namespace fs = std::filesystem;
-
-// kith.db.backup-2026-11-22 in `directory`; a second backup the same day gets .2, and so on,
-// so a backup never replaces one the user did not name.
-std::string dated_backup_path(const fs::path& directory, const std::string& db_name, Date today) {
-    auto base = (directory / fmt::format("{}.backup-{}", db_name, format_iso(today))).string();
-    std::error_code ec;
-    auto path = base;
-    for (int n = 2; fs::exists(fs::symlink_status(path, ec)); ++n) path = fmt::format("{}.{}", base, n);
-    return path;
-}
+struct Options {
+    std::string file;
+    bool force = false;
+};
 
 }  // namespace
 
@@ -29,23 +24,29 @@ void add_backup_command(CLI::App& app, Session& session) {
     command->footer(
         "Example: kith backup                      # kith.db.backup-2026-11-22 beside the database\n"
         "         kith backup ~/backups/kith.db\n"
+        "         kith backup - | ssh nas 'cat > kith.db'\n"
         "The copy is one consistent snapshot taken with SQLite's online backup, so other kith\n"
-        "commands may keep writing. It is created 0600 and appears whole or not at all; FILE is\n"
-        "replaced if it exists, and a directory gets the dated name inside it. Prints the path.");
-    auto file = std::make_shared<std::string>();
-    command->add_option("file", *file, "Where to write the copy (default: beside the database, dated)")
+        "commands may keep writing. It is created 0600 and appears whole or not at all. FILE may\n"
+        "be an earlier backup, which is replaced; a directory gets the dated name inside it; a\n"
+        "FIFO or device is written to; `-` is standard output. Prints the path of the file it\n"
+        "writes.");
+    auto options = std::make_shared<Options>();
+    command->add_option("file", options->file, "Where to write the copy (default: beside the database, dated)")
         ->option_text("FILE");
-    command->callback([&session, file] {
-        auto db_path = fs::path(session.db_path());
-        auto today = session.today();
-        std::error_code ec;
-        std::string destination = *file;
-        if (destination.empty())
-            destination = dated_backup_path(db_path.parent_path(), db_path.filename().string(), today);
-        else if (fs::is_directory(destination, ec))
-            destination = dated_backup_path(destination, db_path.filename().string(), today);
-        session.store(Store::Access::read).backup_to(destination);
-        std::cout << destination << '\n';
+    command->add_flag("--force", options->force,
+                      "Replace FILE even when it is a symlink (the link itself) or not a kith database");
+    command->callback([&session, options] {
+        auto& store = session.store(Store::Access::read);
+        auto temp_directory = session.env.get("TMPDIR").value_or("/tmp");
+        if (options->file == "-") {
+            if (stdout_is_terminal())
+                throw usage_error("backup -: standard output is a terminal; redirect it to a file or a pipe");
+            backup_to_stream(store, STDOUT_FILENO, "standard output", temp_directory);
+            return;
+        }
+        BackupRequest request{options->file, options->force, session.today(), temp_directory};
+        auto written = backup_database(store, request);
+        if (!written.empty()) std::cout << written << '\n';
     });
 }
 

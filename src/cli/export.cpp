@@ -1,15 +1,13 @@
 #include <fmt/format.h>
-#include <fcntl.h>
 #include <unistd.h>
 
 #include <cerrno>
-#include <cstdio>
 #include <cstring>
 #include <filesystem>
-#include <fstream>
 #include <iostream>
 
 #include "cli/commands.h"
+#include "files/atomic_file.h"
 #include "kith/error.h"
 #include "kith/interchange.h"
 
@@ -50,47 +48,37 @@ void write_all(Store& store, std::ostream& out, const std::string& format, int v
     throw runtime_error(fmt::format("cannot write {}: {}", path, std::strerror(errno)));
 }
 
-// Something that is not a regular file (a FIFO, /dev/stdout) is written to as it is.
-void export_to_stream_file(Store& store, const std::string& path, const std::string& format, int vcard_version) {
-    std::ofstream out(path, std::ios::binary);
-    if (!out) cannot_write(path);
+void write_through(Store& store, int fd, const std::string& path, const std::string& format, int vcard_version) {
+    files::FdOutBuf buffer(fd);
+    std::ostream out(&buffer);
     write_all(store, out, format, vcard_version);
     out.flush();
     if (!out) cannot_write(path);
 }
 
-// A regular file appears whole or not at all: written to a private temp file beside it,
-// flushed to disk, then renamed over it, so a full disk or a crash never leaves half an
-// export behind. A symlink is followed: its target is replaced, the link stays.
-void export_to_file(Store& store, const std::string& path, const std::string& format, int vcard_version) {
+// A regular file appears whole or not at all (written to a private temp file beside it, synced,
+// renamed over it), so a full disk or a crash never leaves half an export behind. A FIFO or a
+// device (/dev/stdout) is written to as it is. A symlink is followed as a shell's `>` would,
+// its target replaced, unless another user planted it in a shared directory such as /tmp.
+void export_to_path(Store& store, const std::string& path, const std::string& format, int vcard_version) {
     namespace fs = std::filesystem;
-    std::error_code ec;
-    auto status = fs::status(path, ec);
-    if (fs::exists(status) && !fs::is_regular_file(status))
-        return export_to_stream_file(store, path, format, vcard_version);
-    fs::path target = fs::exists(status) ? fs::canonical(path, ec) : fs::path(path);
-    if (ec) target = path;
-    auto directory = target.parent_path();
-    std::string temp_name = ((directory.empty() ? fs::path(".") : directory) / ".kith-export-XXXXXX").string();
-    int fd = ::mkstemp(temp_name.data());  // 0600
-    if (fd < 0) cannot_write(path);
-    ::close(fd);
-    try {
-        std::ofstream out(temp_name, std::ios::binary | std::ios::trunc);
-        write_all(store, out, format, vcard_version);
-        out.close();
-        if (!out) cannot_write(path);
-        int sync_fd = ::open(temp_name.c_str(), O_RDONLY | O_CLOEXEC);
-        if (sync_fd < 0 || ::fsync(sync_fd) != 0) {
-            if (sync_fd >= 0) ::close(sync_fd);
-            cannot_write(path);
-        }
-        ::close(sync_fd);
-        if (std::rename(temp_name.c_str(), target.c_str()) != 0) cannot_write(path);
-    } catch (...) {
-        ::unlink(temp_name.c_str());
-        throw;
+    auto info = files::inspect(path);
+    files::refuse_planted_symlink(path, info);
+    const bool link = info.kind == files::Kind::symlink;
+    if (info.points_to == files::Kind::directory)
+        throw runtime_error(fmt::format("cannot write {}: it is a directory", path));
+    if (info.points_to == files::Kind::stream) {
+        int fd = files::open_stream(path, link);
+        write_through(store, fd, path, format, vcard_version);
+        if (::close(fd) != 0) cannot_write(path);
+        return;
     }
+    std::error_code ec;
+    auto target = link ? fs::weakly_canonical(path, ec).string() : path;
+    if (ec) target = path;
+    files::AtomicFile file(target);
+    write_through(store, file.fd(), path, format, vcard_version);
+    file.commit();
 }
 
 }  // namespace
@@ -127,7 +115,7 @@ void add_export_command(CLI::App& app, Session& session) {
                 std::cout.flush();
                 if (!std::cout) throw runtime_error("cannot write to standard output");
             } else {
-                export_to_file(store, options->output, format, options->vcard_version);
+                export_to_path(store, options->output, format, options->vcard_version);
             }
         });
     });

@@ -13,10 +13,10 @@
 #include <ctime>
 #include <fstream>
 #include <iostream>
-#include <iterator>
 #include <sstream>
 #include <vector>
 
+#include "files/remove_on_signal.h"
 #include "kith/error.h"
 #include "kith/text.h"
 
@@ -25,21 +25,28 @@ namespace kith::cli {
 bool stdin_is_terminal() { return ::isatty(STDIN_FILENO) == 1; }
 bool stdout_is_terminal() { return ::isatty(STDOUT_FILENO) == 1; }
 
-std::string read_all_stdin() {
-    std::ostringstream buffer;
-    buffer << std::cin.rdbuf();
-    return buffer.str();
-}
-
 namespace {
 
-// Removes the temp file however the edit ends.
-struct TempFile {
-    std::string path;
-    ~TempFile() {
-        if (!path.empty()) ::unlink(path.c_str());
+// A note is text a person wrote or pasted; anything longer is a mistake (`< /dev/zero`), and
+// must fail before it fills the memory.
+constexpr std::size_t max_text_bytes = std::size_t{16} << 20;
+
+// The rest of `in`, or a runtime error naming `what` once it passes max_text_bytes.
+std::string read_capped(std::istream& in, const std::string& what) {
+    std::string text;
+    char buffer[1 << 16];
+    while (in.read(buffer, sizeof buffer) || in.gcount() > 0) {
+        text.append(buffer, static_cast<std::size_t>(in.gcount()));
+        if (text.size() > max_text_bytes) throw runtime_error(fmt::format("{} is longer than 16 MiB; nothing saved", what));
     }
-};
+    return text;
+}
+
+}  // namespace
+
+std::string read_all_stdin() { return read_capped(std::cin, "standard input"); }
+
+namespace {
 
 std::vector<std::string> editor_command(const Environment& env) {
     auto editor = env.get("VISUAL");
@@ -55,19 +62,15 @@ std::vector<std::string> editor_command(const Environment& env) {
 }  // namespace
 
 std::string edit_in_editor(const std::string& initial, const Environment& env) {
-    std::string directory = env.get("TMPDIR").value_or("/tmp");
-    std::string pattern = directory + "/kith-XXXXXX.txt";
-    std::vector<char> name(pattern.begin(), pattern.end());
-    name.push_back('\0');
-    int fd = ::mkstemps(name.data(), 4);  // mkstemp creates the file 0600
-    if (fd < 0) throw runtime_error(fmt::format("cannot create a temp file in {}: {}", directory, std::strerror(errno)));
-    TempFile temp{name.data()};
-    bool written = ::write(fd, initial.data(), initial.size()) == static_cast<ssize_t>(initial.size());
-    ::close(fd);
-    if (!written) throw runtime_error(fmt::format("cannot write {}", temp.path));
+    // However the edit ends, the note does not stay behind in the temp file.
+    files::TempFile temp(env.get("TMPDIR").value_or("/tmp") + "/kith-XXXXXX.txt", 4);
+    const std::string& path = temp.path();
+    bool written = ::write(temp.fd(), initial.data(), initial.size()) == static_cast<ssize_t>(initial.size());
+    temp.close();
+    if (!written) throw runtime_error(fmt::format("cannot write {}", path));
 
     auto words = editor_command(env);
-    words.push_back(temp.path);
+    words.push_back(path);
     std::vector<char*> argv;
     for (auto& word : words) argv.push_back(word.data());
     argv.push_back(nullptr);
@@ -106,8 +109,8 @@ std::string edit_in_editor(const std::string& initial, const Environment& env) {
         throw runtime_error(fmt::format("cannot run editor {}: {}; nothing saved", words.front(), std::strerror(error)));
     if (!WIFEXITED(status) || WEXITSTATUS(status) != 0)
         throw runtime_error(fmt::format("editor {} failed; nothing saved", words.front()));
-    std::ifstream file(temp.path, std::ios::binary);
-    return std::string(std::istreambuf_iterator<char>(file), {});
+    std::ifstream file(path, std::ios::binary);
+    return read_capped(file, "the edited text");
 }
 
 bool confirm(const std::string& question) {

@@ -6,6 +6,7 @@
 #include <cstdint>
 #include <memory>
 #include <optional>
+#include <stdexcept>
 #include <string>
 #include <unordered_map>
 #include <vector>
@@ -45,9 +46,14 @@ private:
 // blocks between commands (store/wal_vfs.cpp). Registered on first use.
 const char* kept_wal_vfs();
 
-// Copies `source` to `destination` with SQLite's online backup: one consistent snapshot, made
-// 0600 under a temporary name and renamed into place, so the copy is whole or absent.
-void copy_database(SQLite::Database& source, const std::string& destination);
+// Copies `source` into `file` (an empty file, a temp one the caller renames into place) with
+// SQLite's online backup: one consistent snapshot, checked before it counts as a copy.
+// Throws DamagedDatabase when the source's pages do not check out.
+void copy_database(SQLite::Database& source, const std::string& file);
+
+struct DamagedDatabase : std::runtime_error {
+    using std::runtime_error::runtime_error;
+};
 
 // Current UTC time as 2026-11-22T09:30:00Z: row timestamps are wall-clock metadata.
 std::string utc_now();

@@ -8,6 +8,8 @@
 #include <unistd.h>
 
 #include <atomic>
+#include <cstdlib>
+#include <string>
 #include <cerrno>
 #include <stdexcept>
 #include <utility>
@@ -38,19 +40,22 @@ int open_or_throw(const std::string& path, int flags) {
 
 }  // namespace
 
-Child::Child(pid_t pid, std::string out_path, std::string err_path)
-    : pid_(pid), out_path_(std::move(out_path)), err_path_(std::move(err_path)) {}
+Child::Child(pid_t pid, std::string out_path, std::string err_path, int terminal)
+    : pid_(pid), out_path_(std::move(out_path)), err_path_(std::move(err_path)), terminal_(terminal) {}
 
 Child::Child(Child&& other) noexcept
     : pid_(other.pid_), out_path_(std::move(other.out_path_)), err_path_(std::move(other.err_path_)),
-      waited_(other.waited_) {
+      terminal_(other.terminal_), waited_(other.waited_) {
     other.waited_ = true;
+    other.terminal_ = -1;
 }
 
 Child::~Child() {
-    if (waited_) return;
-    ::kill(pid_, SIGKILL);
-    ::waitpid(pid_, nullptr, 0);
+    if (!waited_) {
+        ::kill(pid_, SIGKILL);
+        ::waitpid(pid_, nullptr, 0);
+    }
+    if (terminal_ >= 0) ::close(terminal_);
 }
 
 void Child::kill(int signal) const { ::kill(pid_, signal); }
@@ -61,6 +66,8 @@ Result Child::wait() {
     while (::waitpid(pid_, &status, 0) < 0 && errno == EINTR) {
     }
     waited_ = true;
+    if (terminal_ >= 0) ::close(terminal_);
+    terminal_ = -1;
     result.code = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
     auto slurp = [](const std::string& path) {
         std::string text;
@@ -84,6 +91,13 @@ Child start(const Sandbox& box, const Launch& launch) {
     int out = open_or_throw(base + ".out", O_WRONLY | O_CREAT | O_TRUNC);
     int err = open_or_throw(base + ".err", O_WRONLY | O_CREAT | O_TRUNC);
     int in = open_or_throw(launch.stdin_file.empty() ? "/dev/null" : launch.stdin_file, O_RDONLY);
+    int terminal = -1;
+    std::string terminal_name;
+    if (launch.terminal_stdin) {
+        terminal = ::posix_openpt(O_RDWR | O_NOCTTY | O_CLOEXEC);
+        if (terminal < 0 || ::grantpt(terminal) || ::unlockpt(terminal)) throw std::runtime_error("no pty");
+        terminal_name = ::ptsname(terminal);
+    }
     auto env_strings = environment(box, launch);
     std::vector<std::string> argv_strings{KITH_BINARY};
     argv_strings.insert(argv_strings.end(), launch.args.begin(), launch.args.end());
@@ -98,14 +112,18 @@ Child start(const Sandbox& box, const Launch& launch) {
     pid_t pid = ::fork();
     if (pid < 0) throw std::runtime_error("fork failed");
     if (pid == 0) {
+        if (launch.terminal_stdin) {
+            ::setsid();  // the pty becomes the controlling terminal, as in a shell
+            int slave = ::open(terminal_name.c_str(), O_RDWR);
+            if (slave < 0) ::_exit(126);
+            ::dup2(slave, in);
+            ::close(slave);
+        }
         ::dup2(in, 0);
         ::dup2(out, 1);
         ::dup2(err, 2);
-        if (launch.file_size_limit) {
-            // Past the limit a write fails with EFBIG, as on a full disk, instead of a signal.
-            ::signal(SIGXFSZ, SIG_IGN);
-            if (::setrlimit(RLIMIT_FSIZE, &limit) != 0) ::_exit(126);
-        }
+        // SIGXFSZ keeps its default action: kith itself must turn it into EFBIG and a message.
+        if (launch.file_size_limit && ::setrlimit(RLIMIT_FSIZE, &limit) != 0) ::_exit(126);
         if (launch.user) {
             if (::setgroups(0, nullptr) != 0 || ::setgid(*launch.user) != 0 || ::setuid(*launch.user) != 0)
                 ::_exit(126);
@@ -116,7 +134,7 @@ Child start(const Sandbox& box, const Launch& launch) {
     ::close(in);
     ::close(out);
     ::close(err);
-    return Child(pid, base + ".out", base + ".err");
+    return Child(pid, base + ".out", base + ".err", terminal);
 }
 
 }  // namespace kith::test

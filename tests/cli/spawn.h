@@ -19,12 +19,13 @@ struct Launch {
     std::map<std::string, std::string> env;  // as RunOptions::env: extra or overriding; "" unsets
     std::optional<long> file_size_limit;     // RLIMIT_FSIZE in bytes: writes beyond it fail (EFBIG)
     std::optional<uid_t> user;               // run as this uid and gid (the tests must be root)
+    bool terminal_stdin = false;             // stdin is a pseudo-terminal (kept open until wait())
 };
 
 // A kith started by start(); its stdout and stderr go to files until wait() collects them.
 class Child {
 public:
-    Child(pid_t pid, std::string out_path, std::string err_path);
+    Child(pid_t pid, std::string out_path, std::string err_path, int terminal = -1);
     Child(Child&& other) noexcept;
     Child(const Child&) = delete;
     Child& operator=(const Child&) = delete;
@@ -38,6 +39,7 @@ public:
 private:
     pid_t pid_;
     std::string out_path_, err_path_;
+    int terminal_ = -1;  // the pty's master side, when stdin is a terminal
     bool waited_ = false;
 };
 
