@@ -73,9 +73,15 @@ public:
     const std::string& path() const { return path_; }
     // Set when opening migrated the database: where the pre-migration copy was written.
     const std::optional<std::string>& migration_backup() const { return migration_backup_; }
-    // Copies the database to `destination` (0600, replacing a file there only once the copy is
-    // whole) with SQLite's online backup API: one snapshot while other kith processes write.
-    void backup_to(const std::string& destination);
+    // Copies the database into `file`, an empty file the caller then puts in place as `name`,
+    // with SQLite's online backup API: one snapshot while other kith processes write. A copy
+    // whose pages do not check out (a damaged database) is an error.
+    void backup_into(const std::string& file, const std::string& name);
+    // An SQLite error as one line naming this database (with advice for a damaged one);
+    // nothing for any other exception.
+    std::optional<std::string> describe_failure(const std::exception& e) const;
+    // The file at `path` is an SQLite database holding kith's tables.
+    static bool is_kith_database(const std::string& path);
 
     // Runs `body` as one IMMEDIATE transaction: all of it is written, or none.
     void write(const std::function<void()>& body);
@@ -145,7 +151,7 @@ public:
     // Merge lookups: by uuid, by email (folded), by name (folded); archived people included.
     std::optional<std::int64_t> id_for_uuid(Table table, const std::string& uuid);
     std::vector<std::int64_t> contacts_with_email(const std::string& email);
-    std::vector<std::int64_t> contacts_named(const std::string& name);
+    std::vector<ContactRef> contacts_named(const std::string& name);
 
     // The ids of everyone who might be due (see DueQuery); the core ranks them.
     std::vector<std::int64_t> due_candidates(const DueQuery& query);

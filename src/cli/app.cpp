@@ -1,4 +1,5 @@
 #include <fmt/format.h>
+#include <signal.h>
 #include <sys/stat.h>
 
 #include <iostream>
@@ -96,6 +97,9 @@ int run_cli(int argc, char** argv) {
     }
     // Every file kith creates (database, WAL, backups, exports, temp files) is private.
     ::umask(077);
+    // Past `ulimit -f` a write fails with EFBIG, which kith reports in one line, instead of the
+    // signal ending it silently (perhaps after it has said "Noted").
+    ::signal(SIGXFSZ, SIG_IGN);
     cli::Session session;
     CLI::App app{"kith: remember the people you work with, and whom to reach out to today", "kith"};
     app.fallthrough();
@@ -127,7 +131,9 @@ int run_cli(int argc, char** argv) {
         std::cerr << "kith: " << escape_control_characters(e.what()) << '\n';
         return static_cast<int>(e.code());
     } catch (const std::exception& e) {
-        std::cerr << "kith: " << escape_control_characters(e.what()) << '\n';
+        // A database error met outside the store's own wrapping still names the file.
+        auto message = session.database_failure(e).value_or(e.what());
+        std::cerr << "kith: " << escape_control_characters(message) << '\n';
         return static_cast<int>(ExitCode::runtime);
     }
 }

@@ -11,7 +11,7 @@
 
 namespace kith::cli {
 
-std::string Session::config_path() {
+std::optional<std::string> Session::config_path() {
     if (!options.config.empty()) return options.config;
     if (auto path = env.get("KITH_CONFIG")) return *path;
     return default_config_path(env);
@@ -25,7 +25,8 @@ std::string Session::config_source() {
 
 const Config& Session::config() {
     if (!loaded_config_) {
-        loaded_config_ = load_config(config_path());
+        auto path = config_path();
+        loaded_config_ = path ? load_config(*path) : LoadedConfig{};
         for (const auto& warning : loaded_config_->warnings) warn(warning);
     }
     return loaded_config_->config;
@@ -54,6 +55,11 @@ Store& Session::store(Store::Access access) {
                              Store::current_schema_version(), *backup));
     }
     return *store_;
+}
+
+std::optional<std::string> Session::database_failure(const std::exception& e) const {
+    if (!store_) return std::nullopt;
+    return store_->describe_failure(e);
 }
 
 Date Session::today() {

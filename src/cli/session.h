@@ -29,11 +29,13 @@ public:
     bool quiet = false;  // warnings are dropped (shell completion must not write to the terminal)
 
     const Config& config();
-    std::string config_path();
+    std::optional<std::string> config_path();  // nothing: no file to read, the defaults
     std::string config_source();  // which of --config, KITH_CONFIG or the default chose it
     std::string db_path();
     std::string db_source();
     Store& store(Store::Access access);
+    // A database failure in words that name the file, once a database was opened.
+    std::optional<std::string> database_failure(const std::exception& e) const;
     Date today();
     std::string today_source();
     // The style for a command's --format value ("" = text on a terminal, plain otherwise).

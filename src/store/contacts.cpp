@@ -444,12 +444,13 @@ std::vector<std::int64_t> Store::contacts_with_email(const std::string& email) {
     return ids;
 }
 
-std::vector<std::int64_t> Store::contacts_named(const std::string& name) {
-    auto& query = (*cached_)("SELECT id FROM contacts WHERE name_key = ? ORDER BY id");
+std::vector<ContactRef> Store::contacts_named(const std::string& name) {
+    auto& query = (*cached_)("SELECT id, name, archived FROM contacts WHERE name_key = ? ORDER BY id");
     query.bind(1, fold_key(name));
-    std::vector<std::int64_t> ids;
-    while (query.executeStep()) ids.push_back(query.getColumn(0).getInt64());
-    return ids;
+    std::vector<ContactRef> refs;
+    while (query.executeStep())
+        refs.push_back({query.getColumn(0).getInt64(), query.getColumn(1).getString(), query.getColumn(2).getInt() != 0});
+    return refs;
 }
 
 }  // namespace kith

@@ -14,6 +14,7 @@
 #include <cstring>
 #include <filesystem>
 
+#include "files/atomic_file.h"
 #include "kith/error.h"
 #include "store/schema.h"
 #include "store/store_internal.h"
@@ -155,7 +156,8 @@ Error database_error(const std::string& what, const std::string& path, const SQL
     int system_errno = db ? sqlite3_system_errno(db->getHandle()) : 0;
     if ((code == SQLITE_IOERR || code == SQLITE_CANTOPEN) && system_errno != 0)
         message += fmt::format(" ({})", std::strerror(system_errno));
-    if (code == SQLITE_CORRUPT || code == SQLITE_NOTADB) message += ": restore it from a backup";
+    if (code == SQLITE_CORRUPT || code == SQLITE_NOTADB)
+        message += ": the file is damaged; keep it, and restore an earlier backup or try sqlite3's .recover";
     return runtime_error(message);
 }
 
@@ -237,12 +239,79 @@ int read_user_version(SQLite::Database& db) {
     return db.execAndGet("PRAGMA user_version").getInt();
 }
 
-void apply_schema(SQLite::Database& db, int from_version) {
+// Takes the schema from `from_version` to `to_version` (all of it by default).
+void apply_schema(SQLite::Database& db, int from_version, int to_version = Store::current_schema_version()) {
     const auto& migrations = schema::migrations();
-    for (auto version = static_cast<std::size_t>(from_version); version < migrations.size(); ++version) {
-        db.exec(migrations[version]);
+    for (auto version = from_version; version < to_version; ++version)
+        db.exec(migrations[static_cast<std::size_t>(version)]);
+    db.exec(fmt::format("PRAGMA user_version = {}", to_version));
+}
+
+// The tables (with their columns) and indexes of a database, one line each, sorted.
+std::string schema_signature(SQLite::Database& db) {
+    std::vector<std::string> lines;
+    SQLite::Statement objects(db,
+                              "SELECT type, name FROM sqlite_schema WHERE type IN ('table', 'index') "
+                              "AND name NOT LIKE 'sqlite_%'");
+    while (objects.executeStep()) {
+        std::string line = objects.getColumn(0).getString() + " " + objects.getColumn(1).getString();
+        if (line.starts_with("table ")) {
+            SQLite::Statement columns(db, "SELECT name FROM pragma_table_info(?)");
+            columns.bind(1, objects.getColumn(1).getString());
+            while (columns.executeStep()) line += " " + columns.getColumn(0).getString();
+        }
+        lines.push_back(std::move(line));
     }
-    db.exec(fmt::format("PRAGMA user_version = {}", migrations.size()));
+    std::sort(lines.begin(), lines.end());
+    std::string out;
+    for (const auto& line : lines) out += line + "\n";
+    return out;
+}
+
+// The schema version of a file whose user_version says 0: a new file (0), or kith's tables
+// brought back by `sqlite3 kith.db .dump | sqlite3 restored.db`, which keeps no user_version:
+// then the version whose schema they match.
+int unstamped_version(SQLite::Database& db, const std::string& path) {
+    const auto signature = schema_signature(db);
+    if (signature.empty()) return 0;
+    for (int version = 1; version <= Store::current_schema_version(); ++version) {
+        SQLite::Database probe(":memory:", SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
+        apply_schema(probe, 0, version);
+        if (schema_signature(probe) == signature) return version;
+    }
+    throw runtime_error(fmt::format("database {} has tables but no schema version, and they are not kith's; "
+                                    "give kith its own file with --db",
+                                    path));
+}
+
+// user_version straight from the file's header (bytes 60-63), without opening it in SQLite,
+// which would make -wal and -shm files beside a database it then refuses; 0 when unknown.
+int header_user_version(const std::string& path) {
+    unsigned char header[64] = {};
+    int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+    if (fd < 0) return 0;
+    auto got = ::read(fd, header, sizeof header);
+    ::close(fd);
+    if (got != static_cast<ssize_t>(sizeof header) || std::memcmp(header, "SQLite format 3", 16) != 0) return 0;
+    return static_cast<int>((std::uint32_t{header[60]} << 24) | (std::uint32_t{header[61]} << 16) |
+                            (std::uint32_t{header[62]} << 8) | std::uint32_t{header[63]});
+}
+
+// A -wal file with a valid header may hold committed writes not yet in the database file.
+bool wal_may_hold_writes(const std::string& path) {
+    unsigned char magic[4] = {};
+    int fd = ::open((path + "-wal").c_str(), O_RDONLY | O_CLOEXEC);
+    if (fd < 0) return errno != ENOENT;
+    auto got = ::read(fd, magic, sizeof magic);
+    ::close(fd);
+    if (got <= 0) return false;  // empty
+    return got == 4 && magic[0] == 0x37 && magic[1] == 0x7f && magic[2] == 0x06 && (magic[3] & 0xfe) == 0x82;
+}
+
+[[noreturn]] void newer_schema(const std::string& path, int version) {
+    throw runtime_error(fmt::format("database {} has schema version {}, newer than this kith understands ({}): "
+                                    "upgrade kith; the file was not touched",
+                                    path, version, Store::current_schema_version()));
 }
 
 }  // namespace
@@ -253,6 +322,12 @@ Store::Store(std::unique_ptr<SQLite::Database> db, std::string path)
 Store::~Store() {
     cached_.reset();  // a statement left stepping would hold a read transaction open
     if (db_) checkpoint_before_close(*db_);
+}
+
+std::optional<std::string> Store::describe_failure(const std::exception& e) const {
+    const auto* sqlite = dynamic_cast<const SQLite::Exception*>(&e);
+    if (!sqlite) return std::nullopt;
+    return database_error("cannot read", path_, *sqlite, db_.get()).what();
 }
 
 int Store::current_schema_version() {
@@ -268,11 +343,21 @@ std::unique_ptr<Store> Store::open(const std::string& path, Access access) {
     // kith reads none of them. Possible only before SQLite's first use in the process.
     static const bool configured = sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0) == SQLITE_OK;
     (void)configured;
-    std::error_code ec;
     bool in_memory = path == ":memory:";
-    bool exists = !in_memory && fs::exists(path, ec);
-    if (!in_memory && exists && fs::is_directory(path, ec))
-        throw runtime_error(fmt::format("database {} is a directory, not a file", path));
+    bool exists = false;
+    if (!in_memory) {
+        struct stat st {};
+        if (::stat(path.c_str(), &st) == 0) {
+            exists = true;
+            if (S_ISDIR(st.st_mode)) throw runtime_error(fmt::format("database {} is a directory, not a file", path));
+        } else if (errno != ENOENT) {
+            // A directory kith may not enter is not an empty database.
+            throw runtime_error(fmt::format("cannot reach database {}: {}", path, std::strerror(errno)));
+        }
+    }
+    if (exists) {
+        if (int version = header_user_version(path); version > current_schema_version()) newer_schema(path, version);
+    }
 
     if (in_memory || !exists) {
         // Nothing stored yet: an empty in-memory database answers until the first write.
@@ -320,8 +405,12 @@ std::unique_ptr<SQLite::Database> Store::open_file(const std::string& path, bool
             throw database_error("cannot open database", path, e);
     }
     // Reading a WAL database needs its -shm file, which nobody can create in a read-only
-    // directory. With no -wal beside it either, everything is in the file itself, which
-    // nobody can be writing: SQLite may read it as immutable.
+    // directory. With no -wal beside it either (or an empty one), everything is in the file
+    // itself, which nobody can be writing: SQLite may read it as immutable.
+    if (wal_may_hold_writes(path))
+        throw runtime_error(fmt::format("database {} has writes in {}-wal that only kith in a writable directory can "
+                                        "read: run kith where it may write beside the file, or copy both files elsewhere",
+                                        path, path));
     try {
         auto uri = "file://" + uri_path(fs::absolute(path).string()) + "?immutable=1";
         auto db = std::make_unique<SQLite::Database>(uri, SQLite::OPEN_READONLY | SQLite::OPEN_URI | SQLite::OPEN_NOMUTEX, busy_timeout_ms);
@@ -334,34 +423,38 @@ std::unique_ptr<SQLite::Database> Store::open_file(const std::string& path, bool
 }
 
 void Store::migrate(bool can_write) {
-    int version = read_user_version(*db_);
+    int stamped = read_user_version(*db_);
+    int version = stamped == 0 ? unstamped_version(*db_, path_) : stamped;
     int current = current_schema_version();
-    if (version > current)
-        throw runtime_error(
-            fmt::format("database {} has schema version {}, newer than this kith understands ({}): "
-                        "upgrade kith; the file was not touched",
-                        path_, version, current));
+    if (version > current) newer_schema(path_, version);
     if (can_write) {
         // WAL lets a cron reader and an interactive writer work at the same time.
         if (db_->execAndGet("PRAGMA journal_mode").getString() != "wal") switch_to_wal(*db_);
         db_->exec("PRAGMA synchronous = NORMAL");
     }
     db_->exec("PRAGMA foreign_keys = ON");
-    if (version == current) return;
+    if (version == current && (stamped == version || !can_write)) return;
     if (!can_write)
         throw runtime_error(
             fmt::format("database {} needs upgrading to schema version {} but is read-only", path_, current));
 
-    if (version > 0) {
+    if (version > 0 && version < current) {
         // Keep a copy of the old database before changing its shape.
         auto backup_path = fmt::format("{}.bak-v{}", path_, version);
-        store_detail::copy_database(*db_, backup_path);
+        files::AtomicFile backup(backup_path);
+        try {
+            store_detail::copy_database(*db_, backup.temp_path());
+        } catch (const std::runtime_error& e) {
+            throw runtime_error(fmt::format("cannot keep a copy of {} before upgrading it: {}", path_, e.what()));
+        }
+        backup.commit();
         migration_backup_ = backup_path;
     }
     write([&] {
         // Another kith may have migrated while we waited for the write lock.
         int locked_version = read_user_version(*db_);
-        if (locked_version < current) apply_schema(*db_, locked_version);
+        if (locked_version == 0) locked_version = unstamped_version(*db_, path_);
+        if (locked_version < current || read_user_version(*db_) != current) apply_schema(*db_, locked_version);
     });
 }
 

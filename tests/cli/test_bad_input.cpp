@@ -232,7 +232,7 @@ TEST_CASE("a truncated database is exit 1 with one line, and the file is left as
                  {"list"}, {"show", "sam"}, {"due"}, {"export"}, {"backup", box.dir + "/copy.db"},
                  {"add", "Ben"}, {"note", "sam", "x"}}) {
             CAPTURE(args.front());
-            check_error(box.run(args), 1, "restore it from a backup");
+            check_error(box.run(args), 1, "restore an earlier backup");
         }
         CHECK(box.read_file(box.db) == whole.substr(0, size));
         CHECK(!fs::exists(box.dir + "/copy.db"));
