@@ -41,6 +41,9 @@ struct Cadence {
 // Strict YYYY-MM-DD with a real calendar date.
 Expected<Date> parse_iso_date(std::string_view text);
 
+// The records' timestamps as kith writes them, in UTC to the second: 2026-11-22T09:30:00Z.
+bool is_utc_timestamp(std::string_view text);
+
 // Every DATE form of SPEC §3, relative to `today`. Case-insensitive; surrounding whitespace
 // ignored. The error message names the bad token, e.g. `bad date "frday"`.
 Expected<Date> parse_date(std::string_view text, Date today);

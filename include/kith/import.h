@@ -4,6 +4,8 @@
 #include <cstdint>
 #include <map>
 #include <string>
+#include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
 #include "kith/interchange.h"
@@ -17,28 +19,36 @@ struct MergeResult {
     std::int64_t contact_id = 0;
     std::string name;
     std::vector<std::string> changes;  // what an update changed: "emails", "+2 notes" …
+    std::vector<ContactRef> kept_apart;  // others of the same name an added person was not merged into
 };
 
 // Merges records one at a time inside the caller's transaction, so a file is imported whole
 // or not at all, and importing the same file twice changes nothing the second time.
 //
-// A person found by uuid whose record carries a newer updated_at than ours takes the file's
-// fields; an older or equal one is left alone. A person found otherwise (a vCard or CSV from
-// another address book) gains the emails, phones, nicknames and tags they lack, and a company,
-// birthday or cadence only where ours is empty. Notes, interactions, reminders and asked
+// A record with a uuid is matched by that uuid alone: found, it is that person; not found, it
+// is someone new (kith's own exports carry one for everyone, so a restore never merges two
+// people who share a name). A record without one is matched by email, then by exact name (an
+// archived person only by email), never to a person this import added. A person found by uuid
+// whose record carries a newer updated_at than ours takes the file's fields; an older or equal
+// one is left alone. A person found otherwise (a CSV from another address book) gains the
+// emails, phones, nicknames and tags they lack, and a company, birthday or cadence only where
+// ours is empty. Notes, interactions, reminders and asked
 // questions are added when new: by uuid, or, without one, when no identical one exists.
 class Importer {
 public:
     Importer(Store& store, Date today) : store_(store), today_(today) {}
 
-    // Usage error (exit 2) for a field kith would refuse from the command line.
-    MergeResult merge(ContactRecord record);
+    // Usage error (exit 2) for a field kith would refuse from the command line; FormatError
+    // for a uuid already on an earlier `line` of the same file.
+    MergeResult merge(ContactRecord record, std::size_t line = 0);
 
 private:
     void insert_children(ContactRecord& incoming, const ContactRecord& existing, MergeResult& result);
 
     Store& store_;
     Date today_;
+    std::unordered_set<std::int64_t> added_;                     // contacts this import added
+    std::unordered_map<std::string, std::size_t> uuid_lines_;  // uuids met so far, and their lines
 };
 
 }  // namespace kith

@@ -35,14 +35,14 @@ std::string tag_from_label(const std::string& label) {
     return normalize_tag(tag);
 }
 
-std::string nickname(const std::string& value) { return validate::name(value, "nickname"); }
+std::string nickname(const std::string& value) { return validate::contact_name(value, "nickname"); }
 
 std::string line_text(const std::string& value, const char* field) { return trim(validate::text(value, field)); }
 
 // Checks every field as the commands would, and fills what the file did not carry.
 void check_record(ContactRecord& record, Date today) {
     auto& contact = record.contact;
-    contact.name = validate::name(contact.name, "name");
+    contact.name = validate::contact_name(contact.name, "name");
     contact.nicknames = checked_unique(contact.nicknames, nickname);
     contact.emails = checked_unique(contact.emails, validate::email);
     contact.phones = checked_unique(contact.phones, validate::phone);
@@ -216,7 +216,7 @@ const Matching<AskedQuestion> asked_matching{
 
 }  // namespace
 
-MergeResult Importer::merge(ContactRecord record) {
+MergeResult Importer::merge(ContactRecord record, std::size_t line) {
     check_record(record, today_);
     const auto& incoming = record.contact;
     MergeResult result;
@@ -224,24 +224,41 @@ MergeResult Importer::merge(ContactRecord record) {
 
     std::optional<std::int64_t> match;
     bool by_uuid = false;
+    std::optional<std::vector<ContactRef>> named;
+    const auto same_name = [&]() -> const std::vector<ContactRef>& {
+        if (!named) named = store_.contacts_named(incoming.name);
+        return *named;
+    };
     if (!incoming.uuid.empty()) {
+        // One person per uuid in a file: two would be merged into one, whichever came last winning.
+        auto [seen, fresh] = uuid_lines_.emplace(incoming.uuid, line);
+        if (!fresh)
+            throw FormatError(line, fmt::format("uuid {} is also on line {}: one record per person",
+                                                escape_control_characters(incoming.uuid), seen->second));
         match = store_.id_for_uuid(Store::Table::contacts, incoming.uuid);
         by_uuid = match.has_value();
+    } else {
+        // Without a uuid, a person may be found by email, then by name, but never among those this
+        // import added (two people in one file are two people), nor by name alone when archived.
+        for (std::size_t i = 0; !match && i < incoming.emails.size(); ++i) {
+            auto ids = store_.contacts_with_email(incoming.emails[i]);
+            std::erase_if(ids, [&](std::int64_t id) { return added_.count(id) > 0; });
+            if (ids.size() == 1) match = ids.front();
+        }
+        if (!match) {
+            // Two people already share the name: a third with it is not guessed to be either.
+            auto candidates = same_name();
+            std::erase_if(candidates, [&](const ContactRef& ref) { return added_.count(ref.id) > 0; });
+            if (candidates.size() == 1 && !candidates.front().archived) match = candidates.front().id;
+        }
     }
-    for (std::size_t i = 0; !match && i < incoming.emails.size(); ++i) {
-        auto ids = store_.contacts_with_email(incoming.emails[i]);
-        if (ids.size() == 1) match = ids.front();
-    }
-    if (!match) {
-        // Two people already share the name: a third with it is not guessed to be either.
-        auto ids = store_.contacts_named(incoming.name);
-        if (ids.size() == 1) match = ids.front();
-    }
+    if (!match) result.kept_apart = same_name();  // for the user to check they are not one person
 
     ContactRecord existing;
     if (!match) {
         Contact contact = incoming;
         store_.insert_contact(contact);
+        added_.insert(contact.id);
         result.action = MergeResult::Action::added;
         result.contact_id = contact.id;
     } else {

@@ -362,6 +362,15 @@ Expected<Date> parse_iso_date(std::string_view text) {
     return bad("date", t, "expected YYYY-MM-DD");
 }
 
+bool is_utc_timestamp(std::string_view text) {
+    auto two_digits_below = [&](std::size_t at, int limit) {
+        return is_digit(text[at]) && is_digit(text[at + 1]) && (text[at] - '0') * 10 + (text[at + 1] - '0') < limit;
+    };
+    return text.size() == 20 && text[10] == 'T' && text[13] == ':' && text[16] == ':' && text[19] == 'Z' &&
+           parse_iso_date(text.substr(0, 10)).has_value() && two_digits_below(11, 24) && two_digits_below(14, 60) &&
+           two_digits_below(17, 60);
+}
+
 Expected<Date> parse_date(std::string_view text, Date today) {
     const auto t = trim(text);
     auto result = date_reason(lowercase(t), today);

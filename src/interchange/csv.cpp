@@ -406,11 +406,7 @@ Date date_value(std::string_view cell, std::size_t line, const Column& column) {
 // The store's timestamps: 2026-11-22T09:30:00Z.
 std::string timestamp_value(std::string_view cell, std::size_t line, const Column& column) {
     const std::string text = trim(cell);
-    const bool shaped = text.size() == 20 && text[10] == 'T' && text[13] == ':' && text[16] == ':' && text[19] == 'Z' &&
-                        all_digits(text.substr(11, 2)) && all_digits(text.substr(14, 2)) &&
-                        all_digits(text.substr(17, 2)) && parse_iso_date(text.substr(0, 10)) &&
-                        text.substr(11, 2) < "24" && text.substr(14, 2) < "60" && text.substr(17, 2) < "60";
-    if (!shaped)
+    if (!is_utc_timestamp(text))
         bad_value(line, column, fmt::format("expected a UTC time like 2026-11-22T09:30:00Z, got {}", quoted(text)));
     return text;
 }

@@ -8,6 +8,7 @@
 #include <nlohmann/json.hpp>
 #include <ostream>
 
+#include "interchange/lines.h"
 #include "kith/interchange.h"
 #include "kith/text.h"
 #include "output/json_model.h"
@@ -129,6 +130,15 @@ public:
         return *parsed;
     }
 
+    // created_at / updated_at: compared as text to find the newer record, so only kith's shape.
+    std::string timestamp(const std::string& key) const {
+        auto value = text(key);
+        if (!value.empty() && !is_utc_timestamp(value))
+            fail(key, fmt::format("expected a UTC time like 2026-11-22T09:30:00Z, got \"{}\"",
+                                  escape_control_characters(value)));
+        return value;
+    }
+
     template <class Parsed, class Parse>
     std::optional<Parsed> parsed(const std::string& key, Parse parse) const {
         auto value = text(key);
@@ -170,8 +180,8 @@ ContactRecord record_from_json(const json& object, std::size_t line) {
     contact.archived = fields.flag("archived");
     if (auto added = fields.date("added_on")) contact.added_on = *added;
     contact.snoozed_until = fields.date("snoozed_until");
-    contact.created_at = fields.text("created_at");
-    contact.updated_at = fields.text("updated_at");
+    contact.created_at = fields.timestamp("created_at");
+    contact.updated_at = fields.timestamp("updated_at");
 
     fields.each("notes", [&](const Fields& item) {
         Note note;
@@ -182,8 +192,8 @@ ContactRecord record_from_json(const json& object, std::size_t line) {
         note.event = item.date("event");
         note.ask = item.flag("ask");
         note.tags = item.texts("tags");
-        note.created_at = item.text("created_at");
-        note.updated_at = item.text("updated_at");
+        note.created_at = item.timestamp("created_at");
+        note.updated_at = item.timestamp("updated_at");
         record.notes.push_back(std::move(note));
     });
     fields.each("interactions", [&](const Fields& item) {
@@ -195,8 +205,8 @@ ContactRecord record_from_json(const json& object, std::size_t line) {
         interaction.on = *on;
         interaction.channel = item.text("channel");
         interaction.summary = item.text("summary");
-        interaction.created_at = item.text("created_at");
-        interaction.updated_at = item.text("updated_at");
+        interaction.created_at = item.timestamp("created_at");
+        interaction.updated_at = item.timestamp("updated_at");
         record.interactions.push_back(std::move(interaction));
     });
     fields.each("reminders", [&](const Fields& item) {
@@ -211,8 +221,8 @@ ContactRecord record_from_json(const json& object, std::size_t line) {
         reminder.starts_on = item.date("starts_on").value_or(reminder.due);
         reminder.done_on = item.date("done_on");
         reminder.snoozed_until = item.date("snoozed_until");
-        reminder.created_at = item.text("created_at");
-        reminder.updated_at = item.text("updated_at");
+        reminder.created_at = item.timestamp("created_at");
+        reminder.updated_at = item.timestamp("updated_at");
         record.reminders.push_back(std::move(reminder));
     });
     fields.each("asked", [&](const Fields& item) {
@@ -225,15 +235,24 @@ ContactRecord record_from_json(const json& object, std::size_t line) {
         if (!on) item.fail("date", "missing");
         asked.on = *on;
         asked.interaction_uuid = item.text("interaction");
-        asked.created_at = item.text("created_at");
-        asked.updated_at = item.text("updated_at");
+        asked.created_at = item.timestamp("created_at");
+        asked.updated_at = item.timestamp("updated_at");
         record.asked.push_back(std::move(asked));
     });
     return record;
 }
 
-// Reads characters from a stream and counts lines, so the SAX parser's events know where
-// they are in the file.
+// Where the parser is in the file: the line, for messages, and how many bytes it has read
+// since the last thing it handed over, which no single value may stretch past the cap.
+struct Position {
+    std::size_t line = 1;
+    std::size_t bytes = 0;
+    std::size_t since = 0;  // bytes at the last parser event
+    std::size_t record_start = 0;
+    bool in_record = false;
+};
+
+// Reads characters from a stream, counting lines and bytes.
 class CountingIterator {
 public:
     using iterator_category = std::input_iterator_tag;
@@ -243,10 +262,14 @@ public:
     using reference = const char&;
 
     CountingIterator() = default;
-    CountingIterator(std::istream& in, std::size_t* line) : it_(in), line_(line) {}
+    CountingIterator(std::istream& in, Position* position) : it_(in), position_(position) {}
     char operator*() const { return *it_; }
     CountingIterator& operator++() {
-        if (*it_ == '\n') ++*line_;
+        if (*it_ == '\n') ++position_->line;
+        // A string or number without end (a damaged file, /dev/zero) fails here, before the
+        // parser has gathered it all in memory.
+        if (++position_->bytes - position_->since > max_line_bytes)
+            throw FormatError(position_->line, fmt::format("a value is longer than {} MiB", max_line_bytes >> 20));
         ++it_;
         return *this;
     }
@@ -260,14 +283,28 @@ public:
 
 private:
     std::istreambuf_iterator<char> it_;
-    std::size_t* line_ = nullptr;
+    Position* position_ = nullptr;
 };
+
+// nlohmann's messages start with "[json.exception.parse_error.101] parse error at line 1,
+// column 2: ..."; what follows is the part worth showing.
+std::string json_message(std::string message) {
+    if (message.starts_with("[json.exception.")) {
+        if (auto close = message.find("] "); close != std::string::npos) message.erase(0, close + 2);
+    }
+    if (message.starts_with("parse error")) {
+        if (auto colon = message.find(": "); colon != std::string::npos) message.erase(0, colon + 2);
+    }
+    // "...; last read: '<the text it choked on>'", which may be megabytes long.
+    if (auto last_read = message.find("; last read:"); last_read != std::string::npos) message.resize(last_read);
+    return escape_control_characters(message);
+}
 
 // Walks {"kith_version": 1, "contacts": [...]} and builds one contact object at a time, handing
 // each to the sink as soon as it is complete: the document is never held whole.
 class DocumentReader : public nlohmann::json_sax<json> {
 public:
-    DocumentReader(const RecordSink& sink, const std::size_t& line) : sink_(sink), line_(line) {}
+    DocumentReader(const RecordSink& sink, Position& position) : sink_(sink), position_(position) {}
 
     bool null() override { return value(json(nullptr)); }
     bool boolean(bool b) override { return value(json(b)); }
@@ -278,22 +315,27 @@ public:
     bool binary(binary_t&) override { return value(json(nullptr)); }
 
     bool start_object(std::size_t) override {
+        event();
         if (depth_ == 0) {
             ++depth_;
             return true;
         }
-        if (in_contacts_ && depth_ == 2 && stack_.empty()) record_line_ = line_;
         return open(json::object());
     }
     bool key(string_t& name) override {
+        event();
         if (depth_ == 1)
             top_key_ = name;
         else
             key_ = name;
         return true;
     }
-    bool end_object() override { return close(); }
+    bool end_object() override {
+        event();
+        return close();
+    }
     bool start_array(std::size_t) override {
+        event();
         if (depth_ == 1 && top_key_ == "contacts" && stack_.empty()) {
             in_contacts_ = true;
             ++depth_;
@@ -302,6 +344,7 @@ public:
         return open(json::array());
     }
     bool end_array() override {
+        event();
         if (in_contacts_ && depth_ == 2 && stack_.empty()) {
             in_contacts_ = false;
             seen_contacts_ = true;
@@ -311,22 +354,28 @@ public:
         return close();
     }
     bool parse_error(std::size_t, const std::string&, const nlohmann::detail::exception& e) override {
-        throw FormatError(line_, fmt::format("not valid JSON: {}", json_message(e.what())));
+        throw FormatError(position_.line, fmt::format("not valid JSON: {}", json_message(e.what())));
     }
 
     void finish() const {
-        if (!seen_contacts_) throw FormatError(line_, "not a kith JSON export: no \"contacts\" list");
+        if (!seen_contacts_) throw FormatError(position_.line, "not a kith JSON export: no \"contacts\" list");
     }
 
 private:
-    // nlohmann's messages start with "[json.exception.parse_error.101] parse error at line 1, ...".
-    static std::string json_message(std::string message) {
-        if (auto colon = message.rfind(": "); colon != std::string::npos) message = message.substr(colon + 2);
-        return escape_control_characters(message);
+    // Each event ends a token; a contact as a whole is held to max_record_bytes.
+    void event() {
+        position_.since = position_.bytes;
+        if (position_.in_record && position_.bytes - position_.record_start > max_record_bytes)
+            throw FormatError(record_line_, fmt::format("contact is larger than {} MiB", max_record_bytes >> 20));
     }
 
     bool open(json container) {
         ++depth_;
+        if (stack_.empty()) {  // a contact (or something skipped) begins
+            record_line_ = position_.line;
+            position_.record_start = position_.bytes;
+            position_.in_record = true;
+        }
         if (stack_.empty() && !in_contacts_) {
             // Something other than the contacts list at the top: skipped, like unknown keys.
             skipping_ = true;
@@ -348,6 +397,7 @@ private:
         if (stack_.empty()) return true;  // the document's own closing brace
         stack_.pop_back();
         if (!stack_.empty()) return true;
+        position_.in_record = false;
         if (skipping_) {
             skipping_ = false;
         } else {
@@ -358,11 +408,12 @@ private:
     }
 
     bool value(json scalar) {
+        event();
         if (stack_.empty()) {
             if (depth_ == 1 && top_key_ == "kith_version")
                 check_version(scalar);
             else if (in_contacts_)
-                throw FormatError(line_, "contact must be an object");
+                throw FormatError(position_.line, "contact must be an object");
             return true;
         }
         auto* parent = stack_.back();
@@ -375,15 +426,15 @@ private:
 
     void check_version(const json& version) const {
         if (!version.is_number_integer() || version.get<std::int64_t>() < 1)
-            throw FormatError(line_, "\"kith_version\" must be a whole number from 1");
+            throw FormatError(position_.line, "\"kith_version\" must be a whole number from 1");
         if (version.get<std::int64_t>() > shape_version)
-            throw FormatError(line_, fmt::format("written by a newer kith (kith_version {}, this kith reads {}): "
+            throw FormatError(position_.line, fmt::format("written by a newer kith (kith_version {}, this kith reads {}): "
                                                  "upgrade kith",
                                                  version.get<std::int64_t>(), shape_version));
     }
 
     const RecordSink& sink_;
-    const std::size_t& line_;
+    Position& position_;
     std::size_t record_line_ = 1;
     int depth_ = 0;
     bool in_contacts_ = false;
@@ -398,20 +449,27 @@ private:
 }  // namespace
 
 void read_json(std::istream& in, const RecordSink& sink) {
-    std::size_t line = 1;
-    DocumentReader reader(sink, line);
-    CountingIterator first(in, &line);
+    const auto first_byte = in.peek();
+    if (first_byte == 0xFF || first_byte == 0xFE) refuse_utf16("\xFF\xFE");  // no JSON starts so
+    Position position;
+    DocumentReader reader(sink, position);
+    CountingIterator first(in, &position);
     CountingIterator last;
     json::sax_parse(first, last, &reader);
     reader.finish();
 }
 
 void read_jsonl(std::istream& in, const RecordSink& sink) {
-    std::string text;
-    for (std::size_t line = 1; std::getline(in, text); ++line) {
+    LineSource lines(in, max_record_bytes);
+    for (std::string text; lines.next(text);) {
+        const auto line = lines.number();
         if (text.find_first_not_of(" \t\r") == std::string::npos) continue;
-        auto object = json::parse(text, nullptr, false);
-        if (object.is_discarded()) throw FormatError(line, "not valid JSON");
+        json object;
+        try {
+            object = json::parse(text);
+        } catch (const json::exception& e) {
+            throw FormatError(line, fmt::format("not valid JSON: {}", json_message(e.what())));
+        }
         sink(ImportRecord{record_from_json(object, line), line});
     }
 }

@@ -14,6 +14,7 @@
 #include <vector>
 
 #include "interchange/content_line.h"
+#include "interchange/lines.h"
 #include "kith/dates.h"
 #include "kith/interchange.h"
 #include "kith/text.h"
@@ -183,7 +184,7 @@ std::optional<Property> parse_property(std::string_view line, std::size_t number
 // (2.1's soft line break). Holds one logical line and the physical line after it, never the file.
 class LineReader {
 public:
-    explicit LineReader(std::istream& in) : in_(in) {}
+    explicit LineReader(std::istream& in) : source_(in) {}
 
     bool next(std::string& line, std::size_t& number) {
         if (!has_pending_ && !read_physical()) return false;
@@ -198,32 +199,42 @@ public:
                 }
                 if (*quoted_printable) {
                     line.pop_back();
-                    line += pending_;
+                    // A soft break with nothing after it: the card ends here, not in the value.
+                    if (is_card_boundary(pending_)) break;
+                    append(line, pending_, 0, number);
                     continue;
                 }
             }
             if (pending_.empty() || (pending_[0] != ' ' && pending_[0] != '\t')) break;
-            line.append(pending_, 1);
+            append(line, pending_, 1, number);
         }
         return true;
     }
 
 private:
+    static bool is_card_boundary(std::string_view text) {
+        const auto t = upper_ascii(trim(text));
+        return t == "END:VCARD" || t == "BEGIN:VCARD";
+    }
+
+    static void append(std::string& line, const std::string& more, std::size_t from, std::size_t number) {
+        if (line.size() + more.size() > max_line_bytes)
+            throw FormatError(number, fmt::format("vCard line is longer than {} MiB", max_line_bytes >> 20));
+        line.append(more, from);
+    }
+
     bool read_physical() {
-        has_pending_ = static_cast<bool>(std::getline(in_, pending_));
+        has_pending_ = source_.next(pending_);
         if (!has_pending_) return false;
-        ++physical_lines_;
-        pending_number_ = physical_lines_;
-        if (!pending_.empty() && pending_.back() == '\r') pending_.pop_back();
-        if (physical_lines_ == 1 && pending_.starts_with("\xEF\xBB\xBF")) pending_.erase(0, 3);  // BOM
+        pending_number_ = source_.number();
+        if (pending_number_ == 1 && pending_.starts_with("\xEF\xBB\xBF")) pending_.erase(0, 3);  // BOM
         return true;
     }
 
-    std::istream& in_;
+    LineSource source_;
     std::string pending_;  // the physical line read ahead, to see whether it continues
     bool has_pending_ = false;
     std::size_t pending_number_ = 0;
-    std::size_t physical_lines_ = 0;
 };
 
 // ---- values --------------------------------------------------------------------------------
@@ -490,6 +501,11 @@ private:
         if (bday.form == BdayForm::invalid)
             throw FormatError(property.line,
                               fmt::format("bad BDAY {}: expected YYYY-MM-DD, YYYYMMDD or --MMDD", quoted(trim(text))));
+        if (bday.form == BdayForm::birthday) {
+            // Held to what --birthday takes (years 1900..2200), on the line that says it.
+            auto checked = parse_birthday(format_birthday(bday.birthday));
+            if (!checked) throw FormatError(property.line, fmt::format("BDAY: {}", checked.error()));
+        }
         Contact& contact = record_.record.contact;
         if (bday.form == BdayForm::birthday && !contact.birthday) contact.birthday = bday.birthday;
     }
@@ -575,8 +591,11 @@ void read_vcards(std::istream& in, const RecordSink& sink) {
     std::size_t number = 0;
     std::optional<Card> card;
     bool in_base64 = false;
+    std::size_t card_bytes = 0;
     while (lines.next(line, number)) {
         if (is_blank(line)) continue;
+        if (card && (card_bytes += line.size()) > max_record_bytes)
+            throw FormatError(card->begin_line(), fmt::format("vCard is larger than {} MiB", max_record_bytes >> 20));
         const auto property = parse_property(line, number);
         if (!property) {
             if (card && in_base64 && is_base64_text(line)) continue;
@@ -591,6 +610,7 @@ void read_vcards(std::istream& in, const RecordSink& sink) {
                 throw FormatError(number, fmt::format("expected BEGIN:VCARD, not {}",
                                                       quoted(fmt::format("BEGIN:{}", trim(property->value)))));
             card.emplace(number);
+            card_bytes = 0;
         } else if (property->name == "END") {
             if (!card) throw FormatError(number, "END without BEGIN:VCARD");
             if (!names_vcard()) throw FormatError(number, "END inside a vCard: expected END:VCARD");

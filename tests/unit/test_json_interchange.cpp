@@ -76,7 +76,7 @@ TEST_CASE("JSON readers refuse what is not kith's shape") {
     CHECK(error_of("{\"contacts\": [{\"name\": \"Ana\", \"reminders\": [{\"text\": \"x\"}]}]}", false) ==
           "1: contact reminders field \"due\": missing");
     CHECK(error_of("\n\n{\"name\": 5}\n", true) == "3: contact field \"name\": expected a string");
-    CHECK(error_of("{\"name\": \"Ana\"}\n{\"name\"\n", true) == "2: not valid JSON");
+    CHECK(error_of("{\"name\": \"Ana\"}\n{\"name\"\n", true).starts_with("2: not valid JSON: syntax error"));
     CHECK(error_of("{\"name\": \"A\\u00e9\", \"every\": \"soon\"}", true).rfind("1: contact field \"every\": ", 0) == 0);
 }
 
