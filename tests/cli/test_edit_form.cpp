@@ -11,7 +11,7 @@ TEST_CASE("edit without flags on a terminal applies what the editor saved") {
     box.ok({"add", "Sam Smith", "--email", "sam@acme.com", "--tag", "client"});
     auto editor = box.dir + "/editor.sh";
     box.write_file(editor,
-                   "#!/bin/sh\nsed -i -e 's/^company:.*/company: Globex/' -e 's/^tags:.*/tags: client, golf/' \"$1\"\n",
+                   "#!/bin/sh\nsed -i -e 's/^company:.*/company: Globex/' -e 's/^tag: client/tag: client\\ntag: golf/' \"$1\"\n",
                    0755);
     RunOptions terminal;
     terminal.terminal_stdin = true;
