@@ -9,6 +9,14 @@ namespace kith {
 
 bool is_valid_utf8(std::string_view text);
 
+// True when the text shows something: a letter, digit, mark on a base, symbol or punctuation,
+// not only spaces, zero-width or other invisible characters.
+bool has_visible_character(std::string_view text);
+
+// True when the text holds a bidirectional embedding, override or isolate (U+202A..U+202E,
+// U+2066..U+2069), which make text display in another order than it is stored ("Trojan Source").
+bool has_bidi_override(std::string_view text);
+
 // Case-folded and accent-stripped, NFKC: the key contact names are matched by, so "RENÉE",
 // "renée" and "renee" all find "Renée".
 std::string fold_key(std::string_view text);

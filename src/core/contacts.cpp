@@ -34,7 +34,7 @@ Contact load(Store& store, std::int64_t contact_id) {
     return *contact;
 }
 
-std::string checked_nickname(const std::string& value) { return validate::name(value, "nickname"); }
+std::string checked_nickname(const std::string& value) { return validate::contact_name(value, "nickname"); }
 
 }  // namespace
 
@@ -69,7 +69,7 @@ std::vector<std::string> hashtags(const std::string& text) {
 AddResult add_contact(Store& store, const NewContact& input, Date today) {
     AddResult result;
     Contact& contact = result.contact;
-    contact.name = validate::name(input.name, "name");
+    contact.name = validate::contact_name(input.name, "name");
     contact.added_on = today;
     add_all(contact.nicknames, input.nicknames, checked_nickname);
     add_all(contact.emails, input.emails, validate::email);
@@ -104,7 +104,7 @@ Contact edit_contact(Store& store, std::int64_t contact_id, const ContactChanges
     Contact contact;
     store.write([&] {
         contact = load(store, contact_id);
-        if (changes.name) contact.name = validate::name(*changes.name, "name");
+        if (changes.name) contact.name = validate::contact_name(*changes.name, "name");
         if (changes.company) contact.company = trim(*changes.company).empty() ? "" : validate::name(*changes.company, "company");
         if (changes.birthday)
             contact.birthday = validate::is_clear(changes.birthday) ? std::nullopt

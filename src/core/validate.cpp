@@ -20,8 +20,23 @@ std::string name(const std::string& value, const char* field) {
     auto trimmed = trim(value);
     if (trimmed.empty()) throw usage_error(fmt::format("{} is empty", field));
     if (has_control_characters(trimmed) || trimmed.find_first_of("\n\t") != std::string::npos)
-        throw usage_error(fmt::format("{} \"{}\" contains control characters", field, trimmed));
+        throw usage_error(fmt::format("{} \"{}\" contains control characters", field, escape_control_characters(trimmed)));
+    if (has_bidi_override(trimmed))
+        throw usage_error(fmt::format("{} contains a right-to-left or left-to-right override, which would show it "
+                                      "in another order than it is stored",
+                                      field));
+    if (!has_visible_character(trimmed)) throw usage_error(fmt::format("{} has no visible characters", field));
     return trimmed;
+}
+
+std::string contact_name(const std::string& value, const char* field) {
+    auto checked = name(value, field);
+    // `12` and `#12` always mean contact #12 on the command line: such a name could never be used.
+    auto digits = std::string_view(checked).substr(checked.front() == '#' ? 1 : 0);
+    if (!digits.empty() && digits.find_first_not_of("0123456789") == std::string_view::npos)
+        throw usage_error(fmt::format("{} \"{}\" is only a number, which kith reads as contact #{}: add a word",
+                                      field, checked, digits));
+    return checked;
 }
 
 std::string email(const std::string& value) {

@@ -9,8 +9,10 @@
 
 namespace kith::validate {
 
-// Trimmed, valid UTF-8, no control characters, not empty.
+// Trimmed, valid UTF-8, no control characters or direction overrides, something visible.
 std::string name(const std::string& value, const char* field);
+// A contact's name or nickname: a name that is not only a number (`12`, `#12` mean contact #12).
+std::string contact_name(const std::string& value, const char* field);
 std::string email(const std::string& value);
 std::string phone(const std::string& value);
 // Free text (notes, summaries): valid UTF-8, no NUL; newlines allowed.

@@ -67,6 +67,46 @@ bool is_valid_utf8(std::string_view text) {
     return true;
 }
 
+namespace {
+
+// Calls `each` with every code point of valid UTF-8 text until it returns true.
+template <class Each>
+bool any_codepoint(std::string_view text, Each each) {
+    auto* p = reinterpret_cast<const utf8proc_uint8_t*>(text.data());
+    auto remaining = static_cast<utf8proc_ssize_t>(text.size());
+    while (remaining > 0) {
+        utf8proc_int32_t codepoint = 0;
+        auto used = utf8proc_iterate(p, remaining, &codepoint);
+        if (used <= 0) return false;
+        if (each(codepoint)) return true;
+        p += used;
+        remaining -= used;
+    }
+    return false;
+}
+
+}  // namespace
+
+bool has_visible_character(std::string_view text) {
+    return any_codepoint(text, [](utf8proc_int32_t c) {
+        // Letters that draw nothing: the Hangul fillers and the blank Braille pattern.
+        if (c == 0x115F || c == 0x1160 || c == 0x3164 || c == 0xFFA0 || c == 0x2800) return false;
+        switch (utf8proc_category(c)) {
+            case UTF8PROC_CATEGORY_ZS: case UTF8PROC_CATEGORY_ZL: case UTF8PROC_CATEGORY_ZP:
+            case UTF8PROC_CATEGORY_CC: case UTF8PROC_CATEGORY_CF: case UTF8PROC_CATEGORY_CS:
+            case UTF8PROC_CATEGORY_CO: case UTF8PROC_CATEGORY_CN: case UTF8PROC_CATEGORY_MN:
+            case UTF8PROC_CATEGORY_ME:
+                return false;
+            default:
+                return true;
+        }
+    });
+}
+
+bool has_bidi_override(std::string_view text) {
+    return any_codepoint(text, [](utf8proc_int32_t c) { return (c >= 0x202A && c <= 0x202E) || (c >= 0x2066 && c <= 0x2069); });
+}
+
 std::string fold_key(std::string_view text) {
     // Plain ASCII only loses its capitals (no ASCII character decomposes, carries a mark or is
     // ignorable): most keys, without utf8proc's per-character tables.
