@@ -10,8 +10,11 @@ struct Environment {
     std::optional<std::string> get(const char* name) const;  // unset or empty → nullopt
 };
 
-std::string default_data_path(const Environment& env);    // $XDG_DATA_HOME/kith/kith.db
-std::string default_config_path(const Environment& env);  // $XDG_CONFIG_HOME/kith/config.toml
+// $XDG_DATA_HOME/kith/kith.db; a runtime error when neither that nor $HOME is set.
+std::string default_data_path(const Environment& env);
+// $XDG_CONFIG_HOME/kith/config.toml; nothing when neither that nor $HOME is set (a systemd unit,
+// `env -i`), which means the defaults.
+std::optional<std::string> default_config_path(const Environment& env);
 
 // Expands a leading ~/ to $HOME.
 std::string expand_home(const std::string& path, const Environment& env);

@@ -14,13 +14,16 @@ void add_config_command(CLI::App& app, Session& session) {
     command->callback([&session] {
         std::error_code ec;
         auto config_path = session.config_path();
-        bool config_exists = std::filesystem::exists(config_path, ec);
+        bool config_exists = config_path && std::filesystem::exists(*config_path, ec);
         const auto& config = session.config();  // a broken file is reported here
         auto db_path = session.db_path();
         bool db_exists = std::filesystem::exists(db_path, ec);
         std::cout << "# paths\n";
-        std::cout << fmt::format("config_file = \"{}\"  # from {}{}\n", config_path, session.config_source(),
-                                 config_exists ? "" : ", not found: defaults in use");
+        if (config_path)
+            std::cout << fmt::format("config_file = \"{}\"  # from {}{}\n", *config_path, session.config_source(),
+                                     config_exists ? "" : ", not found: defaults in use");
+        else
+            std::cout << "# config_file: none (neither $XDG_CONFIG_HOME nor $HOME is set): defaults in use\n";
         std::cout << fmt::format("database = \"{}\"  # from {}{}\n", db_path, session.db_source(),
                                  db_exists ? "" : ", not created yet");
         std::cout << fmt::format("today = \"{}\"  # from {}\n", format_iso(session.today()), session.today_source());

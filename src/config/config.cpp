@@ -1,9 +1,12 @@
 #include "kith/config.h"
 
 #include <fmt/format.h>
+#include <sys/stat.h>
 
 #include <algorithm>
-#include <filesystem>
+#include <cerrno>
+#include <cstring>
+#include <fstream>
 #include <functional>
 #include <toml++/toml.h>
 
@@ -86,6 +89,7 @@ std::optional<std::string> apply_question_rule(Config& config, const toml::node&
     } catch (const Error& e) {
         return std::string(e.what());
     }
+    rule.source = fmt::format("line {}", element.source().begin.line);  // the file's path is added once read
     config.question_rules.push_back(std::move(rule));
     return std::nullopt;
 }
@@ -258,14 +262,26 @@ const std::vector<ConfigKey>& config_keys() {
 
 LoadedConfig load_config(const std::string& path) {
     LoadedConfig loaded;
-    std::error_code ec;
-    if (!std::filesystem::exists(path, ec)) return loaded;
-    if (std::filesystem::is_directory(path, ec))
-        throw usage_error(fmt::format("config {}: is a directory, not a file", path));
+    struct stat st {};
+    if (::stat(path.c_str(), &st) != 0) {
+        if (errno == ENOENT || errno == ENOTDIR) return loaded;  // no file: the defaults
+        throw runtime_error(fmt::format("config {}: cannot read it: {}", path, std::strerror(errno)));
+    }
+    if (S_ISDIR(st.st_mode)) throw usage_error(fmt::format("config {}: is a directory, not a file", path));
+    std::ifstream file(path, std::ios::binary);
+    if (!file) throw runtime_error(fmt::format("config {}: cannot read it: {}", path, std::strerror(errno)));
+    // A config is a page of settings; a megabyte is a mistake (--config /dev/zero), not a file.
+    constexpr std::size_t max_config_bytes = std::size_t{1} << 20;
+    std::string text(max_config_bytes + 1, '\0');
+    file.read(text.data(), static_cast<std::streamsize>(text.size()));
+    text.resize(static_cast<std::size_t>(file.gcount()));
+    if (file.bad()) throw runtime_error(fmt::format("config {}: cannot read it", path));
+    if (text.size() > max_config_bytes) throw usage_error(fmt::format("config {}: longer than 1 MiB", path));
     loaded.file_exists = true;
     try {
-        auto table = toml::parse_file(path);
+        auto table = toml::parse(text, path);
         apply_table(table, "", path, loaded);
+        for (auto& rule : loaded.config.question_rules) rule.source = fmt::format("config {}: {}", path, rule.source);
     } catch (const toml::parse_error& e) {
         throw usage_error(fmt::format("config {}: line {}: {}", path, e.source().begin.line, e.description()));
     }

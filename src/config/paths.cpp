@@ -14,22 +14,26 @@ std::optional<std::string> Environment::get(const char* name) const {
 
 namespace {
 
-std::string xdg_home(const Environment& env, const char* variable, const char* fallback) {
+std::optional<std::string> xdg_home(const Environment& env, const char* variable, const char* fallback) {
     // The XDG spec says relative values are invalid and must be ignored.
     if (auto value = env.get(variable); value && value->front() == '/') return *value;
     auto home = env.get("HOME");
-    if (!home) throw runtime_error(std::string("neither $") + variable + " nor $HOME is set; use --db");
+    if (!home) return std::nullopt;
     return *home + "/" + fallback;
 }
 
 }  // namespace
 
 std::string default_data_path(const Environment& env) {
-    return xdg_home(env, "XDG_DATA_HOME", ".local/share") + "/kith/kith.db";
+    auto home = xdg_home(env, "XDG_DATA_HOME", ".local/share");
+    if (!home) throw runtime_error("neither $XDG_DATA_HOME nor $HOME is set: give the database with --db or KITH_DB");
+    return *home + "/kith/kith.db";
 }
 
-std::string default_config_path(const Environment& env) {
-    return xdg_home(env, "XDG_CONFIG_HOME", ".config") + "/kith/config.toml";
+std::optional<std::string> default_config_path(const Environment& env) {
+    auto home = xdg_home(env, "XDG_CONFIG_HOME", ".config");
+    if (!home) return std::nullopt;
+    return *home + "/kith/config.toml";
 }
 
 std::string expand_home(const std::string& path, const Environment& env) {
