@@ -12,8 +12,8 @@
 
 namespace kith {
 
-// A pattern → question rule. `match` is an ECMAScript regular expression, matched
-// case-insensitively against a note's text; `ask` is a template where {1}, {2} … are the
+// A pattern → question rule. `match` is a regular expression (PCRE2, as Perl writes them),
+// matched case-insensitively against a note's text; `ask` is a template where {1}, {2} … are the
 // match's capture groups (trimmed). The rule applies only while the note's age (today minus
 // the note's date) is within [min_age, max_age] when those are set.
 struct QuestionRule {
@@ -22,6 +22,7 @@ struct QuestionRule {
     std::string ask;
     std::optional<Interval> min_age;
     std::optional<Interval> max_age;
+    std::string source;  // where a user wrote it, for errors: "config ~/.config/kith/config.toml: line 12"
 };
 
 struct QuestionSettings {

@@ -469,7 +469,7 @@ const std::vector<QuestionRule>& builtin_question_rules() {
         std::vector<QuestionRule> out;
         out.reserve(std::size(rule_texts));
         for (const auto& r : rule_texts)
-            out.push_back({std::string(r.id), std::string(r.match), std::string(r.ask), r.min_age, r.max_age});
+            out.push_back({std::string(r.id), std::string(r.match), std::string(r.ask), r.min_age, r.max_age, {}});
         return out;
     }();
     return rules;

@@ -20,7 +20,6 @@
 #include <cstdint>
 #include <memory>
 #include <mutex>
-#include <regex>
 #include <set>
 #include <span>
 #include <string_view>
@@ -30,6 +29,7 @@
 #include "questions/literal_analysis.h"
 #include "questions/literal_scanner.h"
 #include "questions/matcher.h"
+#include "questions/pattern.h"
 
 namespace kith {
 namespace {
@@ -39,17 +39,6 @@ using questions::LiteralScanner;
 using questions::LiteralSet;
 using questions::Matcher;
 using questions::PatternLiterals;
-
-// std::regex_traits<char> looks the ctype facet up in its locale (a dynamic_cast) for every
-// character it folds, when compiling and when matching: a third of the engine's time. kith
-// never changes the global locale from "C", where folding is exactly ASCII's, so these
-// traits fold without asking the locale; everything else is the standard's.
-struct AsciiFoldTraits : std::regex_traits<char> {
-    char translate_nocase(char c) const { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
-};
-using Regex = std::basic_regex<char, AsciiFoldTraits>;
-
-constexpr auto regex_flags = std::regex::ECMAScript | std::regex::icase;
 
 char ascii_lower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
 
@@ -64,6 +53,7 @@ bool is_digit(char c) { return c >= '0' && c <= '9'; }
 // ---- compiled rules ----------------------------------------------------------------------
 
 std::string bad_rule(const QuestionRule& rule, std::string_view why) {
+    if (!rule.source.empty()) return fmt::format("{}: question rule \"{}\": {}", rule.source, rule.id, why);
     return fmt::format("question rule \"{}\": {}", rule.id, why);
 }
 
@@ -161,20 +151,13 @@ public:
             matcher_ = builtin_ ? questions::builtin_matcher(*builtin_) : Matcher::compile(pattern_);
         });
         if (matcher_) return matcher_->search(piece, from, continuous, out);
-        const Regex& compiled = regex(rule);
-        auto flags = continuous ? std::regex_constants::match_continuous : std::regex_constants::match_default;
-        if (from > 0) flags |= std::regex_constants::match_prev_avail;
-        std::cmatch match;
-        try {
-            if (!std::regex_search(piece.data() + from, piece.data() + piece.size(), match, compiled, flags)) return false;
-        } catch (const std::regex_error&) {  // too complex for this text: no question, no crash
-            return false;
+        switch (pcre(rule).search(piece, from, continuous, out)) {
+            case questions::Pattern::Found::match: return true;
+            case questions::Pattern::Found::none: return false;
+            case questions::Pattern::Found::gave_up: break;
         }
-        out.assign(match.size(), {});
-        for (std::size_t g = 0; g < match.size(); ++g)
-            if (match[g].matched)
-                out[g] = {match[g].first - piece.data(), match[g].second - piece.data()};
-        return true;
+        throw usage_error(bad_rule(rule, "its pattern needs too much backtracking on a note; simplify it "
+                                         "(nested repeats such as (a+)+ or (\\w*\\s*)* are the usual cause)"));
     }
 
     // Checked when first needed: scanning every rule's pattern in every run costs.
@@ -186,19 +169,17 @@ public:
     }
 
     // Throws usage_error naming the rule when the pattern does not compile.
-    const Regex& regex(const QuestionRule& rule) const {
+    const questions::Pattern& pcre(const QuestionRule& rule) const {
         // Nothing is thrown through call_once (it runs inside pthread_once, a C function):
         // the error is kept and thrown here, every time the rule is asked for.
         if (const auto& why = unsafe_to_compile()) throw usage_error(bad_rule(rule, *why));
         std::call_once(compiled_, [&] {
-            try {
-                regex_ = Regex(pattern_.begin(), pattern_.end(), regex_flags);
-            } catch (const std::regex_error& e) {
-                error_ = e.what();
-            }
+            auto compiled = questions::Pattern::compile(pattern_);
+            if (compiled) pcre_ = *compiled;
+            else error_ = compiled.error();
         });
         if (error_) throw usage_error(bad_rule(rule, fmt::format("bad regular expression: {}", *error_)));
-        return regex_;
+        return *pcre_;
     }
 
 private:
@@ -211,12 +192,12 @@ private:
     mutable std::optional<std::string> unsafe_;  // why it is never compiled, if so
     std::vector<std::span<const std::size_t>> required_;     // a literal of each set occurs in any match
     std::optional<std::vector<std::string_view>> prefix_;  // every match starts with one of these
-    // The built-in rules' patterns and most others run on Matcher, which compiles a pattern
-    // in microseconds where std::regex took milliseconds; std::regex does the rest.
+    // The built-in rules' patterns and most others run on Matcher; PCRE2 does the rest, and
+    // checks every user's pattern when the config is read.
     mutable std::once_flag matcher_compiled_;
     mutable std::optional<Matcher> matcher_;
     mutable std::once_flag compiled_;
-    mutable Regex regex_;
+    mutable std::optional<questions::Pattern> pcre_;
     mutable std::optional<std::string> error_;  // why the pattern did not compile
 };
 
@@ -881,7 +862,7 @@ std::vector<Question> suggest_questions(const QuestionInput& input, const Questi
 void check_question_rule(const QuestionRule& rule) {
     if (trim(rule.match).empty()) throw usage_error(bad_rule(rule, "the pattern is empty"));
     if (trim(rule.ask).empty()) throw usage_error(bad_rule(rule, "the question (ask) is empty"));
-    const std::size_t groups = pattern_cache().pattern(rule).regex(rule).mark_count();
+    const std::size_t groups = pattern_cache().pattern(rule).pcre(rule).groups();
     for (const auto& p : placeholders(rule.ask)) {
         if (p.group > groups)
             throw usage_error(bad_rule(

@@ -18,15 +18,14 @@
 #include <string_view>
 #include <vector>
 
+#include "questions/pattern.h"
+
 namespace kith::questions {
 
 class Matcher {
 public:
-    // Where group n matched: [begin, end) offsets into the text, or -1 when it took no part.
-    struct Span {
-        std::ptrdiff_t begin = -1, end = -1;
-    };
-    using Groups = std::vector<Span>;  // [0] is the whole match
+    using Span = questions::Span;
+    using Groups = questions::Groups;
 
     // Nothing when the pattern uses something this matcher does not do, or is malformed.
     static std::optional<Matcher> compile(std::string_view pattern);

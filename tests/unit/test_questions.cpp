@@ -520,7 +520,7 @@ TEST_CASE("questions: a user rule's window counts calendar months, clamped at mo
     Person person;
     person.settings.builtin_rules = false;
     person.settings.rules = {{"boat", R"(bought a (\w+) boat)", "How is the {1} boat?",
-                              Interval{1, Interval::Unit::months}, Interval{2, Interval::Unit::months}}};
+                              Interval{1, Interval::Unit::months}, Interval{2, Interval::Unit::months}, {}}};
     person.note("Bought a wooden boat", day_of(2026, 1, 31));
     person.on = day_of(2026, 2, 27);
     CHECK(person.texts().empty());
@@ -545,7 +545,7 @@ TEST_CASE("questions: trip questions change with the note's age") {
 TEST_CASE("questions: user rules fill their template from trimmed capture groups") {
     Person person;
     person.settings.rules.push_back({"podcast", R"(hosts? (?:a|the) podcast called\s+(.+?)\s*$)",
-                                     "How is {1} going?", {}, {}});
+                                     "How is {1} going?", {}, {}, {}});
     person.note_days_ago("Hosts a podcast called   Deep Work Radio  ", 3);
     const auto qs = person.questions();
     REQUIRE_FALSE(qs.empty());
@@ -557,8 +557,8 @@ TEST_CASE("questions: user rules fill their template from trimmed capture groups
 TEST_CASE("questions: a rule whose template names a group that did not take part is skipped") {
     Person person;
     person.settings.builtin_rules = false;
-    person.settings.rules = {{"move", R"(moving (?:to (\w+)|house))", "How is {1}?", {}, {}},
-                             {"any", R"(moving)", "Moving how?", {}, {}}};
+    person.settings.rules = {{"move", R"(moving (?:to (\w+)|house))", "How is {1}?", {}, {}, {}},
+                             {"any", R"(moving)", "Moving how?", {}, {}, {}}};
     person.note_days_ago("Moving house soon", 1);
     CHECK(person.ids() == std::vector<std::string>{"r1:any"});
     person.notes.clear();
@@ -574,8 +574,8 @@ TEST_CASE("questions: one note feeds several rules, newest note first, then rule
     Person person;
     person.settings.banks.clear();
     person.settings.builtin_rules = false;
-    person.settings.rules = {{"a", "sailing", "Rule A?", {}, {}}, {"b", "boat", "Rule B?", {}, {}},
-                             {"c", "sailing", "Rule C?", {}, {}}};
+    person.settings.rules = {{"a", "sailing", "Rule A?", {}, {}, {}}, {"b", "boat", "Rule B?", {}, {}, {}},
+                             {"c", "sailing", "Rule C?", {}, {}, {}}};
     person.note_days_ago("Loves sailing on his boat", 20);
     person.note_days_ago("Bought a boat", 5);
     CHECK(person.ids() == std::vector<std::string>{"r2:b", "r1:a", "r1:c"});
@@ -583,25 +583,25 @@ TEST_CASE("questions: one note feeds several rules, newest note first, then rule
 }
 
 TEST_CASE("questions: check_question_rule refuses a bad regular expression or an empty ask") {
-    CHECK_NOTHROW(check_question_rule({"ok", R"(\bsail(?:ing|s)?\b)", "How's the sailing?", {}, {}}));
+    CHECK_NOTHROW(check_question_rule({"ok", R"(\bsail(?:ing|s)?\b)", "How's the sailing?", {}, {}, {}}));
     try {
-        check_question_rule({"broken", "(unclosed", "Why?", {}, {}});
+        check_question_rule({"broken", "(unclosed", "Why?", {}, {}, {}});
         FAIL("expected a usage error");
     } catch (const Error& e) {
         CHECK(e.code() == ExitCode::usage);
         CHECK(std::string(e.what()).starts_with("question rule \"broken\": bad regular expression: "));
     }
     try {
-        check_question_rule({"silent", "sailing", "  ", {}, {}});
+        check_question_rule({"silent", "sailing", "  ", {}, {}, {}});
         FAIL("expected a usage error");
     } catch (const Error& e) {
         CHECK(e.code() == ExitCode::usage);
         CHECK(std::string(e.what()).starts_with("question rule \"silent\": "));
     }
-    CHECK_THROWS_AS(check_question_rule({"groups", "(a)(b)", "{3}?", {}, {}}), Error);
-    CHECK_THROWS_AS(check_question_rule({"empty", "", "Why?", {}, {}}), Error);
+    CHECK_THROWS_AS(check_question_rule({"groups", "(a)(b)", "{3}?", {}, {}, {}}), Error);
+    CHECK_THROWS_AS(check_question_rule({"empty", "", "Why?", {}, {}, {}}), Error);
     CHECK_THROWS_AS(check_question_rule({"window", "a", "Why?", Interval{2, Interval::Unit::years},
-                                         Interval{1, Interval::Unit::years}}),
+                                         Interval{1, Interval::Unit::years}, {}}),
                     Error);
 }
 
@@ -627,7 +627,7 @@ TEST_CASE("questions: prefiltering never hides a match of an unusual user rule")
         Person person;
         person.settings.banks.clear();
         person.settings.builtin_rules = false;
-        person.settings.rules = {{"user", pattern, "Yes?", {}, {}}};
+        person.settings.rules = {{"user", pattern, "Yes?", {}, {}, {}}};
         CHECK_NOTHROW(check_question_rule(person.settings.rules.front()));
         person.note_days_ago(text, 1);
         CHECK(person.texts() == std::vector<std::string>{"Yes?"});

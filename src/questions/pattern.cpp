@@ -1,0 +1,70 @@
+#define PCRE2_CODE_UNIT_WIDTH 8
+#include "questions/pattern.h"
+
+#include <fmt/format.h>
+#include <pcre2.h>
+
+namespace kith::questions {
+
+namespace {
+
+// Backtracking steps one search may take: a few milliseconds at most. Real rules on real notes
+// need thousands.
+constexpr std::uint32_t match_limit = 1'000'000;
+
+struct MatchContext {
+    pcre2_match_context* context = pcre2_match_context_create(nullptr);
+    MatchContext() { pcre2_set_match_limit(context, match_limit); }
+    ~MatchContext() { pcre2_match_context_free(context); }
+};
+
+pcre2_match_context* match_context() {
+    static MatchContext shared;
+    return shared.context;
+}
+
+}  // namespace
+
+struct Pattern::Code {
+    pcre2_code* code = nullptr;
+    ~Code() { pcre2_code_free(code); }
+};
+
+Expected<Pattern> Pattern::compile(std::string_view text) {
+    int error = 0;
+    PCRE2_SIZE offset = 0;
+    // As the rules were written (ECMAScript, case-insensitive): $ only at the very end.
+    auto* code = pcre2_compile(reinterpret_cast<PCRE2_SPTR>(text.data()), text.size(),
+                               PCRE2_CASELESS | PCRE2_DOLLAR_ENDONLY, &error, &offset, nullptr);
+    if (!code) {
+        PCRE2_UCHAR message[256];
+        pcre2_get_error_message(error, message, sizeof message);
+        return unexpected(fmt::format("{} at offset {}", reinterpret_cast<const char*>(message), offset));
+    }
+    Pattern pattern;
+    auto owned = std::make_shared<Code>();
+    owned->code = code;
+    std::uint32_t count = 0;
+    pcre2_pattern_info(code, PCRE2_INFO_CAPTURECOUNT, &count);
+    pattern.code_ = std::move(owned);
+    pattern.groups_ = count;
+    return pattern;
+}
+
+Pattern::Found Pattern::search(std::string_view text, std::size_t from, bool anchored, Groups& out) const {
+    std::unique_ptr<pcre2_match_data, decltype(&pcre2_match_data_free)> data(
+        pcre2_match_data_create_from_pattern(code_->code, nullptr), &pcre2_match_data_free);
+    int result = pcre2_match(code_->code, reinterpret_cast<PCRE2_SPTR>(text.data()), text.size(), from,
+                             anchored ? PCRE2_ANCHORED : 0, data.get(), match_context());
+    if (result == PCRE2_ERROR_NOMATCH) return Found::none;
+    if (result < 0) return Found::gave_up;  // the match or depth limit, or memory
+    const PCRE2_SIZE* vector = pcre2_get_ovector_pointer(data.get());
+    out.assign(groups_ + 1, {});
+    for (std::size_t g = 0; g <= groups_ && g < static_cast<std::size_t>(result); ++g) {
+        if (vector[2 * g] == PCRE2_UNSET) continue;
+        out[g] = {static_cast<std::ptrdiff_t>(vector[2 * g]), static_cast<std::ptrdiff_t>(vector[2 * g + 1])};
+    }
+    return Found::match;
+}
+
+}  // namespace kith::questions
