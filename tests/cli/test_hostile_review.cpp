@@ -44,6 +44,17 @@ std::vector<std::string> names_in(const std::string& directory, const std::strin
     return names;
 }
 
+// `count` people named Person 0, Person 1 …, each with a note of `note_size` characters.
+void import_people(const Sandbox& box, int count, std::size_t note_size) {
+    std::string jsonl;
+    for (int i = 0; i < count; ++i)
+        jsonl += "{\"name\":\"Person " + std::to_string(i) + "\",\"notes\":[{\"text\":\"" + std::string(note_size, 'n') +
+                 "\"}]}\n";
+    auto file = box.dir + "/people.jsonl";
+    box.write_file(file, jsonl);
+    box.ok({"import", file});
+}
+
 // Runs as user nobody when the tests are root (root passes every permission check), else as
 // ourselves; the sandbox must then let nobody through.
 Result run_unprivileged(const Sandbox& box, std::vector<std::string> args) {
@@ -308,13 +319,7 @@ TEST_CASE("SIGTERM or SIGHUP while $EDITOR is open leaves no temp file with the 
 TEST_CASE("an interrupted export -o or backup leaves neither its temp file nor a journal") {
     Sandbox box;
     // Enough people that the writes take a while, so the signal comes while the temp file exists.
-    std::string jsonl;
-    for (int i = 0; i < 20000; ++i)
-        jsonl += "{\"name\":\"Person " + std::to_string(i) + "\",\"notes\":[{\"text\":\"" + std::string(200, 'n') +
-                 "\"}]}\n";
-    auto file = box.dir + "/people.jsonl";
-    box.write_file(file, jsonl);
-    box.ok({"import", file});
+    import_people(box, 20000, 200);
     auto out_dir = box.dir + "/out";
     fs::create_directory(out_dir);
     int interrupted = 0;
@@ -493,13 +498,7 @@ TEST_CASE("UTF-16, lone CR line ends and a soft break before END:VCARD are each 
 
 TEST_CASE("a damaged database names the file and what to do, and backup of it fails") {
     Sandbox box;
-    std::string jsonl;
-    for (int i = 0; i < 300; ++i)
-        jsonl += "{\"name\":\"Person " + std::to_string(i) + "\",\"notes\":[{\"text\":\"" + std::string(300, 'n') +
-                 "\"}]}\n";
-    auto file = box.dir + "/people.jsonl";
-    box.write_file(file, jsonl);
-    box.ok({"import", file});
+    import_people(box, 300, 300);
     auto content = box.read_file(box.db);
     for (std::size_t i = 5 * 4096; i < 6 * 4096; ++i) content[i] = '\xde';
     box.write_file(box.db, content, 0600);
