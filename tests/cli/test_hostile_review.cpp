@@ -14,7 +14,6 @@
 #include <nlohmann/json.hpp>
 #include <string>
 #include <thread>
-#include <tuple>
 #include <vector>
 
 #include "harness.h"
@@ -264,17 +263,20 @@ TEST_CASE("endless or line-less input fails at once with one line, instead of fi
     check_error(kith::test::run_launch(box, note), 1, "standard input is longer than 16 MiB");
     // A line or value past its cap, without a line break: 16 MiB for a vCard line or a JSON
     // value, 64 MiB for a JSONL record.
-    for (const auto& [name, prefix, size] : std::vector<std::tuple<std::string, std::string, std::size_t>>{
-             {"long.vcf", "BEGIN:VCARD\nFN:", 17u << 20},
-             {"long.json", "{\"contacts\":[\"", 17u << 20},
-             {"long.jsonl", "{\"name\":\"", 65u << 20}}) {
-        CAPTURE(name);
-        auto file = box.dir + "/" + name;
-        box.write_file(file, prefix + std::string(size, 'x'));
-        auto result = box.run({"import", file});
+    struct Long {
+        std::string name, prefix;
+        std::size_t size;
+    };
+    for (const auto& file : std::vector<Long>{{"long.vcf", "BEGIN:VCARD\nFN:", 17u << 20},
+                                              {"long.json", "{\"contacts\":[\"", 17u << 20},
+                                              {"long.jsonl", "{\"name\":\"", 65u << 20}}) {
+        CAPTURE(file.name);
+        auto path = box.dir + "/" + file.name;
+        box.write_file(path, file.prefix + std::string(file.size, 'x'));
+        auto result = box.run({"import", path});
         check_error(result, 2, "longer than");
         CHECK(result.err.size() < 200);
-        fs::remove(file);
+        fs::remove(path);
     }
     CHECK(box.ok({"list", "--format", "tsv", "--fields", "name"}) == "Ann\n");
 }
