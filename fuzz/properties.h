@@ -5,8 +5,8 @@
 // Readers: any bytes may give records or FormatError, nothing else; what kith imports from
 // them exports in every format, the reader's own format reads the export back one record a
 // person, and kith's JSONL round trip is exact. Dates: whatever parses formats and reads back
-// as itself. Config: only a usage error may come out. Matcher: wherever it takes a pattern,
-// it finds what std::regex finds (the same match, the same groups).
+// as itself. Config: only a usage error may come out. Reading: any note reads into questions
+// with a span of days, and the reading survives being stored.
 #pragma once
 
 #include <sys/mman.h>
@@ -15,7 +15,6 @@
 #include <cstddef>
 #include <cstdint>
 #include <optional>
-#include <regex>
 #include <utility>
 #include <vector>
 #include <sstream>
@@ -29,7 +28,7 @@
 #include "kith/interchange.h"
 #include "kith/questions.h"
 #include "kith/store.h"
-#include "questions/matcher.h"
+#include "kith/text.h"
 
 namespace kith::fuzzing {
 
@@ -190,73 +189,33 @@ inline void check_config(const std::uint8_t* data, std::size_t size) {
     }
 }
 
-// ---- question matcher ------------------------------------------------------------------------
+// ---- reading notes ---------------------------------------------------------------------------
 
-// Matcher and std::regex (ECMAScript, icase: the engine's setting) agree on a search of `text`
-// from `from`; false when std::regex gives up on it (too complex), which proves nothing.
-inline bool same_match(const questions::Matcher& matcher, const std::regex& regex, std::string_view text,
-                       std::size_t from, bool continuous) {
-    auto flags = continuous ? std::regex_constants::match_continuous : std::regex_constants::match_default;
-    if (from > 0) flags |= std::regex_constants::match_prev_avail;
-    std::cmatch expected;
-    bool found = false;
-    try {
-        found = std::regex_search(text.data() + from, text.data() + text.size(), expected, regex, flags);
-    } catch (const std::regex_error&) {
-        return false;
+// The first two bytes choose the note's day, the third whether it has an event a few weeks on;
+// the rest is the note. Reading it with the built-in rules gives questions that are questions,
+// each for a span of days, and a reading that survives being stored.
+inline void check_reading(const std::uint8_t* data, std::size_t size) {
+    using namespace std::chrono;
+    if (size < 3) return;
+    static const auto rules = make_rulebook(builtin_questions().rules, {});
+    Note note;
+    note.id = 7;
+    note.on = Date{sys_days{Date{year{2000}, January, day{1}}} + days{(data[0] << 8 | data[1]) % 20000}};
+    if (data[2] % 4 == 0) note.event = Date{sys_days{note.on} + days{data[2] % 90}};
+    note.text.assign(reinterpret_cast<const char*>(data + 3), size - 3);
+    if (!is_valid_utf8(note.text)) return;  // refused before any note is read
+    const Reading reading = read_note(note, *rules);
+    for (const auto& planned : reading.questions) {
+        require(!planned.text.empty(), "a planned question is empty");
+        require(planned.from <= planned.until, "a planned question ends before it starts");
+        require(is_valid_utf8(planned.text), "a planned question is not valid UTF-8");
     }
-    questions::Matcher::Groups got;
-    require(matcher.search(text, from, continuous, got) == found, "the matcher and std::regex disagree on a match");
-    if (!found) return true;
-    require(got.size() == expected.size(), "the matcher has another number of groups");
-    for (std::size_t g = 0; g < got.size(); ++g) {
-        const bool took_part = got[g].begin >= 0;
-        require(took_part == expected[g].matched, "a group took part in one match only");
-        if (took_part)
-            require(got[g].begin == expected[g].first - text.data() && got[g].end == expected[g].second - text.data(),
-                    "a group matched elsewhere");
-    }
-    return true;
-}
-
-inline void check_matcher_on(const questions::Matcher& matcher, const std::regex& regex, std::string_view text) {
-    require(matcher.groups() == regex.mark_count(), "the matcher counts groups differently");
-    for (std::size_t from = 0; from <= text.size(); from += 1 + text.size() / 8)
-        for (bool continuous : {false, true}) same_match(matcher, regex, text, from, continuous);
-}
-
-inline void check_matcher_on(std::string_view pattern, std::string_view text) {
-    auto matcher = questions::Matcher::compile(pattern);
-    if (!matcher) return;
-    std::regex regex;
-    try {
-        regex.assign(pattern.begin(), pattern.end(), std::regex::ECMAScript | std::regex::icase);
-    } catch (const std::regex_error&) {
-        return;  // refused there; the matcher is never asked for such a pattern
-    }
-    check_matcher_on(*matcher, regex, text);
-}
-
-// The first byte chooses: a built-in rule's pattern (even) against the rest as a note, or a
-// short pattern of the input's own (odd), up to a newline, against what follows it.
-inline void check_matcher(const std::uint8_t* data, std::size_t size) {
-    if (size < 2) return;
-    const std::string_view input(reinterpret_cast<const char*>(data), size);
-    if (data[0] % 2 == 0) {
-        // Both compiled once per rule: std::regex takes milliseconds over one.
-        const auto& rules = builtin_question_rules();
-        static std::vector<std::optional<std::pair<questions::Matcher, std::regex>>> compiled(rules.size());
-        auto& rule = compiled[data[1] % rules.size()];
-        if (!rule) {
-            const auto& pattern = rules[data[1] % rules.size()].match;
-            rule.emplace(*questions::Matcher::compile(pattern), std::regex(pattern, std::regex::ECMAScript | std::regex::icase));
-        }
-        check_matcher_on(rule->first, rule->second, input.substr(2, 400));
-        return;
-    }
-    const auto newline = input.find('\n', 1);
-    if (newline == std::string_view::npos || newline > 25) return;  // short: std::regex must not take forever
-    check_matcher_on(input.substr(1, newline - 1), input.substr(newline + 1, 24));
+    const auto stored = reading_from_json(reading_to_json(reading));
+    require(stored.has_value(), "a stored reading does not read back");
+    require(stored->questions.size() == reading.questions.size() && stored->phrase == reading.phrase &&
+                stored->kind == reading.kind && stored->when == reading.when,
+            "a stored reading reads back as another");
+    describe_reading(reading, note.on);
 }
 
 }  // namespace kith::fuzzing

@@ -3,7 +3,7 @@
 #
 #   fuzz/run.sh [SECONDS [HARNESS...]]     e.g. fuzz/run.sh 30, fuzz/run.sh 600 vcard csv
 #
-# Harnesses: dates vcard csv json config matcher (all by default). Each starts from its seeds
+# Harnesses: dates vcard csv json config reading (all by default). Each starts from its seeds
 # (tests/fixtures, fuzz/seeds) and the corpus it grew before, in BUILD/corpus/HARNESS; a crash
 # is saved as BUILD/crashes/HARNESS-crash-…, to be reproduced with BUILD/fuzz/fuzz_HARNESS FILE
 # and kept as a unit test. BUILD is $KITH_FUZZ_BUILD, else build-fuzz. Exits 1 if any crashed.
@@ -11,7 +11,7 @@ set -eu
 
 seconds=${1:-60}
 [ "$#" -gt 0 ] && shift
-harnesses=${*:-dates vcard csv json config matcher}
+harnesses=${*:-dates vcard csv json config reading}
 root=$(cd "$(dirname "$0")/.." && pwd)
 build=${KITH_FUZZ_BUILD:-$root/build-fuzz}
 
@@ -29,8 +29,8 @@ for harness in $harnesses; do
         csv) seeds="$root/tests/fixtures/csv" ;;
         json) seeds="$root/fuzz/seeds/json" ;;
         config) seeds="$root/fuzz/seeds/config $root/examples" ;;
-        matcher) seeds="$root/fuzz/seeds/matcher" ;;
-        *) echo "$0: no harness $harness (dates vcard csv json config matcher)" >&2; exit 2 ;;
+        reading) seeds="$root/fuzz/seeds/reading" ;;
+        *) echo "$0: no harness $harness (dates vcard csv json config reading)" >&2; exit 2 ;;
     esac
     dict=
     [ -f "$root/fuzz/$harness.dict" ] && dict="-dict=$root/fuzz/$harness.dict"

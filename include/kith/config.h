@@ -43,6 +43,13 @@ struct LoadedConfig {
 };
 LoadedConfig load_config(const std::string& path);
 
+// The question rules and tag banks built into kith (src/questions/rules.toml), read once.
+struct QuestionData {
+    std::vector<QuestionRule> rules;
+    std::map<std::string, std::vector<std::string>> banks;
+};
+const QuestionData& builtin_questions();
+
 // The effective value of every key, as `key = value` TOML text, in table order.
 std::vector<std::pair<std::string, std::string>> config_values(const Config& config);
 

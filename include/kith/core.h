@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "kith/model.h"
+#include "kith/questions.h"
 #include "kith/store.h"
 
 namespace kith {
@@ -27,6 +28,7 @@ struct NewContact {
     std::optional<std::string> birthday;
     std::optional<std::string> every;
     std::optional<std::string> note;
+    std::optional<std::string> met;  // the day you met
 };
 
 struct AddResult {
@@ -34,7 +36,10 @@ struct AddResult {
     std::vector<ContactRef> same_name;  // others already called that, worth a warning
 };
 
-AddResult add_contact(Store& store, const NewContact& input, Date today);
+// The built-in rules alone: what a note is read with when no config says otherwise (tests).
+const RuleBook& builtin_rulebook();
+
+AddResult add_contact(Store& store, const NewContact& input, Date today, const RuleBook& rules = builtin_rulebook());
 
 struct NewNote {
     std::string text;
@@ -44,7 +49,16 @@ struct NewNote {
     std::vector<std::string> tags;
 };
 
-Note add_note(Store& store, std::int64_t contact_id, const NewNote& input, Date today);
+// Saves the note with what kith understood of it (its reading, SPEC §5a).
+Note add_note(Store& store, std::int64_t contact_id, const NewNote& input, Date today,
+              const RuleBook& rules = builtin_rulebook());
+
+// Reads `note` with `rules` and keeps the reading with it, with the dates `due` looks for: the
+// day it happens, and from when a promise or a mistake is ours to do.
+void attach_reading(Note& note, const RuleBook& rules);
+
+// Reads every note whose reading was made with other rules again (after an upgrade).
+std::size_t reread_notes(Store& store, const RuleBook& rules);
 
 struct NewInteraction {
     std::string summary;
@@ -59,6 +73,7 @@ Interaction log_interaction(Store& store, std::int64_t contact_id, const NewInte
 // every (or "none") clears it.
 struct ContactChanges {
     std::optional<std::string> name;
+    std::optional<std::string> met;  // "" or "none" clears it
     std::optional<std::string> company;
     std::optional<std::string> birthday;
     std::optional<std::string> every;
@@ -71,7 +86,7 @@ struct ContactChanges {
 
 // Usage error when `changes` changes nothing.
 void require_changes(const ContactChanges& changes);
-Contact edit_contact(Store& store, std::int64_t contact_id, const ContactChanges& changes);
+Contact edit_contact(Store& store, std::int64_t contact_id, const ContactChanges& changes, Date today);
 // The editable form of a contact for $EDITOR, and what an edited form changes (nullopt when
 // the user emptied it to cancel; usage error on a line that is not `field: value`).
 std::string contact_form(const Contact& contact);

@@ -8,6 +8,7 @@
 #include <unordered_set>
 #include <vector>
 
+#include "kith/core.h"
 #include "kith/interchange.h"
 #include "kith/store.h"
 
@@ -36,7 +37,9 @@ struct MergeResult {
 // questions are added when new: by uuid, or, without one, when no identical one exists.
 class Importer {
 public:
-    Importer(Store& store, Date today) : store_(store), today_(today) {}
+    // Each new or changed note is read with `rules` (SPEC §5a).
+    Importer(Store& store, Date today, const RuleBook& rules = builtin_rulebook())
+        : store_(store), today_(today), rules_(rules) {}
 
     // Usage error (exit 2) for a field kith would refuse from the command line; FormatError
     // for a uuid already on an earlier `line` of the same file.
@@ -47,6 +50,7 @@ private:
 
     Store& store_;
     Date today_;
+    const RuleBook& rules_;
     std::unordered_set<std::int64_t> added_;                     // contacts this import added
     std::unordered_map<std::string, std::size_t> uuid_lines_;  // uuids met so far, and their lines
 };

@@ -24,6 +24,7 @@ struct Contact {
     bool archived = false;
     Date added_on{};                     // kith's "today" when they were added
     std::optional<Date> snoozed_until;   // left out of `due` before this day
+    std::optional<Date> met_on;          // the day you met (add/edit --met); else the first interaction
     std::string created_at;              // UTC, ISO 8601 with seconds
     std::string updated_at;
     std::optional<Date> last_contacted;  // derived: the latest interaction's date
@@ -38,8 +39,17 @@ struct Note {
     std::optional<Date> event;  // when the thing it talks about happens
     bool ask = false;           // the text is a question to ask next time
     std::vector<std::string> tags;
+    std::optional<Date> done_on;  // a promise kept, a mistake put right (`kith done n12`)
     std::string created_at;
     std::string updated_at;
+    // Derived, never exported: what kith understood of it (a Reading as JSON, questions.h)
+    // and the fingerprint of the rules it was read with.
+    std::string reading;
+    std::string read_with;
+    // Derived from the reading, for `due`: the day it happens (--event, or a day its text names),
+    // and from when it is ours to do (a promise, a mistake to check on).
+    std::optional<Date> happens_on;
+    std::optional<Date> follow_up_on;
 };
 
 struct Interaction {
@@ -74,9 +84,10 @@ inline const std::vector<std::string>& interaction_channels() {
 
 // A suggested thing to ask (SPEC §5), with a stable id and where it came from.
 struct Question {
-    std::string id;  // n42, e42, r42:1, b, t:client:1
+    std::string id;  // n42, e42, r42:college-after, b, y, t:client:1
     std::string text;
-    std::string source;  // e.g. "note 42 (2026-10-01)"
+    std::string source;        // e.g. "note 42 (2026-10-01)"
+    std::int64_t note_id = 0;  // the note it came from, if any
 };
 
 // A contact with everything recorded about them, for `show`.

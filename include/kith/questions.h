@@ -1,36 +1,124 @@
-// The suggestion engine (SPEC §5): what to ask a person, from what they told you.
-// Pure functions over a person's records and today's date; deterministic.
+// The suggestion engine (SPEC §5): what kith understands of a note (its reading) and what to
+// ask a person, from what they told you. Pure functions of their input, "today" included.
 #pragma once
 
 #include <cstddef>
 #include <map>
+#include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "kith/model.h"
 
 namespace kith {
 
-// A pattern → question rule. `match` is a regular expression (PCRE2, as Perl writes them),
-// matched case-insensitively against a note's text; `ask` is a template where {1}, {2} … are the
-// match's capture groups (trimmed). The rule applies only while the note's age (today minus
-// the note's date) is within [min_age, max_age] when those are set.
+// A question kith plans to ask about a note (SPEC §5b), on the days from `from` to `until`.
+struct PlannedQuestion {
+    char source = 'r';  // n: an explicit ask; e: an event's; r: a rule's; s: a stale note's
+    std::string key;    // a rule's question: its name and phase (r42:operation-after); else ""
+    std::string text;
+    Date from{};
+    Date until{};
+};
+
+// What kith understood of a note (SPEC §5a), made when it is written and stored with it.
+struct Reading {
+    std::string kind = "fact";  // event milestone situation interest fact loss promise mistake feedback question
+    std::string rule;           // the rule that read it; "" when none did
+    std::string relation;       // whom it is about when not the person: "mum", "daughter", "dog" …
+    std::string name;           // their name when the note gives it: "Priya"
+    std::string phrase;         // the thing, ready for a question: "your mum's hip operation"
+    std::optional<Date> when;   // the day it happens, or the first day of its month
+    bool month_only = false;    // `when` names a month, not a day
+    bool history = false;       // long past ("in 2015", "years ago"): no timed question follows
+    bool negated = false;       // "not a Yankees fan", "no longer at Globex"
+    bool sensitive = false;     // a death, a diagnosis, a layoff, a divorce …
+    bool do_not_raise = false;  // "asked me not to bring it up": nothing comes of it, ever
+    std::vector<PlannedQuestion> questions;
+};
+
+// A question a rule asks at some time after the thing it read, measured from the thing (or
+// the note, when the thing has no date): "Is {who} graduating this year?" 3½ to 5 years on.
+struct LaterQuestion {
+    Interval from{};
+    Interval to{};
+    std::string ask;
+};
+
+// A rule, in the shape of [[questions.rule]] (built-in ones live in src/questions/rules.toml).
+// `match` is a regular expression (PCRE2), matched case-insensitively; its named groups and
+// {1}, {2} … fill the templates.
+//
+// A plain rule (no `kind`) is a pattern → question: `ask`, asked while the note is between
+// min_age and max_age old. A rule with a `kind` reads the note (SPEC §5a): what it is about,
+// when it happens, and then asks `before`, `on` the day, `after` it, `later`, a congratulation
+// for good news, or `during` an ongoing situation. A user rule with a built-in rule's name
+// replaces it.
 struct QuestionRule {
-    std::string id;  // stable within its source, e.g. "college-first-year"
+    std::string id;  // its name: "operation", "user1"
     std::string match;
     std::string ask;
     std::optional<Interval> min_age;
     std::optional<Interval> max_age;
     std::string source;  // where a user wrote it, for errors: "config ~/.config/kith/config.toml: line 12"
+    std::string kind;    // "" for a plain rule; event milestone situation interest fact loss promise mistake feedback
+    bool sensitive = false;
+    bool good_news = false;
+    bool about_them = false;  // never someone else's, whatever relation the note names
+    std::string phrase;       // the thing: "{whose} {topic}"
+    std::vector<std::string> before, on, after, congrats, during;
+    std::vector<LaterQuestion> later;
+    std::optional<Interval> after_for;   // how long "after" questions last (6 weeks)
+    std::optional<Interval> before_for;  // how long before the day "before" questions start (4 weeks)
+    std::optional<Interval> during_for;  // how long "during" questions last (3 months; interests: always)
 };
 
-struct QuestionSettings {
-    bool builtin_rules = false;                               // builtin_question_rules() first,
-    std::vector<QuestionRule> rules;                          // then these (the user's)
-    std::map<std::string, std::vector<std::string>> banks;    // tag → questions
-    Interval birthday_window{7, Interval::Unit::days};        // "birthday near"
+// The rules in the order they are tried, compiled once, with a fingerprint that changes when
+// any of them does (a stored reading made with other rules is read again).
+class RuleBook {
+public:
+    explicit RuleBook(std::vector<QuestionRule> rules);
+    ~RuleBook();
+    RuleBook(const RuleBook&) = delete;
+    RuleBook& operator=(const RuleBook&) = delete;
+
+    const std::vector<QuestionRule>& rules() const { return rules_; }
+    const std::string& fingerprint() const { return fingerprint_; }
+
+    struct Compiled;
+    const Compiled& compiled() const;  // the patterns, compiled when first needed
+
+private:
+    std::vector<QuestionRule> rules_;
+    std::string fingerprint_;
+    mutable std::unique_ptr<Compiled> compiled_;
 };
+
+// The built-in rules with the user's: a user rule named as a built-in one takes its place.
+std::shared_ptr<const RuleBook> make_rulebook(const std::vector<QuestionRule>& builtin,
+                                              const std::vector<QuestionRule>& user);
+
+struct QuestionSettings {
+    std::shared_ptr<const RuleBook> rules;                  // see make_rulebook
+    std::map<std::string, std::vector<std::string>> banks;  // tag → questions
+    Interval birthday_window{7, Interval::Unit::days};      // "birthday near"
+};
+
+// What kith understands of a note, and the questions it will ask when (SPEC §5a): made when the
+// note is written, imported or edited, and again when the rules change.
+Reading read_note(const Note& note, const RuleBook& rules);
+
+// The note's stored reading when it was made with these rules, else a new one.
+Reading reading_of(const Note& note, const RuleBook& rules);
+// A reading as stored with its note (Note::reading), and back; nothing for text that is not one.
+std::string reading_to_json(const Reading& reading);
+std::optional<Reading> reading_from_json(std::string_view json);
+
+// One line saying what kith understood and what it will ask when, for `kith note`:
+// `understood: your mum's hip operation, in 2026-12 · after it: "How is your mum recovering?"`.
+std::string describe_reading(const Reading& reading, Date today);
 
 // Everything the engine may look at for one person.
 struct QuestionInput {
@@ -46,12 +134,11 @@ struct QuestionInput {
 std::vector<Question> suggest_questions(const QuestionInput& input, const QuestionSettings& settings,
                                         std::size_t limit);
 
-// The rules that ship with kith (a data file compiled into the binary).
-const std::vector<QuestionRule>& builtin_question_rules();
-// The tag question banks that ship with kith (client, friend, family, mentor …).
-const std::map<std::string, std::vector<std::string>>& builtin_question_banks();
-
-// Usage error naming the rule when its regular expression does not compile.
+// Usage error naming the rule when its regular expression does not compile, or a template
+// names a group the pattern does not have.
 void check_question_rule(const QuestionRule& rule);
+
+// The built-in rules and banks, src/questions/rules.toml as kith was built with it.
+std::string_view builtin_rules_toml();
 
 }  // namespace kith

@@ -119,6 +119,8 @@ public:
     // Notes with an event date in [from, until] for these contacts.
     std::vector<Note> event_notes_for(const std::vector<std::int64_t>& contact_ids, Date from, Date until);
     std::vector<Note> notes_for(std::int64_t contact_id);  // newest first
+    // Every note whose reading was made with rules of another fingerprint (or never made).
+    std::vector<Note> notes_read_with_other(const std::string& fingerprint);
 
     // Several contacts' records at once, for the question engine (one query each, any number of ids).
     std::vector<Note> notes_for_contacts(const std::vector<std::int64_t>& contact_ids);

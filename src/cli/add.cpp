@@ -14,6 +14,7 @@ void add_add_command(CLI::App& app, Session& session) {
     auto birthday = std::make_shared<std::string>();
     auto every = std::make_shared<std::string>();
     auto note = std::make_shared<std::string>();
+    auto met = std::make_shared<std::string>();
     command->add_option("name", input->name, "Full name")->required();
     add_repeatable(*command, "--email,-e", input->emails, "Email address (repeatable)")->option_text("EMAIL");
     add_repeatable(*command, "--phone,-p", input->phones, "Phone number (repeatable)")->option_text("PHONE");
@@ -25,12 +26,16 @@ void add_add_command(CLI::App& app, Session& session) {
     auto* every_option = command->add_option("--every", *every, "Check-in cadence: 30d, 2w, monthly, or a window 3w..6w")
                              ->option_text("INTERVAL");
     auto* note_option = command->add_option("--note,-n", *note, "A first note about them")->option_text("TEXT");
-    command->callback([&session, input, birthday, every, note, birthday_option, every_option, note_option] {
+    auto* met_option =
+        command->add_option("--met", *met, "The day you met (for \"a year since we met\")")->option_text("DATE");
+    command->callback([&session, input, birthday, every, note, met, birthday_option, every_option, note_option,
+                       met_option] {
         if (*birthday_option) input->birthday = *birthday;
         if (*every_option) input->every = *every;
         if (*note_option) input->note = *note;
+        if (*met_option) input->met = *met;
         auto& store = session.store(Store::Access::write);
-        auto result = add_contact(store, *input, session.today());
+        auto result = add_contact(store, *input, session.today(), *session.question_settings().rules);
         for (const auto& other : result.same_name)
             session.warn(fmt::format("#{} is also called {}; use #{} to tell them apart", other.id, other.name,
                                      result.contact.id));

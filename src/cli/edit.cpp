@@ -21,11 +21,13 @@ void add_edit_command(CLI::App& app, Session& session) {
     auto company = std::make_shared<std::string>();
     auto birthday = std::make_shared<std::string>();
     auto every = std::make_shared<std::string>();
+    auto met = std::make_shared<std::string>();
     add_contact_words(*command, *contact);
     auto* name_option = command->add_option("--name", *name, "New full name")->option_text("NAME");
     auto* company_option = command->add_option("--company,-c", *company, "Company (empty clears)")->option_text("COMPANY");
     auto* birthday_option = command->add_option("--birthday,-b", *birthday, "Birthday (none clears)")->option_text("DATE");
     auto* every_option = command->add_option("--every", *every, "Check-in cadence (none clears)")->option_text("INTERVAL");
+    auto* met_option = command->add_option("--met", *met, "The day you met (none clears)")->option_text("DATE");
     add_repeatable(*command, "--add-email", changes->add_emails, "Add an email (repeatable)")->option_text("EMAIL");
     add_repeatable(*command, "--remove-email", changes->remove_emails, "Remove an email")->option_text("EMAIL");
     add_repeatable(*command, "--add-phone", changes->add_phones, "Add a phone number (repeatable)")->option_text("PHONE");
@@ -34,8 +36,9 @@ void add_edit_command(CLI::App& app, Session& session) {
     add_repeatable(*command, "--remove-tag", changes->remove_tags, "Remove a tag")->option_text("TAG");
     add_repeatable(*command, "--add-nickname", changes->add_nicknames, "Add a nickname")->option_text("NAME");
     add_repeatable(*command, "--remove-nickname", changes->remove_nicknames, "Remove a nickname")->option_text("NAME");
-    command->callback([&session, contact, changes, name, company, birthday, every, name_option, company_option,
-                       birthday_option, every_option] {
+    command->callback([&session, contact, changes, name, company, birthday, every, met, name_option, company_option,
+                       birthday_option, every_option, met_option] {
+        if (*met_option) changes->met = *met;
         if (*name_option) changes->name = *name;
         if (*company_option) changes->company = *company;
         if (*birthday_option) changes->birthday = *birthday;
@@ -54,7 +57,7 @@ void add_edit_command(CLI::App& app, Session& session) {
             }
             *changes = *edited;
         }
-        auto updated = edit_contact(store, who.id, *changes);
+        auto updated = edit_contact(store, who.id, *changes, session.today());
         std::cout << fmt::format("Updated {} (#{})\n", updated.name, updated.id);
     });
 }

@@ -159,7 +159,7 @@ void run_import(Session& session, const Options& options) {
 
     auto today = session.today();
     auto& store = session.store(Store::Access::write);
-    Importer importer(store, today);
+    Importer importer(store, today, *session.question_settings().rules);
     std::size_t counts[3] = {0, 0, 0};
     std::string report;  // the dry run's lines, printed only once the whole file is known good
     std::vector<std::string> warnings;  // likewise, for a real import

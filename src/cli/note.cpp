@@ -47,8 +47,11 @@ void add_note_command(CLI::App& app, Session& session) {
         auto& store = session.store(Store::Access::write);
         auto who = resolve_contact(store, *contact);  // before reading stdin or opening an editor
         input->text = note_text(*words, session);
-        auto note = add_note(store, who.id, *input, today);
+        auto note = add_note(store, who.id, *input, today, *session.question_settings().rules);
         std::cout << fmt::format("Noted for {} (#{}), note {}\n", who.name, who.id, note.id);
+        // What kith understood, so a misreading can be put right at once (SPEC §5a).
+        if (auto reading = reading_from_json(note.reading))
+            std::cout << escape_control_characters(describe_reading(*reading, today)) << '\n';
     });
 }
 

@@ -6,6 +6,7 @@
 #include <iostream>
 
 #include "cli/terminal.h"
+#include "kith/core.h"
 #include "kith/error.h"
 #include "kith/text.h"
 
@@ -50,9 +51,12 @@ Store& Session::store(Store::Access access) {
     if (!store_) {
         config();  // every command that touches data reports a broken config, even with --db
         store_ = Store::open(db_path(), access);
-        if (const auto& backup = store_->migration_backup())
+        if (const auto& backup = store_->migration_backup()) {
             warn(fmt::format("database upgraded to schema version {}; the old one is saved as {}",
                              Store::current_schema_version(), *backup));
+            // Notes written before kith read them are read now, once (SPEC §5a).
+            reread_notes(*store_, *question_settings().rules);
+        }
     }
     return *store_;
 }
@@ -109,13 +113,16 @@ Style Session::style(const std::string& format) {
 }
 
 QuestionSettings Session::question_settings() {
-    QuestionSettings settings;
-    settings.builtin_rules = true;
-    settings.rules = config().question_rules;
-    settings.banks = builtin_question_banks();
-    for (const auto& [tag, bank] : config().question_banks) settings.banks[tag] = bank;  // the user's replaces ours
-    settings.birthday_window = config().due_birthday_window;
-    return settings;
+    if (!question_settings_) {
+        const auto& builtin = builtin_questions();
+        QuestionSettings settings;
+        settings.rules = make_rulebook(builtin.rules, config().question_rules);
+        settings.banks = builtin.banks;
+        for (const auto& [tag, bank] : config().question_banks) settings.banks[tag] = bank;  // the user's replaces ours
+        settings.birthday_window = config().due_birthday_window;
+        question_settings_ = std::move(settings);
+    }
+    return *question_settings_;
 }
 
 void Session::warn(const std::string& message) {

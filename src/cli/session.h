@@ -49,6 +49,7 @@ private:
     std::optional<LoadedConfig> loaded_config_;
     std::unique_ptr<Store> store_;
     std::optional<Date> today_;
+    std::optional<QuestionSettings> question_settings_;
 };
 
 }  // namespace kith::cli

@@ -8,6 +8,7 @@
 #include <cstring>
 #include <fstream>
 #include <functional>
+#include <set>
 #include <toml++/toml.h>
 
 #include "kith/error.h"
@@ -65,30 +66,96 @@ std::optional<std::string> optional_interval(const toml::table& table, const cha
     return std::nullopt;
 }
 
-// One [[questions.rule]]: match and ask are required; the regex must compile.
-std::optional<std::string> apply_question_rule(Config& config, const toml::node& element) {
+// A rule's templates: one string, or a list of them (the first that fills is asked).
+std::optional<std::string> string_list(const toml::table& table, const char* key, std::vector<std::string>& target) {
+    const auto* node = table.get(key);
+    if (!node) return std::nullopt;
+    if (node->is_string()) {
+        target.push_back(*node->value<std::string>());
+        return std::nullopt;
+    }
+    const auto* array = node->as_array();
+    if (!array) return fmt::format("{}: expected a question or a list of them", key);
+    for (const auto& item : *array) {
+        if (!item.is_string()) return fmt::format("{}: expected a question or a list of them", key);
+        target.push_back(*item.value<std::string>());
+    }
+    return std::nullopt;
+}
+
+std::optional<std::string> optional_flag(const toml::table& table, const char* key, bool& target) {
+    const auto* node = table.get(key);
+    if (!node) return std::nullopt;
+    if (!node->is_boolean()) return fmt::format("{}: expected true or false", key);
+    target = *node->value<bool>();
+    return std::nullopt;
+}
+
+// One [[questions.rule]]: a name (else user1, user2 …) and a match; then either ask (a plain
+// rule) or a kind with its templates. The regex must compile and the templates fit it.
+std::optional<std::string> read_question_rule(const toml::node& element, std::size_t number, QuestionRule& rule) {
     const auto* table = element.as_table();
     if (!table) return "expected a table with match and ask";
-    QuestionRule rule;
-    rule.id = fmt::format("user{}", config.question_rules.size() + 1);
+    static const std::set<std::string> keys{"name",     "id",       "match",      "ask",        "min_age",
+                                            "max_age",  "kind",     "phrase",     "sensitive",  "good_news",
+                                            "about_them", "before", "on",         "after",      "congrats",
+                                            "during",   "later",    "after_for",  "before_for", "during_for"};
     for (const auto& [key, value] : *table) {
         auto name = std::string(key.str());
-        if (name != "match" && name != "ask" && name != "min_age" && name != "max_age" && name != "id")
-            return fmt::format("unknown key \"{}\" in a question rule (match, ask, min_age, max_age, id)", name);
-        if ((name == "match" || name == "ask" || name == "id") && !value.is_string())
+        if (!keys.count(name))
+            return fmt::format("unknown key \"{}\" in a question rule (name, match, ask, min_age, max_age, kind, "
+                               "phrase, before, on, after, congrats, during, later …)",
+                               name);
+        if ((name == "match" || name == "ask" || name == "id" || name == "name" || name == "kind" ||
+             name == "phrase") &&
+            !value.is_string())
             return fmt::format("{}: expected a string", name);
     }
+    rule.id = fmt::format("user{}", number);
+    if (const auto* id = table->get("id")) rule.id = *id->value<std::string>();
+    if (const auto* name = table->get("name")) rule.id = *name->value<std::string>();
     rule.match = table->get("match") ? *table->get("match")->value<std::string>() : "";
     rule.ask = table->get("ask") ? *table->get("ask")->value<std::string>() : "";
-    if (const auto* id = table->get("id")) rule.id = *id->value<std::string>();
-    if (rule.match.empty() || rule.ask.empty()) return "a question rule needs both match and ask";
-    if (auto problem = optional_interval(*table, "min_age", rule.min_age)) return problem;
-    if (auto problem = optional_interval(*table, "max_age", rule.max_age)) return problem;
+    rule.kind = table->get("kind") ? *table->get("kind")->value<std::string>() : "";
+    rule.phrase = table->get("phrase") ? *table->get("phrase")->value<std::string>() : "";
+    if (rule.match.empty() || (rule.kind.empty() && rule.ask.empty()))
+        return "a question rule needs both match and ask (or a kind)";
+    for (auto [key, target] : {std::pair{"min_age", &rule.min_age}, std::pair{"max_age", &rule.max_age},
+                               std::pair{"after_for", &rule.after_for}, std::pair{"before_for", &rule.before_for},
+                               std::pair{"during_for", &rule.during_for}})
+        if (auto problem = optional_interval(*table, key, *target)) return problem;
+    for (auto [key, target] : {std::pair{"sensitive", &rule.sensitive}, std::pair{"good_news", &rule.good_news},
+                               std::pair{"about_them", &rule.about_them}})
+        if (auto problem = optional_flag(*table, key, *target)) return problem;
+    for (auto [key, target] : {std::pair{"before", &rule.before}, std::pair{"on", &rule.on},
+                               std::pair{"after", &rule.after}, std::pair{"congrats", &rule.congrats},
+                               std::pair{"during", &rule.during}})
+        if (auto problem = string_list(*table, key, *target)) return problem;
+    if (const auto* later = table->get("later")) {
+        const auto* items = later->as_array();
+        if (!items) return "later: expected a list of { from, to, ask }";
+        for (const auto& item : *items) {
+            const auto* entry = item.as_table();
+            if (!entry) return "later: expected a list of { from, to, ask }";
+            std::optional<Interval> from, to;
+            if (auto problem = optional_interval(*entry, "from", from)) return problem;
+            if (auto problem = optional_interval(*entry, "to", to)) return problem;
+            const auto* ask = entry->get("ask");
+            if (!from || !to || !ask || !ask->is_string()) return "later: each needs from, to and ask";
+            rule.later.push_back({*from, *to, *ask->value<std::string>()});
+        }
+    }
     try {
         check_question_rule(rule);
     } catch (const Error& e) {
         return std::string(e.what());
     }
+    return std::nullopt;
+}
+
+std::optional<std::string> apply_question_rule(Config& config, const toml::node& element) {
+    QuestionRule rule;
+    if (auto problem = read_question_rule(element, config.question_rules.size() + 1, rule)) return problem;
     rule.source = fmt::format("line {}", element.source().begin.line);  // the file's path is added once read
     config.question_rules.push_back(std::move(rule));
     return std::nullopt;
@@ -165,8 +232,12 @@ const std::vector<KeyRule>& key_rules() {
          [](const Config& config, const std::string&) {
              std::vector<std::pair<std::string, std::string>> values;
              for (const auto& rule : config.question_rules)
-                 values.emplace_back("questions.rule", fmt::format("{{ id = {}, match = {}, ask = {} }}",
-                                                                   quoted(rule.id), quoted(rule.match), quoted(rule.ask)));
+                 values.emplace_back("questions.rule",
+                                     rule.kind.empty()
+                                         ? fmt::format("{{ name = {}, match = {}, ask = {} }}", quoted(rule.id),
+                                                       quoted(rule.match), quoted(rule.ask))
+                                         : fmt::format("{{ name = {}, kind = {}, match = {} }}", quoted(rule.id),
+                                                       quoted(rule.kind), quoted(rule.match)));
              return values;
          }},
         {{"questions.bank.TAG", "array of strings", "(built-in banks)",
@@ -286,6 +357,32 @@ LoadedConfig load_config(const std::string& path) {
         throw usage_error(fmt::format("config {}: line {}: {}", path, e.source().begin.line, e.description()));
     }
     return loaded;
+}
+
+const QuestionData& builtin_questions() {
+    static const QuestionData data = [] {
+        QuestionData out;
+        const auto table = toml::parse(builtin_rules_toml(), std::string_view("rules.toml"));
+        if (const auto* rules = table["questions"]["rule"].as_array()) {
+            for (const auto& element : *rules) {
+                QuestionRule rule;
+                if (auto problem = read_question_rule(element, out.rules.size() + 1, rule))
+                    throw runtime_error(fmt::format("built-in rules.toml: line {}: {}", element.source().begin.line,
+                                                    *problem));
+                out.rules.push_back(std::move(rule));
+            }
+        }
+        if (const auto* banks = table["questions"]["bank"].as_table()) {
+            for (const auto& [tag, questions] : *banks) {
+                auto& bank = out.banks[std::string(tag.str())];
+                if (const auto* list = questions.as_array())
+                    for (const auto& question : *list)
+                        if (const auto* text = question.as_string()) bank.push_back(text->get());
+            }
+        }
+        return out;
+    }();
+    return data;
 }
 
 std::vector<std::pair<std::string, std::string>> config_values(const Config& config) {

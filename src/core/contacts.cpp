@@ -66,7 +66,7 @@ std::vector<std::string> hashtags(const std::string& text) {
     return tags;
 }
 
-AddResult add_contact(Store& store, const NewContact& input, Date today) {
+AddResult add_contact(Store& store, const NewContact& input, Date today, const RuleBook& rules) {
     AddResult result;
     Contact& contact = result.contact;
     contact.name = validate::contact_name(input.name, "name");
@@ -78,19 +78,20 @@ AddResult add_contact(Store& store, const NewContact& input, Date today) {
     if (!input.company.empty()) contact.company = validate::name(input.company, "company");
     if (input.birthday) contact.birthday = validate::birthday(*input.birthday);
     if (input.every) contact.every = validate::cadence(*input.every);
+    if (input.met) contact.met_on = validate::past_date(*input.met, today, "--met");
     std::optional<NewNote> first_note;
     if (input.note) first_note = NewNote{*input.note, {}, {}, false, {}};
 
     store.write([&] {
         result.same_name = store.contacts_with_key(fold_key(contact.name));
         store.insert_contact(contact);
-        if (first_note) add_note(store, contact.id, *first_note, today);
+        if (first_note) add_note(store, contact.id, *first_note, today, rules);
     });
     return result;
 }
 
 bool ContactChanges::empty() const {
-    return !name && !company && !birthday && !every && add_emails.empty() && remove_emails.empty() &&
+    return !name && !met && !company && !birthday && !every && add_emails.empty() && remove_emails.empty() &&
            add_phones.empty() && remove_phones.empty() && add_tags.empty() && remove_tags.empty() &&
            add_nicknames.empty() && remove_nicknames.empty();
 }
@@ -99,7 +100,7 @@ void require_changes(const ContactChanges& changes) {
     if (changes.empty()) throw usage_error("nothing to change: give a field flag such as --company (see kith edit --help)");
 }
 
-Contact edit_contact(Store& store, std::int64_t contact_id, const ContactChanges& changes) {
+Contact edit_contact(Store& store, std::int64_t contact_id, const ContactChanges& changes, Date today) {
     require_changes(changes);
     Contact contact;
     store.write([&] {
@@ -112,6 +113,9 @@ Contact edit_contact(Store& store, std::int64_t contact_id, const ContactChanges
         if (changes.every)
             contact.every = validate::is_clear(changes.every) ? std::nullopt
                                                                : std::optional(validate::cadence(*changes.every));
+        if (changes.met)
+            contact.met_on = validate::is_clear(changes.met) ? std::nullopt
+                                                             : std::optional(validate::past_date(*changes.met, today, "--met"));
         for (const auto& value : changes.remove_emails) remove_value(contact.emails, value, contact, "email");
         for (const auto& value : changes.remove_phones) remove_value(contact.phones, value, contact, "phone");
         for (const auto& value : changes.remove_tags) remove_value(contact.tags, normalize_tag(value), contact, "tag");

@@ -103,6 +103,7 @@ std::vector<std::string> changed_fields(const Contact& before, const Contact& af
     check(before.archived != after.archived, "archived");
     check(before.snoozed_until != after.snoozed_until, "snoozed");
     check(before.added_on != after.added_on, "added");
+    check(before.met_on != after.met_on, "met");
     return fields;
 }
 
@@ -117,6 +118,7 @@ Contact united(const Contact& ours, const Contact& theirs) {
     if (out.company.empty()) out.company = theirs.company;
     if (!out.birthday) out.birthday = theirs.birthday;
     if (!out.every) out.every = theirs.every;
+    if (!out.met_on) out.met_on = theirs.met_on;
     return out;
 }
 
@@ -191,7 +193,8 @@ void merge_items(Store& store, Store::Table table, std::vector<Item>& incoming, 
 const Matching<Note> note_matching{
     [](const Note& a, const Note& b) { return a.text == b.text; },
     [](const Note& a, const Note& b) {
-        return a.text == b.text && a.on == b.on && a.event == b.event && a.ask == b.ask && a.tags == b.tags;
+        return a.text == b.text && a.on == b.on && a.event == b.event && a.ask == b.ask && a.tags == b.tags &&
+               a.done_on == b.done_on;
     }};
 
 const Matching<Interaction> interaction_matching{
@@ -284,8 +287,15 @@ void Importer::insert_children(ContactRecord& incoming, const ContactRecord& exi
     auto keep = Store::Stamp::keep;
     merge_items(
         store_, Store::Table::notes, incoming.notes, existing.notes, note_matching,
-        [&](Note& note) { store_.insert_note(note); }, [&](Note& note) { store_.update_note(note, keep); }, "note",
-        result, &note_ids);
+        [&](Note& note) {
+            attach_reading(note, rules_);
+            store_.insert_note(note);
+        },
+        [&](Note& note) {
+            attach_reading(note, rules_);
+            store_.update_note(note, keep);
+        },
+        "note", result, &note_ids);
     merge_items(
         store_, Store::Table::interactions, incoming.interactions, existing.interactions, interaction_matching,
         [&](Interaction& interaction) { store_.insert_interaction(interaction); },

@@ -5,6 +5,7 @@
 #include <unordered_set>
 
 #include "core/validate.h"
+#include "kith/config.h"
 #include "kith/core.h"
 #include "kith/error.h"
 #include "kith/text.h"
@@ -15,18 +16,47 @@ namespace {
 
 // Notes and interactions record what already happened; a future date is almost always a typo.
 Date past_date(const std::optional<std::string>& value, Date today) {
-    if (!value) return today;
-    auto parsed = parse_past_date(*value, today);
-    if (!parsed) throw usage_error("--on: " + parsed.error());
-    auto date = *parsed;
-    if (days_between(today, date) > 0)
-        throw usage_error(fmt::format("--on {} is in the future; use --event for things still to come", format_iso(date)));
-    return date;
+    return value ? validate::past_date(*value, today, "--on") : today;
 }
 
 }  // namespace
 
-Note add_note(Store& store, std::int64_t contact_id, const NewNote& input, Date today) {
+const RuleBook& builtin_rulebook() {
+    static const auto rules = make_rulebook(builtin_questions().rules, {});
+    return *rules;
+}
+
+void attach_reading(Note& note, const RuleBook& rules) {
+    const Reading reading = read_note(note, rules);
+    note.reading = reading_to_json(reading);
+    note.read_with = rules.fingerprint();
+    note.happens_on = note.event;
+    note.follow_up_on.reset();
+    const bool timed = !reading.history && !reading.negated && !reading.do_not_raise;
+    if (!note.event && timed && reading.when && !reading.month_only &&
+        (reading.kind == "event" || reading.kind == "milestone"))
+        note.happens_on = reading.when;
+    if (reading.kind == "promise") {
+        // From its deadline ("by Friday"), else at once: the sooner it is kept the better.
+        note.follow_up_on = reading.when && *reading.when > note.on ? *reading.when : note.on;
+    } else if (reading.kind == "mistake") {
+        note.follow_up_on = add(note.on, Interval{1, Interval::Unit::weeks});  // then: is all well again?
+    }
+}
+
+std::size_t reread_notes(Store& store, const RuleBook& rules) {
+    std::size_t count = 0;
+    store.write([&] {
+        for (auto& note : store.notes_read_with_other(rules.fingerprint())) {
+            attach_reading(note, rules);
+            store.update_note(note, Store::Stamp::keep);
+            ++count;
+        }
+    });
+    return count;
+}
+
+Note add_note(Store& store, std::int64_t contact_id, const NewNote& input, Date today, const RuleBook& rules) {
     Note note;
     note.contact_id = contact_id;
     note.text = trim(validate::text(input.text, "note"));
@@ -40,6 +70,7 @@ Note add_note(Store& store, std::int64_t contact_id, const NewNote& input, Date 
     };
     for (const auto& tag : input.tags) add_tag(normalize_tag(tag));
     for (auto& tag : hashtags(note.text)) add_tag(std::move(tag));
+    attach_reading(note, rules);
     store.write([&] { store.insert_note(note); });
     return note;
 }

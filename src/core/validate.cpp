@@ -78,6 +78,15 @@ Date date(const std::string& value, Date today, const char* field) {
     return *parsed;
 }
 
+Date past_date(const std::string& value, Date today, const char* field) {
+    auto parsed = parse_past_date(value, today);
+    if (!parsed) throw usage_error(fmt::format("{}: {}", field, parsed.error()));
+    if (days_between(today, *parsed) > 0)
+        throw usage_error(fmt::format("{} {} is in the future; use --event for things still to come", field,
+                                      format_iso(*parsed)));
+    return *parsed;
+}
+
 Birthday birthday(const std::string& value) {
     auto parsed = parse_birthday(value);
     if (!parsed) throw usage_error(fmt::format("--birthday: {}", parsed.error()));

@@ -19,6 +19,9 @@ std::string phone(const std::string& value);
 std::string text(const std::string& value, const char* field);
 
 Date date(const std::string& value, Date today, const char* field);
+// A day that has been: a weekday or month-day is its last one (`--on fri`); a future day is
+// refused as the typo it almost always is.
+Date past_date(const std::string& value, Date today, const char* field);
 Birthday birthday(const std::string& value);
 Cadence cadence(const std::string& value);
 

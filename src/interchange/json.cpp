@@ -179,6 +179,7 @@ ContactRecord record_from_json(const json& object, std::size_t line) {
     contact.every = fields.parsed<Cadence>("every", parse_cadence);
     contact.archived = fields.flag("archived");
     if (auto added = fields.date("added_on")) contact.added_on = *added;
+    contact.met_on = fields.date("met_on");
     contact.snoozed_until = fields.date("snoozed_until");
     contact.created_at = fields.timestamp("created_at");
     contact.updated_at = fields.timestamp("updated_at");
@@ -191,6 +192,7 @@ ContactRecord record_from_json(const json& object, std::size_t line) {
         if (auto on = item.date("date")) note.on = *on;
         note.event = item.date("event");
         note.ask = item.flag("ask");
+        note.done_on = item.date("done_on");
         note.tags = item.texts("tags");
         note.created_at = item.timestamp("created_at");
         note.updated_at = item.timestamp("updated_at");

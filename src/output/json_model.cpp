@@ -21,6 +21,7 @@ void contact_fields(const Contact& contact, Field&& field) {
     field("every", contact.every ? std::optional<std::string>(format_cadence(*contact.every)) : std::nullopt);
     field("archived", contact.archived);
     field("added_on", contact.added_on);
+    field("met_on", contact.met_on);
     field("snoozed_until", contact.snoozed_until);
     field("last_contacted", contact.last_contacted);
     field("created_at", contact.created_at);
@@ -34,6 +35,7 @@ void note_fields(const Note& note, Field&& field) {
     field("date", note.on);
     field("event", note.event);
     field("ask", note.ask);
+    field("done_on", note.done_on);
     field("tags", note.tags);
     field("text", note.text);
     field("created_at", note.created_at);
@@ -100,6 +102,11 @@ json contact_json(const Contact& contact) {
 json note_json(const Note& note) {
     json out;
     note_fields(note, DocumentFields{out});
+    // What kith understood of it, for `show --format json`; derived, so never exported.
+    if (!note.reading.empty()) {
+        auto reading = json::parse(note.reading, nullptr, false);
+        if (!reading.is_discarded()) out["reading"] = std::move(reading);
+    }
     return out;
 }
 
@@ -116,7 +123,9 @@ json reminder_json(const Reminder& reminder) {
 }
 
 json question_json(const Question& question) {
-    return json{{"id", question.id}, {"text", question.text}, {"source", question.source}};
+    json out{{"id", question.id}, {"text", question.text}, {"source", question.source}};
+    if (question.note_id) out["note"] = question.note_id;
+    return out;
 }
 
 void write_contact_fields(JsonWriter& out, const Contact& contact) { contact_fields(contact, WrittenFields{out}); }

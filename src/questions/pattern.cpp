@@ -35,20 +35,39 @@ Expected<Pattern> Pattern::compile(std::string_view text) {
     PCRE2_SIZE offset = 0;
     // As the rules were written (ECMAScript, case-insensitive): $ only at the very end.
     auto* code = pcre2_compile(reinterpret_cast<PCRE2_SPTR>(text.data()), text.size(),
-                               PCRE2_CASELESS | PCRE2_DOLLAR_ENDONLY, &error, &offset, nullptr);
+                               PCRE2_CASELESS | PCRE2_DOLLAR_ENDONLY | PCRE2_DUPNAMES, &error, &offset, nullptr);
     if (!code) {
         PCRE2_UCHAR message[256];
         pcre2_get_error_message(error, message, sizeof message);
         return unexpected(fmt::format("{} at offset {}", reinterpret_cast<const char*>(message), offset));
     }
+    // PCRE2's JIT runs a search several times faster; where it cannot be used (no JIT on this
+    // machine, or a pattern it does not take), pcre2_match interprets the pattern as before.
+    pcre2_jit_compile(code, PCRE2_JIT_COMPLETE);
     Pattern pattern;
     auto owned = std::make_shared<Code>();
     owned->code = code;
     std::uint32_t count = 0;
     pcre2_pattern_info(code, PCRE2_INFO_CAPTURECOUNT, &count);
+    std::uint32_t name_count = 0, entry_size = 0;
+    PCRE2_SPTR table = nullptr;
+    pcre2_pattern_info(code, PCRE2_INFO_NAMECOUNT, &name_count);
+    pcre2_pattern_info(code, PCRE2_INFO_NAMEENTRYSIZE, &entry_size);
+    pcre2_pattern_info(code, PCRE2_INFO_NAMETABLE, &table);
+    for (std::uint32_t i = 0; i < name_count; ++i) {
+        PCRE2_SPTR entry = table + i * entry_size;
+        const std::size_t number = (static_cast<std::size_t>(entry[0]) << 8) | entry[1];
+        pattern.names_.emplace_back(reinterpret_cast<const char*>(entry + 2), number);
+    }
     pattern.code_ = std::move(owned);
     pattern.groups_ = count;
     return pattern;
+}
+
+std::vector<std::string> Pattern::group_names() const {
+    std::vector<std::string> out;
+    for (const auto& [name, number] : names_) out.push_back(name);
+    return out;
 }
 
 Pattern::Found Pattern::search(std::string_view text, std::size_t from, bool anchored, Groups& out) const {

@@ -25,6 +25,9 @@ public:
     static Expected<Pattern> compile(std::string_view pattern);
 
     std::size_t groups() const { return groups_; }  // capture groups, not counting [0]
+    // The named groups, with the number of each: (?<topic>…) → {"topic", 1}.
+    const std::vector<std::pair<std::string, std::size_t>>& named_groups() const { return names_; }
+    std::vector<std::string> group_names() const;
 
     enum class Found { match, none, gave_up };
     // The first match in `text` from `from` (only one starting at `from` when `anchored`);
@@ -35,6 +38,7 @@ private:
     struct Code;
     std::shared_ptr<const Code> code_;
     std::size_t groups_ = 0;
+    std::vector<std::pair<std::string, std::size_t>> names_;
 };
 
 }  // namespace kith::questions

@@ -95,7 +95,7 @@ std::optional<std::string> cadence_text(const Contact& contact) {
 // by name on every bind (as for notes, records.cpp).
 struct ContactSlots {
     int id, uuid, created_at, name, name_key, company, birthday, birthday_md, every, archived, added_on,
-        snoozed_until, updated_at;
+        snoozed_until, updated_at, met_on;
     explicit ContactSlots(const SQLite::Statement& s)
         : id(s.getIndex(":id")),
           uuid(s.getIndex(":uuid")),
@@ -109,7 +109,8 @@ struct ContactSlots {
           archived(s.getIndex(":archived")),
           added_on(s.getIndex(":added_on")),
           snoozed_until(s.getIndex(":snoozed_until")),
-          updated_at(s.getIndex(":updated_at")) {}
+          updated_at(s.getIndex(":updated_at")),
+          met_on(s.getIndex(":met_on")) {}
 };
 
 void bind_contact_columns(SQLite::Statement& statement, const ContactSlots& at, const Contact& contact) {
@@ -126,6 +127,7 @@ void bind_contact_columns(SQLite::Statement& statement, const ContactSlots& at, 
     statement.bind(at.added_on, stored_date(contact.added_on));
     bind_optional(statement, at.snoozed_until, optional_iso(contact.snoozed_until));
     statement.bind(at.updated_at, contact.updated_at);
+    bind_optional(statement, at.met_on, optional_iso(contact.met_on));
 }
 
 // Last contacted: last_touch is the latest interaction's day, or added_on when there is none,
@@ -135,7 +137,7 @@ void bind_contact_columns(SQLite::Statement& statement, const ContactSlots& at, 
     "SELECT c.id, c.uuid, c.name, c.company, c.birthday, c.every, c.archived, c.created_at, "   \
     "c.updated_at, CASE WHEN c.last_touch <> c.added_on OR EXISTS (SELECT 1 FROM interactions i " \
     "WHERE i.contact_id = c.id) THEN c.last_touch END, "                                       \
-    "c.added_on, c.snoozed_until"
+    "c.added_on, c.snoozed_until, c.met_on"
 const char* contact_columns = KITH_CONTACT_COLUMNS " FROM contacts c ";
 
 Contact read_contact(SQLite::Statement& row) {
@@ -160,6 +162,7 @@ Contact read_contact(SQLite::Statement& row) {
     contact.last_contacted = optional_date_column(row.getColumn(9));
     contact.added_on = date_column(row.getColumn(10));
     contact.snoozed_until = optional_date_column(row.getColumn(11));
+    contact.met_on = optional_date_column(row.getColumn(12));
     return contact;
 }
 
@@ -224,10 +227,10 @@ void Store::insert_contact(Contact& contact) {
     // A new contact has no interactions yet: the clock starts on the day they were added.
     auto& insert = (*cached_)("INSERT INTO contacts (id, uuid, name, name_key, company, birthday, birthday_md, "
                              "every, archived, added_on, last_touch, checkin_due, every_days, snoozed_until, "
-                             "created_at, updated_at) "
+                             "created_at, updated_at, met_on) "
                              "VALUES (" KITH_KEEP_ID("contacts") ", :uuid, :name, :name_key, :company, :birthday, "
                              ":birthday_md, :every, :archived, :added_on, :added_on, :checkin_due, :every_days, "
-                             ":snoozed_until, :created_at, :updated_at)");
+                             ":snoozed_until, :created_at, :updated_at, :met_on)");
     static const ContactSlots at(insert);  // the same for every statement of this text
     bind_contact_columns(insert, at, contact);
     bind_checkin(insert, checkin_for(contact.added_on, contact.every));
@@ -242,7 +245,7 @@ void Store::update_contact(Contact& contact, Stamp stamp) {
         "UPDATE contacts SET name = :name, name_key = :name_key, company = :company, "
         "birthday = :birthday, birthday_md = :birthday_md, every = :every, "
         "archived = :archived, added_on = :added_on, snoozed_until = :snoozed_until, "
-        "updated_at = :updated_at WHERE id = :id");
+        "updated_at = :updated_at, met_on = :met_on WHERE id = :id");
     static const ContactSlots at(update);
     bind_contact_columns(update, at, contact);
     update.exec();
@@ -345,7 +348,7 @@ void Store::for_each_contact(const ContactFilter& filter,
         for (; more_values && values.getColumn(0).getInt64() == contact.id; more_values = values.executeStep())
             if (auto* field = field_for(contact, values.getColumn(1).getString()))
                 field->push_back(values.getColumn(2).getString());
-        each(contact, query.getColumn(12).getString());
+        each(contact, query.getColumn(13).getString());  // after the contact columns
     }
     values.reset();
 }

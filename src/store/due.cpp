@@ -105,16 +105,24 @@ std::vector<DueStatement> due_statements(const DueQuery& q) {
                               false,
                               i == 0 ? Urgency::now : Urgency::upcoming});
     }
+    // Ours to do: promises not kept, mistakes to check on, from their day on, earliest first.
+    statements.push_back(
+        {"SELECT n.contact_id, n.follow_up_on, c.every_days, c.name_key FROM notes n INDEXED BY notes_to_follow_up "
+         "JOIN contacts c ON c.id = n.contact_id "
+         "WHERE n.follow_up_on IS NOT NULL AND n.done_on IS NULL AND n.follow_up_on <= :today" +
+             filter + " ORDER BY n.follow_up_on",
+         {},
+         true});
     // Note events in the window, earliest first: ahead, or passed and not followed up by an
     // interaction since.
     statements.push_back(
-        {"SELECT n.contact_id, n.event_on, c.every_days, c.name_key FROM notes n JOIN contacts c ON c.id = "
+        {"SELECT n.contact_id, n.happens_on, c.every_days, c.name_key FROM notes n JOIN contacts c ON c.id = "
          "n.contact_id "
-         "WHERE n.event_on BETWEEN :events_from AND :events_until" +
+         "WHERE n.happens_on BETWEEN :events_from AND :events_until" +
              filter +
-             " AND (n.event_on >= :today OR NOT EXISTS (SELECT 1 FROM interactions i "
-             "WHERE i.contact_id = n.contact_id AND i.happened_on >= n.event_on)) "
-             "ORDER BY n.event_on",
+             " AND (n.happens_on >= :today OR NOT EXISTS (SELECT 1 FROM interactions i "
+             "WHERE i.contact_id = n.contact_id AND i.happened_on >= n.happens_on)) "
+             "ORDER BY n.happens_on",
          {{":events_from", format_iso(q.events_from)}, {":events_until", format_iso(q.events_until)}},
          true,
          Urgency::upcoming});

@@ -21,7 +21,8 @@ std::vector<std::string> split_tags(const std::string& text) {
 // Where a note's values go in a statement, looked up once per statement text: binding by name
 // searches the statement's parameter names on every call, 4% of an import's work.
 struct NoteSlots {
-    int id, uuid, created_at, contact_id, text, noted_on, event_on, ask, tags, updated_at;
+    int id, uuid, created_at, contact_id, text, noted_on, event_on, ask, tags, updated_at, done_on, reading, read_with,
+        happens_on, follow_up_on;
     explicit NoteSlots(const SQLite::Statement& s)
         : id(s.getIndex(":id")),
           uuid(s.getIndex(":uuid")),
@@ -32,7 +33,12 @@ struct NoteSlots {
           event_on(s.getIndex(":event_on")),
           ask(s.getIndex(":ask")),
           tags(s.getIndex(":tags")),
-          updated_at(s.getIndex(":updated_at")) {}
+          updated_at(s.getIndex(":updated_at")),
+          done_on(s.getIndex(":done_on")),
+          reading(s.getIndex(":reading")),
+          read_with(s.getIndex(":read_with")),
+          happens_on(s.getIndex(":happens_on")),
+          follow_up_on(s.getIndex(":follow_up_on")) {}
 };
 
 void bind_note(SQLite::Statement& statement, const NoteSlots& at, const Note& note) {
@@ -46,6 +52,11 @@ void bind_note(SQLite::Statement& statement, const NoteSlots& at, const Note& no
     statement.bind(at.ask, note.ask ? 1 : 0);
     statement.bind(at.tags, join(note.tags, " "));
     statement.bind(at.updated_at, note.updated_at);
+    bind_optional(statement, at.done_on, optional_iso(note.done_on));
+    statement.bind(at.reading, note.reading);
+    statement.bind(at.read_with, note.read_with);
+    bind_optional(statement, at.happens_on, optional_iso(note.happens_on ? note.happens_on : note.event));
+    bind_optional(statement, at.follow_up_on, optional_iso(note.follow_up_on));
 }
 
 }  // namespace
@@ -53,8 +64,10 @@ void bind_note(SQLite::Statement& statement, const NoteSlots& at, const Note& no
 void Store::insert_note(Note& note) {
     stamp(note.uuid, note.created_at, note.updated_at);
     auto& insert = (*cached_)("INSERT INTO notes (id, uuid, contact_id, text, noted_on, event_on, ask, tags, "
-                             "created_at, updated_at) VALUES (" KITH_KEEP_ID("notes") ", :uuid, :contact_id, :text, "
-                             ":noted_on, :event_on, :ask, :tags, :created_at, :updated_at)");
+                             "created_at, updated_at, done_on, reading, read_with, happens_on, follow_up_on) "
+                             "VALUES (" KITH_KEEP_ID("notes") ", :uuid, :contact_id, :text, "
+                             ":noted_on, :event_on, :ask, :tags, :created_at, :updated_at, :done_on, :reading, "
+                             ":read_with, :happens_on, :follow_up_on)");
     static const NoteSlots at(insert);  // the same for every statement of this text
     bind_note(insert, at, note);
     insert.exec();
@@ -65,7 +78,8 @@ void Store::update_note(Note& note, Stamp stamp) {
     if (stamp == Stamp::now || note.updated_at.empty()) note.updated_at = utc_now();
     auto& update = (*cached_)(
         "UPDATE notes SET contact_id = :contact_id, text = :text, noted_on = :noted_on, "
-        "event_on = :event_on, ask = :ask, tags = :tags, updated_at = :updated_at "
+        "event_on = :event_on, ask = :ask, tags = :tags, updated_at = :updated_at, done_on = :done_on, "
+        "reading = :reading, read_with = :read_with, happens_on = :happens_on, follow_up_on = :follow_up_on "
         "WHERE id = :id");
     static const NoteSlots at(update);
     bind_note(update, at, note);
@@ -75,7 +89,8 @@ void Store::update_note(Note& note, Stamp stamp) {
 namespace {
 
 const char* note_columns =
-    "SELECT id, uuid, contact_id, text, noted_on, event_on, ask, tags, created_at, updated_at FROM notes ";
+    "SELECT id, uuid, contact_id, text, noted_on, event_on, ask, tags, created_at, updated_at, done_on, reading, "
+    "read_with, happens_on, follow_up_on FROM notes ";
 
 Note read_note(SQLite::Statement& query) {
     Note note;
@@ -89,6 +104,11 @@ Note read_note(SQLite::Statement& query) {
     note.tags = split_tags(query.getColumn(7).getString());
     note.created_at = query.getColumn(8).getString();
     note.updated_at = query.getColumn(9).getString();
+    note.done_on = optional_date_column(query.getColumn(10));
+    note.reading = query.getColumn(11).getString();
+    note.read_with = query.getColumn(12).getString();
+    note.happens_on = optional_date_column(query.getColumn(13));
+    note.follow_up_on = optional_date_column(query.getColumn(14));
     return note;
 }
 
@@ -97,6 +117,14 @@ Note read_note(SQLite::Statement& query) {
 std::vector<Note> Store::notes_for(std::int64_t contact_id) {
     auto& query = (*cached_)(std::string(note_columns) + "WHERE contact_id = ? ORDER BY noted_on DESC, id DESC");
     query.bind(1, contact_id);
+    std::vector<Note> notes;
+    while (query.executeStep()) notes.push_back(read_note(query));
+    return notes;
+}
+
+std::vector<Note> Store::notes_read_with_other(const std::string& fingerprint) {
+    auto& query = (*cached_)(std::string(note_columns) + "WHERE read_with <> ? ORDER BY id");
+    query.bind(1, fingerprint);
     std::vector<Note> notes;
     while (query.executeStep()) notes.push_back(read_note(query));
     return notes;
@@ -114,7 +142,7 @@ std::vector<Note> Store::notes_for_contacts(const std::vector<std::int64_t>& con
 std::vector<Note> Store::event_notes_for(const std::vector<std::int64_t>& contact_ids, Date from, Date until) {
     auto& query = (*cached_)(std::string(note_columns) +
                              "WHERE contact_id IN (SELECT value FROM json_each(?)) "
-                             "AND event_on BETWEEN ? AND ? ORDER BY event_on, id");
+                             "AND happens_on BETWEEN ? AND ? ORDER BY happens_on, id");
     query.bind(1, id_array(contact_ids));
     query.bind(2, format_iso(from));
     query.bind(3, format_iso(until));

@@ -104,6 +104,19 @@ CREATE TABLE asked_questions (
 );
 CREATE INDEX asked_by_contact ON asked_questions(contact_id, question_id);
 )sql",
+        // v2: what kith understood of each note (SPEC §5a), the day you met, promises kept.
+        R"sql(
+ALTER TABLE notes ADD COLUMN reading TEXT NOT NULL DEFAULT '';   -- JSON: see questions.h, Reading
+ALTER TABLE notes ADD COLUMN read_with TEXT NOT NULL DEFAULT ''; -- the rules' fingerprint it was read with
+ALTER TABLE notes ADD COLUMN done_on TEXT;       -- a promise kept, a mistake put right
+ALTER TABLE notes ADD COLUMN happens_on TEXT;    -- its event: --event, else a day its text names
+ALTER TABLE notes ADD COLUMN follow_up_on TEXT;  -- from this day it makes its person due (ours to do)
+UPDATE notes SET happens_on = event_on;
+DROP INDEX notes_by_event;
+CREATE INDEX notes_by_happening ON notes(happens_on, contact_id) WHERE happens_on IS NOT NULL;
+CREATE INDEX notes_to_follow_up ON notes(follow_up_on, contact_id) WHERE follow_up_on IS NOT NULL AND done_on IS NULL;
+ALTER TABLE contacts ADD COLUMN met_on TEXT;     -- the day you met (add/edit --met)
+)sql",
     };
     return all;
 }

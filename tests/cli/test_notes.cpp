@@ -76,7 +76,7 @@ std::string make_editor(const Sandbox& box, const std::string& name, const std::
 TEST_CASE("note joins its TEXT arguments and reports the note id") {
     Sandbox box;
     box.ok({"add", "Sam Smith"});
-    CHECK(box.ok({"note", "sam", "Daughter", "Emma", "got into college"}) == "Noted for Sam Smith (#1), note 1\n");
+    CHECK(lines_of(box.ok({"note", "sam", "Daughter", "Emma", "got into college"})).front() == "Noted for Sam Smith (#1), note 1");
     auto notes = notes_of(box, "sam");
     REQUIRE(notes.size() == 1);
     CHECK(notes[0]["text"] == "Daughter Emma got into college");
@@ -97,7 +97,7 @@ TEST_CASE("note - reads the text from standard input, keeping its lines") {
 TEST_CASE("note without TEXT reads piped standard input") {
     Sandbox box;
     box.ok({"add", "Sam"});
-    CHECK(box.ok({"note", "sam"}, piped("Training for a marathon\n")) == "Noted for Sam (#1), note 1\n");
+    CHECK(lines_of(box.ok({"note", "sam"}, piped("Training for a marathon\n"))).front() == "Noted for Sam (#1), note 1");
     CHECK(notes_of(box, "sam")[0]["text"] == "Training for a marathon");
 }
 
@@ -122,7 +122,7 @@ TEST_CASE("note on a terminal opens $EDITOR on a private temp file and saves wha
     box.ok({"add", "Sam"});
     auto editor = make_editor(box, "editor.sh", "Written in the editor");
     auto out = box.ok({"note", "sam"}, on_terminal({{"EDITOR", editor}}));
-    CHECK(out == "Noted for Sam (#1), note 1\n");
+    CHECK(lines_of(out).front() == "Noted for Sam (#1), note 1");
     CHECK(notes_of(box, "sam")[0]["text"] == "Written in the editor");
     CHECK(box.read_file(editor + ".mode") == "600\n");
     CHECK(leftover_temp_files(box).empty());

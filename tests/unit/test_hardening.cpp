@@ -7,6 +7,8 @@
 #include <iterator>
 #include <map>
 #include <string>
+#include <utility>
+#include <vector>
 
 #include "../../fuzz/properties.h"
 #include "kith/questions.h"
@@ -38,7 +40,7 @@ TEST_CASE("every input that once broke a fuzzer passes its checks now") {
                                               {"csv", fuzzing::check_csv},
                                               {"json", fuzzing::check_json},
                                               {"config", fuzzing::check_config},
-                                              {"matcher", fuzzing::check_matcher}};
+                                              {"reading", fuzzing::check_reading}};
     std::size_t replayed = 0;
     for (const auto& [harness, check] : checks) {
         // A harness that never found anything has no folder (git keeps no empty ones).
@@ -92,32 +94,25 @@ TEST_CASE("a date past 2200 is refused where it is typed, not stored where it ca
     CHECK(parse_date("in 174 years", today));
 }
 
-TEST_CASE("a question rule with a back-reference or repeat count too long for std::regex is a usage error") {
-    // fuzz_config: libstdc++ overflows a long reading \999999999999999999999 (undefined behaviour).
-    for (std::string pattern : {"(\\w+) \\99999999999999999999999", "a{1,99999999999999999999}", "a{99999999999}"}) {
-        CAPTURE(pattern);
+TEST_CASE("a question rule PCRE2 refuses is a usage error saying why, and what it takes it matches safely") {
+    // fuzz_config found these overflowing std::regex's number reading and its compiler's stack.
+    for (const auto& refused : std::vector<std::pair<std::string, std::string>>{
+             {"a{1,99999999999999999999}", "number too big"},
+             {"a{99999999999}", "number too big"},
+             {std::string(5000, '(') + "a" + std::string(5000, ')'), "too deeply nested"}}) {
+        const std::string why = refused.second;
+        CAPTURE(why);
         QuestionRule rule;
         rule.id = "mine";
-        rule.match = pattern;
-        rule.ask = "How is {1}?";
+        rule.match = refused.first;
+        rule.ask = "Why?";
         try {
             check_question_rule(rule);
             FAIL("accepted");
         } catch (const Error& e) {
             CHECK(e.code() == ExitCode::usage);
-            CHECK(std::string(e.what()).find("more than 6 digits") != std::string::npos);
+            CHECK(std::string(e.what()).find(why) != std::string::npos);
         }
-    }
-    QuestionRule deep;  // fuzz_config: a thousand "(" overflowed the stack of std::regex's compiler
-    deep.id = "deep";
-    deep.match = std::string(5000, '(') + "a" + std::string(5000, ')');
-    deep.ask = "Yes?";
-    try {
-        check_question_rule(deep);
-        FAIL("accepted");
-    } catch (const Error& e) {
-        CHECK(e.code() == ExitCode::usage);
-        CHECK(std::string(e.what()).find("nested more than 100 deep") != std::string::npos);
     }
     QuestionRule fine;
     fine.id = "fine";

@@ -1,7 +1,0 @@
-// libFuzzer entry point: the checks are kith::fuzzing::check_matcher in properties.h.
-#include "properties.h"
-
-extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
-    kith::fuzzing::check_matcher(data, size);
-    return 0;
-}

@@ -1,0 +1,335 @@
+#include "questions/phrases.h"
+
+#include <algorithm>
+#include <array>
+#include <vector>
+
+#include "kith/text.h"
+#include "questions/words.h"
+
+namespace kith::questions {
+
+namespace {
+
+bool is_upper(char c) { return c >= 'A' && c <= 'Z'; }
+
+std::string capitalised_word(std::string_view word) {
+    std::string out(word);
+    if (!out.empty() && out[0] >= 'a' && out[0] <= 'z') out[0] = static_cast<char>(out[0] - 'a' + 'A');
+    return out;
+}
+
+std::string lower_ascii(std::string_view text) {
+    std::string out(text);
+    for (auto& c : out)
+        if (is_upper(c)) c = static_cast<char>(c - 'A' + 'a');
+    return out;
+}
+
+std::vector<std::string> split_words(std::string_view text) {
+    std::vector<std::string> out;
+    std::size_t i = 0;
+    while (i < text.size()) {
+        while (i < text.size() && text[i] == ' ') ++i;
+        const std::size_t start = i;
+        while (i < text.size() && text[i] != ' ') ++i;
+        if (i > start) out.emplace_back(text.substr(start, i - start));
+    }
+    return out;
+}
+
+std::string join_words(const std::vector<std::string>& words) { return join(words, " "); }
+
+// A word as the lists know it: lower case, without surrounding punctuation.
+std::string key_of(std::string_view word) {
+    std::string key = lower_ascii(word);
+    while (!key.empty() && std::string_view(",.;:!?\"()").find(key.back()) != std::string_view::npos) key.pop_back();
+    while (!key.empty() && std::string_view("\"(").find(key.front()) != std::string_view::npos) key.erase(key.begin());
+    return key;
+}
+
+// Words after which "her" is not possessive ("told her about", "with her").
+bool ends_phrase(std::string_view key) {
+    static constexpr std::array<std::string_view, 31> words{
+        "", "about", "to", "for", "with", "in", "on", "at", "up", "out", "and", "or", "that", "the", "a", "an",
+        "off", "back", "down", "over", "into", "again", "know", "if", "how", "what", "is", "was", "has", "had", "will"};
+    return std::find(words.begin(), words.end(), key) != words.end();
+}
+
+// Third person to second: "his/her/their" → "your", "he/she/they" → "you" (with the verb that
+// follows agreeing), "him/her/them" → "you"; "her son Lou" → "Lou", "their dog Bear" → "Bear".
+std::vector<std::string> to_second_person(std::vector<std::string> words) {
+    std::vector<std::string> out;
+    for (std::size_t i = 0; i < words.size(); ++i) {
+        std::string word = words[i];
+        const std::string key = key_of(word);
+        const std::string next = i + 1 < words.size() ? key_of(words[i + 1]) : std::string();
+        const std::string trail = word.size() > key.size() ? word.substr(word.find_last_not_of(",.;:!?\")") + 1) : "";
+        const bool possessive = key == "his" || key == "their" || (key == "her" && !ends_phrase(next));
+        if (possessive && i + 1 < words.size()) {
+            // "her son Lou" → "Lou"
+            if (relation_named(next) && i + 2 < words.size() && is_upper(words[i + 2][0]) &&
+                !never_a_name(key_of(words[i + 2]))) {
+                out.push_back(words[i + 2]);
+                i += 2;
+                continue;
+            }
+            out.push_back("your" + trail);
+            continue;
+        }
+        if (key == "he" || key == "she" || key == "they") {
+            out.push_back("you" + trail);
+            if (i + 1 < words.size()) {
+                static const std::array<std::pair<std::string_view, std::string_view>, 5> agree{
+                    {{"is", "are"}, {"was", "were"}, {"has", "have"}, {"does", "do"}, {"doesn't", "don't"}}};
+                for (const auto& [from, to] : agree)
+                    if (next == from) {
+                        out.push_back(std::string(to));
+                        ++i;
+                        break;
+                    }
+            }
+            continue;
+        }
+        if (key == "he's" || key == "she's" || key == "they're") {
+            out.push_back("you're" + trail);
+            continue;
+        }
+        if (key == "him" || key == "them" || key == "her") {
+            out.push_back("you" + trail);
+            continue;
+        }
+        if (key == "himself" || key == "herself" || key == "themselves") {
+            out.push_back("yourself" + trail);
+            continue;
+        }
+        out.push_back(word);
+    }
+    return out;
+}
+
+// Irregular past forms to the verb's base, for "Did you …?".
+std::string base_of_irregular(std::string_view past) {
+    static constexpr std::array<std::pair<std::string_view, std::string_view>, 30> verbs{{
+        {"got", "get"},     {"went", "go"},     {"took", "take"},   {"had", "have"},     {"made", "make"},
+        {"found", "find"},  {"heard", "hear"},  {"sold", "sell"},   {"bought", "buy"},   {"won", "win"},
+        {"gave", "give"},   {"came", "come"},   {"ran", "run"},     {"left", "leave"},   {"felt", "feel"},
+        {"kept", "keep"},   {"began", "begin"}, {"chose", "choose"}, {"said", "say"},    {"told", "tell"},
+        {"did", "do"},      {"saw", "see"},     {"met", "meet"},    {"paid", "pay"},     {"sent", "send"},
+        {"spent", "spend"}, {"wrote", "write"}, {"flew", "fly"},    {"drove", "drive"},  {"thought", "think"},
+    }};
+    for (const auto& [form, base] : verbs)
+        if (past == form) return std::string(base);
+    return {};
+}
+
+bool is_auxiliary(std::string_view key) {
+    static constexpr std::array<std::string_view, 16> words{"is",   "are",   "was",    "were",  "has",  "have",
+                                                            "had",  "will",  "can",    "could", "would", "should",
+                                                            "does", "do",    "did",    "might"};
+    return std::find(words.begin(), words.end(), key) != words.end();
+}
+
+std::string finish(std::vector<std::string> words) {
+    std::string text = join_words(words);
+    while (!text.empty() && std::string_view(" .,;:!").find(text.back()) != std::string_view::npos) text.pop_back();
+    if (text.empty()) return {};
+    if (text[0] >= 'a' && text[0] <= 'z') text[0] = static_cast<char>(text[0] - 'a' + 'A');
+    if (!text.ends_with("?")) text += "?";
+    return text;
+}
+
+// "ask how the physio is going" → "How is the physio going?"; "ask how the opening went" →
+// "How did the opening go?".
+std::string wh_question(const std::string& wh, std::vector<std::string> clause) {
+    for (std::size_t i = 0; i < clause.size(); ++i) {
+        const std::string key = key_of(clause[i]);
+        if (i > 0 && is_auxiliary(key)) {
+            std::vector<std::string> out{wh, clause[i]};
+            out.insert(out.end(), clause.begin(), clause.begin() + static_cast<long>(i));
+            out.insert(out.end(), clause.begin() + static_cast<long>(i) + 1, clause.end());
+            return finish(out);
+        }
+        if (i > 0) {
+            std::string base = base_of_irregular(key);
+            if (base.empty() && key.size() > 4 && key.ends_with("ed")) continue;  // not sure of its base
+            if (!base.empty()) {
+                std::vector<std::string> out{wh, "did"};
+                out.insert(out.end(), clause.begin(), clause.begin() + static_cast<long>(i));
+                out.push_back(base);
+                out.insert(out.end(), clause.begin() + static_cast<long>(i) + 1, clause.end());
+                return finish(out);
+            }
+        }
+    }
+    std::vector<std::string> out{wh};
+    out.insert(out.end(), clause.begin(), clause.end());
+    return finish(out);
+}
+
+// "ask if Lou got the place" → "Did Lou get the place?"; "whether he ended up taking the job"
+// → "Have you ended up taking the job?"; "if the visa has come through" → "Has the visa come through?".
+std::string yes_no_question(std::vector<std::string> clause) {
+    for (std::size_t i = 1; i < clause.size(); ++i) {
+        const std::string key = key_of(clause[i]);
+        if (is_auxiliary(key)) {
+            std::vector<std::string> out{clause[i]};
+            out.insert(out.end(), clause.begin(), clause.begin() + static_cast<long>(i));
+            out.insert(out.end(), clause.begin() + static_cast<long>(i) + 1, clause.end());
+            return finish(out);
+        }
+        if (auto base = base_of_irregular(key); !base.empty()) {
+            std::vector<std::string> out{"did"};
+            out.insert(out.end(), clause.begin(), clause.begin() + static_cast<long>(i));
+            out.push_back(base);
+            out.insert(out.end(), clause.begin() + static_cast<long>(i) + 1, clause.end());
+            return finish(out);
+        }
+        if (key.size() > 3 && key.ends_with("ed")) {
+            const bool plural = key_of(clause[0]) == "you" || i > 1;
+            std::vector<std::string> out{key_of(clause[0]) == "you" || plural ? "have" : "has"};
+            out.insert(out.end(), clause.begin(), clause.end());
+            return finish(out);
+        }
+    }
+    return {};
+}
+
+}  // namespace
+
+std::string second_person(std::string_view note) {
+    std::string text = trim(note);
+    while (!text.empty() && (text.back() == '?' || text.back() == '.' || text.back() == '!')) text.pop_back();
+    auto words = to_second_person(split_words(text));
+    if (words.empty()) return {};
+    std::string first = key_of(words[0]);
+    if (first == "ask" || first == "remember" || first == "find") {
+        words.erase(words.begin());
+        if (!words.empty() && (key_of(words[0]) == "you" || key_of(words[0]) == "out")) words.erase(words.begin());
+        if (words.empty()) return {};
+        first = key_of(words[0]);
+        if (first == "if" || first == "whether") {
+            words.erase(words.begin());
+            return yes_no_question(words);
+        }
+        if (first == "how" || first == "what" || first == "when" || first == "where" || first == "why" ||
+            first == "who" || first == "which") {
+            words.erase(words.begin());
+            return wh_question(capitalised_word(first), words);
+        }
+        if (first == "about") {
+            words.erase(words.begin());
+            if (words.empty()) return {};
+            std::vector<std::string> out{"How", "is"};
+            out.insert(out.end(), words.begin(), words.end());
+            out.push_back("going");
+            return finish(out);
+        }
+        return {};
+    }
+    return finish(words);
+}
+
+std::string event_phrase(std::string_view note, const TextDates& dates) {
+    // The first sentence, without the dates in it.
+    std::string text(note.substr(0, note.find_first_of(".!?\n")));
+    for (auto it = dates.dates.rbegin(); it != dates.dates.rend(); ++it) {
+        if (it->end > text.size()) continue;
+        std::size_t begin = it->begin;
+        // "on 3 March", "this Friday": the little word before the date goes too.
+        for (std::string_view lead : {"on ", "this ", "next ", "by ", "in ", "the "})
+            if (begin >= lead.size() && lower_ascii(text.substr(begin - lead.size(), lead.size())) == lead)
+                begin -= lead.size();
+        text.erase(begin, it->end - begin);
+    }
+    auto words = split_words(text);
+    // Hashtags at the end, then "He's", "She is", "They will be" before the thing itself.
+    while (words.size() > 1 && words.back().size() > 1 && words.back()[0] == '#') words.pop_back();
+    for (auto& w : words)
+        if (w.size() > 1 && w[0] == '#') w.erase(w.begin());
+    if (words.empty()) return {};
+    std::size_t skip = 0;
+    const std::string first = key_of(words[0]);
+    if (first == "he's" || first == "she's" || first == "they're" || first == "he'll" || first == "she'll" ||
+        first == "they'll") {
+        skip = 1;
+    } else if (words.size() > 1 && (first == "he" || first == "she" || first == "they") &&
+               (is_auxiliary(key_of(words[1])) || key_of(words[1]) == "'s")) {
+        skip = 2;
+    }
+    if (skip && skip < words.size() && key_of(words[skip]) == "be") ++skip;
+    words.erase(words.begin(), words.begin() + static_cast<long>(std::min(skip, words.size())));
+    // "Running the Berlin marathon" → "the Berlin marathon": an -ing verb before a noun phrase.
+    if (words.size() > 1 && key_of(words[0]).ends_with("ing") && !relation_named(key_of(words[0]))) {
+        const std::string next = key_of(words[1]);
+        if (next == "the" || next == "a" || next == "an" || next == "his" || next == "her" || next == "their" ||
+            next == "in" || next == "at")
+            words.erase(words.begin(), words.begin() + (next == "in" || next == "at" ? 2 : 1));
+    }
+    words = to_second_person(words);
+    std::string out = join_words(words);
+    while (!out.empty() && std::string_view(".!?,;:- ").find(out.back()) != std::string_view::npos) out.pop_back();
+    out = trim(out);
+    if (out.empty()) return {};
+    const std::string lead = key_of(out.substr(0, out.find(' ')));
+    if (is_upper(out[0]) && (is_common_word(lead) || !never_a_name(lead)) && out.size() > 1 && !is_upper(out[1]) &&
+        (out.find(' ') == std::string::npos || !is_upper(out[out.find(' ') + 1])))
+        out[0] = static_cast<char>(out[0] - 'A' + 'a');
+    if (lead != "the" && lead != "your" && lead != "a" && lead != "an" && !is_upper(out[0])) out = "the " + out;
+    return excerpt(out, 80);
+}
+
+std::string our_phrase(const std::string& kind, std::string_view text, const std::map<std::string, std::string>& groups) {
+    std::string phrase;
+    if (auto thing = groups.find("thing"); thing != groups.end() && !thing->second.empty()) phrase = thing->second;
+    else phrase = std::string(trim(text));
+    if (kind == "promise") {
+        // "intro her to Sam" → "intro to Sam": the person is who the promise is to.
+        auto words = split_words(phrase);
+        if (words.size() > 2) {
+            const std::string second = key_of(words[1]);
+            if (second == "her" || second == "him" || second == "them") words.erase(words.begin() + 1);
+        }
+        phrase = join_words(words);
+    } else if (kind == "feedback") {
+        for (std::string_view lead : {"feedback:", "feedback -", "feedback"})
+            if (lower_ascii(phrase).starts_with(lead)) {
+                phrase = trim(std::string_view(phrase).substr(lead.size()));
+                break;
+            }
+    } else if (kind == "mistake") {
+        phrase = phrase.substr(0, phrase.find_first_of(",;"));
+    }
+    while (!phrase.empty() && std::string_view(".!,;: ").find(phrase.back()) != std::string_view::npos) phrase.pop_back();
+    return excerpt(trim(phrase), 80);
+}
+
+std::string excerpt(std::string_view text, std::size_t limit) {
+    std::string flat;
+    for (char c : text) {
+        const bool blank = c == ' ' || c == '\n' || c == '\t' || c == '\r';
+        if (blank) {
+            if (!flat.empty() && flat.back() != ' ') flat += ' ';
+        } else {
+            flat += c;
+        }
+    }
+    flat = trim(flat);
+    std::size_t chars = 0, cut = flat.size();
+    for (std::size_t i = 0; i < flat.size(); ++i) {
+        if ((static_cast<unsigned char>(flat[i]) & 0xC0) == 0x80) continue;
+        if (chars == limit) {
+            cut = i;
+            break;
+        }
+        ++chars;
+    }
+    if (cut == flat.size()) return flat;
+    std::string head = flat.substr(0, cut);
+    const auto space = head.find_last_of(' ');
+    if (space != std::string::npos && space >= head.size() * 2 / 3) head.resize(space);
+    while (!head.empty() && std::string_view(",;:- ").find(head.back()) != std::string_view::npos) head.pop_back();
+    return head + "…";
+}
+
+}  // namespace kith::questions

@@ -1,0 +1,715 @@
+// Reading a note (SPEC §5a): which rule it is about, whom, when, in what words, with what
+// tact; and from that, the questions to ask on which days.
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <map>
+#include <nlohmann/json.hpp>
+
+#include "kith/questions.h"
+#include "kith/text.h"
+#include "questions/pattern.h"
+#include "questions/phrases.h"
+#include "questions/rulebook.h"
+#include "questions/when.h"
+#include "questions/words.h"
+
+namespace kith {
+
+namespace {
+
+using questions::Word;
+
+// ---- text ------------------------------------------------------------------------------
+
+// Curly quotes and dashes as plain ones, so patterns and word lists see one spelling.
+std::string normalized(std::string_view text) {
+    std::string out;
+    out.reserve(text.size());
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        const auto rest = text.substr(i);
+        if (rest.starts_with("’") || rest.starts_with("‘")) {
+            out += '\'';
+            i += 2;
+        } else if (rest.starts_with("“") || rest.starts_with("”")) {
+            out += '"';
+            i += 2;
+        } else if (rest.starts_with("–") || rest.starts_with("—")) {
+            out += '-';
+            i += 2;
+        } else {
+            out += text[i];
+        }
+    }
+    return out;
+}
+
+bool is_upper(char c) { return c >= 'A' && c <= 'Z'; }
+bool is_lower(char c) { return c >= 'a' && c <= 'z'; }
+
+std::string capitalised(std::string text) {
+    if (!text.empty() && is_lower(text[0])) text[0] = static_cast<char>(text[0] - 'a' + 'A');
+    return text;
+}
+
+// Sentences: up to . ! ? ; or a line break (not the dot of "Mr." or "3.5").
+struct Span {
+    std::size_t begin = 0, end = 0;
+};
+
+std::vector<Span> sentences(std::string_view text) {
+    std::vector<Span> out;
+    std::size_t start = 0;
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        const char c = text[i];
+        bool ends = c == '\n' || c == '!' || c == '?' || c == ';';
+        if (c == '.') {
+            const bool digit_after = i + 1 < text.size() && text[i + 1] >= '0' && text[i + 1] <= '9';
+            std::size_t w = i;
+            while (w > start && (is_lower(text[w - 1]) || is_upper(text[w - 1]))) --w;
+            const auto before = text.substr(w, i - w);
+            const bool title = before == "Mr" || before == "Mrs" || before == "Ms" || before == "Dr" ||
+                               before == "St" || before == "vs" || before == "e.g" || before == "i.e" ||
+                               before.size() == 1;
+            ends = !digit_after && !title;
+        }
+        if (!ends) continue;
+        if (i > start) out.push_back({start, i});
+        start = i + 1;
+    }
+    if (start < text.size()) out.push_back({start, text.size()});
+    if (out.empty()) out.push_back({0, text.size()});
+    return out;
+}
+
+Span sentence_at(const std::vector<Span>& spans, std::size_t offset) {
+    for (const auto& span : spans)
+        if (offset >= span.begin && offset < std::max(span.end, span.begin + 1)) return span;
+    return spans.back();
+}
+
+// Emoji and other symbols out, spaces collapsed, trailing punctuation off: text for a phrase.
+std::string clean_phrase(std::string_view text) {
+    std::string out;
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        const auto byte = static_cast<unsigned char>(text[i]);
+        if (byte == 0xF0 || (byte == 0xE2 && i + 1 < text.size() && static_cast<unsigned char>(text[i + 1]) >= 0x9C) ||
+            byte == 0xEF) {
+            // A 4-byte sequence (emoji), a dingbat or symbol (U+27xx, U+2Bxx), a variation selector.
+            i += byte == 0xF0 ? 3 : 2;
+            continue;
+        }
+        if (text[i] == '\n' || text[i] == '\t') {
+            out += ' ';
+            continue;
+        }
+        out += text[i];
+    }
+    std::string collapsed;
+    for (char c : out) {
+        if (c == ' ' && (collapsed.empty() || collapsed.back() == ' ')) continue;
+        collapsed += c;
+    }
+    collapsed = trim(collapsed);
+    while (!collapsed.empty() && std::string_view(".,;:!?-(\"'").find(collapsed.back()) != std::string_view::npos)
+        collapsed.pop_back();
+    return trim(collapsed);
+}
+
+// ---- whom a note is about ----------------------------------------------------------------
+
+struct About {
+    std::string relation;  // as a question says it: "mum"
+    std::string name;      // "Priya"
+    char gender = 'n';
+    bool plural = false;
+    bool self() const { return relation.empty() && name.empty(); }
+};
+
+bool capitalised_in(std::string_view text, const Word& word) {
+    return word.begin < text.size() && is_upper(text[word.begin]);
+}
+
+// Words whose relation reading needs a determiner before them ("their lab Biscuit", not "the lab").
+bool ambiguous_relation(std::string_view word) {
+    return word == "lab" || word == "pa" || word == "ma" || word == "sis" || word == "bro" || word == "dh" ||
+           word == "dd" || word == "ds" || word == "dw" || word == "mil" || word == "fil" || word == "sil" ||
+           word == "bil" || word == "baby" || word == "kid" || word == "boss" || word == "manager" ||
+           word == "colleague" || word == "partner" || word == "horse" || word == "pony" || word == "rabbit" ||
+           word == "cat" || word == "dog" || word == "eldest" || word == "youngest";
+}
+
+bool determiner(std::string_view word) {
+    return word == "her" || word == "his" || word == "their" || word == "my" || word == "our" || word == "the" ||
+           word == "old" || word == "new" || word == "little" || word == "black" || word == "yellow" ||
+           word == "chocolate" || word == "elderly" || word == "poor";
+}
+
+// A name right after a relation: "daughter Priya", "husband Raj", "lab Biscuit", "twins (Bia & Leo)",
+// "son jake" in a note written in lower case.
+std::string name_after(std::string_view text, const std::vector<Word>& words, std::size_t k, bool lower_case_note,
+                       std::string_view person) {
+    auto name_word = [&](std::size_t i) -> std::string {
+        if (i >= words.size()) return {};
+        const Word& w = words[i];
+        if (questions::never_a_name(w.text) || questions::relation_named(w.text) || w.text == person) return {};
+        if (capitalised_in(text, w)) return std::string(text.substr(w.begin, w.end - w.begin));
+        if (lower_case_note && !questions::is_common_word(w.text) && w.text.size() > 2 &&
+            w.text.find_first_of("0123456789") == std::string::npos)
+            return capitalised(w.text);
+        return {};
+    };
+    if (k + 1 >= words.size()) return {};
+    // Nothing but a space, a comma or an opening bracket between them.
+    const auto gap = text.substr(words[k].end, words[k + 1].begin - words[k].end);
+    if (gap.find_first_not_of(" ,(") != std::string_view::npos) return {};
+    std::string first = name_word(k + 1);
+    if (first.empty()) return {};
+    if (first.ends_with("'s")) first.resize(first.size() - 2);
+    // "twins (Bia & Leo)", "kids Sam and Ella"
+    if (k + 3 < words.size()) {
+        const auto join = text.substr(words[k + 1].end, words[k + 2].begin - words[k + 1].end);
+        if ((trim(join) == "&" || words[k + 2].text == "and")) {
+            const std::size_t second_at = words[k + 2].text == "and" ? k + 3 : k + 2;
+            std::string second = name_word(second_at);
+            if (!second.empty()) return first + " and " + second;
+        }
+    }
+    return first;
+}
+
+About find_about(std::string_view text, const std::vector<Word>& words, Span sentence, Span match,
+                 std::string_view person) {
+    About about;
+    const bool lower_case_note = std::none_of(text.begin(), text.end(), is_upper);
+    std::optional<std::size_t> chosen;
+    int chosen_distance = 0;
+    for (std::size_t k = 0; k < words.size(); ++k) {
+        const Word& w = words[k];
+        if (w.begin < sentence.begin || w.end > sentence.end) continue;
+        std::string key = w.text;
+        if (key.ends_with("'s")) key.resize(key.size() - 2);
+        if (key.starts_with("ex-") || (k > 0 && words[k - 1].text == "ex")) continue;
+        const auto* relation = questions::relation_named(key);
+        if (!relation) continue;
+        const bool has_determiner = k > 0 && determiner(words[k - 1].text);
+        const bool sentence_start = w.begin == sentence.begin || text.substr(sentence.begin, w.begin - sentence.begin)
+                                                                         .find_first_not_of(" \"(") == std::string_view::npos;
+        if (ambiguous_relation(key) && !has_determiner && !sentence_start &&
+            name_after(text, words, k, lower_case_note, person).empty())
+            continue;
+        // Not the relation of the topic itself ("had a baby", "new puppy" are the thing).
+        if (w.begin >= match.begin && w.end <= match.end && (key == "baby" || relation->animal)) continue;
+        const int distance = w.end <= match.begin ? static_cast<int>(match.begin - w.end)
+                                                  : 1000 + static_cast<int>(w.begin - std::min(w.begin, match.end));
+        if (!chosen || distance < chosen_distance) {
+            chosen = k;
+            chosen_distance = distance;
+        }
+    }
+    if (chosen) {
+        const auto* relation = [&] {
+            std::string key = words[*chosen].text;
+            if (key.ends_with("'s")) key.resize(key.size() - 2);
+            return questions::relation_named(key);
+        }();
+        about.relation = std::string(relation->says);
+        about.gender = relation->gender;
+        about.plural = relation->plural;
+        about.name = name_after(text, words, *chosen, lower_case_note, person);
+        if (about.name.find(" and ") != std::string::npos) about.plural = true;
+        return about;
+    }
+    // No relation: a name of someone else, "Emma's graduation", or the sentence's subject
+    // ("Niamh finished her Leaving Cert").
+    for (std::size_t k = 0; k < words.size(); ++k) {
+        const Word& w = words[k];
+        if (w.begin < sentence.begin || w.end > match.begin + 1) continue;
+        if (!capitalised_in(text, w) || questions::never_a_name(w.text)) continue;
+        std::string key = w.text;
+        const bool possessive = key.ends_with("'s");
+        if (possessive) key.resize(key.size() - 2);
+        if (key == person || questions::never_a_name(key) || questions::relation_named(key)) continue;
+        const bool first_word = text.substr(sentence.begin, w.begin - sentence.begin).find_first_not_of(" \"(") ==
+                                std::string_view::npos;
+        const bool subject = first_word && k + 1 < words.size() && questions::is_common_word(words[k + 1].text) &&
+                             !questions::is_common_word(key);
+        if (!possessive && !subject) continue;
+        about.name = std::string(text.substr(w.begin, w.end - w.begin - (possessive ? 2 : 0)));
+        return about;
+    }
+    return about;
+}
+
+// ---- templates ---------------------------------------------------------------------------
+
+struct Fill {
+    About about;
+    std::string thing;
+    std::map<std::string, std::string> groups;  // named and numbered groups of the match
+};
+
+std::string who(const About& about) {
+    if (!about.name.empty()) return about.name;
+    if (!about.relation.empty()) return "your " + about.relation;
+    return "you";
+}
+
+std::string whose(const About& about) {
+    if (about.self()) return "your";
+    const std::string base = who(about);
+    if (about.name.empty() && about.plural && base.ends_with("s")) return base + "'";
+    return base + "'s";
+}
+
+std::string their(const About& about) {
+    if (about.self()) return "your";
+    if (about.plural) return "their";
+    return about.gender == 'f' ? "her" : about.gender == 'm' ? "his" : "their";
+}
+
+bool plural_subject(const About& about) { return about.self() || about.plural; }
+
+// The template with its placeholders filled; nothing when one of them has no value. A question
+// starts with a capital; a phrase (`sentence` false) as it falls.
+std::optional<std::string> fill(std::string_view text, const Fill& f, bool sentence = true) {
+    std::string out;
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        if (text[i] != '{') {
+            out += text[i];
+            continue;
+        }
+        const auto close = text.find('}', i);
+        if (close == std::string_view::npos) return std::nullopt;
+        const std::string name(text.substr(i + 1, close - i - 1));
+        i = close;
+        const bool many = plural_subject(f.about);
+        std::string value;
+        if (name == "who") value = who(f.about);
+        else if (name == "Who") value = capitalised(who(f.about));
+        else if (name == "whose") value = whose(f.about);
+        else if (name == "Whose") value = capitalised(whose(f.about));
+        else if (name == "their") value = their(f.about);
+        else if (name == "is") value = many ? "are" : "is";
+        else if (name == "Is") value = many ? "Are" : "Is";
+        else if (name == "was") value = many ? "were" : "was";
+        else if (name == "has") value = many ? "have" : "has";
+        else if (name == "does") value = many ? "do" : "does";
+        else if (name == "thing") value = f.thing;
+        else {
+            // A named group; "place" also takes "place2", "place3" … from other alternatives.
+            for (const auto& [group, captured] : f.groups) {
+                const bool same = group == name || (group.starts_with(name) && group.size() > name.size() &&
+                                                    group.find_first_not_of("0123456789", name.size()) == std::string::npos);
+                if (same && !captured.empty()) {
+                    value = captured;
+                    break;
+                }
+            }
+        }
+        if (trim(value).empty()) return std::nullopt;
+        out += value;
+    }
+    // "your your", "the the": what two placeholders can make together.
+    for (std::string_view twice : {"your your ", "the the ", "the your ", "the their ", "the the "}) {
+        for (auto at = out.find(twice); at != std::string::npos; at = out.find(twice))
+            out.erase(at, twice.find(' ') + 1);
+    }
+    std::string collapsed;
+    for (char c : out) {
+        if (c == ' ' && !collapsed.empty() && collapsed.back() == ' ') continue;
+        collapsed += c;
+    }
+    for (std::string_view gap : {" ?", " ,", " !"}) {
+        for (auto at = collapsed.find(gap); at != std::string::npos; at = collapsed.find(gap)) collapsed.erase(at, 1);
+    }
+    return sentence ? capitalised(trim(collapsed)) : trim(collapsed);
+}
+
+std::optional<std::string> first_filled(const std::vector<std::string>& templates, const Fill& f) {
+    for (const auto& text : templates)
+        if (auto filled = fill(text, f)) return filled;
+    return std::nullopt;
+}
+
+// A captured group as a question says it: cleaned, and a sentence's capital dropped unless it
+// starts a proper name ("Hip operation" → "hip operation"; "Berlin Marathon", "UTMB" stay).
+std::string group_text(std::string_view text, std::size_t begin, std::size_t end, const std::vector<Span>& spans) {
+    std::string value = clean_phrase(text.substr(begin, end - begin));
+    if (value.empty()) return value;
+    const Span sentence = sentence_at(spans, begin);
+    const bool starts_sentence =
+        text.substr(sentence.begin, begin - sentence.begin).find_first_not_of(" \"(") == std::string_view::npos;
+    if (starts_sentence && value.size() > 1 && is_upper(value[0]) && is_lower(value[1])) {
+        const auto space = value.find(' ');
+        const bool next_capitalised = space != std::string::npos && space + 1 < value.size() && is_upper(value[space + 1]);
+        const std::string first_word = value.substr(0, space);
+        std::string lower = first_word;
+        for (auto& c : lower) c = is_upper(c) ? static_cast<char>(c - 'A' + 'a') : c;
+        if (!next_capitalised && (questions::is_common_word(lower) || !questions::never_a_name(lower)))
+            value[0] = static_cast<char>(value[0] - 'A' + 'a');
+    }
+    return value;
+}
+
+// A team's name as a question says it: "the Red Sox", "the Yankees", but "Arsenal".
+std::string team_name(std::string name) {
+    if (name.starts_with("the ") || name.starts_with("The ")) return "the " + name.substr(4);
+    const auto last = name.substr(name.rfind(' ') == std::string::npos ? 0 : name.rfind(' ') + 1);
+    if (last.ends_with("s") || last.ends_with("x")) return "the " + name;
+    return name;
+}
+
+// ---- tense and negation --------------------------------------------------------------------
+
+struct Tense {
+    bool past = false, future = false, negated = false;
+};
+
+Tense tense_of(const std::vector<Word>& words, Span sentence, Span match) {
+    Tense tense;
+    std::size_t before_match = 0;
+    for (std::size_t k = 0; k < words.size(); ++k) {
+        const Word& w = words[k];
+        if (w.begin < sentence.begin || w.end > sentence.end) continue;
+        const bool before = w.end <= match.begin;
+        if (before) ++before_match;
+        const bool near = w.begin <= match.end + 40;
+        if (!near) continue;
+        if (questions::is_past_marker(w.text) || (w.text.size() > 4 && w.text.ends_with("ed") && before)) {
+            tense.past = true;
+        }
+        if (questions::is_future_marker(w.text)) {
+            // "is having", "are moving": the present progressive speaks of what is to come.
+            const bool progressive = (w.text == "is" || w.text == "are" || w.text == "am") && k + 1 < words.size() &&
+                                     words[k + 1].text.ends_with("ing");
+            if (progressive || (w.text != "is" && w.text != "are" && w.text != "this")) tense.future = true;
+        }
+    }
+    // A negation shortly before the match turns it around: "not a Yankees fan", "no longer at
+    // Globex", "never did the marathon".
+    int seen = 0;
+    for (std::size_t k = words.size(); k-- > 0;) {
+        const Word& w = words[k];
+        if (w.end > match.begin || w.begin < sentence.begin) continue;
+        if (++seen > 4) break;
+        if (questions::is_negation(w.text)) tense.negated = true;
+        if (w.text == "longer" && k > 0 && words[k - 1].text == "no") tense.negated = true;
+        if (w.text == "used" && k + 1 < words.size() && words[k + 1].text == "to") tense.negated = true;
+        if (w.text == "quit" || w.text == "gave" || w.text == "stopped") tense.negated = true;
+    }
+    return tense;
+}
+
+// ---- the rule that reads a note ---------------------------------------------------------------
+
+int strength(const std::string& kind, bool sensitive) {
+    if (kind == "private") return 0;
+    if (kind == "loss") return 1;
+    if (kind == "promise" || kind == "mistake" || kind == "feedback") return 2;
+    if (sensitive) return 3;
+    if (kind == "event" || kind == "milestone") return 4;
+    if (kind == "situation") return 5;
+    if (kind == "interest") return 6;
+    return 7;  // fact
+}
+
+struct Found {
+    std::size_t rule = 0;
+    questions::Groups groups;
+};
+
+// Rules match line by line, long lines in pieces at a sentence's end: a match never spans two
+// lines, and a pasted 300 kB email costs its length, not its length squared.
+std::vector<std::string_view> segments(std::string_view text) {
+    constexpr std::size_t longest = 1000;
+    std::vector<std::string_view> out;
+    while (!text.empty()) {
+        const auto newline = text.find('\n');
+        std::string_view line = text.substr(0, newline);
+        text.remove_prefix(newline == std::string_view::npos ? text.size() : newline + 1);
+        while (line.size() > longest) {
+            const std::string_view head = line.substr(0, longest);
+            auto cut = head.find_last_of(".!?;");
+            if (cut == std::string_view::npos || cut < longest / 2) cut = head.find_last_of(' ');
+            if (cut == std::string_view::npos || cut == 0) cut = longest - 1;
+            out.push_back(line.substr(0, cut + 1));
+            line.remove_prefix(cut + 1);
+        }
+        if (!line.empty()) out.push_back(line);
+    }
+    return out;
+}
+
+// The rule's first match in the text, its spans counted from the start of the whole text.
+std::optional<Found> search(const RuleBook& book, std::size_t index, std::string_view text,
+                            const std::vector<std::string_view>& pieces) {
+    Found found{index, {}};
+    for (const auto piece : pieces) {
+        switch (questions::pattern_of(book, index).search(piece, 0, false, found.groups)) {
+            case questions::Pattern::Found::none: continue;
+            case questions::Pattern::Found::gave_up: questions::runaway(book.rules()[index]);
+            case questions::Pattern::Found::match: break;
+        }
+        const auto offset = static_cast<std::ptrdiff_t>(piece.data() - text.data());
+        for (auto& group : found.groups) {
+            if (group.begin < 0) continue;
+            group.begin += offset;
+            group.end += offset;
+        }
+        return found;
+    }
+    return std::nullopt;
+}
+
+// ---- timing ------------------------------------------------------------------------------
+
+Date day_after(Date date, int n = 1) { return Date{std::chrono::sys_days{date} + std::chrono::days{n}}; }
+Date far_future(Date from) { return add(from, Interval{100, Interval::Unit::years}); }
+Date last_of_month(Date first) {
+    return Date{first.year(), first.month(),
+                std::chrono::year_month_day_last{first.year(), std::chrono::month_day_last{first.month()}}.day()};
+}
+
+struct Planner {
+    Reading& reading;
+    const QuestionRule& rule;
+    const Fill& fill_with;
+
+    void plan(char source, const std::string& key, const std::vector<std::string>& templates, Date from, Date until) {
+        if (from > until || templates.empty()) return;
+        auto text = first_filled(templates, fill_with);
+        if (!text) return;
+        reading.questions.push_back({source, key, *text, from, until});
+    }
+    void plan_phase(const std::string& phase, const std::vector<std::string>& templates, Date from, Date until) {
+        plan('r', rule.id + "-" + phase, templates, from, until);
+    }
+};
+
+// The groups of a match, by number and by name, as the templates use them.
+void add_groups(Fill& f, const RuleBook& book, const Found& found, std::string_view text, const std::vector<Span>& spans) {
+    const auto& pattern = questions::pattern_of(book, found.rule);
+    for (std::size_t g = 0; g < found.groups.size(); ++g) {
+        const auto& span = found.groups[g];
+        if (span.begin < 0) continue;
+        f.groups[std::to_string(g)] =
+            group_text(text, static_cast<std::size_t>(span.begin), static_cast<std::size_t>(span.end), spans);
+    }
+    for (const auto& [name, number] : pattern.named_groups()) {
+        if (number >= found.groups.size() || found.groups[number].begin < 0) continue;
+        auto value = f.groups[std::to_string(number)];
+        if (name.starts_with("team")) value = team_name(value);
+        f.groups[name] = value;
+    }
+}
+
+// A user's plain rule (a pattern and a question, no kind): asked while the note, or the event
+// it names, is between min_age and max_age old.
+void plan_plain(Reading& reading, const Note& note, const QuestionRule& rule, const Fill& f) {
+    const Date from_day = note.event && note.event->ok() ? *note.event : note.on;
+    const Date from = rule.min_age ? add(from_day, *rule.min_age) : note.on;
+    const Date until = rule.max_age ? add(from_day, *rule.max_age) : far_future(note.on);
+    auto text = fill(rule.ask, f);
+    if (text && from <= until) reading.questions.push_back({'r', rule.id, *text, std::max(from, note.on), until});
+}
+
+// Six months on, a note that planned questions and went quiet: "Any news on the house hunt?".
+void plan_stale(Reading& reading, const Note& note) {
+    if (reading.phrase.empty() || reading.sensitive || reading.questions.empty()) return;
+    const bool open_ended = reading.kind == "situation" || (!reading.when && reading.kind == "event");
+    if (!open_ended) return;
+    reading.questions.push_back({'s', "", fmt::format("Any news on {}?", reading.phrase),
+                                 add(note.on, Interval{6, Interval::Unit::months}),
+                                 add(note.on, Interval{1, Interval::Unit::years})});
+}
+
+}  // namespace
+
+Reading read_note(const Note& note, const RuleBook& book) {
+    Reading reading;
+    const std::string text = normalized(note.text);
+    const auto spans = sentences(text);
+    const auto words = questions::words_in(text);
+    const Date noted = note.on;
+    const auto& rules = book.rules();
+    const std::string person;  // TODO(contact name) see find_about
+
+    // The rule that reads it: the strongest kind that matches, then the first in order.
+    std::optional<Found> best;
+    int best_strength = 99;
+    std::vector<Found> plain;  // user rules without a kind: pattern → question, alongside
+    const auto pieces = segments(text);
+    for (std::size_t i = 0; i < rules.size(); ++i) {
+        const auto& rule = rules[i];
+        auto found = search(book, i, text, pieces);
+        if (!found) continue;
+        if (rule.kind.empty()) {
+            plain.push_back(std::move(*found));
+            continue;
+        }
+        const int s = strength(rule.kind, rule.sensitive);
+        if (s < best_strength) {
+            best = std::move(found);
+            best_strength = s;
+        }
+    }
+
+    const bool explicit_ask = note.ask || trim(note.text).ends_with("?") || trim(note.text).ends_with("？");
+    if (best && rules[best->rule].kind == "private") {
+        reading.kind = "fact";
+        reading.rule = rules[best->rule].id;
+        reading.do_not_raise = true;
+        return reading;  // nothing comes of it, ever
+    }
+
+    Span match{0, text.size()};
+    if (best) match = {static_cast<std::size_t>(best->groups[0].begin), static_cast<std::size_t>(best->groups[0].end)};
+    const Span sentence = sentence_at(spans, match.begin);
+    const QuestionRule* rule = best ? &rules[best->rule] : nullptr;
+    Tense tense = tense_of(words, sentence, match);
+    About about = rule && rule->about_them ? About{} : find_about(text, words, sentence, match, person);
+
+    // When: --event, else a date in the same sentence, nearest the thing.
+    const auto sentence_text = std::string_view(text).substr(sentence.begin, sentence.end - sentence.begin);
+    auto dates = questions::find_dates(sentence_text, noted, tense.past && !tense.future);
+    std::optional<questions::TextDate> when;
+    for (auto d : dates.dates) {
+        d.begin += sentence.begin;
+        d.end += sentence.begin;
+        if (!when || std::min<long>(std::labs(static_cast<long>(d.begin) - static_cast<long>(match.begin)),
+                                    std::labs(static_cast<long>(d.end) - static_cast<long>(match.end))) <
+                         std::labs(static_cast<long>(when->begin) - static_cast<long>(match.begin)))
+            when = d;
+    }
+    if (note.event && note.event->ok()) {
+        reading.when = *note.event;
+    } else if (when) {
+        reading.when = when->date;
+        reading.month_only = when->month_only;
+    }
+    reading.history = dates.history && !note.event;
+    if (reading.when && *reading.when < noted) tense.past = true;
+    if (reading.when && *reading.when > noted) tense.past = false;
+
+    reading.relation = about.relation;
+    reading.name = about.name;
+    reading.negated = tense.negated;
+
+    // The groups of the match, by name and number, as the templates use them.
+    Fill f;
+    f.about = about;
+    if (best) add_groups(f, book, *best, text, spans);
+    // Plain rules ask their own question, whatever else the note is.
+    auto plan_plains = [&] {
+        if (reading.do_not_raise || reading.negated) return;
+        for (const auto& found : plain) {
+            Fill plain_fill;
+            plain_fill.about = about;
+            add_groups(plain_fill, book, found, text, spans);
+            plan_plain(reading, note, rules[found.rule], plain_fill);
+        }
+    };
+
+    if (explicit_ask && (!rule || rule->kind == "fact" || rule->kind == "situation" || rule->kind == "interest" ||
+                         tense.past || !reading.when)) {
+        reading.kind = "question";
+        reading.phrase = questions::second_person(text);
+        if (!reading.phrase.empty())
+            reading.questions.push_back({'n', "", reading.phrase, noted, far_future(noted)});
+        plan_plains();
+        return reading;
+    }
+
+    if (!rule) {
+        // No rule, but a day it happens (--event): ask about it by its own words.
+        if (note.event && note.event->ok()) {
+            reading.kind = "event";
+            reading.phrase = questions::event_phrase(text, dates);
+            f.thing = reading.phrase;
+            Planner planner{reading, QuestionRule{}, f};
+            const Date event = *note.event;
+            if (!reading.phrase.empty()) {
+                planner.plan('e', "", {"How are you feeling about {thing}?"},
+                             std::max(noted, day_after(event, -30)), day_after(event, -1));
+                planner.plan('e', "", {"How did {thing} go?"}, day_after(event), day_after(event, 60));
+            }
+        }
+        plan_plains();
+        return reading;
+    }
+
+    reading.kind = rule->kind;
+    reading.rule = rule->id;
+    reading.sensitive = rule->sensitive;
+    f.thing = rule->phrase.empty() ? std::string() : fill(rule->phrase, f, false).value_or("");
+    if (f.thing.empty() && f.groups.count("topic")) f.thing = fill("{whose} {topic}", f, false).value_or("");
+    reading.phrase = f.thing;
+    if (reading.kind == "promise" || reading.kind == "mistake" || reading.kind == "feedback") {
+        reading.phrase = questions::our_phrase(reading.kind, text, f.groups);
+        return reading;  // work for us, shown in `due`, never a question to them
+    }
+    if (reading.negated || reading.history || reading.kind == "fact") {
+        plan_plains();
+        return reading;
+    }
+
+    Planner planner{reading, *rule, f};
+    const Interval four_weeks{4, Interval::Unit::weeks}, six_weeks{6, Interval::Unit::weeks};
+    const Interval before_for = rule->before_for.value_or(four_weeks);
+    const Interval after_for = rule->after_for.value_or(six_weeks);
+    const bool is_past = tense.past && !(reading.when && *reading.when > noted);
+
+    if (reading.kind == "loss") {
+        planner.plan_phase("after", rule->after, day_after(noted), add(noted, rule->after_for.value_or(Interval{8, Interval::Unit::weeks})));
+        plan_plains();
+        return reading;
+    }
+    if (reading.kind == "situation" || reading.kind == "interest") {
+        const Date until = rule->during_for ? add(noted, *rule->during_for)
+                           : reading.kind == "interest" ? far_future(noted)
+                                                       : add(noted, Interval{3, Interval::Unit::months});
+        planner.plan_phase("during", rule->during, noted, until);
+        if (!rule->after.empty() && reading.when && !reading.month_only && *reading.when > noted)
+            planner.plan_phase("after", rule->after, day_after(*reading.when), add(*reading.when, after_for));
+        for (const auto& later : rule->later)
+            planner.plan('r', rule->id + "-later", {later.ask}, add(noted, later.from), add(noted, later.to));
+        plan_stale(reading, note);
+        plan_plains();
+        return reading;
+    }
+
+    // Events and milestones: before, on the day, after, later; good news first congratulated.
+    std::optional<Date> anchor = reading.when;
+    if (!anchor && is_past) anchor = noted;  // it has happened: as good as on the day it was noted
+    Date congrats_until = noted;
+    if (rule->good_news && is_past && !rule->congrats.empty()) {
+        congrats_until = add(*anchor, Interval{2, Interval::Unit::weeks});
+        planner.plan_phase("congrats", rule->congrats, noted, congrats_until);
+    }
+    if (!anchor) {
+        // To come, but when is not known: ready-or-not questions for a while, nothing after.
+        planner.plan_phase("before", rule->before, noted, add(noted, before_for));
+        plan_stale(reading, note);
+        plan_plains();
+        return reading;
+    }
+    const Date start = *anchor;
+    const Date end = reading.month_only ? last_of_month(start) : start;
+    if (start > noted) {
+        planner.plan_phase("before", rule->before, std::max(noted, subtract(start, before_for)), day_after(start, -1));
+        if (!reading.month_only) planner.plan_phase("on", rule->on, start, start);
+    }
+    // After it: from the next day; for something told after it happened, from now; for good
+    // news, once the congratulations are over.
+    Date after_from = day_after(end);
+    if (is_past && !reading.when) after_from = noted;
+    if (congrats_until > noted) after_from = std::max(after_from, day_after(congrats_until));
+    planner.plan_phase("after", rule->after, after_from, add(end, after_for));
+    for (const auto& later : rule->later)
+        planner.plan('r', rule->id + "-later", {later.ask}, add(start, later.from), add(start, later.to));
+    plan_plains();
+    return reading;
+}
+
+}  // namespace kith

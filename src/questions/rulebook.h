@@ -1,0 +1,27 @@
+// What the reading and the engine share about the rules: private to the questions module.
+#pragma once
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "kith/questions.h"
+#include "questions/pattern.h"
+
+namespace kith::questions {
+
+// Changes with how kith reads notes (the C++, not the rules): stored readings made before are
+// read again.
+inline constexpr std::string_view reading_version = "reading-1";
+
+// Rule `index`'s compiled pattern; a usage error naming the rule when it does not compile.
+const Pattern& pattern_of(const RuleBook& book, std::size_t index);
+
+// The usage error for a pattern that hit PCRE2's match limit.
+[[noreturn]] void runaway(const QuestionRule& rule);
+
+// The {names} in a template, in order.
+std::vector<std::string> placeholders_of(std::string_view text);
+
+}  // namespace kith::questions

@@ -1,0 +1,356 @@
+#include "questions/when.h"
+
+#include <array>
+#include <charconv>
+#include <string>
+
+#include "questions/words.h"
+
+namespace kith::questions {
+
+namespace {
+
+using namespace std::chrono;
+
+std::optional<unsigned> month_number(std::string_view word) {
+    static constexpr std::array<std::string_view, 12> full{"january", "february", "march",     "april",
+                                                           "may",     "june",     "july",      "august",
+                                                           "september", "october", "november", "december"};
+    for (unsigned m = 0; m < 12; ++m) {
+        if (word == full[m]) return m + 1;
+        // Abbreviations: "sept", "sep", "oct"; "mar", "jun", "jul" (three letters at least,
+        // and "may"/"march" only in full, so "may" the verb is not May).
+        if (word.size() >= 3 && word.size() < full[m].size() && full[m].starts_with(word) && m != 4 &&
+            !(m == 2 && word.size() < 3))
+            return m + 1;
+    }
+    if (word == "sept") return 9;
+    return std::nullopt;
+}
+
+std::optional<weekday> weekday_named(std::string_view word) {
+    static constexpr std::array<std::string_view, 7> full{"sunday",   "monday", "tuesday", "wednesday",
+                                                          "thursday", "friday", "saturday"};
+    static constexpr std::array<std::string_view, 7> shorter{"sun", "mon", "tue", "wed", "thu", "fri", "sat"};
+    for (unsigned d = 0; d < 7; ++d) {
+        if (word == full[d] || word == shorter[d]) return weekday{d};
+        if (word.size() > 3 && full[d].starts_with(word)) return weekday{d};  // tues, thurs, weds
+    }
+    if (word == "weds" || word == "thur" || word == "thurs" || word == "tues") {
+        if (word == "weds") return Wednesday;
+        if (word == "tues") return Tuesday;
+        return Thursday;
+    }
+    return std::nullopt;
+}
+
+// "12", "12th", "1st", "22nd", "3rd"
+std::optional<unsigned> day_number(std::string_view word) {
+    unsigned value = 0;
+    auto [end, error] = std::from_chars(word.data(), word.data() + word.size(), value);
+    if (error != std::errc{} || value < 1 || value > 31) return std::nullopt;
+    std::string_view rest(end, static_cast<std::size_t>(word.data() + word.size() - end));
+    if (!rest.empty() && rest != "st" && rest != "nd" && rest != "rd" && rest != "th") return std::nullopt;
+    return value;
+}
+
+std::optional<int> count_word(std::string_view word) {
+    static constexpr std::array<std::string_view, 13> numbers{"zero", "one", "two",   "three", "four",   "five", "six",
+                                                              "seven", "eight", "nine", "ten", "eleven", "twelve"};
+    for (int n = 0; n < 13; ++n)
+        if (word == numbers[static_cast<std::size_t>(n)]) return n;
+    if (word == "a" || word == "an") return 1;
+    if (word == "couple") return 2;
+    if (word == "few") return 3;
+    int value = 0;
+    auto [end, error] = std::from_chars(word.data(), word.data() + word.size(), value);
+    if (error != std::errc{} || end != word.data() + word.size() || value < 1 || value > 60) return std::nullopt;
+    return value;
+}
+
+std::optional<Interval::Unit> unit_word(std::string_view word) {
+    if (word == "day" || word == "days") return Interval::Unit::days;
+    if (word == "week" || word == "weeks" || word == "wk" || word == "wks") return Interval::Unit::weeks;
+    if (word == "month" || word == "months" || word == "mo" || word == "mos" || word == "mths")
+        return Interval::Unit::months;
+    if (word == "year" || word == "years" || word == "yr" || word == "yrs") return Interval::Unit::years;
+    return std::nullopt;
+}
+
+Date first_of(Date date) { return Date{date.year(), date.month(), day{1}}; }
+
+day last_day_of(year y, month m) { return year_month_day_last{y, month_day_last{m}}.day(); }
+
+// The day `d` of month `m` nearest to being meant: this year's, unless it is well past (then
+// next year's); a past-tense note keeps a date of the last few months.
+Date resolve_day_month(unsigned m, unsigned d, Date noted, bool past_tense) {
+    Date candidate{noted.year(), month{m}, day{d}};
+    if (!candidate.ok()) candidate = Date{noted.year(), month{m}, last_day_of(noted.year(), month{m})};
+    const int behind = days_between(candidate, noted);
+    if (behind <= 0) return candidate;
+    if (behind <= 14 || (past_tense && behind <= 180)) return candidate;
+    Date next{noted.year() + years{1}, month{m}, day{d}};
+    return next.ok() ? next : Date{noted.year() + years{1}, month{m}, last_day_of(noted.year() + years{1}, month{m})};
+}
+
+Date resolve_month(unsigned m, Date noted, bool past_tense) {
+    Date candidate{noted.year(), month{m}, day{1}};
+    if (candidate.month() >= noted.month() || (past_tense && unsigned{noted.month()} - m <= 6))
+        return candidate;
+    return Date{noted.year() + years{1}, month{m}, day{1}};
+}
+
+Date weekday_from(Date noted, weekday wanted, int direction) {
+    sys_days day_point{noted};
+    for (int i = 0; i < 8; ++i) {
+        day_point += days{direction};
+        if (weekday{day_point} == wanted) return Date{day_point};
+    }
+    return noted;
+}
+
+struct Scanner {
+    const std::vector<Word>& words;
+    Date noted;
+    bool past_tense;
+    TextDates out;
+
+    const std::string& at(std::size_t i) const {
+        static const std::string none;
+        return i < words.size() ? words[i].text : none;
+    }
+    void add(Date date, bool month_only, std::size_t first, std::size_t last, bool deadline = false) {
+        TextDate found;
+        found.date = date;
+        found.month_only = month_only;
+        found.deadline = deadline;
+        found.begin = words[first].begin;
+        found.end = words[last].end;
+        out.dates.push_back(found);
+    }
+
+    // Tries the forms that start at word i; returns how many words were used (0: none).
+    std::size_t at_word(std::size_t i) {
+        const std::string& w = at(i);
+        const bool deadline = i > 0 && at(i - 1) == "by";
+        // An ISO date.
+        if (w.size() == 10 && w[4] == '-' && w[7] == '-') {
+            if (auto parsed = parse_iso_date(w)) {
+                add(*parsed, false, i, i, deadline);
+                return 1;
+            }
+        }
+        // Relative days.
+        if (w == "tomorrow" || w == "tmrw" || w == "tmw" || w == "tmr") {
+            add(Date{sys_days{noted} + days{1}}, false, i, i, deadline);
+            return 1;
+        }
+        if (w == "today" || w == "tonight") {
+            add(noted, false, i, i, deadline);
+            return 1;
+        }
+        if (w == "yesterday") {
+            add(Date{sys_days{noted} - days{1}}, false, i, i);
+            return 1;
+        }
+        // this/next/last week(end), month, year; a weekday.
+        if (w == "this" || w == "next" || w == "last" || w == "coming") {
+            const std::string& what = at(i + 1);
+            const int step = w == "next" ? 1 : w == "last" ? -1 : 0;
+            if (what == "weekend" || what == "wknd" || what == "wkend") {
+                Date saturday = weekday_from(Date{sys_days{noted} - days{1}}, Saturday, 1);
+                if (step == 1 && days_between(noted, saturday) < 5) saturday = Date{sys_days{saturday} + days{7}};
+                if (step == -1) saturday = weekday_from(noted, Saturday, -1);
+                add(saturday, false, i, i + 1, deadline);
+                return 2;
+            }
+            if (what == "week" || what == "wk") {
+                Date monday = weekday_from(Date{sys_days{noted} + days{1}}, Monday, -1);  // this week's Monday
+                Date day_of = Date{sys_days{monday} + days{7 * step}};
+                if (step == 0) day_of = noted;
+                add(day_of, false, i, i + 1, deadline);
+                return 2;
+            }
+            if (what == "month") {
+                Date first = first_of(step == 0 ? noted : kith::add(first_of(noted), Interval{step, Interval::Unit::months}));
+                add(first, true, i, i + 1, deadline);
+                return 2;
+            }
+            if (what == "year" || what == "yr") {
+                if (step < 0) out.history = true;
+                return 2;
+            }
+            if (auto wanted = weekday_named(what)) {
+                Date day_of = step < 0 ? weekday_from(noted, *wanted, -1) : weekday_from(noted, *wanted, 1);
+                if (step == 1 && days_between(noted, day_of) < 4 && w == "next")
+                    day_of = Date{sys_days{day_of} + days{7}};
+                add(day_of, false, i, i + 1, deadline);
+                return 2;
+            }
+            if (auto season = season_month(what)) {
+                Date start = resolve_month(*season, noted, false);
+                if (step == 1 && start.year() == noted.year() && start.month() <= noted.month())
+                    start = Date{start.year() + years{1}, start.month(), day{1}};
+                add(start, true, i, i + 1, deadline);
+                return 2;
+            }
+            return 0;
+        }
+        // in N days/weeks/months ("in two weeks", "in a couple of weeks"); N years ago.
+        if (w == "in" || w == "within") {
+            std::size_t k = i + 1;
+            if (at(k) == "a" && (at(k + 1) == "couple" || at(k + 1) == "few")) ++k;
+            if (auto n = count_word(at(k))) {
+                std::size_t u = k + 1;
+                if (at(u) == "of") ++u;
+                if (auto unit = unit_word(at(u))) {
+                    add(kith::add(noted, Interval{*n, *unit}), *unit == Interval::Unit::months, i, u, deadline);
+                    return u - i + 1;
+                }
+            }
+            // "in 2015": a year before the note's is history.
+            int year_value = 0;
+            const auto& y = at(i + 1);
+            auto [end, error] = std::from_chars(y.data(), y.data() + y.size(), year_value);
+            if (error == std::errc{} && end == y.data() + y.size() && y.size() == 4 && year_value >= 1900) {
+                if (year_value < int{noted.year()}) out.history = true;
+                return 2;
+            }
+            return 0;
+        }
+        if (auto n = count_word(w)) {
+            if (auto unit = unit_word(at(i + 1)); unit && (at(i + 2) == "ago")) {
+                if (*unit == Interval::Unit::years || *n > 6) out.history = true;
+                return 3;
+            }
+        }
+        if (w == "years" && at(i + 1) == "ago") {
+            out.history = true;
+            return 2;
+        }
+        // back in 2009 / back in college / as a kid / growing up / when she was little
+        if (w == "back" && at(i + 1) == "in") {
+            const auto& what = at(i + 2);
+            if (what == "college" || what == "uni" || what == "school" || what == "the" || what == "day" ||
+                (what.size() == 4 && what[0] >= '1' && what[0] <= '2')) {
+                out.history = true;
+                return 3;
+            }
+        }
+        if ((w == "growing" && at(i + 1) == "up") || (w == "as" && at(i + 1) == "a" && (at(i + 2) == "kid" || at(i + 2) == "child" || at(i + 2) == "teen"))) {
+            out.history = true;
+            return 2;
+        }
+        if (w == "when" && (at(i + 2) == "was" || at(i + 2) == "were") &&
+            (at(i + 3) == "young" || at(i + 3) == "little" || at(i + 3) == "small" || at(i + 3) == "a" ||
+             count_word(at(i + 3)))) {
+            out.history = true;
+            return 4;
+        }
+        if (w == "since" && at(i + 1).size() == 4 && at(i + 1)[0] >= '1' && at(i + 1)[0] <= '2') {
+            return 2;  // "since 2019": how long, not when
+        }
+        // end of June, early July, mid-March, late Oct
+        if ((w == "end" || w == "beginning" || w == "start") && at(i + 1) == "of") {
+            std::size_t k = i + 2;
+            if (at(k) == "the") ++k;
+            if (auto m = month_number(at(k))) {
+                Date first = resolve_month(*m, noted, past_tense);
+                Date date = w == "end" ? Date{first.year(), first.month(), last_day_of(first.year(), first.month())}
+                                       : first;
+                add(date, true, i, k, deadline);
+                return k - i + 1;
+            }
+            if (at(k) == "month") {
+                add(Date{noted.year(), noted.month(), last_day_of(noted.year(), noted.month())}, true, i, k, deadline);
+                return k - i + 1;
+            }
+        }
+        if (w == "early" || w == "mid" || w == "late" || w == "mid-") {
+            if (auto m = month_number(at(i + 1))) {
+                add(resolve_month(*m, noted, past_tense), true, i, i + 1, deadline);
+                return 2;
+            }
+        }
+        if (w.starts_with("mid-")) {
+            if (auto m = month_number(std::string_view(w).substr(4))) {
+                add(resolve_month(*m, noted, past_tense), true, i, i, deadline);
+                return 1;
+            }
+        }
+        // 12 Sept / 12th of September / Sept 21 / September 21st / the 14th
+        if (auto d = day_number(w)) {
+            std::size_t k = i + 1;
+            if (at(k) == "of") ++k;
+            if (auto m = month_number(at(k))) {
+                add(resolve_day_month(*m, *d, noted, past_tense), false, i, k, deadline);
+                return k - i + 1;
+            }
+            if (i > 0 && at(i - 1) == "the" && w.size() > 2 && !std::isdigit(static_cast<unsigned char>(w.back()))) {
+                // "on the 14th": this month's, or next month's when it has passed.
+                Date this_month{noted.year(), noted.month(), day{*d}};
+                Date date = this_month.ok() && (days_between(noted, this_month) >= 0 || past_tense)
+                                ? this_month
+                                : kith::add(Date{noted.year(), noted.month(), day{1}}, Interval{1, Interval::Unit::months});
+                if (!date.ok() || unsigned{date.day()} != *d) date = Date{date.year(), date.month(), day{*d}};
+                if (date.ok()) add(date, false, i, i, deadline);
+                return 1;
+            }
+        }
+        if (auto m = month_number(w)) {
+            // A month word alone is read only where it is surely a month: "in Oct", "due in March",
+            // "Sept 21", "March 3rd", "by May" (and not "march" the verb, "may" the verb).
+            if (auto d = day_number(at(i + 1))) {
+                add(resolve_day_month(*m, *d, noted, past_tense), false, i, i + 1, deadline);
+                return 2;
+            }
+            const std::string& before = i > 0 ? at(i - 1) : std::string();
+            if (before == "in" || before == "by" || before == "until" || before == "til" || before == "till" ||
+                before == "from" || before == "this" || before == "next" || before == "since") {
+                if (before == "since") return 1;
+                add(resolve_month(*m, noted, past_tense), true, i, i, deadline);
+                return 1;
+            }
+        }
+        if (auto wanted = weekday_named(w)) {
+            // A weekday alone: the next one, or for something past, the last one.
+            if (w == "sat" || w == "sun" || w == "mon" || w == "wed") {  // also plain words: only after "on"/"by"
+                const std::string& before = i > 0 ? at(i - 1) : std::string();
+                if (before != "on" && before != "by" && before != "til" && before != "until") return 0;
+            }
+            Date date = past_tense ? weekday_from(noted, *wanted, -1) : weekday_from(noted, *wanted, 1);
+            add(date, false, i, i, deadline);
+            return 1;
+        }
+        if (auto season = season_month(w)) {
+            const std::string& before = i > 0 ? at(i - 1) : std::string();
+            if (before == "the" || before == "in" || before == "this") {
+                add(resolve_month(*season, noted, false), true, i, i, deadline);
+                return 1;
+            }
+        }
+        return 0;
+    }
+
+    static std::optional<unsigned> season_month(std::string_view word) {
+        if (word == "spring") return 3u;
+        if (word == "summer") return 6u;
+        if (word == "autumn" || word == "fall") return 9u;
+        if (word == "winter") return 12u;
+        return std::nullopt;
+    }
+};
+
+}  // namespace
+
+TextDates find_dates(std::string_view text, Date noted, bool past_tense) {
+    const auto words = words_in(text);
+    Scanner scanner{words, noted, past_tense, {}};
+    for (std::size_t i = 0; i < words.size();) {
+        const auto used = scanner.at_word(i);
+        i += used ? used : 1;
+    }
+    return scanner.out;
+}
+
+}  // namespace kith::questions

@@ -1,0 +1,30 @@
+// Dates written in a note's text ("on 12 Sept", "next month", "due in Oct", "this weekend",
+// "in two weeks", "last Thurs"), resolved against the day the note was written, and the
+// anchors that make a note history ("in 2015", "years ago", "back in college").
+#pragma once
+
+#include <optional>
+#include <string_view>
+#include <vector>
+
+#include "kith/dates.h"
+
+namespace kith::questions {
+
+struct TextDate {
+    Date date{};              // the day; for a month, its first day
+    bool month_only = false;  // "in March", "next month": a month, not a day
+    bool deadline = false;    // "by Friday": when it is due, not when it happens
+    std::size_t begin = 0, end = 0;  // the words in the text, to keep them out of a phrase
+};
+
+struct TextDates {
+    std::vector<TextDate> dates;  // in the order of the text
+    bool history = false;         // a past anchor: nothing timed follows
+};
+
+// `past_tense`: the note tells of something done ("passed on Tues"): a weekday or a date with
+// no year is the last one, not the next.
+TextDates find_dates(std::string_view text, Date noted, bool past_tense);
+
+}  // namespace kith::questions
