@@ -197,7 +197,7 @@ inline void check_config(const std::uint8_t* data, std::size_t size) {
 inline void check_reading(const std::uint8_t* data, std::size_t size) {
     using namespace std::chrono;
     if (size < 3) return;
-    static const auto rules = make_rulebook(builtin_questions().rules, {});
+    static const auto rules = make_rulebook(builtin_questions().rules, {}, builtin_questions().dates);
     Note note;
     note.id = 7;
     note.on = Date{sys_days{Date{year{2000}, January, day{1}}} + days{(data[0] << 8 | data[1]) % 20000}};

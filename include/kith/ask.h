@@ -14,6 +14,7 @@ namespace kith {
 struct AskResult {
     Contact contact;
     std::vector<Question> questions;
+    InMind mind;  // promises not kept, feedback since you last spoke
 };
 
 AskResult ask_questions(Store& store, std::int64_t contact_id, const QuestionSettings& settings, Date today,

@@ -47,6 +47,7 @@ LoadedConfig load_config(const std::string& path);
 struct QuestionData {
     std::vector<QuestionRule> rules;
     std::map<std::string, std::vector<std::string>> banks;
+    std::map<std::string, std::vector<Date>> dates;  // [questions.dates]: the days of feasts that move
 };
 const QuestionData& builtin_questions();
 

@@ -57,6 +57,10 @@ Note add_note(Store& store, std::int64_t contact_id, const NewNote& input, Date 
 // day it happens, and from when a promise or a mistake is ours to do.
 void attach_reading(Note& note, const RuleBook& rules);
 
+// A promise of yours kept, or a mistake put right: out of `due` from now. Not-found for no such
+// note; usage error for a note that is neither.
+Note complete_note(Store& store, std::int64_t note_id, Date today, const RuleBook& rules);
+
 // Reads every note whose reading was made with other rules again (after an upgrade).
 std::size_t reread_notes(Store& store, const RuleBook& rules);
 

@@ -11,6 +11,7 @@
 
 #include "kith/due.h"
 #include "kith/model.h"
+#include "kith/questions.h"
 
 namespace kith {
 
@@ -71,6 +72,7 @@ void render_contact_detail(std::ostream& out, const ContactDetail& detail, const
 std::string describe_reason(const DueReason& reason, Date today);
 // `kith ask`: one person's suggested questions with their ids and sources.
 void render_questions(std::ostream& out, const Contact& contact, const std::vector<Question>& questions,
+                      const InMind& mind,
                       const Style& style);
 
 // `quiet`: nothing at all when nobody is due (for cron).

@@ -36,6 +36,9 @@ struct Reading {
     bool negated = false;       // "not a Yankees fan", "no longer at Globex"
     bool sensitive = false;     // a death, a diagnosis, a layoff, a divorce …
     bool do_not_raise = false;  // "asked me not to bring it up": nothing comes of it, ever
+    bool hold_banks = false;    // no tag-bank questions (our work, selling) for four weeks after it
+    bool cancels = false;       // "the wedding's off": earlier notes about the same thing ask nothing more
+    std::vector<std::string> also;  // the other rules that matched
     std::vector<PlannedQuestion> questions;
 };
 
@@ -63,9 +66,11 @@ struct QuestionRule {
     std::optional<Interval> min_age;
     std::optional<Interval> max_age;
     std::string source;  // where a user wrote it, for errors: "config ~/.config/kith/config.toml: line 12"
-    std::string kind;    // "" for a plain rule; event milestone situation interest fact loss promise mistake feedback
+    std::string kind;    // "" for a plain rule; event milestone situation interest fact loss promise mistake
+                         // feedback private cancel (a note that calls off what an earlier one said)
     bool sensitive = false;
     bool good_news = false;
+    bool hold_banks = false;  // no tag-bank questions for four weeks after it (a loss, surgery)
     bool about_them = false;  // never someone else's, whatever relation the note names
     std::string phrase;       // the thing: "{whose} {topic}"
     std::vector<std::string> before, on, after, congrats, during;
@@ -79,12 +84,14 @@ struct QuestionRule {
 // any of them does (a stored reading made with other rules is read again).
 class RuleBook {
 public:
-    explicit RuleBook(std::vector<QuestionRule> rules);
+    // `dates`: the days of feasts that move, by name ("diwali"), for notes that name one.
+    explicit RuleBook(std::vector<QuestionRule> rules, std::map<std::string, std::vector<Date>> dates = {});
     ~RuleBook();
     RuleBook(const RuleBook&) = delete;
     RuleBook& operator=(const RuleBook&) = delete;
 
     const std::vector<QuestionRule>& rules() const { return rules_; }
+    const std::map<std::string, std::vector<Date>>& dates() const { return dates_; }
     const std::string& fingerprint() const { return fingerprint_; }
 
     struct Compiled;
@@ -92,13 +99,15 @@ public:
 
 private:
     std::vector<QuestionRule> rules_;
+    std::map<std::string, std::vector<Date>> dates_;
     std::string fingerprint_;
     mutable std::unique_ptr<Compiled> compiled_;
 };
 
 // The built-in rules with the user's: a user rule named as a built-in one takes its place.
 std::shared_ptr<const RuleBook> make_rulebook(const std::vector<QuestionRule>& builtin,
-                                              const std::vector<QuestionRule>& user);
+                                              const std::vector<QuestionRule>& user,
+                                              const std::map<std::string, std::vector<Date>>& dates = {});
 
 struct QuestionSettings {
     std::shared_ptr<const RuleBook> rules;                  // see make_rulebook
@@ -133,6 +142,14 @@ struct QuestionInput {
 // Ranked suggestions, best first, at most `limit`, never the same text twice.
 std::vector<Question> suggest_questions(const QuestionInput& input, const QuestionSettings& settings,
                                         std::size_t limit);
+
+// What to keep in mind before you next speak (SPEC §5b): promises of ours not kept ("intro to Sam
+// at Globex"), and the feedback they gave since you last spoke ("said our report was too long").
+struct InMind {
+    std::vector<std::string> promises;
+    std::vector<std::string> feedback;
+};
+InMind in_mind(const QuestionInput& input, const QuestionSettings& settings);
 
 // Usage error naming the rule when its regular expression does not compile, or a template
 // names a group the pattern does not have.

@@ -116,9 +116,12 @@ public:
 
     void insert_note(Note& note);
     void update_note(Note& note, Stamp stamp = Stamp::now);
-    // Notes with an event date in [from, until] for these contacts.
+    // Notes whose event (happens_on) is in [from, until] for these contacts.
     std::vector<Note> event_notes_for(const std::vector<std::int64_t>& contact_ids, Date from, Date until);
+    // Promises and mistakes of ours, not done, whose day has come (follow_up_on <= by).
+    std::vector<Note> follow_up_notes_for(const std::vector<std::int64_t>& contact_ids, Date by);
     std::vector<Note> notes_for(std::int64_t contact_id);  // newest first
+    std::optional<Note> find_note(std::int64_t id);
     // Every note whose reading was made with rules of another fingerprint (or never made).
     std::vector<Note> notes_read_with_other(const std::string& fingerprint);
 

@@ -26,7 +26,7 @@ void add_ask_command(CLI::App& app, Session& session) {
         auto& store = session.store(Store::Access::read);
         auto who = resolve_contact(store, join(*contact, " "));
         auto result = ask_questions(store, who.id, session.question_settings(), today, *limit);
-        render_questions(std::cout, result.contact, result.questions, style);
+        render_questions(std::cout, result.contact, result.questions, result.mind, style);
     });
 }
 

@@ -53,22 +53,34 @@ void add_remind_command(CLI::App& app, Session& session) {
 }
 
 void add_done_command(CLI::App& app, Session& session) {
-    auto* command = app.add_subcommand("done", "Mark reminders done (recurring ones move to their next date)");
-    command->footer("Example: kith done 4 7");
+    auto* command = app.add_subcommand("done", "Mark reminders, or promises of yours, done");
+    command->footer(
+        "Example: kith done 4 7          (reminders: recurring ones move to their next date)\n"
+        "         kith done n12          (a note of yours: a promise kept, a mistake put right)");
     auto ids = std::make_shared<std::vector<std::string>>();
-    command->add_option("ids", *ids, "Reminder ids, as shown by `kith due` and `kith show`")->required();
+    command->add_option("ids", *ids, "Reminder ids (4) or note ids (n12), as `kith due` shows them")->required();
     command->callback([&session, ids] {
-        std::vector<std::int64_t> parsed;
+        std::vector<std::int64_t> reminders, notes;
         for (const auto& text : *ids) {
+            if (text.size() > 1 && text[0] == 'n') {
+                auto id = reminder_id(text.substr(1));
+                if (!id) throw usage_error(fmt::format("bad note id \"{}\": expected n and a number, such as n12", text));
+                if (std::find(notes.begin(), notes.end(), *id) == notes.end()) notes.push_back(*id);
+                continue;
+            }
             auto id = reminder_id(text);
-            if (!id) throw usage_error(fmt::format("bad reminder id \"{}\": expected a number such as 12", text));
-            if (std::find(parsed.begin(), parsed.end(), *id) == parsed.end()) parsed.push_back(*id);
+            if (!id)
+                throw usage_error(fmt::format("bad id \"{}\": expected a reminder id such as 12, or a note id such as n12",
+                                              text));
+            if (std::find(reminders.begin(), reminders.end(), *id) == reminders.end()) reminders.push_back(*id);
         }
         auto today = session.today();
         auto& store = session.store(Store::Access::write);
         std::vector<Reminder> done;
+        std::vector<Note> kept;
         store.write([&] {  // all of them or none
-            for (auto id : parsed) done.push_back(complete_reminder(store, id, today));
+            for (auto id : reminders) done.push_back(complete_reminder(store, id, today));
+            for (auto id : notes) kept.push_back(complete_note(store, id, today, *session.question_settings().rules));
         });
         for (const auto& reminder : done) {
             if (reminder.every)
@@ -76,6 +88,11 @@ void add_done_command(CLI::App& app, Session& session) {
                                          weekday_short(reminder.due), format_iso(reminder.due));
             else
                 std::cout << fmt::format("Done #{}: {}\n", reminder.id, reminder.text);
+        }
+        for (const auto& note : kept) {
+            auto reading = reading_from_json(note.reading);
+            std::cout << fmt::format("Done n{}: {}\n", note.id,
+                                     escape_control_characters(reading && !reading->phrase.empty() ? reading->phrase : note.text));
         }
     });
 }

@@ -116,7 +116,7 @@ QuestionSettings Session::question_settings() {
     if (!question_settings_) {
         const auto& builtin = builtin_questions();
         QuestionSettings settings;
-        settings.rules = make_rulebook(builtin.rules, config().question_rules);
+        settings.rules = make_rulebook(builtin.rules, config().question_rules, builtin.dates);
         settings.banks = builtin.banks;
         for (const auto& [tag, bank] : config().question_banks) settings.banks[tag] = bank;  // the user's replaces ours
         settings.birthday_window = config().due_birthday_window;

@@ -98,6 +98,7 @@ std::optional<std::string> read_question_rule(const toml::node& element, std::si
     if (!table) return "expected a table with match and ask";
     static const std::set<std::string> keys{"name",     "id",       "match",      "ask",        "min_age",
                                             "max_age",  "kind",     "phrase",     "sensitive",  "good_news",
+                                            "hold_banks",
                                             "about_them", "before", "on",         "after",      "congrats",
                                             "during",   "later",    "after_for",  "before_for", "during_for"};
     for (const auto& [key, value] : *table) {
@@ -125,7 +126,7 @@ std::optional<std::string> read_question_rule(const toml::node& element, std::si
                                std::pair{"during_for", &rule.during_for}})
         if (auto problem = optional_interval(*table, key, *target)) return problem;
     for (auto [key, target] : {std::pair{"sensitive", &rule.sensitive}, std::pair{"good_news", &rule.good_news},
-                               std::pair{"about_them", &rule.about_them}})
+                               std::pair{"about_them", &rule.about_them}, std::pair{"hold_banks", &rule.hold_banks}})
         if (auto problem = optional_flag(*table, key, *target)) return problem;
     for (auto [key, target] : {std::pair{"before", &rule.before}, std::pair{"on", &rule.on},
                                std::pair{"after", &rule.after}, std::pair{"congrats", &rule.congrats},
@@ -370,6 +371,15 @@ const QuestionData& builtin_questions() {
                     throw runtime_error(fmt::format("built-in rules.toml: line {}: {}", element.source().begin.line,
                                                     *problem));
                 out.rules.push_back(std::move(rule));
+            }
+        }
+        if (const auto* dates = table["questions"]["dates"].as_table()) {
+            for (const auto& [name, days] : *dates) {
+                auto& list = out.dates[std::string(name.str())];
+                if (const auto* items = days.as_array())
+                    for (const auto& day : *items)
+                        if (const auto* text = day.as_string())
+                            if (auto parsed = parse_iso_date(text->get())) list.push_back(*parsed);
             }
         }
         if (const auto* banks = table["questions"]["bank"].as_table()) {

@@ -18,10 +18,14 @@ std::map<std::int64_t, std::vector<Record>> by_contact(std::vector<Record> recor
     return grouped;
 }
 
+struct ForPerson {
+    std::vector<Question> questions;
+    InMind mind;
+};
+
 // Runs the engine for the given contacts with three queries in all, whatever their number.
-std::map<std::int64_t, std::vector<Question>> questions_for(Store& store, const std::vector<Contact>& contacts,
-                                                            const QuestionSettings& settings, Date today,
-                                                            std::size_t limit) {
+std::map<std::int64_t, ForPerson> questions_for(Store& store, const std::vector<Contact>& contacts,
+                                                const QuestionSettings& settings, Date today, std::size_t limit) {
     std::vector<std::int64_t> ids;
     for (const auto& contact : contacts) ids.push_back(contact.id);
     auto notes = by_contact(store.notes_for_contacts(ids));
@@ -30,7 +34,7 @@ std::map<std::int64_t, std::vector<Question>> questions_for(Store& store, const 
     const std::vector<Note> no_notes;
     const std::vector<Interaction> no_interactions;
     const std::map<std::string, Date> none_asked;
-    std::map<std::int64_t, std::vector<Question>> questions;
+    std::map<std::int64_t, ForPerson> questions;
     for (const auto& contact : contacts) {
         auto found_notes = notes.find(contact.id);
         auto found_interactions = interactions.find(contact.id);
@@ -38,7 +42,7 @@ std::map<std::int64_t, std::vector<Question>> questions_for(Store& store, const 
         QuestionInput input{contact, found_notes == notes.end() ? no_notes : found_notes->second,
                             found_interactions == interactions.end() ? no_interactions : found_interactions->second,
                             found_asked == asked.end() ? none_asked : found_asked->second, today};
-        questions[contact.id] = suggest_questions(input, settings, limit);
+        questions[contact.id] = {suggest_questions(input, settings, limit), in_mind(input, settings)};
     }
     return questions;
 }
@@ -50,7 +54,8 @@ AskResult ask_questions(Store& store, std::int64_t contact_id, const QuestionSet
     auto contacts = store.find_contacts({contact_id});
     if (contacts.empty()) throw not_found_error(fmt::format("no contact #{}", contact_id));
     auto questions = questions_for(store, contacts, settings, today, limit);
-    return AskResult{contacts.front(), std::move(questions[contact_id])};
+    auto& found = questions[contact_id];
+    return AskResult{contacts.front(), std::move(found.questions), std::move(found.mind)};
 }
 
 void fill_questions(Store& store, std::vector<DueEntry>& entries, const QuestionSettings& settings, Date today,
@@ -59,7 +64,11 @@ void fill_questions(Store& store, std::vector<DueEntry>& entries, const Question
     std::vector<Contact> contacts;
     for (const auto& entry : entries) contacts.push_back(entry.contact);
     auto questions = questions_for(store, contacts, settings, today, per_contact);
-    for (auto& entry : entries) entry.questions = std::move(questions[entry.contact.id]);
+    for (auto& entry : entries) {
+        auto& found = questions[entry.contact.id];
+        entry.questions = std::move(found.questions);
+        entry.feedback = std::move(found.mind.feedback);  // promises are among the reasons already
+    }
 }
 
 std::vector<std::string> parse_question_ids(const std::string& list) {

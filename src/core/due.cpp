@@ -5,6 +5,7 @@
 #include <map>
 
 #include "kith/core.h"
+#include "kith/questions.h"
 #include "kith/text.h"
 
 namespace kith {
@@ -54,18 +55,53 @@ DueReason reminder_reason(const Reminder& reminder, Date today) {
     return reason;
 }
 
+// What a due line may say of a note: its reading's phrase, never a sensitive note's words. The
+// phrase is written to them ("your knee surgery"); a due line is written to you.
+std::string what_it_is(const Note& note) {
+    auto reading = reading_from_json(note.reading);
+    if (!reading || reading->phrase.empty()) return note.text;
+    if (reading->sensitive) return "a hard time for them";
+    std::string phrase = reading->phrase;
+    if (phrase.starts_with("your ")) phrase.replace(0, 4, "their");
+    return phrase;
+}
+
 std::optional<DueReason> event_reason(const Note& note, const Contact& contact, Date today) {
-    int days = days_between(*note.event, today);
+    if (!note.happens_on) return std::nullopt;
+    const Date day = *note.happens_on;
+    int days = days_between(day, today);
     // A passed event counts until you are in touch on or after its day.
-    if (days > 0 && contact.last_contacted && days_between(*note.event, *contact.last_contacted) >= 0)
-        return std::nullopt;
+    if (days > 0 && contact.last_contacted && days_between(day, *contact.last_contacted) >= 0) return std::nullopt;
     DueReason reason;
     reason.kind = days > 0 ? DueReason::Kind::event_passed : DueReason::Kind::event_ahead;
-    reason.date = *note.event;
+    reason.date = day;
     reason.days_late = days;
-    reason.text = note.text;
+    reason.text = what_it_is(note);
     reason.source_id = note.id;
     return reason;
+}
+
+// A promise not kept, or a mistake of ours to check on: late from its day.
+std::optional<DueReason> follow_up_reason(const Note& note, const Contact& contact, Date today) {
+    auto reading = reading_from_json(note.reading);
+    if (!reading || !note.follow_up_on || note.done_on) return std::nullopt;
+    DueReason reason;
+    reason.kind = reading->kind == "promise" ? DueReason::Kind::promise : DueReason::Kind::mistake;
+    // A mistake is checked on once: the next time you are in touch after its week, it is over.
+    if (reason.kind == DueReason::Kind::mistake && contact.last_contacted &&
+        *contact.last_contacted >= *note.follow_up_on)
+        return std::nullopt;
+    reason.date = *note.follow_up_on;
+    reason.days_late = days_between(*note.follow_up_on, today);
+    reason.noted = note.on;
+    reason.text = reading->phrase.empty() ? note.text : reading->phrase;
+    reason.source_id = note.id;
+    return reason;
+}
+
+bool is_late_item(DueReason::Kind kind) {
+    return kind == DueReason::Kind::reminder || kind == DueReason::Kind::checkin || kind == DueReason::Kind::promise ||
+           kind == DueReason::Kind::mistake;
 }
 
 // Sort key of a person (SPEC §4). Lower sorts first.
@@ -88,7 +124,7 @@ Rank rank_of(const DueEntry& entry) {
     int most_late = 0, soonest = 0;
     for (const auto& reason : entry.reasons) {
         if (reason.kind == DueReason::Kind::birthday && reason.days_late == 0) rank.tier = 0;
-        if (reason.kind == DueReason::Kind::reminder || reason.kind == DueReason::Kind::checkin) {
+        if (is_late_item(reason.kind)) {
             most_late = any_late ? std::max(most_late, reason.days_late) : reason.days_late;
             any_late = true;
         } else {
@@ -110,7 +146,7 @@ Rank rank_of(const DueEntry& entry) {
 bool reason_before(const DueReason& a, const DueReason& b) {
     auto group = [](const DueReason& r) {
         if (r.kind == DueReason::Kind::birthday && r.days_late == 0) return 0;
-        if (r.kind == DueReason::Kind::reminder || r.kind == DueReason::Kind::checkin) return 1;
+        if (is_late_item(r.kind)) return 1;
         return 2;
     };
     if (group(a) != group(b)) return group(a) < group(b);
@@ -157,6 +193,10 @@ std::vector<DueEntry> due_list(Store& store, const DueOptions& options) {
     for (const auto& note : store.event_notes_for(ids, query.events_from, query.events_until))
         if (auto found = entries.find(note.contact_id); found != entries.end())
             if (auto reason = event_reason(note, found->second.contact, options.today))
+                found->second.reasons.push_back(*reason);
+    for (const auto& note : store.follow_up_notes_for(ids, options.today))
+        if (auto found = entries.find(note.contact_id); found != entries.end())
+            if (auto reason = follow_up_reason(note, found->second.contact, options.today))
                 found->second.reasons.push_back(*reason);
 
     std::vector<DueEntry> due;

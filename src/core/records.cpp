@@ -22,7 +22,7 @@ Date past_date(const std::optional<std::string>& value, Date today) {
 }  // namespace
 
 const RuleBook& builtin_rulebook() {
-    static const auto rules = make_rulebook(builtin_questions().rules, {});
+    static const auto rules = make_rulebook(builtin_questions().rules, {}, builtin_questions().dates);
     return *rules;
 }
 
@@ -42,6 +42,21 @@ void attach_reading(Note& note, const RuleBook& rules) {
     } else if (reading.kind == "mistake") {
         note.follow_up_on = add(note.on, Interval{1, Interval::Unit::weeks});  // then: is all well again?
     }
+}
+
+Note complete_note(Store& store, std::int64_t note_id, Date today, const RuleBook& rules) {
+    Note note;
+    store.write([&] {
+        auto found = store.find_note(note_id);
+        if (!found) throw not_found_error(fmt::format("no note n{}: see `kith show` for a person's notes", note_id));
+        note = *found;
+        const Reading reading = reading_of(note, rules);
+        if (reading.kind != "promise" && reading.kind != "mistake")
+            throw usage_error(fmt::format("note n{} is not a promise or a mistake of yours: nothing to mark done", note_id));
+        note.done_on = today;
+        store.update_note(note);
+    });
+    return note;
 }
 
 std::size_t reread_notes(Store& store, const RuleBook& rules) {

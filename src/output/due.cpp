@@ -37,6 +37,15 @@ std::string when_ahead(Date date, Date today) {
     return fmt::format("{} {}", weekday_short(date), format_iso(date));
 }
 
+// "today", "yesterday", "5 days ago", "3 weeks ago"
+std::string since(Date noted, Date today) {
+    const int days = days_between(noted, today);
+    if (days <= 0) return "today";
+    if (days == 1) return "yesterday";
+    if (days < 21) return plural(days, "day") + " ago";
+    return plural(days / 7, "week") + " ago";
+}
+
 std::string last_spoke(const DueReason& reason) {
     return reason.last_spoke ? fmt::format("last spoke {}", format_iso(*reason.last_spoke))
                              : fmt::format("never logged, added {}", format_iso(reason.added_on));
@@ -65,6 +74,10 @@ std::string describe_reason(const DueReason& reason, Date today) {
             return fmt::format("coming up {}: {}", when_ahead(reason.date, today), excerpt(reason.text));
         case DueReason::Kind::event_passed:
             return fmt::format("follow up: {} was {}", excerpt(reason.text), format_iso(reason.date));
+        case DueReason::Kind::promise:
+            return fmt::format("you promised: {} ({})", excerpt(reason.text), since(reason.noted, today));
+        case DueReason::Kind::mistake:
+            return fmt::format("check all is well again after: {} ({})", excerpt(reason.text), since(reason.noted, today));
     }
     return {};
 }
@@ -78,6 +91,8 @@ const char* kind_name(DueReason::Kind kind) {
         case DueReason::Kind::checkin: return "checkin";
         case DueReason::Kind::event_ahead: return "event";
         case DueReason::Kind::event_passed: return "follow_up";
+        case DueReason::Kind::promise: return "promise";
+        case DueReason::Kind::mistake: return "mistake";
     }
     return "";
 }
@@ -89,7 +104,8 @@ json reason_json(const DueReason& reason, Date today) {
     out["days_late"] = reason.days_late;
     out["summary"] = describe_reason(reason, today);
     if (reason.kind == DueReason::Kind::reminder) out["reminder_id"] = reason.source_id;
-    if (reason.kind == DueReason::Kind::event_ahead || reason.kind == DueReason::Kind::event_passed)
+    if (reason.kind == DueReason::Kind::event_ahead || reason.kind == DueReason::Kind::event_passed ||
+        reason.kind == DueReason::Kind::promise || reason.kind == DueReason::Kind::mistake)
         out["note_id"] = reason.source_id;
     if (!reason.text.empty()) out["text"] = reason.text;
     if (reason.turning) out["turning"] = *reason.turning;
@@ -111,6 +127,7 @@ json entry_json(const DueEntry& entry, Date today) {
     for (const auto& reason : entry.reasons) out["reasons"].push_back(reason_json(reason, today));
     out["questions"] = json::array();
     for (const auto& question : entry.questions) out["questions"].push_back(output::question_json(question));
+    out["feedback"] = entry.feedback;
     return out;
 }
 
@@ -133,6 +150,8 @@ void render_text(std::ostream& out, const std::vector<DueEntry>& entries, const 
             bool late = reason.days_late > 0 && reason.kind != DueReason::Kind::event_passed;
             out << "  " << paint(describe_reason(reason, today), late ? Tone::warn : Tone::none, color) << '\n';
         }
+        for (const auto& said : entry.feedback)
+            out << "  " << paint("last time:", Tone::dim, color) << ' ' << said << '\n';
         for (const auto& question : entry.questions)
             out << "  " << paint("ask:", Tone::dim, color) << ' ' << question.text << ' '
                 << paint(fmt::format("[{}]", question.id), Tone::dim, color) << '\n';
@@ -144,6 +163,7 @@ void render_md(std::ostream& out, const std::vector<DueEntry>& entries, Date tod
     for (const auto& entry : entries) {
         out << "\n## " << output::md_cell(entry.contact.name) << " (#" << entry.contact.id << ")\n\n";
         for (const auto& reason : entry.reasons) out << "- " << output::md_cell(describe_reason(reason, today)) << '\n';
+        for (const auto& said : entry.feedback) out << "- Last time: " << output::md_cell(said) << '\n';
         for (const auto& question : entry.questions)
             out << "- **Ask:** " << output::md_cell(question.text) << " `" << question.id << "`\n";
     }

@@ -14,13 +14,16 @@ using json = nlohmann::ordered_json;
 using output::question_json;
 
 void render_questions(std::ostream& out, const Contact& contact, const std::vector<Question>& questions,
-                      const Style& style) {
+                      const InMind& mind, const Style& style) {
     switch (style.format) {
         case Format::text:
         case Format::plain: {
             bool color = style.color;
             out << paint(contact.name, Tone::bold, color) << "  " << paint(fmt::format("#{}", contact.id), Tone::id, color)
                 << '\n';
+            for (const auto& promise : mind.promises)
+                out << "  " << paint("you promised:", Tone::warn, color) << ' ' << promise << '\n';
+            for (const auto& said : mind.feedback) out << "  " << paint("last time:", Tone::dim, color) << ' ' << said << '\n';
             if (questions.empty()) out << "  Nothing to ask yet: add notes with `kith note`.\n";
             for (const auto& question : questions)
                 out << "  " << question.text << "  " << paint(fmt::format("[{}] {}", question.id, question.source), Tone::dim, color)
@@ -29,6 +32,8 @@ void render_questions(std::ostream& out, const Contact& contact, const std::vect
         }
         case Format::md:
             out << "# Questions for " << output::md_cell(contact.name) << " (#" << contact.id << ")\n\n";
+            for (const auto& promise : mind.promises) out << "- **You promised:** " << output::md_cell(promise) << '\n';
+            for (const auto& said : mind.feedback) out << "- **Last time:** " << output::md_cell(said) << '\n';
             for (const auto& question : questions)
                 out << "- " << output::md_cell(question.text) << " `" << question.id << "` (" << output::md_cell(question.source)
                     << ")\n";
@@ -44,6 +49,8 @@ void render_questions(std::ostream& out, const Contact& contact, const std::vect
             document["name"] = contact.name;
             document["questions"] = json::array();
             for (const auto& question : questions) document["questions"].push_back(question_json(question));
+            document["promises"] = mind.promises;
+            document["feedback"] = mind.feedback;
             out << output::dump_document(document) << '\n';
             return;
         }

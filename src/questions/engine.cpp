@@ -124,18 +124,51 @@ private:
     }
 
     // A loss, a diagnosis, a layoff noted in the last `span`: tact before all else.
-    bool hard_time(Interval span) const {
+    bool hard_time(Interval span, bool banks = false) const {
         const Date since = subtract(in_.today, span);
-        for (const auto& read : notes_)
-            if ((read.reading.kind == "loss" || read.reading.sensitive) && !read.reading.history &&
-                !read.reading.negated && read.note->on >= since)
+        for (const auto& read : notes_) {
+            const bool hard = read.reading.kind == "loss" || read.reading.sensitive || (banks && read.reading.hold_banks);
+            if (!hard || read.reading.history || read.reading.negated) continue;
+            // From the day it happened: an operation next month holds the banks from then.
+            const Date from = read.reading.when && *read.reading.when > read.note->on ? *read.reading.when : read.note->on;
+            if (from >= since && from <= in_.today) return true;
+        }
+        return false;
+    }
+
+    // "The wedding's off", "pulled out of Devoxx": a later note calls off what an earlier one
+    // said, by the rule that read it or a name both use.
+    bool called_off(const Read& read) const {
+        for (const auto& later : notes_) {
+            if (&later == &read || !later.reading.cancels || later.note->on < read.note->on) continue;
+            if (later.note->on == read.note->on && later.note->id < read.note->id) continue;
+            const auto& names = later.reading.also;
+            if (!read.reading.rule.empty() &&
+                (later.reading.rule == read.reading.rule ||
+                 std::find(names.begin(), names.end(), read.reading.rule) != names.end()))
                 return true;
+            if (shares_a_name(*later.note, *read.note)) return true;
+        }
+        return false;
+    }
+
+    static bool shares_a_name(const Note& a, const Note& b) {
+        for (std::size_t i = 0; i < a.text.size();) {
+            while (i < a.text.size() && !(a.text[i] >= 'A' && a.text[i] <= 'Z')) ++i;
+            std::size_t j = i;
+            while (j < a.text.size() && ((a.text[j] >= 'a' && a.text[j] <= 'z') || (a.text[j] >= 'A' && a.text[j] <= 'Z')))
+                ++j;
+            if (j - i >= 4 && i > 0 && b.text.find(a.text.substr(i, j - i)) != std::string::npos) return true;
+            i = j == i ? i + 1 : j;
+        }
         return false;
     }
 
     bool read_by(std::string_view rule) const {
-        return std::any_of(notes_.begin(), notes_.end(),
-                           [&](const Read& read) { return read.reading.rule == rule && !read.reading.negated; });
+        return std::any_of(notes_.begin(), notes_.end(), [&](const Read& read) {
+            const auto& also = read.reading.also;
+            return read.reading.rule == rule || std::find(also.begin(), also.end(), rule) != also.end();
+        });
     }
 
     void planned() {
@@ -148,7 +181,7 @@ private:
         std::vector<Candidate> candidates;
         for (std::size_t i = 0; i < notes_.size(); ++i) {
             const auto& read = notes_[i];
-            if (read.reading.do_not_raise) continue;
+            if (read.reading.do_not_raise || called_off(read)) continue;
             for (const auto& planned : read.reading.questions) {
                 if (planned.source == 's') continue;  // stale notes come last, below
                 if (in_.today < planned.from || in_.today > planned.until) continue;
@@ -225,8 +258,9 @@ private:
     }
 
     void banks() {
-        // Four weeks after a loss, a diagnosis or a layoff: nothing about our work, nothing to sell.
-        if (hard_time(Interval{4, Interval::Unit::weeks})) return;
+        // Four weeks after a loss, a diagnosis, a layoff or an operation: nothing about our work,
+        // nothing to sell.
+        if (hard_time(Interval{4, Interval::Unit::weeks}, true)) return;
         for (const auto& tag : in_.contact.tags) {
             const auto* bank = bank_for(tag);
             if (!bank) continue;
@@ -245,6 +279,7 @@ private:
         for (const auto& interaction : in_.interactions)
             if (interaction.on.ok() && (!last_spoke || interaction.on > *last_spoke)) last_spoke = interaction.on;
         for (auto it = notes_.rbegin(); it != notes_.rend() && !out_.full(); ++it) {  // oldest first
+            if (it->reading.do_not_raise || called_off(*it)) continue;
             for (const auto& planned : it->reading.questions) {
                 if (planned.source != 's' || in_.today < planned.from || in_.today > planned.until) continue;
                 if (last_spoke && *last_spoke >= planned.from) continue;
@@ -257,6 +292,28 @@ private:
 };
 
 }  // namespace
+
+InMind in_mind(const QuestionInput& input, const QuestionSettings& settings) {
+    InMind mind;
+    if (!settings.rules) return mind;
+    std::optional<Date> last_spoke;
+    for (const auto& interaction : input.interactions)
+        if (interaction.on.ok() && (!last_spoke || interaction.on > *last_spoke)) last_spoke = interaction.on;
+    std::vector<const Note*> notes;
+    for (const auto& note : input.notes)
+        if (note.on.ok() && note.on <= input.today) notes.push_back(&note);
+    std::sort(notes.begin(), notes.end(), [](const Note* a, const Note* b) {
+        return std::tie(a->on, a->id) < std::tie(b->on, b->id);
+    });
+    for (const Note* note : notes) {
+        const Reading reading = reading_of(*note, *settings.rules);
+        if (reading.phrase.empty()) continue;
+        if (reading.kind == "promise" && !note->done_on) mind.promises.push_back(reading.phrase);
+        // Feedback counts until you are in touch after the day it was given.
+        if (reading.kind == "feedback" && !(last_spoke && *last_spoke > note->on)) mind.feedback.push_back(reading.phrase);
+    }
+    return mind;
+}
 
 std::vector<Question> suggest_questions(const QuestionInput& input, const QuestionSettings& settings,
                                         std::size_t limit) {

@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <array>
+#include <map>
+#include <set>
 #include <vector>
 
 #include "kith/text.h"
@@ -277,6 +279,68 @@ std::string event_phrase(std::string_view note, const TextDates& dates) {
         out[0] = static_cast<char>(out[0] - 'A' + 'a');
     if (lead != "the" && lead != "your" && lead != "a" && lead != "an" && !is_upper(out[0])) out = "the " + out;
     return excerpt(out, 80);
+}
+
+std::string dated_phrase(std::string_view sentence, std::size_t date_begin, std::size_t date_end) {
+    // The clause that holds the date: up to a comma, a semicolon or a dash.
+    std::size_t begin = 0, end = sentence.size();
+    for (std::string_view cut : {",", ";", " - ", " (", "!", ":"}) {
+        auto before = sentence.rfind(cut, date_begin);
+        if (before != std::string_view::npos && before + cut.size() > begin && before < date_begin)
+            begin = before + cut.size();
+        auto after = sentence.find(cut, date_end);
+        if (after != std::string_view::npos && after < end) end = after;
+    }
+    std::string text(sentence.substr(begin, date_begin - begin));
+    text += ' ';
+    text += sentence.substr(date_end, end - date_end);
+    auto words = split_words(text);
+    // The little word before the date goes with it ("on 3 May", "in Nov", "this weekend").
+    static const std::set<std::string> leads{"on", "in", "by", "this", "next", "from", "the", "at", "for", "til",
+                                             "until", "starting", "from"};
+    auto key_at = [&](std::size_t i) { return i < words.size() ? key_of(words[i]) : std::string(); };
+    // Drop a subject and its verb at the start: "she's", "they're", "he is", "we", "I'm".
+    static const std::set<std::string> subjects{"she's", "he's", "they're", "we're", "i'm", "she", "he", "they",
+                                                "we", "i", "she'll", "he'll", "they'll", "we'll", "i'll", "it's"};
+    static const std::set<std::string> auxiliaries{"is", "are", "will", "be", "was", "has", "have", "am", "got"};
+    while (!words.empty() && (subjects.count(key_at(0)) || auxiliaries.count(key_at(0)))) words.erase(words.begin());
+    // And a verb group after the thing: "goes live", "kicks off", "opens", "is on".
+    static const std::set<std::string> tails{"goes", "go", "going", "live", "opens", "open", "opening", "starts",
+                                             "start", "kicks", "kick", "off", "launches", "ships", "is", "are",
+                                             "happens", "begins", "lands", "out", "drops", "closes", "wraps",
+                                             "due", "on", "in", "at", "this", "next", "by", "from", "planned",
+                                             "scheduled", "booked", "coming", "up", "soon", "set", "for", "til",
+                                             "until", "the", "and", "then", "lol", "!!", "finally"};
+    while (!words.empty() && (tails.count(key_at(words.size() - 1)) || leads.count(key_at(words.size() - 1))))
+        words.pop_back();
+    for (auto& w : words) {
+        if (w.size() > 1 && w[0] == '#') w.erase(w.begin());
+        if (key_of(w) == "w/") w = "with";
+    }
+    std::erase_if(words, [](const std::string& w) { return key_of(w).empty() || static_cast<unsigned char>(w[0]) >= 0xE2; });
+    // Only a short phrase that names an event ("the public beta", "the probation review"): any
+    // other clause with a date ("no meetings after 3") is not something to ask how it went.
+    if (words.empty() || words.size() > 6 || !is_event_noun(key_of(words.back()))) return {};
+    for (const auto& w : words)
+        if (is_past_marker(key_of(w)) || key_of(w) == "needs" || key_of(w) == "no" || key_of(w) == "not") return {};
+    // "pitching to Sequoia" → "the pitch to Sequoia"
+    static const std::map<std::string, std::string> nouns{
+        {"pitching", "pitch"}, {"presenting", "presentation"}, {"moving", "move"}, {"interviewing", "interview"},
+        {"launching", "launch"}, {"speaking", "talk"}, {"performing", "performance"}, {"competing", "competition"},
+        {"racing", "race"}, {"running", "run"}, {"flying", "flight"}, {"hosting", "event they are hosting"},
+        {"visiting", "visit"}, {"meeting", "meeting"}, {"auditioning", "audition"}, {"playing", "game"}};
+    if (auto noun = nouns.find(key_at(0)); noun != nouns.end()) words[0] = noun->second;
+    words = to_second_person(words);
+    std::string out = join_words(words);
+    while (!out.empty() && std::string_view(".!?,;:- ").find(out.back()) != std::string_view::npos) out.pop_back();
+    out = trim(out);
+    if (out.empty()) return {};
+    const std::string lead = key_of(out.substr(0, out.find(' ')));
+    if (is_upper(out[0]) && out.size() > 1 && !is_upper(out[1]) && !is_proper_noun(lead) &&
+        (out.find(' ') == std::string::npos || !is_upper(out[out.find(' ') + 1])))
+        out[0] = static_cast<char>(out[0] - 'A' + 'a');
+    if (lead != "the" && lead != "your" && lead != "a" && lead != "an" && !is_upper(out[0])) out = "the " + out;
+    return excerpt(out, 60);
 }
 
 std::string our_phrase(const std::string& kind, std::string_view text, const std::map<std::string, std::string>& groups) {

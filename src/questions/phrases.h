@@ -19,6 +19,10 @@ std::string second_person(std::string_view text);
 // a question can name: "the Berlin marathon"; dates and chatter left out.
 std::string event_phrase(std::string_view text, const TextDates& dates);
 
+// The thing a dated clause speaks of, without the date or its verb: "Black Friday campaign goes
+// live 28 Nov" → "the Black Friday campaign"; "" when there is no short noun phrase to say.
+std::string dated_phrase(std::string_view sentence, std::size_t date_begin, std::size_t date_end);
+
 // A promise, mistake or feedback of a note, as our to-do says it: "intro to Sam at Globex",
 // "we messed up the invoice", "said our report was too long".
 std::string our_phrase(const std::string& kind, std::string_view text, const std::map<std::string, std::string>& groups);

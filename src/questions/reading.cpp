@@ -35,7 +35,7 @@ std::string normalized(std::string_view text) {
             out += '"';
             i += 2;
         } else if (rest.starts_with("–") || rest.starts_with("—")) {
-            out += '-';
+            out += " - ";  // "22 Dec–2 Jan": two dates, not one word
             i += 2;
         } else {
             out += text[i];
@@ -159,7 +159,7 @@ std::string name_after(std::string_view text, const std::vector<Word>& words, st
             return capitalised(w.text);
         return {};
     };
-    if (k + 1 >= words.size()) return {};
+    if (k + 1 >= words.size() || words[k].text.ends_with("'s")) return {};  // "mum's dementia": a thing, not a name
     // Nothing but a space, a comma or an opening bracket between them.
     const auto gap = text.substr(words[k].end, words[k + 1].begin - words[k].end);
     if (gap.find_first_not_of(" ,(") != std::string_view::npos) return {};
@@ -336,6 +336,16 @@ std::optional<std::string> first_filled(const std::vector<std::string>& template
 // starts a proper name ("Hip operation" → "hip operation"; "Berlin Marathon", "UTMB" stay).
 std::string group_text(std::string_view text, std::size_t begin, std::size_t end, const std::vector<Span>& spans) {
     std::string value = clean_phrase(text.substr(begin, end - begin));
+    // Misspellings put right, word by word ("back surgury" → "back surgery").
+    std::string fixed;
+    for (const auto& word : split(value, ' ')) {
+        if (!fixed.empty()) fixed += ' ';
+        std::string lower = word;
+        for (auto& c : lower) c = is_upper(c) ? static_cast<char>(c - 'A' + 'a') : c;
+        const auto right = questions::spelled(lower);
+        fixed += right == lower ? word : std::string(right);
+    }
+    value = fixed;
     if (value.empty()) return value;
     const Span sentence = sentence_at(spans, begin);
     const bool starts_sentence =
@@ -346,8 +356,7 @@ std::string group_text(std::string_view text, std::size_t begin, std::size_t end
         const std::string first_word = value.substr(0, space);
         std::string lower = first_word;
         for (auto& c : lower) c = is_upper(c) ? static_cast<char>(c - 'A' + 'a') : c;
-        if (!next_capitalised && (questions::is_common_word(lower) || !questions::never_a_name(lower)))
-            value[0] = static_cast<char>(value[0] - 'A' + 'a');
+        if (!next_capitalised && !questions::is_proper_noun(lower)) value[0] = static_cast<char>(value[0] - 'A' + 'a');
     }
     return value;
 }
@@ -366,7 +375,7 @@ struct Tense {
     bool past = false, future = false, negated = false;
 };
 
-Tense tense_of(const std::vector<Word>& words, Span sentence, Span match) {
+Tense tense_of(std::string_view text, const std::vector<Word>& words, Span sentence, Span match) {
     Tense tense;
     std::size_t before_match = 0;
     for (std::size_t k = 0; k < words.size(); ++k) {
@@ -393,6 +402,8 @@ Tense tense_of(const std::vector<Word>& words, Span sentence, Span match) {
         const Word& w = words[k];
         if (w.end > match.begin || w.begin < sentence.begin) continue;
         if (++seen > 4) break;
+        // Only within the clause: "no longer at Globex - went freelance" is not "not freelance".
+        if (text.substr(w.end, match.begin - w.end).find_first_of(",;:-(") != std::string_view::npos) break;
         if (questions::is_negation(w.text)) tense.negated = true;
         if (w.text == "longer" && k > 0 && words[k - 1].text == "no") tense.negated = true;
         if (w.text == "used" && k + 1 < words.size() && words[k + 1].text == "to") tense.negated = true;
@@ -539,6 +550,7 @@ Reading read_note(const Note& note, const RuleBook& book) {
     std::optional<Found> best;
     int best_strength = 99;
     std::vector<Found> plain;  // user rules without a kind: pattern → question, alongside
+    std::vector<std::string> matched;
     const auto pieces = segments(text);
     for (std::size_t i = 0; i < rules.size(); ++i) {
         const auto& rule = rules[i];
@@ -548,14 +560,24 @@ Reading read_note(const Note& note, const RuleBook& book) {
             plain.push_back(std::move(*found));
             continue;
         }
+        if (rule.kind == "cancel") {
+            reading.cancels = true;
+            continue;
+        }
+        matched.push_back(rule.id);
         const int s = strength(rule.kind, rule.sensitive);
         if (s < best_strength) {
             best = std::move(found);
             best_strength = s;
         }
     }
+    for (const auto& name : matched)
+        if (!best || name != rules[best->rule].id) reading.also.push_back(name);
 
-    const bool explicit_ask = note.ask || trim(note.text).ends_with("?") || trim(note.text).ends_with("？");
+    // A note that is a question to ask: marked --ask, or ending in "?" and starting as a question
+    // does ("did the visa come through?"), not a note unsure of itself ("birthday in March I think??").
+    const bool explicit_ask = note.ask || ((trim(note.text).ends_with("?") || trim(note.text).ends_with("？")) &&
+                                           !words.empty() && questions::starts_a_question(words.front().text));
     if (best && rules[best->rule].kind == "private") {
         reading.kind = "fact";
         reading.rule = rules[best->rule].id;
@@ -567,20 +589,47 @@ Reading read_note(const Note& note, const RuleBook& book) {
     if (best) match = {static_cast<std::size_t>(best->groups[0].begin), static_cast<std::size_t>(best->groups[0].end)};
     const Span sentence = sentence_at(spans, match.begin);
     const QuestionRule* rule = best ? &rules[best->rule] : nullptr;
-    Tense tense = tense_of(words, sentence, match);
+    Tense tense = tense_of(text, words, sentence, match);
     About about = rule && rule->about_them ? About{} : find_about(text, words, sentence, match, person);
 
     // When: --event, else a date in the same sentence, nearest the thing.
-    const auto sentence_text = std::string_view(text).substr(sentence.begin, sentence.end - sentence.begin);
+    // (With no rule, any sentence may date the note.)
+    const Span dated = best ? sentence : Span{0, text.size()};
+    const auto sentence_text = std::string_view(text).substr(dated.begin, dated.end - dated.begin);
     auto dates = questions::find_dates(sentence_text, noted, tense.past && !tense.future);
+    // The date nearest the thing; a day before a month ("graduates in June, the party is on the 21st").
     std::optional<questions::TextDate> when;
+    auto distance = [&](const questions::TextDate& d) {
+        return std::min<long>(std::labs(static_cast<long>(d.begin) - static_cast<long>(match.begin)),
+                              std::labs(static_cast<long>(d.end) - static_cast<long>(match.end)));
+    };
     for (auto d : dates.dates) {
-        d.begin += sentence.begin;
-        d.end += sentence.begin;
-        if (!when || std::min<long>(std::labs(static_cast<long>(d.begin) - static_cast<long>(match.begin)),
-                                    std::labs(static_cast<long>(d.end) - static_cast<long>(match.end))) <
-                         std::labs(static_cast<long>(when->begin) - static_cast<long>(match.begin)))
-            when = d;
+        d.begin += dated.begin;
+        d.end += dated.begin;
+        const bool better_precision = when && when->month_only && !d.month_only;
+        const bool worse_precision = when && !when->month_only && d.month_only;
+        if (!when || better_precision || (!worse_precision && distance(d) < distance(*when))) when = d;
+    }
+    // A feast that moves, named without its day: the next one ("Diwali at her parents'").
+    if (!when && best && !note.event) {
+        const auto& days = book.dates();
+        std::string topic;
+        if (auto span = best->groups[0]; span.begin >= 0)
+            topic = text.substr(static_cast<std::size_t>(span.begin), static_cast<std::size_t>(span.end - span.begin));
+        for (auto& c : topic) c = is_upper(c) ? static_cast<char>(c - 'A' + 'a') : c;
+        for (const auto& [name, list] : days) {
+            if (topic.find(name) == std::string::npos) continue;
+            for (const auto& day : list)
+                if (day >= day_after(noted, -1)) {
+                    questions::TextDate found;
+                    found.date = day;
+                    found.begin = match.begin;
+                    found.end = match.end;
+                    when = found;
+                    break;
+                }
+            if (when) break;
+        }
     }
     if (note.event && note.event->ok()) {
         reading.when = *note.event;
@@ -621,6 +670,27 @@ Reading read_note(const Note& note, const RuleBook& book) {
         return reading;
     }
 
+    // No rule but a day in the text: an event all the same, named by the clause that dates it.
+    if ((!rule || rule->kind == "fact") && !reading.history && when && !note.event && when->date >= noted) {
+        const Span clause = sentence_at(spans, when->begin);
+        const auto phrase = questions::dated_phrase(std::string_view(text).substr(clause.begin, clause.end - clause.begin),
+                                                    when->begin - clause.begin, when->end - clause.begin);
+        if (!phrase.empty()) {
+            reading.kind = "event";
+            reading.rule.clear();
+            reading.phrase = phrase;
+            f.thing = phrase;
+            Planner planner{reading, QuestionRule{}, f};
+            const Date start = when->date;
+            const Date end = when->month_only ? last_of_month(start) : start;
+            planner.plan('e', "", {"How are you feeling about {thing}?"}, std::max(noted, day_after(start, -30)),
+                         day_after(start, -1));
+            planner.plan('e', "", {"How did {thing} go?"}, day_after(end), day_after(end, 42));
+            plan_plains();
+            return reading;
+        }
+    }
+
     if (!rule) {
         // No rule, but a day it happens (--event): ask about it by its own words.
         if (note.event && note.event->ok()) {
@@ -642,6 +712,7 @@ Reading read_note(const Note& note, const RuleBook& book) {
     reading.kind = rule->kind;
     reading.rule = rule->id;
     reading.sensitive = rule->sensitive;
+    reading.hold_banks = rule->hold_banks || rule->sensitive;
     f.thing = rule->phrase.empty() ? std::string() : fill(rule->phrase, f, false).value_or("");
     if (f.thing.empty() && f.groups.count("topic")) f.thing = fill("{whose} {topic}", f, false).value_or("");
     reading.phrase = f.thing;
@@ -666,10 +737,12 @@ Reading read_note(const Note& note, const RuleBook& book) {
         return reading;
     }
     if (reading.kind == "situation" || reading.kind == "interest") {
-        const Date until = rule->during_for ? add(noted, *rule->during_for)
-                           : reading.kind == "interest" ? far_future(noted)
-                                                       : add(noted, Interval{3, Interval::Unit::months});
-        planner.plan_phase("during", rule->during, noted, until);
+        // From when it starts ("moving in with them in March"), else from now.
+        const Date from = reading.when && *reading.when > noted ? *reading.when : noted;
+        const Date until = rule->during_for ? add(from, *rule->during_for)
+                           : reading.kind == "interest" ? far_future(from)
+                                                       : add(from, Interval{3, Interval::Unit::months});
+        planner.plan_phase("during", rule->during, from, until);
         if (!rule->after.empty() && reading.when && !reading.month_only && *reading.when > noted)
             planner.plan_phase("after", rule->after, day_after(*reading.when), add(*reading.when, after_for));
         for (const auto& later : rule->later)
@@ -695,7 +768,8 @@ Reading read_note(const Note& note, const RuleBook& book) {
         return reading;
     }
     const Date start = *anchor;
-    const Date end = reading.month_only ? last_of_month(start) : start;
+    Date end = reading.month_only ? last_of_month(start) : start;
+    if (dates.lasting) end = day_after(add(start, *dates.lasting), -1);  // "for 3 wks": after it is over
     if (start > noted) {
         planner.plan_phase("before", rule->before, std::max(noted, subtract(start, before_for)), day_after(start, -1));
         if (!reading.month_only) planner.plan_phase("on", rule->on, start, start);

@@ -33,6 +33,9 @@ std::string reading_to_json(const Reading& reading) {
     if (reading.negated) out["negated"] = true;
     if (reading.sensitive) out["sensitive"] = true;
     if (reading.do_not_raise) out["do_not_raise"] = true;
+    if (reading.hold_banks) out["hold_banks"] = true;
+    if (reading.cancels) out["cancels"] = true;
+    if (!reading.also.empty()) out["also"] = reading.also;
     json questions = json::array();
     for (const auto& planned : reading.questions)
         questions.push_back({{"source", std::string(1, planned.source)},
@@ -67,6 +70,11 @@ std::optional<Reading> reading_from_json(std::string_view text) {
     reading.negated = flag("negated");
     reading.sensitive = flag("sensitive");
     reading.do_not_raise = flag("do_not_raise");
+    reading.hold_banks = flag("hold_banks");
+    reading.cancels = flag("cancels");
+    if (auto also = object.find("also"); also != object.end() && also->is_array())
+        for (const auto& name : *also)
+            if (name.is_string()) reading.also.push_back(name.get<std::string>());
     if (auto questions = object.find("questions"); questions != object.end() && questions->is_array()) {
         for (const auto& item : *questions) {
             if (!item.is_object()) return std::nullopt;

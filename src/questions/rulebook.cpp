@@ -33,9 +33,13 @@ struct Fingerprint {
     }
 };
 
-std::string fingerprint_of(const std::vector<QuestionRule>& rules) {
+std::string fingerprint_of(const std::vector<QuestionRule>& rules, const std::map<std::string, std::vector<Date>>& dates) {
     Fingerprint f;
     f.add(questions::reading_version);
+    for (const auto& [name, days] : dates) {
+        f.add(name);
+        for (const auto& day : days) f.add(format_iso(day));
+    }
     for (const auto& rule : rules) {
         f.add(rule.id);
         f.add(rule.kind);
@@ -44,7 +48,8 @@ std::string fingerprint_of(const std::vector<QuestionRule>& rules) {
         f.add(rule.min_age);
         f.add(rule.max_age);
         f.add(rule.phrase);
-        f.add(std::string(1, static_cast<char>('0' + rule.sensitive + 2 * rule.good_news + 4 * rule.about_them)));
+        f.add(std::string(1, static_cast<char>('0' + rule.sensitive + 2 * rule.good_news + 4 * rule.about_them +
+                                                8 * rule.hold_banks)));
         for (const auto* list : {&rule.before, &rule.on, &rule.after, &rule.congrats, &rule.during}) f.add(*list);
         for (const auto& later : rule.later) {
             f.add(format_interval(later.from));
@@ -70,7 +75,8 @@ struct RuleBook::Compiled {
     std::vector<CompiledRule> rules;
 };
 
-RuleBook::RuleBook(std::vector<QuestionRule> rules) : rules_(std::move(rules)), fingerprint_(fingerprint_of(rules_)) {}
+RuleBook::RuleBook(std::vector<QuestionRule> rules, std::map<std::string, std::vector<Date>> dates)
+    : rules_(std::move(rules)), dates_(std::move(dates)), fingerprint_(fingerprint_of(rules_, dates_)) {}
 RuleBook::~RuleBook() = default;
 
 const RuleBook::Compiled& RuleBook::compiled() const {
@@ -117,7 +123,8 @@ std::vector<std::string> placeholders_of(std::string_view text) {
 }  // namespace questions
 
 std::shared_ptr<const RuleBook> make_rulebook(const std::vector<QuestionRule>& builtin,
-                                              const std::vector<QuestionRule>& user) {
+                                              const std::vector<QuestionRule>& user,
+                                              const std::map<std::string, std::vector<Date>>& dates) {
     std::vector<QuestionRule> rules;
     std::set<std::string> replaced;
     for (const auto& rule : user) replaced.insert(rule.id);
@@ -134,17 +141,17 @@ std::shared_ptr<const RuleBook> make_rulebook(const std::vector<QuestionRule>& b
     }
     for (const auto& rule : user)
         if (!placed.count(rule.id)) rules.push_back(rule);
-    return std::make_shared<const RuleBook>(std::move(rules));
+    return std::make_shared<const RuleBook>(std::move(rules), dates);
 }
 
 void check_question_rule(const QuestionRule& rule) {
     static const std::set<std::string> kinds{"",         "event",   "milestone", "situation", "interest",
                                              "fact",     "loss",    "promise",   "mistake",   "feedback",
-                                             "private"};
+                                             "private",  "cancel"};
     if (trim(rule.match).empty()) throw usage_error(bad_rule(rule, "the pattern is empty"));
     if (!kinds.count(rule.kind))
         throw usage_error(bad_rule(rule, fmt::format("unknown kind \"{}\" (event, milestone, situation, interest, "
-                                                     "fact, loss, promise, mistake, feedback, private)",
+                                                     "fact, loss, promise, mistake, feedback, private, cancel)",
                                                      rule.kind)));
     if (rule.kind.empty() && trim(rule.ask).empty()) throw usage_error(bad_rule(rule, "the question (ask) is empty"));
     auto pattern = questions::Pattern::compile(rule.match);

@@ -218,6 +218,15 @@ struct Scanner {
             }
             return 0;
         }
+        // "for 3 wks": how long it lasts, not when.
+        if (w == "for") {
+            if (auto n = count_word(at(i + 1))) {
+                if (auto unit = unit_word(at(i + 2))) {
+                    out.lasting = Interval{*n, *unit};
+                    return 3;
+                }
+            }
+        }
         if (auto n = count_word(w)) {
             if (auto unit = unit_word(at(i + 1)); unit && (at(i + 2) == "ago")) {
                 if (*unit == Interval::Unit::years || *n > 6) out.history = true;
@@ -313,6 +322,17 @@ struct Scanner {
             }
         }
         if (auto wanted = weekday_named(w)) {
+            // "Tues 9 June", "Friday 5 June": the date says which Tuesday.
+            if ((day_number(at(i + 1)) && month_number(at(i + 2))) || (month_number(at(i + 1)) && day_number(at(i + 2))))
+                return 1;
+            // Part of a name, not a day: Black Friday, Good Friday, Cyber Monday.
+            if (i > 0) {
+                const std::string& before = at(i - 1);
+                if (before == "black" || before == "good" || before == "cyber" || before == "casual" ||
+                    before == "blue" || before == "super" || before == "ash" || before == "palm" || before == "holy" ||
+                    before == "maundy" || before == "shrove" || before == "easter")
+                    return 1;
+            }
             // A weekday alone: the next one, or for something past, the last one.
             if (w == "sat" || w == "sun" || w == "mon" || w == "wed") {  // also plain words: only after "on"/"by"
                 const std::string& before = i > 0 ? at(i - 1) : std::string();
@@ -320,6 +340,14 @@ struct Scanner {
             }
             Date date = past_tense ? weekday_from(noted, *wanted, -1) : weekday_from(noted, *wanted, 1);
             add(date, false, i, i, deadline);
+            return 1;
+        }
+        // Q1 … Q4: the quarter's first month ("by end of Q1": its last).
+        if (w.size() == 2 && w[0] == 'q' && w[1] >= '1' && w[1] <= '4') {
+            const unsigned first = 3 * static_cast<unsigned>(w[1] - '1') + 1;
+            const bool quarter_end = i >= 2 && at(i - 1) == "of" && at(i - 2) == "end";
+            Date start = resolve_month(quarter_end ? first + 2 : first, noted, past_tense);
+            add(start, true, i, i, deadline || quarter_end);
             return 1;
         }
         if (auto season = season_month(w)) {

@@ -21,6 +21,7 @@ struct TextDate {
 struct TextDates {
     std::vector<TextDate> dates;  // in the order of the text
     bool history = false;         // a past anchor: nothing timed follows
+    std::optional<Interval> lasting;  // "for 3 wks", "2 weeks in Japan": how long it goes on
 };
 
 // `past_tense`: the note tells of something done ("passed on Tues"): a weekday or a date with

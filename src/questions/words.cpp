@@ -162,7 +162,60 @@ const WordSet& negations() {
     return words;
 }
 
+const WordSet& proper_nouns() {
+    static const WordSet words{
+        "christmas", "xmas", "easter", "diwali", "deepavali", "eid", "holi", "hanukkah", "chanukah", "ramadan",
+        "passover", "pesach", "thanksgiving", "navratri", "vaisakhi", "kwanzaa", "nowruz", "onam", "pongal", "tet",
+        "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february",
+        "march", "april", "june", "july", "august", "september", "october", "november", "december"};
+    return words;
+}
+
 }  // namespace
+
+bool is_proper_noun(std::string_view word) { return proper_nouns().count(word) > 0; }
+
+std::string_view spelled(std::string_view word) {
+    static const std::unordered_map<std::string_view, std::string_view> fixes{
+        {"surgury", "surgery"},     {"surgey", "surgery"},       {"sugery", "surgery"},
+        {"operaton", "operation"},  {"opperation", "operation"}, {"weddding", "wedding"},
+        {"wedd", "wedding"},        {"graduaton", "graduation"}, {"gradution", "graduation"},
+        {"marathn", "marathon"},    {"interveiw", "interview"},  {"retirment", "retirement"},
+        {"anniversery", "anniversary"}, {"vacaton", "vacation"}, {"holliday", "holiday"},
+        {"presentaton", "presentation"}, {"confrence", "conference"}, {"recieved", "received"},
+    };
+    auto found = fixes.find(word);
+    return found == fixes.end() ? word : found->second;
+}
+
+bool is_event_noun(std::string_view word) {
+    static const WordSet words{
+        "review",      "beta",        "campaign",    "date",       "appointment", "concert",     "gig",
+        "show",        "match",       "game",        "final",      "performance", "recital",     "audition",
+        "ceremony",    "opening",     "premiere",    "exhibition", "meeting",     "call",        "dinner",
+        "lunch",       "visit",       "trip",        "retreat",    "offsite",     "workshop",    "hearing",
+        "interview",   "exam",        "test",        "scan",       "checkup",     "check-up",    "screening",
+        "vote",        "election",    "auction",     "race",       "tournament",  "competition", "festival",
+        "fair",        "pitch",       "demo",        "presentation", "talk",      "keynote",     "webinar",
+        "conference",  "summit",      "launch",      "release",    "deadline",    "closing",     "move",
+        "handover",    "kickoff",     "kick-off",    "onsite",     "visit",       "weekend",     "holiday",
+        "vacation",    "holidays",    "christening", "baptism",    "bar mitzvah", "mitzvah",     "communion",
+        "reunion",     "party",       "wedding",     "graduation", "operation",   "surgery",     "procedure",
+        "treatment",   "transplant",  "induction",   "orientation", "residency",  "internship",  "placement",
+        "course",      "camp",        "tryout",      "trial",      "mediation",   "settlement",  "closing",
+        "completion",  "renewal",     "appraisal",   "1:1",        "one-on-one",  "standup",     "sprint",
+        "hackathon",   "marathon",    "half",        "ultra",      "triathlon",   "regatta",     "expo",
+    };
+    return words.count(word) > 0;
+}
+
+bool starts_a_question(std::string_view word) {
+    static const WordSet words{"how", "what", "what's", "whats", "when", "where", "why", "who", "which", "did",
+                               "does", "do", "is", "are", "was", "were", "has", "have", "had", "will", "would",
+                               "can", "could", "should", "any", "ask", "remember", "find", "how's", "hows",
+                               "did's", "isn't", "didn't", "doesn't", "has", "shall", "might"};
+    return words.count(word) > 0;
+}
 
 const Relation* relation_named(std::string_view word) {
     const auto& index = relation_index();

@@ -28,10 +28,22 @@ bool is_common_word(std::string_view word);
 // days, months, titles ("Mum", "Monday", "The").
 bool never_a_name(std::string_view word);
 
+// Names of days and feasts that keep their capital even where a sentence starts with them.
+bool is_proper_noun(std::string_view word);
+
 // A word that says the thing is past (had, was, got, died, yesterday …), or to come (will,
 // going, next, planning …).
 bool is_past_marker(std::string_view word);
 bool is_future_marker(std::string_view word);
+
+// A noun that names something that happens on a day: review, beta, concert, appointment …
+bool is_event_noun(std::string_view word);
+
+// A word as a question should spell it, for the misspellings notes are full of ("surgury").
+std::string_view spelled(std::string_view word);
+
+// A word a question starts with: how, what, did, is, any …
+bool starts_a_question(std::string_view word);
 
 // Negations that turn a note around ("not", "no longer", "never", "ex").
 bool is_negation(std::string_view word);

@@ -122,6 +122,13 @@ std::vector<Note> Store::notes_for(std::int64_t contact_id) {
     return notes;
 }
 
+std::optional<Note> Store::find_note(std::int64_t id) {
+    auto& query = (*cached_)(std::string(note_columns) + "WHERE id = ?");
+    query.bind(1, id);
+    if (!query.executeStep()) return std::nullopt;
+    return read_note(query);
+}
+
 std::vector<Note> Store::notes_read_with_other(const std::string& fingerprint) {
     auto& query = (*cached_)(std::string(note_columns) + "WHERE read_with <> ? ORDER BY id");
     query.bind(1, fingerprint);
@@ -146,6 +153,17 @@ std::vector<Note> Store::event_notes_for(const std::vector<std::int64_t>& contac
     query.bind(1, id_array(contact_ids));
     query.bind(2, format_iso(from));
     query.bind(3, format_iso(until));
+    std::vector<Note> notes;
+    while (query.executeStep()) notes.push_back(read_note(query));
+    return notes;
+}
+
+std::vector<Note> Store::follow_up_notes_for(const std::vector<std::int64_t>& contact_ids, Date by) {
+    auto& query = (*cached_)(std::string(note_columns) +
+                             "WHERE contact_id IN (SELECT value FROM json_each(?)) "
+                             "AND follow_up_on <= ? AND done_on IS NULL ORDER BY follow_up_on, id");
+    query.bind(1, id_array(contact_ids));
+    query.bind(2, format_iso(by));
     std::vector<Note> notes;
     while (query.executeStep()) notes.push_back(read_note(query));
     return notes;

@@ -222,7 +222,7 @@ TEST_CASE("a passed event asks for a follow-up until you log contact") {
     box.ok({"add", "Tom Becker"});
     box.ok({"note", "tom", "--on", "2026-11-01", "--event", "2026-11-15", "Running the Berlin marathon"});
     CHECK(reasons_only(box.ok({"due", "--format", "tsv"})) ==
-          "1\tTom Becker\tfollow up: Running the Berlin marathon was 2026-11-15\t\n");
+          "1\tTom Becker\tfollow up: the Berlin marathon was 2026-11-15\t\n");
     box.ok({"log", "tom", "--via", "message"});
     CHECK(box.ok({"due", "--format", "tsv"}).empty());
 }
@@ -255,7 +255,7 @@ TEST_CASE("ranking across reasons: birthday today, then days late, then soonest 
           "5\tBirthday Today\tbirthday today (turns 36)\t\n"
           "1\tLate Ten\tcheck-in 10 days overdue (every 2w, last spoke 2026-10-29)\t\n"
           "2\tLate Two\treminder #1: Send notes (2 days late)\t\n"
-          "3\tEvent Soon\tcoming up Tue: Knee surgery\t\n"
+          "3\tEvent Soon\tcoming up Tue: their knee surgery\t\n"
           "4\tBirthday Later\tbirthday Fri\t\n");
 }
 

@@ -165,7 +165,7 @@ TEST_CASE("events: ahead within the window, passed until followed up") {
     add_note(*book.store, tom, marathon, today);
     auto entries = book.due();
     REQUIRE(entries.size() == 1);
-    CHECK(describe_reason(entries[0].reasons[0], today) == "follow up: Running the Berlin marathon was 2026-11-15");
+    CHECK(describe_reason(entries[0].reasons[0], today) == "follow up: the Berlin marathon was 2026-11-15");
     book.log(tom, day_of(2026, 11, 16));
     CHECK(book.names().empty());
 
@@ -173,7 +173,7 @@ TEST_CASE("events: ahead within the window, passed until followed up") {
     add_note(*book.store, ann, NewNote{"Knee surgery", std::nullopt, "2026-11-24", false, {}}, today);
     entries = book.due();
     REQUIRE(entries.size() == 1);
-    CHECK(describe_reason(entries[0].reasons[0], today) == "coming up Tue: Knee surgery");
+    CHECK(describe_reason(entries[0].reasons[0], today) == "coming up Tue: their knee surgery");
 }
 
 TEST_CASE("reminders: due when their day comes, done on a recurring one keeps its schedule") {

@@ -28,7 +28,7 @@ Date days_before(Date date, int n) { return Date{sys_days{date} - std::chrono::d
 
 QuestionSettings builtin_settings() {
     QuestionSettings settings;
-    settings.rules = make_rulebook(builtin_questions().rules, {});
+    settings.rules = make_rulebook(builtin_questions().rules, {}, builtin_questions().dates);
     settings.banks = builtin_questions().banks;
     return settings;
 }
