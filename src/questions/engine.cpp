@@ -11,6 +11,7 @@
 
 #include "kith/questions.h"
 #include "kith/text.h"
+#include "questions/words.h"
 
 namespace kith {
 
@@ -127,10 +128,11 @@ private:
     bool hard_time(Interval span, bool banks = false) const {
         const Date since = subtract(in_.today, span);
         for (const auto& read : notes_) {
-            const bool hard = read.reading.kind == "loss" || read.reading.sensitive || (banks && read.reading.hold_banks);
-            if (!hard || read.reading.history || read.reading.negated) continue;
-            // From the day it happened: an operation next month holds the banks from then.
-            const Date from = read.reading.when && *read.reading.when > read.note->on ? *read.reading.when : read.note->on;
+            const bool grave = read.reading.kind == "loss" || read.reading.sensitive;
+            if (!(grave || (banks && read.reading.hold_banks)) || read.reading.history || read.reading.negated) continue;
+            // A loss or a layoff from the day you heard; an operation next month from its day.
+            const bool later = read.reading.when && *read.reading.when > read.note->on;
+            const Date from = !grave && later ? *read.reading.when : read.note->on;
             if (from >= since && from <= in_.today) return true;
         }
         return false;
@@ -158,7 +160,10 @@ private:
             std::size_t j = i;
             while (j < a.text.size() && ((a.text[j] >= 'a' && a.text[j] <= 'z') || (a.text[j] >= 'A' && a.text[j] <= 'Z')))
                 ++j;
-            if (j - i >= 4 && i > 0 && b.text.find(a.text.substr(i, j - i)) != std::string::npos) return true;
+            std::string lower(a.text.substr(i, j - i));
+            for (auto& c : lower) c = c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
+            const bool a_name = j - i >= 4 && !questions::never_a_name(lower) && !questions::is_common_word(lower);
+            if (a_name && b.text.find(a.text.substr(i, j - i)) != std::string::npos) return true;
             i = j == i ? i + 1 : j;
         }
         return false;

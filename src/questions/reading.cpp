@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <map>
+#include <tuple>
 #include <nlohmann/json.hpp>
 
 #include "kith/questions.h"
@@ -79,6 +80,23 @@ std::vector<Span> sentences(std::string_view text) {
     }
     if (start < text.size()) out.push_back({start, text.size()});
     if (out.empty()) out.push_back({0, text.size()});
+    return out;
+}
+
+// The clause of a sentence that holds the match: between commas, semicolons and dashes.
+Span clause_at(std::string_view text, Span sentence, Span match) {
+    Span out = sentence;
+    for (std::size_t i = match.begin; i > sentence.begin; --i)
+        if (std::string_view(",;:(").find(text[i - 1]) != std::string_view::npos ||
+            (i >= 3 && text.substr(i - 3, 3) == " - ")) {
+            out.begin = i;
+            break;
+        }
+    for (std::size_t i = match.end; i < sentence.end; ++i)
+        if (std::string_view(",;:)").find(text[i]) != std::string_view::npos || text.substr(i, 3) == " - ") {
+            out.end = i;
+            break;
+        }
     return out;
 }
 
@@ -535,9 +553,13 @@ void plan_stale(Reading& reading, const Note& note) {
                                  add(note.on, Interval{1, Interval::Unit::years})});
 }
 
-}  // namespace
+bool ours(const std::string& kind) { return kind == "promise" || kind == "mistake" || kind == "feedback"; }
 
-Reading read_note(const Note& note, const RuleBook& book) {
+// Reads the note by the strongest rule that matches, or by rule `forced`; `next` is set to the
+// strongest rule that is not ours to do, for a note that holds both ("starts nursery in Feb. I
+// promised to send her Gail's number").
+Reading read_by(const Note& note, const RuleBook& book, std::optional<std::size_t> forced,
+                std::optional<std::size_t>* next) {
     Reading reading;
     const std::string text = normalized(note.text);
     const auto spans = sentences(text);
@@ -551,6 +573,12 @@ Reading read_note(const Note& note, const RuleBook& book) {
     int best_strength = 99;
     std::vector<Found> plain;  // user rules without a kind: pattern → question, alongside
     std::vector<std::string> matched;
+    struct Other {
+        std::size_t rule;
+        int strength;
+        questions::Span span;
+    };
+    std::vector<Other> others;
     const auto pieces = segments(text);
     for (std::size_t i = 0; i < rules.size(); ++i) {
         const auto& rule = rules[i];
@@ -565,12 +593,23 @@ Reading read_note(const Note& note, const RuleBook& book) {
             continue;
         }
         matched.push_back(rule.id);
-        const int s = strength(rule.kind, rule.sensitive);
+        const int s = forced ? (i == *forced ? -1 : 99) : strength(rule.kind, rule.sensitive);
+        if (!ours(rule.kind) && rule.kind != "private" && rule.kind != "fact")
+            others.push_back({i, strength(rule.kind, rule.sensitive), found->groups[0]});
         if (s < best_strength) {
             best = std::move(found);
             best_strength = s;
         }
     }
+    // The strongest thing of theirs outside what the best rule matched ("I promised to send the SEO
+    // audit" is one promise, not an audit too).
+    if (next && best)
+        for (const auto& other : others) {
+            const auto& span = best->groups[0];
+            const bool inside = other.span.begin < span.end && other.span.end > span.begin;
+            if (other.rule == best->rule || inside) continue;
+            if (!*next || other.strength < strength(rules[**next].kind, rules[**next].sensitive)) *next = other.rule;
+        }
     for (const auto& name : matched)
         if (!best || name != rules[best->rule].id) reading.also.push_back(name);
 
@@ -592,23 +631,39 @@ Reading read_note(const Note& note, const RuleBook& book) {
     Tense tense = tense_of(text, words, sentence, match);
     About about = rule && rule->about_them ? About{} : find_about(text, words, sentence, match, person);
 
-    // When: --event, else a date in the same sentence, nearest the thing.
-    // (With no rule, any sentence may date the note.)
-    const Span dated = best ? sentence : Span{0, text.size()};
-    const auto sentence_text = std::string_view(text).substr(dated.begin, dated.end - dated.begin);
-    auto dates = questions::find_dates(sentence_text, noted, tense.past && !tense.future);
-    // The date nearest the thing; a day before a month ("graduates in June, the party is on the 21st").
+    // When: --event, else a date in the same clause as the thing, else the same sentence, else
+    // anywhere in the note; the nearest, and a day rather than a month.
+    const bool past_tense = tense.past && !tense.future;
+    auto dates = questions::find_dates(text, noted, past_tense);
+    if (best) dates.history = questions::find_dates(std::string_view(text).substr(sentence.begin, sentence.end - sentence.begin),
+                                                    noted, past_tense).history;  // "in 2009" dates its own sentence only
+    const Span clause = clause_at(text, sentence, match);
     std::optional<questions::TextDate> when;
     auto distance = [&](const questions::TextDate& d) {
         return std::min<long>(std::labs(static_cast<long>(d.begin) - static_cast<long>(match.begin)),
                               std::labs(static_cast<long>(d.end) - static_cast<long>(match.end)));
     };
-    for (auto d : dates.dates) {
-        d.begin += dated.begin;
-        d.end += dated.begin;
-        const bool better_precision = when && when->month_only && !d.month_only;
-        const bool worse_precision = when && !when->month_only && d.month_only;
-        if (!when || better_precision || (!worse_precision && distance(d) < distance(*when))) when = d;
+    auto nearness = [&](const questions::TextDate& d) {
+        if (!best) return 0;
+        if (d.begin >= clause.begin && d.end <= clause.end) return 0;
+        if (d.begin >= sentence.begin && d.end <= sentence.end) return 1;
+        return 2;
+    };
+    for (const auto& d : dates.dates) {
+        if (!when) {
+            when = d;
+            continue;
+        }
+        const auto key = std::tuple(nearness(d), d.month_only, distance(d));
+        if (key < std::tuple(nearness(*when), when->month_only, distance(*when))) when = d;
+    }
+    // A month made a day by a day in it elsewhere ("graduates in June!! party on the 21st").
+    if (when && when->month_only) {
+        for (const auto& d : dates.dates)
+            if (!d.month_only && d.date.year() == when->date.year() && d.date.month() == when->date.month()) {
+                when = d;
+                break;
+            }
     }
     // A feast that moves, named without its day: the next one ("Diwali at her parents'").
     if (!when && best && !note.event) {
@@ -672,9 +727,9 @@ Reading read_note(const Note& note, const RuleBook& book) {
 
     // No rule but a day in the text: an event all the same, named by the clause that dates it.
     if ((!rule || rule->kind == "fact") && !reading.history && when && !note.event && when->date >= noted) {
-        const Span clause = sentence_at(spans, when->begin);
-        const auto phrase = questions::dated_phrase(std::string_view(text).substr(clause.begin, clause.end - clause.begin),
-                                                    when->begin - clause.begin, when->end - clause.begin);
+        const Span around = sentence_at(spans, when->begin);
+        const auto phrase = questions::dated_phrase(std::string_view(text).substr(around.begin, around.end - around.begin),
+                                                    when->begin - around.begin, when->end - around.begin);
         if (!phrase.empty()) {
             reading.kind = "event";
             reading.rule.clear();
@@ -737,8 +792,11 @@ Reading read_note(const Note& note, const RuleBook& book) {
         return reading;
     }
     if (reading.kind == "situation" || reading.kind == "interest") {
-        // From when it starts ("moving in with them in March"), else from now.
-        const Date from = reading.when && *reading.when > noted ? *reading.when : noted;
+        // From when it starts ("moving in with them in March"), else from now; until then, how
+        // they feel about it. A deadline ("close by end of Q1") is not a start.
+        const bool starts_later = reading.when && *reading.when > noted && !(when && when->deadline);
+        const Date from = starts_later ? *reading.when : noted;
+        if (starts_later) planner.plan_phase("before", rule->before, noted, day_after(from, -1));
         const Date until = rule->during_for ? add(from, *rule->during_for)
                            : reading.kind == "interest" ? far_future(from)
                                                        : add(from, Interval{3, Interval::Unit::months});
@@ -769,7 +827,9 @@ Reading read_note(const Note& note, const RuleBook& book) {
     }
     const Date start = *anchor;
     Date end = reading.month_only ? last_of_month(start) : start;
-    if (dates.lasting) end = day_after(add(start, *dates.lasting), -1);  // "for 3 wks": after it is over
+    // "for 3 wks": after it is over (a stay of years is where they live, not a trip)
+    if (dates.lasting && add(start, *dates.lasting) <= add(start, Interval{3, Interval::Unit::months}))
+        end = day_after(add(start, *dates.lasting), -1);
     if (start > noted) {
         planner.plan_phase("before", rule->before, std::max(noted, subtract(start, before_for)), day_after(start, -1));
         if (!reading.month_only) planner.plan_phase("on", rule->on, start, start);
@@ -777,12 +837,27 @@ Reading read_note(const Note& note, const RuleBook& book) {
     // After it: from the next day; for something told after it happened, from now; for good
     // news, once the congratulations are over.
     Date after_from = day_after(end);
+    // Starting a job "in Sept": settled in by the middle of the month.
+    if (reading.kind == "milestone" && reading.month_only) after_from = Date{start.year(), start.month(), std::chrono::day{15}};
     if (is_past && !reading.when) after_from = noted;
     if (congrats_until > noted) after_from = std::max(after_from, day_after(congrats_until));
     planner.plan_phase("after", rule->after, after_from, add(end, after_for));
     for (const auto& later : rule->later)
         planner.plan('r', rule->id + "-later", {later.ask}, add(start, later.from), add(start, later.to));
     plan_plains();
+    return reading;
+}
+
+}  // namespace
+
+Reading read_note(const Note& note, const RuleBook& book) {
+    std::optional<std::size_t> next;
+    Reading reading = read_by(note, book, std::nullopt, &next);
+    // Ours to do, and something of theirs besides: their thing's questions too.
+    if (ours(reading.kind) && next) {
+        Reading theirs = read_by(note, book, next, nullptr);
+        for (auto& planned : theirs.questions) reading.questions.push_back(std::move(planned));
+    }
     return reading;
 }
 

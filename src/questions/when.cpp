@@ -287,8 +287,15 @@ struct Scanner {
                 return 1;
             }
         }
-        // 12 Sept / 12th of September / Sept 21 / September 21st / the 14th
+        // 12 Sept / 12th of September / Sept 21 / September 21st / the 14th; 5-7 Dec (a span)
         if (auto d = day_number(w)) {
+            if (auto last = day_number(at(i + 1)); last && *last > *d) {
+                if (auto m = month_number(at(i + 2))) {
+                    add(resolve_day_month(*m, *d, noted, past_tense), false, i, i + 2, deadline);
+                    out.lasting = Interval{static_cast<int>(*last - *d + 1), Interval::Unit::days};
+                    return 3;
+                }
+            }
             std::size_t k = i + 1;
             if (at(k) == "of") ++k;
             if (auto m = month_number(at(k))) {
@@ -311,6 +318,10 @@ struct Scanner {
             // "Sept 21", "March 3rd", "by May" (and not "march" the verb, "may" the verb).
             if (auto d = day_number(at(i + 1))) {
                 add(resolve_day_month(*m, *d, noted, past_tense), false, i, i + 1, deadline);
+                if (auto last = day_number(at(i + 2)); last && *last > *d) {  // "Dec 1-5"
+                    out.lasting = Interval{static_cast<int>(*last - *d + 1), Interval::Unit::days};
+                    return 3;
+                }
                 return 2;
             }
             const std::string& before = i > 0 ? at(i - 1) : std::string();

@@ -141,6 +141,7 @@ const WordSet& past_markers() {
         "delivered", "completed", "arrived", "returned", "been", "wrapped", "shipped", "signed", "closed", "opened",
         "hired", "fired", "passed", "made", "met", "turned", "adopted", "rescued", "welcomed", "born", "qualified",
         "defended", "submitted", "presented", "spoke", "visited", "travelled", "traveled", "flew", "drove",
+        "since",
     };
     return words;
 }
@@ -183,6 +184,7 @@ std::string_view spelled(std::string_view word) {
         {"marathn", "marathon"},    {"interveiw", "interview"},  {"retirment", "retirement"},
         {"anniversery", "anniversary"}, {"vacaton", "vacation"}, {"holliday", "holiday"},
         {"presentaton", "presentation"}, {"confrence", "conference"}, {"recieved", "received"},
+        {"lny", "Lunar New Year"}, {"cny", "Chinese New Year"},
     };
     auto found = fixes.find(word);
     return found == fixes.end() ? word : found->second;
