@@ -37,8 +37,7 @@ void attach_reading(Note& note, const RuleBook& rules) {
         (reading.kind == "event" || reading.kind == "milestone"))
         note.happens_on = reading.when;
     if (reading.kind == "promise") {
-        // From its deadline ("by Friday"), else at once: the sooner it is kept the better.
-        note.follow_up_on = reading.when && *reading.when > note.on ? *reading.when : note.on;
+        note.follow_up_on = note.on;  // ours to do from the day we said it, until done
     } else if (reading.kind == "mistake") {
         note.follow_up_on = add(note.on, Interval{1, Interval::Unit::weeks});  // then: is all well again?
     }

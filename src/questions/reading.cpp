@@ -693,6 +693,7 @@ Reading read_by(const Note& note, const RuleBook& book, std::optional<std::size_
         reading.month_only = when->month_only;
     }
     reading.history = dates.history && !note.event;
+    const bool told_as_done = tense.past;  // "got into Stanford!! starts in Sept": the news is past
     if (reading.when && *reading.when < noted) tense.past = true;
     if (reading.when && *reading.when > noted) tense.past = false;
 
@@ -814,8 +815,8 @@ Reading read_by(const Note& note, const RuleBook& book, std::optional<std::size_
     std::optional<Date> anchor = reading.when;
     if (!anchor && is_past) anchor = noted;  // it has happened: as good as on the day it was noted
     Date congrats_until = noted;
-    if (rule->good_news && is_past && !rule->congrats.empty()) {
-        congrats_until = add(*anchor, Interval{2, Interval::Unit::weeks});
+    if (rule->good_news && (is_past || told_as_done) && !rule->congrats.empty()) {
+        congrats_until = add(is_past && anchor ? *anchor : noted, Interval{2, Interval::Unit::weeks});
         planner.plan_phase("congrats", rule->congrats, noted, congrats_until);
     }
     if (!anchor) {
