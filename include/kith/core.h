@@ -61,8 +61,10 @@ void attach_reading(Note& note, const RuleBook& rules);
 // note; usage error for a note that is neither.
 Note complete_note(Store& store, std::int64_t note_id, Date today, const RuleBook& rules);
 
-// Reads every note whose reading was made with other rules again (after an upgrade).
-std::size_t reread_notes(Store& store, const RuleBook& rules);
+// Reads again every note read with other rules (after an upgrade, or when the config's rules
+// change), so what `due` finds by date agrees with the rules; once, then it is a lookup. A file
+// kith may not write is left alone: its questions are read afresh each time instead.
+std::size_t refresh_readings(Store& store, const RuleBook& rules);
 
 struct NewInteraction {
     std::string summary;

@@ -124,10 +124,16 @@ public:
     std::optional<Note> find_note(std::int64_t id);
     // Every note whose reading was made with rules of another fingerprint (or never made).
     std::vector<Note> notes_read_with_other(const std::string& fingerprint);
+    // The fingerprint of the rules every note was last read with, "" when not known.
+    std::string readings_made_with();
+    void set_readings_made_with(const std::string& fingerprint);
+    bool can_write();  // false on a read-only file or one opened read-only
 
     // Several contacts' records at once, for the question engine (one query each, any number of ids).
     std::vector<Note> notes_for_contacts(const std::vector<std::int64_t>& contact_ids);
     std::vector<Interaction> interactions_for_contacts(const std::vector<std::int64_t>& contact_ids);
+    // The last day each of these contacts was asked a question (`log --asked b`), where they were.
+    std::map<std::int64_t, Date> last_asked(const std::vector<std::int64_t>& contact_ids, const std::string& question_id);
 
     // Questions asked: recorded by `log --asked`; per contact, question id → the last day asked.
     void record_asked(std::int64_t contact_id, const std::vector<std::string>& question_ids, Date on,

@@ -23,7 +23,7 @@ void add_ask_command(CLI::App& app, Session& session) {
     command->callback([&session, contact, limit, format] {
         auto style = session.style(*format);
         auto today = session.today();
-        auto& store = session.store(Store::Access::read);
+        auto& store = session.store_for_questions();
         auto who = resolve_contact(store, join(*contact, " "));
         auto result = ask_questions(store, who.id, session.question_settings(), today, *limit);
         render_questions(std::cout, result.contact, result.questions, result.mind, style);

@@ -43,7 +43,7 @@ void add_due_command(CLI::App& app, Session& session) {
         due.tags = options->tags;
         due.tag_cadences = config.tag_cadences;
         auto style = session.style(options->format);
-        auto& store = session.store(Store::Access::read);
+        auto& store = session.store_for_questions();
         auto entries = due_list(store, due);
         // Questions only for the people printed: the engine never runs for the whole book.
         fill_questions(store, entries, session.question_settings(), due.today,

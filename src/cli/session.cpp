@@ -55,10 +55,16 @@ Store& Session::store(Store::Access access) {
             warn(fmt::format("database upgraded to schema version {}; the old one is saved as {}",
                              Store::current_schema_version(), *backup));
             // Notes written before kith read them are read now, once (SPEC §5a).
-            reread_notes(*store_, *question_settings().rules);
+            refresh_readings(*store_, *question_settings().rules);
         }
     }
     return *store_;
+}
+
+Store& Session::store_for_questions() {
+    auto& opened = store(Store::Access::read);
+    refresh_readings(opened, *question_settings().rules);
+    return opened;
 }
 
 std::optional<std::string> Session::database_failure(const std::exception& e) const {

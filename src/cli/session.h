@@ -34,6 +34,9 @@ public:
     std::string db_path();
     std::string db_source();
     Store& store(Store::Access access);
+    // The store for commands that use what kith understood of notes (due, ask): every note read
+    // with the rules in force, reading again those read with others (the config changed).
+    Store& store_for_questions();
     // A database failure in words that name the file, once a database was opened.
     std::optional<std::string> database_failure(const std::exception& e) const;
     Date today();

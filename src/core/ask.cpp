@@ -2,7 +2,9 @@
 
 #include <fmt/format.h>
 
-#include <regex>
+#include <algorithm>
+#include <cctype>
+#include <string_view>
 
 #include "kith/error.h"
 #include "kith/text.h"
@@ -71,14 +73,42 @@ void fill_questions(Store& store, std::vector<DueEntry>& entries, const Question
     }
 }
 
+namespace {
+
+bool all_digits(std::string_view text) {
+    return !text.empty() && std::all_of(text.begin(), text.end(), [](char c) { return c >= '0' && c <= '9'; });
+}
+
+// The id shapes the engine gives (SPEC §5): n42, e42, s42, r42:rule-phase, b, y, t:tag:1.
+bool is_question_id(std::string_view id) {
+    if (id == "b" || id == "y") return true;
+    if (id.size() < 2) return false;
+    if (id[0] == 'n' || id[0] == 'e' || id[0] == 's') return all_digits(id.substr(1));
+    if (id[0] == 'r') {
+        const auto colon = id.find(':');
+        if (colon == std::string_view::npos || !all_digits(id.substr(1, colon - 1))) return false;
+        const auto rule = id.substr(colon + 1);
+        return !rule.empty() && std::all_of(rule.begin(), rule.end(), [](unsigned char c) {
+            return std::isalnum(c) || c == '_' || c == '.' || c == '-';
+        });
+    }
+    if (id.starts_with("t:")) {
+        const auto colon = id.rfind(':');
+        const auto tag = id.substr(2, colon - 2);
+        return colon > 2 && all_digits(id.substr(colon + 1)) && !tag.empty() &&
+               std::none_of(tag.begin(), tag.end(), [](unsigned char c) { return c == ':' || c == ',' || std::isspace(c); });
+    }
+    return false;
+}
+
+}  // namespace
+
 std::vector<std::string> parse_question_ids(const std::string& list) {
-    // The id shapes the engine gives (SPEC §5): n42, e42, s42, r42:rule, b, y, t:tag:1.
-    static const std::regex shape(R"(([nes]\d+)|(r\d+:[\w.-]+)|b|y|(t:[^:,\s]+:\d+))");
     std::vector<std::string> ids;
     for (auto id : split(list, ',')) {
         id = trim(id);
         if (id.empty()) continue;
-        if (!std::regex_match(id, shape))
+        if (!is_question_id(id))
             throw usage_error(fmt::format("bad question id \"{}\": expected ids as `kith ask` shows them, "
                                           "such as n42, e42, r42:college, b, t:client:1",
                                           id));

@@ -199,10 +199,16 @@ std::vector<DueEntry> due_list(Store& store, const DueOptions& options) {
             if (auto reason = follow_up_reason(note, found->second.contact, options.today))
                 found->second.reasons.push_back(*reason);
 
+    const auto birthday_asked = store.last_asked(ids, "b");
     std::vector<DueEntry> due;
     for (auto& [id, entry] : entries) {
         if (auto reason = checkin_reason(entry.contact, entry.cadence, options.today)) entry.reasons.push_back(*reason);
-        if (auto reason = birthday_reason(entry.contact, options)) entry.reasons.push_back(*reason);
+        if (auto reason = birthday_reason(entry.contact, options)) {
+            // `log --asked b` in the days before or on the birthday: wished, off the list.
+            const auto asked = birthday_asked.find(id);
+            const bool wished = asked != birthday_asked.end() && asked->second >= subtract(reason->date, options.within);
+            if (!wished) entry.reasons.push_back(*reason);
+        }
         if (entry.reasons.empty()) continue;  // a candidate whose exact check says not yet
         std::stable_sort(entry.reasons.begin(), entry.reasons.end(), reason_before);
         due.push_back(std::move(entry));

@@ -58,7 +58,8 @@ Note complete_note(Store& store, std::int64_t note_id, Date today, const RuleBoo
     return note;
 }
 
-std::size_t reread_notes(Store& store, const RuleBook& rules) {
+std::size_t refresh_readings(Store& store, const RuleBook& rules) {
+    if (!store.can_write() || store.readings_made_with() == rules.fingerprint()) return 0;
     std::size_t count = 0;
     store.write([&] {
         for (auto& note : store.notes_read_with_other(rules.fingerprint())) {
@@ -66,6 +67,7 @@ std::size_t reread_notes(Store& store, const RuleBook& rules) {
             store.update_note(note, Store::Stamp::keep);
             ++count;
         }
+        store.set_readings_made_with(rules.fingerprint());
     });
     return count;
 }

@@ -163,6 +163,11 @@ bool determiner(std::string_view word) {
            word == "chocolate" || word == "elderly" || word == "poor";
 }
 
+bool article(std::string_view word) {
+    return word == "the" || word == "a" || word == "an" || word == "my" || word == "our" || word == "this" ||
+           word == "that" || word == "some" || word == "his" || word == "her" || word == "their";
+}
+
 // A name right after a relation: "daughter Priya", "husband Raj", "lab Biscuit", "twins (Bia & Leo)",
 // "son jake" in a note written in lower case.
 std::string name_after(std::string_view text, const std::vector<Word>& words, std::size_t k, bool lower_case_note,
@@ -250,8 +255,9 @@ About find_about(std::string_view text, const std::vector<Word>& words, Span sen
         if (key == person || questions::never_a_name(key) || questions::relation_named(key)) continue;
         const bool first_word = text.substr(sentence.begin, w.begin - sentence.begin).find_first_not_of(" \"(") ==
                                 std::string_view::npos;
+        // A name is followed by its verb ("Niamh finished"), not by an article ("Running the Berlin marathon").
         const bool subject = first_word && k + 1 < words.size() && questions::is_common_word(words[k + 1].text) &&
-                             !questions::is_common_word(key);
+                             !article(words[k + 1].text) && !questions::is_common_word(key);
         if (!possessive && !subject) continue;
         about.name = std::string(text.substr(w.begin, w.end - w.begin - (possessive ? 2 : 0)));
         return about;

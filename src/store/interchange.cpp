@@ -105,6 +105,18 @@ void Store::insert_asked(AskedQuestion& asked) {
     asked.id = db_->getLastInsertRowid();
 }
 
+std::map<std::int64_t, Date> Store::last_asked(const std::vector<std::int64_t>& contact_ids,
+                                              const std::string& question_id) {
+    auto& query = (*cached_)("SELECT contact_id, max(asked_on) FROM asked_questions "
+                             "WHERE contact_id IN (SELECT value FROM json_each(?)) AND question_id = ? "
+                             "GROUP BY contact_id");
+    query.bind(1, id_array(contact_ids));
+    query.bind(2, question_id);
+    std::map<std::int64_t, Date> last;
+    while (query.executeStep()) last[query.getColumn(0).getInt64()] = date_column(query.getColumn(1));
+    return last;
+}
+
 std::optional<std::int64_t> Store::id_for_uuid(Table table, const std::string& uuid) {
     // The table name comes from the enum above, never from input; the uuid is bound.
     auto& query = (*cached_)(std::string("SELECT id FROM ") + table_name(table) + " WHERE uuid = ?");

@@ -1,5 +1,6 @@
 // Notes and interactions: what was said and when you were in touch.
 #include <SQLiteCpp/SQLiteCpp.h>
+#include <sqlite3.h>
 
 #include "kith/store.h"
 #include "kith/text.h"
@@ -168,6 +169,22 @@ std::vector<Note> Store::follow_up_notes_for(const std::vector<std::int64_t>& co
     while (query.executeStep()) notes.push_back(read_note(query));
     return notes;
 }
+
+std::string Store::readings_made_with() {
+    auto& query = (*cached_)("SELECT value FROM kith_state WHERE key = 'rules'");
+    std::string fingerprint;
+    if (query.executeStep()) fingerprint = query.getColumn(0).getString();
+    query.reset();
+    return fingerprint;
+}
+
+void Store::set_readings_made_with(const std::string& fingerprint) {
+    auto& upsert = (*cached_)("INSERT OR REPLACE INTO kith_state (key, value) VALUES ('rules', ?)");
+    upsert.bind(1, fingerprint);
+    upsert.exec();
+}
+
+bool Store::can_write() { return sqlite3_db_readonly(db_->getHandle(), "main") == 0; }
 
 namespace {
 

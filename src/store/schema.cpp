@@ -116,6 +116,7 @@ DROP INDEX notes_by_event;
 CREATE INDEX notes_by_happening ON notes(happens_on, contact_id) WHERE happens_on IS NOT NULL;
 CREATE INDEX notes_to_follow_up ON notes(follow_up_on, contact_id) WHERE follow_up_on IS NOT NULL AND done_on IS NULL;
 ALTER TABLE contacts ADD COLUMN met_on TEXT;     -- the day you met (add/edit --met)
+CREATE TABLE kith_state (key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;  -- 'rules': notes read with
 )sql",
     };
     return all;

@@ -1,0 +1,234 @@
+// What kith understands of a note and what comes of it, through the real binary (SPEC §5a):
+// the line `note` prints, the reading in JSON, promises and mistakes in `due` until `done`,
+// feedback kept in mind, the birthday wish, the day you met, and rules that change.
+#include <doctest/doctest.h>
+
+#include <nlohmann/json.hpp>
+
+#include <string>
+#include <vector>
+
+#include "harness.h"
+
+using kith::test::Sandbox;
+using kith::test::check_error;
+using kith::test::lines_of;
+
+namespace {
+
+bool has(const std::string& text, const std::string& part) { return text.find(part) != std::string::npos; }
+
+// `kith ask` as TSV lines, on `day`.
+std::vector<std::string> asked_on(Sandbox& box, const std::string& who, const std::string& day) {
+    box.today = day;
+    return lines_of(box.ok({"ask", who, "--format", "tsv"}));
+}
+
+}  // namespace
+
+TEST_CASE("note: prints what it understood, when it happens and what it will ask") {
+    Sandbox box;
+    box.today = "2026-11-20";
+    box.ok({"add", "Ana Lima"});
+    auto out = lines_of(box.ok({"note", "ana", "Her mum is having a hip operation next month"}));
+    REQUIRE(out.size() == 2);
+    CHECK(out[0] == "Noted for Ana Lima (#1), note 1");
+    CHECK(out[1] == "understood: your mum's hip operation, in 2026-12 · now: "
+                    "\"How is your mum feeling about the hip operation?\"");
+
+    out = lines_of(box.ok({"note", "ana", "had a miscarriage in March. asked me not to bring it up"}));
+    REQUIRE(out.size() == 2);
+    CHECK(out[1] == "understood: not to be raised · kith will never ask about it");
+
+    out = lines_of(box.ok({"note", "ana", "prefers Signal"}));
+    REQUIRE(out.size() == 2);
+    CHECK(out[1] == "understood: fact · nothing to ask about it");
+
+    out = lines_of(box.ok({"note", "ana", "promised to intro her to Sam at Globex"}));
+    REQUIRE(out.size() == 2);
+    CHECK(out[1] == "understood: you promised: intro to Sam at Globex · it stays in `kith due` until `kith done`");
+}
+
+TEST_CASE("note: the reading is in show and ask JSON, and every question names its note") {
+    Sandbox box;
+    box.today = "2026-11-20";
+    box.ok({"add", "Ana Lima"});
+    box.ok({"note", "ana", "Her mum is having a hip operation next month"});
+    auto shown = nlohmann::json::parse(box.ok({"show", "ana", "--format", "json"}));
+    const auto& reading = shown["notes"][0]["reading"];
+    CHECK(reading["kind"] == "event");
+    CHECK(reading["relation"] == "mum");
+    CHECK(reading["phrase"] == "your mum's hip operation");
+    CHECK(reading["when"] == "2026-12-01");
+    CHECK(reading["month_only"] == true);
+    REQUIRE(reading["questions"].size() == 2);
+    CHECK(reading["questions"][1]["text"] == "How is your mum recovering?");
+
+    box.today = "2027-01-05";  // after the month it happens in
+    auto asked = nlohmann::json::parse(box.ok({"ask", "ana", "--format", "json"}));
+    REQUIRE(asked["questions"].size() == 1);
+    CHECK(asked["questions"][0]["text"] == "How is your mum recovering?");
+    CHECK(asked["questions"][0]["note"] == 1);
+}
+
+TEST_CASE("note: an event's questions move with its day: preparing, good luck on the day, how it went after") {
+    Sandbox box;
+    box.today = "2026-09-01";
+    box.ok({"add", "Ana Lima"});
+    box.ok({"note", "ana", "--event", "2026-09-27", "Running the Berlin marathon"});
+    auto before = asked_on(box, "ana", "2026-09-26");
+    REQUIRE(before.size() == 1);
+    CHECK(has(before[0], "How are you feeling about the Berlin marathon?"));
+    auto on_the_day = asked_on(box, "ana", "2026-09-27");
+    REQUIRE(on_the_day.size() == 1);
+    CHECK(has(on_the_day[0], "Good luck today"));
+    CHECK_FALSE(has(on_the_day[0], "How did"));
+    auto after = asked_on(box, "ana", "2026-09-28");
+    REQUIRE(after.size() == 1);
+    CHECK(has(after[0], "How did the Berlin marathon go?"));
+
+}
+
+TEST_CASE("note: nothing ever comes of a note the person asked us not to raise") {
+    Sandbox box;
+    box.today = "2026-04-02";
+    box.ok({"add", "Ana Lima", "--every", "1mo"});
+    box.ok({"note", "ana", "had a miscarriage in March. asked me not to bring it up"});
+    for (const char* day : {"2026-04-02", "2026-04-20", "2026-06-01", "2026-10-01", "2027-03-15", "2027-04-02"}) {
+        box.today = day;
+        const std::string asked = box.ok({"ask", "ana", "--format", "json"});
+        CAPTURE(day);
+        CHECK(nlohmann::json::parse(asked)["questions"].empty());
+        CHECK_FALSE(has(box.ok({"due"}), "miscarriage"));
+    }
+}
+
+TEST_CASE("due: a promise stays until done, and done refuses a note that is not one") {
+    Sandbox box;
+    box.today = "2026-10-12";
+    box.ok({"add", "Di Roe"});
+    box.ok({"note", "di", "Asked about her daughter's new school"});
+    box.ok({"note", "di", "I'll send her the deck by Friday"});
+    CHECK(has(box.ok({"due"}), "  you promised: send the deck by Friday (today)\n"));
+    box.today = "2026-10-19";
+    auto due = box.ok({"due"});
+    CHECK(has(due, "Di Roe  #1\n  you promised: send the deck by Friday (7 days ago)\n"));
+    auto ask = box.ok({"ask", "di"});
+    CHECK(has(ask, "  you promised: send the deck by Friday\n"));
+
+    check_error(box.run({"done", "n1"}), 2, "note n1 is not a promise or a mistake of yours");
+    CHECK(box.ok({"done", "n2"}) == "Done n2: send the deck by Friday\n");
+    CHECK(box.ok({"due"}) == "Nobody is due today (2026-10-19).\n");
+    CHECK_FALSE(has(box.ok({"ask", "di"}), "promised"));
+    check_error(box.run({"done", "n9"}), 3);
+}
+
+TEST_CASE("due: a mistake we owned comes back a week later as a check that all is well") {
+    Sandbox box;
+    box.today = "2026-10-12";
+    box.ok({"add", "Di Roe"});
+    box.ok({"note", "di", "I messed up the date on her invoice"});
+    box.today = "2026-10-18";
+    CHECK(box.ok({"due"}) == "Nobody is due today (2026-10-18).\n");
+    box.today = "2026-10-19";
+    CHECK(has(box.ok({"due"}), "  check all is well again after: I messed up the date on her invoice (7 days ago)\n"));
+    // Never a question to them about our mistake.
+    CHECK_FALSE(has(box.ok({"ask", "di"}), "invoice"));
+    box.ok({"done", "n1"});
+    CHECK(box.ok({"due"}) == "Nobody is due today (2026-10-19).\n");
+}
+
+TEST_CASE("due: feedback they gave is shown with them until we next speak") {
+    Sandbox box;
+    box.today = "2026-11-20";
+    box.ok({"add", "Ana Lima", "--every", "2w"});
+    box.ok({"log", "ana", "--via", "call", "review of the Q3 report"});
+    box.ok({"note", "ana", "said our report was too long"});
+    box.today = "2026-12-05";
+    CHECK(has(box.ok({"due"}), "  last time: said our report was too long\n"));
+    CHECK(has(box.ok({"ask", "ana"}), "  last time: said our report was too long\n"));
+    auto json = nlohmann::json::parse(box.ok({"ask", "ana", "--format", "json"}));
+    CHECK(json["feedback"] == nlohmann::json::array({"said our report was too long"}));
+    box.ok({"log", "ana", "--via", "call", "shorter report, went well"});
+    CHECK_FALSE(has(box.ok({"ask", "ana"}), "last time"));
+}
+
+TEST_CASE("ask: on a birthday the wish comes first, before what else is due") {
+    Sandbox box;
+    box.today = "2026-10-01";
+    box.ok({"add", "Bo Chen", "--birthday", "1980-10-12"});
+    box.ok({"note", "bo", "--event", "2026-10-10", "knee surgery"});
+    auto asked = asked_on(box, "bo", "2026-10-12");
+    REQUIRE(asked.size() == 2);
+    CHECK(asked[0] == "b\tHappy birthday! Doing anything special today?\tbirthday 1980-10-12");
+    CHECK(asked[1] == "r1:operation-after\tHow are you recovering?\tnote 1 (2026-10-01)");
+    auto due = box.ok({"due"});
+    CHECK(has(due, "  birthday today (turns 46)\n"));
+    CHECK(has(due, "  ask: Happy birthday! Doing anything special today? [b]\n  ask: How are you recovering?"));
+}
+
+TEST_CASE("log --asked b: the birthday leaves that day's due and does not come back that year") {
+    Sandbox box;
+    box.today = "2026-10-12";
+    box.ok({"add", "Bo Chen", "--birthday", "1980-10-12"});
+    CHECK(has(box.ok({"due"}), "Bo Chen  #1\n  birthday today (turns 46)\n"));
+    box.ok({"log", "bo", "--via", "message", "--asked", "b", "wished happy birthday"});
+    CHECK(box.ok({"due"}) == "Nobody is due today (2026-10-12).\n");
+    CHECK_FALSE(has(box.ok({"ask", "bo"}), "[b]"));
+    // A wish logged for last year's birthday does not hide this year's.
+    box.today = "2027-10-11";
+    CHECK(has(box.ok({"due"}), "birthday tomorrow"));
+}
+
+TEST_CASE("add --met: a year since we met comes only from a real day, never the day of adding") {
+    Sandbox box;
+    box.today = "2025-10-12";
+    box.ok({"add", "Di Roe"});  // added a year before; never met on a day kith knows
+    box.today = "2026-01-10";
+    box.ok({"add", "Cy Park", "--met", "2025-10-12"});
+    box.ok({"add", "Ed Wu"});
+    box.ok({"log", "ed", "--via", "meet", "--on", "2025-10-12", "coffee at the meetup"});
+    box.today = "2026-10-12";
+    const std::string year = "y\tIt's a year today since we met — what has changed most for you since then?";
+    CHECK(box.ok({"ask", "di", "--format", "tsv"}).empty());
+    CHECK(has(box.ok({"ask", "cy", "--format", "tsv"}), year + "\tmet 2025-10-12"));
+    CHECK(has(box.ok({"ask", "ed", "--format", "tsv"}), year + "\tmet 2025-10-12"));
+
+    box.ok({"edit", "di", "--met", "2024-10-13"});
+    CHECK(has(box.ok({"ask", "di", "--format", "tsv"}), "y\tIt's nearly 2 years since we met"));
+    check_error(box.run({"edit", "di", "--met", "2027-01-01"}), 2, "--met");
+    check_error(box.run({"add", "Fay Li", "--met", "last tuesday-ish"}), 2, "--met");
+}
+
+TEST_CASE("ask: after a loss, no tag-bank questions for four weeks, and one gentle check-in") {
+    Sandbox box;
+    box.write_file(box.config, "[questions.bank]\nclient = [\"What is keeping you up at night?\"]\n");
+    box.today = "2026-11-02";
+    box.ok({"add", "Ana Lima", "--tag", "client"});
+    box.ok({"note", "ana", "Her dad passed away last week"});
+    auto soon = asked_on(box, "ana", "2026-11-10");
+    REQUIRE(soon.size() == 1);
+    CHECK(has(soon[0], "\tHow are you holding up?\t"));
+    CHECK(asked_on(box, "ana", "2026-11-25").size() == 1);  // still within four weeks
+    auto later = asked_on(box, "ana", "2026-12-20");
+    REQUIRE(later.size() == 2);
+    CHECK(has(later[1], "What is keeping you up at night?"));
+    for (const auto& line : later) CHECK_FALSE(has(line, "dad"));  // never asked about as if here
+}
+
+TEST_CASE("ask: when the config's rules change, notes are read again, and due follows") {
+    Sandbox box;
+    box.today = "2026-10-12";
+    box.ok({"add", "Di Roe"});
+    box.ok({"note", "di", "I'll send her the deck by Friday"});
+    CHECK(has(box.ok({"due"}), "you promised"));
+    // A rule named as a built-in one replaces it: here promises are no longer read at all.
+    box.write_file(box.config, "[[questions.rule]]\nname = \"promise\"\nkind = \"promise\"\n"
+                               "match = 'never matches anything'\n");
+    CHECK(box.ok({"due"}) == "Nobody is due today (2026-10-12).\n");
+    auto shown = nlohmann::json::parse(box.ok({"show", "di", "--format", "json"}));
+    CHECK(shown["notes"][0]["reading"]["kind"] != "promise");
+    // And back.
+    box.write_file(box.config, "");
+    CHECK(has(box.ok({"due"}), "you promised: send the deck by Friday"));
+}
