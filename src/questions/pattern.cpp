@@ -25,9 +25,21 @@ pcre2_match_context* match_context() {
 
 }  // namespace
 
+// Searches a pattern runs interpreted before it is JIT-compiled. PCRE2's JIT searches several
+// times faster but takes longer to compile all the rules (some 15 ms) than `kith note` takes to
+// read its one note interpreted; an import reaches this count within its first hundred notes.
+constexpr std::uint32_t jit_after = 100;
+
+// The compiled pattern, with its JIT code once it has earned it. kith runs on one thread; a
+// Pattern is never searched from two at once.
 struct Pattern::Code {
     pcre2_code* code = nullptr;
-    ~Code() { pcre2_code_free(code); }
+    pcre2_match_data* data = nullptr;  // reused by every search: no allocation per search
+    mutable std::uint32_t searches = 0;
+    ~Code() {
+        pcre2_match_data_free(data);
+        pcre2_code_free(code);
+    }
 };
 
 Expected<Pattern> Pattern::compile(std::string_view text) {
@@ -41,12 +53,11 @@ Expected<Pattern> Pattern::compile(std::string_view text) {
         pcre2_get_error_message(error, message, sizeof message);
         return unexpected(fmt::format("{} at offset {}", reinterpret_cast<const char*>(message), offset));
     }
-    // PCRE2's JIT runs a search several times faster; where it cannot be used (no JIT on this
-    // machine, or a pattern it does not take), pcre2_match interprets the pattern as before.
-    pcre2_jit_compile(code, PCRE2_JIT_COMPLETE);
     Pattern pattern;
     auto owned = std::make_shared<Code>();
     owned->code = code;
+    owned->data = pcre2_match_data_create_from_pattern(code, nullptr);
+    if (!owned->data) return unexpected(std::string("out of memory"));
     std::uint32_t count = 0;
     pcre2_pattern_info(code, PCRE2_INFO_CAPTURECOUNT, &count);
     std::uint32_t name_count = 0, entry_size = 0;
@@ -71,13 +82,14 @@ std::vector<std::string> Pattern::group_names() const {
 }
 
 Pattern::Found Pattern::search(std::string_view text, std::size_t from, bool anchored, Groups& out) const {
-    std::unique_ptr<pcre2_match_data, decltype(&pcre2_match_data_free)> data(
-        pcre2_match_data_create_from_pattern(code_->code, nullptr), &pcre2_match_data_free);
+    // Where the JIT cannot be used (none on this machine, or a pattern it does not take),
+    // pcre2_match goes on interpreting the pattern.
+    if (++code_->searches == jit_after) pcre2_jit_compile(code_->code, PCRE2_JIT_COMPLETE);
     int result = pcre2_match(code_->code, reinterpret_cast<PCRE2_SPTR>(text.data()), text.size(), from,
-                             anchored ? PCRE2_ANCHORED : 0, data.get(), match_context());
+                             anchored ? PCRE2_ANCHORED : 0, code_->data, match_context());
     if (result == PCRE2_ERROR_NOMATCH) return Found::none;
     if (result < 0) return Found::gave_up;  // the match or depth limit, or memory
-    const PCRE2_SIZE* vector = pcre2_get_ovector_pointer(data.get());
+    const PCRE2_SIZE* vector = pcre2_get_ovector_pointer(code_->data);
     out.assign(groups_ + 1, {});
     for (std::size_t g = 0; g <= groups_ && g < static_cast<std::size_t>(result); ++g) {
         if (vector[2 * g] == PCRE2_UNSET) continue;

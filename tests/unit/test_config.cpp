@@ -8,6 +8,7 @@
 
 #include "kith/config.h"
 #include "kith/error.h"
+#include "kith/questions.h"
 
 using namespace kith;
 
@@ -109,4 +110,15 @@ TEST_CASE("an unknown key's warning names the nearest valid key") {
           std::string::npos);
     CHECK(loaded.warnings[2].find("unknown key \"questions.shoe_size\" ignored") != std::string::npos);
     CHECK(loaded.warnings[2].find("did you mean") == std::string::npos);
+}
+
+TEST_CASE("every built-in question rule passes the checks a user's rule must pass") {
+    // builtin_questions() skips them on every run; a broken rule in rules.toml is caught here.
+    const auto& builtin = builtin_questions();
+    CHECK(builtin.rules.size() > 50);
+    for (const auto& rule : builtin.rules) {
+        const std::string name = rule.id;
+        CAPTURE(name);
+        CHECK_NOTHROW(check_question_rule(rule));
+    }
 }
