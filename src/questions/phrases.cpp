@@ -80,6 +80,18 @@ std::vector<std::string> to_second_person(std::vector<std::string> words) {
             continue;
         }
         if (key == "he" || key == "she" || key == "they") {
+            // "Has she found a flat?" → "Have you found a flat?"
+            static const std::array<std::pair<std::string_view, std::string_view>, 8> inverted{
+                {{"is", "are"}, {"was", "were"}, {"has", "have"}, {"does", "do"}, {"isn't", "aren't"},
+                 {"wasn't", "weren't"}, {"hasn't", "haven't"}, {"doesn't", "don't"}}};
+            if (!out.empty() && key != "they")
+                for (const auto& [from, to] : inverted)
+                    if (key_of(out.back()) == from) {
+                        const bool capital = is_upper(out.back()[0]);
+                        out.back() = std::string(to);
+                        if (capital) out.back()[0] = static_cast<char>(out.back()[0] - 'a' + 'A');
+                        break;
+                    }
             out.push_back("you" + trail);
             if (i + 1 < words.size()) {
                 static const std::array<std::pair<std::string_view, std::string_view>, 5> agree{
@@ -261,11 +273,19 @@ std::string event_phrase(std::string_view note, const TextDates& dates) {
     }
     if (skip && skip < words.size() && key_of(words[skip]) == "be") ++skip;
     words.erase(words.begin(), words.begin() + static_cast<long>(std::min(skip, words.size())));
-    // "Running the Berlin marathon" → "the Berlin marathon": an -ing verb before a noun phrase.
+    // "Running the Berlin marathon" → "the Berlin marathon": an -ing verb before an event's
+    // name; "presenting the new routing system to the board" keeps its verb, or says nothing.
     if (words.size() > 1 && key_of(words[0]).ends_with("ing") && !relation_named(key_of(words[0]))) {
         const std::string next = key_of(words[1]);
-        if (next == "the" || next == "a" || next == "an" || next == "his" || next == "her" || next == "their" ||
-            next == "in" || next == "at")
+        const bool article = next == "the" || next == "a" || next == "an" || next == "his" || next == "her" ||
+                             next == "their" || next == "in" || next == "at";
+        bool names_an_event = false;
+        for (std::size_t k = 2; k < words.size() && k < 6; ++k) {
+            const std::string key = key_of(words[k]);
+            if (is_event_noun(key)) names_an_event = true;
+            if (key == "to" || key == "for" || key == "with" || key == "of") break;  // the noun phrase ends
+        }
+        if (article && names_an_event)
             words.erase(words.begin(), words.begin() + (next == "in" || next == "at" ? 2 : 1));
     }
     words = to_second_person(words);
@@ -277,7 +297,8 @@ std::string event_phrase(std::string_view note, const TextDates& dates) {
     if (is_upper(out[0]) && (is_common_word(lead) || !never_a_name(lead)) && out.size() > 1 && !is_upper(out[1]) &&
         (out.find(' ') == std::string::npos || !is_upper(out[out.find(' ') + 1])))
         out[0] = static_cast<char>(out[0] - 'A' + 'a');
-    if (lead != "the" && lead != "your" && lead != "a" && lead != "an" && !is_upper(out[0])) out = "the " + out;
+    if (lead != "the" && lead != "your" && lead != "a" && lead != "an" && !lead.ends_with("ing") && !is_upper(out[0]))
+        out = "the " + out;
     return excerpt(out, 80);
 }
 

@@ -106,6 +106,7 @@ std::string describe_reading(const Reading& reading, Date today) {
     if (reading.kind == "mistake") return fmt::format("understood: a mistake of ours ({}) · kith will remind you in a week to check all is well", reading.phrase);
     if (reading.kind == "feedback") return fmt::format("understood: their feedback ({}) · shown with them until you next speak", reading.phrase);
     std::string what = reading.phrase.empty() ? reading.kind : reading.phrase;
+    if (reading.kind == "question") what = "a question to ask them";
     if (reading.negated) what += " (not so)";
     if (reading.history) what += ", long past";
     if (reading.when)
