@@ -142,8 +142,12 @@ private:
     // said, by the rule that read it or a name both use.
     bool called_off(const Read& read) const {
         for (const auto& later : notes_) {
-            if (&later == &read || !later.reading.cancels || later.note->on < read.note->on) continue;
+            if (&later == &read || later.note->on < read.note->on) continue;
             if (later.note->on == read.note->on && later.note->id < read.note->id) continue;
+            // "Biscuit was put down": nothing more about Biscuit's leg.
+            if (later.reading.kind == "loss" && read.reading.kind != "loss" && shares_a_name(*later.note, *read.note))
+                return true;
+            if (!later.reading.cancels) continue;
             const auto& names = later.reading.also;
             if (!read.reading.rule.empty() &&
                 (later.reading.rule == read.reading.rule ||

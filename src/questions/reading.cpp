@@ -168,6 +168,12 @@ bool article(std::string_view word) {
            word == "that" || word == "some" || word == "his" || word == "her" || word == "their";
 }
 
+// "Works as", "Looking for": a verb that starts a note, not a name.
+bool preposition(std::string_view word) {
+    return word == "as" || word == "at" || word == "for" || word == "on" || word == "in" || word == "with" ||
+           word == "from" || word == "to" || word == "into" || word == "about" || word == "up" || word == "out";
+}
+
 // A name right after a relation: "daughter Priya", "husband Raj", "lab Biscuit", "twins (Bia & Leo)",
 // "son jake" in a note written in lower case.
 std::string name_after(std::string_view text, const std::vector<Word>& words, std::size_t k, bool lower_case_note,
@@ -257,7 +263,8 @@ About find_about(std::string_view text, const std::vector<Word>& words, Span sen
                                 std::string_view::npos;
         // A name is followed by its verb ("Niamh finished"), not by an article ("Running the Berlin marathon").
         const bool subject = first_word && k + 1 < words.size() && questions::is_common_word(words[k + 1].text) &&
-                             !article(words[k + 1].text) && !questions::is_common_word(key);
+                             !article(words[k + 1].text) && !preposition(words[k + 1].text) &&
+                             !fold_case(key).ends_with("ing") && !questions::is_common_word(key);
         if (!possessive && !subject) continue;
         about.name = std::string(text.substr(w.begin, w.end - w.begin - (possessive ? 2 : 0)));
         return about;
@@ -409,7 +416,12 @@ Tense tense_of(std::string_view text, const std::vector<Word>& words, Span sente
         if (before) ++before_match;
         const bool near = w.begin <= match.end + 40;
         if (!near) continue;
-        if (questions::is_past_marker(w.text) || (w.text.size() > 4 && w.text.ends_with("ed") && before)) {
+        // "getting married", "to be promoted": what is to come, however it ends.
+        const bool to_come = k > 0 && (words[k - 1].text == "getting" || words[k - 1].text == "get" ||
+                                       words[k - 1].text == "gets" || words[k - 1].text == "be");
+        if (to_come && (questions::is_past_marker(w.text) || w.text.ends_with("ed"))) {
+            tense.future = true;
+        } else if (questions::is_past_marker(w.text) || (w.text.size() > 4 && w.text.ends_with("ed") && before)) {
             tense.past = true;
         }
         if (questions::is_future_marker(w.text)) {
@@ -628,6 +640,12 @@ Reading read_by(const Note& note, const RuleBook& book, std::optional<std::size_
         reading.rule = rules[best->rule].id;
         reading.do_not_raise = true;
         return reading;  // nothing comes of it, ever
+    }
+    if (reading.cancels) {
+        // "The wedding's off": it silences the earlier note (see the engine) and asks nothing itself.
+        reading.kind = "fact";
+        if (best) reading.also.insert(reading.also.begin(), rules[best->rule].id);  // what it calls off
+        return reading;
     }
 
     Span match{0, text.size()};

@@ -81,22 +81,26 @@ Date first_of(Date date) { return Date{date.year(), date.month(), day{1}}; }
 
 day last_day_of(year y, month m) { return year_month_day_last{y, month_day_last{m}}.day(); }
 
-// The day `d` of month `m` nearest to being meant: this year's, unless it is well past (then
-// next year's); a past-tense note keeps a date of the last few months.
-Date resolve_day_month(unsigned m, unsigned d, Date noted, bool past_tense) {
-    Date candidate{noted.year(), month{m}, day{d}};
-    if (!candidate.ok()) candidate = Date{noted.year(), month{m}, last_day_of(noted.year(), month{m})};
-    const int behind = days_between(candidate, noted);
-    if (behind <= 0) return candidate;
-    if (behind <= 14 || (past_tense && behind <= 180)) return candidate;
-    Date next{noted.year() + years{1}, month{m}, day{d}};
-    return next.ok() ? next : Date{noted.year() + years{1}, month{m}, last_day_of(noted.year() + years{1}, month{m})};
+Date day_of_month_in(year y, unsigned m, unsigned d) {
+    Date date{y, month{m}, day{d}};
+    return date.ok() ? date : Date{y, month{m}, last_day_of(y, month{m})};
 }
 
+// The day `d` of month `m` nearest to being meant: this year's, unless it is well past (then
+// next year's); a past-tense note ("moved on 3 March") keeps a day earlier in the year. A later
+// day stays ahead even then: "got into Stanford, starts 1 Sept".
+Date resolve_day_month(unsigned m, unsigned d, Date noted, bool past_tense) {
+    const Date candidate = day_of_month_in(noted.year(), m, d);
+    const int behind = days_between(candidate, noted);
+    if (behind <= 14 || (past_tense && behind > 0)) return candidate;
+    return day_of_month_in(noted.year() + years{1}, m, d);
+}
+
+// Month `m`: this year's unless it is past (then next year's); a past-tense note keeps a month
+// earlier in the year ("moved to Leeds in March", noted in November).
 Date resolve_month(unsigned m, Date noted, bool past_tense) {
-    Date candidate{noted.year(), month{m}, day{1}};
-    if (candidate.month() >= noted.month() || (past_tense && unsigned{noted.month()} - m <= 6))
-        return candidate;
+    const Date candidate{noted.year(), month{m}, day{1}};
+    if (candidate.month() >= noted.month() || past_tense) return candidate;
     return Date{noted.year() + years{1}, month{m}, day{1}};
 }
 

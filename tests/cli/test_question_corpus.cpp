@@ -29,9 +29,12 @@ using kith::test::Sandbox;
 namespace {
 
 // The lowest scores this corpus may give: the suite fails when a change makes questions worse.
-constexpr double min_check_score = 0.37;  // checks whose every must and must-not holds
-constexpr double min_must_score = 0.26;   // checks with a `must` that found every question they need
-constexpr double max_harm_rate = 0.22;    // checks where something that must not be asked was
+// Set just under what the engine reached (81.4%, 69.8%, 0.6%; held out 73.8%, 58.5%, 0.9%);
+// the engine of before issue 18 scored 37.6%, 26.7% and 21.2% here.
+constexpr double min_check_score = 0.80;  // checks whose every must and must-not holds
+constexpr double min_must_score = 0.68;   // checks with a `must` that found every question they need
+constexpr double max_harm_rate = 0.01;    // checks where something that must not be asked was
+constexpr double min_held_out_check_score = 0.72;  // the third of the cases no rule was tuned on
 
 class Regex {
 public:
@@ -274,4 +277,6 @@ TEST_CASE("the question corpus scores at least what it scored when the rules wer
     CHECK(all.check_score() >= min_check_score);
     CHECK(all.must_score() >= min_must_score);
     CHECK(all.harm_rate() <= max_harm_rate);
+    CHECK(held.check_score() >= min_held_out_check_score);
+    CHECK(hygiene_failures == 0);  // every question asked is a clean question
 }
