@@ -26,6 +26,7 @@ struct Fixture {
 };
 const std::vector<Fixture> fixtures{
     {1, 12, 32, 20, 4, 2},
+    {2, 12, 34, 20, 4, 2},
 };
 
 const std::string fixture_dir = std::string(KITH_SOURCE_DIR) + "/tests/fixtures/db";
@@ -103,6 +104,10 @@ TEST_CASE("every shipped schema version opens with today's kith, upgraded with a
             CHECK(db.execAndGet("PRAGMA integrity_check").getString() == "ok");
             CHECK(!db.execAndGet("SELECT count(*) FROM pragma_foreign_key_check").getInt());
         }
+        // Every note has its reading, made in the upgrade when the file had none (SPEC §5a).
+        auto shown = json::parse(box.ok({"show", "sam smith", "--format", "json"}));
+        REQUIRE(!shown["notes"].empty());
+        for (const auto& note : shown["notes"]) CHECK(note["reading"].is_object());
         // And it is a working database: commands read and write it.
         box.ok({"due"});
         box.ok({"note", "sam smith", "written after the upgrade"});
