@@ -127,7 +127,8 @@ std::optional<Reading> reading_from_json(std::string_view json);
 
 // One line saying what kith understood and what it will ask when, for `kith note`:
 // `understood: your mum's hip operation, in 2026-12 · after it: "How is your mum recovering?"`.
-std::string describe_reading(const Reading& reading, Date today);
+// `note_id`, when given, names the note in the `kith done n12` a promise waits for.
+std::string describe_reading(const Reading& reading, Date today, std::int64_t note_id = 0);
 
 // Everything the engine may look at for one person.
 struct QuestionInput {

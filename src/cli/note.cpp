@@ -51,7 +51,7 @@ void add_note_command(CLI::App& app, Session& session) {
         std::cout << fmt::format("Noted for {} (#{}), note {}\n", who.name, who.id, note.id);
         // What kith understood, so a misreading can be put right at once (SPEC §5a).
         if (auto reading = reading_from_json(note.reading))
-            std::cout << escape_control_characters(describe_reading(*reading, today)) << '\n';
+            std::cout << escape_control_characters(describe_reading(*reading, today, note.id)) << '\n';
     });
 }
 

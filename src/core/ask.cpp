@@ -110,7 +110,7 @@ std::vector<std::string> parse_question_ids(const std::string& list) {
         if (id.empty()) continue;
         if (!is_question_id(id))
             throw usage_error(fmt::format("bad question id \"{}\": expected ids as `kith ask` shows them, "
-                                          "such as n42, e42, r42:college, b, t:client:1",
+                                          "such as n42, e42, r42:operation-after, b, t:client:1",
                                           id));
         if (std::find(ids.begin(), ids.end(), id) == ids.end()) ids.push_back(id);
     }

@@ -204,9 +204,11 @@ std::vector<DueEntry> due_list(Store& store, const DueOptions& options) {
     for (auto& [id, entry] : entries) {
         if (auto reason = checkin_reason(entry.contact, entry.cadence, options.today)) entry.reasons.push_back(*reason);
         if (auto reason = birthday_reason(entry.contact, options)) {
-            // `log --asked b` in the days before or on the birthday: wished, off the list.
+            // `log --asked b` in the days before it takes the birthday off the list until the
+            // day itself; on the day, off for the year.
             const auto asked = birthday_asked.find(id);
-            const bool wished = asked != birthday_asked.end() && asked->second >= subtract(reason->date, options.within);
+            const bool wished = asked != birthday_asked.end() && asked->second >= subtract(reason->date, options.within) &&
+                                (reason->date > options.today || asked->second >= reason->date);
             if (!wished) entry.reasons.push_back(*reason);
         }
         if (entry.reasons.empty()) continue;  // a candidate whose exact check says not yet

@@ -135,7 +135,7 @@ std::string counted(std::size_t count, const char* what, const char* how) {
     return fmt::format("{}{} {}{}", how, count, what, count == 1 ? "" : "s");
 }
 
-// A question id that names a note (n42, e42, r42:college, s42) names it by its id here.
+// A question id that names a note (n42, e42, r42:operation-after, s42) names it by its id here.
 std::string renumbered(const std::string& question_id, const std::map<std::int64_t, std::int64_t>& note_ids) {
     if (question_id.size() < 2 || std::string_view("ners").find(question_id[0]) == std::string_view::npos)
         return question_id;

@@ -52,6 +52,7 @@ Note complete_note(Store& store, std::int64_t note_id, Date today, const RuleBoo
         const Reading reading = reading_of(note, rules);
         if (reading.kind != "promise" && reading.kind != "mistake")
             throw usage_error(fmt::format("note n{} is not a promise or a mistake of yours: nothing to mark done", note_id));
+        if (note.done_on) throw usage_error(fmt::format("note n{} was done on {} already", note_id, format_iso(*note.done_on)));
         note.done_on = today;
         store.update_note(note);
     });

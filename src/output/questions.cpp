@@ -24,7 +24,7 @@ void render_questions(std::ostream& out, const Contact& contact, const std::vect
             for (const auto& promise : mind.promises)
                 out << "  " << paint("you promised:", Tone::warn, color) << ' ' << promise << '\n';
             for (const auto& said : mind.feedback) out << "  " << paint("last time:", Tone::dim, color) << ' ' << said << '\n';
-            if (questions.empty()) out << "  Nothing to ask yet: add notes with `kith note`.\n";
+            if (questions.empty()) out << "  Nothing to ask today (questions come from what you note: `kith note`).\n";
             for (const auto& question : questions)
                 out << "  " << question.text << "  " << paint(fmt::format("[{}] {}", question.id, question.source), Tone::dim, color)
                     << '\n';

@@ -199,8 +199,10 @@ private:
                 candidates.push_back({phase_rank(planned), i, &read, &planned});
             }
         }
+        // In a phase, what began most recently first: the marathon of yesterday before the
+        // college of last year; then the newest note.
         std::stable_sort(candidates.begin(), candidates.end(), [](const Candidate& a, const Candidate& b) {
-            return std::tie(a.rank, a.order) < std::tie(b.rank, b.order);
+            return std::tie(a.rank, b.planned->from, a.order) < std::tie(b.rank, a.planned->from, b.order);
         });
         for (const auto& c : candidates)
             out_.add({question_id(*c.read->note, *c.planned), c.planned->text, note_source(*c.read->note),
@@ -217,8 +219,11 @@ private:
         const Interval window = settings_.birthday_window;
         const Date next = next_birthday(birthday, in_.today);
         const auto last = asked("b");
-        if (next > add(in_.today, window) || (last && *last >= subtract(next, window))) return;
         const int ahead = days_between(in_.today, next);
+        // Asked about their plans in the days before: not again, but the wish on the day still;
+        // wished on the day: done for the year.
+        const bool asked_this_time = last && *last >= subtract(next, window) && (ahead > 0 || *last >= next);
+        if (next > add(in_.today, window) || asked_this_time) return;
         const bool grieving = hard_time(Interval{8, Interval::Unit::weeks});
         const auto age = age_on(birthday, next);
         const std::string which = age && *age >= 20 && *age % 10 == 0 ? ordinal(*age) + " birthday" : "birthday";

@@ -176,12 +176,11 @@ bool preposition(std::string_view word) {
 
 // A name right after a relation: "daughter Priya", "husband Raj", "lab Biscuit", "twins (Bia & Leo)",
 // "son jake" in a note written in lower case.
-std::string name_after(std::string_view text, const std::vector<Word>& words, std::size_t k, bool lower_case_note,
-                       std::string_view person) {
+std::string name_after(std::string_view text, const std::vector<Word>& words, std::size_t k, bool lower_case_note) {
     auto name_word = [&](std::size_t i) -> std::string {
         if (i >= words.size()) return {};
         const Word& w = words[i];
-        if (questions::never_a_name(w.text) || questions::relation_named(w.text) || w.text == person) return {};
+        if (questions::never_a_name(w.text) || questions::relation_named(w.text)) return {};
         if (capitalised_in(text, w)) return std::string(text.substr(w.begin, w.end - w.begin));
         if (lower_case_note && !questions::is_common_word(w.text) && w.text.size() > 2 &&
             w.text.find_first_of("0123456789") == std::string::npos)
@@ -207,8 +206,7 @@ std::string name_after(std::string_view text, const std::vector<Word>& words, st
     return first;
 }
 
-About find_about(std::string_view text, const std::vector<Word>& words, Span sentence, Span match,
-                 std::string_view person) {
+About find_about(std::string_view text, const std::vector<Word>& words, Span sentence, Span match) {
     About about;
     const bool lower_case_note = std::none_of(text.begin(), text.end(), is_upper);
     std::optional<std::size_t> chosen;
@@ -225,7 +223,7 @@ About find_about(std::string_view text, const std::vector<Word>& words, Span sen
         const bool sentence_start = w.begin == sentence.begin || text.substr(sentence.begin, w.begin - sentence.begin)
                                                                          .find_first_not_of(" \"(") == std::string_view::npos;
         if (ambiguous_relation(key) && !has_determiner && !sentence_start &&
-            name_after(text, words, k, lower_case_note, person).empty())
+            name_after(text, words, k, lower_case_note).empty())
             continue;
         // Not the relation of the topic itself ("had a baby", "new puppy" are the thing).
         if (w.begin >= match.begin && w.end <= match.end && (key == "baby" || relation->animal)) continue;
@@ -245,7 +243,7 @@ About find_about(std::string_view text, const std::vector<Word>& words, Span sen
         about.relation = std::string(relation->says);
         about.gender = relation->gender;
         about.plural = relation->plural;
-        about.name = name_after(text, words, *chosen, lower_case_note, person);
+        about.name = name_after(text, words, *chosen, lower_case_note);
         if (about.name.find(" and ") != std::string::npos) about.plural = true;
         return about;
     }
@@ -258,7 +256,7 @@ About find_about(std::string_view text, const std::vector<Word>& words, Span sen
         std::string key = w.text;
         const bool possessive = key.ends_with("'s");
         if (possessive) key.resize(key.size() - 2);
-        if (key == person || questions::never_a_name(key) || questions::relation_named(key)) continue;
+        if (questions::never_a_name(key) || questions::relation_named(key)) continue;
         const bool first_word = text.substr(sentence.begin, w.begin - sentence.begin).find_first_not_of(" \"(") ==
                                 std::string_view::npos;
         // A name is followed by its verb ("Niamh finished"), not by an article ("Running the Berlin marathon").
@@ -321,6 +319,7 @@ std::optional<std::string> fill(std::string_view text, const Fill& f, bool sente
         else if (name == "whose") value = whose(f.about);
         else if (name == "Whose") value = capitalised(whose(f.about));
         else if (name == "their") value = their(f.about);
+        else if (name == "theirs") value = f.about.self() ? std::string() : whose(f.about);  // only someone else's
         else if (name == "is") value = many ? "are" : "is";
         else if (name == "Is") value = many ? "Are" : "Is";
         else if (name == "was") value = many ? "were" : "was";
@@ -584,7 +583,6 @@ Reading read_by(const Note& note, const RuleBook& book, std::optional<std::size_
     const auto words = questions::words_in(text);
     const Date noted = note.on;
     const auto& rules = book.rules();
-    const std::string person;  // TODO(contact name) see find_about
 
     // The rule that reads it: the strongest kind that matches, then the first in order.
     std::optional<Found> best;
@@ -653,7 +651,7 @@ Reading read_by(const Note& note, const RuleBook& book, std::optional<std::size_
     const Span sentence = sentence_at(spans, match.begin);
     const QuestionRule* rule = best ? &rules[best->rule] : nullptr;
     Tense tense = tense_of(text, words, sentence, match);
-    About about = rule && rule->about_them ? About{} : find_about(text, words, sentence, match, person);
+    About about = rule && rule->about_them ? About{} : find_about(text, words, sentence, match);
 
     // When: --event, else a date in the same clause as the thing, else the same sentence, else
     // anywhere in the note; the nearest, and a day rather than a month.

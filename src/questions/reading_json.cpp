@@ -100,9 +100,11 @@ Reading reading_of(const Note& note, const RuleBook& rules) {
     return read_note(note, rules);
 }
 
-std::string describe_reading(const Reading& reading, Date today) {
+std::string describe_reading(const Reading& reading, Date today, std::int64_t note_id) {
     if (reading.do_not_raise) return "understood: not to be raised · kith will never ask about it";
-    if (reading.kind == "promise") return fmt::format("understood: you promised: {} · it stays in `kith due` until `kith done`", reading.phrase);
+    const std::string done = note_id ? fmt::format("`kith done n{}`", note_id) : std::string("`kith done`");
+    if (reading.kind == "promise")
+        return fmt::format("understood: you promised: {} · it stays in `kith due` until {}", reading.phrase, done);
     if (reading.kind == "mistake") return fmt::format("understood: a mistake of ours ({}) · kith will remind you in a week to check all is well", reading.phrase);
     if (reading.kind == "feedback") return fmt::format("understood: their feedback ({}) · shown with them until you next speak", reading.phrase);
     std::string what = reading.phrase.empty() ? reading.kind : reading.phrase;

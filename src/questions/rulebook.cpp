@@ -1,6 +1,7 @@
 // The rules, compiled once on PCRE2, and what makes one rule's templates fit its pattern.
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <cstdint>
 #include <set>
 
@@ -161,8 +162,8 @@ void check_question_rule(const QuestionRule& rule) {
     for (const auto* list : {&rule.before, &rule.on, &rule.after, &rule.congrats, &rule.during})
         templates.insert(templates.end(), list->begin(), list->end());
     for (const auto& later : rule.later) templates.push_back(later.ask);
-    static const std::set<std::string> known{"who", "Who", "whose", "Whose", "their", "is", "Is", "was", "has",
-                                             "does", "thing", "0"};
+    static const std::set<std::string> known{"who", "Who", "whose", "Whose", "their", "theirs", "is", "Is", "was",
+                                             "has", "does", "thing", "0"};
     for (const auto& text : templates) {
         for (const auto& name : questions::placeholders_of(text)) {
             if (known.count(name) || std::find(names.begin(), names.end(), name) != names.end()) continue;

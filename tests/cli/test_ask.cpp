@@ -93,7 +93,7 @@ TEST_CASE("ask in every format") {
 TEST_CASE("ask with nothing to go on says so, unknown person is exit 3") {
     Sandbox box;
     box.ok({"add", "Bo Park"});
-    CHECK(box.ok({"ask", "bo"}) == "Bo Park  #1\n  Nothing to ask yet: add notes with `kith note`.\n");
+    CHECK(box.ok({"ask", "bo"}) == "Bo Park  #1\n  Nothing to ask today (questions come from what you note: `kith note`).\n");
     CHECK(box.ok({"ask", "bo", "--format", "json"}).find("\"questions\": []") != std::string::npos);
     CHECK(box.run({"ask", "zed"}).code == 3);
 }

@@ -46,7 +46,7 @@ TEST_CASE("note: prints what it understood, when it happens and what it will ask
 
     out = lines_of(box.ok({"note", "ana", "promised to intro her to Sam at Globex"}));
     REQUIRE(out.size() == 2);
-    CHECK(out[1] == "understood: you promised: intro to Sam at Globex · it stays in `kith due` until `kith done`");
+    CHECK(out[1] == "understood: you promised: intro to Sam at Globex · it stays in `kith due` until `kith done n4`");
 }
 
 TEST_CASE("note: the reading is in show and ask JSON, and every question names its note") {
@@ -120,6 +120,7 @@ TEST_CASE("due: a promise stays until done, and done refuses a note that is not 
     CHECK(box.ok({"done", "n2"}) == "Done n2: send the deck by Friday\n");
     CHECK(box.ok({"due"}) == "Nobody is due today (2026-10-19).\n");
     CHECK_FALSE(has(box.ok({"ask", "di"}), "promised"));
+    check_error(box.run({"done", "n2"}), 2, "note n2 was done on 2026-10-19 already");
     check_error(box.run({"done", "n9"}), 3);
 }
 
@@ -178,6 +179,19 @@ TEST_CASE("log --asked b: the birthday leaves that day's due and does not come b
     // A wish logged for last year's birthday does not hide this year's.
     box.today = "2027-10-11";
     CHECK(has(box.ok({"due"}), "birthday tomorrow"));
+}
+
+TEST_CASE("log --asked b before the birthday: its plans are not asked again, and the wish still comes on the day") {
+    Sandbox box;
+    box.today = "2026-10-09";
+    box.ok({"add", "Bo Chen", "--birthday", "1980-10-12"});
+    CHECK(has(box.ok({"ask", "bo"}), "Any plans for your birthday on Monday?"));
+    box.ok({"log", "bo", "--via", "call", "--asked", "b", "talked about the weekend"});
+    CHECK_FALSE(has(box.ok({"ask", "bo"}), "[b]"));
+    CHECK(box.ok({"due"}) == "Nobody is due today (2026-10-09).\n");
+    box.today = "2026-10-12";
+    CHECK(has(box.ok({"due"}), "  birthday today (turns 46)\n"));
+    CHECK(has(box.ok({"ask", "bo"}), "Happy birthday! Doing anything special today?  [b]"));
 }
 
 TEST_CASE("add --met: a year since we met comes only from a real day, never the day of adding") {
