@@ -303,6 +303,9 @@ std::string event_phrase(std::string_view note, const TextDates& dates) {
 }
 
 std::string dated_phrase(std::string_view sentence, std::size_t date_begin, std::size_t date_end) {
+    // A date read across a sentence break ("May. 30") may end past the sentence that holds its start.
+    date_end = std::min(date_end, sentence.size());
+    date_begin = std::min(date_begin, date_end);
     // The clause that holds the date: up to a comma, a semicolon or a dash.
     std::size_t begin = 0, end = sentence.size();
     for (std::string_view cut : {",", ";", " - ", " (", "!", ":"}) {
