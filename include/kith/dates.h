@@ -78,6 +78,9 @@ std::optional<int> age_on(const Birthday& birthday, Date on);
 // An interval's length in days counted from a fixed day (2001-01-01), so intervals of
 // different units compare: 4w < 1mo < 5w. For ranking, never for date arithmetic.
 int nominal_days(const Interval& interval);
+// When a check-in on `cadence` comes round after talking on `last_touch` (SPEC §4); the one
+// rule the store's index and the ranking both use.
+Date checkin_due(Date last_touch, const Cadence& cadence);
 
 // Signed whole days from `from` to `to`.
 int days_between(Date from, Date to);

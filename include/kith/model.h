@@ -98,4 +98,25 @@ struct ContactDetail {
     std::vector<Reminder> reminders;        // open ones, soonest first
 };
 
+// A suggested question recorded as asked (`log --asked`).
+struct AskedQuestion {
+    std::int64_t id = 0;
+    std::string uuid;
+    std::int64_t contact_id = 0;
+    std::string question_id;       // n42, e42, r42:college, b, t:client:1 …
+    Date on{};
+    std::string interaction_uuid;  // the interaction it was asked in; empty when none
+    std::string created_at;
+    std::string updated_at;
+};
+
+// Everything kith keeps about one person: what export writes and import reads.
+struct ContactRecord {
+    Contact contact;
+    std::vector<Note> notes;
+    std::vector<Interaction> interactions;
+    std::vector<Reminder> reminders;
+    std::vector<AskedQuestion> asked;
+};
+
 }  // namespace kith

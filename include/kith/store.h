@@ -9,7 +9,6 @@
 #include <string>
 #include <vector>
 
-#include "kith/interchange.h"
 #include "kith/model.h"
 
 namespace SQLite {
@@ -181,19 +180,11 @@ private:
     void migrate(bool can_write);
     // Raises the page cache before the first write transaction (see write_cache_kib).
     void use_write_cache();
-    // write() into a file it has just created: see store.cpp.
-    void write_first(const std::function<void()>& body);
 
     enum class Transaction { read, write, rehearsal };
     void transact(Transaction kind, const std::function<void()>& body);
     // Stores the emails, phones, nicknames and tags; `replace` first removes the old ones.
     void write_values(const Contact& contact, bool replace);
-    // SQLite (3.40) checks contact_values' `kind IN ('email', …)` by building a temporary table
-    // for every row, a fifth of a bulk import's time. write_values binds only value_kinds' own
-    // names, which the CHECK allows, so a write transaction that stores values compiles its
-    // statements without CHECK constraints (the schema has no other) until it ends.
-    void skip_value_kind_check();
-    void restore_checks();
     void attach_values(std::vector<Contact>& contacts);
 
     std::unique_ptr<SQLite::Database> db_;
@@ -204,7 +195,6 @@ private:
     std::vector<std::int64_t> stale_checkins_;  // contacts whose check-in waits for the commit
     bool create_on_write_ = false;  // an empty stand-in until the first write creates the file
     bool write_cache_set_ = false;  // the larger page cache for writes is in place
-    bool checks_skipped_ = false;   // see skip_value_kind_check
 };
 
 // A new time-ordered (version 7) uuid: later calls give larger uuids. Not thread-safe: it

@@ -17,7 +17,7 @@ int cadence_days(const Cadence& cadence) { return nominal_days(cadence.due); }
 std::optional<DueReason> checkin_reason(const Contact& contact, const std::optional<Cadence>& cadence, Date today) {
     if (!cadence) return std::nullopt;
     Date last_touch = contact.last_contacted.value_or(contact.added_on);
-    Date due = add(last_touch, cadence->due);
+    Date due = checkin_due(last_touch, *cadence);
     if (days_between(due, today) < 0) return std::nullopt;
     DueReason reason;
     reason.kind = DueReason::Kind::checkin;

@@ -478,6 +478,10 @@ int nominal_days(const Interval& interval) {
     return days_between(origin, add(origin, interval));
 }
 
+Date checkin_due(Date last_touch, const Cadence& cadence) {
+    return add(last_touch, cadence.due);
+}
+
 int days_between(Date from, Date to) {
     return static_cast<int>((sys_days{to} - sys_days{from}).count());
 }

@@ -38,20 +38,7 @@ std::vector<std::string>* field_for(Contact& contact, const std::string& kind) {
 
 }  // namespace
 
-void Store::skip_value_kind_check() {
-    if (checks_skipped_ || write_depth_ == 0) return;
-    db_->exec("PRAGMA ignore_check_constraints = ON");  // SQLite reads it when it compiles a statement
-    checks_skipped_ = true;
-}
-
-void Store::restore_checks() {
-    if (!checks_skipped_) return;
-    checks_skipped_ = false;
-    db_->exec("PRAGMA ignore_check_constraints = OFF");
-}
-
 void Store::write_values(const Contact& contact, bool replace) {
-    skip_value_kind_check();
     if (replace) {
         auto& erase = (*cached_)("DELETE FROM contact_values WHERE contact_id = ?");
         erase.bind(1, contact.id);
@@ -208,7 +195,7 @@ struct Checkin {
 Checkin checkin_for(Date last_touch, const std::optional<Cadence>& cadence) {
     if (!cadence) return {};
     // A text index: a five-digit year (a cadence of 10000y) would sort before this year.
-    auto due = add(last_touch, cadence->due);
+    auto due = checkin_due(last_touch, *cadence);
     return {int{due.year()} > 9999 ? std::string("9999-12-31") : format_iso(due), nominal_days(cadence->due)};
 }
 

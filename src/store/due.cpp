@@ -38,7 +38,11 @@ enum class Urgency {
     upcoming  // ranked after everyone late: birthdays after today, note events
 };
 
+// Which of a person's reasons a statement finds.
+enum class Source { reminder, checkin, tag_cadence, birthday, follow_up, event };
+
 struct DueStatement {
+    Source source;
     std::string sql;  // selects (contact_id, date key, every_days, name_key) in date-key order
     std::vector<std::pair<std::string, std::string>> binds;
     // Read in index order until `limit` people are found, then on through ties of the last
@@ -55,7 +59,7 @@ std::vector<DueStatement> due_statements(const DueQuery& q) {
 
     // Open reminders due by today, earliest first.
     statements.push_back(
-        {"SELECT r.contact_id, r.due_on, c.every_days, c.name_key FROM reminders r INDEXED BY reminders_open_by_due "
+        {Source::reminder, "SELECT r.contact_id, r.due_on, c.every_days, c.name_key FROM reminders r INDEXED BY reminders_open_by_due "
          "JOIN contacts c ON c.id = r.contact_id "
          "WHERE r.done_on IS NULL AND r.due_on <= :today "
          "AND (r.snoozed_until IS NULL OR r.snoozed_until <= :today)" +
@@ -64,7 +68,7 @@ std::vector<DueStatement> due_statements(const DueQuery& q) {
          true});
     // Their own cadence has come round; the index holds the whole ranking order.
     statements.push_back(
-        {"SELECT c.id, c.checkin_due, c.every_days, c.name_key FROM contacts c WHERE c.checkin_due IS NOT NULL "
+        {Source::checkin, "SELECT c.id, c.checkin_due, c.every_days, c.name_key FROM contacts c WHERE c.checkin_due IS NOT NULL "
          "AND c.archived = 0 AND c.checkin_due <= :today" +
              filter + " ORDER BY c.checkin_due, c.every_days, c.name_key LIMIT " + limit,
          {}});
@@ -73,7 +77,7 @@ std::vector<DueStatement> due_statements(const DueQuery& q) {
     for (const auto& [tag, interval] : q.tag_cadences) {
         auto cutoff = add(subtract(q.today, interval), Interval{3, Interval::Unit::days});
         statements.push_back(
-            {"SELECT c.id, c.last_touch, c.every_days, c.name_key FROM contacts c WHERE c.every IS NULL AND c.archived "
+            {Source::tag_cadence, "SELECT c.id, c.last_touch, c.every_days, c.name_key FROM contacts c WHERE c.every IS NULL AND c.archived "
              "= 0 "
              "AND c.last_touch <= :cutoff" +
                  filter +
@@ -98,7 +102,7 @@ std::vector<DueStatement> due_statements(const DueQuery& q) {
         if (common_year_feb_28) days = "c.birthday_md IN (:md, '02-29')";
         auto born = "SELECT c.id, :md, c.every_days, c.name_key FROM contacts c WHERE " + days + " AND c.archived = 0" +
                     filter;
-        statements.push_back({"SELECT * FROM (" + born + " AND c.every_days IS NOT NULL ORDER BY c.every_days, "
+        statements.push_back({Source::birthday, "SELECT * FROM (" + born + " AND c.every_days IS NOT NULL ORDER BY c.every_days, "
                                   "c.name_key LIMIT " + limit + ") UNION ALL SELECT * FROM (" + born +
                                   " AND c.every_days IS NULL ORDER BY c.name_key LIMIT " + limit + ")",
                               {{":md", month_day(day)}},
@@ -107,7 +111,7 @@ std::vector<DueStatement> due_statements(const DueQuery& q) {
     }
     // Ours to do: promises not kept, mistakes to check on, from their day on, earliest first.
     statements.push_back(
-        {"SELECT n.contact_id, n.follow_up_on, c.every_days, c.name_key FROM notes n INDEXED BY notes_to_follow_up "
+        {Source::follow_up, "SELECT n.contact_id, n.follow_up_on, c.every_days, c.name_key FROM notes n INDEXED BY notes_to_follow_up "
          "JOIN contacts c ON c.id = n.contact_id "
          "WHERE n.follow_up_on IS NOT NULL AND n.done_on IS NULL AND n.follow_up_on <= :today" +
              filter + " ORDER BY n.follow_up_on",
@@ -116,7 +120,7 @@ std::vector<DueStatement> due_statements(const DueQuery& q) {
     // Note events in the window, earliest first: ahead, or passed and not followed up by an
     // interaction since.
     statements.push_back(
-        {"SELECT n.contact_id, n.happens_on, c.every_days, c.name_key FROM notes n JOIN contacts c ON c.id = "
+        {Source::event, "SELECT n.contact_id, n.happens_on, c.every_days, c.name_key FROM notes n JOIN contacts c ON c.id = "
          "n.contact_id "
          "WHERE n.happens_on BETWEEN :events_from AND :events_until" +
              filter +
@@ -182,7 +186,7 @@ std::vector<std::int64_t> Store::due_candidates(const DueQuery& query) {
     std::vector<std::int64_t> ids, now;
     std::size_t birthday_people = 0;
     for (const auto& due : due_statements(query)) {
-        bool is_birthday = due.sql.find("c.birthday_md") != std::string::npos;
+        const bool is_birthday = due.source == Source::birthday;
         if (is_birthday && birthday_people >= query.limit) continue;  // the soonest days already fill the list
         // Enough people are late or have their birthday today: nobody merely coming up can
         // make the list, however many there are (10 of 150 a day's events at 100,000 people).

@@ -122,11 +122,9 @@ constexpr int busy_timeout_ms = 30000;
 // back, again and again; 64 MiB keeps the indexes of 100,000 people in memory. The cache grows
 // only as pages are touched, so a one-note write stays small.
 constexpr int write_cache_kib = 64 * 1024;
-// Page cache for reads, in KiB. Every page of cache is fresh heap, and the first touch of a
-// fresh page is a page fault: 11 µs each on our 2-core VM, where reading a page again from the
-// OS's cache is a pread of 1–2 µs. `due` at 100,000 people reads some 860 pages once each:
-// with SQLite's 2 MiB it faulted in 450 more pages (25 → 15 ms). 256 KiB still holds every
-// index's upper levels, which are all a lookup reads twice.
+// Page cache for reads, in KiB. Every page of cache is fresh heap whose first touch is a page
+// fault, dearer than reading the page again from the OS's cache; `due` reads most pages once.
+// 256 KiB still holds every index's upper levels, which are all a lookup reads twice.
 constexpr int read_cache_kib = 256;
 // Largest -wal file kept between checkpoints, in bytes: what SQLite's automatic checkpoint
 // (1,000 pages) lets it reach, so a long import reuses its blocks instead of freeing them.
@@ -180,10 +178,9 @@ std::string uri_path(const std::string& path) {
 }
 
 // Every connection checkpoints everything into kith.db before it closes, so the file alone
-// is complete between commands; the last to close then empties kith.db-wal rather than
-// deleting it, and leaves kith.db-shm: creating and deleting both on every run (and syncing
-// the directory after each creation) cost 0.4-0.5 ms of a 9 ms `note`. Writable connections
-// open through store_detail::kept_wal_vfs(), which empties the WAL without freeing its blocks.
+// is complete between commands; the last to close then truncates kith.db-wal rather than
+// deleting it, and leaves kith.db-shm, so no command creates either file (and syncs the
+// directory) again.
 void keep_wal_files(SQLite::Database& db) {
     int keep = 1;
     sqlite3_file_control(db.getHandle(), "main", SQLITE_FCNTL_PERSIST_WAL, &keep);
@@ -203,10 +200,10 @@ bool retry_while_busy(const std::function<bool()>& refused_busy) {
 }
 
 // SQLite answers a switch into WAL mode with "database is locked" at once, without calling the
-// busy handler, while another connection writes through a rollback journal (the first write
-// to a new file, Store::write_first): the switch holds a read lock as it asks for the write
-// lock, and SQLite will not wait in that state, for fear of a deadlock. Eight processes
-// creating one file at once lost one of them to this about once in 300 runs.
+// busy handler, while another connection holds the write lock of a file not in WAL mode yet
+// (another kith creating the same new file, or a program that left it in rollback-journal
+// mode): the switch holds a read lock as it asks for the write lock, and SQLite will not wait
+// in that state, for fear of a deadlock.
 void switch_to_wal(SQLite::Database& db) {
     const auto refused_busy = [&] {
         try {
@@ -392,8 +389,7 @@ std::unique_ptr<SQLite::Database> Store::open_file(const std::string& path, bool
     // cost a lock and unlock on every column read of a 100,000-row export or listing.
     int flags = (writable ? SQLite::OPEN_READWRITE : SQLite::OPEN_READONLY) | SQLite::OPEN_NOMUTEX;
     try {
-        auto db = std::make_unique<SQLite::Database>(path.c_str(), flags, busy_timeout_ms,
-                                                     writable ? store_detail::kept_wal_vfs() : nullptr);
+        auto db = std::make_unique<SQLite::Database>(path.c_str(), flags, busy_timeout_ms);
         db->exec(fmt::format("PRAGMA cache_size = -{}", read_cache_kib));
         if (writable) keep_wal_files(*db);
         // Fails here, before anything is written, on a file that is not a database.
@@ -465,7 +461,6 @@ void Store::write(const std::function<void()>& body) {
         return;
     }
     try {
-        bool created = false;
         if (create_on_write_) {
             create_on_write_ = false;
             create_private_directories(fs::path(path_).parent_path());
@@ -474,48 +469,12 @@ void Store::write(const std::function<void()>& body) {
             db_ = open_file(path_, true);
             cached_ = std::make_unique<store_detail::StatementCache>(*db_);
             migrate(true);
-            created = true;
         }
         use_write_cache();
-        if (created) {
-            write_first(body);
-            return;
-        }
         transact(Transaction::write, body);
     } catch (const SQLite::Exception& e) {
         throw database_error("cannot write to", path_, e, db_.get());
     }
-}
-
-void Store::write_first(const std::function<void()>& body) {
-    // The first write to a file this run created (an import into a new database, most often)
-    // goes through a rollback journal. With nothing in the file to roll back, every page is
-    // written once, into kith.db, where WAL writes it to kith.db-wal and then again into
-    // kith.db at the checkpoint: 100,000 vCards imported in 4.3 s instead of 5.2. As safe: a
-    // kill leaves a journal that the next open rolls back. If another kith has the file open
-    // already, the mode stays WAL; after the commit it is WAL again (or the next open makes it
-    // so), for readers beside a writer.
-    bool journal = false;
-    try {
-        journal = db_->execAndGet("PRAGMA journal_mode = DELETE").getString() == "delete";
-    } catch (const SQLite::Exception&) {
-        // Busy: someone else is in; WAL it is.
-    }
-    const auto back_to_wal = [&] {
-        if (!journal) return;
-        try {
-            switch_to_wal(*db_);
-        } catch (const SQLite::Exception&) {
-            // The write is over either way; migrate() on the next open turns WAL back on.
-        }
-    };
-    try {
-        transact(Transaction::write, body);
-    } catch (...) {
-        back_to_wal();  // a refused import leaves the new file as any other: in WAL mode
-        throw;
-    }
-    back_to_wal();
 }
 
 void Store::use_write_cache() {
@@ -562,16 +521,10 @@ void Store::transact(Transaction kind, const std::function<void()>& body) {
         if (writes) --write_depth_;
         stale_checkins_.clear();
         cached_->reset_all();
-        try {
-            restore_checks();
-        } catch (const SQLite::Exception&) {
-            // The first failure is the one to report; the connection ends with the command.
-        }
         throw;  // the transaction's destructor rolls back
     }
     if (writes) --write_depth_;
     cached_->reset_all();
-    restore_checks();
     if (kind != Transaction::rehearsal) transaction.commit();  // a rehearsal is rolled back
 }
 

@@ -42,10 +42,6 @@ private:
     std::unordered_map<const char*, SQLite::Statement*> by_address_;
 };
 
-// The name of the SQLite VFS that writable connections use: the system's, keeping kith.db-wal's
-// blocks between commands (store/wal_vfs.cpp). Registered on first use.
-const char* kept_wal_vfs();
-
 // Copies `source` into `file` (an empty file, a temp one the caller renames into place) with
 // SQLite's online backup: one consistent snapshot, checked before it counts as a copy.
 // Throws DamagedDatabase when the source's pages do not check out.

@@ -144,9 +144,8 @@ TEST_CASE("8 processes that all create the same new database at once all succeed
 }
 
 TEST_CASE("a command waits for another program's rollback-journal write, then puts the file back in WAL mode") {
-    // The first write to a new file goes through a rollback journal (Store::write_first), and
-    // any SQLite program may leave the file in that mode. SQLite refuses a switch into WAL
-    // beside such a writer at once, without its busy timeout: kith must wait instead.
+    // Any SQLite program may leave the file in rollback-journal mode. SQLite refuses a switch
+    // into WAL beside such a writer at once, without its busy timeout: kith must wait instead.
     Sandbox box;
     box.ok({"add", "Ada Lovelace"});
     // With a busy timeout, as any careful program has: its commit waits for kith's brief reads.

@@ -107,7 +107,7 @@ TEST_CASE("an import killed while its uncommitted pages fill the WAL leaves none
 }
 
 TEST_CASE("an import into a new database killed midway leaves it empty or whole, and in WAL mode again") {
-    // The first write to a new file goes through a rollback journal (Store::write_first).
+    // The kill may land while the new file is still being switched into WAL mode.
     for (int delay_ms : {30, 100, 300, 1000}) {
         CAPTURE(delay_ms);
         Sandbox box;
