@@ -180,9 +180,10 @@ struct ToLine {
     std::string& out;
     bool first = true;
 
-    void key(const char* name) {
-        out += first ? "\"" : ",\"";
+    void key(std::string_view name) {
+        if (!first) out += ',';
         first = false;
+        out += '"';
         out += name;  // the code's own ASCII names: nothing to escape
         out += "\":";
     }
@@ -213,7 +214,14 @@ struct ToLine {
     }
     void operator()(const char* name, Date date, Rule = {}) {
         key(name);
-        append_json_string(out, as_text(date));
+        append_date(date);
+    }
+    void operator()(const char* name, const std::optional<Date>& date, Rule = {}) {
+        key(name);
+        if (date)
+            append_date(*date);
+        else
+            out += "null";
     }
     template <class Value>
     void operator()(const char* name, const std::optional<Value>& value, Rule = {}) {
@@ -222,6 +230,11 @@ struct ToLine {
             append_json_string(out, as_text(*value));
         else
             out += "null";
+    }
+    void append_date(Date date) {  // digits and dashes: nothing to escape
+        out += '"';
+        out += as_text(date);
+        out += '"';
     }
     template <class Record>
     void operator()(const char* name, const std::vector<Record>& records, Rule = {}) {
