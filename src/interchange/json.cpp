@@ -1,6 +1,7 @@
-// kith's own JSON and JSONL shape (version 1): every record, lossless. The contact objects are
+// kith's own JSON and JSONL files (version 1): every record, lossless. The contact objects are
 // the ones `show --format json` prints, with the person's notes, interactions, reminders and
-// asked questions nested in them, so a file is readable with jq and merges per person.
+// asked questions nested in them, so a file is readable with jq and merges per person. The
+// fields themselves are mapped in json_shape; this is the file around them.
 #include <fmt/format.h>
 
 #include <istream>
@@ -9,239 +10,26 @@
 #include <ostream>
 
 #include "interchange/lines.h"
+#include "json_shape/json_shape.h"
 #include "kith/interchange.h"
 #include "kith/text.h"
-#include "output/json_model.h"
-#include "output/json_writer.h"
 
 namespace kith::interchange {
 
 namespace {
 
-using json = nlohmann::ordered_json;
+using json = json_shape::Json;
 
 constexpr int shape_version = 1;
-
-// One person with everything about them, written field by field in the shape the reader takes.
-void write_record(std::string& buffer, const ContactRecord& record) {
-    output::JsonWriter out(buffer);
-    out.begin_object();
-    output::write_contact_fields(out, record.contact);
-    out.key("notes");
-    out.begin_array();
-    for (const auto& note : record.notes) output::write_note(out, note);
-    out.end_array();
-    out.key("interactions");
-    out.begin_array();
-    for (const auto& interaction : record.interactions) output::write_interaction(out, interaction);
-    out.end_array();
-    out.key("reminders");
-    out.begin_array();
-    for (const auto& reminder : record.reminders) output::write_reminder(out, reminder);
-    out.end_array();
-    out.key("asked");
-    out.begin_array();
-    for (const auto& asked : record.asked) {
-        out.begin_object();
-        out.field("id", asked.id);
-        out.field("uuid", asked.uuid);
-        out.field("question", asked.question_id);
-        out.field("date", asked.on);
-        out.field("interaction", asked.interaction_uuid.empty() ? std::nullopt
-                                                                : std::optional<std::string>(asked.interaction_uuid));
-        out.field("created_at", asked.created_at);
-        out.field("updated_at", asked.updated_at);
-        out.end_object();
-    }
-    out.end_array();
-    out.end_object();
-}
 
 // One record per write: the stream sees a few large writes rather than many small ones.
 void write_record_line(std::ostream& out, const ContactRecord& record, const char* before, const char* after) {
     std::string buffer;
     buffer.reserve(4096);  // most people fit: no regrowing
     buffer += before;
-    write_record(buffer, record);
+    json_shape::append_line(buffer, record);
     buffer += after;
     out.write(buffer.data(), static_cast<std::streamsize>(buffer.size()));
-}
-
-// Typed access to one object of the file; a wrong type is a FormatError naming the field.
-class Fields {
-public:
-    Fields(const json& object, std::size_t line, std::string what)
-        : object_(object), line_(line), what_(std::move(what)) {
-        if (!object_.is_object()) fail("", "must be an object");
-    }
-
-    [[noreturn]] void fail(const std::string& key, const std::string& problem) const {
-        if (key.empty()) throw FormatError(line_, fmt::format("{} {}", what_, problem));
-        throw FormatError(line_, fmt::format("{} field \"{}\": {}", what_, key, problem));
-    }
-
-    const json* find(const std::string& key) const {
-        auto found = object_.find(key);
-        if (found == object_.end() || found->is_null()) return nullptr;
-        return &*found;
-    }
-
-    std::string text(const std::string& key) const {
-        const auto* value = find(key);
-        if (!value) return {};
-        if (!value->is_string()) fail(key, "expected a string");
-        auto out = value->get<std::string>();
-        if (!is_valid_utf8(out)) fail(key, "not valid UTF-8");
-        return out;
-    }
-
-    std::int64_t integer(const std::string& key) const {
-        const auto* value = find(key);
-        if (!value) return 0;
-        if (!value->is_number_integer()) fail(key, "expected a whole number");
-        return value->get<std::int64_t>();
-    }
-
-    bool flag(const std::string& key) const {
-        const auto* value = find(key);
-        if (!value) return false;
-        if (!value->is_boolean()) fail(key, "expected true or false");
-        return value->get<bool>();
-    }
-
-    std::vector<std::string> texts(const std::string& key) const {
-        std::vector<std::string> out;
-        const auto* value = find(key);
-        if (!value) return out;
-        if (!value->is_array()) fail(key, "expected a list of strings");
-        for (const auto& item : *value) {
-            if (!item.is_string()) fail(key, "expected a list of strings");
-            out.push_back(item.get<std::string>());
-            if (!is_valid_utf8(out.back())) fail(key, "not valid UTF-8");
-        }
-        return out;
-    }
-
-    std::optional<Date> date(const std::string& key) const {
-        auto value = text(key);
-        if (value.empty()) return std::nullopt;
-        auto parsed = parse_iso_date(value);
-        if (!parsed) fail(key, fmt::format("not a YYYY-MM-DD date: \"{}\"", escape_control_characters(value)));
-        return *parsed;
-    }
-
-    // created_at / updated_at: compared as text to find the newer record, so only kith's shape.
-    std::string timestamp(const std::string& key) const {
-        auto value = text(key);
-        if (!value.empty() && !is_utc_timestamp(value))
-            fail(key, fmt::format("expected a UTC time like 2026-11-22T09:30:00Z, got \"{}\"",
-                                  escape_control_characters(value)));
-        return value;
-    }
-
-    template <class Parsed, class Parse>
-    std::optional<Parsed> parsed(const std::string& key, Parse parse) const {
-        auto value = text(key);
-        if (value.empty()) return std::nullopt;
-        auto result = parse(value);
-        if (!result) fail(key, result.error());
-        return *result;
-    }
-
-    template <class Each>
-    void each(const std::string& key, Each each_item) const {
-        const auto* value = find(key);
-        if (!value) return;
-        if (!value->is_array()) fail(key, "expected a list");
-        for (const auto& item : *value) each_item(Fields(item, line_, what_ + " " + key));
-    }
-
-private:
-    const json& object_;
-    std::size_t line_;
-    std::string what_;
-};
-
-ContactRecord record_from_json(const json& object, std::size_t line) {
-    Fields fields(object, line, "contact");
-    ContactRecord record;
-    auto& contact = record.contact;
-    contact.id = fields.integer("id");
-    contact.uuid = fields.text("uuid");
-    contact.name = fields.text("name");
-    if (contact.name.empty()) fields.fail("name", "missing");
-    contact.nicknames = fields.texts("nicknames");
-    contact.emails = fields.texts("emails");
-    contact.phones = fields.texts("phones");
-    contact.company = fields.text("company");
-    contact.tags = fields.texts("tags");
-    contact.birthday = fields.parsed<Birthday>("birthday", parse_birthday);
-    contact.every = fields.parsed<Cadence>("every", parse_cadence);
-    contact.archived = fields.flag("archived");
-    if (auto added = fields.date("added_on")) contact.added_on = *added;
-    contact.met_on = fields.date("met_on");
-    contact.snoozed_until = fields.date("snoozed_until");
-    contact.created_at = fields.timestamp("created_at");
-    contact.updated_at = fields.timestamp("updated_at");
-
-    fields.each("notes", [&](const Fields& item) {
-        Note note;
-        note.id = item.integer("id");
-        note.uuid = item.text("uuid");
-        note.text = item.text("text");
-        if (auto on = item.date("date")) note.on = *on;
-        note.event = item.date("event");
-        note.ask = item.flag("ask");
-        note.done_on = item.date("done_on");
-        note.tags = item.texts("tags");
-        note.created_at = item.timestamp("created_at");
-        note.updated_at = item.timestamp("updated_at");
-        record.notes.push_back(std::move(note));
-    });
-    fields.each("interactions", [&](const Fields& item) {
-        Interaction interaction;
-        interaction.id = item.integer("id");
-        interaction.uuid = item.text("uuid");
-        auto on = item.date("date");
-        if (!on) item.fail("date", "missing");
-        interaction.on = *on;
-        interaction.channel = item.text("channel");
-        interaction.summary = item.text("summary");
-        interaction.created_at = item.timestamp("created_at");
-        interaction.updated_at = item.timestamp("updated_at");
-        record.interactions.push_back(std::move(interaction));
-    });
-    fields.each("reminders", [&](const Fields& item) {
-        Reminder reminder;
-        reminder.id = item.integer("id");
-        reminder.uuid = item.text("uuid");
-        reminder.text = item.text("text");
-        auto due = item.date("due");
-        if (!due) item.fail("due", "missing");
-        reminder.due = *due;
-        reminder.every = item.parsed<Interval>("every", parse_interval);
-        reminder.starts_on = item.date("starts_on").value_or(reminder.due);
-        reminder.done_on = item.date("done_on");
-        reminder.snoozed_until = item.date("snoozed_until");
-        reminder.created_at = item.timestamp("created_at");
-        reminder.updated_at = item.timestamp("updated_at");
-        record.reminders.push_back(std::move(reminder));
-    });
-    fields.each("asked", [&](const Fields& item) {
-        AskedQuestion asked;
-        asked.id = item.integer("id");
-        asked.uuid = item.text("uuid");
-        asked.question_id = item.text("question");
-        if (asked.question_id.empty()) item.fail("question", "missing");
-        auto on = item.date("date");
-        if (!on) item.fail("date", "missing");
-        asked.on = *on;
-        asked.interaction_uuid = item.text("interaction");
-        asked.created_at = item.timestamp("created_at");
-        asked.updated_at = item.timestamp("updated_at");
-        record.asked.push_back(std::move(asked));
-    });
-    return record;
 }
 
 // Where the parser is in the file: the line, for messages, and how many bytes it has read
@@ -403,7 +191,7 @@ private:
         if (skipping_) {
             skipping_ = false;
         } else {
-            sink_(ImportRecord{record_from_json(current_, record_line_), record_line_});
+            sink_(ImportRecord{json_shape::record_from_json(current_, record_line_), record_line_});
         }
         current_ = json();
         return true;
@@ -472,7 +260,7 @@ void read_jsonl(std::istream& in, const RecordSink& sink) {
         } catch (const json::exception& e) {
             throw FormatError(line, fmt::format("not valid JSON: {}", json_message(e.what())));
         }
-        sink(ImportRecord{record_from_json(object, line), line});
+        sink(ImportRecord{json_shape::record_from_json(object, line), line});
     }
 }
 

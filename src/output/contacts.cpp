@@ -4,11 +4,10 @@
 #include <algorithm>
 #include <map>
 
+#include "json_shape/json_shape.h"
 #include "kith/error.h"
 #include "kith/output.h"
 #include "kith/text.h"
-#include "output/json_model.h"
-#include "output/json_writer.h"
 #include "output/table.h"
 
 namespace kith {
@@ -58,7 +57,7 @@ std::vector<std::string> parse_fields(const std::string& text) {
 
 namespace {
 
-using json = nlohmann::ordered_json;
+using json = json_shape::Json;
 
 // A field by its position in contact_field_names(), looked up once per list rather than
 // compared name by name in every cell of 100,000 rows.
@@ -91,7 +90,7 @@ std::string field_text(const Contact& c, Field field, const std::string& list_se
 
 // With explicit --fields, JSON carries just those keys; otherwise the whole record.
 json selected_json(const Contact& contact, const std::vector<std::string>& fields, bool all_fields) {
-    auto full = output::contact_json(contact);
+    auto full = json_shape::to_json(contact);
     if (all_fields) return full;
     static const std::map<std::string, std::string> json_key{{"last", "last_contacted"},
                                                              {"created", "created_at"},
@@ -246,17 +245,6 @@ void render_detail_tsv(std::ostream& out, const ContactDetail& detail, Date toda
             << output::tsv_cell(interaction.summary) << '\n';
 }
 
-json detail_json(const ContactDetail& detail) {
-    auto out = output::contact_json(detail.contact);
-    out["notes"] = json::array();
-    for (const auto& note : detail.notes) out["notes"].push_back(output::note_json(note));
-    out["interactions"] = json::array();
-    for (const auto& interaction : detail.interactions) out["interactions"].push_back(output::interaction_json(interaction));
-    out["reminders"] = json::array();
-    for (const auto& reminder : detail.reminders) out["reminders"].push_back(output::reminder_json(reminder));
-    return out;
-}
-
 }  // namespace
 
 ContactListWriter::ContactListWriter(std::ostream& out, const std::vector<std::string>& fields, const Style& style)
@@ -306,20 +294,16 @@ void ContactListWriter::add(const Contact& contact, const std::string& sort_key)
         case Format::json:
             // An element of the indented array: the object's own dump, every line two spaces in.
             text = "  ";
-            for (char c : output::dump_document(selected_json(contact, columns_, all_fields_))) {
+            for (char c : json_shape::dump_document(selected_json(contact, columns_, all_fields_))) {
                 text += c;
                 if (c == '\n') text += "  ";
             }
             break;
         case Format::jsonl:
-            if (all_fields_) {
-                output::JsonWriter json(text);
-                json.begin_object();
-                output::write_contact_fields(json, contact);
-                json.end_object();
-            } else {
-                text = output::dump_line(selected_json(contact, columns_, all_fields_));
-            }
+            if (all_fields_)
+                json_shape::append_line(text, contact);
+            else
+                text = json_shape::dump_line(selected_json(contact, columns_, all_fields_));
             text += '\n';
             break;
     }
@@ -380,8 +364,8 @@ void render_contact_detail(std::ostream& out, const ContactDetail& detail, const
         case Format::plain: render_detail_text(out, detail, style, today); return;
         case Format::md: render_detail_md(out, detail, today); return;
         case Format::tsv: render_detail_tsv(out, detail, today); return;
-        case Format::json: out << output::dump_document(detail_json(detail)) << '\n'; return;
-        case Format::jsonl: out << output::dump_line(detail_json(detail)) << '\n'; return;
+        case Format::json: out << json_shape::dump_document(json_shape::to_json(detail)) << '\n'; return;
+        case Format::jsonl: out << json_shape::dump_line(json_shape::to_json(detail)) << '\n'; return;
     }
 }
 

@@ -1,10 +1,10 @@
 // `kith due` in every format. Reason sentences are written here, from the core's facts.
 #include <fmt/format.h>
 
+#include "json_shape/json_shape.h"
 #include "kith/due.h"
 #include "kith/output.h"
 #include "kith/text.h"
-#include "output/json_model.h"
 #include "output/table.h"
 
 namespace kith {
@@ -14,7 +14,7 @@ using output::Tone;
 
 namespace {
 
-using json = nlohmann::ordered_json;
+using json = json_shape::Json;
 
 std::string plural(int n, const char* unit) { return fmt::format("{} {}{}", n, unit, n == 1 ? "" : "s"); }
 
@@ -126,7 +126,7 @@ json entry_json(const DueEntry& entry, Date today) {
     out["reasons"] = json::array();
     for (const auto& reason : entry.reasons) out["reasons"].push_back(reason_json(reason, today));
     out["questions"] = json::array();
-    for (const auto& question : entry.questions) out["questions"].push_back(output::question_json(question));
+    for (const auto& question : entry.questions) out["questions"].push_back(json_shape::to_json(question));
     out["feedback"] = entry.feedback;
     return out;
 }
@@ -203,11 +203,11 @@ void render_due(std::ostream& out, const std::vector<DueEntry>& entries, const S
             document["today"] = format_iso(today);
             document["people"] = json::array();
             for (const auto& entry : entries) document["people"].push_back(entry_json(entry, today));
-            out << output::dump_document(document) << '\n';
+            out << json_shape::dump_document(document) << '\n';
             return;
         }
         case Format::jsonl:
-            for (const auto& entry : entries) out << output::dump_line(entry_json(entry, today)) << '\n';
+            for (const auto& entry : entries) out << json_shape::dump_line(entry_json(entry, today)) << '\n';
             return;
     }
 }

@@ -1,8 +1,8 @@
 // `kith ask` in every format.
 #include <fmt/format.h>
 
+#include "json_shape/json_shape.h"
 #include "kith/output.h"
-#include "output/json_model.h"
 #include "output/table.h"
 
 namespace kith {
@@ -10,8 +10,7 @@ namespace kith {
 using output::paint;
 using output::Tone;
 
-using json = nlohmann::ordered_json;
-using output::question_json;
+using json = json_shape::Json;
 
 void render_questions(std::ostream& out, const Contact& contact, const std::vector<Question>& questions,
                       const InMind& mind, const Style& style) {
@@ -48,14 +47,14 @@ void render_questions(std::ostream& out, const Contact& contact, const std::vect
             document["id"] = contact.id;
             document["name"] = contact.name;
             document["questions"] = json::array();
-            for (const auto& question : questions) document["questions"].push_back(question_json(question));
+            for (const auto& question : questions) document["questions"].push_back(json_shape::to_json(question));
             document["promises"] = mind.promises;
             document["feedback"] = mind.feedback;
-            out << output::dump_document(document) << '\n';
+            out << json_shape::dump_document(document) << '\n';
             return;
         }
         case Format::jsonl:
-            for (const auto& question : questions) out << output::dump_line(question_json(question)) << '\n';
+            for (const auto& question : questions) out << json_shape::dump_line(json_shape::to_json(question)) << '\n';
             return;
     }
 }

@@ -1,13 +1,15 @@
-#include "output/json_writer.h"
+#include "json_shape/json_string.h"
 
 #include <fmt/format.h>
 
+#include <cstdint>
 #include <cstring>
+#include <iterator>
 #include <nlohmann/json.hpp>
 
 #include "kith/text.h"
 
-namespace kith::output {
+namespace kith::json_shape {
 
 namespace {
 
@@ -42,8 +44,6 @@ bool is_plain(std::string_view text) {
     return true;
 }
 
-// Escapes as nlohmann does without ensure_ascii: the short forms it knows, \u00xx for the other
-// control characters, everything else (valid UTF-8 included) as it is.
 void append_escaped(std::string& out, std::string_view text) {
     out += '"';
     std::size_t run = 0;  // start of the bytes not yet copied
@@ -69,88 +69,16 @@ void append_escaped(std::string& out, std::string_view text) {
 
 }  // namespace
 
-void JsonWriter::separate() {
-    if (after_key_) {
-        after_key_ = false;
-        return;
-    }
-    if (!first_) out_ += ',';
-    first_ = false;
-}
-
-void JsonWriter::open(char bracket) {
-    separate();
-    out_ += bracket;
-    first_ = true;
-}
-
-void JsonWriter::close(char bracket) {
-    out_ += bracket;
-    first_ = false;  // the container itself was the value just written in its parent
-}
-
-void JsonWriter::key(std::string_view name) {
-    separate();
-    out_ += '"';
-    out_ += name;
-    out_ += "\":";
-    after_key_ = true;
-}
-
-void JsonWriter::value(std::int64_t number) {
-    separate();
-    fmt::format_int digits(number);
-    out_.append(digits.data(), digits.size());
-}
-
-void JsonWriter::value(bool flag) {
-    separate();
-    out_ += flag ? "true" : "false";
-}
-
-void JsonWriter::value(std::nullptr_t) {
-    separate();
-    out_ += "null";
-}
-
-void JsonWriter::value(std::string_view text) {
-    separate();
+void append_json_string(std::string& out, std::string_view text) {
     if (is_plain(text)) {
-        out_ += '"';
-        out_ += text;
-        out_ += '"';
+        out += '"';
+        out += text;
+        out += '"';
         return;
     }
-    if (is_ascii(text) || is_valid_utf8(text)) return append_escaped(out_, text);
+    if (is_ascii(text) || is_valid_utf8(text)) return append_escaped(out, text);
     // Invalid UTF-8 (or a NUL) is rare: nlohmann's own replacement rules then decide the bytes.
-    out_ += nlohmann::json(std::string(text)).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+    out += nlohmann::json(std::string(text)).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
 }
 
-void JsonWriter::value(const std::optional<std::string>& text) {
-    if (text)
-        value(std::string_view(*text));
-    else
-        value(nullptr);
-}
-
-void JsonWriter::value(const std::vector<std::string>& texts) {
-    begin_array();
-    for (const auto& text : texts) value(std::string_view(text));
-    end_array();
-}
-
-void JsonWriter::value(Date date) {
-    separate();  // format_iso() gives digits and dashes only: nothing to escape
-    out_ += '"';
-    out_ += format_iso(date);
-    out_ += '"';
-}
-
-void JsonWriter::value(const std::optional<Date>& date) {
-    if (date)
-        value(*date);
-    else
-        value(nullptr);
-}
-
-}  // namespace kith::output
+}  // namespace kith::json_shape

@@ -1,0 +1,413 @@
+#include "json_shape/json_shape.h"
+
+#include <fmt/format.h>
+
+#include <concepts>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <type_traits>
+#include <utility>
+#include <vector>
+
+#include "json_shape/json_string.h"
+#include "kith/dates.h"
+#include "kith/text.h"
+
+namespace kith::json_shape {
+
+namespace {
+
+// What a field asks of import beyond its type; writing heeds only null_if_empty.
+struct Rule {
+    enum Kind { plain, required, utc_time, derived, null_if_empty, defaults_to };
+    Kind kind = plain;
+    const Date* fallback = nullptr;  // defaults_to: the value an absent field takes
+};
+
+constexpr Rule required{Rule::required, nullptr};            // absent, null or empty: "missing"
+constexpr Rule utc_time{Rule::utc_time, nullptr};            // like 2026-11-22T09:30:00Z, compared as text
+constexpr Rule derived{Rule::derived, nullptr};              // written, never read: kith works it out again
+constexpr Rule null_if_empty{Rule::null_if_empty, nullptr};  // an empty text is written as null
+Rule defaults_to(const Date& fallback) { return {Rule::defaults_to, &fallback}; }
+
+template <class T, class Record>
+concept either = std::same_as<std::remove_const_t<T>, Record>;  // Record or const Record
+
+// Each record's fields in the order they are written: field(name, member, rule) once a field.
+// The same lists drive the document, the streamed line and the reader below.
+
+template <either<Contact> C, class Field>
+void each_field(C& contact, Field& field) {
+    field("id", contact.id);
+    field("uuid", contact.uuid);
+    field("name", contact.name, required);
+    field("nicknames", contact.nicknames);
+    field("emails", contact.emails);
+    field("phones", contact.phones);
+    field("company", contact.company);
+    field("tags", contact.tags);
+    field("birthday", contact.birthday);
+    field("every", contact.every);
+    field("archived", contact.archived);
+    field("added_on", contact.added_on);
+    field("met_on", contact.met_on);
+    field("snoozed_until", contact.snoozed_until);
+    field("last_contacted", contact.last_contacted, derived);
+    field("created_at", contact.created_at, utc_time);
+    field("updated_at", contact.updated_at, utc_time);
+}
+
+template <either<Note> N, class Field>
+void each_field(N& note, Field& field) {
+    field("id", note.id);
+    field("uuid", note.uuid);
+    field("date", note.on);
+    field("event", note.event);
+    field("ask", note.ask);
+    field("done_on", note.done_on);
+    field("tags", note.tags);
+    field("text", note.text);
+    field("created_at", note.created_at, utc_time);
+    field("updated_at", note.updated_at, utc_time);
+}
+
+template <either<Interaction> I, class Field>
+void each_field(I& interaction, Field& field) {
+    field("id", interaction.id);
+    field("uuid", interaction.uuid);
+    field("date", interaction.on, required);
+    field("channel", interaction.channel);
+    field("summary", interaction.summary);
+    field("created_at", interaction.created_at, utc_time);
+    field("updated_at", interaction.updated_at, utc_time);
+}
+
+template <either<Reminder> R, class Field>
+void each_field(R& reminder, Field& field) {
+    field("id", reminder.id);
+    field("uuid", reminder.uuid);
+    field("due", reminder.due, required);
+    field("every", reminder.every);
+    field("starts_on", reminder.starts_on, defaults_to(reminder.due));
+    field("snoozed_until", reminder.snoozed_until);
+    field("done_on", reminder.done_on);
+    field("text", reminder.text);
+    field("created_at", reminder.created_at, utc_time);
+    field("updated_at", reminder.updated_at, utc_time);
+}
+
+template <either<AskedQuestion> A, class Field>
+void each_field(A& asked, Field& field) {
+    field("id", asked.id);
+    field("uuid", asked.uuid);
+    field("question", asked.question_id, required);
+    field("date", asked.on, required);
+    field("interaction", asked.interaction_uuid, null_if_empty);
+    field("created_at", asked.created_at, utc_time);
+    field("updated_at", asked.updated_at, utc_time);
+}
+
+// A person with what is recorded about them: ContactDetail for `show`, ContactRecord for export.
+template <class P>
+concept whole_person = either<P, ContactDetail> || either<P, ContactRecord>;
+
+template <whole_person P, class Field>
+void each_field(P& person, Field& field) {
+    each_field(person.contact, field);
+    field("notes", person.notes);
+    field("interactions", person.interactions);
+    field("reminders", person.reminders);
+    if constexpr (either<P, ContactRecord>) field("asked", person.asked);
+}
+
+std::string as_text(Date date) { return format_iso(date); }
+std::string as_text(const Birthday& birthday) { return format_birthday(birthday); }
+std::string as_text(const Cadence& cadence) { return format_cadence(cadence); }
+std::string as_text(const Interval& interval) { return format_interval(interval); }
+
+// ---- to a document ---------------------------------------------------------------------------
+
+template <class Record>
+Json document(const Record& record, bool with_readings);
+
+// Fills an object member by member.
+struct ToDocument {
+    Json& out;
+    bool with_readings;  // `show`: notes carry what kith understood of them
+
+    void operator()(const char* key, std::int64_t value, Rule = {}) { out[key] = value; }
+    void operator()(const char* key, bool value, Rule = {}) { out[key] = value; }
+    void operator()(const char* key, const std::string& value, Rule rule = {}) {
+        out[key] = rule.kind == Rule::null_if_empty && value.empty() ? Json(nullptr) : Json(value);
+    }
+    void operator()(const char* key, const std::vector<std::string>& values, Rule = {}) { out[key] = values; }
+    void operator()(const char* key, Date date, Rule = {}) { out[key] = as_text(date); }
+    template <class Value>
+    void operator()(const char* key, const std::optional<Value>& value, Rule = {}) {
+        out[key] = value ? Json(as_text(*value)) : Json(nullptr);
+    }
+    template <class Record>
+    void operator()(const char* key, const std::vector<Record>& records, Rule = {}) {
+        auto& list = out[key] = Json::array();
+        for (const auto& record : records) list.push_back(document(record, with_readings));
+    }
+};
+
+template <class Record>
+Json document(const Record& record, bool with_readings) {
+    Json out;
+    ToDocument fields{out, with_readings};
+    each_field(record, fields);
+    if constexpr (std::same_as<Record, Note>) {
+        // Derived, so never exported nor read back.
+        if (with_readings && !record.reading.empty()) {
+            auto reading = Json::parse(record.reading, nullptr, false);
+            if (!reading.is_discarded()) out["reading"] = std::move(reading);
+        }
+    }
+    return out;
+}
+
+// ---- to a line -------------------------------------------------------------------------------
+
+template <class Record>
+void append_object(std::string& out, const Record& record);
+
+// Appends the bytes the document's dump(-1) would have, member by member.
+struct ToLine {
+    std::string& out;
+    bool first = true;
+
+    void key(std::string_view name) {
+        if (!first) out += ',';
+        first = false;
+        out += '"';
+        out += name;  // the code's own ASCII names: nothing to escape
+        out += "\":";
+    }
+    void operator()(const char* name, std::int64_t value, Rule = {}) {
+        key(name);
+        fmt::format_int digits(value);
+        out.append(digits.data(), digits.size());
+    }
+    void operator()(const char* name, bool value, Rule = {}) {
+        key(name);
+        out += value ? "true" : "false";
+    }
+    void operator()(const char* name, const std::string& value, Rule rule = {}) {
+        key(name);
+        if (rule.kind == Rule::null_if_empty && value.empty())
+            out += "null";
+        else
+            append_json_string(out, value);
+    }
+    void operator()(const char* name, const std::vector<std::string>& values, Rule = {}) {
+        key(name);
+        out += '[';
+        for (std::size_t i = 0; i < values.size(); ++i) {
+            if (i > 0) out += ',';
+            append_json_string(out, values[i]);
+        }
+        out += ']';
+    }
+    void operator()(const char* name, Date date, Rule = {}) {
+        key(name);
+        append_date(date);
+    }
+    void operator()(const char* name, const std::optional<Date>& date, Rule = {}) {
+        key(name);
+        if (date)
+            append_date(*date);
+        else
+            out += "null";
+    }
+    template <class Value>
+    void operator()(const char* name, const std::optional<Value>& value, Rule = {}) {
+        key(name);
+        if (value)
+            append_json_string(out, as_text(*value));
+        else
+            out += "null";
+    }
+    void append_date(Date date) {  // digits and dashes: nothing to escape
+        out += '"';
+        out += as_text(date);
+        out += '"';
+    }
+    template <class Record>
+    void operator()(const char* name, const std::vector<Record>& records, Rule = {}) {
+        key(name);
+        out += '[';
+        for (std::size_t i = 0; i < records.size(); ++i) {
+            if (i > 0) out += ',';
+            append_object(out, records[i]);
+        }
+        out += ']';
+    }
+};
+
+template <class Record>
+void append_object(std::string& out, const Record& record) {
+    out += '{';
+    ToLine fields{out};
+    each_field(record, fields);
+    out += '}';
+}
+
+// ---- from a document -------------------------------------------------------------------------
+
+// Reads one object's members into a record; a wrong type is a FormatError naming the field.
+class FromJson {
+public:
+    FromJson(const Json& object, std::size_t line, std::string what)
+        : object_(object), line_(line), what_(std::move(what)) {
+        if (!object_.is_object()) throw FormatError(line_, fmt::format("{} must be an object", what_));
+    }
+
+    template <class Value>
+    void operator()(const char* key, Value& value, Rule rule = {}) const {
+        if (rule.kind != Rule::derived) read(key, value, rule);
+    }
+
+private:
+    [[noreturn]] void fail(const char* key, const std::string& problem) const {
+        throw FormatError(line_, fmt::format("{} field \"{}\": {}", what_, key, problem));
+    }
+
+    const Json* find(const char* key) const {
+        auto found = object_.find(key);
+        if (found == object_.end() || found->is_null()) return nullptr;
+        return &*found;
+    }
+
+    std::string text(const char* key) const {
+        const auto* value = find(key);
+        if (!value) return {};
+        if (!value->is_string()) fail(key, "expected a string");
+        auto out = value->get<std::string>();
+        if (!is_valid_utf8(out)) fail(key, "not valid UTF-8");
+        return out;
+    }
+
+    std::optional<Date> date(const char* key) const {
+        auto value = text(key);
+        if (value.empty()) return std::nullopt;
+        auto parsed = parse_iso_date(value);
+        if (!parsed) fail(key, fmt::format("not a YYYY-MM-DD date: \"{}\"", escape_control_characters(value)));
+        return *parsed;
+    }
+
+    template <class Parsed, class Parse>
+    std::optional<Parsed> parsed(const char* key, Parse parse) const {
+        auto value = text(key);
+        if (value.empty()) return std::nullopt;
+        auto result = parse(value);
+        if (!result) fail(key, result.error());
+        return *result;
+    }
+
+    void read(const char* key, std::int64_t& number, Rule) const {
+        const auto* value = find(key);
+        number = 0;
+        if (!value) return;
+        if (!value->is_number_integer()) fail(key, "expected a whole number");
+        number = value->get<std::int64_t>();
+    }
+
+    void read(const char* key, bool& flag, Rule) const {
+        const auto* value = find(key);
+        flag = false;
+        if (!value) return;
+        if (!value->is_boolean()) fail(key, "expected true or false");
+        flag = value->get<bool>();
+    }
+
+    void read(const char* key, std::string& out, Rule rule) const {
+        out = text(key);
+        if (rule.kind == Rule::required && out.empty()) fail(key, "missing");
+        if (rule.kind == Rule::utc_time && !out.empty() && !is_utc_timestamp(out))
+            fail(key, fmt::format("expected a UTC time like 2026-11-22T09:30:00Z, got \"{}\"",
+                                  escape_control_characters(out)));
+    }
+
+    void read(const char* key, std::vector<std::string>& out, Rule) const {
+        out.clear();
+        const auto* value = find(key);
+        if (!value) return;
+        if (!value->is_array()) fail(key, "expected a list of strings");
+        for (const auto& item : *value) {
+            if (!item.is_string()) fail(key, "expected a list of strings");
+            out.push_back(item.get<std::string>());
+            if (!is_valid_utf8(out.back())) fail(key, "not valid UTF-8");
+        }
+    }
+
+    void read(const char* key, Date& out, Rule rule) const {
+        if (auto on = date(key))
+            out = *on;
+        else if (rule.kind == Rule::required)
+            fail(key, "missing");
+        else if (rule.kind == Rule::defaults_to)
+            out = *rule.fallback;
+        // else: left at its default, which the importer fills in (ImportRecord)
+    }
+
+    void read(const char* key, std::optional<Date>& out, Rule) const { out = date(key); }
+    void read(const char* key, std::optional<Birthday>& out, Rule) const {
+        out = parsed<Birthday>(key, parse_birthday);
+    }
+    void read(const char* key, std::optional<Cadence>& out, Rule) const { out = parsed<Cadence>(key, parse_cadence); }
+    void read(const char* key, std::optional<Interval>& out, Rule) const {
+        out = parsed<Interval>(key, parse_interval);
+    }
+
+    template <class Record>
+    void read(const char* key, std::vector<Record>& records, Rule) const {
+        const auto* list = find(key);
+        if (!list) return;
+        if (!list->is_array()) fail(key, "expected a list");
+        for (const auto& item : *list) {
+            FromJson fields(item, line_, what_ + " " + key);
+            Record record;
+            each_field(record, fields);
+            records.push_back(std::move(record));
+        }
+    }
+
+    const Json& object_;
+    std::size_t line_;
+    std::string what_;
+};
+
+}  // namespace
+
+Json to_json(const Contact& contact) { return document(contact, false); }
+
+Json to_json(const Question& question) {
+    Json out{{"id", question.id}, {"text", question.text}, {"source", question.source}};
+    if (question.note_id) out["note"] = question.note_id;
+    return out;
+}
+
+Json to_json(const ContactDetail& detail) { return document(detail, true); }
+
+Json to_json(const ContactRecord& record) { return document(record, false); }
+
+void append_line(std::string& out, const Contact& contact) { append_object(out, contact); }
+
+void append_line(std::string& out, const ContactRecord& record) { append_object(out, record); }
+
+ContactRecord record_from_json(const Json& object, std::size_t line) {
+    ContactRecord record;
+    const FromJson fields(object, line, "contact");
+    each_field(record, fields);
+    return record;
+}
+
+std::string dump_line(const Json& value) { return value.dump(-1, ' ', false, Json::error_handler_t::replace); }
+
+std::string dump_document(const Json& value) { return value.dump(2, ' ', false, Json::error_handler_t::replace); }
+
+}  // namespace kith::json_shape
