@@ -27,6 +27,13 @@ std::string fold_case(std::string_view text);
 // Terminal columns the text takes (East Asian wide characters count 2).
 std::size_t display_width(std::string_view text);
 
+// ASCII classes whatever the locale: dates, ids and file formats are ASCII.
+constexpr bool is_ascii_digit(char c) { return c >= '0' && c <= '9'; }
+constexpr bool is_ascii_upper(char c) { return c >= 'A' && c <= 'Z'; }
+constexpr bool is_ascii_lower(char c) { return c >= 'a' && c <= 'z'; }
+// Not empty, and only 0-9.
+bool all_ascii_digits(std::string_view text);
+
 std::string trim(std::string_view text);
 std::vector<std::string> split(std::string_view text, char separator);
 std::string join(const std::vector<std::string>& parts, std::string_view separator);

@@ -75,18 +75,14 @@ void fill_questions(Store& store, std::vector<DueEntry>& entries, const Question
 
 namespace {
 
-bool all_digits(std::string_view text) {
-    return !text.empty() && std::all_of(text.begin(), text.end(), [](char c) { return c >= '0' && c <= '9'; });
-}
-
 // The id shapes the engine gives (SPEC §5): n42, e42, s42, r42:rule-phase, b, y, t:tag:1.
 bool is_question_id(std::string_view id) {
     if (id == "b" || id == "y") return true;
     if (id.size() < 2) return false;
-    if (id[0] == 'n' || id[0] == 'e' || id[0] == 's') return all_digits(id.substr(1));
+    if (id[0] == 'n' || id[0] == 'e' || id[0] == 's') return all_ascii_digits(id.substr(1));
     if (id[0] == 'r') {
         const auto colon = id.find(':');
-        if (colon == std::string_view::npos || !all_digits(id.substr(1, colon - 1))) return false;
+        if (colon == std::string_view::npos || !all_ascii_digits(id.substr(1, colon - 1))) return false;
         const auto rule = id.substr(colon + 1);
         return !rule.empty() && std::all_of(rule.begin(), rule.end(), [](unsigned char c) {
             return std::isalnum(c) || c == '_' || c == '.' || c == '-';
@@ -95,7 +91,7 @@ bool is_question_id(std::string_view id) {
     if (id.starts_with("t:")) {
         const auto colon = id.rfind(':');
         const auto tag = id.substr(2, colon - 2);
-        return colon > 2 && all_digits(id.substr(colon + 1)) && !tag.empty() &&
+        return colon > 2 && all_ascii_digits(id.substr(colon + 1)) && !tag.empty() &&
                std::none_of(tag.begin(), tag.end(), [](unsigned char c) { return c == ':' || c == ',' || std::isspace(c); });
     }
     return false;

@@ -59,8 +59,7 @@ std::vector<std::string> hashtags(const std::string& text) {
         while (end < text.size() && is_word_byte(static_cast<unsigned char>(text[end]))) ++end;
         auto word = text.substr(i + 1, end - i - 1);
         while (!word.empty() && (word.back() == '-' || word.back() == '_')) word.pop_back();
-        bool only_digits = std::all_of(word.begin(), word.end(), [](unsigned char c) { return std::isdigit(c); });
-        if (!word.empty() && !only_digits) unique.add(fold_case(word));
+        if (!word.empty() && !all_ascii_digits(word)) unique.add(fold_case(word));
         i = end - 1;  // the next search starts past the word
     }
     return tags;

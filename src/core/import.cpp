@@ -140,7 +140,7 @@ std::string renumbered(const std::string& question_id, const std::map<std::int64
     if (question_id.size() < 2 || std::string_view("ners").find(question_id[0]) == std::string_view::npos)
         return question_id;
     std::size_t end = 1;
-    while (end < question_id.size() && std::isdigit(static_cast<unsigned char>(question_id[end]))) ++end;
+    while (end < question_id.size() && is_ascii_digit(question_id[end])) ++end;
     if (end == 1 || end - 1 > 18) return question_id;
     auto found = note_ids.find(std::stoll(question_id.substr(1, end - 1)));
     if (found == note_ids.end()) return question_id;

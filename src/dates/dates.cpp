@@ -5,6 +5,7 @@
 // value or the reason the text, although in that form, is wrong ("no such day"). The public
 // parsers add the `bad date "..."` prefix, so every message names the offending text once.
 #include "kith/dates.h"
+#include "kith/text.h"
 
 #include <algorithm>
 #include <array>
@@ -38,18 +39,6 @@ Unexpected bad(std::string_view kind, std::string_view text, std::string_view wh
 }
 
 bool is_space(char c) { return std::isspace(static_cast<unsigned char>(c)) != 0; }
-bool is_digit(char c) { return c >= '0' && c <= '9'; }
-
-bool all_digits(std::string_view s) {
-    return !s.empty() && std::all_of(s.begin(), s.end(), is_digit);
-}
-
-std::string_view trim(std::string_view s) {
-    while (!s.empty() && is_space(s.front())) s.remove_prefix(1);
-    while (!s.empty() && is_space(s.back())) s.remove_suffix(1);
-    return s;
-}
-
 std::string lowercase(std::string_view s) {
     std::string out(s);
     for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
@@ -100,7 +89,7 @@ Attempt<Date> iso_date(std::string_view s) {
     const auto d2 = d1 == std::string_view::npos ? d1 : s.find('-', d1 + 1);
     if (d1 == 0 || d2 == std::string_view::npos) return std::nullopt;
     const auto y = s.substr(0, d1), m = s.substr(d1 + 1, d2 - d1 - 1), d = s.substr(d2 + 1);
-    if (!all_digits(y) || !all_digits(m) || !all_digits(d)) return std::nullopt;
+    if (!all_ascii_digits(y) || !all_ascii_digits(m) || !all_ascii_digits(d)) return std::nullopt;
     if (y.size() != 4 || m.size() != 2 || d.size() != 2) return unexpected("expected YYYY-MM-DD");
     const int yv = *to_int(y);
     const auto mv = static_cast<unsigned>(*to_int(m)), dv = static_cast<unsigned>(*to_int(d));
@@ -161,7 +150,7 @@ Attempt<Interval> count_and_unit(const std::vector<std::string_view>& ws) {
     if (ws.size() == 1) {
         const auto w = ws[0];
         std::size_t split = (!w.empty() && w[0] == '-') ? 1 : 0;
-        while (split < w.size() && is_digit(w[split])) ++split;
+        while (split < w.size() && is_ascii_digit(w[split])) ++split;
         number = w.substr(0, split);
         unit = w.substr(split);
     } else if (ws.size() == 2) {
@@ -173,7 +162,7 @@ Attempt<Interval> count_and_unit(const std::vector<std::string_view>& ws) {
     const bool negative = !number.empty() && number[0] == '-';
     const auto digits = negative ? number.substr(1) : number;
     const auto u = unit_named(unit);
-    if (!all_digits(digits) || !u) return std::nullopt;
+    if (!all_ascii_digits(digits) || !u) return std::nullopt;
     if (negative) return unexpected("count must be positive");
     const auto count = to_int(digits);
     if (count && *count == 0) return unexpected("count must be positive");
@@ -243,7 +232,7 @@ struct MonthDay { unsigned month = 0; unsigned day = 0; };
 
 // One or two digits: a month or day number.
 std::optional<unsigned> day_number(std::string_view w) {
-    if (!all_digits(w) || w.size() > 2) return std::nullopt;
+    if (!all_ascii_digits(w) || w.size() > 2) return std::nullopt;
     return static_cast<unsigned>(*to_int(w));
 }
 
@@ -297,9 +286,9 @@ Expected<Date> date_reason(std::string_view lower, Date today) {
 std::optional<MonthDay> dashed_month_day(std::string_view w) {
     if (w.size() < 2 || w.substr(0, 2) != "--") return std::nullopt;
     w.remove_prefix(2);
-    if (w.size() == 4 && all_digits(w))
+    if (w.size() == 4 && all_ascii_digits(w))
         return MonthDay{*day_number(w.substr(0, 2)), *day_number(w.substr(2))};
-    if (w.size() == 5 && w[2] == '-' && all_digits(w.substr(0, 2)) && all_digits(w.substr(3)))
+    if (w.size() == 5 && w[2] == '-' && all_ascii_digits(w.substr(0, 2)) && all_ascii_digits(w.substr(3)))
         return MonthDay{*day_number(w.substr(0, 2)), *day_number(w.substr(3))};
     return std::nullopt;
 }
@@ -364,7 +353,7 @@ Expected<Date> parse_iso_date(std::string_view text) {
 
 bool is_utc_timestamp(std::string_view text) {
     auto two_digits_below = [&](std::size_t at, int limit) {
-        return is_digit(text[at]) && is_digit(text[at + 1]) && (text[at] - '0') * 10 + (text[at + 1] - '0') < limit;
+        return is_ascii_digit(text[at]) && is_ascii_digit(text[at + 1]) && (text[at] - '0') * 10 + (text[at + 1] - '0') < limit;
     };
     return text.size() == 20 && text[10] == 'T' && text[13] == ':' && text[16] == ':' && text[19] == 'Z' &&
            parse_iso_date(text.substr(0, 10)).has_value() && two_digits_below(11, 24) && two_digits_below(14, 60) &&

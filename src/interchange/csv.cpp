@@ -94,10 +94,6 @@ bool ends_with(std::string_view text, std::string_view suffix) {
     return text.size() >= suffix.size() && text.substr(text.size() - suffix.size()) == suffix;
 }
 
-bool all_digits(std::string_view text) {
-    return !text.empty() && std::all_of(text.begin(), text.end(), [](char c) { return c >= '0' && c <= '9'; });
-}
-
 // User text quoted in an error message stays one line and cannot drive the terminal.
 std::string quoted(std::string_view text) {
     return fmt::format("\"{}\"", escape_control_characters(text));
@@ -252,13 +248,13 @@ Field kith_field(std::string_view key) {
 bool numbered(std::string_view key, std::string_view prefix, std::string_view suffix) {
     if (!starts_with(key, prefix) || !ends_with(key, suffix) || key.size() <= prefix.size() + suffix.size())
         return false;
-    return all_digits(key.substr(prefix.size(), key.size() - prefix.size() - suffix.size()));
+    return all_ascii_digits(key.substr(prefix.size(), key.size() - prefix.size() - suffix.size()));
 }
 
 // Outlook's many phone columns: Mobile Phone, Home Phone 2, Business Fax, Assistant's Phone …
 bool is_phone_column(std::string_view key) {
     const auto space = key.rfind(' ');
-    if (space != std::string_view::npos && all_digits(key.substr(space + 1))) key = key.substr(0, space);
+    if (space != std::string_view::npos && all_ascii_digits(key.substr(space + 1))) key = key.substr(0, space);
     return key == "phone" || key == "fax" || ends_with(key, " phone") || ends_with(key, " fax");
 }
 
@@ -382,7 +378,7 @@ std::optional<Birthday> birthday_value(std::string_view cell, std::size_t line, 
     std::string iso = text;
     if (text.find('/') != std::string::npos) {
         const auto parts = split(text, '/');
-        if (parts.size() == 3 && std::all_of(parts.begin(), parts.end(), all_digits)) {
+        if (parts.size() == 3 && std::all_of(parts.begin(), parts.end(), all_ascii_digits)) {
             if (parts[0].find_first_not_of('0') == std::string::npos &&
                 parts[1].find_first_not_of('0') == std::string::npos)
                 return std::nullopt;

@@ -49,10 +49,6 @@ bool is_blank(std::string_view text) {
     return text.find_first_not_of(" \t\r\n") == std::string_view::npos;
 }
 
-bool is_digit(char c) {
-    return c >= '0' && c <= '9';
-}
-
 bool is_utf8_continuation(char c) {
     return (static_cast<unsigned char>(c) & 0xC0) == 0x80;
 }
@@ -61,7 +57,7 @@ bool is_utf8_continuation(char c) {
 bool has_shape(std::string_view text, std::string_view pattern) {
     if (text.size() != pattern.size()) return false;
     for (std::size_t i = 0; i < text.size(); ++i) {
-        if (pattern[i] == 'd' ? !is_digit(text[i]) : text[i] != pattern[i]) return false;
+        if (pattern[i] == 'd' ? !is_ascii_digit(text[i]) : text[i] != pattern[i]) return false;
     }
     return true;
 }
@@ -241,7 +237,7 @@ private:
 
 std::string decode_quoted_printable(std::string_view text) {
     auto hex = [](char c) -> int {
-        if (is_digit(c)) return c - '0';
+        if (is_ascii_digit(c)) return c - '0';
         const char u = upper_ascii(c);
         return u >= 'A' && u <= 'F' ? u - 'A' + 10 : -1;
     };
@@ -545,7 +541,7 @@ bool is_uuid(std::string_view text) {
     for (std::size_t i = 0; i < text.size(); ++i) {
         const bool dash = i == 8 || i == 13 || i == 18 || i == 23;
         const char u = upper_ascii(text[i]);
-        if (dash ? u != '-' : !(is_digit(u) || (u >= 'A' && u <= 'F'))) return false;
+        if (dash ? u != '-' : !(is_ascii_digit(u) || (u >= 'A' && u <= 'F'))) return false;
     }
     return true;
 }

@@ -13,7 +13,6 @@ namespace kith::questions {
 
 namespace {
 
-bool is_upper(char c) { return c >= 'A' && c <= 'Z'; }
 
 std::string capitalised_word(std::string_view word) {
     std::string out(word);
@@ -24,7 +23,7 @@ std::string capitalised_word(std::string_view word) {
 std::string lower_ascii(std::string_view text) {
     std::string out(text);
     for (auto& c : out)
-        if (is_upper(c)) c = static_cast<char>(c - 'A' + 'a');
+        if (is_ascii_upper(c)) c = static_cast<char>(c - 'A' + 'a');
     return out;
 }
 
@@ -70,7 +69,7 @@ std::vector<std::string> to_second_person(std::vector<std::string> words) {
         const bool possessive = key == "his" || key == "their" || (key == "her" && !ends_phrase(next));
         if (possessive && i + 1 < words.size()) {
             // "her son Lou" → "Lou"
-            if (relation_named(next) && i + 2 < words.size() && is_upper(words[i + 2][0]) &&
+            if (relation_named(next) && i + 2 < words.size() && is_ascii_upper(words[i + 2][0]) &&
                 !never_a_name(key_of(words[i + 2]))) {
                 out.push_back(words[i + 2]);
                 i += 2;
@@ -87,7 +86,7 @@ std::vector<std::string> to_second_person(std::vector<std::string> words) {
             if (!out.empty() && key != "they")
                 for (const auto& [from, to] : inverted)
                     if (key_of(out.back()) == from) {
-                        const bool capital = is_upper(out.back()[0]);
+                        const bool capital = is_ascii_upper(out.back()[0]);
                         out.back() = std::string(to);
                         if (capital) out.back()[0] = static_cast<char>(out.back()[0] - 'a' + 'A');
                         break;
@@ -294,10 +293,10 @@ std::string event_phrase(std::string_view note, const TextDates& dates) {
     out = trim(out);
     if (out.empty()) return {};
     const std::string lead = key_of(out.substr(0, out.find(' ')));
-    if (is_upper(out[0]) && (is_common_word(lead) || !never_a_name(lead)) && out.size() > 1 && !is_upper(out[1]) &&
-        (out.find(' ') == std::string::npos || !is_upper(out[out.find(' ') + 1])))
+    if (is_ascii_upper(out[0]) && (is_common_word(lead) || !never_a_name(lead)) && out.size() > 1 && !is_ascii_upper(out[1]) &&
+        (out.find(' ') == std::string::npos || !is_ascii_upper(out[out.find(' ') + 1])))
         out[0] = static_cast<char>(out[0] - 'A' + 'a');
-    if (lead != "the" && lead != "your" && lead != "a" && lead != "an" && !lead.ends_with("ing") && !is_upper(out[0]))
+    if (lead != "the" && lead != "your" && lead != "a" && lead != "an" && !lead.ends_with("ing") && !is_ascii_upper(out[0]))
         out = "the " + out;
     return excerpt(out, 80);
 }
@@ -360,10 +359,10 @@ std::string dated_phrase(std::string_view sentence, std::size_t date_begin, std:
     out = trim(out);
     if (out.empty()) return {};
     const std::string lead = key_of(out.substr(0, out.find(' ')));
-    if (is_upper(out[0]) && out.size() > 1 && !is_upper(out[1]) && !is_proper_noun(lead) &&
-        (out.find(' ') == std::string::npos || !is_upper(out[out.find(' ') + 1])))
+    if (is_ascii_upper(out[0]) && out.size() > 1 && !is_ascii_upper(out[1]) && !is_proper_noun(lead) &&
+        (out.find(' ') == std::string::npos || !is_ascii_upper(out[out.find(' ') + 1])))
         out[0] = static_cast<char>(out[0] - 'A' + 'a');
-    if (lead != "the" && lead != "your" && lead != "a" && lead != "an" && !is_upper(out[0])) out = "the " + out;
+    if (lead != "the" && lead != "your" && lead != "a" && lead != "an" && !is_ascii_upper(out[0])) out = "the " + out;
     return excerpt(out, 60);
 }
 

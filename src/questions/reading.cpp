@@ -45,11 +45,9 @@ std::string normalized(std::string_view text) {
     return out;
 }
 
-bool is_upper(char c) { return c >= 'A' && c <= 'Z'; }
-bool is_lower(char c) { return c >= 'a' && c <= 'z'; }
 
 std::string capitalised(std::string text) {
-    if (!text.empty() && is_lower(text[0])) text[0] = static_cast<char>(text[0] - 'a' + 'A');
+    if (!text.empty() && is_ascii_lower(text[0])) text[0] = static_cast<char>(text[0] - 'a' + 'A');
     return text;
 }
 
@@ -67,7 +65,7 @@ std::vector<Span> sentences(std::string_view text) {
         if (c == '.') {
             const bool digit_after = i + 1 < text.size() && text[i + 1] >= '0' && text[i + 1] <= '9';
             std::size_t w = i;
-            while (w > start && (is_lower(text[w - 1]) || is_upper(text[w - 1]))) --w;
+            while (w > start && (is_ascii_lower(text[w - 1]) || is_ascii_upper(text[w - 1]))) --w;
             const auto before = text.substr(w, i - w);
             const bool title = before == "Mr" || before == "Mrs" || before == "Ms" || before == "Dr" ||
                                before == "St" || before == "vs" || before == "e.g" || before == "i.e" ||
@@ -145,7 +143,7 @@ struct About {
 };
 
 bool capitalised_in(std::string_view text, const Word& word) {
-    return word.begin < text.size() && is_upper(text[word.begin]);
+    return word.begin < text.size() && is_ascii_upper(text[word.begin]);
 }
 
 // Words whose relation reading needs a determiner before them ("their lab Biscuit", not "the lab").
@@ -208,7 +206,7 @@ std::string name_after(std::string_view text, const std::vector<Word>& words, st
 
 About find_about(std::string_view text, const std::vector<Word>& words, Span sentence, Span match) {
     About about;
-    const bool lower_case_note = std::none_of(text.begin(), text.end(), is_upper);
+    const bool lower_case_note = std::none_of(text.begin(), text.end(), is_ascii_upper);
     std::optional<std::size_t> chosen;
     int chosen_distance = 0;
     for (std::size_t k = 0; k < words.size(); ++k) {
@@ -371,7 +369,7 @@ std::string group_text(std::string_view text, std::size_t begin, std::size_t end
     for (const auto& word : split(value, ' ')) {
         if (!fixed.empty()) fixed += ' ';
         std::string lower = word;
-        for (auto& c : lower) c = is_upper(c) ? static_cast<char>(c - 'A' + 'a') : c;
+        for (auto& c : lower) c = is_ascii_upper(c) ? static_cast<char>(c - 'A' + 'a') : c;
         const auto right = questions::spelled(lower);
         fixed += right == lower ? word : std::string(right);
     }
@@ -380,12 +378,12 @@ std::string group_text(std::string_view text, std::size_t begin, std::size_t end
     const Span sentence = sentence_at(spans, begin);
     const bool starts_sentence =
         text.substr(sentence.begin, begin - sentence.begin).find_first_not_of(" \"(") == std::string_view::npos;
-    if (starts_sentence && value.size() > 1 && is_upper(value[0]) && is_lower(value[1])) {
+    if (starts_sentence && value.size() > 1 && is_ascii_upper(value[0]) && is_ascii_lower(value[1])) {
         const auto space = value.find(' ');
-        const bool next_capitalised = space != std::string::npos && space + 1 < value.size() && is_upper(value[space + 1]);
+        const bool next_capitalised = space != std::string::npos && space + 1 < value.size() && is_ascii_upper(value[space + 1]);
         const std::string first_word = value.substr(0, space);
         std::string lower = first_word;
-        for (auto& c : lower) c = is_upper(c) ? static_cast<char>(c - 'A' + 'a') : c;
+        for (auto& c : lower) c = is_ascii_upper(c) ? static_cast<char>(c - 'A' + 'a') : c;
         if (!next_capitalised && !questions::is_proper_noun(lower)) value[0] = static_cast<char>(value[0] - 'A' + 'a');
     }
     return value;
@@ -693,7 +691,7 @@ Reading read_by(const Note& note, const RuleBook& book, std::optional<std::size_
         std::string topic;
         if (auto span = best->groups[0]; span.begin >= 0)
             topic = text.substr(static_cast<std::size_t>(span.begin), static_cast<std::size_t>(span.end - span.begin));
-        for (auto& c : topic) c = is_upper(c) ? static_cast<char>(c - 'A' + 'a') : c;
+        for (auto& c : topic) c = is_ascii_upper(c) ? static_cast<char>(c - 'A' + 'a') : c;
         for (const auto& [name, list] : days) {
             if (topic.find(name) == std::string::npos) continue;
             for (const auto& day : list)

@@ -4,6 +4,7 @@
 #include <charconv>
 #include <string>
 
+#include "kith/text.h"
 #include "questions/words.h"
 
 namespace kith::questions {
@@ -306,7 +307,7 @@ struct Scanner {
                 add(resolve_day_month(*m, *d, noted, past_tense), false, i, k, deadline);
                 return k - i + 1;
             }
-            if (i > 0 && at(i - 1) == "the" && w.size() > 2 && !std::isdigit(static_cast<unsigned char>(w.back()))) {
+            if (i > 0 && at(i - 1) == "the" && w.size() > 2 && !is_ascii_digit(w.back())) {
                 // "on the 14th": this month's, or next month's when it has passed.
                 Date this_month{noted.year(), noted.month(), day{*d}};
                 Date date = this_month.ok() && (days_between(noted, this_month) >= 0 || past_tense)

@@ -145,6 +145,10 @@ std::size_t display_width(std::string_view text) {
     return width;
 }
 
+bool all_ascii_digits(std::string_view text) {
+    return !text.empty() && std::all_of(text.begin(), text.end(), is_ascii_digit);
+}
+
 std::string trim(std::string_view text) {
     const char* blanks = " \t\r\n\f\v";
     auto first = text.find_first_not_of(blanks);
