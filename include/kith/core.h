@@ -12,6 +12,8 @@
 
 namespace kith {
 
+struct Config;
+
 // SPEC §2: `#12` or `12` (id), then exact name or nickname, unique prefix, unique substring,
 // all case-insensitive (accents folded). Active contacts win over archived ones at each step.
 // Unknown or ambiguous: a not-found error naming the candidates.
@@ -38,6 +40,9 @@ struct AddResult {
 
 // The built-in rules alone: what a note is read with when no config says otherwise (tests).
 const RuleBook& builtin_rulebook();
+// The built-in question rules and banks with the user's from `config`: a user's rule replaces
+// ours of the same id, a user's bank ours of the same tag.
+QuestionSettings question_settings(const Config& config);
 
 AddResult add_contact(Store& store, const NewContact& input, Date today, const RuleBook& rules = builtin_rulebook());
 
