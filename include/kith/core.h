@@ -2,6 +2,7 @@
 #pragma once
 
 #include <functional>
+#include <iosfwd>
 #include <optional>
 #include <string>
 #include <vector>
@@ -129,6 +130,16 @@ struct BackupRequest {
 std::string backup_database(Store& store, const BackupRequest& request);
 // The copy written to an open file descriptor (standard output, a FIFO); `name` for messages.
 void backup_to_stream(Store& store, int fd, const std::string& name, const std::string& temp_directory);
+
+// `kith export`: everyone in one read transaction (a consistent snapshot while other kith
+// processes write), to `standard_output` or to the file `output` names, which appears whole or
+// not at all. The format is `format`, else the output file's extension, else JSON.
+struct ExportRequest {
+    std::string format;
+    std::string output;  // "" or "-": standard output
+    int vcard_version = 3;
+};
+void export_all(Store& store, const ExportRequest& request, std::ostream& standard_output);
 
 // `#hashtags` in note text: words after '#' that are not only digits, lower-cased.
 std::vector<std::string> hashtags(const std::string& text);

@@ -100,6 +100,10 @@ std::string Session::today_source() {
     return "clock";
 }
 
+std::string Session::temp_directory() const {
+    return env.get("TMPDIR").value_or("/tmp");
+}
+
 Style Session::style(const std::string& format) {
     Style style;
     if (format.empty()) {
