@@ -141,6 +141,24 @@ struct ExportRequest {
 };
 void export_all(Store& store, const ExportRequest& request, std::ostream& standard_output);
 
+// Shell completion (kith __complete), at most `limit` candidates each. A contact's name goes word
+// by word: with "sam" typed before and "sm" being typed, Sam Smith offers "Smith".
+struct NameCompletion {
+    std::string rest;  // the words of the name from the one being typed on
+    std::int64_t contact_id = 0;
+    bool archived = false;
+};
+std::vector<NameCompletion> name_completions(Store& store, const std::vector<std::string>& before,
+                                             const std::string& current, std::size_t limit);
+// Open reminders whose id starts with `prefix`, but those already `taken` on the command line
+// (`done 4 7`), with the name of whom each is for (nullopt: not found).
+struct ReminderCompletion {
+    Reminder reminder;
+    std::optional<std::string> contact_name;
+};
+std::vector<ReminderCompletion> reminder_completions(Store& store, const std::string& prefix,
+                                                     const std::vector<std::string>& taken, std::size_t limit);
+
 // `#hashtags` in note text: words after '#' that are not only digits, lower-cased.
 std::vector<std::string> hashtags(const std::string& text);
 
