@@ -2,6 +2,7 @@
 #pragma once
 
 #include <functional>
+#include <iosfwd>
 #include <optional>
 #include <string>
 #include <vector>
@@ -11,6 +12,8 @@
 #include "kith/store.h"
 
 namespace kith {
+
+struct Config;
 
 // SPEC §2: `#12` or `12` (id), then exact name or nickname, unique prefix, unique substring,
 // all case-insensitive (accents folded). Active contacts win over archived ones at each step.
@@ -38,6 +41,9 @@ struct AddResult {
 
 // The built-in rules alone: what a note is read with when no config says otherwise (tests).
 const RuleBook& builtin_rulebook();
+// The built-in question rules and banks with the user's from `config`: a user's rule replaces
+// ours of the same id, a user's bank ours of the same tag.
+QuestionSettings question_settings(const Config& config);
 
 AddResult add_contact(Store& store, const NewContact& input, Date today, const RuleBook& rules = builtin_rulebook());
 
@@ -124,6 +130,34 @@ struct BackupRequest {
 std::string backup_database(Store& store, const BackupRequest& request);
 // The copy written to an open file descriptor (standard output, a FIFO); `name` for messages.
 void backup_to_stream(Store& store, int fd, const std::string& name, const std::string& temp_directory);
+
+// `kith export`: everyone in one read transaction (a consistent snapshot while other kith
+// processes write), to `standard_output` or to the file `output` names, which appears whole or
+// not at all. The format is `format`, else the output file's extension, else JSON.
+struct ExportRequest {
+    std::string format;
+    std::string output;  // "" or "-": standard output
+    int vcard_version = 3;
+};
+void export_all(Store& store, const ExportRequest& request, std::ostream& standard_output);
+
+// Shell completion (kith __complete), at most `limit` candidates each. A contact's name goes word
+// by word: with "sam" typed before and "sm" being typed, Sam Smith offers "Smith".
+struct NameCompletion {
+    std::string rest;  // the words of the name from the one being typed on
+    std::int64_t contact_id = 0;
+    bool archived = false;
+};
+std::vector<NameCompletion> name_completions(Store& store, const std::vector<std::string>& before,
+                                             const std::string& current, std::size_t limit);
+// Open reminders whose id starts with `prefix`, but those already `taken` on the command line
+// (`done 4 7`), with the name of whom each is for (nullopt: not found).
+struct ReminderCompletion {
+    Reminder reminder;
+    std::optional<std::string> contact_name;
+};
+std::vector<ReminderCompletion> reminder_completions(Store& store, const std::string& prefix,
+                                                     const std::vector<std::string>& taken, std::size_t limit);
 
 // `#hashtags` in note text: words after '#' that are not only digits, lower-cased.
 std::vector<std::string> hashtags(const std::string& text);

@@ -1,11 +1,14 @@
 // `kith due`: who to reach out to today, why, ranked (SPEC §4).
 #pragma once
 
+#include <cstdint>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "kith/model.h"
+#include "kith/questions.h"
 #include "kith/store.h"
 
 namespace kith {
@@ -60,6 +63,25 @@ Reminder add_reminder(Store& store, std::int64_t contact_id, const std::string& 
 // One-off: marked done. Recurring: moves on from its due date (not from today) to the first
 // date after today.
 Reminder complete_reminder(Store& store, std::int64_t reminder_id, Date today);
+
+// A reminder id as users type it: 12 or #12; nullopt for anything else.
+std::optional<std::int64_t> parse_reminder_id(std::string_view text);
+
+// `done`'s arguments: reminder ids (4, #4) and note ids (n12), each once, in the order given.
+// Usage error for anything else.
+struct DoneIds {
+    std::vector<std::int64_t> reminders;
+    std::vector<std::int64_t> notes;
+};
+DoneIds parse_done_ids(const std::vector<std::string>& ids);
+
+// `kith done`: the reminders (see complete_reminder) and the promises or mistakes of ours
+// (see complete_note, reading notes with `rules`), all of them or none.
+struct Completed {
+    std::vector<Reminder> reminders;
+    std::vector<Note> notes;
+};
+Completed complete_reminders(Store& store, const DoneIds& ids, Date today, const RuleBook& rules);
 Reminder snooze_reminder(Store& store, std::int64_t reminder_id, Date until);
 Contact snooze_contact(Store& store, std::int64_t contact_id, Date until);
 // `snooze`'s argument: an interval from today (2w) or a date (mon, 2026-12-01).

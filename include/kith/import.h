@@ -2,6 +2,8 @@
 #pragma once
 
 #include <cstdint>
+#include <fstream>
+#include <functional>
 #include <map>
 #include <string>
 #include <unordered_map>
@@ -9,6 +11,7 @@
 #include <vector>
 
 #include "kith/core.h"
+#include "kith/file_formats.h"
 #include "kith/interchange.h"
 #include "kith/store.h"
 
@@ -54,5 +57,33 @@ private:
     std::unordered_set<std::int64_t> added_;                     // contacts this import added
     std::unordered_map<std::string, std::size_t> uuid_lines_;  // uuids met so far, and their lines
 };
+
+// `kith import`, in two steps so that nothing touches the database until the file is open:
+// first the file and its format, then the merge.
+struct ImportSource {
+    std::string label;  // the file's name, or "stdin": what messages call it
+    const interchange::FileFormat* format = nullptr;
+    std::ifstream in;
+};
+
+// Opens `file` ("" or "-": standard input) and chooses its format: `format` when given, else
+// the file's extension, else its first line. Standard input, pipes and devices are first copied
+// to a nameless private file in `temp_directory`, so the write lock is later held only while
+// the import runs. Usage error for a directory, a format kith only writes, or input that is not
+// UTF-8 text.
+ImportSource open_import_source(const std::string& file, const std::string& format, const std::string& temp_directory);
+
+struct ImportCounts {
+    std::size_t added = 0;
+    std::size_t updated = 0;
+    std::size_t unchanged = 0;
+};
+
+// Merges every record of `source` in one transaction (for a dry run, one rolled back at the
+// end), so a file is imported whole or not at all; `each` sees every merge as it is made, and
+// what it saw counts only once this returns. A broken record is a usage error naming
+// `label:line`, with nothing written. New and changed notes are read with `rules`.
+ImportCounts import_file(Store& store, ImportSource& source, bool dry_run, Date today, const RuleBook& rules,
+                         const std::function<void(const MergeResult&)>& each);
 
 }  // namespace kith

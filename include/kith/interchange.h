@@ -39,10 +39,6 @@ private:
 
 namespace kith::interchange {
 
-// The format a file's extension names: "vcard" (.vcf, .vcard), "csv", "json", "jsonl" (.jsonl,
-// .ndjson) or "ics"; "" for any other name.
-std::string format_for_path(const std::string& path);
-
 // vCard 2.1, 3.0 and 4.0: unfolds lines, decodes quoted-printable (with CHARSET) and the
 // \, \; \\ \n escapes, accepts CRLF or LF, TYPE= or bare parameters, grouped properties
 // (item1.EMAIL). FN (else N, else ORG) is the name; NICKNAME, EMAIL, TEL, ORG, BDAY (every

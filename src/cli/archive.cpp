@@ -3,10 +3,8 @@
 #include <iostream>
 
 #include "cli/commands.h"
-#include "cli/terminal.h"
 #include "kith/core.h"
 #include "kith/text.h"
-#include "kith/error.h"
 
 namespace kith::cli {
 
@@ -22,32 +20,6 @@ void add_archive_command(CLI::App& app, Session& session) {
         auto who = resolve_contact(store, join(*contact, " "));
         auto updated = set_archived(store, who.id, !*undo);
         std::cout << fmt::format("{} {} (#{})\n", *undo ? "Restored" : "Archived", updated.name, updated.id);
-    });
-}
-
-void add_rm_command(CLI::App& app, Session& session) {
-    auto* command = app.add_subcommand("rm", "Delete a person and everything recorded about them");
-    command->footer("Example: kith rm \"Sam Smith\" --yes   (asks first on a terminal; consider `kith archive`)");
-    auto contact = std::make_shared<std::vector<std::string>>();
-    auto yes = std::make_shared<bool>(false);
-    add_contact_words(*command, *contact);
-    command->add_flag("--yes,-y", *yes, "Do not ask for confirmation (needed when not on a terminal)");
-    command->callback([&session, contact, yes] {
-        auto& store = session.store(Store::Access::write);
-        auto who = resolve_contact(store, join(*contact, " "));
-        if (!*yes) {
-            if (!stdin_is_terminal())
-                throw usage_error(fmt::format("refusing to delete {} (#{}) without --yes", who.name, who.id));
-            auto detail = contact_detail(store, who.id);
-            if (!confirm(fmt::format("Delete {} (#{}) with {} notes, {} interactions and {} reminders?", who.name,
-                                     who.id, detail.notes.size(), detail.interactions.size(),
-                                     detail.reminders.size()))) {
-                std::cout << "Nothing deleted\n";  // the user's choice, not a failure
-                return;
-            }
-        }
-        remove_contact(store, who.id);
-        std::cout << fmt::format("Deleted {} (#{})\n", who.name, who.id);
     });
 }
 

@@ -37,7 +37,7 @@ void add_backup_command(CLI::App& app, Session& session) {
                       "Replace FILE even when it is a symlink (the link itself) or not a kith database");
     command->callback([&session, options] {
         auto& store = session.store(Store::Access::read);
-        auto temp_directory = session.env.get("TMPDIR").value_or("/tmp");
+        auto temp_directory = session.temp_directory();
         if (options->file == "-") {
             if (stdout_is_terminal())
                 throw usage_error("backup -: standard output is a terminal; redirect it to a file or a pipe");

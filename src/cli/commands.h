@@ -1,4 +1,5 @@
-// One function per subcommand: binds its options and calls into the core (see app.cpp).
+// One function per subcommand, each in the file named after it (show.cpp, done.cpp …): binds its
+// options, calls into the core and renders. app.cpp registers them all.
 #pragma once
 
 #include <CLI/CLI.hpp>

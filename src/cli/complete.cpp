@@ -1,13 +1,13 @@
 // `kith __complete WORD...`: what the shell completion scripts ask. It walks the real CLI11
-// parser, so subcommands, options and option values cannot drift from the code, and reads
-// contact names and reminder ids through the store, opened so that it never writes.
+// parser, so subcommands, options and option values cannot drift from the code, and asks the
+// core for contact names and reminder ids, the store opened so that it never writes.
 #include <fmt/format.h>
 
 #include <algorithm>
 #include <iostream>
-#include <set>
 
 #include "cli/commands.h"
+#include "kith/core.h"
 #include "kith/text.h"
 
 namespace kith::cli {
@@ -154,37 +154,16 @@ void complete_options(const Walk& state, const std::string& current) {
     }
 }
 
-void complete_contacts(Session& session, const std::vector<std::string>& before, const std::string& current) {
-    // `kith show sam sm` completes the second word of "Sam Smith": match the words so far, offer the rest.
-    auto typed = before;
-    typed.push_back(current);
-    auto& store = session.store(Store::Access::read_only);
-    std::set<std::string> seen;
-    for (const auto& contact : store.contacts_with_key_prefix(fold_key(join(typed, " ")), max_candidates)) {
-        auto words = split(contact.name, ' ');
-        if (words.size() < typed.size()) continue;
-        std::vector<std::string> rest(words.begin() + static_cast<std::ptrdiff_t>(before.size()), words.end());
-        auto candidate = join(rest, " ");
-        if (!seen.insert(candidate).second) continue;
-        print(candidate, fmt::format("#{}{}", contact.id, contact.archived ? " (archived)" : ""));
-        if (seen.size() == max_candidates) break;  // more than a shell can show: type more of the name
-    }
+void print_contact_candidates(Session& session, const std::vector<std::string>& before, const std::string& current) {
+    for (const auto& name : name_completions(session.store(Store::Access::read_only), before, current, max_candidates))
+        print(name.rest, fmt::format("#{}{}", name.contact_id, name.archived ? " (archived)" : ""));
 }
 
-void complete_reminders(Session& session, const std::vector<std::string>& before, const std::string& current) {
-    auto& store = session.store(Store::Access::read_only);
-    auto reminders = store.open_reminders(current, max_candidates);
-    std::vector<std::int64_t> contact_ids;
-    for (const auto& reminder : reminders) contact_ids.push_back(reminder.contact_id);
-    auto contacts = store.find_contacts(contact_ids);
-    for (const auto& reminder : reminders) {
-        auto id = std::to_string(reminder.id);
-        if (std::find(before.begin(), before.end(), id) != before.end()) continue;  // `done 4 7`: 4 is taken
-        auto who = std::find_if(contacts.begin(), contacts.end(),
-                                [&](const Contact& contact) { return contact.id == reminder.contact_id; });
-        print(id, fmt::format("{} ({}, {})", reminder.text, who == contacts.end() ? "?" : who->name,
-                              format_iso(reminder.due)));
-    }
+void print_reminder_candidates(Session& session, const std::vector<std::string>& before, const std::string& current) {
+    for (const auto& [reminder, who] :
+         reminder_completions(session.store(Store::Access::read_only), current, before, max_candidates))
+        print(std::to_string(reminder.id),
+              fmt::format("{} ({}, {})", reminder.text, who.value_or("?"), format_iso(reminder.due)));
 }
 
 void complete(CLI::App& app, Session& session, std::vector<std::string> words) {
@@ -233,9 +212,9 @@ void complete(CLI::App& app, Session& session, std::vector<std::string> words) {
     if (names_file(*positional)) print(files_directive);
     auto kind = positional_kind(positional->get_name(true));
     if (kind == Kind::reminder || kind == Kind::contact_or_reminder)
-        complete_reminders(session, kind == Kind::reminder ? before : std::vector<std::string>{}, current);
+        print_reminder_candidates(session, kind == Kind::reminder ? before : std::vector<std::string>{}, current);
     if (kind == Kind::contact || kind == Kind::contact_or_reminder)
-        complete_contacts(session, kind == Kind::contact ? before : std::vector<std::string>{}, current);
+        print_contact_candidates(session, kind == Kind::contact ? before : std::vector<std::string>{}, current);
 }
 
 }  // namespace

@@ -100,6 +100,10 @@ std::string Session::today_source() {
     return "clock";
 }
 
+std::string Session::temp_directory() const {
+    return env.get("TMPDIR").value_or("/tmp");
+}
+
 Style Session::style(const std::string& format) {
     Style style;
     if (format.empty()) {
@@ -119,15 +123,7 @@ Style Session::style(const std::string& format) {
 }
 
 QuestionSettings Session::question_settings() {
-    if (!question_settings_) {
-        const auto& builtin = builtin_questions();
-        QuestionSettings settings;
-        settings.rules = make_rulebook(builtin.rules, config().question_rules, builtin.dates);
-        settings.banks = builtin.banks;
-        for (const auto& [tag, bank] : config().question_banks) settings.banks[tag] = bank;  // the user's replaces ours
-        settings.birthday_window = config().due_birthday_window;
-        question_settings_ = std::move(settings);
-    }
+    if (!question_settings_) question_settings_ = kith::question_settings(config());
     return *question_settings_;
 }
 

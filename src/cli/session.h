@@ -41,6 +41,8 @@ public:
     std::optional<std::string> database_failure(const std::exception& e) const;
     Date today();
     std::string today_source();
+    // Where kith makes its private temp files: $TMPDIR, else /tmp.
+    std::string temp_directory() const;
     // The style for a command's --format value ("" = text on a terminal, plain otherwise).
     Style style(const std::string& format);
     // Built-in question rules and banks with the user's from the config.

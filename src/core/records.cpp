@@ -26,6 +26,16 @@ const RuleBook& builtin_rulebook() {
     return *rules;
 }
 
+QuestionSettings question_settings(const Config& config) {
+    const auto& builtin = builtin_questions();
+    QuestionSettings settings;
+    settings.rules = make_rulebook(builtin.rules, config.question_rules, builtin.dates);
+    settings.banks = builtin.banks;
+    for (const auto& [tag, bank] : config.question_banks) settings.banks[tag] = bank;  // the user's replaces ours
+    settings.birthday_window = config.due_birthday_window;
+    return settings;
+}
+
 void attach_reading(Note& note, const RuleBook& rules) {
     const Reading reading = read_note(note, rules);
     note.reading = reading_to_json(reading);

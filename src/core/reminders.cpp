@@ -1,6 +1,10 @@
 // Reminders and snoozing.
 #include <fmt/format.h>
 
+#include <algorithm>
+#include <charconv>
+#include <system_error>
+
 #include "core/validate.h"
 #include "kith/core.h"
 #include "kith/due.h"
@@ -57,6 +61,44 @@ Reminder complete_reminder(Store& store, std::int64_t reminder_id, Date today) {
         store.update_reminder(reminder);
     });
     return reminder;
+}
+
+std::optional<std::int64_t> parse_reminder_id(std::string_view text) {
+    if (!text.empty() && text.front() == '#') text.remove_prefix(1);
+    std::int64_t id = 0;
+    auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), id);
+    if (text.empty() || error != std::errc() || end != text.data() + text.size()) return std::nullopt;
+    return id;
+}
+
+DoneIds parse_done_ids(const std::vector<std::string>& ids) {
+    DoneIds parsed;
+    auto add_once = [](std::vector<std::int64_t>& list, std::int64_t id) {
+        if (std::find(list.begin(), list.end(), id) == list.end()) list.push_back(id);
+    };
+    for (const auto& text : ids) {
+        if (text.size() > 1 && text[0] == 'n') {
+            auto id = parse_reminder_id(std::string_view(text).substr(1));
+            if (!id) throw usage_error(fmt::format("bad note id \"{}\": expected n and a number, such as n12", text));
+            add_once(parsed.notes, *id);
+            continue;
+        }
+        auto id = parse_reminder_id(text);
+        if (!id)
+            throw usage_error(
+                fmt::format("bad id \"{}\": expected a reminder id such as 12, or a note id such as n12", text));
+        add_once(parsed.reminders, *id);
+    }
+    return parsed;
+}
+
+Completed complete_reminders(Store& store, const DoneIds& ids, Date today, const RuleBook& rules) {
+    Completed completed;
+    store.write([&] {
+        for (auto id : ids.reminders) completed.reminders.push_back(complete_reminder(store, id, today));
+        for (auto id : ids.notes) completed.notes.push_back(complete_note(store, id, today, rules));
+    });
+    return completed;
 }
 
 Reminder snooze_reminder(Store& store, std::int64_t reminder_id, Date until) {

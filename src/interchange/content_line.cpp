@@ -1,7 +1,5 @@
 #include "interchange/content_line.h"
 
-#include <algorithm>
-#include <filesystem>
 #include <ostream>
 
 #include "kith/interchange.h"
@@ -44,18 +42,6 @@ std::string escape_text_value(std::string_view text) {
         }
     }
     return out;
-}
-
-std::string format_for_path(const std::string& path) {
-    auto extension = std::filesystem::path(path).extension().string();
-    std::transform(extension.begin(), extension.end(), extension.begin(),
-                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-    if (extension == ".vcf" || extension == ".vcard") return "vcard";
-    if (extension == ".csv") return "csv";
-    if (extension == ".json") return "json";
-    if (extension == ".jsonl" || extension == ".ndjson") return "jsonl";
-    if (extension == ".ics") return "ics";
-    return "";
 }
 
 }  // namespace kith::interchange

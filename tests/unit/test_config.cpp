@@ -7,6 +7,7 @@
 #include <unistd.h>
 
 #include "kith/config.h"
+#include "kith/core.h"
 #include "kith/error.h"
 #include "kith/questions.h"
 
@@ -121,4 +122,20 @@ TEST_CASE("every built-in question rule passes the checks a user's rule must pas
         CAPTURE(name);
         CHECK_NOTHROW(check_question_rule(rule));
     }
+}
+
+TEST_CASE("question settings: ours with the user's, whose bank replaces ours of the same tag") {
+    const auto& builtin = builtin_questions();
+    REQUIRE_FALSE(builtin.banks.empty());
+    const auto tag = builtin.banks.begin()->first;
+    Config config;
+    config.question_banks[tag] = {"Mine?"};
+    config.question_banks["zzz-new"] = {"New?"};
+    config.due_birthday_window = Interval{2, Interval::Unit::weeks};
+    auto settings = question_settings(config);
+    CHECK(settings.banks[tag] == std::vector<std::string>{"Mine?"});
+    CHECK(settings.banks["zzz-new"] == std::vector<std::string>{"New?"});
+    CHECK(settings.banks.size() == builtin.banks.size() + 1);
+    CHECK(settings.birthday_window == Interval{2, Interval::Unit::weeks});
+    CHECK(settings.rules->rules().size() == builtin.rules.size());
 }

@@ -311,3 +311,46 @@ TEST_CASE("a date of birth still ahead says no age") {
     REQUIRE(entries.size() == 1);
     CHECK(describe_reason(entries[0].reasons[0], today) == "birthday Wed");
 }
+
+TEST_CASE("done's ids: reminders and notes, each once, in the order given") {
+    auto ids = parse_done_ids({"4", "#7", "n12", "4", "n12", "n3"});
+    CHECK(ids.reminders == std::vector<std::int64_t>{4, 7});
+    CHECK(ids.notes == std::vector<std::int64_t>{12, 3});
+    CHECK(parse_reminder_id("#12") == 12);
+    CHECK_FALSE(parse_reminder_id("12a"));
+    CHECK_FALSE(parse_reminder_id(""));
+    auto failure = [](const std::string& id) {
+        try {
+            parse_done_ids({"1", id});
+        } catch (const Error& e) {
+            CHECK(e.code() == ExitCode::usage);
+            return std::string(e.what());
+        }
+        return std::string("accepted");
+    };
+    CHECK(failure("nx") == "bad note id \"nx\": expected n and a number, such as n12");
+    CHECK(failure("sam") == "bad id \"sam\": expected a reminder id such as 12, or a note id such as n12");
+}
+
+TEST_CASE("done completes all the reminders and notes given, or none of them") {
+    Book book;
+    auto sam = book.add("Sam", day_of(2026, 1, 1));
+    auto call = add_reminder(*book.store, sam, "2026-11-20", "Call back", std::nullopt, today);
+    auto invoice = add_reminder(*book.store, sam, "2026-10-31", "Send the invoice", "1mo", today);
+    auto note = [&](const std::string& text) {
+        return add_note(*book.store, sam, NewNote{text, std::nullopt, std::nullopt, false, {}}, today);
+    };
+    auto promise = note("I'll send her the deck by Friday");
+    auto fact = note("Asked about her daughter's new school");
+
+    // A note that is no promise stops them all: the reminder before it stays open.
+    CHECK_THROWS_AS(complete_reminders(*book.store, {{call.id}, {fact.id}}, today, builtin_rulebook()), Error);
+    CHECK_FALSE(book.store->find_reminder(call.id)->done_on);
+
+    auto completed = complete_reminders(*book.store, {{call.id, invoice.id}, {promise.id}}, today, builtin_rulebook());
+    REQUIRE(completed.reminders.size() == 2);
+    CHECK(completed.reminders[0].done_on == today);
+    CHECK(completed.reminders[1].due == day_of(2026, 11, 30));  // recurring: moved on, not done
+    REQUIRE(completed.notes.size() == 1);
+    CHECK(completed.notes[0].done_on == today);
+}

@@ -1,0 +1,42 @@
+// `kith snooze`: a person or a reminder out of `due` for a while.
+#include <fmt/format.h>
+
+#include <cstdint>
+#include <iostream>
+#include <optional>
+
+#include "cli/commands.h"
+#include "kith/core.h"
+#include "kith/due.h"
+
+namespace kith::cli {
+
+void add_snooze_command(CLI::App& app, Session& session) {
+    auto* command = app.add_subcommand("snooze", "Leave a person or a reminder out of `due` for a while");
+    command->footer(
+        "Example: kith snooze sam 2w      (a person: by name or #id)\n"
+        "         kith snooze 12 3d       (a bare number is a reminder id)");
+    auto target = std::make_shared<std::string>();
+    auto length = std::make_shared<std::string>();
+    command->add_option("target", *target, "A reminder id (12), or a person (#3, name)")->required();
+    command->add_option("for", *length, "For how long (3d, 2w, 1mo) or until a date (mon, 2026-12-01)")->required();
+    command->callback([&session, target, length] {
+        auto today = session.today();
+        auto until = snooze_until(*length, today);
+        auto& store = session.store(Store::Access::write);
+        std::optional<std::int64_t> reminder_id;  // a bare number; #3 is a person
+        if (!target->empty() && target->front() != '#') reminder_id = parse_reminder_id(*target);
+        if (reminder_id) {
+            auto reminder = snooze_reminder(store, *reminder_id, until);
+            std::cout << fmt::format("Snoozed reminder #{} until {} {}\n", reminder.id, weekday_short(until),
+                                     format_iso(until));
+        } else {
+            auto who = resolve_contact(store, *target);
+            snooze_contact(store, who.id, until);
+            std::cout << fmt::format("Snoozed {} (#{}) until {} {}\n", who.name, who.id, weekday_short(until),
+                                     format_iso(until));
+        }
+    });
+}
+
+}  // namespace kith::cli
