@@ -120,7 +120,7 @@ inline std::string export_all(Store& store, Writer write) {
     interchange::write_ics_begin(others);
     interchange::write_json_begin(others);
     bool first = true;
-    store.for_each_contact_record([&](ContactRecord&& record) {
+    store.records().for_each([&](ContactRecord&& record) {
         interchange::write_vcard(others, record, 3);
         interchange::write_vcard(others, record, 4);
         interchange::write_csv_row(others, record);
@@ -143,7 +143,7 @@ inline void check_reader(const std::string& text, Reader read, Writer write, con
     if (!import_into(*store, read, text)) return;
     auto exported = header + export_all(*store, write);
     long people = 0;
-    store->for_each_contact_record([&](ContactRecord&&) { ++people; });
+    store->records().for_each([&](ContactRecord&&) { ++people; });
     require(count_records(read, exported) == people, "the export does not read back one record a person");
 }
 

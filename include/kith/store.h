@@ -16,7 +16,7 @@ class Database;
 }
 
 namespace kith::store_detail {
-class StatementCache;
+struct Connection;
 }
 
 namespace kith {
@@ -47,16 +47,168 @@ struct DueQuery {
     std::vector<std::pair<std::string, Interval>> tag_cadences;
 };
 
+// What an update does to updated_at: a user's change is stamped now; an import keeps the
+// file's stamp, so merging the same file again sees nothing newer.
+enum class Stamp { now, keep };
+// The tables whose rows carry a uuid of their own, for the importer's merge.
+enum class RecordTable { contacts, notes, interactions, reminders, asked_questions };
+
+// Contacts and their emails, phones, nicknames and tags.
+class ContactRepository {
+public:
+    explicit ContactRepository(store_detail::Connection& connection) : c_(connection) {}
+    // Inserts fill id, uuid and timestamps. A uuid or timestamp already set is kept (an
+    // import's), and so is an id already set when no other row has it.
+    void insert(Contact& contact);
+    void update(Contact& contact, Stamp stamp = Stamp::now);
+    void remove(std::int64_t id);
+    std::optional<Contact> find(std::int64_t id);
+    // Several contacts at once, in no particular order; ids that do not exist are skipped.
+    std::vector<Contact> find_many(const std::vector<std::int64_t>& ids);
+    std::vector<Contact> list(const ContactFilter& filter);
+    // The same people one at a time in id (storage) order, each with its folded name for
+    // sorting: two sequential scans stepped side by side, nobody held once handed over.
+    void for_each(const ContactFilter& filter,
+                  const std::function<void(const Contact&, const std::string& name_key)>& each);
+
+    // Resolution lookups over folded names and nicknames (see fold_key).
+    std::optional<ContactRef> ref(std::int64_t id);
+    std::vector<ContactRef> with_key(const std::string& key);
+    std::vector<ContactRef> with_key_prefix(const std::string& key);
+    // At most `limit` of them, the first in folded-name order, reading only those (for completion).
+    std::vector<ContactRef> with_key_prefix(const std::string& key, std::size_t limit);
+    std::vector<ContactRef> with_key_substring(const std::string& key);
+    // Merge lookups: by email (folded), by name (folded); archived people included.
+    std::vector<std::int64_t> with_email(const std::string& email);
+    std::vector<ContactRef> named(const std::string& name);
+
+private:
+    friend class Store;
+    friend class InteractionRepository;
+    // Stores the emails, phones, nicknames and tags; `replace` first removes the old ones.
+    void write_values(const Contact& contact, bool replace);
+    void attach_values(std::vector<Contact>& contacts);
+    // Inside a write the check-in (last_touch, checkin_due) is recomputed at the commit, once
+    // per contact however many interactions a command (an import) adds; outside one, at once.
+    void checkin_changed(std::int64_t contact_id);
+    void refresh_stale_checkins();
+    void refresh_checkin(std::int64_t contact_id);
+    store_detail::Connection& c_;
+};
+
+// Notes, with their readings and the dates `due` finds them by.
+class NoteRepository {
+public:
+    explicit NoteRepository(store_detail::Connection& connection) : c_(connection) {}
+    void insert(Note& note);
+    void update(Note& note, Stamp stamp = Stamp::now);
+    std::optional<Note> find(std::int64_t id);
+    std::vector<Note> for_contact(std::int64_t contact_id);  // newest first
+    // Several contacts' notes at once, for the question engine (one query, any number of ids).
+    std::vector<Note> for_contacts(const std::vector<std::int64_t>& contact_ids);
+    // Notes whose event (happens_on) is in [from, until] for these contacts.
+    std::vector<Note> events_for(const std::vector<std::int64_t>& contact_ids, Date from, Date until);
+    // Promises and mistakes of ours, not done, whose day has come (follow_up_on <= by).
+    std::vector<Note> follow_ups_for(const std::vector<std::int64_t>& contact_ids, Date by);
+    // Every note whose reading was made with rules of another fingerprint (or never made).
+    std::vector<Note> read_with_other(const std::string& fingerprint);
+    // The fingerprint of the rules every note was last read with, "" when not known.
+    std::string readings_made_with();
+    void set_readings_made_with(const std::string& fingerprint);
+
+private:
+    store_detail::Connection& c_;
+};
+
+// Interactions: when you were in touch. Each change restarts the person's check-in clock.
+class InteractionRepository {
+public:
+    InteractionRepository(store_detail::Connection& connection, ContactRepository& contacts)
+        : c_(connection), contacts_(contacts) {}
+    void insert(Interaction& interaction);
+    void update(Interaction& interaction, Stamp stamp = Stamp::now);
+    std::vector<Interaction> for_contact(std::int64_t contact_id);  // newest first
+    std::vector<Interaction> for_contacts(const std::vector<std::int64_t>& contact_ids);
+
+private:
+    store_detail::Connection& c_;
+    ContactRepository& contacts_;
+};
+
+class ReminderRepository {
+public:
+    explicit ReminderRepository(store_detail::Connection& connection) : c_(connection) {}
+    void insert(Reminder& reminder);
+    void update(Reminder& reminder, Stamp stamp = Stamp::now);
+    std::optional<Reminder> find(std::int64_t id);
+    std::vector<Reminder> open_for(std::int64_t contact_id);  // soonest first
+    // Everyone's open reminders whose id starts with `id_prefix` (digits; "" for all), soonest first.
+    std::vector<Reminder> open(const std::string& id_prefix, std::size_t limit);
+    // Open reminders due on or before `by` for these contacts, snoozed ones left out.
+    std::vector<Reminder> due_for(const std::vector<std::int64_t>& contact_ids, Date by);
+    // All of these contacts' reminders, done ones too (export).
+    std::vector<Reminder> for_contacts(const std::vector<std::int64_t>& contact_ids);
+
+private:
+    store_detail::Connection& c_;
+};
+
+// Suggested questions recorded as asked (`log --asked`).
+class AskedRepository {
+public:
+    explicit AskedRepository(store_detail::Connection& connection) : c_(connection) {}
+    void record(std::int64_t contact_id, const std::vector<std::string>& question_ids, Date on,
+                std::int64_t interaction_id);
+    void insert(AskedQuestion& asked);  // as imported, uuid and all
+    // Per contact, question id → the last day asked.
+    std::map<std::int64_t, std::map<std::string, Date>> for_contacts(const std::vector<std::int64_t>& contact_ids);
+    // The last day each of these contacts was asked `question_id`, where they were.
+    std::map<std::int64_t, Date> last_asked(const std::vector<std::int64_t>& contact_ids, const std::string& question_id);
+
+private:
+    store_detail::Connection& c_;
+};
+
+// Whole people, for import and export: everything about them, read in batches so memory stays
+// bounded whatever the size, and the uuid look-up the importer merges by.
+class RecordRepository {
+public:
+    RecordRepository(store_detail::Connection& connection, ContactRepository& contacts, NoteRepository& notes,
+                     InteractionRepository& interactions, ReminderRepository& reminders)
+        : c_(connection), contacts_(contacts), notes_(notes), interactions_(interactions), reminders_(reminders) {}
+    std::vector<ContactRecord> for_contacts(const std::vector<std::int64_t>& ids);
+    // Everyone in id order.
+    void for_each(const std::function<void(ContactRecord&&)>& each);
+    std::optional<std::int64_t> id_for_uuid(RecordTable table, const std::string& uuid);
+
+private:
+    store_detail::Connection& c_;
+    ContactRepository& contacts_;
+    NoteRepository& notes_;
+    InteractionRepository& interactions_;
+    ReminderRepository& reminders_;
+};
+
+// The index reads behind `due`.
+class DueRepository {
+public:
+    explicit DueRepository(store_detail::Connection& connection) : c_(connection) {}
+    // The ids of everyone who might be due (see DueQuery); the core ranks them.
+    std::vector<std::int64_t> candidates(const DueQuery& query);
+    // The plans SQLite chose for the due queries, one line per step (for tests and tuning).
+    std::vector<std::string> query_plans(const DueQuery& query);
+
+private:
+    store_detail::Connection& c_;
+};
+
+// The database: opening (and creating, migrating) the file, transactions, backups; its
+// tables are reached through the repositories below.
 class Store {
 public:
     // read may still upgrade an older database (and switch it to WAL); read_only never writes at
     // all, and refuses an older database instead (for shell completion, which must stay harmless).
     enum class Access { read, write, read_only };
-    // What an update does to updated_at: a user's change is stamped now; an import keeps the
-    // file's stamp, so merging the same file again sees nothing newer.
-    enum class Stamp { now, keep };
-    // The tables whose rows carry a uuid of their own, for the importer's merge.
-    enum class Table { contacts, notes, interactions, reminders, asked_questions };
 
     // Opens the database at `path`; ":memory:" opens a private in-memory one. A database that
     // does not exist yet reads as empty and is created (0600, in a 0700 directory) only when
@@ -81,6 +233,7 @@ public:
     std::optional<std::string> describe_failure(const std::exception& e) const;
     // The file at `path` is an SQLite database holding kith's tables.
     static bool is_kith_database(const std::string& path);
+    bool can_write();  // false on a read-only file or one opened read-only
 
     // Runs `body` as one IMMEDIATE transaction: all of it is written, or none.
     void write(const std::function<void()>& body);
@@ -90,109 +243,33 @@ public:
     // that does not exist yet is not created.
     void rehearse(const std::function<void()>& body);
 
-    // Inserts fill id, uuid and timestamps. A uuid or timestamp already set is kept (an
-    // import's), and so is an id already set when no other row has it.
-    void insert_contact(Contact& contact);
-    void update_contact(Contact& contact, Stamp stamp = Stamp::now);
-    void delete_contact(std::int64_t id);
-    std::optional<Contact> find_contact(std::int64_t id);
-    std::vector<Contact> list_contacts(const ContactFilter& filter);
-    // The same people one at a time in id (storage) order, each with its folded name for
-    // sorting: two sequential scans stepped side by side, nobody held once handed over.
-    void for_each_contact(const ContactFilter& filter,
-                          const std::function<void(const Contact&, const std::string& name_key)>& each);
-
-    // Resolution lookups over folded names and nicknames (see fold_key).
-    std::optional<ContactRef> contact_ref(std::int64_t id);
-    std::vector<ContactRef> contacts_with_key(const std::string& key);
-    std::vector<ContactRef> contacts_with_key_prefix(const std::string& key);
-    // At most `limit` of them, the first in folded-name order, reading only those (for completion).
-    std::vector<ContactRef> contacts_with_key_prefix(const std::string& key, std::size_t limit);
-    std::vector<ContactRef> contacts_with_key_substring(const std::string& key);
-
-    // Several contacts at once, in no particular order; ids that do not exist are skipped.
-    std::vector<Contact> find_contacts(const std::vector<std::int64_t>& ids);
-
-    void insert_note(Note& note);
-    void update_note(Note& note, Stamp stamp = Stamp::now);
-    // Notes whose event (happens_on) is in [from, until] for these contacts.
-    std::vector<Note> event_notes_for(const std::vector<std::int64_t>& contact_ids, Date from, Date until);
-    // Promises and mistakes of ours, not done, whose day has come (follow_up_on <= by).
-    std::vector<Note> follow_up_notes_for(const std::vector<std::int64_t>& contact_ids, Date by);
-    std::vector<Note> notes_for(std::int64_t contact_id);  // newest first
-    std::optional<Note> find_note(std::int64_t id);
-    // Every note whose reading was made with rules of another fingerprint (or never made).
-    std::vector<Note> notes_read_with_other(const std::string& fingerprint);
-    // The fingerprint of the rules every note was last read with, "" when not known.
-    std::string readings_made_with();
-    void set_readings_made_with(const std::string& fingerprint);
-    bool can_write();  // false on a read-only file or one opened read-only
-
-    // Several contacts' records at once, for the question engine (one query each, any number of ids).
-    std::vector<Note> notes_for_contacts(const std::vector<std::int64_t>& contact_ids);
-    std::vector<Interaction> interactions_for_contacts(const std::vector<std::int64_t>& contact_ids);
-    // The last day each of these contacts was asked a question (`log --asked b`), where they were.
-    std::map<std::int64_t, Date> last_asked(const std::vector<std::int64_t>& contact_ids, const std::string& question_id);
-
-    // Questions asked: recorded by `log --asked`; per contact, question id → the last day asked.
-    void record_asked(std::int64_t contact_id, const std::vector<std::string>& question_ids, Date on,
-                      std::int64_t interaction_id);
-    std::map<std::int64_t, std::map<std::string, Date>> asked_for_contacts(const std::vector<std::int64_t>& contact_ids);
-
-    void insert_interaction(Interaction& interaction);
-    void update_interaction(Interaction& interaction, Stamp stamp = Stamp::now);
-    std::vector<Interaction> interactions_for(std::int64_t contact_id);  // newest first
-
-    void insert_reminder(Reminder& reminder);
-    void update_reminder(Reminder& reminder, Stamp stamp = Stamp::now);
-    std::optional<Reminder> find_reminder(std::int64_t id);
-    std::vector<Reminder> open_reminders_for(std::int64_t contact_id);  // soonest first
-    // Everyone's open reminders whose id starts with `id_prefix` (digits; "" for all), soonest first.
-    std::vector<Reminder> open_reminders(const std::string& id_prefix, std::size_t limit);
-    // Open reminders due on or before `by` for these contacts, snoozed ones left out.
-    std::vector<Reminder> due_reminders_for(const std::vector<std::int64_t>& contact_ids, Date by);
-
-    // Import and export: everything about these people (all reminders, done ones too), and
-    // everyone in id order, read in batches so memory stays bounded whatever the size.
-    std::vector<ContactRecord> contact_records(const std::vector<std::int64_t>& ids);
-    std::vector<Reminder> reminders_for_contacts(const std::vector<std::int64_t>& contact_ids);
-    void for_each_contact_record(const std::function<void(ContactRecord&&)>& each);
-    void insert_asked(AskedQuestion& asked);
-    // Merge lookups: by uuid, by email (folded), by name (folded); archived people included.
-    std::optional<std::int64_t> id_for_uuid(Table table, const std::string& uuid);
-    std::vector<std::int64_t> contacts_with_email(const std::string& email);
-    std::vector<ContactRef> contacts_named(const std::string& name);
-
-    // The ids of everyone who might be due (see DueQuery); the core ranks them.
-    std::vector<std::int64_t> due_candidates(const DueQuery& query);
-    // The plans SQLite chose for the due queries, one line per step (for tests and tuning).
-    std::vector<std::string> due_query_plans(const DueQuery& query);
+    ContactRepository& contacts() { return contacts_; }
+    NoteRepository& notes() { return notes_; }
+    InteractionRepository& interactions() { return interactions_; }
+    ReminderRepository& reminders() { return reminders_; }
+    AskedRepository& asked() { return asked_; }
+    RecordRepository& records() { return records_; }
+    DueRepository& due() { return due_; }
 
 private:
     Store(std::unique_ptr<SQLite::Database> db, std::string path);
     static std::unique_ptr<SQLite::Database> open_file(const std::string& path, bool writable);
-    // Recomputes last_touch and checkin_due from the contact's interactions and cadence.
-    void refresh_checkin(std::int64_t contact_id);
-    // Inside write() the recomputation waits for the commit, once per contact however many
-    // interactions a command (an import) adds; outside it happens at once.
-    void checkin_changed(std::int64_t contact_id);
-    void refresh_stale_checkins();
     void migrate(bool can_write);
     // Raises the page cache before the first write transaction (see write_cache_kib).
     void use_write_cache();
-
     enum class Transaction { read, write, rehearsal };
     void transact(Transaction kind, const std::function<void()>& body);
-    // Stores the emails, phones, nicknames and tags; `replace` first removes the old ones.
-    void write_values(const Contact& contact, bool replace);
-    void attach_values(std::vector<Contact>& contacts);
 
-    std::unique_ptr<SQLite::Database> db_;
-    std::unique_ptr<store_detail::StatementCache> cached_;  // over db_, so declared after it
+    std::unique_ptr<store_detail::Connection> connection_;  // first: the repositories hold it
+    ContactRepository contacts_;
+    NoteRepository notes_;
+    InteractionRepository interactions_;
+    ReminderRepository reminders_;
+    AskedRepository asked_;
+    RecordRepository records_;
+    DueRepository due_;
     std::string path_;
     std::optional<std::string> migration_backup_;
-    int write_depth_ = 0;
-    std::vector<std::int64_t> stale_checkins_;  // contacts whose check-in waits for the commit
     bool create_on_write_ = false;  // an empty stand-in until the first write creates the file
     bool write_cache_set_ = false;  // the larger page cache for writes is in place
 };

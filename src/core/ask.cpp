@@ -30,9 +30,9 @@ std::map<std::int64_t, ForPerson> questions_for(Store& store, const std::vector<
                                                 const QuestionSettings& settings, Date today, std::size_t limit) {
     std::vector<std::int64_t> ids;
     for (const auto& contact : contacts) ids.push_back(contact.id);
-    auto notes = by_contact(store.notes_for_contacts(ids));
-    auto interactions = by_contact(store.interactions_for_contacts(ids));
-    auto asked = store.asked_for_contacts(ids);
+    auto notes = by_contact(store.notes().for_contacts(ids));
+    auto interactions = by_contact(store.interactions().for_contacts(ids));
+    auto asked = store.asked().for_contacts(ids);
     const std::vector<Note> no_notes;
     const std::vector<Interaction> no_interactions;
     const std::map<std::string, Date> none_asked;
@@ -53,7 +53,7 @@ std::map<std::int64_t, ForPerson> questions_for(Store& store, const std::vector<
 
 AskResult ask_questions(Store& store, std::int64_t contact_id, const QuestionSettings& settings, Date today,
                         std::size_t limit) {
-    auto contacts = store.find_contacts({contact_id});
+    auto contacts = store.contacts().find_many({contact_id});
     if (contacts.empty()) throw not_found_error(fmt::format("no contact #{}", contact_id));
     auto questions = questions_for(store, contacts, settings, today, limit);
     auto& found = questions[contact_id];

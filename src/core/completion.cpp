@@ -13,7 +13,7 @@ std::vector<NameCompletion> name_completions(Store& store, const std::vector<std
     typed.push_back(current);
     std::vector<NameCompletion> out;
     std::set<std::string> seen;
-    for (const auto& contact : store.contacts_with_key_prefix(fold_key(join(typed, " ")), limit)) {
+    for (const auto& contact : store.contacts().with_key_prefix(fold_key(join(typed, " ")), limit)) {
         auto words = split(contact.name, ' ');
         if (words.size() < typed.size()) continue;
         std::vector<std::string> rest(words.begin() + static_cast<std::ptrdiff_t>(before.size()), words.end());
@@ -27,10 +27,10 @@ std::vector<NameCompletion> name_completions(Store& store, const std::vector<std
 
 std::vector<ReminderCompletion> reminder_completions(Store& store, const std::string& prefix,
                                                      const std::vector<std::string>& taken, std::size_t limit) {
-    auto reminders = store.open_reminders(prefix, limit);
+    auto reminders = store.reminders().open(prefix, limit);
     std::vector<std::int64_t> contact_ids;
     for (const auto& reminder : reminders) contact_ids.push_back(reminder.contact_id);
-    auto contacts = store.find_contacts(contact_ids);
+    auto contacts = store.contacts().find_many(contact_ids);
     std::vector<ReminderCompletion> out;
     for (auto& reminder : reminders) {
         if (std::find(taken.begin(), taken.end(), std::to_string(reminder.id)) != taken.end()) continue;

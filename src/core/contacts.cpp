@@ -29,7 +29,7 @@ void add_all(std::vector<std::string>& values, const std::vector<std::string>& a
 }
 
 Contact load(Store& store, std::int64_t contact_id) {
-    auto contact = store.find_contact(contact_id);
+    auto contact = store.contacts().find(contact_id);
     if (!contact) throw not_found_error(fmt::format("no contact #{}", contact_id));
     return *contact;
 }
@@ -82,8 +82,8 @@ AddResult add_contact(Store& store, const NewContact& input, Date today, const R
     if (input.note) first_note = NewNote{*input.note, {}, {}, false, {}};
 
     store.write([&] {
-        result.same_name = store.contacts_with_key(fold_key(contact.name));
-        store.insert_contact(contact);
+        result.same_name = store.contacts().with_key(fold_key(contact.name));
+        store.contacts().insert(contact);
         if (first_note) add_note(store, contact.id, *first_note, today, rules);
     });
     return result;
@@ -123,7 +123,7 @@ Contact edit_contact(Store& store, std::int64_t contact_id, const ContactChanges
         add_all(contact.phones, changes.add_phones, validate::phone);
         add_all(contact.tags, changes.add_tags, normalize_tag);
         add_all(contact.nicknames, changes.add_nicknames, checked_nickname);
-        store.update_contact(contact);
+        store.contacts().update(contact);
     });
     return contact;
 }
@@ -133,7 +133,7 @@ Contact change_contact(Store& store, std::int64_t contact_id, const std::functio
     store.write([&] {
         contact = load(store, contact_id);
         change(contact);
-        store.update_contact(contact);
+        store.contacts().update(contact);
     });
     return contact;
 }
@@ -145,16 +145,16 @@ Contact set_archived(Store& store, std::int64_t contact_id, bool archived) {
 void remove_contact(Store& store, std::int64_t contact_id) {
     store.write([&] {
         load(store, contact_id);
-        store.delete_contact(contact_id);
+        store.contacts().remove(contact_id);
     });
 }
 
 ContactDetail contact_detail(Store& store, std::int64_t contact_id) {
     ContactDetail detail;
     detail.contact = load(store, contact_id);
-    detail.notes = store.notes_for(contact_id);
-    detail.interactions = store.interactions_for(contact_id);
-    detail.reminders = store.open_reminders_for(contact_id);
+    detail.notes = store.notes().for_contact(contact_id);
+    detail.interactions = store.interactions().for_contact(contact_id);
+    detail.reminders = store.reminders().open_for(contact_id);
     return detail;
 }
 
@@ -169,7 +169,7 @@ void for_each_listed_contact(Store& store, const std::string& query, const Conta
                std::any_of(c.emails.begin(), c.emails.end(), has) ||
                std::any_of(c.phones.begin(), c.phones.end(), has) || std::any_of(c.tags.begin(), c.tags.end(), has);
     };
-    store.for_each_contact(normalized, [&](const Contact& contact, const std::string& name_key) {
+    store.contacts().for_each(normalized, [&](const Contact& contact, const std::string& name_key) {
         if (key.empty() || matches(contact)) each(contact, name_key);
     });
 }

@@ -179,27 +179,27 @@ std::vector<DueEntry> due_list(Store& store, const DueOptions& options) {
     query.events_until = query.birthdays_until;
     for (const auto& [tag, cadence] : options.tag_cadences) query.tag_cadences.emplace_back(tag, cadence.due);
 
-    auto ids = store.due_candidates(query);
+    auto ids = store.due().candidates(query);
     std::map<std::int64_t, DueEntry> entries;
-    for (auto& contact : store.find_contacts(ids)) {
+    for (auto& contact : store.contacts().find_many(ids)) {
         DueEntry entry;
         entry.cadence = effective_cadence(contact, options.tag_cadences);
         entry.contact = std::move(contact);
         entries.emplace(entry.contact.id, std::move(entry));
     }
-    for (const auto& reminder : store.due_reminders_for(ids, options.today))
+    for (const auto& reminder : store.reminders().due_for(ids, options.today))
         if (auto found = entries.find(reminder.contact_id); found != entries.end())
             found->second.reasons.push_back(reminder_reason(reminder, options.today));
-    for (const auto& note : store.event_notes_for(ids, query.events_from, query.events_until))
+    for (const auto& note : store.notes().events_for(ids, query.events_from, query.events_until))
         if (auto found = entries.find(note.contact_id); found != entries.end())
             if (auto reason = event_reason(note, found->second.contact, options.today))
                 found->second.reasons.push_back(*reason);
-    for (const auto& note : store.follow_up_notes_for(ids, options.today))
+    for (const auto& note : store.notes().follow_ups_for(ids, options.today))
         if (auto found = entries.find(note.contact_id); found != entries.end())
             if (auto reason = follow_up_reason(note, found->second.contact, options.today))
                 found->second.reasons.push_back(*reason);
 
-    const auto birthday_asked = store.last_asked(ids, "b");
+    const auto birthday_asked = store.asked().last_asked(ids, "b");
     std::vector<DueEntry> due;
     for (auto& [id, entry] : entries) {
         if (auto reason = checkin_reason(entry.contact, entry.cadence, options.today)) entry.reasons.push_back(*reason);

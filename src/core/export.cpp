@@ -22,7 +22,7 @@ using interchange::FileFormat;
 void write_all(Store& store, std::ostream& out, const FileFormat& format, int vcard_version) {
     format.begin(out);
     interchange::WriteContext context{true, vcard_version};
-    store.for_each_contact_record([&](ContactRecord&& record) {
+    store.records().for_each([&](ContactRecord&& record) {
         format.write(out, record, context);
         context.first = false;
     });

@@ -164,7 +164,7 @@ const Item* find_existing(const std::vector<Item>& existing, const Item& item, c
 
 // Adds what is new, updates what the file says is newer, and counts both.
 template <class Item, class Insert, class Update>
-void merge_items(Store& store, Store::Table table, std::vector<Item>& incoming, const std::vector<Item>& existing,
+void merge_items(Store& store, RecordTable table, std::vector<Item>& incoming, const std::vector<Item>& existing,
                  const Matching<Item>& matching, Insert insert, Update update, const char* what,
                  MergeResult& result, std::map<std::int64_t, std::int64_t>* ids = nullptr) {
     std::size_t added = 0, updated = 0;
@@ -181,7 +181,7 @@ void merge_items(Store& store, Store::Table table, std::vector<Item>& incoming, 
             continue;
         }
         // A uuid kept by another person's record (files merged oddly): leave that one be.
-        if (!item.uuid.empty() && store.id_for_uuid(table, item.uuid)) continue;
+        if (!item.uuid.empty() && store.records().id_for_uuid(table, item.uuid)) continue;
         insert(item);
         if (ids && file_id > 0) (*ids)[file_id] = item.id;
         ++added;
@@ -229,7 +229,7 @@ MergeResult Importer::merge(ContactRecord record, std::size_t line) {
     bool by_uuid = false;
     std::optional<std::vector<ContactRef>> named;
     const auto same_name = [&]() -> const std::vector<ContactRef>& {
-        if (!named) named = store_.contacts_named(incoming.name);
+        if (!named) named = store_.contacts().named(incoming.name);
         return *named;
     };
     if (!incoming.uuid.empty()) {
@@ -238,13 +238,13 @@ MergeResult Importer::merge(ContactRecord record, std::size_t line) {
         if (!fresh)
             throw FormatError(line, fmt::format("uuid {} is also on line {}: one record per person",
                                                 escape_control_characters(incoming.uuid), seen->second));
-        match = store_.id_for_uuid(Store::Table::contacts, incoming.uuid);
+        match = store_.records().id_for_uuid(RecordTable::contacts, incoming.uuid);
         by_uuid = match.has_value();
     } else {
         // Without a uuid, a person may be found by email, then by name, but never among those this
         // import added (two people in one file are two people), nor by name alone when archived.
         for (std::size_t i = 0; !match && i < incoming.emails.size(); ++i) {
-            auto ids = store_.contacts_with_email(incoming.emails[i]);
+            auto ids = store_.contacts().with_email(incoming.emails[i]);
             std::erase_if(ids, [&](std::int64_t id) { return added_.count(id) > 0; });
             if (ids.size() == 1) match = ids.front();
         }
@@ -260,12 +260,12 @@ MergeResult Importer::merge(ContactRecord record, std::size_t line) {
     ContactRecord existing;
     if (!match) {
         Contact contact = incoming;
-        store_.insert_contact(contact);
+        store_.contacts().insert(contact);
         added_.insert(contact.id);
         result.action = MergeResult::Action::added;
         result.contact_id = contact.id;
     } else {
-        existing = std::move(store_.contact_records({*match}).front());
+        existing = std::move(store_.records().for_contacts({*match}).front());
         const auto& ours = existing.contact;
         result.contact_id = ours.id;
         result.name = ours.name;
@@ -274,7 +274,7 @@ MergeResult Importer::merge(ContactRecord record, std::size_t line) {
         Contact merged = file_is_newer ? newer(ours, incoming) : file_is_older ? ours : united(ours, incoming);
         result.changes = changed_fields(ours, merged);
         if (!result.changes.empty())
-            store_.update_contact(merged, file_is_newer ? Store::Stamp::keep : Store::Stamp::now);
+            store_.contacts().update(merged, file_is_newer ? Stamp::keep : Stamp::now);
     }
     insert_children(record, existing, result);
     if (result.action != MergeResult::Action::added && !result.changes.empty())
@@ -284,30 +284,30 @@ MergeResult Importer::merge(ContactRecord record, std::size_t line) {
 
 void Importer::insert_children(ContactRecord& incoming, const ContactRecord& existing, MergeResult& result) {
     std::map<std::int64_t, std::int64_t> note_ids;
-    auto keep = Store::Stamp::keep;
+    auto keep = Stamp::keep;
     merge_items(
-        store_, Store::Table::notes, incoming.notes, existing.notes, note_matching,
+        store_, RecordTable::notes, incoming.notes, existing.notes, note_matching,
         [&](Note& note) {
             attach_reading(note, rules_);
-            store_.insert_note(note);
+            store_.notes().insert(note);
         },
         [&](Note& note) {
             attach_reading(note, rules_);
-            store_.update_note(note, keep);
+            store_.notes().update(note, keep);
         },
         "note", result, &note_ids);
     merge_items(
-        store_, Store::Table::interactions, incoming.interactions, existing.interactions, interaction_matching,
-        [&](Interaction& interaction) { store_.insert_interaction(interaction); },
-        [&](Interaction& interaction) { store_.update_interaction(interaction, keep); }, "interaction", result);
+        store_, RecordTable::interactions, incoming.interactions, existing.interactions, interaction_matching,
+        [&](Interaction& interaction) { store_.interactions().insert(interaction); },
+        [&](Interaction& interaction) { store_.interactions().update(interaction, keep); }, "interaction", result);
     merge_items(
-        store_, Store::Table::reminders, incoming.reminders, existing.reminders, reminder_matching,
-        [&](Reminder& reminder) { store_.insert_reminder(reminder); },
-        [&](Reminder& reminder) { store_.update_reminder(reminder, keep); }, "reminder", result);
+        store_, RecordTable::reminders, incoming.reminders, existing.reminders, reminder_matching,
+        [&](Reminder& reminder) { store_.reminders().insert(reminder); },
+        [&](Reminder& reminder) { store_.reminders().update(reminder, keep); }, "reminder", result);
     for (auto& asked : incoming.asked) asked.question_id = renumbered(asked.question_id, note_ids);
     merge_items(
-        store_, Store::Table::asked_questions, incoming.asked, existing.asked, asked_matching,
-        [&](AskedQuestion& asked) { store_.insert_asked(asked); }, [](AskedQuestion&) {}, "asked question", result);
+        store_, RecordTable::asked_questions, incoming.asked, existing.asked, asked_matching,
+        [&](AskedQuestion& asked) { store_.asked().insert(asked); }, [](AskedQuestion&) {}, "asked question", result);
 }
 
 }  // namespace kith

@@ -56,7 +56,7 @@ void attach_reading(Note& note, const RuleBook& rules) {
 Note complete_note(Store& store, std::int64_t note_id, Date today, const RuleBook& rules) {
     Note note;
     store.write([&] {
-        auto found = store.find_note(note_id);
+        auto found = store.notes().find(note_id);
         if (!found) throw not_found_error(fmt::format("no note n{}: see `kith show` for a person's notes", note_id));
         note = *found;
         const Reading reading = reading_of(note, rules);
@@ -64,21 +64,21 @@ Note complete_note(Store& store, std::int64_t note_id, Date today, const RuleBoo
             throw usage_error(fmt::format("note n{} is not a promise or a mistake of yours: nothing to mark done", note_id));
         if (note.done_on) throw usage_error(fmt::format("note n{} was done on {} already", note_id, format_iso(*note.done_on)));
         note.done_on = today;
-        store.update_note(note);
+        store.notes().update(note);
     });
     return note;
 }
 
 std::size_t refresh_readings(Store& store, const RuleBook& rules) {
-    if (!store.can_write() || store.readings_made_with() == rules.fingerprint()) return 0;
+    if (!store.can_write() || store.notes().readings_made_with() == rules.fingerprint()) return 0;
     std::size_t count = 0;
     store.write([&] {
-        for (auto& note : store.notes_read_with_other(rules.fingerprint())) {
+        for (auto& note : store.notes().read_with_other(rules.fingerprint())) {
             attach_reading(note, rules);
-            store.update_note(note, Store::Stamp::keep);
+            store.notes().update(note, Stamp::keep);
             ++count;
         }
-        store.set_readings_made_with(rules.fingerprint());
+        store.notes().set_readings_made_with(rules.fingerprint());
     });
     return count;
 }
@@ -98,7 +98,7 @@ Note add_note(Store& store, std::int64_t contact_id, const NewNote& input, Date 
     for (const auto& tag : input.tags) add_tag(normalize_tag(tag));
     for (auto& tag : hashtags(note.text)) add_tag(std::move(tag));
     attach_reading(note, rules);
-    store.write([&] { store.insert_note(note); });
+    store.write([&] { store.notes().insert(note); });
     return note;
 }
 
@@ -112,8 +112,8 @@ Interaction log_interaction(Store& store, std::int64_t contact_id, const NewInte
     interaction.channel = input.channel;
     interaction.on = past_date(input.on, today);
     store.write([&] {
-        store.insert_interaction(interaction);
-        if (!input.asked.empty()) store.record_asked(contact_id, input.asked, interaction.on, interaction.id);
+        store.interactions().insert(interaction);
+        if (!input.asked.empty()) store.asked().record(contact_id, input.asked, interaction.on, interaction.id);
     });
     return interaction;
 }

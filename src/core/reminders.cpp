@@ -16,7 +16,7 @@ namespace kith {
 namespace {
 
 Reminder load_reminder(Store& store, std::int64_t id) {
-    auto reminder = store.find_reminder(id);
+    auto reminder = store.reminders().find(id);
     if (!reminder) throw not_found_error(fmt::format("no reminder #{}: see `kith show CONTACT`", id));
     return *reminder;
 }
@@ -36,7 +36,7 @@ Reminder add_reminder(Store& store, std::int64_t contact_id, const std::string& 
         if (!interval) throw usage_error("--every: " + interval.error());
         reminder.every = *interval;
     }
-    store.write([&] { store.insert_reminder(reminder); });
+    store.write([&] { store.reminders().insert(reminder); });
     return reminder;
 }
 
@@ -58,7 +58,7 @@ Reminder complete_reminder(Store& store, std::int64_t reminder_id, Date today) {
             reminder.done_on = today;
         }
         reminder.snoozed_until.reset();
-        store.update_reminder(reminder);
+        store.reminders().update(reminder);
     });
     return reminder;
 }
@@ -107,7 +107,7 @@ Reminder snooze_reminder(Store& store, std::int64_t reminder_id, Date until) {
         reminder = load_reminder(store, reminder_id);
         if (reminder.done_on) throw usage_error(fmt::format("reminder #{} is already done", reminder_id));
         reminder.snoozed_until = until;
-        store.update_reminder(reminder);
+        store.reminders().update(reminder);
     });
     return reminder;
 }

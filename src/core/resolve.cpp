@@ -48,11 +48,11 @@ ContactRef resolve_contact(Store& store, const std::string& raw_query) {
     auto query = trim(raw_query);
     if (query.empty()) throw usage_error("empty contact name");
     if (auto id = parse_id(query)) {
-        if (auto ref = store.contact_ref(*id)) return *ref;
+        if (auto ref = store.contacts().ref(*id)) return *ref;
         throw not_found_error(fmt::format("no contact #{}", *id));
     }
     auto key = fold_key(query);
-    auto exact = narrow(store.contacts_with_key(key));
+    auto exact = narrow(store.contacts().with_key(key));
     if (exact.size() > 1) {
         // "Renée" and "Renee" both fold to "renee": the one typed exactly, accents and all, wins.
         std::vector<ContactRef> same_case;
@@ -64,9 +64,9 @@ ContactRef resolve_contact(Store& store, const std::string& raw_query) {
     if (exact.size() > 1)
         throw not_found_error(fmt::format("\"{}\" is ambiguous: did you mean {}? Use the #id", query, describe(exact)));
 
-    using Lookup = std::vector<ContactRef> (Store::*)(const std::string&);
-    for (Lookup lookup : {&Store::contacts_with_key_prefix, &Store::contacts_with_key_substring}) {
-        auto found = narrow((store.*lookup)(key));
+    using Lookup = std::vector<ContactRef> (ContactRepository::*)(const std::string&);
+    for (Lookup lookup : {static_cast<Lookup>(&ContactRepository::with_key_prefix), &ContactRepository::with_key_substring}) {
+        auto found = narrow((store.contacts().*lookup)(key));
         if (found.size() == 1) return found.front();
         if (found.size() > 1)
             throw not_found_error(

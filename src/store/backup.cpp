@@ -47,11 +47,11 @@ void copy_database(SQLite::Database& source, const std::string& file) {
 
 void Store::backup_into(const std::string& file, const std::string& name) {
     // Before the first write, a database that does not exist yet is an empty stand-in.
-    if (db_->getFilename() == ":memory:" && path_ != ":memory:")
+    if (connection_->db->getFilename() == ":memory:" && path_ != ":memory:")
         throw runtime_error(fmt::format("there is no database at {} yet: nothing to back up", path_));
-    cached_->reset_all();  // no statement of ours may hold a snapshot the copy would wait on
+    connection_->statements->reset_all();  // no statement of ours may hold a snapshot the copy would wait on
     try {
-        store_detail::copy_database(*db_, file);
+        store_detail::copy_database(*connection_->db, file);
     } catch (const store_detail::DamagedDatabase& e) {
         throw runtime_error(fmt::format("database {} is damaged ({}): no backup written; keep the file, and "
                                         "restore an earlier backup or try sqlite3's .recover",

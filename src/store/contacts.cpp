@@ -38,13 +38,13 @@ std::vector<std::string>* field_for(Contact& contact, const std::string& kind) {
 
 }  // namespace
 
-void Store::write_values(const Contact& contact, bool replace) {
+void ContactRepository::write_values(const Contact& contact, bool replace) {
     if (replace) {
-        auto& erase = (*cached_)("DELETE FROM contact_values WHERE contact_id = ?");
+        auto& erase = c_("DELETE FROM contact_values WHERE contact_id = ?");
         erase.bind(1, contact.id);
         erase.exec();
     }
-    auto& insert = (*cached_)(
+    auto& insert = c_(
         "INSERT INTO contact_values (contact_id, kind, position, value, value_key) "
         "VALUES (?, ?, ?, ?, ?)");
     for (const auto& kind : value_kinds) {
@@ -164,14 +164,14 @@ std::vector<ContactRef> read_refs(SQLite::Statement& query) {
 }  // namespace
 
 // Fills the multi-valued fields of `contacts` with one query for their ids.
-void Store::attach_values(std::vector<Contact>& contacts) {
+void ContactRepository::attach_values(std::vector<Contact>& contacts) {
     std::unordered_map<std::int64_t, Contact*> by_id;
     std::vector<std::int64_t> ids;
     for (auto& contact : contacts) {
         by_id[contact.id] = &contact;
         ids.push_back(contact.id);
     }
-    auto& query = (*cached_)(
+    auto& query = c_(
         "SELECT contact_id, kind, value FROM contact_values "
         "WHERE contact_id IN (SELECT value FROM json_each(?)) ORDER BY contact_id, kind, position");
     query.bind(1, id_array(ids));
@@ -209,10 +209,10 @@ void bind_checkin(SQLite::Statement& statement, const Checkin& checkin) {
 
 }  // namespace
 
-void Store::insert_contact(Contact& contact) {
+void ContactRepository::insert(Contact& contact) {
     stamp(contact.uuid, contact.created_at, contact.updated_at);
     // A new contact has no interactions yet: the clock starts on the day they were added.
-    auto& insert = (*cached_)("INSERT INTO contacts (id, uuid, name, name_key, company, birthday, birthday_md, "
+    auto& insert = c_("INSERT INTO contacts (id, uuid, name, name_key, company, birthday, birthday_md, "
                              "every, archived, added_on, last_touch, checkin_due, every_days, snoozed_until, "
                              "created_at, updated_at, met_on) "
                              "VALUES (" KITH_KEEP_ID("contacts") ", :uuid, :name, :name_key, :company, :birthday, "
@@ -222,13 +222,13 @@ void Store::insert_contact(Contact& contact) {
     bind_contact_columns(insert, at, contact);
     bind_checkin(insert, checkin_for(contact.added_on, contact.every));
     insert.exec();
-    contact.id = db_->getLastInsertRowid();
+    contact.id = c_.db->getLastInsertRowid();
     write_values(contact, false);
 }
 
-void Store::update_contact(Contact& contact, Stamp stamp) {
+void ContactRepository::update(Contact& contact, Stamp stamp) {
     if (stamp == Stamp::now || contact.updated_at.empty()) contact.updated_at = utc_now();
-    auto& update = (*cached_)(
+    auto& update = c_(
         "UPDATE contacts SET name = :name, name_key = :name_key, company = :company, "
         "birthday = :birthday, birthday_md = :birthday_md, every = :every, "
         "archived = :archived, added_on = :added_on, snoozed_until = :snoozed_until, "
@@ -240,25 +240,25 @@ void Store::update_contact(Contact& contact, Stamp stamp) {
     checkin_changed(contact.id);
 }
 
-void Store::checkin_changed(std::int64_t contact_id) {
-    if (write_depth_ > 0)
-        stale_checkins_.push_back(contact_id);
+void ContactRepository::checkin_changed(std::int64_t contact_id) {
+    if (c_.write_depth > 0)
+        c_.stale_checkins.push_back(contact_id);
     else
         refresh_checkin(contact_id);
 }
 
-void Store::refresh_stale_checkins() {
-    std::sort(stale_checkins_.begin(), stale_checkins_.end());
-    stale_checkins_.erase(std::unique(stale_checkins_.begin(), stale_checkins_.end()), stale_checkins_.end());
-    for (auto id : stale_checkins_) refresh_checkin(id);
-    stale_checkins_.clear();
+void ContactRepository::refresh_stale_checkins() {
+    std::sort(c_.stale_checkins.begin(), c_.stale_checkins.end());
+    c_.stale_checkins.erase(std::unique(c_.stale_checkins.begin(), c_.stale_checkins.end()), c_.stale_checkins.end());
+    for (auto id : c_.stale_checkins) refresh_checkin(id);
+    c_.stale_checkins.clear();
 }
 
-void Store::refresh_checkin(std::int64_t contact_id) {
+void ContactRepository::refresh_checkin(std::int64_t contact_id) {
     // Read, then write only what changed. (An UPDATE … RETURNING would be one statement, but
     // SQLite runs RETURNING as a trigger with a statement journal, which made a bulk import
     // spend a third of its time allocating and freeing those journals.)
-    auto& read = (*cached_)(
+    auto& read = c_(
         "SELECT coalesce((SELECT max(happened_on) FROM interactions WHERE contact_id = c.id), c.added_on), "
         "c.every, c.last_touch, c.checkin_due, c.every_days FROM contacts c WHERE c.id = ?");
     read.bind(1, contact_id);
@@ -277,7 +277,7 @@ void Store::refresh_checkin(std::int64_t contact_id) {
     bool unchanged = read.getColumn(2).getString() == last_touch && stored_due == checkin.due && same_days;
     read.reset();
     if (unchanged) return;
-    auto& write = (*cached_)(
+    auto& write = c_(
         "UPDATE contacts SET last_touch = :last_touch, checkin_due = :checkin_due, every_days = :every_days "
         "WHERE id = :id");
     write.bind(":last_touch", last_touch);
@@ -286,24 +286,24 @@ void Store::refresh_checkin(std::int64_t contact_id) {
     write.exec();
 }
 
-std::vector<Contact> Store::find_contacts(const std::vector<std::int64_t>& ids) {
+std::vector<Contact> ContactRepository::find_many(const std::vector<std::int64_t>& ids) {
     std::vector<Contact> contacts;
     if (ids.empty()) return contacts;
-    auto& query = (*cached_)(std::string(contact_columns) + "WHERE c.id IN (SELECT value FROM json_each(?))");
+    auto& query = c_(std::string(contact_columns) + "WHERE c.id IN (SELECT value FROM json_each(?))");
     query.bind(1, id_array(ids));
     while (query.executeStep()) contacts.push_back(read_contact(query));
     attach_values(contacts);
     return contacts;
 }
 
-void Store::delete_contact(std::int64_t id) {
-    auto& erase = (*cached_)("DELETE FROM contacts WHERE id = ?");
+void ContactRepository::remove(std::int64_t id) {
+    auto& erase = c_("DELETE FROM contacts WHERE id = ?");
     erase.bind(1, id);
     erase.exec();
 }
 
-std::optional<Contact> Store::find_contact(std::int64_t id) {
-    auto& query = (*cached_)(std::string(contact_columns) + "WHERE c.id = ?");
+std::optional<Contact> ContactRepository::find(std::int64_t id) {
+    auto& query = c_(std::string(contact_columns) + "WHERE c.id = ?");
     query.bind(1, id);
     if (!query.executeStep()) return std::nullopt;
     std::vector<Contact> found{read_contact(query)};
@@ -311,7 +311,7 @@ std::optional<Contact> Store::find_contact(std::int64_t id) {
     return found.front();
 }
 
-void Store::for_each_contact(const ContactFilter& filter,
+void ContactRepository::for_each(const ContactFilter& filter,
                              const std::function<void(const Contact&, const std::string& name_key)>& each) {
     // Read in table order and sorted by the caller: walking the name index instead would visit
     // the table's pages at random, one read each, which made listing 100,000 people take seconds.
@@ -324,10 +324,10 @@ void Store::for_each_contact(const ContactFilter& filter,
             "AND EXISTS (SELECT 1 FROM contact_values v WHERE v.contact_id = c.id "
             "AND v.kind = 'tag' AND v.value_key = ?) ";
     sql += "ORDER BY c.id";
-    auto& query = (*cached_)(sql);
+    auto& query = c_(sql);
     for (std::size_t i = 0; i < filter.tags.size(); ++i) query.bind(static_cast<int>(i + 1), fold_key(filter.tags[i]));
     // Every contact's values, in the same id order, merged in as both scans advance.
-    auto& values = (*cached_)("SELECT contact_id, kind, value FROM contact_values ORDER BY contact_id, kind, position");
+    auto& values = c_("SELECT contact_id, kind, value FROM contact_values ORDER BY contact_id, kind, position");
     bool more_values = values.executeStep();
     while (query.executeStep()) {
         auto contact = read_contact(query);
@@ -340,10 +340,10 @@ void Store::for_each_contact(const ContactFilter& filter,
     values.reset();
 }
 
-std::vector<Contact> Store::list_contacts(const ContactFilter& filter) {
+std::vector<Contact> ContactRepository::list(const ContactFilter& filter) {
     std::vector<Contact> by_id;
     std::vector<std::string> name_keys;
-    for_each_contact(filter, [&](const Contact& contact, const std::string& name_key) {
+    for_each(filter, [&](const Contact& contact, const std::string& name_key) {
         by_id.push_back(contact);
         name_keys.push_back(name_key);
     });
@@ -358,16 +358,16 @@ std::vector<Contact> Store::list_contacts(const ContactFilter& filter) {
     return contacts;
 }
 
-std::optional<ContactRef> Store::contact_ref(std::int64_t id) {
-    auto& query = (*cached_)("SELECT id, name, archived FROM contacts WHERE id = ?");
+std::optional<ContactRef> ContactRepository::ref(std::int64_t id) {
+    auto& query = c_("SELECT id, name, archived FROM contacts WHERE id = ?");
     query.bind(1, id);
     auto refs = read_refs(query);
     if (refs.empty()) return std::nullopt;
     return refs.front();
 }
 
-std::vector<ContactRef> Store::contacts_with_key(const std::string& key) {
-    auto& query = (*cached_)(
+std::vector<ContactRef> ContactRepository::with_key(const std::string& key) {
+    auto& query = c_(
         "SELECT id, name, archived FROM contacts WHERE name_key = :key "
         "UNION SELECT c.id, c.name, c.archived FROM contact_values v "
         "JOIN contacts c ON c.id = v.contact_id "
@@ -376,9 +376,9 @@ std::vector<ContactRef> Store::contacts_with_key(const std::string& key) {
     return read_refs(query);
 }
 
-std::vector<ContactRef> Store::contacts_with_key_prefix(const std::string& key) {
+std::vector<ContactRef> ContactRepository::with_key_prefix(const std::string& key) {
     // A range on the index: every valid UTF-8 string starting with key sorts below key + 0xFF.
-    auto& query = (*cached_)(
+    auto& query = c_(
         "SELECT id, name, archived FROM contacts WHERE name_key >= :low AND name_key < :high "
         "UNION SELECT c.id, c.name, c.archived FROM contact_values v "
         "JOIN contacts c ON c.id = v.contact_id WHERE v.kind = 'nickname' "
@@ -388,12 +388,12 @@ std::vector<ContactRef> Store::contacts_with_key_prefix(const std::string& key) 
     return read_refs(query);
 }
 
-std::vector<ContactRef> Store::contacts_with_key_prefix(const std::string& key, std::size_t limit) {
+std::vector<ContactRef> ContactRepository::with_key_prefix(const std::string& key, std::size_t limit) {
     // Each half walks its index in key order and stops at `limit`: a few rows, however many people.
-    SQLite::Statement names(*db_,
+    SQLite::Statement names(*c_.db,
                             "SELECT id, name, archived FROM contacts WHERE name_key >= :low AND name_key < :high "
                             "ORDER BY name_key LIMIT :limit");
-    SQLite::Statement nicknames(*db_,
+    SQLite::Statement nicknames(*c_.db,
                                 "SELECT c.id, c.name, c.archived FROM contact_values v "
                                 "JOIN contacts c ON c.id = v.contact_id WHERE v.kind = 'nickname' "
                                 "AND v.value_key >= :low AND v.value_key < :high ORDER BY v.value_key LIMIT :limit");
@@ -414,8 +414,8 @@ std::vector<ContactRef> Store::contacts_with_key_prefix(const std::string& key, 
     return refs;
 }
 
-std::vector<ContactRef> Store::contacts_with_key_substring(const std::string& key) {
-    auto& query = (*cached_)(
+std::vector<ContactRef> ContactRepository::with_key_substring(const std::string& key) {
+    auto& query = c_(
         "SELECT id, name, archived FROM contacts WHERE instr(name_key, :key) > 0 "
         "UNION SELECT c.id, c.name, c.archived FROM contact_values v "
         "JOIN contacts c ON c.id = v.contact_id WHERE v.kind = 'nickname' "
@@ -424,8 +424,8 @@ std::vector<ContactRef> Store::contacts_with_key_substring(const std::string& ke
     return read_refs(query);
 }
 
-std::vector<std::int64_t> Store::contacts_with_email(const std::string& email) {
-    auto& query = (*cached_)(
+std::vector<std::int64_t> ContactRepository::with_email(const std::string& email) {
+    auto& query = c_(
         "SELECT DISTINCT contact_id FROM contact_values WHERE kind = 'email' AND value_key = ? "
         "ORDER BY contact_id");
     query.bind(1, fold_key(email));
@@ -434,8 +434,8 @@ std::vector<std::int64_t> Store::contacts_with_email(const std::string& email) {
     return ids;
 }
 
-std::vector<ContactRef> Store::contacts_named(const std::string& name) {
-    auto& query = (*cached_)("SELECT id, name, archived FROM contacts WHERE name_key = ? ORDER BY id");
+std::vector<ContactRef> ContactRepository::named(const std::string& name) {
+    auto& query = c_("SELECT id, name, archived FROM contacts WHERE name_key = ? ORDER BY id");
     query.bind(1, fold_key(name));
     std::vector<ContactRef> refs;
     while (query.executeStep())

@@ -182,7 +182,7 @@ std::vector<std::int64_t> best_people(SQLite::Statement& statement, bool stream,
 
 }  // namespace
 
-std::vector<std::int64_t> Store::due_candidates(const DueQuery& query) {
+std::vector<std::int64_t> DueRepository::candidates(const DueQuery& query) {
     std::vector<std::int64_t> ids, now;
     std::size_t birthday_people = 0;
     for (const auto& due : due_statements(query)) {
@@ -191,7 +191,7 @@ std::vector<std::int64_t> Store::due_candidates(const DueQuery& query) {
         // Enough people are late or have their birthday today: nobody merely coming up can
         // make the list, however many there are (10 of 150 a day's events at 100,000 people).
         if (due.urgency == Urgency::upcoming && now.size() >= query.limit) continue;
-        auto& statement = (*cached_)(due.sql);
+        auto& statement = c_(due.sql);
         bind_common(statement, query, due);
         auto found = best_people(statement, due.stream, query.limit);
         if (is_birthday) birthday_people += found.size();
@@ -206,10 +206,10 @@ std::vector<std::int64_t> Store::due_candidates(const DueQuery& query) {
     return ids;
 }
 
-std::vector<std::string> Store::due_query_plans(const DueQuery& query) {
+std::vector<std::string> DueRepository::query_plans(const DueQuery& query) {
     std::vector<std::string> lines;
     for (const auto& due : due_statements(query)) {
-        auto& statement = (*cached_)("EXPLAIN QUERY PLAN " + due.sql);
+        auto& statement = c_("EXPLAIN QUERY PLAN " + due.sql);
         bind_common(statement, query, due);
         while (statement.executeStep()) lines.push_back(statement.getColumn(3).getString());
         lines.push_back("--");

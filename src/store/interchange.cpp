@@ -17,23 +17,23 @@ namespace {
 // vanishes, small enough that memory stays flat at any size.
 constexpr int export_batch = 512;
 
-const char* table_name(Store::Table table) {
+const char* table_name(RecordTable table) {
     switch (table) {
-        case Store::Table::contacts: return "contacts";
-        case Store::Table::notes: return "notes";
-        case Store::Table::interactions: return "interactions";
-        case Store::Table::reminders: return "reminders";
-        case Store::Table::asked_questions: return "asked_questions";
+        case RecordTable::contacts: return "contacts";
+        case RecordTable::notes: return "notes";
+        case RecordTable::interactions: return "interactions";
+        case RecordTable::reminders: return "reminders";
+        case RecordTable::asked_questions: return "asked_questions";
     }
     return "contacts";
 }
 
 }  // namespace
 
-std::vector<ContactRecord> Store::contact_records(const std::vector<std::int64_t>& ids) {
+std::vector<ContactRecord> RecordRepository::for_contacts(const std::vector<std::int64_t>& ids) {
     std::vector<ContactRecord> records;
     if (ids.empty()) return records;
-    auto contacts = find_contacts(ids);
+    auto contacts = contacts_.find_many(ids);
     std::sort(contacts.begin(), contacts.end(), [](const auto& a, const auto& b) { return a.id < b.id; });
     std::unordered_map<std::int64_t, ContactRecord*> by_id;
     records.reserve(contacts.size());
@@ -44,13 +44,13 @@ std::vector<ContactRecord> Store::contact_records(const std::vector<std::int64_t
     for (auto& record : records) by_id[record.contact.id] = &record;
 
     // Each list comes back ordered by contact, then id: export order is stable.
-    for (auto& note : notes_for_contacts(ids)) by_id[note.contact_id]->notes.push_back(std::move(note));
-    for (auto& interaction : interactions_for_contacts(ids))
+    for (auto& note : notes_.for_contacts(ids)) by_id[note.contact_id]->notes.push_back(std::move(note));
+    for (auto& interaction : interactions_.for_contacts(ids))
         by_id[interaction.contact_id]->interactions.push_back(std::move(interaction));
-    for (auto& reminder : reminders_for_contacts(ids))
+    for (auto& reminder : reminders_.for_contacts(ids))
         by_id[reminder.contact_id]->reminders.push_back(std::move(reminder));
 
-    auto& asked = (*cached_)(
+    auto& asked = c_(
         "SELECT a.id, a.uuid, a.contact_id, a.question_id, a.asked_on, coalesce(i.uuid, ''), "
         "a.created_at, a.updated_at FROM asked_questions a "
         "LEFT JOIN interactions i ON i.id = a.interaction_id "
@@ -71,8 +71,8 @@ std::vector<ContactRecord> Store::contact_records(const std::vector<std::int64_t
     return records;
 }
 
-void Store::for_each_contact_record(const std::function<void(ContactRecord&&)>& each) {
-    auto& batch = (*cached_)("SELECT id FROM contacts WHERE id > ? ORDER BY id LIMIT ?");
+void RecordRepository::for_each(const std::function<void(ContactRecord&&)>& each) {
+    auto& batch = c_("SELECT id FROM contacts WHERE id > ? ORDER BY id LIMIT ?");
     std::int64_t after = 0;
     for (;;) {
         std::vector<std::int64_t> ids;
@@ -82,13 +82,13 @@ void Store::for_each_contact_record(const std::function<void(ContactRecord&&)>& 
         batch.reset();
         if (ids.empty()) return;
         after = ids.back();
-        for (auto& record : contact_records(ids)) each(std::move(record));
+        for (auto& record : for_contacts(ids)) each(std::move(record));
     }
 }
 
-void Store::insert_asked(AskedQuestion& asked) {
+void AskedRepository::insert(AskedQuestion& asked) {
     stamp(asked.uuid, asked.created_at, asked.updated_at);
-    auto& insert = (*cached_)("INSERT INTO asked_questions (id, uuid, contact_id, question_id, asked_on, "
+    auto& insert = c_("INSERT INTO asked_questions (id, uuid, contact_id, question_id, asked_on, "
                              "interaction_id, created_at, updated_at) VALUES (" KITH_KEEP_ID("asked_questions")
                              ", :uuid, :contact_id, :question_id, :asked_on, "
                              "(SELECT id FROM interactions WHERE uuid = :interaction AND contact_id = :contact_id), "
@@ -102,12 +102,12 @@ void Store::insert_asked(AskedQuestion& asked) {
     insert.bind(":created_at", asked.created_at);
     insert.bind(":updated_at", asked.updated_at);
     insert.exec();
-    asked.id = db_->getLastInsertRowid();
+    asked.id = c_.db->getLastInsertRowid();
 }
 
-std::map<std::int64_t, Date> Store::last_asked(const std::vector<std::int64_t>& contact_ids,
+std::map<std::int64_t, Date> AskedRepository::last_asked(const std::vector<std::int64_t>& contact_ids,
                                               const std::string& question_id) {
-    auto& query = (*cached_)("SELECT contact_id, max(asked_on) FROM asked_questions "
+    auto& query = c_("SELECT contact_id, max(asked_on) FROM asked_questions "
                              "WHERE contact_id IN (SELECT value FROM json_each(?)) AND question_id = ? "
                              "GROUP BY contact_id");
     query.bind(1, id_array(contact_ids));
@@ -117,9 +117,9 @@ std::map<std::int64_t, Date> Store::last_asked(const std::vector<std::int64_t>& 
     return last;
 }
 
-std::optional<std::int64_t> Store::id_for_uuid(Table table, const std::string& uuid) {
+std::optional<std::int64_t> RecordRepository::id_for_uuid(RecordTable table, const std::string& uuid) {
     // The table name comes from the enum above, never from input; the uuid is bound.
-    auto& query = (*cached_)(std::string("SELECT id FROM ") + table_name(table) + " WHERE uuid = ?");
+    auto& query = c_(std::string("SELECT id FROM ") + table_name(table) + " WHERE uuid = ?");
     query.bind(1, uuid);
     if (!query.executeStep()) return std::nullopt;
     return query.getColumn(0).getInt64();

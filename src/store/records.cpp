@@ -62,9 +62,9 @@ void bind_note(SQLite::Statement& statement, const NoteSlots& at, const Note& no
 
 }  // namespace
 
-void Store::insert_note(Note& note) {
+void NoteRepository::insert(Note& note) {
     stamp(note.uuid, note.created_at, note.updated_at);
-    auto& insert = (*cached_)("INSERT INTO notes (id, uuid, contact_id, text, noted_on, event_on, ask, tags, "
+    auto& insert = c_("INSERT INTO notes (id, uuid, contact_id, text, noted_on, event_on, ask, tags, "
                              "created_at, updated_at, done_on, reading, read_with, happens_on, follow_up_on) "
                              "VALUES (" KITH_KEEP_ID("notes") ", :uuid, :contact_id, :text, "
                              ":noted_on, :event_on, :ask, :tags, :created_at, :updated_at, :done_on, :reading, "
@@ -72,12 +72,12 @@ void Store::insert_note(Note& note) {
     static const NoteSlots at(insert);  // the same for every statement of this text
     bind_note(insert, at, note);
     insert.exec();
-    note.id = db_->getLastInsertRowid();
+    note.id = c_.db->getLastInsertRowid();
 }
 
-void Store::update_note(Note& note, Stamp stamp) {
+void NoteRepository::update(Note& note, Stamp stamp) {
     if (stamp == Stamp::now || note.updated_at.empty()) note.updated_at = utc_now();
-    auto& update = (*cached_)(
+    auto& update = c_(
         "UPDATE notes SET contact_id = :contact_id, text = :text, noted_on = :noted_on, "
         "event_on = :event_on, ask = :ask, tags = :tags, updated_at = :updated_at, done_on = :done_on, "
         "reading = :reading, read_with = :read_with, happens_on = :happens_on, follow_up_on = :follow_up_on "
@@ -115,31 +115,31 @@ Note read_note(SQLite::Statement& query) {
 
 }  // namespace
 
-std::vector<Note> Store::notes_for(std::int64_t contact_id) {
-    auto& query = (*cached_)(std::string(note_columns) + "WHERE contact_id = ? ORDER BY noted_on DESC, id DESC");
+std::vector<Note> NoteRepository::for_contact(std::int64_t contact_id) {
+    auto& query = c_(std::string(note_columns) + "WHERE contact_id = ? ORDER BY noted_on DESC, id DESC");
     query.bind(1, contact_id);
     std::vector<Note> notes;
     while (query.executeStep()) notes.push_back(read_note(query));
     return notes;
 }
 
-std::optional<Note> Store::find_note(std::int64_t id) {
-    auto& query = (*cached_)(std::string(note_columns) + "WHERE id = ?");
+std::optional<Note> NoteRepository::find(std::int64_t id) {
+    auto& query = c_(std::string(note_columns) + "WHERE id = ?");
     query.bind(1, id);
     if (!query.executeStep()) return std::nullopt;
     return read_note(query);
 }
 
-std::vector<Note> Store::notes_read_with_other(const std::string& fingerprint) {
-    auto& query = (*cached_)(std::string(note_columns) + "WHERE read_with <> ? ORDER BY id");
+std::vector<Note> NoteRepository::read_with_other(const std::string& fingerprint) {
+    auto& query = c_(std::string(note_columns) + "WHERE read_with <> ? ORDER BY id");
     query.bind(1, fingerprint);
     std::vector<Note> notes;
     while (query.executeStep()) notes.push_back(read_note(query));
     return notes;
 }
 
-std::vector<Note> Store::notes_for_contacts(const std::vector<std::int64_t>& contact_ids) {
-    auto& query = (*cached_)(std::string(note_columns) +
+std::vector<Note> NoteRepository::for_contacts(const std::vector<std::int64_t>& contact_ids) {
+    auto& query = c_(std::string(note_columns) +
                              "WHERE contact_id IN (SELECT value FROM json_each(?)) ORDER BY contact_id, id");
     query.bind(1, id_array(contact_ids));
     std::vector<Note> notes;
@@ -147,8 +147,8 @@ std::vector<Note> Store::notes_for_contacts(const std::vector<std::int64_t>& con
     return notes;
 }
 
-std::vector<Note> Store::event_notes_for(const std::vector<std::int64_t>& contact_ids, Date from, Date until) {
-    auto& query = (*cached_)(std::string(note_columns) +
+std::vector<Note> NoteRepository::events_for(const std::vector<std::int64_t>& contact_ids, Date from, Date until) {
+    auto& query = c_(std::string(note_columns) +
                              "WHERE contact_id IN (SELECT value FROM json_each(?)) "
                              "AND happens_on BETWEEN ? AND ? ORDER BY happens_on, id");
     query.bind(1, id_array(contact_ids));
@@ -159,8 +159,8 @@ std::vector<Note> Store::event_notes_for(const std::vector<std::int64_t>& contac
     return notes;
 }
 
-std::vector<Note> Store::follow_up_notes_for(const std::vector<std::int64_t>& contact_ids, Date by) {
-    auto& query = (*cached_)(std::string(note_columns) +
+std::vector<Note> NoteRepository::follow_ups_for(const std::vector<std::int64_t>& contact_ids, Date by) {
+    auto& query = c_(std::string(note_columns) +
                              "WHERE contact_id IN (SELECT value FROM json_each(?)) "
                              "AND follow_up_on <= ? AND done_on IS NULL ORDER BY follow_up_on, id");
     query.bind(1, id_array(contact_ids));
@@ -170,21 +170,20 @@ std::vector<Note> Store::follow_up_notes_for(const std::vector<std::int64_t>& co
     return notes;
 }
 
-std::string Store::readings_made_with() {
-    auto& query = (*cached_)("SELECT value FROM kith_state WHERE key = 'rules'");
+std::string NoteRepository::readings_made_with() {
+    auto& query = c_("SELECT value FROM kith_state WHERE key = 'rules'");
     std::string fingerprint;
     if (query.executeStep()) fingerprint = query.getColumn(0).getString();
     query.reset();
     return fingerprint;
 }
 
-void Store::set_readings_made_with(const std::string& fingerprint) {
-    auto& upsert = (*cached_)("INSERT OR REPLACE INTO kith_state (key, value) VALUES ('rules', ?)");
+void NoteRepository::set_readings_made_with(const std::string& fingerprint) {
+    auto& upsert = c_("INSERT OR REPLACE INTO kith_state (key, value) VALUES ('rules', ?)");
     upsert.bind(1, fingerprint);
     upsert.exec();
 }
 
-bool Store::can_write() { return sqlite3_db_readonly(db_->getHandle(), "main") == 0; }
 
 namespace {
 
@@ -198,9 +197,9 @@ void bind_interaction(SQLite::Statement& statement, const Interaction& interacti
 
 }  // namespace
 
-void Store::insert_interaction(Interaction& interaction) {
+void InteractionRepository::insert(Interaction& interaction) {
     stamp(interaction.uuid, interaction.created_at, interaction.updated_at);
-    auto& insert = (*cached_)("INSERT INTO interactions (id, uuid, contact_id, happened_on, channel, summary, "
+    auto& insert = c_("INSERT INTO interactions (id, uuid, contact_id, happened_on, channel, summary, "
                              "created_at, updated_at) VALUES (" KITH_KEEP_ID("interactions") ", :uuid, :contact_id, "
                              ":happened_on, :channel, :summary, :created_at, :updated_at)");
     insert.bind(":id", interaction.id);
@@ -208,19 +207,19 @@ void Store::insert_interaction(Interaction& interaction) {
     insert.bind(":created_at", interaction.created_at);
     bind_interaction(insert, interaction);
     insert.exec();
-    interaction.id = db_->getLastInsertRowid();
-    checkin_changed(interaction.contact_id);  // talking to someone restarts their check-in clock
+    interaction.id = c_.db->getLastInsertRowid();
+    contacts_.checkin_changed(interaction.contact_id);  // talking to someone restarts their check-in clock
 }
 
-void Store::update_interaction(Interaction& interaction, Stamp stamp) {
+void InteractionRepository::update(Interaction& interaction, Stamp stamp) {
     if (stamp == Stamp::now || interaction.updated_at.empty()) interaction.updated_at = utc_now();
-    auto& update = (*cached_)(
+    auto& update = c_(
         "UPDATE interactions SET contact_id = :contact_id, happened_on = :happened_on, "
         "channel = :channel, summary = :summary, updated_at = :updated_at WHERE id = :id");
     update.bind(":id", interaction.id);
     bind_interaction(update, interaction);
     update.exec();
-    checkin_changed(interaction.contact_id);
+    contacts_.checkin_changed(interaction.contact_id);
 }
 
 namespace {
@@ -243,17 +242,17 @@ Interaction read_interaction(SQLite::Statement& query) {
 
 }  // namespace
 
-std::vector<Interaction> Store::interactions_for(std::int64_t contact_id) {
+std::vector<Interaction> InteractionRepository::for_contact(std::int64_t contact_id) {
     auto& query =
-        (*cached_)(std::string(interaction_columns) + "WHERE contact_id = ? ORDER BY happened_on DESC, id DESC");
+        c_(std::string(interaction_columns) + "WHERE contact_id = ? ORDER BY happened_on DESC, id DESC");
     query.bind(1, contact_id);
     std::vector<Interaction> interactions;
     while (query.executeStep()) interactions.push_back(read_interaction(query));
     return interactions;
 }
 
-std::vector<Interaction> Store::interactions_for_contacts(const std::vector<std::int64_t>& contact_ids) {
-    auto& query = (*cached_)(std::string(interaction_columns) +
+std::vector<Interaction> InteractionRepository::for_contacts(const std::vector<std::int64_t>& contact_ids) {
+    auto& query = c_(std::string(interaction_columns) +
                              "WHERE contact_id IN (SELECT value FROM json_each(?)) ORDER BY contact_id, id");
     query.bind(1, id_array(contact_ids));
     std::vector<Interaction> interactions;
@@ -261,9 +260,9 @@ std::vector<Interaction> Store::interactions_for_contacts(const std::vector<std:
     return interactions;
 }
 
-void Store::record_asked(std::int64_t contact_id, const std::vector<std::string>& question_ids, Date on,
+void AskedRepository::record(std::int64_t contact_id, const std::vector<std::string>& question_ids, Date on,
                          std::int64_t interaction_id) {
-    auto& insert = (*cached_)(
+    auto& insert = c_(
         "INSERT INTO asked_questions (uuid, contact_id, question_id, asked_on, interaction_id, "
         "created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)");
     for (const auto& question_id : question_ids) {
@@ -281,9 +280,9 @@ void Store::record_asked(std::int64_t contact_id, const std::vector<std::string>
     }
 }
 
-std::map<std::int64_t, std::map<std::string, Date>> Store::asked_for_contacts(
+std::map<std::int64_t, std::map<std::string, Date>> AskedRepository::for_contacts(
     const std::vector<std::int64_t>& contact_ids) {
-    auto& query = (*cached_)(
+    auto& query = c_(
         "SELECT contact_id, question_id, max(asked_on) FROM asked_questions "
         "WHERE contact_id IN (SELECT value FROM json_each(?)) GROUP BY contact_id, question_id");
     query.bind(1, id_array(contact_ids));

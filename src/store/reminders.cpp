@@ -55,9 +55,9 @@ void bind_reminder(SQLite::Statement& statement, const Reminder& reminder) {
 
 }  // namespace
 
-void Store::insert_reminder(Reminder& reminder) {
+void ReminderRepository::insert(Reminder& reminder) {
     stamp(reminder.uuid, reminder.created_at, reminder.updated_at);
-    auto& insert = (*cached_)("INSERT INTO reminders (id, uuid, contact_id, text, due_on, starts_on, every, done_on, "
+    auto& insert = c_("INSERT INTO reminders (id, uuid, contact_id, text, due_on, starts_on, every, done_on, "
                              "snoozed_until, created_at, updated_at) VALUES (" KITH_KEEP_ID("reminders") ", :uuid, "
                              ":contact_id, :text, :due_on, :starts_on, :every, :done_on, :snoozed_until, "
                              ":created_at, :updated_at)");
@@ -66,12 +66,12 @@ void Store::insert_reminder(Reminder& reminder) {
     insert.bind(":created_at", reminder.created_at);
     bind_reminder(insert, reminder);
     insert.exec();
-    reminder.id = db_->getLastInsertRowid();
+    reminder.id = c_.db->getLastInsertRowid();
 }
 
-void Store::update_reminder(Reminder& reminder, Stamp stamp) {
+void ReminderRepository::update(Reminder& reminder, Stamp stamp) {
     if (stamp == Stamp::now || reminder.updated_at.empty()) reminder.updated_at = utc_now();
-    auto& update = (*cached_)(
+    auto& update = c_(
         "UPDATE reminders SET contact_id = :contact_id, text = :text, due_on = :due_on, starts_on = :starts_on, "
         "every = :every, done_on = :done_on, snoozed_until = :snoozed_until, "
         "updated_at = :updated_at WHERE id = :id");
@@ -80,22 +80,22 @@ void Store::update_reminder(Reminder& reminder, Stamp stamp) {
     update.exec();
 }
 
-std::optional<Reminder> Store::find_reminder(std::int64_t id) {
-    auto& query = (*cached_)(std::string(reminder_columns) + "WHERE id = ?");
+std::optional<Reminder> ReminderRepository::find(std::int64_t id) {
+    auto& query = c_(std::string(reminder_columns) + "WHERE id = ?");
     query.bind(1, id);
     if (!query.executeStep()) return std::nullopt;
     return read_reminder(query);
 }
 
-std::vector<Reminder> Store::open_reminders_for(std::int64_t contact_id) {
+std::vector<Reminder> ReminderRepository::open_for(std::int64_t contact_id) {
     auto& query =
-        (*cached_)(std::string(reminder_columns) + "WHERE contact_id = ? AND done_on IS NULL ORDER BY due_on, id");
+        c_(std::string(reminder_columns) + "WHERE contact_id = ? AND done_on IS NULL ORDER BY due_on, id");
     query.bind(1, contact_id);
     return read_reminders(query);
 }
 
-std::vector<Reminder> Store::open_reminders(const std::string& id_prefix, std::size_t limit) {
-    SQLite::Statement query(*db_, std::string(reminder_columns) +
+std::vector<Reminder> ReminderRepository::open(const std::string& id_prefix, std::size_t limit) {
+    SQLite::Statement query(*c_.db, std::string(reminder_columns) +
                                       "WHERE done_on IS NULL AND CAST(id AS TEXT) LIKE :prefix || '%' "
                                       "ORDER BY due_on, id LIMIT :limit");
     query.bind(":prefix", id_prefix);
@@ -103,8 +103,8 @@ std::vector<Reminder> Store::open_reminders(const std::string& id_prefix, std::s
     return read_reminders(query);
 }
 
-std::vector<Reminder> Store::due_reminders_for(const std::vector<std::int64_t>& contact_ids, Date by) {
-    auto& query = (*cached_)(std::string(reminder_columns) +
+std::vector<Reminder> ReminderRepository::due_for(const std::vector<std::int64_t>& contact_ids, Date by) {
+    auto& query = c_(std::string(reminder_columns) +
                              "WHERE contact_id IN (SELECT value FROM json_each(:ids)) AND done_on IS NULL "
                              "AND due_on <= :by AND (snoozed_until IS NULL OR snoozed_until <= :by) "
                              "ORDER BY due_on, id");
@@ -113,8 +113,8 @@ std::vector<Reminder> Store::due_reminders_for(const std::vector<std::int64_t>& 
     return read_reminders(query);
 }
 
-std::vector<Reminder> Store::reminders_for_contacts(const std::vector<std::int64_t>& contact_ids) {
-    auto& query = (*cached_)(std::string(reminder_columns) +
+std::vector<Reminder> ReminderRepository::for_contacts(const std::vector<std::int64_t>& contact_ids) {
+    auto& query = c_(std::string(reminder_columns) +
                              "WHERE contact_id IN (SELECT value FROM json_each(?)) ORDER BY contact_id, id");
     query.bind(1, id_array(contact_ids));
     return read_reminders(query);

@@ -314,17 +314,30 @@ bool wal_may_hold_writes(const std::string& path) {
 }  // namespace
 
 Store::Store(std::unique_ptr<SQLite::Database> db, std::string path)
-    : db_(std::move(db)), cached_(std::make_unique<store_detail::StatementCache>(*db_)), path_(std::move(path)) {}
+    : connection_(std::make_unique<store_detail::Connection>()),
+      contacts_(*connection_),
+      notes_(*connection_),
+      interactions_(*connection_, contacts_),
+      reminders_(*connection_),
+      asked_(*connection_),
+      records_(*connection_, contacts_, notes_, interactions_, reminders_),
+      due_(*connection_),
+      path_(std::move(path)) {
+    connection_->db = std::move(db);
+    connection_->statements = std::make_unique<store_detail::StatementCache>(*connection_->db);
+}
+
+bool Store::can_write() { return sqlite3_db_readonly(connection_->db->getHandle(), "main") == 0; }
 
 Store::~Store() {
-    cached_.reset();  // a statement left stepping would hold a read transaction open
-    if (db_) checkpoint_before_close(*db_);
+    connection_->statements.reset();  // a statement left stepping would hold a read transaction open
+    if (connection_->db) checkpoint_before_close(*connection_->db);
 }
 
 std::optional<std::string> Store::describe_failure(const std::exception& e) const {
     const auto* sqlite = dynamic_cast<const SQLite::Exception*>(&e);
     if (!sqlite) return std::nullopt;
-    return database_error("cannot read", path_, *sqlite, db_.get()).what();
+    return database_error("cannot read", path_, *sqlite, connection_->db.get()).what();
 }
 
 int Store::current_schema_version() {
@@ -332,7 +345,7 @@ int Store::current_schema_version() {
 }
 
 int Store::schema_version() const {
-    return read_user_version(*db_);
+    return read_user_version(*connection_->db);
 }
 
 std::unique_ptr<Store> Store::open(const std::string& path, Access access) {
@@ -419,16 +432,16 @@ std::unique_ptr<SQLite::Database> Store::open_file(const std::string& path, bool
 }
 
 void Store::migrate(bool can_write) {
-    int stamped = read_user_version(*db_);
-    int version = stamped == 0 ? unstamped_version(*db_, path_) : stamped;
+    int stamped = read_user_version(*connection_->db);
+    int version = stamped == 0 ? unstamped_version(*connection_->db, path_) : stamped;
     int current = current_schema_version();
     if (version > current) newer_schema(path_, version);
     if (can_write) {
         // WAL lets a cron reader and an interactive writer work at the same time.
-        if (db_->execAndGet("PRAGMA journal_mode").getString() != "wal") switch_to_wal(*db_);
-        db_->exec("PRAGMA synchronous = NORMAL");
+        if (connection_->db->execAndGet("PRAGMA journal_mode").getString() != "wal") switch_to_wal(*connection_->db);
+        connection_->db->exec("PRAGMA synchronous = NORMAL");
     }
-    db_->exec("PRAGMA foreign_keys = ON");
+    connection_->db->exec("PRAGMA foreign_keys = ON");
     if (version == current && (stamped == version || !can_write)) return;
     if (!can_write)
         throw runtime_error(
@@ -439,7 +452,7 @@ void Store::migrate(bool can_write) {
         auto backup_path = fmt::format("{}.bak-v{}", path_, version);
         files::AtomicFile backup(backup_path);
         try {
-            store_detail::copy_database(*db_, backup.temp_path());
+            store_detail::copy_database(*connection_->db, backup.temp_path());
         } catch (const std::runtime_error& e) {
             throw runtime_error(fmt::format("cannot keep a copy of {} before upgrading it: {}", path_, e.what()));
         }
@@ -448,15 +461,15 @@ void Store::migrate(bool can_write) {
     }
     write([&] {
         // Another kith may have migrated while we waited for the write lock.
-        int locked_version = read_user_version(*db_);
-        if (locked_version == 0) locked_version = unstamped_version(*db_, path_);
-        if (locked_version < current || read_user_version(*db_) != current) apply_schema(*db_, locked_version);
+        int locked_version = read_user_version(*connection_->db);
+        if (locked_version == 0) locked_version = unstamped_version(*connection_->db, path_);
+        if (locked_version < current || read_user_version(*connection_->db) != current) apply_schema(*connection_->db, locked_version);
     });
 }
 
 void Store::write(const std::function<void()>& body) {
     // A use case may call another (add with --note): the outermost call owns the transaction.
-    if (write_depth_ > 0) {
+    if (connection_->write_depth > 0) {
         body();
         return;
     }
@@ -465,33 +478,33 @@ void Store::write(const std::function<void()>& body) {
             create_on_write_ = false;
             create_private_directories(fs::path(path_).parent_path());
             create_private_file(path_);
-            cached_.reset();  // its statements belong to the stand-in
-            db_ = open_file(path_, true);
-            cached_ = std::make_unique<store_detail::StatementCache>(*db_);
+            connection_->statements.reset();  // its statements belong to the stand-in
+            connection_->db = open_file(path_, true);
+            connection_->statements = std::make_unique<store_detail::StatementCache>(*connection_->db);
             migrate(true);
         }
         use_write_cache();
         transact(Transaction::write, body);
     } catch (const SQLite::Exception& e) {
-        throw database_error("cannot write to", path_, e, db_.get());
+        throw database_error("cannot write to", path_, e, connection_->db.get());
     }
 }
 
 void Store::use_write_cache() {
     if (write_cache_set_) return;
-    db_->exec(fmt::format("PRAGMA cache_size = -{}", write_cache_kib));
+    connection_->db->exec(fmt::format("PRAGMA cache_size = -{}", write_cache_kib));
     write_cache_set_ = true;
 }
 
 void Store::read(const std::function<void()>& body) {
-    if (write_depth_ > 0) {
+    if (connection_->write_depth > 0) {
         body();
         return;
     }
     try {
         transact(Transaction::read, body);
     } catch (const SQLite::Exception& e) {
-        throw database_error("cannot read", path_, e, db_.get());
+        throw database_error("cannot read", path_, e, connection_->db.get());
     }
 }
 
@@ -500,7 +513,7 @@ void Store::rehearse(const std::function<void()>& body) {
         use_write_cache();
         transact(Transaction::rehearsal, body);
     } catch (const SQLite::Exception& e) {
-        throw database_error("cannot read", path_, e, db_.get());
+        throw database_error("cannot read", path_, e, connection_->db.get());
     }
 }
 
@@ -508,23 +521,23 @@ void Store::transact(Transaction kind, const std::function<void()>& body) {
     // A rehearsal on a database not created yet runs on the empty stand-in: no lock to take.
     bool lock_now = kind == Transaction::write || (kind == Transaction::rehearsal && !create_on_write_);
     bool writes = kind != Transaction::read;
-    cached_->reset_all();  // no statement may hold a snapshot from before the transaction
+    connection_->statements->reset_all();  // no statement may hold a snapshot from before the transaction
     SQLite::Transaction transaction(
-        *db_, lock_now ? SQLite::TransactionBehavior::IMMEDIATE : SQLite::TransactionBehavior::DEFERRED);
-    if (writes) ++write_depth_;
+        *connection_->db, lock_now ? SQLite::TransactionBehavior::IMMEDIATE : SQLite::TransactionBehavior::DEFERRED);
+    if (writes) ++connection_->write_depth;
     try {
         body();
         // Check-ins touched by the writes are recomputed once each, before the commit (and in a
         // rehearsal too, so it fails where the real thing would).
-        if (writes) refresh_stale_checkins();
+        if (writes) contacts_.refresh_stale_checkins();
     } catch (...) {
-        if (writes) --write_depth_;
-        stale_checkins_.clear();
-        cached_->reset_all();
+        if (writes) --connection_->write_depth;
+        connection_->stale_checkins.clear();
+        connection_->statements->reset_all();
         throw;  // the transaction's destructor rolls back
     }
-    if (writes) --write_depth_;
-    cached_->reset_all();
+    if (writes) --connection_->write_depth;
+    connection_->statements->reset_all();
     if (kind != Transaction::rehearsal) transaction.commit();  // a rehearsal is rolled back
 }
 

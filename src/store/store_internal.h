@@ -42,6 +42,21 @@ private:
     std::unordered_map<const char*, SQLite::Statement*> by_address_;
 };
 
+// What the database and its repositories share: the connection, its prepared statements, and
+// the write in progress.
+struct Connection {
+    std::unique_ptr<SQLite::Database> db;
+    std::unique_ptr<StatementCache> statements;  // over db, so declared after it
+    int write_depth = 0;                          // write() calls open: > 0 inside a write
+    std::vector<std::int64_t> stale_checkins;     // contacts whose check-in waits for the commit
+
+    // The prepared statement for `sql`, reset and unbound (see StatementCache).
+    template <class Sql>
+    SQLite::Statement& operator()(const Sql& sql) {
+        return (*statements)(sql);
+    }
+};
+
 // Copies `source` into `file` (an empty file, a temp one the caller renames into place) with
 // SQLite's online backup: one consistent snapshot, checked before it counts as a copy.
 // Throws DamagedDatabase when the source's pages do not check out.

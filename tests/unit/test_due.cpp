@@ -261,7 +261,7 @@ TEST_CASE("the due queries read indexes in ranking order, never a full scan of c
     query.events_until = query.birthdays_until;
     query.tags = {"client"};
     query.tag_cadences = {{"client", Interval{30, Interval::Unit::days}}};
-    auto plans = book.store->due_query_plans(query);
+    auto plans = book.store->due().query_plans(query);
     REQUIRE(plans.size() > 5);
     for (const auto& line : plans) {
         INFO(line);
@@ -345,7 +345,7 @@ TEST_CASE("done completes all the reminders and notes given, or none of them") {
 
     // A note that is no promise stops them all: the reminder before it stays open.
     CHECK_THROWS_AS(complete_reminders(*book.store, {{call.id}, {fact.id}}, today, builtin_rulebook()), Error);
-    CHECK_FALSE(book.store->find_reminder(call.id)->done_on);
+    CHECK_FALSE(book.store->reminders().find(call.id)->done_on);
 
     auto completed = complete_reminders(*book.store, {{call.id, invoice.id}, {promise.id}}, today, builtin_rulebook());
     REQUIRE(completed.reminders.size() == 2);

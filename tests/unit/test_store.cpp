@@ -47,11 +47,11 @@ TEST_CASE("a contact round-trips through the store with all its fields") {
     sam.company = "Acme";
     sam.birthday = Birthday{1986, 3, 15};
     sam.every = Cadence{Interval{3, Interval::Unit::weeks}, Interval{6, Interval::Unit::weeks}};
-    store->write([&] { store->insert_contact(sam); });
+    store->write([&] { store->contacts().insert(sam); });
     REQUIRE(sam.id > 0);
     CHECK(sam.uuid.size() == 36);
 
-    auto loaded = store->find_contact(sam.id);
+    auto loaded = store->contacts().find(sam.id);
     REQUIRE(loaded);
     CHECK(loaded->name == "Sam Smith");
     CHECK(loaded->emails == sam.emails);
@@ -68,18 +68,18 @@ TEST_CASE("a contact round-trips through the store with all its fields") {
 TEST_CASE("last contacted is the latest interaction, whatever order they were logged in") {
     auto store = Store::open(":memory:", Store::Access::write);
     Contact sam = person("Sam");
-    store->insert_contact(sam);
+    store->contacts().insert(sam);
     for (auto date : {Date{year{2026}, October, day{1}}, Date{year{2026}, November, day{2}}, Date{year{2026}, March, day{9}}}) {
         Interaction interaction;
         interaction.contact_id = sam.id;
         interaction.on = date;
         interaction.channel = "call";
-        store->insert_interaction(interaction);
+        store->interactions().insert(interaction);
     }
-    auto loaded = store->find_contact(sam.id);
+    auto loaded = store->contacts().find(sam.id);
     REQUIRE(loaded->last_contacted);
     CHECK(*loaded->last_contacted == Date{year{2026}, November, day{2}});
-    auto interactions = store->interactions_for(sam.id);
+    auto interactions = store->interactions().for_contact(sam.id);
     REQUIRE(interactions.size() == 3);
     CHECK(interactions.front().on == Date{year{2026}, November, day{2}});  // newest first
 }
@@ -88,21 +88,21 @@ TEST_CASE("last contacted on the day they were added is not never, in every way 
     // The stored last_touch falls back to the day added: equal days must still ask the interactions.
     auto store = Store::open(":memory:", Store::Access::write);
     Contact same_day = person("Same Day"), earlier = person("Earlier"), never = person("Never");
-    for (Contact* c : {&same_day, &earlier, &never}) store->insert_contact(*c);
+    for (Contact* c : {&same_day, &earlier, &never}) store->contacts().insert(*c);
     auto log = [&](const Contact& c, Date on) {
         Interaction interaction;
         interaction.contact_id = c.id;
         interaction.on = on;
         interaction.channel = "call";
-        store->insert_interaction(interaction);
+        store->interactions().insert(interaction);
     };
     log(same_day, today);
     log(earlier, Date{year{2025}, May, day{1}});  // before they were added: still the latest
     std::map<std::string, std::optional<Date>> listed;
-    store->for_each_contact({}, [&](const Contact& c, const std::string&) { listed[c.name] = c.last_contacted; });
-    for (const auto& found : {store->find_contacts({same_day.id, earlier.id, never.id}),
-                              std::vector<Contact>{*store->find_contact(same_day.id), *store->find_contact(earlier.id),
-                                                   *store->find_contact(never.id)}}) {
+    store->contacts().for_each({}, [&](const Contact& c, const std::string&) { listed[c.name] = c.last_contacted; });
+    for (const auto& found : {store->contacts().find_many({same_day.id, earlier.id, never.id}),
+                              std::vector<Contact>{*store->contacts().find(same_day.id), *store->contacts().find(earlier.id),
+                                                   *store->contacts().find(never.id)}}) {
         for (const auto& c : found) {
             CAPTURE(c.name);
             CHECK(listed.at(c.name) == c.last_contacted);
@@ -116,7 +116,7 @@ TEST_CASE("last contacted on the day they were added is not never, in every way 
 TEST_CASE("notes come back newest first with event, ask flag and tags") {
     auto store = Store::open(":memory:", Store::Access::write);
     Contact sam = person("Sam");
-    store->insert_contact(sam);
+    store->contacts().insert(sam);
     Note old_note;
     old_note.contact_id = sam.id;
     old_note.text = "Old";
@@ -128,9 +128,9 @@ TEST_CASE("notes come back newest first with event, ask flag and tags") {
     new_note.event = Date{year{2026}, December, day{5}};
     new_note.ask = true;
     new_note.tags = {"running", "berlin"};
-    store->insert_note(old_note);
-    store->insert_note(new_note);
-    auto notes = store->notes_for(sam.id);
+    store->notes().insert(old_note);
+    store->notes().insert(new_note);
+    auto notes = store->notes().for_contact(sam.id);
     REQUIRE(notes.size() == 2);
     CHECK(notes[0].text == "Marathon");
     CHECK(notes[0].event == new_note.event);
@@ -143,24 +143,24 @@ TEST_CASE("a failed write leaves nothing behind") {
     auto store = Store::open(":memory:", Store::Access::write);
     CHECK_THROWS(store->write([&] {
         Contact a = person("Half Written");
-        store->insert_contact(a);
+        store->contacts().insert(a);
         throw usage_error("boom");
     }));
-    CHECK(store->list_contacts({}).empty());
+    CHECK(store->contacts().list({}).empty());
 }
 
 TEST_CASE("deleting a contact removes their notes and interactions") {
     auto store = Store::open(":memory:", Store::Access::write);
     Contact sam = person("Sam");
-    store->insert_contact(sam);
+    store->contacts().insert(sam);
     Note note;
     note.contact_id = sam.id;
     note.text = "x";
     note.on = today;
-    store->insert_note(note);
-    store->delete_contact(sam.id);
-    CHECK(store->notes_for(sam.id).empty());
-    CHECK_FALSE(store->find_contact(sam.id));
+    store->notes().insert(note);
+    store->contacts().remove(sam.id);
+    CHECK(store->notes().for_contact(sam.id).empty());
+    CHECK_FALSE(store->contacts().find(sam.id));
 }
 
 TEST_CASE("list filters archived people and requires every tag") {
@@ -170,14 +170,14 @@ TEST_CASE("list filters archived people and requires every tag") {
     b.tags = {"client"};
     c.tags = {"client", "golf"};
     c.archived = true;
-    for (auto* contact : {&a, &b, &c}) store->insert_contact(*contact);
+    for (auto* contact : {&a, &b, &c}) store->contacts().insert(*contact);
     ContactFilter filter;
     filter.tags = {"client", "golf"};
-    auto listed = store->list_contacts(filter);
+    auto listed = store->contacts().list(filter);
     REQUIRE(listed.size() == 1);
     CHECK(listed[0].name == "Ann");
     filter.include_archived = true;
-    CHECK(store->list_contacts(filter).size() == 2);
+    CHECK(store->contacts().list(filter).size() == 2);
 }
 
 TEST_CASE("a database file is created 0600 in a 0700 directory, in WAL mode, at schema version 1") {
@@ -202,7 +202,7 @@ TEST_CASE("reading a database that does not exist creates nothing") {
     TempDir temp;
     auto path = (temp.path / "kith.db").string();
     auto store = Store::open(path, Store::Access::read);
-    CHECK(store->list_contacts({}).empty());
+    CHECK(store->contacts().list({}).empty());
     CHECK_FALSE(std::filesystem::exists(path));
 }
 
@@ -212,11 +212,11 @@ TEST_CASE("a name prefix with a limit: names and nicknames, each person once, th
         auto contact = person(name);
         if (name == "Bo Park") contact.nicknames = {"Sambo"};
         if (name == "Sam Smith") contact.nicknames = {"Sammy"};
-        store->insert_contact(contact);
+        store->contacts().insert(contact);
     }
     auto names = [&](const std::string& key, std::size_t limit) {
         std::vector<std::string> out;
-        for (const auto& ref : store->contacts_with_key_prefix(key, limit)) out.push_back(ref.name);
+        for (const auto& ref : store->contacts().with_key_prefix(key, limit)) out.push_back(ref.name);
         return out;
     };
     CHECK(names("sam", 10) == std::vector<std::string>{"Bo Park", "Sam Smith", "Samantha Jones", "Sammy Lee"});
@@ -231,14 +231,14 @@ TEST_CASE("read_only access reads the database and never writes to it, not even 
     {
         auto store = Store::open(path, Store::Access::write);
         auto ann = person("Ann Lee");
-        store->write([&] { store->insert_contact(ann); });
+        store->write([&] { store->contacts().insert(ann); });
     }
     {
         SQLite::Database db(path, SQLite::OPEN_READWRITE);
         db.exec("PRAGMA journal_mode = DELETE");  // WAL mode is switched on by a writable open
     }
     auto before_time = std::filesystem::last_write_time(path);
-    CHECK(Store::open(path, Store::Access::read_only)->list_contacts({}).size() == 1);
+    CHECK(Store::open(path, Store::Access::read_only)->contacts().list({}).size() == 1);
     CHECK(std::filesystem::last_write_time(path) == before_time);
     CHECK(SQLite::Database(path).execAndGet("PRAGMA journal_mode").getString() == "delete");
     // A kith with one more migration finds an older schema here: Access::read would upgrade it.
@@ -291,7 +291,7 @@ TEST_CASE("an unset date is refused before it reaches the database") {
     auto store = Store::open(":memory:", Store::Access::write);
     Contact nobody;
     nobody.name = "No Date";
-    CHECK_THROWS_AS(store->insert_contact(nobody), Error);
+    CHECK_THROWS_AS(store->contacts().insert(nobody), Error);
 }
 
 TEST_CASE("uuids are version-7 uuids, each larger than the one before, starting with the time") {
