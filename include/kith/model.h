@@ -119,4 +119,33 @@ struct ContactRecord {
     std::vector<AskedQuestion> asked;
 };
 
+// Why someone is due (SPEC §4), and the person with their reasons and questions: what `due`
+// finds and the renderers print.
+struct DueReason {
+    // promise: ours, not kept yet; mistake: ours, a week on, to check all is well again.
+    enum class Kind { birthday, reminder, checkin, event_ahead, event_passed, promise, mistake };
+    Kind kind = Kind::checkin;
+    Date date{};       // the birthday, reminder due day, check-in due day or event day
+    int days_late = 0;  // today - date: positive when late or past, negative when ahead
+    std::string text;   // the reminder's text, or what the note is about
+    std::int64_t source_id = 0;  // reminder id or note id
+    Date noted{};       // promise, mistake: when it was noted
+    std::optional<int> turning;  // birthday with a known year: the age they turn
+    std::optional<Cadence> cadence;
+    std::optional<Date> last_spoke;  // check-in: the latest interaction (none: never)
+    Date added_on{};                 // check-in: the clock's start when never spoken to
+    bool overdue = false;            // check-in: past the window's far end (or the plain cadence)
+    int days_overdue = 0;            // check-in: days past that point
+    std::optional<Interval> every;   // recurring reminder
+};
+
+struct DueEntry {
+    Contact contact;
+    std::vector<DueReason> reasons;  // most urgent first
+    std::optional<Cadence> cadence;  // their own, or their tags' default
+    std::vector<Question> questions;  // filled by the question engine
+    // Their feedback since you last spoke, to show you listened (SPEC §5b): "said our report was too long".
+    std::vector<std::string> feedback;
+};
+
 }  // namespace kith

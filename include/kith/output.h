@@ -9,7 +9,6 @@
 #include <string_view>
 #include <vector>
 
-#include "kith/due.h"
 #include "kith/model.h"
 #include "kith/questions.h"
 
@@ -42,7 +41,7 @@ public:
 
 private:
     // Rows' keys and texts are kept back to back in 1 MiB blocks that never move, rather than as
-    // two strings each: at 100,000 people that halved the memory `list` touches, and every
+    // two strings each: half the memory `list` touches, and every
     // fresh page is a page fault.
     struct Row {
         std::string_view sort_key;

@@ -61,7 +61,7 @@ constexpr Command commands[] = {
 };
 
 // The command the arguments name, when running it needs no other command in the table:
-// building all twenty with their options was a millisecond of every run. Nothing when there
+// building all twenty with their options would slow every run. Nothing when there
 // is no command word, when it is not one of these, or when help is asked for, whose listing
 // and "did you mean" need them all. (`app` holds only the global options yet.)
 const Command* lone_command(const CLI::App& app, const std::vector<std::string>& args) {

@@ -26,7 +26,7 @@ pcre2_match_context* match_context() {
 }  // namespace
 
 // Searches a pattern runs interpreted before it is JIT-compiled. PCRE2's JIT searches several
-// times faster but takes longer to compile all the rules (some 15 ms) than `kith note` takes to
+// times faster but takes longer to compile all the rules than `kith note` takes to
 // read its one note interpreted; an import reaches this count within its first hundred notes.
 constexpr std::uint32_t jit_after = 100;
 

@@ -118,8 +118,8 @@ void bind_contact_columns(SQLite::Statement& statement, const ContactSlots& at, 
 }
 
 // Last contacted: last_touch is the latest interaction's day, or added_on when there is none,
-// so only when the two are equal must the interactions say which. (A max() over each
-// person's interactions was a fifth of listing 100,000 people.)
+// so only when the two are equal must the interactions say which, rather than a max() over
+// every person's interactions.
 #define KITH_CONTACT_COLUMNS                                                                   \
     "SELECT c.id, c.uuid, c.name, c.company, c.birthday, c.every, c.archived, c.created_at, "   \
     "c.updated_at, CASE WHEN c.last_touch <> c.added_on OR EXISTS (SELECT 1 FROM interactions i " \
@@ -256,8 +256,8 @@ void ContactRepository::refresh_stale_checkins() {
 
 void ContactRepository::refresh_checkin(std::int64_t contact_id) {
     // Read, then write only what changed. (An UPDATE … RETURNING would be one statement, but
-    // SQLite runs RETURNING as a trigger with a statement journal, which made a bulk import
-    // spend a third of its time allocating and freeing those journals.)
+    // SQLite runs RETURNING as a trigger with a statement journal, allocated and freed for
+    // every row of a bulk import.)
     auto& read = c_(
         "SELECT coalesce((SELECT max(happened_on) FROM interactions WHERE contact_id = c.id), c.added_on), "
         "c.every, c.last_touch, c.checkin_due, c.every_days FROM contacts c WHERE c.id = ?");
@@ -314,7 +314,7 @@ std::optional<Contact> ContactRepository::find(std::int64_t id) {
 void ContactRepository::for_each(const ContactFilter& filter,
                              const std::function<void(const Contact&, const std::string& name_key)>& each) {
     // Read in table order and sorted by the caller: walking the name index instead would visit
-    // the table's pages at random, one read each, which made listing 100,000 people take seconds.
+    // the table's pages at random, one read each.
     std::string sql = KITH_CONTACT_COLUMNS ", c.name_key FROM contacts c ";
     sql += filter.only_archived      ? "WHERE c.archived = 1 "
            : filter.include_archived ? "WHERE 1 "

@@ -92,7 +92,7 @@ std::vector<DueStatement> due_statements(const DueQuery& q) {
     // come round on Feb 28 in common years). People with a cadence rank first, shortest first,
     // and the index (birthday_md, every_days, name_key) gives them in that order; people
     // without one (NULL, first in the index) are a second range in name order. Ordering by
-    // "every_days IS NULL" instead would sort every person born that day: 270 at 100,000.
+    // "every_days IS NULL" instead would sort every person born that day.
     Date day = q.today;
     for (int i = 0; i < 366 && days_between(day, q.birthdays_until) >= 0;
          ++i, day = add(day, Interval{1, Interval::Unit::days})) {
@@ -189,7 +189,7 @@ std::vector<std::int64_t> DueRepository::candidates(const DueQuery& query) {
         const bool is_birthday = due.source == Source::birthday;
         if (is_birthday && birthday_people >= query.limit) continue;  // the soonest days already fill the list
         // Enough people are late or have their birthday today: nobody merely coming up can
-        // make the list, however many there are (10 of 150 a day's events at 100,000 people).
+        // make the list, however many there are.
         if (due.urgency == Urgency::upcoming && now.size() >= query.limit) continue;
         auto& statement = c_(due.sql);
         bind_common(statement, query, due);

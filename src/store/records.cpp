@@ -20,7 +20,7 @@ std::vector<std::string> split_tags(const std::string& text) {
 }
 
 // Where a note's values go in a statement, looked up once per statement text: binding by name
-// searches the statement's parameter names on every call, 4% of an import's work.
+// searches the statement's parameter names on every call.
 struct NoteSlots {
     int id, uuid, created_at, contact_id, text, noted_on, event_on, ask, tags, updated_at, done_on, reading, read_with,
         happens_on, follow_up_on;

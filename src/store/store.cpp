@@ -119,7 +119,7 @@ namespace {
 constexpr int busy_timeout_ms = 30000;
 // Page cache for writes, in KiB (SQLite's default is 2 MiB). One transaction holds every page
 // it changes, so a bulk import that outgrows the cache spills pages to the WAL and reads them
-// back, again and again; 64 MiB keeps the indexes of 100,000 people in memory. The cache grows
+// back, again and again; 64 MiB holds the indexes of a very large address book. The cache grows
 // only as pages are touched, so a one-note write stays small.
 constexpr int write_cache_kib = 64 * 1024;
 // Page cache for reads, in KiB. Every page of cache is fresh heap whose first touch is a page
@@ -219,8 +219,8 @@ void switch_to_wal(SQLite::Database& db) {
 
 // SQLite's own checkpoint on close runs only in a connection that finds itself the last one,
 // by an exclusive lock it does not wait for: two commands that end at the same moment can each
-// see the other and both skip it, leaving their writes in kith.db-wal alone (2 rounds in 100 of
-// eight concurrent `add`s). A passive checkpoint first copies every committed write into
+// see the other and both skip it, leaving their writes in kith.db-wal alone (concurrent `add`s
+// showed it). A passive checkpoint first copies every committed write into
 // kith.db, whoever else has the file open; it never waits for readers, only (here) for another
 // checkpoint. The one on close then finds nothing left to copy and just empties the WAL.
 void checkpoint_before_close(SQLite::Database& db) {
@@ -349,7 +349,7 @@ int Store::schema_version() const {
 }
 
 std::unique_ptr<Store> Store::open(const std::string& path, Access access) {
-    // SQLite's memory statistics take a global mutex around every allocation, 4% of an import;
+    // SQLite's memory statistics take a global mutex around every allocation;
     // kith reads none of them. Possible only before SQLite's first use in the process.
     static const bool configured = sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0) == SQLITE_OK;
     (void)configured;
@@ -399,7 +399,7 @@ std::unique_ptr<Store> Store::open(const std::string& path, Access access) {
 
 std::unique_ptr<SQLite::Database> Store::open_file(const std::string& path, bool writable) {
     // One connection per Store, used by one thread: SQLite's per-call mutexes buy nothing, and
-    // cost a lock and unlock on every column read of a 100,000-row export or listing.
+    // cost a lock and unlock on every column read of an export or a listing.
     int flags = (writable ? SQLite::OPEN_READWRITE : SQLite::OPEN_READONLY) | SQLite::OPEN_NOMUTEX;
     try {
         auto db = std::make_unique<SQLite::Database>(path.c_str(), flags, busy_timeout_ms);
@@ -543,7 +543,7 @@ void Store::transact(Transaction kind, const std::function<void()>& body) {
 
 std::string make_uuid() {
     // The kernel's generator, as random_device would use, read 4 KiB at a time: a bulk
-    // import makes a uuid for every row, and one system call each was a tenth of its time.
+    // import makes a uuid for every row, and one system call each would be a good part of it.
     static unsigned char pool[4096];
     static std::size_t used = sizeof pool;
     if (used + 16 > sizeof pool) {
@@ -561,7 +561,7 @@ std::string make_uuid() {
     // Version 7 (RFC 9562): 48 bits of Unix time in milliseconds, a 12-bit counter that keeps
     // the uuids of one millisecond in order, 62 random bits. Rows made one after another get
     // uuids in that order, so each goes at the end of its table's uuid index rather than into
-    // a random page of it: 8% of importing 100,000 vCards. (The time is no secret: every row
+    // a random page of it. (The time is no secret: every row
     // also carries created_at.)
     static std::uint64_t last_ms = 0;
     static unsigned counter = 0;

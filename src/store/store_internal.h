@@ -24,7 +24,7 @@ public:
     SQLite::Statement& operator()(const std::string& sql);
     // The same for SQL written as a string literal, found by its address: an import runs a
     // few statements a million times, and hashing their text (after copying it into a
-    // std::string) was 5% of the work. Only for literals, whose address never holds other text.
+    // std::string) each time adds up. Only for literals, whose address never holds other text.
     template <std::size_t N>
     SQLite::Statement& operator()(const char (&sql)[N]) {
         auto& statement = by_address_[sql];
