@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <numeric>
+#include <string>
 #include <tuple>
 #include <unordered_map>
 
@@ -212,12 +213,13 @@ void bind_checkin(SQLite::Statement& statement, const Checkin& checkin) {
 void ContactRepository::insert(Contact& contact) {
     stamp(contact.uuid, contact.created_at, contact.updated_at);
     // A new contact has no interactions yet: the clock starts on the day they were added.
-    auto& insert = c_("INSERT INTO contacts (id, uuid, name, name_key, company, birthday, birthday_md, "
-                             "every, archived, added_on, last_touch, checkin_due, every_days, snoozed_until, "
-                             "created_at, updated_at, met_on) "
-                             "VALUES (" KITH_KEEP_ID("contacts") ", :uuid, :name, :name_key, :company, :birthday, "
-                             ":birthday_md, :every, :archived, :added_on, :added_on, :checkin_due, :every_days, "
-                             ":snoozed_until, :created_at, :updated_at, :met_on)");
+    static const std::string sql =
+        "INSERT INTO contacts (id, uuid, name, name_key, company, birthday, birthday_md, every, archived, added_on, "
+        "last_touch, checkin_due, every_days, snoozed_until, created_at, updated_at, met_on) VALUES (" +
+        keep_id("contacts", ":id") +
+        ", :uuid, :name, :name_key, :company, :birthday, :birthday_md, :every, :archived, :added_on, :added_on, "
+        ":checkin_due, :every_days, :snoozed_until, :created_at, :updated_at, :met_on)";
+    auto& insert = c_(sql);
     static const ContactSlots at(insert);  // the same for every statement of this text
     bind_contact_columns(insert, at, contact);
     bind_checkin(insert, checkin_for(contact.added_on, contact.every));

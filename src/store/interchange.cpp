@@ -2,6 +2,7 @@
 #include <SQLiteCpp/SQLiteCpp.h>
 
 #include <algorithm>
+#include <string>
 #include <unordered_map>
 
 #include "kith/store.h"
@@ -88,11 +89,14 @@ void RecordRepository::for_each(const std::function<void(ContactRecord&&)>& each
 
 void AskedRepository::insert(AskedQuestion& asked) {
     stamp(asked.uuid, asked.created_at, asked.updated_at);
-    auto& insert = c_("INSERT INTO asked_questions (id, uuid, contact_id, question_id, asked_on, "
-                             "interaction_id, created_at, updated_at) VALUES (" KITH_KEEP_ID("asked_questions")
-                             ", :uuid, :contact_id, :question_id, :asked_on, "
-                             "(SELECT id FROM interactions WHERE uuid = :interaction AND contact_id = :contact_id), "
-                             ":created_at, :updated_at)");
+    static const std::string sql =
+        "INSERT INTO asked_questions (id, uuid, contact_id, question_id, asked_on, interaction_id, created_at, "
+        "updated_at) VALUES (" +
+        keep_id("asked_questions", ":id") +
+        ", :uuid, :contact_id, :question_id, :asked_on, "
+        "(SELECT id FROM interactions WHERE uuid = :interaction AND contact_id = :contact_id), "
+        ":created_at, :updated_at)";
+    auto& insert = c_(sql);
     insert.bind(":id", asked.id);
     insert.bind(":uuid", asked.uuid);
     insert.bind(":contact_id", asked.contact_id);

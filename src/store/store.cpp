@@ -87,6 +87,11 @@ std::optional<std::string> optional_iso(const std::optional<Date>& date) {
     return stored_date(*date);
 }
 
+std::string keep_id(const std::string& table, const std::string& id) {
+    return "(CASE WHEN " + id + " > 0 AND NOT EXISTS (SELECT 1 FROM " + table + " WHERE id = " + id + ") THEN " + id +
+           " END)";
+}
+
 SQLite::Statement& StatementCache::operator()(const std::string& sql) {
     auto& statement = statements_[sql];
     if (!statement)

@@ -86,10 +86,10 @@ std::string stored_date(Date date);
 
 std::optional<std::string> optional_iso(const std::optional<Date>& date);
 
-// The id column of an INSERT that keeps the record's own id (bound as :id) when it is set and
-// free, and lets SQLite choose one otherwise, so an export imported into an empty database
-// keeps its ids (and the question ids that name notes).
-#define KITH_KEEP_ID(table) "(CASE WHEN :id > 0 AND NOT EXISTS (SELECT 1 FROM " table " WHERE id = :id) THEN :id END)"
+// The id value of an INSERT that keeps the record's own id (bound as `id`, e.g. ":id") when it
+// is set and free, and lets SQLite choose one otherwise, so an export imported into an empty
+// database keeps its ids (and the question ids that name notes).
+std::string keep_id(const std::string& table, const std::string& id);
 
 void bind_optional(SQLite::Statement& statement, int index, const std::optional<std::string>& value);
 
