@@ -27,10 +27,9 @@ void add_rm_command(CLI::App& app, Session& session) {
             auto detail = contact_detail(store, who.id);
             if (!confirm(fmt::format("Delete {} (#{}) with {} notes, {} interactions and {} reminders?", who.name,
                                      who.id, detail.notes.size(), detail.interactions.size(),
-                                     detail.reminders.size()))) {
-                std::cout << "Nothing deleted\n";  // the user's choice, not a failure
-                return;
-            }
+                                     detail.reminders.size())))
+                // Declined: exit 1 as the man page says, so `kith rm x && …` stops there.
+                throw runtime_error("nothing deleted");
         }
         remove_contact(store, who.id);
         std::cout << fmt::format("Deleted {} (#{})\n", who.name, who.id);

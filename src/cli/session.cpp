@@ -1,8 +1,10 @@
 #include "cli/session.h"
 
 #include <fmt/format.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
+#include <cerrno>
 #include <iostream>
 
 #include "cli/terminal.h"
@@ -50,7 +52,14 @@ std::string Session::db_source() {
 Store& Session::store(Store::Access access) {
     if (!store_) {
         config();  // every command that touches data reports a broken config, even with --db
-        store_ = Store::open(db_path(), access);
+        const auto path = db_path();
+        // A command that only reads says when there is nothing to read: a mistyped --db, or a
+        // cron job without the user's KITH_DB, must not pass for an empty day.
+        struct stat st {};
+        if (access == Store::Access::read && path != ":memory:" && ::stat(path.c_str(), &st) != 0 && errno == ENOENT)
+            throw runtime_error(
+                fmt::format("no database at {} (set KITH_DB or --db, or add someone first)", path));
+        store_ = Store::open(path, access);
         if (const auto& backup = store_->migration_backup()) {
             warn(fmt::format("database upgraded to schema version {}; the old one is saved as {}",
                              Store::current_schema_version(), *backup));

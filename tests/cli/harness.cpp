@@ -1,6 +1,8 @@
 #define DOCTEST_CONFIG_IMPLEMENT_WITH_MAIN
 #include "harness.h"
 
+#include <SQLiteCpp/SQLiteCpp.h>
+
 #include <doctest/doctest.h>
 #include <fcntl.h>
 #include <poll.h>
@@ -204,6 +206,23 @@ unsigned mode_of(const std::string& path) {
     struct stat info {};
     if (::stat(path.c_str(), &info) != 0) return 0;
     return static_cast<unsigned>(info.st_mode) & 0777u;
+}
+
+RunOptions piped(const std::string& input) {
+    RunOptions options;
+    options.input = input;
+    return options;
+}
+
+RunOptions with_env(const std::map<std::string, std::string>& env) {
+    RunOptions options;
+    options.env = env;
+    return options;
+}
+
+long long count_rows(const std::string& path, const std::string& table) {
+    SQLite::Database db(path, SQLite::OPEN_READONLY);
+    return db.execAndGet("SELECT count(*) FROM " + table).getInt64();
 }
 
 }  // namespace kith::test

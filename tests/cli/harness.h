@@ -53,4 +53,11 @@ std::vector<std::string> lines_of(const std::string& text);
 // The permission bits of a file (0600, 0700 …), 0 when it does not exist.
 unsigned mode_of(const std::string& path);
 
+// Options for a run with `input` piped to stdin, or with these environment variables.
+RunOptions piped(const std::string& input);
+RunOptions with_env(const std::map<std::string, std::string>& env);
+
+// Rows of `table` (and any WHERE after it) in the database at `path`, read directly.
+long long count_rows(const std::string& path, const std::string& table);
+
 }  // namespace kith::test

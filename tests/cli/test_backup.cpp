@@ -17,6 +17,7 @@ using kith::test::Child;
 using kith::test::Launch;
 using kith::test::Result;
 using kith::test::Sandbox;
+using kith::test::count_rows;
 using kith::test::mode_of;
 namespace fs = std::filesystem;
 
@@ -25,11 +26,6 @@ namespace {
 std::string integrity_of(const std::string& path) {
     SQLite::Database db(path, SQLite::OPEN_READONLY);
     return db.execAndGet("PRAGMA integrity_check").getString();
-}
-
-int count_rows(const std::string& path, const std::string& table) {
-    SQLite::Database db(path, SQLite::OPEN_READONLY);
-    return db.execAndGet("SELECT count(*) FROM " + table).getInt();
 }
 
 std::vector<std::string> files_in(const std::string& directory) {
@@ -43,7 +39,7 @@ std::vector<std::string> files_in(const std::string& directory) {
 
 TEST_CASE("backup without a database is exit 1 and creates nothing") {
     Sandbox box;
-    check_error(box.run({"backup"}), 1, "nothing to back up");
+    check_error(box.run({"backup"}), 1, "no database at " + box.db);
     CHECK(!fs::exists(fs::path(box.db).parent_path()));
 }
 

@@ -24,17 +24,12 @@ using kith::test::Launch;
 using kith::test::Result;
 using kith::test::RunOptions;
 using kith::test::Sandbox;
+using kith::test::piped;
 using kith::test::lines_of;
 using json = nlohmann::json;
 namespace fs = std::filesystem;
 
 namespace {
-
-RunOptions piped(const std::string& input) {
-    RunOptions options;
-    options.input = input;
-    return options;
-}
 
 struct Snapshot {
     std::string integrity;

@@ -13,6 +13,7 @@
 using kith::test::Result;
 using kith::test::RunOptions;
 using kith::test::Sandbox;
+using kith::test::count_rows;
 using kith::test::check_error;
 using kith::test::lines_of;
 using json = nlohmann::json;
@@ -33,11 +34,6 @@ std::vector<std::string> names_of(const json& contacts) {
     std::vector<std::string> names;
     for (const auto& contact : contacts) names.push_back(contact.at("name").get<std::string>());
     return names;
-}
-
-long long count_rows(const Sandbox& box, const std::string& table) {
-    SQLite::Database db(box.db, SQLite::OPEN_READONLY);
-    return db.execAndGet("SELECT count(*) FROM " + table).getInt64();
 }
 
 }  // namespace
@@ -269,10 +265,10 @@ TEST_CASE("rm --yes deletes the contact with its notes and interactions") {
     CHECK(box.ok({"rm", "sam", "--yes"}) == "Deleted Sam Smith (#1)\n");
     check_error(box.run({"show", "#1"}), 3);
     CHECK(names_of(list_json(box)) == std::vector<std::string>{"Ann"});
-    CHECK(count_rows(box, "contacts") == 1);
-    CHECK(count_rows(box, "notes") == 1);
-    CHECK(count_rows(box, "interactions") == 0);
-    CHECK(count_rows(box, "contact_values WHERE contact_id = 1") == 0);
+    CHECK(count_rows(box.db, "contacts") == 1);
+    CHECK(count_rows(box.db, "notes") == 1);
+    CHECK(count_rows(box.db, "interactions") == 0);
+    CHECK(count_rows(box.db, "contact_values WHERE contact_id = 1") == 0);
 }
 
 TEST_CASE("rm without --yes on a pipe refuses and deletes nothing") {

@@ -10,6 +10,7 @@
 
 using kith::test::RunOptions;
 using kith::test::Sandbox;
+using kith::test::check_error;
 
 namespace {
 
@@ -82,16 +83,16 @@ TEST_CASE("the cron digest prints nothing at all when nobody is due, so cron sen
     }
     // Without -q, every day would mail "Nobody is due today".
     CHECK(box.ok({"due", "--format", "plain"}) == "Nobody is due today (2026-11-22).\n");
-    // A database not created yet is an empty one, not an error worth a mail.
+    // A database that is not there (a typo in --db, cron without the user's KITH_DB) is worth a
+    // mail: one line on stderr and exit 1, never the silence of a day with nobody due.
     Sandbox empty;
-    auto result = empty.run({"due", "-q", "--format", "plain"});
-    CHECK(result.code == 0);
-    CHECK(result.out.empty());
-    CHECK(result.err.empty());
+    check_error(empty.run({"due", "-q", "--format", "plain"}), 1, "no database at " + empty.db);
 }
 
 TEST_CASE("README and the man page give the crontab line these tests run") {
-    CHECK(source_file("README.md").find("kith due -q --format plain") != std::string::npos);
-    CHECK(source_file("man/kith.1").find("kith due \\-q \\-\\-format plain") != std::string::npos);
+    CHECK(source_file("README.md").find("kith --db $HOME/.local/share/kith/kith.db due -q --format plain") !=
+          std::string::npos);
+    CHECK(source_file("man/kith.1").find("kith \\-\\-db $HOME/.local/share/kith/kith.db due \\-q \\-\\-format plain") !=
+          std::string::npos);
     CHECK(source_file("man/kith.1").find("MAILTO=") != std::string::npos);
 }

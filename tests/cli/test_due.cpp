@@ -2,12 +2,16 @@
 #include <doctest/doctest.h>
 
 #include <algorithm>
+#include <filesystem>
+#include <string>
+#include <vector>
 #include <nlohmann/json.hpp>
 
 #include "harness.h"
 
 using kith::test::RunOptions;
 using kith::test::Sandbox;
+using kith::test::check_error;
 
 namespace {
 
@@ -70,10 +74,16 @@ TEST_CASE("due with nobody due says so, and -q prints nothing at all") {
     CHECK(box.ok({"due", "-q", "--format", "json"}).empty());
 }
 
-TEST_CASE("due on an empty or missing database prints the empty list and creates nothing") {
+TEST_CASE("due on an empty database is silent, and on a missing one says so, even with -q, creating nothing") {
     Sandbox box;
-    CHECK(box.ok({"due", "-q"}).empty());
+    for (const auto& args : std::vector<std::vector<std::string>>{{"due", "-q"}, {"due"}, {"list"}, {"show", "x"}}) {
+        CAPTURE(args.front());
+        check_error(box.run(args), 1, "no database at " + box.db + " (set KITH_DB or --db, or add someone first)");
+    }
     CHECK_FALSE(std::filesystem::exists(box.db));
+    box.ok({"add", "Ann"});
+    box.ok({"rm", "ann", "--yes"});
+    CHECK(box.ok({"due", "-q"}).empty());
 }
 
 TEST_CASE("--today moves the list: a birthday today comes first") {
@@ -259,15 +269,16 @@ TEST_CASE("ranking across reasons: birthday today, then days late, then soonest 
           "4\tBirthday Later\tbirthday Fri\t\n");
 }
 
-TEST_CASE("rm declined at the prompt deletes nothing and is not an error") {
+TEST_CASE("rm declined at the prompt deletes nothing and exits 1") {
     Sandbox box;
     box.ok({"add", "Sam Smith"});
     RunOptions terminal;
     terminal.terminal_stdin = true;
     terminal.input = "n\n";
     auto result = box.run({"rm", "sam"}, terminal);
-    CHECK(result.code == 0);
-    CHECK(result.out == "Nothing deleted\n");
+    CHECK(result.code == 1);
+    CHECK(result.out.empty());
+    CHECK(result.err.find("kith: nothing deleted") != std::string::npos);
     CHECK(result.err.find("Delete Sam Smith (#1) with 0 notes, 0 interactions and 0 reminders?") != std::string::npos);
     CHECK(box.ok({"list", "--format", "tsv", "--fields", "name"}) == "Sam Smith\n");
     terminal.input = "y\n";

@@ -14,6 +14,7 @@
 using kith::test::Result;
 using kith::test::RunOptions;
 using kith::test::Sandbox;
+using kith::test::with_env;
 using kith::test::check_error;
 using kith::test::lines_of;
 using json = nlohmann::json;
@@ -27,12 +28,6 @@ const std::vector<std::string> contact_keys{"id",       "uuid",    "name", "nick
                                             "archived", "last_contacted", "created_at", "updated_at"};
 
 bool has_escape(const std::string& text) { return text.find('\x1b') != std::string::npos; }
-
-RunOptions with_env(const std::map<std::string, std::string>& env) {
-    RunOptions options;
-    options.env = env;
-    return options;
-}
 
 // Three people with a bit of everything, one with notes and interactions.
 void seed(const Sandbox& box) {

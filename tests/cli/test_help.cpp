@@ -117,10 +117,11 @@ TEST_CASE("the command is found past global options and their values, by name or
 
 TEST_CASE("kith with no command on a terminal prints today's due list") {
     Sandbox box;
+    check_error(box.run({}, on_terminal()), 1, "no database at " + box.db + " (set KITH_DB or --db, or add someone first)");
+    box.ok({"add", "Sam Smith", "--every", "30d"});
     auto empty = box.run({}, on_terminal());
     CHECK(empty.code == 0);
     CHECK(empty.out.find("Nobody is due today (2026-11-22).") != std::string::npos);
-    box.ok({"add", "Sam Smith", "--every", "30d"});
     box.today = "2027-01-10";
     auto due = box.run({}, on_terminal());
     CHECK(due.code == 0);

@@ -29,7 +29,7 @@ namespace fs = std::filesystem;
 
 namespace {
 
-int count_rows(const std::string& path, const std::string& sql) {
+int query_number(const std::string& path, const std::string& sql) {
     SQLite::Database db(path, SQLite::OPEN_READONLY);
     return db.execAndGet(sql).getInt();
 }
@@ -169,7 +169,7 @@ TEST_CASE("backup replaces an earlier backup, but not a symlink or another file 
     CHECK(box.ok({"backup", earlier}) == earlier + "\n");
     box.ok({"add", "Ben"});
     CHECK(box.ok({"backup", earlier}) == earlier + "\n");
-    CHECK(count_rows(earlier, "SELECT count(*) FROM contacts") == 2);
+    CHECK(query_number(earlier, "SELECT count(*) FROM contacts") == 2);
 
     auto notes = box.dir + "/notes.txt";
     box.write_file(notes, "my notes\n", 0644);
@@ -184,7 +184,7 @@ TEST_CASE("backup replaces an earlier backup, but not a symlink or another file 
     CHECK(box.ok({"backup", "--force", link}) == link + "\n");
     CHECK(!fs::is_symlink(link));
     CHECK(box.read_file(notes) == "my notes\n");  // the link was replaced, not followed
-    CHECK(count_rows(link, "SELECT count(*) FROM contacts") == 2);
+    CHECK(query_number(link, "SELECT count(*) FROM contacts") == 2);
     CHECK(box.ok({"backup", "--force", notes}) == notes + "\n");
     CHECK(mode_of(notes) == 0600u);
 }
@@ -198,7 +198,7 @@ TEST_CASE("backup - writes the copy to standard output, and a FIFO or a device i
     CHECK(piped.out.rfind("SQLite format 3", 0) == 0);
     auto copy = box.dir + "/from-stdout.db";
     box.write_file(copy, piped.out, 0600);
-    CHECK(count_rows(copy, "SELECT count(*) FROM contacts") == 1);
+    CHECK(query_number(copy, "SELECT count(*) FROM contacts") == 1);
     CHECK(!fs::exists(box.dir + "/-"));
 
     auto fifo = box.dir + "/pipe";
@@ -469,8 +469,8 @@ TEST_CASE("a database restored from sqlite3's .dump, which keeps no user_version
     }
     CHECK(box.ok({"--db", restored, "show", "ann"}).find("likes sailing") != std::string::npos);
     box.ok({"--db", restored, "note", "ann", "and climbing"});
-    CHECK(count_rows(restored, "PRAGMA user_version") >= 1);
-    CHECK(count_rows(restored, "SELECT count(*) FROM notes") == 2);
+    CHECK(query_number(restored, "PRAGMA user_version") >= 1);
+    CHECK(query_number(restored, "SELECT count(*) FROM notes") == 2);
     // A file with other tables and no version is not taken for kith's.
     auto foreign = box.dir + "/foreign.db";
     SQLite::Database(foreign, SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE).exec("CREATE TABLE t (x)");

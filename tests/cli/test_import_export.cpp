@@ -17,6 +17,7 @@ using kith::test::check_error;
 using kith::test::lines_of;
 using kith::test::RunOptions;
 using kith::test::Sandbox;
+using kith::test::piped;
 using kith::test::mode_of;
 using json = nlohmann::json;
 namespace fs = std::filesystem;
@@ -42,12 +43,6 @@ void seed(const Sandbox& box) {
 }
 
 json parse_document(const std::string& text) { return json::parse(text); }
-
-RunOptions piped(const std::string& input) {
-    RunOptions options;
-    options.input = input;
-    return options;
-}
 
 }  // namespace
 
@@ -329,10 +324,13 @@ TEST_CASE("piped input is spooled to a private temp file that leaves no trace") 
     check_error(box.run({"import"}, options), 1, "cannot create a temp file");
 }
 
-TEST_CASE("export of an empty or missing database is a valid empty document") {
+TEST_CASE("export of an empty database is a valid empty document, and of a missing one an error") {
     Sandbox box;
+    check_error(box.run({"export"}), 1, "no database at " + box.db);
+    CHECK_FALSE(fs::exists(box.db));
+    box.ok({"add", "Ann"});
+    box.ok({"rm", "ann", "--yes"});
     auto document = parse_document(box.ok({"export"}));
     CHECK(document["contacts"] == json::array());
     CHECK(box.ok({"export", "--format", "jsonl"}).empty());
-    CHECK_FALSE(fs::exists(box.db));
 }

@@ -14,6 +14,7 @@ using kith::test::check_error;
 using kith::test::lines_of;
 using kith::test::RunOptions;
 using kith::test::Sandbox;
+using kith::test::piped;
 using json = nlohmann::json;
 namespace fs = std::filesystem;
 
@@ -51,12 +52,6 @@ json carried_fields(const Sandbox& box, bool with_notes) {
         people.push_back(person);
     }
     return people;
-}
-
-RunOptions piped(const std::string& input) {
-    RunOptions options;
-    options.input = input;
-    return options;
 }
 
 // Runs a shell command line (test-made paths only), returning its standard output.

@@ -14,6 +14,8 @@
 using kith::test::Result;
 using kith::test::RunOptions;
 using kith::test::Sandbox;
+using kith::test::piped;
+using kith::test::count_rows;
 using kith::test::check_error;
 using kith::test::lines_of;
 using json = nlohmann::json;
@@ -25,17 +27,6 @@ json show_json(const Sandbox& box, const std::string& who) {
 }
 
 json notes_of(const Sandbox& box, const std::string& who) { return show_json(box, who)["notes"]; }
-
-long long count_rows(const Sandbox& box, const std::string& table) {
-    SQLite::Database db(box.db, SQLite::OPEN_READONLY);
-    return db.execAndGet("SELECT count(*) FROM " + table).getInt64();
-}
-
-RunOptions piped(const std::string& input) {
-    RunOptions options;
-    options.input = input;
-    return options;
-}
 
 RunOptions on_terminal(const std::map<std::string, std::string>& env) {
     RunOptions options;
@@ -107,14 +98,14 @@ TEST_CASE("an empty note is refused and nothing is saved") {
     check_error(box.run({"note", "sam"}), 2, "empty");
     check_error(box.run({"note", "sam", "-"}, piped(" \n\t\n")), 2, "empty");
     check_error(box.run({"note", "sam", "   "}), 2, "empty");
-    CHECK(count_rows(box, "notes") == 0);
+    CHECK(count_rows(box.db, "notes") == 0);
 }
 
 TEST_CASE("a note that is not valid UTF-8 is refused") {
     Sandbox box;
     box.ok({"add", "Sam"});
     check_error(box.run({"note", "sam", "-"}, piped("bad \xff byte\n")), 2, "UTF-8");
-    CHECK(count_rows(box, "notes") == 0);
+    CHECK(count_rows(box.db, "notes") == 0);
 }
 
 TEST_CASE("note on a terminal opens $EDITOR on a private temp file and saves what it wrote") {
@@ -134,7 +125,7 @@ TEST_CASE("an editor that exits non-zero saves nothing and exits 1") {
     auto editor = make_editor(box, "failing.sh", "Should not be saved", 3);
     auto result = box.run({"note", "sam"}, on_terminal({{"EDITOR", editor}}));
     check_error(result, 1, "nothing saved");
-    CHECK(count_rows(box, "notes") == 0);
+    CHECK(count_rows(box.db, "notes") == 0);
     CHECK(leftover_temp_files(box).empty());
 }
 
@@ -143,7 +134,7 @@ TEST_CASE("an editor that saves an empty file saves no note") {
     box.ok({"add", "Sam"});
     auto editor = make_editor(box, "empty.sh", "");
     check_error(box.run({"note", "sam"}, on_terminal({{"EDITOR", editor}})), 2, "empty");
-    CHECK(count_rows(box, "notes") == 0);
+    CHECK(count_rows(box.db, "notes") == 0);
     CHECK(leftover_temp_files(box).empty());
 }
 
@@ -174,7 +165,7 @@ TEST_CASE("note to an unknown contact fails before reading input or opening an e
     check_error(box.run({"note", "nobody"}, on_terminal({{"EDITOR", editor}})), 3, "nobody");
     CHECK(!std::filesystem::exists(editor + ".args"));
     check_error(box.run({"note", "nobody", "-"}, piped("text\n")), 3);
-    CHECK(count_rows(box, "notes") == 0);
+    CHECK(count_rows(box.db, "notes") == 0);
 }
 
 // ---- note: dates -----------------------------------------------------------------------
@@ -198,7 +189,7 @@ TEST_CASE("note --on in the future is refused and nothing is saved") {
     box.ok({"add", "Sam"});
     check_error(box.run({"note", "sam", "--on", "tomorrow", "x"}), 2, "2026-11-23");
     check_error(box.run({"note", "sam", "--on", "2027-01-01", "x"}), 2, "future");
-    CHECK(count_rows(box, "notes") == 0);
+    CHECK(count_rows(box.db, "notes") == 0);
 }
 
 TEST_CASE("note --on with a bad date names the bad token") {
@@ -206,7 +197,7 @@ TEST_CASE("note --on with a bad date names the bad token") {
     box.ok({"add", "Sam"});
     check_error(box.run({"note", "sam", "--on", "frday", "x"}), 2, "\"frday\"");
     check_error(box.run({"note", "sam", "--on", "2026-13-01", "x"}), 2, "2026-13-01");
-    CHECK(count_rows(box, "notes") == 0);
+    CHECK(count_rows(box.db, "notes") == 0);
 }
 
 TEST_CASE("note --event records when the thing happens, in the future too") {
@@ -249,7 +240,7 @@ TEST_CASE("note --tag adds normalised tags") {
     box.ok({"note", "sam", "--tag", "Family", "-t", "#health", "--tag", "family", "Dad in hospital"});
     CHECK(notes_of(box, "sam")[0]["tags"] == json::array({"family", "health"}));
     check_error(box.run({"note", "sam", "--tag", "two words", "text"}), 2, "two words");
-    CHECK(count_rows(box, "notes") == 1);
+    CHECK(count_rows(box.db, "notes") == 1);
 }
 
 TEST_CASE("#hashtags in the text become tags, lower-cased, after the --tag ones") {
@@ -301,7 +292,7 @@ TEST_CASE("log with a bad channel is a usage error and records nothing") {
     Sandbox box;
     box.ok({"add", "Sam"});
     check_error(box.run({"log", "sam", "--via", "fax"}), 2, "fax");
-    CHECK(count_rows(box, "interactions") == 0);
+    CHECK(count_rows(box.db, "interactions") == 0);
 }
 
 TEST_CASE("log --on backdates, the latest date is the last contacted, not the latest logged") {
@@ -323,7 +314,7 @@ TEST_CASE("log --on in the future or a bad date is refused") {
     box.ok({"add", "Sam"});
     check_error(box.run({"log", "sam", "--on", "2026-12-01"}), 2, "future");
     check_error(box.run({"log", "sam", "--on", "lastweek"}), 2, "lastweek");
-    CHECK(count_rows(box, "interactions") == 0);
+    CHECK(count_rows(box.db, "interactions") == 0);
 }
 
 TEST_CASE("log to an ambiguous contact records nothing") {
@@ -331,7 +322,7 @@ TEST_CASE("log to an ambiguous contact records nothing") {
     box.ok({"add", "Sam Smith"});
     box.ok({"add", "Sam Jones"});
     check_error(box.run({"log", "sam", "--via", "call"}), 3, "ambiguous");
-    CHECK(count_rows(box, "interactions") == 0);
+    CHECK(count_rows(box.db, "interactions") == 0);
 }
 
 TEST_CASE("--on with a weekday or month-day backdates to its latest occurrence") {
