@@ -184,8 +184,7 @@ std::string uri_path(const std::string& path) {
 
 // Every connection checkpoints everything into kith.db before it closes, so the file alone
 // is complete between commands; the last to close then truncates kith.db-wal rather than
-// deleting it, and leaves kith.db-shm, so no command creates either file (and syncs the
-// directory) again.
+// deleting it, and leaves kith.db-shm, so commands do not create and delete both every run.
 void keep_wal_files(SQLite::Database& db) {
     int keep = 1;
     sqlite3_file_control(db.getHandle(), "main", SQLITE_FCNTL_PERSIST_WAL, &keep);
