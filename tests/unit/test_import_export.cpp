@@ -12,27 +12,16 @@
 #include "kith/error.h"
 #include "kith/file_formats.h"
 #include "kith/import.h"
+#include "temp_dir.h"
 
 using namespace kith;
 using namespace std::chrono;
 
+using kith::test::TempDir;
+
 namespace {
 
 const Date today{year{2026}, November, day{22}};
-
-struct TempDir {
-    std::filesystem::path path;
-    TempDir() {
-        std::string pattern = (std::filesystem::temp_directory_path() / "kith-unit-XXXXXX").string();
-        path = ::mkdtemp(pattern.data());
-    }
-    ~TempDir() { std::filesystem::remove_all(path); }
-    std::string file(const std::string& name, const std::string& content) const {
-        auto at = (path / name).string();
-        std::ofstream(at, std::ios::binary) << content;
-        return at;
-    }
-};
 
 std::unique_ptr<Store> book_with(const std::vector<std::string>& names) {
     auto store = Store::open(":memory:", Store::Access::write);

@@ -11,9 +11,12 @@
 #include "kith/error.h"
 #include "kith/store.h"
 #include "store/schema.h"
+#include "temp_dir.h"
 
 using namespace kith;
 using namespace std::chrono;
+
+using kith::test::TempDir;
 
 namespace {
 
@@ -25,15 +28,6 @@ Contact person(std::string name) {
     contact.added_on = today;
     return contact;
 }
-
-struct TempDir {
-    std::filesystem::path path;
-    TempDir() {
-        std::string pattern = (std::filesystem::temp_directory_path() / "kith-unit-XXXXXX").string();
-        path = ::mkdtemp(pattern.data());
-    }
-    ~TempDir() { std::filesystem::remove_all(path); }
-};
 
 }  // namespace
 
