@@ -4,6 +4,10 @@
 
 #include <algorithm>
 #include <cctype>
+#include <charconv>
+#include <optional>
+#include <string>
+#include <vector>
 #include <string_view>
 
 #include "kith/error.h"
@@ -112,6 +116,60 @@ std::vector<std::string> parse_question_ids(const std::string& list) {
     }
     if (ids.empty()) throw usage_error("--asked: give the ids of the questions you asked, such as n42,b");
     return ids;
+}
+
+namespace {
+
+// The note an n/e/s/r id names, when it is one of this person's.
+bool names_their_note(Store& store, std::int64_t contact_id, std::string_view id) {
+    const auto digits = id.substr(1, id.find(':') == std::string_view::npos ? std::string_view::npos : id.find(':') - 1);
+    std::int64_t note_id = 0;
+    for (char c : digits) {
+        if (note_id > 1'000'000'000'000) return false;
+        note_id = note_id * 10 + (c - '0');
+    }
+    const auto note = store.notes().find(note_id);
+    return note && note->contact_id == contact_id;
+}
+
+bool names_something_of_theirs(Store& store, const Contact& contact, const std::string& id,
+                               const QuestionSettings& settings) {
+    if (id == "b") return contact.birthday.has_value();
+    if (id == "y") return contact.met_on.has_value() || !store.interactions().for_contact(contact.id).empty();
+    if (id.starts_with("t:")) {
+        const auto colon = id.rfind(':');
+        const auto tag = id.substr(2, colon - 2);
+        const auto digits = id.substr(colon + 1);
+        std::size_t number = 0;
+        const auto parsed = std::from_chars(digits.data(), digits.data() + digits.size(), number);
+        const auto bank = settings.banks.find(tag);
+        return parsed.ec == std::errc() && std::find(contact.tags.begin(), contact.tags.end(), tag) != contact.tags.end() &&
+               bank != settings.banks.end() && number >= 1 && number <= bank->second.size();
+    }
+    return names_their_note(store, contact.id, id);
+}
+
+}  // namespace
+
+void check_asked_ids(Store& store, std::int64_t contact_id, const std::vector<std::string>& ids,
+                     const QuestionSettings& settings, Date today) {
+    std::vector<std::string> unknown;
+    std::optional<Contact> contact;
+    store.read([&] {
+        contact = store.contacts().find(contact_id);
+        if (!contact) throw not_found_error(fmt::format("no contact #{}", contact_id));
+        for (const auto& id : ids)
+            if (!names_something_of_theirs(store, *contact, id, settings)) unknown.push_back(id);
+    });
+    if (unknown.empty()) return;
+    std::vector<std::string> suggested;
+    for (const auto& question : ask_questions(store, contact_id, settings, today, 10).questions)
+        suggested.push_back(question.id);
+    throw usage_error(fmt::format("unknown question id \"{}\" for {} (#{}): it names nothing kept about them; {}",
+                                  unknown.front(), contact->name, contact->id,
+                                  suggested.empty() ? std::string("kith suggests nothing for them today")
+                                                    : "today kith suggests " + join(suggested, ", ") +
+                                                          " (see `kith ask`)"));
 }
 
 }  // namespace kith

@@ -73,6 +73,29 @@ TEST_CASE("log --asked refuses ids of the wrong shape and writes nothing") {
     CHECK(box.ok({"show", "sam", "--format", "json"}).find("\"interactions\": []") != std::string::npos);
 }
 
+TEST_CASE("log --asked refuses an id that names nothing of theirs, naming what kith suggests, and writes nothing") {
+    Sandbox box;
+    box.write_file(box.config, config_with_rules);
+    box.ok({"add", "Sam Smith", "--tag", "client"});
+    box.ok({"add", "Ann Lee"});
+    box.ok({"note", "sam", "Is Emma graduating this year?"});
+    box.ok({"note", "ann", "Is the new kitchen finished?"});
+    for (std::string id : {"r99:nonexistent", "n2", "n999999999999999", "b", "y", "t:client:99", "t:friend:1"}) {
+        CAPTURE(id);
+        auto bad = box.run({"log", "sam", "--asked", "n1," + id});
+        CHECK(bad.code == 2);
+        CHECK(bad.out.empty());
+        CHECK(bad.err.rfind("kith: unknown question id \"" + id + "\" for Sam Smith (#1): it names nothing kept about them; "
+                            "today kith suggests n1, t:client:1, t:client:2 (see `kith ask`)",
+                            0) == 0);
+    }
+    CHECK(box.ok({"show", "sam", "--format", "json"}).find("\"interactions\": []") != std::string::npos);
+    // What is theirs is taken: their note, their tag's bank, and b once they have a birthday.
+    box.ok({"edit", "sam", "--birthday", "1980-03-04"});
+    box.ok({"log", "sam", "--asked", "n1,t:client:2,b"});
+    box.ok({"log", "sam", "--asked", "y"});  // a first interaction is the day you met
+}
+
 TEST_CASE("ask in every format") {
     Sandbox box;
     box.ok({"add", "Sam Smith"});
