@@ -122,12 +122,9 @@ namespace {
 
 // The note an n/e/s/r id names, when it is one of this person's.
 bool names_their_note(Store& store, std::int64_t contact_id, std::string_view id) {
-    const auto digits = id.substr(1, id.find(':') == std::string_view::npos ? std::string_view::npos : id.find(':') - 1);
+    const auto digits = id.substr(1, id.find(':') - 1);  // n42, r42:rule-phase
     std::int64_t note_id = 0;
-    for (char c : digits) {
-        if (note_id > 1'000'000'000'000) return false;
-        note_id = note_id * 10 + (c - '0');
-    }
+    if (std::from_chars(digits.data(), digits.data() + digits.size(), note_id).ec != std::errc()) return false;
     const auto note = store.notes().find(note_id);
     return note && note->contact_id == contact_id;
 }
@@ -135,7 +132,7 @@ bool names_their_note(Store& store, std::int64_t contact_id, std::string_view id
 bool names_something_of_theirs(Store& store, const Contact& contact, const std::string& id,
                                const QuestionSettings& settings) {
     if (id == "b") return contact.birthday.has_value();
-    if (id == "y") return contact.met_on.has_value() || !store.interactions().for_contact(contact.id).empty();
+    if (id == "y") return contact.met_on.has_value() || contact.last_contacted.has_value();
     if (id.starts_with("t:")) {
         const auto colon = id.rfind(':');
         const auto tag = id.substr(2, colon - 2);
