@@ -50,6 +50,8 @@ struct QuestionData {
     std::map<std::string, std::vector<Date>> dates;  // [questions.dates]: the days of feasts that move
 };
 const QuestionData& builtin_questions();
+// builtin_questions().banks alone, without reading the rules.
+const std::map<std::string, std::vector<std::string>>& builtin_question_banks();
 
 // The effective value of every key, as `key = value` TOML text, in table order.
 std::vector<std::pair<std::string, std::string>> config_values(const Config& config);

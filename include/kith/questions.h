@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cstddef>
+#include <functional>
 #include <map>
 #include <memory>
 #include <optional>
@@ -84,30 +85,41 @@ struct QuestionRule {
 // any of them does (a stored reading made with other rules is read again).
 class RuleBook {
 public:
-    // `dates`: the days of feasts that move, by name ("diwali"), for notes that name one.
+    struct Contents {
+        std::vector<QuestionRule> rules;
+        std::map<std::string, std::vector<Date>> dates;  // the days of feasts that move ("diwali")
+    };
     explicit RuleBook(std::vector<QuestionRule> rules, std::map<std::string, std::vector<Date>> dates = {});
+    // Rules loaded when first used: `due` only compares fingerprints, and must not pay for reading
+    // rules it never runs. `fingerprint` must change whenever what `load` returns would.
+    RuleBook(std::string fingerprint, std::function<Contents()> load);
     ~RuleBook();
     RuleBook(const RuleBook&) = delete;
     RuleBook& operator=(const RuleBook&) = delete;
 
-    const std::vector<QuestionRule>& rules() const { return rules_; }
-    const std::map<std::string, std::vector<Date>>& dates() const { return dates_; }
+    const std::vector<QuestionRule>& rules() const { return contents().rules; }
+    const std::map<std::string, std::vector<Date>>& dates() const { return contents().dates; }
     const std::string& fingerprint() const { return fingerprint_; }
 
     struct Compiled;
     const Compiled& compiled() const;  // the patterns, compiled when first needed
 
 private:
-    std::vector<QuestionRule> rules_;
-    std::map<std::string, std::vector<Date>> dates_;
+    const Contents& contents() const;
+
+    mutable std::optional<Contents> contents_;
+    std::function<Contents()> load_;
     std::string fingerprint_;
     mutable std::unique_ptr<Compiled> compiled_;
 };
 
 // The built-in rules with the user's: a user rule named as a built-in one takes its place.
+std::vector<QuestionRule> merged_rules(const std::vector<QuestionRule>& builtin, const std::vector<QuestionRule>& user);
 std::shared_ptr<const RuleBook> make_rulebook(const std::vector<QuestionRule>& builtin,
                                               const std::vector<QuestionRule>& user,
                                               const std::map<std::string, std::vector<Date>>& dates = {});
+// The fingerprint of the built-in rules file's text with the user's rules, for a lazy RuleBook.
+std::string rules_fingerprint(std::string_view builtin_source, const std::vector<QuestionRule>& user);
 
 struct QuestionSettings {
     std::shared_ptr<const RuleBook> rules;                  // see make_rulebook

@@ -364,6 +364,23 @@ LoadedConfig load_config(const std::string& path) {
     return loaded;
 }
 
+namespace {
+
+std::map<std::string, std::vector<std::string>> banks_in(const toml::table& table) {
+    std::map<std::string, std::vector<std::string>> out;
+    if (const auto* banks = table["questions"]["bank"].as_table()) {
+        for (const auto& [tag, questions] : *banks) {
+            auto& bank = out[std::string(tag.str())];
+            if (const auto* list = questions.as_array())
+                for (const auto& question : *list)
+                    if (const auto* text = question.as_string()) bank.push_back(text->get());
+        }
+    }
+    return out;
+}
+
+}  // namespace
+
 const QuestionData& builtin_questions() {
     static const QuestionData data = [] {
         QuestionData out;
@@ -386,17 +403,23 @@ const QuestionData& builtin_questions() {
                             if (auto parsed = parse_iso_date(text->get())) list.push_back(*parsed);
             }
         }
-        if (const auto* banks = table["questions"]["bank"].as_table()) {
-            for (const auto& [tag, questions] : *banks) {
-                auto& bank = out.banks[std::string(tag.str())];
-                if (const auto* list = questions.as_array())
-                    for (const auto& question : *list)
-                        if (const auto* text = question.as_string()) bank.push_back(text->get());
-            }
-        }
+        out.banks = banks_in(table);
         return out;
     }();
     return data;
+}
+
+const std::map<std::string, std::vector<std::string>>& builtin_question_banks() {
+    // `due` needs the banks on every run, the rules only when a note is read again; parsing the
+    // whole file costs more than the rest of `due`. The banks are the file's last table, so
+    // parsing from their header on gives them alone (from anywhere else, more, never less).
+    static const auto banks = [] {
+        const auto text = builtin_rules_toml();
+        const auto at = text.find("\n[questions.bank]");
+        if (at == std::string_view::npos) return builtin_questions().banks;
+        return banks_in(toml::parse(text.substr(at), std::string_view("rules.toml")));
+    }();
+    return banks;
 }
 
 std::vector<std::pair<std::string, std::string>> config_values(const Config& config) {

@@ -21,16 +21,27 @@ Date past_date(const std::optional<std::string>& value, Date today) {
 
 }  // namespace
 
+namespace {
+
+// The built-in rules with the user's, read from rules.toml only when a note is read.
+std::shared_ptr<const RuleBook> lazy_rulebook(const std::vector<QuestionRule>& user) {
+    return std::make_shared<const RuleBook>(rules_fingerprint(builtin_rules_toml(), user), [user] {
+        const auto& builtin = builtin_questions();
+        return RuleBook::Contents{merged_rules(builtin.rules, user), builtin.dates};
+    });
+}
+
+}  // namespace
+
 const RuleBook& builtin_rulebook() {
-    static const auto rules = make_rulebook(builtin_questions().rules, {}, builtin_questions().dates);
+    static const auto rules = lazy_rulebook({});
     return *rules;
 }
 
 QuestionSettings question_settings(const Config& config) {
-    const auto& builtin = builtin_questions();
     QuestionSettings settings;
-    settings.rules = make_rulebook(builtin.rules, config.question_rules, builtin.dates);
-    settings.banks = builtin.banks;
+    settings.rules = lazy_rulebook(config.question_rules);
+    settings.banks = builtin_question_banks();
     for (const auto& [tag, bank] : config.question_banks) settings.banks[tag] = bank;  // the user's replaces ours
     settings.birthday_window = config.due_birthday_window;
     return settings;

@@ -34,13 +34,7 @@ struct Fingerprint {
     }
 };
 
-std::string fingerprint_of(const std::vector<QuestionRule>& rules, const std::map<std::string, std::vector<Date>>& dates) {
-    Fingerprint f;
-    f.add(questions::reading_version);
-    for (const auto& [name, days] : dates) {
-        f.add(name);
-        for (const auto& day : days) f.add(format_iso(day));
-    }
+void add_rules(Fingerprint& f, const std::vector<QuestionRule>& rules) {
     for (const auto& rule : rules) {
         f.add(rule.id);
         f.add(rule.kind);
@@ -61,6 +55,16 @@ std::string fingerprint_of(const std::vector<QuestionRule>& rules, const std::ma
         f.add(rule.before_for);
         f.add(rule.during_for);
     }
+}
+
+std::string fingerprint_of(const std::vector<QuestionRule>& rules, const std::map<std::string, std::vector<Date>>& dates) {
+    Fingerprint f;
+    f.add(questions::reading_version);
+    for (const auto& [name, days] : dates) {
+        f.add(name);
+        for (const auto& day : days) f.add(format_iso(day));
+    }
+    add_rules(f, rules);
     return fmt::format("{:016x}", f.hash);
 }
 
@@ -77,13 +81,21 @@ struct RuleBook::Compiled {
 };
 
 RuleBook::RuleBook(std::vector<QuestionRule> rules, std::map<std::string, std::vector<Date>> dates)
-    : rules_(std::move(rules)), dates_(std::move(dates)), fingerprint_(fingerprint_of(rules_, dates_)) {}
+    : contents_(Contents{std::move(rules), std::move(dates)}),
+      fingerprint_(fingerprint_of(contents_->rules, contents_->dates)) {}
+RuleBook::RuleBook(std::string fingerprint, std::function<Contents()> load)
+    : load_(std::move(load)), fingerprint_(std::move(fingerprint)) {}
 RuleBook::~RuleBook() = default;
+
+const RuleBook::Contents& RuleBook::contents() const {
+    if (!contents_) contents_ = load_();
+    return *contents_;
+}
 
 const RuleBook::Compiled& RuleBook::compiled() const {
     if (!compiled_) {
         auto compiled = std::make_unique<Compiled>();
-        for (const auto& rule : rules_) {
+        for (const auto& rule : rules()) {
             CompiledRule out;
             auto pattern = questions::Pattern::compile(rule.match);
             if (pattern) out.pattern = *pattern;
@@ -123,9 +135,7 @@ std::vector<std::string> placeholders_of(std::string_view text) {
 
 }  // namespace questions
 
-std::shared_ptr<const RuleBook> make_rulebook(const std::vector<QuestionRule>& builtin,
-                                              const std::vector<QuestionRule>& user,
-                                              const std::map<std::string, std::vector<Date>>& dates) {
+std::vector<QuestionRule> merged_rules(const std::vector<QuestionRule>& builtin, const std::vector<QuestionRule>& user) {
     std::vector<QuestionRule> rules;
     std::set<std::string> replaced;
     for (const auto& rule : user) replaced.insert(rule.id);
@@ -142,7 +152,21 @@ std::shared_ptr<const RuleBook> make_rulebook(const std::vector<QuestionRule>& b
     }
     for (const auto& rule : user)
         if (!placed.count(rule.id)) rules.push_back(rule);
-    return std::make_shared<const RuleBook>(std::move(rules), dates);
+    return rules;
+}
+
+std::shared_ptr<const RuleBook> make_rulebook(const std::vector<QuestionRule>& builtin,
+                                              const std::vector<QuestionRule>& user,
+                                              const std::map<std::string, std::vector<Date>>& dates) {
+    return std::make_shared<const RuleBook>(merged_rules(builtin, user), dates);
+}
+
+std::string rules_fingerprint(std::string_view builtin_source, const std::vector<QuestionRule>& user) {
+    Fingerprint f;
+    f.add(questions::reading_version);
+    f.add(builtin_source);
+    add_rules(f, user);
+    return fmt::format("{:016x}", f.hash);
 }
 
 void check_question_rule(const QuestionRule& rule) {

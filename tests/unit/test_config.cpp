@@ -139,3 +139,20 @@ TEST_CASE("question settings: ours with the user's, whose bank replaces ours of 
     CHECK(settings.birthday_window == Interval{2, Interval::Unit::weeks});
     CHECK(settings.rules->rules().size() == builtin.rules.size());
 }
+
+TEST_CASE("question settings: the tag banks read alone are the whole file's, and a user's rule changes the fingerprint") {
+    // `due` reads only the banks; a bank left out here would be a question never asked.
+    CHECK(builtin_question_banks() == builtin_questions().banks);
+    Config config;
+    const auto plain = question_settings(config).rules->fingerprint();
+    CHECK(question_settings(config).rules->fingerprint() == plain);  // stable: stored readings stay valid
+    QuestionRule mine;
+    mine.id = "user1";
+    mine.match = "\\bkayak";
+    mine.ask = "How is the kayaking?";
+    config.question_rules.push_back(mine);
+    const auto settings = question_settings(config);
+    CHECK(settings.rules->fingerprint() != plain);  // notes are read again with the new rule
+    CHECK(settings.rules->rules().back().id == "user1");
+    CHECK(settings.rules->rules().size() == builtin_questions().rules.size() + 1);
+}
