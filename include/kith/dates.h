@@ -66,6 +66,16 @@ Expected<Interval> parse_interval(std::string_view text);
 Expected<Cadence> parse_cadence(std::string_view text);
 
 Date add(Date date, Interval interval, int times = 1);
+
+// True for a date expression that means a month's end (`eom`): a recurring date given so keeps
+// to month ends, which the date alone (Sep 30) cannot tell from "the 30th".
+bool means_month_end(std::string_view text);
+
+// What a recurring date that keeps to month ends counts from, so that every step lands on a
+// month's last day: the latest month-end at or before `first`, whole steps of `every` back,
+// with the longest day (a 31st; a Feb 29 for yearly steps). Sep 30 monthly counts from Aug 31
+// (Oct 31, Nov 30, …). `first` itself for days and weeks, or when it is no month's end.
+Date month_end_anchor(Date first, Interval every);
 Date subtract(Date date, Interval interval);
 
 // The next day on or after `from` on which the birthday falls; Feb 29 falls on Feb 28 in

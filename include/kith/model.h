@@ -70,7 +70,9 @@ struct Reminder {
     std::string text;
     Date due{};
     std::optional<Interval> every;  // recurring
-    Date starts_on{};               // the first due date; recurrences count from it (Jan 31, Feb 28, Mar 31)
+    // What recurrences count from (Jan 31, Feb 28, Mar 31): the first due date, or for one
+    // given as `eom`, an earlier 31st (month_end_anchor), so that it keeps to month ends.
+    Date starts_on{};
     std::optional<Date> done_on;    // one-off reminders only; recurring ones move on instead
     std::optional<Date> snoozed_until;
     std::string created_at;

@@ -442,6 +442,26 @@ Date add(Date date, Interval interval, int times) {
 
 Date subtract(Date date, Interval interval) { return add(date, interval, -1); }
 
+bool means_month_end(std::string_view text) { return lowercase(trim(text)) == "eom"; }
+
+Date month_end_anchor(Date first, Interval every) {
+    const bool by_calendar = every.unit == Interval::Unit::months || every.unit == Interval::Unit::years;
+    const Date month_end{year_month_day_last{first.year(), month_day_last{first.month()}}};
+    if (!by_calendar || every.count <= 0 || first != month_end) return first;
+    // Months a step moves; the days of a month repeat every 4 years of months (48 steps at
+    // most), so looking that far back finds the longest month-end there is.
+    const long long step = static_cast<long long>(every.count) * (every.unit == Interval::Unit::years ? 12 : 1);
+    Date best = first;
+    for (long long k = 1; k <= 48; ++k) {
+        const auto ym = year_month{first.year(), first.month()} - months{step * k};
+        if (int{ym.year()} < min_year) break;
+        const Date candidate{year_month_day_last{ym.year(), month_day_last{ym.month()}}};
+        if (candidate.day() > best.day()) best = candidate;
+        if (best.day() == day{31}) break;
+    }
+    return best;
+}
+
 Date next_birthday(const Birthday& birthday, Date from) {
     const auto on_in = [&](year y) {
         return clamped(year_month{y, month{birthday.month}}, day{birthday.day});

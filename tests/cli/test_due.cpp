@@ -179,6 +179,34 @@ TEST_CASE("remind, due, done: a one-off reminder leaves, a recurring one moves o
     CHECK(show.find("Reminders (1)\n  2026-11-30  #1  Send the invoice (every 1mo)\n") != std::string::npos);
 }
 
+TEST_CASE("a monthly reminder from a month's end stays at the month's end") {
+    Sandbox box;  // today is 2026-11-22, so eom is Nov 30
+    box.ok({"add", "Sam Smith"});
+    CHECK(box.ok({"remind", "sam", "eom", "Send the invoice", "--every", "monthly"}) ==
+          "Reminder #1 for Sam Smith (#1) on Mon 2026-11-30, every 1mo\n");
+    box.ok({"remind", "sam", "2026-10-31", "Pay the agency", "--every", "monthly"});
+    box.ok({"remind", "sam", "2026-11-30", "Water the office plants", "--every", "monthly"});  // the 30th, as written
+    std::vector<std::string> invoice, agency, plants;
+    for (int i = 0; i < 4; ++i) {
+        auto done = kith::test::lines_of(box.ok({"done", "1", "2", "3"}));
+        REQUIRE(done.size() == 3);
+        invoice.push_back(done[0].substr(done[0].rfind(' ') + 1));
+        agency.push_back(done[1].substr(done[1].rfind(' ') + 1));
+        plants.push_back(done[2].substr(done[2].rfind(' ') + 1));
+    }
+    CHECK(invoice == std::vector<std::string>{"2026-12-31", "2027-01-31", "2027-02-28", "2027-03-31"});
+    CHECK(agency == std::vector<std::string>{"2026-11-30", "2026-12-31", "2027-01-31", "2027-02-28"});
+    CHECK(plants == std::vector<std::string>{"2026-12-30", "2027-01-30", "2027-02-28", "2027-03-30"});
+    // The intent travels: exported and imported elsewhere, it keeps to the month's end.
+    Sandbox first, second;
+    first.ok({"add", "Ann Lee"});
+    first.ok({"remind", "ann", "EOM", "Send the report", "--every", "1mo"});
+    auto exported = first.ok({"export", "--format", "json"});
+    CHECK(nlohmann::json::parse(exported)["contacts"][0]["reminders"][0]["starts_on"] == "2026-10-31");
+    second.ok({"import", "-", "--format", "json"}, kith::test::piped(exported));
+    CHECK(second.ok({"done", "1"}) == "Done #1: Send the report; next on Thu 2026-12-31\n");
+}
+
 TEST_CASE("done: unknown ids are exit 3 and nothing is marked, already done is exit 2") {
     Sandbox box;
     box.ok({"add", "Sam Smith"});

@@ -405,6 +405,37 @@ TEST_CASE("add with times steps from the original date") {
     CHECK(iso(kith::add(ymd(2026, 3, 31), {1, Unit::months}, -1)) == "2026-02-28");
 }
 
+TEST_CASE("a month-end anchor keeps every step of a recurring date at the month's end") {
+    // The dates a recurrence first due on `first` comes round on, counted as `done` does.
+    auto steps = [](Date first, kith::Interval every, int count) {
+        const Date anchor = kith::month_end_anchor(first, every);
+        std::string out;
+        int k = 0;
+        while (kith::days_between(kith::add(anchor, every, k), first) > 0) ++k;
+        for (int i = 0; i < count; ++i) out += (i ? " " : "") + iso(kith::add(anchor, every, k + i));
+        return out;
+    };
+    CHECK(iso(kith::month_end_anchor(ymd(2026, 9, 30), {1, Unit::months})) == "2026-08-31");
+    CHECK(steps(ymd(2026, 9, 30), {1, Unit::months}, 6) ==
+          "2026-09-30 2026-10-31 2026-11-30 2026-12-31 2027-01-31 2027-02-28");
+    CHECK(steps(ymd(2027, 2, 28), {1, Unit::months}, 3) == "2027-02-28 2027-03-31 2027-04-30");
+    CHECK(steps(ymd(2027, 11, 30), {1, Unit::months}, 4) == "2027-11-30 2027-12-31 2028-01-31 2028-02-29");
+    CHECK(steps(ymd(2026, 9, 30), {3, Unit::months}, 3) == "2026-09-30 2026-12-31 2027-03-31");
+    CHECK(steps(ymd(2026, 6, 30), {2, Unit::months}, 3) == "2026-06-30 2026-08-31 2026-10-31");
+    CHECK(steps(ymd(2027, 2, 28), {1, Unit::years}, 2) == "2027-02-28 2028-02-29");
+    CHECK(iso(kith::month_end_anchor(ymd(2027, 2, 28), {1, Unit::years})) == "2024-02-29");
+    CHECK(iso(kith::month_end_anchor(ymd(2103, 2, 28), {1, Unit::years})) == "2096-02-29");  // 2100: no Feb 29
+    // A 31st is its own anchor; so is a day that is no month's end, and steps of days or weeks.
+    CHECK(iso(kith::month_end_anchor(ymd(2026, 10, 31), {1, Unit::months})) == "2026-10-31");
+    CHECK(iso(kith::month_end_anchor(ymd(2026, 9, 29), {1, Unit::months})) == "2026-09-29");
+    CHECK(iso(kith::month_end_anchor(ymd(2026, 9, 30), {2, Unit::weeks})) == "2026-09-30");
+    CHECK(iso(kith::month_end_anchor(ymd(2026, 9, 30), {1, Unit::years})) == "2026-09-30");  // every Sep 30
+    CHECK(iso(kith::month_end_anchor(ymd(1900, 2, 28), {1, Unit::years})) == "1900-02-28");  // none before 1900
+    CHECK(kith::means_month_end(" EOM "));
+    CHECK_FALSE(kith::means_month_end("2026-11-30"));
+    CHECK_FALSE(kith::means_month_end("eow"));
+}
+
 TEST_CASE("days_between is to minus from") {
     CHECK(kith::days_between(ymd(2026, 6, 1), ymd(2026, 6, 1)) == 0);
     CHECK(kith::days_between(ymd(2026, 6, 1), ymd(2026, 6, 8)) == 7);
