@@ -45,7 +45,9 @@ Expected<Date> parse_iso_date(std::string_view text);
 bool is_utc_timestamp(std::string_view text);
 
 // Every DATE form of SPEC §3, relative to `today`. Case-insensitive; surrounding whitespace
-// ignored. The error message names the bad token, e.g. `bad date "frday"`.
+// ignored, plus `tmrw`, `next week` (its Monday) and `next month` (its 1st). The error
+// message names the bad text, e.g. `bad date "soon"`, and suggests the date a misspelt word
+// most likely meant: `bad date "next fridya": did you mean "next friday"?`.
 Expected<Date> parse_date(std::string_view text, Date today);
 
 // For dates in the past (--on): like parse_date, but a weekday or month-day names its most

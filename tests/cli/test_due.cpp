@@ -278,6 +278,19 @@ TEST_CASE("kith date shows what an expression means") {
     CHECK_FALSE(std::filesystem::exists(box.db));
 }
 
+TEST_CASE("next week, next month and tmrw are dates, and a misspelt one gets a suggestion") {
+    Sandbox box;  // today is Sunday 2026-11-22
+    CHECK(box.ok({"date", "next", "week"}) == "2026-11-23 Mon (tomorrow)\n");
+    CHECK(box.ok({"date", "next month"}) == "2026-12-01 Tue (in 9 days)\n");
+    CHECK(box.ok({"date", "tmrw"}) == "2026-11-23 Mon (tomorrow)\n");
+    box.ok({"add", "Sam Smith"});
+    CHECK(box.ok({"remind", "sam", "next month", "Send the invoice"}) ==
+          "Reminder #1 for Sam Smith (#1) on Tue 2026-12-01\n");
+    auto typo = box.run({"remind", "sam", "next fridya", "Call"});
+    check_error(typo, 2, "bad date \"next fridya\": did you mean \"next friday\"?");
+    CHECK(box.ok({"show", "sam", "--format", "json"}).find("\"Call\"") == std::string::npos);
+}
+
 TEST_CASE("ranking across reasons: birthday today, then days late, then soonest upcoming") {
     Sandbox box;  // today is 2026-11-22
     box.ok({"add", "Late Ten", "--every", "2w"});

@@ -193,6 +193,26 @@ TEST_CASE("next friday on a friday is a week later, case and spacing do not matt
     CHECK(on("sun", ymd(2026, 12, 30)) == "2027-01-03");
 }
 
+TEST_CASE("next week is its Monday and next month its first day, tmrw is tomorrow") {
+    CHECK(on("next week", monday) == "2026-06-08");  // a week ahead on a Monday, as `next monday`
+    CHECK(on("next week", ymd(2026, 6, 3)) == "2026-06-08");
+    CHECK(on("next week", ymd(2026, 6, 7)) == "2026-06-08");  // on a Sunday, tomorrow
+    CHECK(on("Next  Week", ymd(2026, 12, 30)) == "2027-01-04");
+    for (int day = 1; day <= 7; ++day) {
+        CAPTURE(day);
+        CHECK(on("next week", ymd(2026, 6, static_cast<unsigned>(day))) == on("next monday", ymd(2026, 6, static_cast<unsigned>(day))));
+    }
+    CHECK(on("next month", monday) == "2026-07-01");
+    CHECK(on("next month", ymd(2026, 1, 31)) == "2026-02-01");
+    CHECK(on("next month", ymd(2026, 12, 1)) == "2027-01-01");
+    CHECK(on("NEXT MONTH", ymd(2026, 12, 31)) == "2027-01-01");
+    CHECK(on("tmrw", monday) == "2026-06-02");
+    CHECK(on("Tmrw", ymd(2026, 12, 31)) == "2027-01-01");
+    // --on looks back, so these forms that say "ahead" are left for the caller to refuse.
+    CHECK(kith::format_iso(*kith::parse_past_date("next week", monday)) == "2026-06-08");
+    CHECK(kith::format_iso(*kith::parse_past_date("tmrw", monday)) == "2026-06-02");
+}
+
 // ---- DATE: relative -----------------------------------------------------------------------
 
 TEST_CASE("in N units and bare N-unit forms count from today") {
@@ -261,7 +281,7 @@ TEST_CASE("month-day forms mean the next occurrence on or after today") {
 
 TEST_CASE("bad dates are one-line errors naming the text in quotes") {
     const char* const bad[] = {
-        "",         "   ",        "frday",     "garbage",       "next",       "next month",
+        "",         "   ",        "frday",     "garbage",       "next",       "next year",
         "in x days", "in",        "in 3",      "in three days", "2026-13-01", "2026-02-30",
         "feb 30",   "13-01",      "dec 32",    "0d",            "-3d",        "in -3 days",
         "3",        "3x",         "1m",        "99999999999d",  "10001d",     "in 99999999999 days",
@@ -274,8 +294,8 @@ TEST_CASE("bad dates are one-line errors naming the text in quotes") {
         CHECK(message.rfind("bad date " + quoted(trimmed(text)), 0) == 0);
         CHECK(one_line(message));
     }
-    CHECK(date_error("frday") ==
-          "bad date \"frday\": expected YYYY-MM-DD, today, a weekday, 3d/2w/1mo, 12-25 or dec 25");
+    CHECK(date_error("soon") ==
+          "bad date \"soon\": expected YYYY-MM-DD, today, a weekday, 3d/2w/1mo, 12-25 or dec 25");
     CHECK(date_error("2026-02-30") == "bad date \"2026-02-30\": no such day");
     CHECK(date_error("2026-13-01") == "bad date \"2026-13-01\": no such month");
     CHECK(date_error("feb 30") == "bad date \"feb 30\": no such day");
@@ -293,6 +313,22 @@ TEST_CASE("bad dates are one-line errors naming the text in quotes") {
     CHECK(contains(date_error("in 10001 days"), "\"in 10001 days\": count must be at most"));
     CHECK(contains(date_error("Garbage"), quoted("Garbage")));
     CHECK(contains(date_error("1m"), quoted("1m")));
+}
+
+TEST_CASE("a misspelt word gets the date it most likely meant, and only a suggestion that is a date") {
+    CHECK(date_error("next fridya") == "bad date \"next fridya\": did you mean \"next friday\"?");
+    CHECK(date_error("frday") == "bad date \"frday\": did you mean \"friday\"?");
+    CHECK(date_error("Tommorow") == "bad date \"Tommorow\": did you mean \"tomorrow\"?");
+    CHECK(date_error("nxt week") == "bad date \"nxt week\": did you mean \"next week\"?");
+    CHECK(date_error("in 3 dyas") == "bad date \"in 3 dyas\": did you mean \"in 3 days\"?");
+    CHECK(date_error("decmber 25") == "bad date \"decmber 25\": did you mean \"december 25\"?");
+    CHECK(date_error("yesteday") == "bad date \"yesteday\": did you mean \"yesterday\"?");
+    // Words that are right but do not make a date, words far from any, numbers: no guess.
+    CHECK(contains(date_error("next fri day"), "expected YYYY-MM-DD"));
+    CHECK(contains(date_error("garbage"), "expected YYYY-MM-DD"));
+    CHECK(contains(date_error("weekly"), "expected YYYY-MM-DD"));  // "week" alone is no date
+    CHECK(contains(date_error("3x"), "expected YYYY-MM-DD"));
+    CHECK(date_error("feb 30") == "bad date \"feb 30\": no such day");  // the reason, not a guess
 }
 
 TEST_CASE("the largest relative count stays a valid date, and one past 2200 is refused") {
