@@ -47,8 +47,9 @@ std::optional<DueReason> birthday_reason(const Contact& contact, const DueOption
 DueReason reminder_reason(const Reminder& reminder, Date today) {
     DueReason reason;
     reason.kind = DueReason::Kind::reminder;
-    reason.date = reminder.due;
-    reason.days_late = days_between(reminder.due, today);
+    // Snoozed past its date, it is back on the day the snooze ends, and late only from then.
+    reason.date = reminder.snoozed_until && *reminder.snoozed_until > reminder.due ? *reminder.snoozed_until : reminder.due;
+    reason.days_late = days_between(reason.date, today);
     reason.text = reminder.text;
     reason.source_id = reminder.id;
     reason.every = reminder.every;
@@ -202,7 +203,11 @@ std::vector<DueEntry> due_list(Store& store, const DueOptions& options) {
     const auto birthday_asked = store.asked().last_asked(ids, "b");
     std::vector<DueEntry> due;
     for (auto& [id, entry] : entries) {
-        if (auto reason = checkin_reason(entry.contact, entry.cadence, options.today)) entry.reasons.push_back(*reason);
+        // Snoozing a person leaves out everything but their birthday, which will not wait.
+        const bool snoozed = entry.contact.snoozed_until && *entry.contact.snoozed_until > options.today;
+        if (snoozed) entry.reasons.clear();
+        if (auto reason = checkin_reason(entry.contact, entry.cadence, options.today); reason && !snoozed)
+            entry.reasons.push_back(*reason);
         if (auto reason = birthday_reason(entry.contact, options)) {
             // `log --asked b` in the days before it takes the birthday off the list until the
             // day itself; on the day, off for the year.

@@ -248,6 +248,45 @@ TEST_CASE("snooze a person or a reminder: out of due until then") {
     CHECK(box.run({"snooze", "42", "1w"}).code == 3);
 }
 
+TEST_CASE("snoozing a person still shows their birthday, and says so") {
+    Sandbox box;  // today is Sunday 2026-11-22
+    box.ok({"add", "Daniel Ortiz", "--every", "2w", "--birthday", "1990-11-29"});
+    box.ok({"log", "daniel", "--on", "2026-10-01"});
+    box.ok({"remind", "daniel", "yesterday", "Send the slides"});
+    box.ok({"note", "daniel", "--event", "2026-11-24", "Moving house"});
+    CHECK(box.ok({"snooze", "daniel", "8d"}) ==
+          "Snoozed Daniel Ortiz (#1) until Mon 2026-11-30 (their birthday on Sun 2026-11-29 still shows in due)\n");
+    CHECK(reasons_only(box.ok({"due", "--format", "tsv"})) ==
+          "1\tDaniel Ortiz\tbirthday Sun 2026-11-29 (turns 36)\t\n");
+    box.today = "2026-11-29";
+    CHECK(reasons_only(box.ok({"due", "--format", "tsv"})) == "1\tDaniel Ortiz\tbirthday today (turns 36)\t\n");
+    box.today = "2026-11-30";  // the snooze is over: everything is back
+    auto back = reasons_only(box.ok({"due", "--format", "tsv"}));
+    CHECK(back.find("reminder #1: Send the slides") != std::string::npos);
+    CHECK(back.find("check-in") != std::string::npos);
+    // A snooze that ends before the birthday says nothing of it.
+    box.today = "2026-11-22";
+    CHECK(box.ok({"snooze", "daniel", "3d"}) == "Snoozed Daniel Ortiz (#1) until Wed 2026-11-25\n");
+}
+
+TEST_CASE("a snoozed reminder comes back due that day, and is late only after it") {
+    Sandbox box;  // today is 2026-11-22
+    box.ok({"add", "Ann Lee"});
+    box.ok({"remind", "ann", "2026-11-20", "Book the restaurant"});
+    CHECK(reasons_only(box.ok({"due", "--format", "tsv"})) == "1\tAnn Lee\treminder #1: Book the restaurant (2 days late)\t\n");
+    box.ok({"snooze", "1", "3d"});
+    CHECK(box.ok({"due", "--format", "tsv"}).empty());
+    box.today = "2026-11-25";
+    CHECK(reasons_only(box.ok({"due", "--format", "tsv"})) == "1\tAnn Lee\treminder #1: Book the restaurant (due today)\t\n");
+    auto json = nlohmann::json::parse(box.ok({"due", "--format", "json"}));
+    CHECK(json["people"][0]["reasons"][0]["date"] == "2026-11-25");
+    CHECK(json["people"][0]["reasons"][0]["days_late"] == 0);
+    box.today = "2026-11-27";
+    CHECK(reasons_only(box.ok({"due", "--format", "tsv"})) == "1\tAnn Lee\treminder #1: Book the restaurant (2 days late)\t\n");
+    // The reminder's own date is kept: show still lists it on the 20th.
+    CHECK(box.ok({"show", "ann"}).find("2026-11-20  #1  Book the restaurant") != std::string::npos);
+}
+
 TEST_CASE("log restarts the check-in clock") {
     Sandbox box;
     seed(box);
