@@ -141,6 +141,13 @@ struct DueReason {
     std::optional<Interval> every;   // recurring reminder
 };
 
+// How many people are due in all, of whom `due --limit` shows the first: counted up to a
+// cap, past which `at_least` is set.
+struct DueTotal {
+    std::size_t people = 0;
+    bool at_least = false;
+};
+
 struct DueEntry {
     Contact contact;
     std::vector<DueReason> reasons;  // most urgent first

@@ -170,10 +170,12 @@ std::optional<Cadence> effective_cadence(const Contact& contact,
     return best;
 }
 
-std::vector<DueEntry> due_list(Store& store, const DueOptions& options) {
+std::vector<DueEntry> due_list(Store& store, const DueOptions& options, DueTotal* total) {
     DueQuery query;
     query.today = options.today;
-    query.limit = options.limit;
+    // Up to the cap, to count who is due beyond the limit; the first `limit` are the same either
+    // way, as more candidates only add people further down.
+    query.limit = total ? std::max(options.limit, due_count_cap) : options.limit;
     for (const auto& tag : options.tags) query.tags.push_back(normalize_tag(tag));
     query.birthdays_until = add(options.today, options.within);
     query.events_from = subtract(options.today, options.follow_up);
@@ -220,6 +222,7 @@ std::vector<DueEntry> due_list(Store& store, const DueOptions& options) {
         std::stable_sort(entry.reasons.begin(), entry.reasons.end(), reason_before);
         due.push_back(std::move(entry));
     }
+    if (total) *total = DueTotal{due.size(), due.size() >= query.limit};
     std::vector<std::pair<Rank, std::size_t>> order;
     for (std::size_t i = 0; i < due.size(); ++i) order.emplace_back(rank_of(due[i]), i);
     std::sort(order.begin(), order.end());

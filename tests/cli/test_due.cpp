@@ -111,6 +111,45 @@ TEST_CASE("--within widens the birthday window, --limit and --tag narrow the lis
                      "quarterly, yearly\n");
 }
 
+TEST_CASE("when the limit cuts the list, the header says how many are due in all") {
+    Sandbox box;
+    for (int i = 1; i <= 8; ++i) box.ok({"add", "Person " + std::to_string(i), "--birthday", "--11-22"});
+    CHECK(box.ok({"due", "--limit", "5", "--format", "plain"}).rfind(
+              "Sun 2026-11-22: 8 people to reach out to (showing 5)\n", 0) == 0);
+    CHECK(box.ok({"due", "--limit", "5", "--format", "md"}).rfind(
+              "# Sun 2026-11-22: 8 people to reach out to (showing 5)\n", 0) == 0);
+    CHECK(box.ok({"due", "--limit", "8", "--format", "plain"}).rfind("Sun 2026-11-22: 8 people to reach out to\n", 0) ==
+          0);
+    box.write_file(box.config, "[due]\nlimit = 3\n");
+    auto plain = box.ok({"due", "--format", "plain"});
+    CHECK(plain.rfind("Sun 2026-11-22: 8 people to reach out to (showing 3)\n", 0) == 0);
+    CHECK(std::count(plain.begin(), plain.end(), '#') == 3);
+    // json keeps its shape and carries the total; tsv and jsonl stay one line a person.
+    auto document = nlohmann::json::parse(box.ok({"due", "--format", "json"}));
+    CHECK(document["people"].size() == 3);
+    CHECK(document["total"] == 8);
+    CHECK(kith::test::lines_of(box.ok({"due", "--format", "tsv"})).size() == 3);
+    CHECK(kith::test::lines_of(box.ok({"due", "--format", "jsonl"})).size() == 3);
+    // Each kind of reason counts: a check-in, a reminder and a note event beyond the limit.
+    box.ok({"add", "Late Checkin", "--every", "1w"});
+    box.today = "2026-12-06";  // the birthdays are past; the check-in 1 week late
+    box.ok({"add", "Has Reminder"});
+    box.ok({"remind", "has reminder", "today", "Call"});
+    box.ok({"add", "Has Event"});
+    box.ok({"note", "has event", "--event", "2026-12-08", "Moving house"});
+    CHECK(box.ok({"due", "--limit", "1", "--format", "plain"}).rfind(
+              "Sun 2026-12-06: 3 people to reach out to (showing 1)\n", 0) == 0);
+}
+
+TEST_CASE("more people due than kith counts: the header says so with a +") {
+    Sandbox box;
+    std::string people;
+    for (int i = 1; i <= 105; ++i) people += "{\"name\": \"P" + std::to_string(i) + "\", \"birthday\": \"--11-22\"}\n";
+    box.ok({"import", "-", "--format", "jsonl"}, kith::test::piped(people));
+    CHECK(box.ok({"due", "--format", "plain"}).rfind("Sun 2026-11-22: 100+ people to reach out to (showing 10)\n", 0) ==
+          0);
+}
+
 TEST_CASE("due.limit in the config caps the list") {
     Sandbox box;
     seed(box);
