@@ -2,11 +2,37 @@
 # The candidates come from `kith __complete`, which walks kith's own parser and reads the
 # database, so this file does not change when kith gains a command or an option.
 
+# A word as the command will get it: bash leaves the shell's quoting in COMP_WORDS (Sam\ Lee,
+# "Sam Lee"); kith must be asked about Sam Lee. An unclosed quote is the caller's to handle.
+_kith_unquote() {
+    local in=$1 out="" c quote=""
+    while [[ -n $in ]]; do
+        c=${in:0:1}
+        in=${in:1}
+        if [[ -n $quote ]]; then
+            if [[ $c == "$quote" ]]; then quote=""; else out+=$c; fi
+        elif [[ $c == [\"\'] ]]; then
+            quote=$c
+        elif [[ $c == \\ && -n $in ]]; then
+            out+=${in:0:1}
+            in=${in:1}
+        else
+            out+=$c
+        fi
+    done
+    REPLY=$out
+}
+
 _kith() {
     local i word cur quote="" prefix=""
     local -a words=() candidates=()
     for ((i = 1; i <= COMP_CWORD; i++)); do
         word=${COMP_WORDS[i]}
+        # The word being completed keeps an opening quote, handled below.
+        if ((i < COMP_CWORD)) || [[ $word != [\"\']* ]]; then
+            _kith_unquote "$word"
+            word=$REPLY
+        fi
         # bash splits --format=js into "--format" "=" "js"; kith takes it whole.
         if ((${#words[@]})) && [[ $word == "=" || ${COMP_WORDS[i - 1]} == "=" ]] && [[ ${words[-1]} == --* ]]; then
             words[-1]+=$word

@@ -45,7 +45,9 @@ Expected<Date> parse_iso_date(std::string_view text);
 bool is_utc_timestamp(std::string_view text);
 
 // Every DATE form of SPEC §3, relative to `today`. Case-insensitive; surrounding whitespace
-// ignored. The error message names the bad token, e.g. `bad date "frday"`.
+// ignored, plus `tmrw`, `next week` (its Monday) and `next month` (its 1st). The error
+// message names the bad text, e.g. `bad date "soon"`, and suggests the date a misspelt word
+// most likely meant: `bad date "next fridya": did you mean "next friday"?`.
 Expected<Date> parse_date(std::string_view text, Date today);
 
 // For dates in the past (--on): like parse_date, but a weekday or month-day names its most
@@ -66,6 +68,16 @@ Expected<Interval> parse_interval(std::string_view text);
 Expected<Cadence> parse_cadence(std::string_view text);
 
 Date add(Date date, Interval interval, int times = 1);
+
+// True for a date expression that means a month's end (`eom`): a recurring date given so keeps
+// to month ends, which the date alone (Sep 30) cannot tell from "the 30th".
+bool means_month_end(std::string_view text);
+
+// What a recurring date that keeps to month ends counts from, so that every step lands on a
+// month's last day: the latest month-end at or before `first`, whole steps of `every` back,
+// with the longest day (a 31st; a Feb 29 for yearly steps). Sep 30 monthly counts from Aug 31
+// (Oct 31, Nov 30, …). `first` itself for days and weeks, or when it is no month's end.
+Date month_end_anchor(Date first, Interval every);
 Date subtract(Date date, Interval interval);
 
 // The next day on or after `from` on which the birthday falls; Feb 29 falls on Feb 28 in

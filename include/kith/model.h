@@ -70,7 +70,9 @@ struct Reminder {
     std::string text;
     Date due{};
     std::optional<Interval> every;  // recurring
-    Date starts_on{};               // the first due date; recurrences count from it (Jan 31, Feb 28, Mar 31)
+    // What recurrences count from (Jan 31, Feb 28, Mar 31): the first due date, or for one
+    // given as `eom`, an earlier 31st (month_end_anchor), so that it keeps to month ends.
+    Date starts_on{};
     std::optional<Date> done_on;    // one-off reminders only; recurring ones move on instead
     std::optional<Date> snoozed_until;
     std::string created_at;
@@ -137,6 +139,13 @@ struct DueReason {
     bool overdue = false;            // check-in: past the window's far end (or the plain cadence)
     int days_overdue = 0;            // check-in: days past that point
     std::optional<Interval> every;   // recurring reminder
+};
+
+// How many people are due in all, of whom `due --limit` shows the first: counted up to a
+// cap, past which `at_least` is set.
+struct DueTotal {
+    std::size_t people = 0;
+    bool at_least = false;
 };
 
 struct DueEntry {

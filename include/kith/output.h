@@ -75,6 +75,8 @@ void render_questions(std::ostream& out, const Contact& contact, const std::vect
                       const Style& style);
 
 // `quiet`: nothing at all when nobody is due (for cron).
-void render_due(std::ostream& out, const std::vector<DueEntry>& entries, const Style& style, Date today, bool quiet);
+// `total`: how many are due in all, for "8 people to reach out to (showing 5)".
+void render_due(std::ostream& out, const std::vector<DueEntry>& entries, const Style& style, Date today, bool quiet,
+                DueTotal total = {});
 
 }  // namespace kith

@@ -124,8 +124,11 @@ int run_cli(int argc, char** argv) {
         return 0;
     } catch (const CLI::ParseError& e) {
         if (e.get_exit_code() == 0) return app.exit(e);  // --help, --version
-        auto unknown = cli::unknown_command(app, args);
-        std::cerr << "kith: " << (unknown ? *unknown : cli::cli11_message(e.what()) + " (see kith --help)") << '\n';
+        // In kith's words where it can: a mistyped option or command, a missing argument.
+        auto message = cli::unknown_option(app, args);
+        if (!message) message = cli::unknown_command(app, args);
+        if (!message && dynamic_cast<const CLI::RequiredError*>(&e)) message = cli::missing_argument(app, args);
+        std::cerr << "kith: " << (message ? *message : cli::cli11_message(e.what()) + " (see kith --help)") << '\n';
         return static_cast<int>(ExitCode::usage);
     } catch (const Error& e) {
         std::cerr << "kith: " << escape_control_characters(e.what()) << '\n';

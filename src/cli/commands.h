@@ -50,6 +50,12 @@ std::optional<std::string> command_word(const CLI::App& app, const std::vector<s
 // `unknown command "nto": did you mean "note"?` when the command word of `args` (argv without
 // the program name) names no command; nullopt when it does or there is none.
 std::optional<std::string> unknown_command(const CLI::App& app, const std::vector<std::string>& args);
+// `unknown option --limt for due (did you mean --limit?)` for the first option in `args` that
+// neither the command nor the global options know; nullopt when there is none.
+std::optional<std::string> unknown_option(const CLI::App& app, const std::vector<std::string>& args);
+// After CLI11's RequiredError: `snooze needs how long, e.g. kith snooze priya 2w`, built from
+// the arguments given; nullopt when the missing one has no words here.
+std::optional<std::string> missing_argument(const CLI::App& app, const std::vector<std::string>& args);
 // A bare `kith`: `kith due` on a terminal, the help elsewhere. `args` as for unknown_command.
 void run_without_command(CLI::App& app, std::vector<std::string> args);
 

@@ -14,7 +14,7 @@ void add_date_command(CLI::App& app, Session& session) {
     auto* command = app.add_subcommand("date", "Show what a date expression means, before you use it");
     command->footer("Example: kith date next friday     kith date \"in 3 weeks\"     kith date eom");
     auto words = std::make_shared<std::vector<std::string>>();
-    command->add_option("expression", *words, "A date: today, fri, next friday, in 3 days, 2w, dec 25, eom …")
+    command->add_option("expression", *words, "A date: today, tmrw, fri, next friday, next week, next month, in 3 days, 2w, dec 25, eom …")
         ->required();
     command->callback([&session, words] {
         auto today = session.today();

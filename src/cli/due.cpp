@@ -44,11 +44,12 @@ void add_due_command(CLI::App& app, Session& session) {
         due.tag_cadences = config.tag_cadences;
         auto style = session.style(options->format);
         auto& store = session.store_for_questions();
-        auto entries = due_list(store, due);
+        DueTotal total;
+        auto entries = due_list(store, due, &total);
         // Questions only for the people printed: the engine never runs for the whole book.
         fill_questions(store, entries, session.question_settings(), due.today,
                        static_cast<std::size_t>(config.questions_per_contact));
-        render_due(std::cout, entries, style, due.today, options->quiet);
+        render_due(std::cout, entries, style, due.today, options->quiet, total);
     });
 }
 

@@ -31,10 +31,15 @@ void add_snooze_command(CLI::App& app, Session& session) {
             std::cout << fmt::format("Snoozed reminder #{} until {} {}\n", reminder.id, weekday_short(until),
                                      format_iso(until));
         } else {
-            auto who = resolve_contact(store, *target);
-            snooze_contact(store, who.id, until);
-            std::cout << fmt::format("Snoozed {} (#{}) until {} {}\n", who.name, who.id, weekday_short(until),
+            auto who = snooze_contact(store, resolve_contact(store, *target).id, until);
+            std::cout << fmt::format("Snoozed {} (#{}) until {} {}", who.name, who.id, weekday_short(until),
                                      format_iso(until));
+            // Their birthday is not snoozed: say so when it falls before the snooze ends.
+            if (who.birthday)
+                if (auto birthday = next_birthday(*who.birthday, today); days_between(birthday, until) > 0)
+                    std::cout << fmt::format(" (their birthday on {} {} still shows in due)", weekday_short(birthday),
+                                             format_iso(birthday));
+            std::cout << '\n';
         }
     });
 }

@@ -47,8 +47,9 @@ std::optional<DueReason> birthday_reason(const Contact& contact, const DueOption
 DueReason reminder_reason(const Reminder& reminder, Date today) {
     DueReason reason;
     reason.kind = DueReason::Kind::reminder;
-    reason.date = reminder.due;
-    reason.days_late = days_between(reminder.due, today);
+    // Snoozed past its date, it is back on the day the snooze ends, and late only from then.
+    reason.date = reminder.snoozed_until && *reminder.snoozed_until > reminder.due ? *reminder.snoozed_until : reminder.due;
+    reason.days_late = days_between(reason.date, today);
     reason.text = reminder.text;
     reason.source_id = reminder.id;
     reason.every = reminder.every;
@@ -169,10 +170,12 @@ std::optional<Cadence> effective_cadence(const Contact& contact,
     return best;
 }
 
-std::vector<DueEntry> due_list(Store& store, const DueOptions& options) {
+std::vector<DueEntry> due_list(Store& store, const DueOptions& options, DueTotal* total) {
     DueQuery query;
     query.today = options.today;
-    query.limit = options.limit;
+    // Up to the cap, to count who is due beyond the limit; the first `limit` are the same either
+    // way, as more candidates only add people further down.
+    query.limit = total ? std::max(options.limit, due_count_cap) : options.limit;
     for (const auto& tag : options.tags) query.tags.push_back(normalize_tag(tag));
     query.birthdays_until = add(options.today, options.within);
     query.events_from = subtract(options.today, options.follow_up);
@@ -202,7 +205,11 @@ std::vector<DueEntry> due_list(Store& store, const DueOptions& options) {
     const auto birthday_asked = store.asked().last_asked(ids, "b");
     std::vector<DueEntry> due;
     for (auto& [id, entry] : entries) {
-        if (auto reason = checkin_reason(entry.contact, entry.cadence, options.today)) entry.reasons.push_back(*reason);
+        // Snoozing a person leaves out everything but their birthday, which will not wait.
+        const bool snoozed = entry.contact.snoozed_until && *entry.contact.snoozed_until > options.today;
+        if (snoozed) entry.reasons.clear();
+        if (auto reason = checkin_reason(entry.contact, entry.cadence, options.today); reason && !snoozed)
+            entry.reasons.push_back(*reason);
         if (auto reason = birthday_reason(entry.contact, options)) {
             // `log --asked b` in the days before it takes the birthday off the list until the
             // day itself; on the day, off for the year.
@@ -215,6 +222,7 @@ std::vector<DueEntry> due_list(Store& store, const DueOptions& options) {
         std::stable_sort(entry.reasons.begin(), entry.reasons.end(), reason_before);
         due.push_back(std::move(entry));
     }
+    if (total) *total = DueTotal{due.size(), due.size() >= query.limit};
     std::vector<std::pair<Rank, std::size_t>> order;
     for (std::size_t i = 0; i < due.size(); ++i) order.emplace_back(rank_of(due[i]), i);
     std::sort(order.begin(), order.end());

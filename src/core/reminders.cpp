@@ -35,6 +35,8 @@ Reminder add_reminder(Store& store, std::int64_t contact_id, const std::string& 
         auto interval = parse_interval(*every);
         if (!interval) throw usage_error("--every: " + interval.error());
         reminder.every = *interval;
+        // `eom` means every month's end, not "the 30th" when said on Sep 30.
+        if (means_month_end(when)) reminder.starts_on = month_end_anchor(reminder.due, *interval);
     }
     store.write([&] { store.reminders().insert(reminder); });
     return reminder;

@@ -194,7 +194,7 @@ Expected<Interval> interval_reason(std::string_view lower) {
 
 Attempt<Date> keyword_date(std::string_view w, Date today) {
     if (w == "today") return today;
-    if (w == "tomorrow") return plus_days(today, 1);
+    if (w == "tomorrow" || w == "tmrw") return plus_days(today, 1);
     if (w == "yesterday") return plus_days(today, -1);
     if (w == "eom") return Date{year_month_day_last{today.year(), month_day_last{today.month()}}};
     // The week ends on Sunday; weekday subtraction is modular, so Sunday itself gives 0.
@@ -211,6 +211,22 @@ Attempt<Date> weekday_date(const std::vector<std::string_view>& ws, Date today) 
     auto ahead = *wd - weekday{sys_days{today}};
     if (ahead == days{0}) ahead = days{7};
     return Date{sys_days{today} + ahead};
+}
+
+// `next week`: its Monday, the first one strictly after today, as `next monday` would be.
+// `next month`: its first day. The same days a note's "next week" or "next month" means.
+Attempt<Date> next_period_date(const std::vector<std::string_view>& ws, Date today) {
+    if (ws.size() != 2 || ws[0] != "next") return std::nullopt;
+    if (ws[1] == "week") {
+        auto ahead = Monday - weekday{sys_days{today}};
+        if (ahead == days{0}) ahead = days{7};
+        return Date{sys_days{today} + ahead};
+    }
+    if (ws[1] == "month") {
+        const auto next = year_month{today.year(), today.month()} + months{1};
+        return Date{next.year(), next.month(), day{1}};
+    }
+    return std::nullopt;
 }
 
 // `in 3 days`, `in 3d`, or bare `3d`: today plus an interval.
@@ -275,9 +291,49 @@ Expected<Date> date_reason(std::string_view lower, Date today) {
         if (auto a = keyword_date(ws[0], today)) return *a;
     }
     if (auto a = weekday_date(ws, today)) return *a;
+    if (auto a = next_period_date(ws, today)) return *a;
     if (auto a = month_day_date(ws, today)) return *a;
     if (auto a = relative_date(ws, today)) return *a;
     return unexpected(std::string(date_forms));
+}
+
+// The words of the date language, for "did you mean": a misspelt word is put right only into
+// one of these.
+const std::vector<std::string>& date_words() {
+    static const std::vector<std::string> vocabulary{
+        "today",   "tomorrow", "tmrw",     "yesterday", "next",     "week",      "month",    "in",
+        "day",     "days",     "weeks",    "months",    "year",     "years",     "sunday",   "monday",
+        "tuesday", "wednesday", "thursday", "friday",   "saturday", "sun",       "mon",      "tue",
+        "wed",     "thu",      "fri",      "sat",       "january",  "february",  "march",    "april",
+        "may",     "june",     "july",     "august",    "september", "october",  "november", "december",
+        "jan",     "feb",      "mar",      "apr",       "jun",      "jul",       "aug",      "sep",
+        "oct",     "nov",      "dec",      "eom",       "eow",
+    };
+    return vocabulary;
+}
+
+// The text with each misspelt word replaced by the one word it most likely meant, when that
+// gives a date; nullopt when nothing was misspelt or no correction reads as a date.
+std::optional<std::string> corrected_date(std::string_view lower, Date today) {
+    const auto& vocabulary = date_words();
+    std::vector<std::string> fixed;
+    bool changed = false;
+    for (const auto w : words(lower)) {
+        const bool known = std::find(vocabulary.begin(), vocabulary.end(), w) != vocabulary.end();
+        const bool letters = std::all_of(w.begin(), w.end(), [](char c) { return c >= 'a' && c <= 'z'; });
+        if (known || !letters) {
+            fixed.emplace_back(w);
+            continue;
+        }
+        const auto close = nearest(w, vocabulary);
+        if (close.size() != 1) return std::nullopt;
+        fixed.push_back(close.front());
+        changed = true;
+    }
+    if (!changed) return std::nullopt;
+    auto text = join(fixed, " ");
+    if (!date_reason(text, today)) return std::nullopt;
+    return text;
 }
 
 // ---- birthdays -------------------------------------------------------------------------
@@ -362,8 +418,14 @@ bool is_utc_timestamp(std::string_view text) {
 
 Expected<Date> parse_date(std::string_view text, Date today) {
     const auto t = trim(text);
-    auto result = date_reason(lowercase(t), today);
-    if (!result) return bad("date", t, result.error());
+    const auto lower = lowercase(t);
+    auto result = date_reason(lower, today);
+    if (!result) {
+        if (result.error() == date_forms)
+            if (auto meant = corrected_date(lower, today))
+                return bad("date", t, fmt::format("did you mean \"{}\"?", *meant));
+        return bad("date", t, result.error());
+    }
     // The years an ISO date may name bound the relative forms too: "10000y" must not give a
     // date that kith could store but never read back.
     const int y{result->year()};
@@ -441,6 +503,26 @@ Date add(Date date, Interval interval, int times) {
 }
 
 Date subtract(Date date, Interval interval) { return add(date, interval, -1); }
+
+bool means_month_end(std::string_view text) { return lowercase(trim(text)) == "eom"; }
+
+Date month_end_anchor(Date first, Interval every) {
+    const bool by_calendar = every.unit == Interval::Unit::months || every.unit == Interval::Unit::years;
+    const Date month_end{year_month_day_last{first.year(), month_day_last{first.month()}}};
+    if (!by_calendar || every.count <= 0 || first != month_end) return first;
+    // Months a step moves; the days of a month repeat every 4 years of months (48 steps at
+    // most), so looking that far back finds the longest month-end there is.
+    const long long step = static_cast<long long>(every.count) * (every.unit == Interval::Unit::years ? 12 : 1);
+    Date best = first;
+    for (long long k = 1; k <= 48; ++k) {
+        const auto ym = year_month{first.year(), first.month()} - months{step * k};
+        if (int{ym.year()} < min_year) break;
+        const Date candidate{year_month_day_last{ym.year(), month_day_last{ym.month()}}};
+        if (candidate.day() > best.day()) best = candidate;
+        if (best.day() == day{31}) break;
+    }
+    return best;
+}
 
 Date next_birthday(const Birthday& birthday, Date from) {
     const auto on_in = [&](year y) {

@@ -1,6 +1,8 @@
 // `kith due` in every format. Reason sentences are written here, from the core's facts.
 #include <fmt/format.h>
 
+#include <algorithm>
+
 #include "json_shape/json_shape.h"
 #include "kith/due.h"
 #include "kith/output.h"
@@ -131,16 +133,21 @@ json entry_json(const DueEntry& entry, Date today) {
     return out;
 }
 
-std::string heading(std::size_t count, Date today) {
-    return fmt::format("{} {}: {} to reach out to", weekday_short(today), format_iso(today),
-                       count == 1 ? std::string("1 person") : fmt::format("{} people", count));
+// "8 people to reach out to (showing 5)" when the limit cut the list.
+std::string heading(std::size_t shown, DueTotal total, Date today) {
+    const std::size_t count = std::max(shown, total.people);
+    auto people = count == 1 ? std::string("1 person") : fmt::format("{}{} people", count, total.at_least ? "+" : "");
+    auto text = fmt::format("{} {}: {} to reach out to", weekday_short(today), format_iso(today), people);
+    if (count > shown) text += fmt::format(" (showing {})", shown);
+    return text;
 }
 
 std::string nobody(Date today) { return fmt::format("Nobody is due today ({}).", format_iso(today)); }
 
-void render_text(std::ostream& out, const std::vector<DueEntry>& entries, const Style& style, Date today) {
+void render_text(std::ostream& out, const std::vector<DueEntry>& entries, DueTotal total, const Style& style,
+                 Date today) {
     bool color = style.color;
-    out << paint(heading(entries.size(), today), Tone::dim, color) << '\n';
+    out << paint(heading(entries.size(), total, today), Tone::dim, color) << '\n';
     for (const auto& entry : entries) {
         out << '\n' << paint(entry.contact.name, Tone::bold, color) << "  "
             << paint(fmt::format("#{}", entry.contact.id), Tone::id, color);
@@ -158,8 +165,8 @@ void render_text(std::ostream& out, const std::vector<DueEntry>& entries, const 
     }
 }
 
-void render_md(std::ostream& out, const std::vector<DueEntry>& entries, Date today) {
-    out << "# " << heading(entries.size(), today) << '\n';
+void render_md(std::ostream& out, const std::vector<DueEntry>& entries, DueTotal total, Date today) {
+    out << "# " << heading(entries.size(), total, today) << '\n';
     for (const auto& entry : entries) {
         out << "\n## " << output::md_cell(entry.contact.name) << " (#" << entry.contact.id << ")\n\n";
         for (const auto& reason : entry.reasons) out << "- " << output::md_cell(describe_reason(reason, today)) << '\n';
@@ -171,7 +178,8 @@ void render_md(std::ostream& out, const std::vector<DueEntry>& entries, Date tod
 
 }  // namespace
 
-void render_due(std::ostream& out, const std::vector<DueEntry>& entries, const Style& style, Date today, bool quiet) {
+void render_due(std::ostream& out, const std::vector<DueEntry>& entries, const Style& style, Date today, bool quiet,
+                DueTotal total) {
     if (entries.empty() && quiet) return;  // cron mails only non-empty output
     switch (style.format) {
         case Format::text:
@@ -180,14 +188,14 @@ void render_due(std::ostream& out, const std::vector<DueEntry>& entries, const S
                 out << nobody(today) << '\n';
                 return;
             }
-            render_text(out, entries, style, today);
+            render_text(out, entries, total, style, today);
             return;
         case Format::md:
             if (entries.empty()) {
                 out << nobody(today) << '\n';
                 return;
             }
-            render_md(out, entries, today);
+            render_md(out, entries, total, today);
             return;
         case Format::tsv:
             for (const auto& entry : entries) {
@@ -203,6 +211,7 @@ void render_due(std::ostream& out, const std::vector<DueEntry>& entries, const S
             document["today"] = format_iso(today);
             document["people"] = json::array();
             for (const auto& entry : entries) document["people"].push_back(entry_json(entry, today));
+            document["total"] = std::max(entries.size(), total.people);
             out << json_shape::dump_document(document) << '\n';
             return;
         }

@@ -15,9 +15,10 @@ using namespace store_detail;
 
 namespace {
 
-// Conditions every candidate meets: not archived, not snoozed, carrying every requested tag.
-std::string person_filter(std::size_t tag_count) {
-    std::string sql = " AND c.archived = 0 AND (c.snoozed_until IS NULL OR c.snoozed_until <= :today)";
+// Conditions every candidate meets: not archived, not snoozed (but a birthday shows through a
+// snooze), carrying every requested tag.
+std::string person_filter(std::size_t tag_count, bool birthday = false) {
+    std::string sql = birthday ? " AND c.archived = 0" : " AND c.archived = 0 AND (c.snoozed_until IS NULL OR c.snoozed_until <= :today)";
     for (std::size_t i = 0; i < tag_count; ++i)
         sql += fmt::format(
             " AND EXISTS (SELECT 1 FROM contact_values v WHERE v.contact_id = c.id AND v.kind = 'tag' "
@@ -54,6 +55,7 @@ struct DueStatement {
 // The statements, built once so that running them and explaining them cannot drift apart.
 std::vector<DueStatement> due_statements(const DueQuery& q) {
     auto filter = person_filter(q.tags.size());
+    auto birthday_filter = person_filter(q.tags.size(), true);
     auto limit = std::to_string(q.limit);
     std::vector<DueStatement> statements;
 
@@ -100,8 +102,7 @@ std::vector<DueStatement> due_statements(const DueQuery& q) {
         bool common_year_feb_28 =
             static_cast<unsigned>(day.month()) == 2 && static_cast<unsigned>(day.day()) == 28 && !day.year().is_leap();
         if (common_year_feb_28) days = "c.birthday_md IN (:md, '02-29')";
-        auto born = "SELECT c.id, :md, c.every_days, c.name_key FROM contacts c WHERE " + days + " AND c.archived = 0" +
-                    filter;
+        auto born = "SELECT c.id, :md, c.every_days, c.name_key FROM contacts c WHERE " + days + birthday_filter;
         statements.push_back({Source::birthday, "SELECT * FROM (" + born + " AND c.every_days IS NOT NULL ORDER BY c.every_days, "
                                   "c.name_key LIMIT " + limit + ") UNION ALL SELECT * FROM (" + born +
                                   " AND c.every_days IS NULL ORDER BY c.name_key LIMIT " + limit + ")",

@@ -226,6 +226,41 @@ TEST_CASE("bash completion completes commands, option values and contact names f
     CHECK(complete("--config = '" + box.dir + "/da'", 3) == std::vector<std::string>{box.dir + "/data"});
 }
 
+TEST_CASE("bash completion of names with spaces: full names escaped, and it goes on after an escaped space") {
+    auto bash = shell_path("bash");
+    REQUIRE(!bash.empty());
+    Sandbox box;
+    box.ok({"add", "Sam Lee"});
+    box.ok({"add", "Sam Ortiz"});
+    box.ok({"add", "Samantha O'Neil"});
+    box.ok({"add", "Priya Shah"});
+    // COMP_WORDS holds the words as typed, the shell's backslashes and quotes included.
+    auto complete = [&](const std::string& words, int cword) {
+        auto script = script_lines(
+            {"source '" + completions_dir + "/kith.bash' || exit 9", "COMP_WORDS=('" + kith_binary + "' " + words + ")",
+             "COMP_CWORD=" + std::to_string(cword), "_kith", "printf '%s\\n' \"${COMPREPLY[@]}\""});
+        auto result = box.run_program({bash, "--norc", "--noprofile", "-c", script});
+        INFO("stderr: ", result.err);
+        CHECK(result.code == 0);
+        CHECK(result.err.empty());
+        auto lines = lines_of(result.out);
+        lines.erase(std::remove(lines.begin(), lines.end(), ""), lines.end());
+        return lines;
+    };
+    // kith show Sam<Tab>: every Sam, whole and escaped, so readline inserts their common "Sam\ ".
+    CHECK(complete("show Sam", 2) == std::vector<std::string>{"Sam\\ Lee", "Sam\\ Ortiz", "Samantha\\ O\\'Neil"});
+    // kith show Sam\ <Tab>: the backslash is the shell's; the Sams with a second name remain.
+    CHECK(complete("show 'Sam\\ '", 2) == std::vector<std::string>{"Sam\\ Lee", "Sam\\ Ortiz"});
+    CHECK(complete("show 'Sam\\ O'", 2) == std::vector<std::string>{"Sam\\ Ortiz"});
+    CHECK(complete("show 'Samantha\\ O'", 2) == std::vector<std::string>{"Samantha\\ O\\'Neil"});
+    // A name already typed with its space escaped or quoted counts as one person.
+    CHECK(complete("log 'Sam\\ Lee' --via m", 4) == std::vector<std::string>{"meet", "message"});
+    CHECK(complete("remind '\"Sam Ortiz\"' ''", 3).empty());  // WHEN: nothing to offer, no error
+    CHECK(complete("snooze 'Priya\\ S'", 2) == std::vector<std::string>{"Priya\\ Shah"});
+    // In a quote the user opened, the names stay as they are.
+    CHECK(complete("show '\"Sam O'", 2) == std::vector<std::string>{"Sam Ortiz"});
+}
+
 TEST_CASE("zsh completion: the script parses, and offers what kith __complete says") {
     auto zsh = shell_path("zsh");
     if (zsh.empty()) {

@@ -4,6 +4,7 @@
 #include <doctest/doctest.h>
 
 #include <algorithm>
+#include <cctype>
 #include <fstream>
 #include <iterator>
 #include <map>
@@ -167,6 +168,72 @@ TEST_CASE("every command and long option in the parser is in the man page") {
         }
     }
     CHECK(sections["COMMANDS"].find("--help") != std::string::npos);
+}
+
+namespace {
+
+// "--within", "--tag" … in a line of the page as the reader sees it.
+std::vector<std::string> long_options_in(const std::string& text) {
+    std::vector<std::string> out;
+    for (std::size_t at = text.find("--"); at != std::string::npos; at = text.find("--", at + 2)) {
+        std::size_t end = at + 2;
+        while (end < text.size() && (std::isalnum(static_cast<unsigned char>(text[end])) || text[end] == '-')) ++end;
+        if (end > at + 2 && (at == 0 || text[at - 1] != '-')) out.push_back(text.substr(at, end - at));
+    }
+    return out;
+}
+
+// What the page says kith has: "kith due" for each command it describes (its .SS headings and
+// the SYNOPSIS), and "kith due --within" for each option it lists under a command (the
+// .TP items of its section), "kith --db" for the GLOBAL OPTIONS.
+std::vector<std::string> man_claims() {
+    std::vector<std::string> claims;
+    std::string command;     // "kith due", or "kith" in GLOBAL OPTIONS, or "" elsewhere
+    bool synopsis = false, item = false;
+    for (const auto& line : lines_of(source_file("man/kith.1"))) {
+        const auto text = render_line(line);
+        if (line.rfind(".SH ", 0) == 0 || line.rfind(".SS ", 0) == 0) {
+            synopsis = text == "SYNOPSIS";
+            command = text == "GLOBAL OPTIONS" ? "kith" : "";
+            if (text.rfind("kith ", 0) == 0) {
+                command = "kith " + text.substr(5, text.find(' ', 5) - 5);
+                claims.push_back(command);
+            }
+            continue;
+        }
+        if (synopsis && line.rfind(".B kith ", 0) == 0) claims.push_back(text.substr(0, text.find(' ', 5)));
+        if (item && !command.empty())
+            for (const auto& option : long_options_in(text)) claims.push_back(command + " " + option);
+        item = line == ".TP";
+    }
+    return claims;
+}
+
+}  // namespace
+
+TEST_CASE("every command and option the man page names is in the parser") {
+    Sandbox box;
+    const auto lines = parser_lines(box);
+    const auto claims = man_claims();
+    CHECK(claims.size() > 50);
+    for (const auto& claim : claims) {
+        CAPTURE(claim);
+        const auto dash = claim.find(" --");
+        // A command's section may list a global option (--format is not one; --db is).
+        const bool global = dash != std::string::npos && has(lines, "kith" + claim.substr(dash));
+        std::string missing = claim + " is in the man page but not in the binary";
+        CHECK_MESSAGE((has(lines, claim) || global || claim.ends_with(" --help")), missing);
+    }
+}
+
+TEST_CASE("the man page and README say nothing is planned that is there, and no stray synopsis") {
+    auto page = source_file("man/kith.1") + source_file("README.md");
+    for (std::string stale : {"are planned", "is planned", "this release", "not part of"}) {
+        CAPTURE(stale);
+        CHECK(page.find(stale) == std::string::npos);
+    }
+    // A "\\fB" once written as a form feed and "B" showed `kith import [FILE | B-R]`.
+    CHECK(std::none_of(page.begin(), page.end(), [](char c) { return c != '\n' && std::iscntrl(static_cast<unsigned char>(c)); }));
 }
 
 TEST_CASE("every command and long option in the parser completes") {

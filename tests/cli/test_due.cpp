@@ -111,6 +111,45 @@ TEST_CASE("--within widens the birthday window, --limit and --tag narrow the lis
                      "quarterly, yearly\n");
 }
 
+TEST_CASE("when the limit cuts the list, the header says how many are due in all") {
+    Sandbox box;
+    for (int i = 1; i <= 8; ++i) box.ok({"add", "Person " + std::to_string(i), "--birthday", "--11-22"});
+    CHECK(box.ok({"due", "--limit", "5", "--format", "plain"}).rfind(
+              "Sun 2026-11-22: 8 people to reach out to (showing 5)\n", 0) == 0);
+    CHECK(box.ok({"due", "--limit", "5", "--format", "md"}).rfind(
+              "# Sun 2026-11-22: 8 people to reach out to (showing 5)\n", 0) == 0);
+    CHECK(box.ok({"due", "--limit", "8", "--format", "plain"}).rfind("Sun 2026-11-22: 8 people to reach out to\n", 0) ==
+          0);
+    box.write_file(box.config, "[due]\nlimit = 3\n");
+    auto plain = box.ok({"due", "--format", "plain"});
+    CHECK(plain.rfind("Sun 2026-11-22: 8 people to reach out to (showing 3)\n", 0) == 0);
+    CHECK(std::count(plain.begin(), plain.end(), '#') == 3);
+    // json keeps its shape and carries the total; tsv and jsonl stay one line a person.
+    auto document = nlohmann::json::parse(box.ok({"due", "--format", "json"}));
+    CHECK(document["people"].size() == 3);
+    CHECK(document["total"] == 8);
+    CHECK(kith::test::lines_of(box.ok({"due", "--format", "tsv"})).size() == 3);
+    CHECK(kith::test::lines_of(box.ok({"due", "--format", "jsonl"})).size() == 3);
+    // Each kind of reason counts: a check-in, a reminder and a note event beyond the limit.
+    box.ok({"add", "Late Checkin", "--every", "1w"});
+    box.today = "2026-12-06";  // the birthdays are past; the check-in 1 week late
+    box.ok({"add", "Has Reminder"});
+    box.ok({"remind", "has reminder", "today", "Call"});
+    box.ok({"add", "Has Event"});
+    box.ok({"note", "has event", "--event", "2026-12-08", "Moving house"});
+    CHECK(box.ok({"due", "--limit", "1", "--format", "plain"}).rfind(
+              "Sun 2026-12-06: 3 people to reach out to (showing 1)\n", 0) == 0);
+}
+
+TEST_CASE("more people due than kith counts: the header says so with a +") {
+    Sandbox box;
+    std::string people;
+    for (int i = 1; i <= 105; ++i) people += "{\"name\": \"P" + std::to_string(i) + "\", \"birthday\": \"--11-22\"}\n";
+    box.ok({"import", "-", "--format", "jsonl"}, kith::test::piped(people));
+    CHECK(box.ok({"due", "--format", "plain"}).rfind("Sun 2026-11-22: 100+ people to reach out to (showing 10)\n", 0) ==
+          0);
+}
+
 TEST_CASE("due.limit in the config caps the list") {
     Sandbox box;
     seed(box);
@@ -179,6 +218,34 @@ TEST_CASE("remind, due, done: a one-off reminder leaves, a recurring one moves o
     CHECK(show.find("Reminders (1)\n  2026-11-30  #1  Send the invoice (every 1mo)\n") != std::string::npos);
 }
 
+TEST_CASE("a monthly reminder from a month's end stays at the month's end") {
+    Sandbox box;  // today is 2026-11-22, so eom is Nov 30
+    box.ok({"add", "Sam Smith"});
+    CHECK(box.ok({"remind", "sam", "eom", "Send the invoice", "--every", "monthly"}) ==
+          "Reminder #1 for Sam Smith (#1) on Mon 2026-11-30, every 1mo\n");
+    box.ok({"remind", "sam", "2026-10-31", "Pay the agency", "--every", "monthly"});
+    box.ok({"remind", "sam", "2026-11-30", "Water the office plants", "--every", "monthly"});  // the 30th, as written
+    std::vector<std::string> invoice, agency, plants;
+    for (int i = 0; i < 4; ++i) {
+        auto done = kith::test::lines_of(box.ok({"done", "1", "2", "3"}));
+        REQUIRE(done.size() == 3);
+        invoice.push_back(done[0].substr(done[0].rfind(' ') + 1));
+        agency.push_back(done[1].substr(done[1].rfind(' ') + 1));
+        plants.push_back(done[2].substr(done[2].rfind(' ') + 1));
+    }
+    CHECK(invoice == std::vector<std::string>{"2026-12-31", "2027-01-31", "2027-02-28", "2027-03-31"});
+    CHECK(agency == std::vector<std::string>{"2026-11-30", "2026-12-31", "2027-01-31", "2027-02-28"});
+    CHECK(plants == std::vector<std::string>{"2026-12-30", "2027-01-30", "2027-02-28", "2027-03-30"});
+    // The intent travels: exported and imported elsewhere, it keeps to the month's end.
+    Sandbox first, second;
+    first.ok({"add", "Ann Lee"});
+    first.ok({"remind", "ann", "EOM", "Send the report", "--every", "1mo"});
+    auto exported = first.ok({"export", "--format", "json"});
+    CHECK(nlohmann::json::parse(exported)["contacts"][0]["reminders"][0]["starts_on"] == "2026-10-31");
+    second.ok({"import", "-", "--format", "json"}, kith::test::piped(exported));
+    CHECK(second.ok({"done", "1"}) == "Done #1: Send the report; next on Thu 2026-12-31\n");
+}
+
 TEST_CASE("done: unknown ids are exit 3 and nothing is marked, already done is exit 2") {
     Sandbox box;
     box.ok({"add", "Sam Smith"});
@@ -220,6 +287,45 @@ TEST_CASE("snooze a person or a reminder: out of due until then") {
     CHECK(box.run({"snooze", "42", "1w"}).code == 3);
 }
 
+TEST_CASE("snoozing a person still shows their birthday, and says so") {
+    Sandbox box;  // today is Sunday 2026-11-22
+    box.ok({"add", "Daniel Ortiz", "--every", "2w", "--birthday", "1990-11-29"});
+    box.ok({"log", "daniel", "--on", "2026-10-01"});
+    box.ok({"remind", "daniel", "yesterday", "Send the slides"});
+    box.ok({"note", "daniel", "--event", "2026-11-24", "Moving house"});
+    CHECK(box.ok({"snooze", "daniel", "8d"}) ==
+          "Snoozed Daniel Ortiz (#1) until Mon 2026-11-30 (their birthday on Sun 2026-11-29 still shows in due)\n");
+    CHECK(reasons_only(box.ok({"due", "--format", "tsv"})) ==
+          "1\tDaniel Ortiz\tbirthday Sun 2026-11-29 (turns 36)\t\n");
+    box.today = "2026-11-29";
+    CHECK(reasons_only(box.ok({"due", "--format", "tsv"})) == "1\tDaniel Ortiz\tbirthday today (turns 36)\t\n");
+    box.today = "2026-11-30";  // the snooze is over: everything is back
+    auto back = reasons_only(box.ok({"due", "--format", "tsv"}));
+    CHECK(back.find("reminder #1: Send the slides") != std::string::npos);
+    CHECK(back.find("check-in") != std::string::npos);
+    // A snooze that ends before the birthday says nothing of it.
+    box.today = "2026-11-22";
+    CHECK(box.ok({"snooze", "daniel", "3d"}) == "Snoozed Daniel Ortiz (#1) until Wed 2026-11-25\n");
+}
+
+TEST_CASE("a snoozed reminder comes back due that day, and is late only after it") {
+    Sandbox box;  // today is 2026-11-22
+    box.ok({"add", "Ann Lee"});
+    box.ok({"remind", "ann", "2026-11-20", "Book the restaurant"});
+    CHECK(reasons_only(box.ok({"due", "--format", "tsv"})) == "1\tAnn Lee\treminder #1: Book the restaurant (2 days late)\t\n");
+    box.ok({"snooze", "1", "3d"});
+    CHECK(box.ok({"due", "--format", "tsv"}).empty());
+    box.today = "2026-11-25";
+    CHECK(reasons_only(box.ok({"due", "--format", "tsv"})) == "1\tAnn Lee\treminder #1: Book the restaurant (due today)\t\n");
+    auto json = nlohmann::json::parse(box.ok({"due", "--format", "json"}));
+    CHECK(json["people"][0]["reasons"][0]["date"] == "2026-11-25");
+    CHECK(json["people"][0]["reasons"][0]["days_late"] == 0);
+    box.today = "2026-11-27";
+    CHECK(reasons_only(box.ok({"due", "--format", "tsv"})) == "1\tAnn Lee\treminder #1: Book the restaurant (2 days late)\t\n");
+    // The reminder's own date is kept: show still lists it on the 20th.
+    CHECK(box.ok({"show", "ann"}).find("2026-11-20  #1  Book the restaurant") != std::string::npos);
+}
+
 TEST_CASE("log restarts the check-in clock") {
     Sandbox box;
     seed(box);
@@ -248,6 +354,19 @@ TEST_CASE("kith date shows what an expression means") {
     CHECK(bad.out.empty());
     CHECK(bad.err.rfind("kith: bad date \"frday\"", 0) == 0);
     CHECK_FALSE(std::filesystem::exists(box.db));
+}
+
+TEST_CASE("next week, next month and tmrw are dates, and a misspelt one gets a suggestion") {
+    Sandbox box;  // today is Sunday 2026-11-22
+    CHECK(box.ok({"date", "next", "week"}) == "2026-11-23 Mon (tomorrow)\n");
+    CHECK(box.ok({"date", "next month"}) == "2026-12-01 Tue (in 9 days)\n");
+    CHECK(box.ok({"date", "tmrw"}) == "2026-11-23 Mon (tomorrow)\n");
+    box.ok({"add", "Sam Smith"});
+    CHECK(box.ok({"remind", "sam", "next month", "Send the invoice"}) ==
+          "Reminder #1 for Sam Smith (#1) on Tue 2026-12-01\n");
+    auto typo = box.run({"remind", "sam", "next fridya", "Call"});
+    check_error(typo, 2, "bad date \"next fridya\": did you mean \"next friday\"?");
+    CHECK(box.ok({"show", "sam", "--format", "json"}).find("\"Call\"") == std::string::npos);
 }
 
 TEST_CASE("ranking across reasons: birthday today, then days late, then soonest upcoming") {

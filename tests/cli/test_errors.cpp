@@ -47,9 +47,9 @@ TEST_CASE("an unknown flag is a usage error") {
 
 TEST_CASE("a missing required argument or option value is a usage error") {
     Sandbox box;
-    check_error(box.run({"add"}), 2, "name");
-    check_error(box.run({"show"}), 2, "contact");
-    check_error(box.run({"note"}), 2, "contact");
+    check_error(box.run({"add"}), 2, "add needs a name");
+    check_error(box.run({"show"}), 2, "show needs a person");
+    check_error(box.run({"note"}), 2, "note needs a person");
     check_error(box.run({"add", "Ann", "--email"}), 2, "--email");
 }
 

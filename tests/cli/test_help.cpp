@@ -97,6 +97,42 @@ TEST_CASE("a mistyped command is one line saying what was probably meant, exit 2
     }
 }
 
+TEST_CASE("a mistyped option gets kith's words and what was probably meant, exit 2") {
+    Sandbox box;
+    box.ok({"add", "Priya Shah"});
+    auto result = box.run({"due", "--limt", "3"});
+    check_error(result, 2);
+    CHECK(result.err == "kith: unknown option --limt for due (did you mean --limit?)\n");
+    CHECK(box.run({"due", "--limt=3"}).err == "kith: unknown option --limt for due (did you mean --limit?)\n");
+    result = box.run({"--colour", "never", "due"});
+    check_error(result, 2);
+    CHECK(result.err == "kith: unknown option --colour (did you mean --color?)\n");
+    CHECK(box.run({"--colour", "never"}).err == "kith: unknown option --colour (did you mean --color?)\n");
+    // A global option mistyped after the command, and one far from any.
+    CHECK(box.run({"list", "--tody", "2026-11-22"}).err == "kith: unknown option --tody for list (did you mean --today?)\n");
+    CHECK(box.run({"show", "priya", "--frobnicate"}).err == "kith: unknown option --frobnicate for show (see kith show --help)\n");
+    CHECK(box.run({"due", "-x"}).err == "kith: unknown option -x for due (see kith due --help)\n");
+    // Values and words after -- are not options.
+    CHECK(box.ok({"note", "priya", "--tag", "x", "--", "-- not an option"}).find("Noted") != std::string::npos);
+    CHECK(box.run({"date", "--", "--soon"}).err == "kith: bad date \"--soon\": expected YYYY-MM-DD, today, a weekday, 3d/2w/1mo, 12-25 or dec 25\n");
+}
+
+TEST_CASE("a missing argument is said in words, with an example built from what was typed") {
+    Sandbox box;
+    box.ok({"add", "Priya Shah"});
+    auto result = box.run({"snooze", "priya"});
+    check_error(result, 2);
+    CHECK(result.err == "kith: snooze needs how long, e.g. kith snooze priya 2w\n");
+    CHECK(box.run({"snooze"}).err == "kith: snooze needs a person or a reminder id, e.g. kith snooze sam 2w\n");
+    CHECK(box.run({"remind", "Priya Shah"}).err ==
+          "kith: remind needs a date, e.g. kith remind \"Priya Shah\" fri \"Send the proposal\"\n");
+    CHECK(box.run({"remind", "priya", "fri"}).err ==
+          "kith: remind needs what to do, e.g. kith remind priya fri \"Send the proposal\"\n");
+    CHECK(box.run({"show"}).err == "kith: show needs a person, e.g. kith show sam\n");
+    CHECK(box.run({"--today", "2026-11-22", "done"}).err == "kith: done needs a reminder or note id, e.g. kith done 4\n");
+    CHECK(box.run({"add"}).err == "kith: add needs a name, e.g. kith add \"Sam Smith\"\n");
+}
+
 TEST_CASE("the command is found past global options and their values, by name or alias, and help lists them all") {
     // kith builds only the command a run names: what it finds must be that command.
     Sandbox box;

@@ -193,6 +193,26 @@ TEST_CASE("next friday on a friday is a week later, case and spacing do not matt
     CHECK(on("sun", ymd(2026, 12, 30)) == "2027-01-03");
 }
 
+TEST_CASE("next week is its Monday and next month its first day, tmrw is tomorrow") {
+    CHECK(on("next week", monday) == "2026-06-08");  // a week ahead on a Monday, as `next monday`
+    CHECK(on("next week", ymd(2026, 6, 3)) == "2026-06-08");
+    CHECK(on("next week", ymd(2026, 6, 7)) == "2026-06-08");  // on a Sunday, tomorrow
+    CHECK(on("Next  Week", ymd(2026, 12, 30)) == "2027-01-04");
+    for (int day = 1; day <= 7; ++day) {
+        CAPTURE(day);
+        CHECK(on("next week", ymd(2026, 6, static_cast<unsigned>(day))) == on("next monday", ymd(2026, 6, static_cast<unsigned>(day))));
+    }
+    CHECK(on("next month", monday) == "2026-07-01");
+    CHECK(on("next month", ymd(2026, 1, 31)) == "2026-02-01");
+    CHECK(on("next month", ymd(2026, 12, 1)) == "2027-01-01");
+    CHECK(on("NEXT MONTH", ymd(2026, 12, 31)) == "2027-01-01");
+    CHECK(on("tmrw", monday) == "2026-06-02");
+    CHECK(on("Tmrw", ymd(2026, 12, 31)) == "2027-01-01");
+    // --on looks back, so these forms that say "ahead" are left for the caller to refuse.
+    CHECK(kith::format_iso(*kith::parse_past_date("next week", monday)) == "2026-06-08");
+    CHECK(kith::format_iso(*kith::parse_past_date("tmrw", monday)) == "2026-06-02");
+}
+
 // ---- DATE: relative -----------------------------------------------------------------------
 
 TEST_CASE("in N units and bare N-unit forms count from today") {
@@ -261,7 +281,7 @@ TEST_CASE("month-day forms mean the next occurrence on or after today") {
 
 TEST_CASE("bad dates are one-line errors naming the text in quotes") {
     const char* const bad[] = {
-        "",         "   ",        "frday",     "garbage",       "next",       "next month",
+        "",         "   ",        "frday",     "garbage",       "next",       "next year",
         "in x days", "in",        "in 3",      "in three days", "2026-13-01", "2026-02-30",
         "feb 30",   "13-01",      "dec 32",    "0d",            "-3d",        "in -3 days",
         "3",        "3x",         "1m",        "99999999999d",  "10001d",     "in 99999999999 days",
@@ -274,8 +294,8 @@ TEST_CASE("bad dates are one-line errors naming the text in quotes") {
         CHECK(message.rfind("bad date " + quoted(trimmed(text)), 0) == 0);
         CHECK(one_line(message));
     }
-    CHECK(date_error("frday") ==
-          "bad date \"frday\": expected YYYY-MM-DD, today, a weekday, 3d/2w/1mo, 12-25 or dec 25");
+    CHECK(date_error("soon") ==
+          "bad date \"soon\": expected YYYY-MM-DD, today, a weekday, 3d/2w/1mo, 12-25 or dec 25");
     CHECK(date_error("2026-02-30") == "bad date \"2026-02-30\": no such day");
     CHECK(date_error("2026-13-01") == "bad date \"2026-13-01\": no such month");
     CHECK(date_error("feb 30") == "bad date \"feb 30\": no such day");
@@ -293,6 +313,22 @@ TEST_CASE("bad dates are one-line errors naming the text in quotes") {
     CHECK(contains(date_error("in 10001 days"), "\"in 10001 days\": count must be at most"));
     CHECK(contains(date_error("Garbage"), quoted("Garbage")));
     CHECK(contains(date_error("1m"), quoted("1m")));
+}
+
+TEST_CASE("a misspelt word gets the date it most likely meant, and only a suggestion that is a date") {
+    CHECK(date_error("next fridya") == "bad date \"next fridya\": did you mean \"next friday\"?");
+    CHECK(date_error("frday") == "bad date \"frday\": did you mean \"friday\"?");
+    CHECK(date_error("Tommorow") == "bad date \"Tommorow\": did you mean \"tomorrow\"?");
+    CHECK(date_error("nxt week") == "bad date \"nxt week\": did you mean \"next week\"?");
+    CHECK(date_error("in 3 dyas") == "bad date \"in 3 dyas\": did you mean \"in 3 days\"?");
+    CHECK(date_error("decmber 25") == "bad date \"decmber 25\": did you mean \"december 25\"?");
+    CHECK(date_error("yesteday") == "bad date \"yesteday\": did you mean \"yesterday\"?");
+    // Words that are right but do not make a date, words far from any, numbers: no guess.
+    CHECK(contains(date_error("next fri day"), "expected YYYY-MM-DD"));
+    CHECK(contains(date_error("garbage"), "expected YYYY-MM-DD"));
+    CHECK(contains(date_error("weekly"), "expected YYYY-MM-DD"));  // "week" alone is no date
+    CHECK(contains(date_error("3x"), "expected YYYY-MM-DD"));
+    CHECK(date_error("feb 30") == "bad date \"feb 30\": no such day");  // the reason, not a guess
 }
 
 TEST_CASE("the largest relative count stays a valid date, and one past 2200 is refused") {
@@ -403,6 +439,37 @@ TEST_CASE("add with times steps from the original date") {
     CHECK(iso(kith::add(ymd(2028, 2, 29), {1, Unit::years}, 3)) == "2031-02-28");
     CHECK(iso(kith::add(jan31, {1, Unit::months}, -1)) == "2025-12-31");
     CHECK(iso(kith::add(ymd(2026, 3, 31), {1, Unit::months}, -1)) == "2026-02-28");
+}
+
+TEST_CASE("a month-end anchor keeps every step of a recurring date at the month's end") {
+    // The dates a recurrence first due on `first` comes round on, counted as `done` does.
+    auto steps = [](Date first, kith::Interval every, int count) {
+        const Date anchor = kith::month_end_anchor(first, every);
+        std::string out;
+        int k = 0;
+        while (kith::days_between(kith::add(anchor, every, k), first) > 0) ++k;
+        for (int i = 0; i < count; ++i) out += (i ? " " : "") + iso(kith::add(anchor, every, k + i));
+        return out;
+    };
+    CHECK(iso(kith::month_end_anchor(ymd(2026, 9, 30), {1, Unit::months})) == "2026-08-31");
+    CHECK(steps(ymd(2026, 9, 30), {1, Unit::months}, 6) ==
+          "2026-09-30 2026-10-31 2026-11-30 2026-12-31 2027-01-31 2027-02-28");
+    CHECK(steps(ymd(2027, 2, 28), {1, Unit::months}, 3) == "2027-02-28 2027-03-31 2027-04-30");
+    CHECK(steps(ymd(2027, 11, 30), {1, Unit::months}, 4) == "2027-11-30 2027-12-31 2028-01-31 2028-02-29");
+    CHECK(steps(ymd(2026, 9, 30), {3, Unit::months}, 3) == "2026-09-30 2026-12-31 2027-03-31");
+    CHECK(steps(ymd(2026, 6, 30), {2, Unit::months}, 3) == "2026-06-30 2026-08-31 2026-10-31");
+    CHECK(steps(ymd(2027, 2, 28), {1, Unit::years}, 2) == "2027-02-28 2028-02-29");
+    CHECK(iso(kith::month_end_anchor(ymd(2027, 2, 28), {1, Unit::years})) == "2024-02-29");
+    CHECK(iso(kith::month_end_anchor(ymd(2103, 2, 28), {1, Unit::years})) == "2096-02-29");  // 2100: no Feb 29
+    // A 31st is its own anchor; so is a day that is no month's end, and steps of days or weeks.
+    CHECK(iso(kith::month_end_anchor(ymd(2026, 10, 31), {1, Unit::months})) == "2026-10-31");
+    CHECK(iso(kith::month_end_anchor(ymd(2026, 9, 29), {1, Unit::months})) == "2026-09-29");
+    CHECK(iso(kith::month_end_anchor(ymd(2026, 9, 30), {2, Unit::weeks})) == "2026-09-30");
+    CHECK(iso(kith::month_end_anchor(ymd(2026, 9, 30), {1, Unit::years})) == "2026-09-30");  // every Sep 30
+    CHECK(iso(kith::month_end_anchor(ymd(1900, 2, 28), {1, Unit::years})) == "1900-02-28");  // none before 1900
+    CHECK(kith::means_month_end(" EOM "));
+    CHECK_FALSE(kith::means_month_end("2026-11-30"));
+    CHECK_FALSE(kith::means_month_end("eow"));
 }
 
 TEST_CASE("days_between is to minus from") {
