@@ -24,10 +24,11 @@ struct DueOptions {
 
 // The ranked list: birthdays today; then the most days late (reminders, check-ins); then
 // upcoming birthdays and events, soonest first; ties by shorter cadence, then name. `total`,
-// when given, is how many are due in all, counted up to `due_count_cap`.
+// when given, is how many are due in all, counted up to twice the limit (and at least
+// `due_count_beyond` past it).
 std::vector<DueEntry> due_list(Store& store, const DueOptions& options, DueTotal* total = nullptr);
 // Counting further would read more of the book on every run, for a number nobody acts on.
-inline constexpr std::size_t due_count_cap = 100;
+inline constexpr std::size_t due_count_beyond = 10;
 
 // A person's cadence: their own, else the shortest default of their tags.
 std::optional<Cadence> effective_cadence(const Contact& contact,

@@ -173,9 +173,10 @@ std::optional<Cadence> effective_cadence(const Contact& contact,
 std::vector<DueEntry> due_list(Store& store, const DueOptions& options, DueTotal* total) {
     DueQuery query;
     query.today = options.today;
-    // Up to the cap, to count who is due beyond the limit; the first `limit` are the same either
-    // way, as more candidates only add people further down.
-    query.limit = total ? std::max(options.limit, due_count_cap) : options.limit;
+    // Further than the limit, to count who is due beyond it: the first `limit` are the same
+    // either way, as more candidates only add people further down, and each candidate read
+    // costs as much as one shown.
+    query.limit = total ? options.limit + std::max(options.limit, due_count_beyond) : options.limit;
     for (const auto& tag : options.tags) query.tags.push_back(normalize_tag(tag));
     query.birthdays_until = add(options.today, options.within);
     query.events_from = subtract(options.today, options.follow_up);
