@@ -176,7 +176,7 @@ TEST_CASE("remind, due, done: a one-off reminder leaves, a recurring one moves o
           "Done #1: Send the invoice; next on Mon 2026-11-30\nDone #2: Call back about the deck\n");
     CHECK(box.ok({"due", "--format", "tsv"}).empty());
     auto show = box.ok({"show", "sam"});
-    CHECK(show.find("Reminders (1)\n  2026-11-30  #1  Send the invoice (every 1mo)\n") != std::string::npos);
+    CHECK(show.find("Reminders (1)\n  2026-11-30  r1  Send the invoice (every 1mo)\n") != std::string::npos);
 }
 
 TEST_CASE("done: unknown ids are exit 3 and nothing is marked, already done is exit 2") {
