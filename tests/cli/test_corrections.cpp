@@ -237,7 +237,7 @@ TEST_CASE("edit of a record with nothing to change, off a terminal, is a usage e
 
 // ---- edit an interaction ----------------------------------------------------------------
 
-TEST_CASE("edit i changes an interaction's summary, channel and day; last contact and check-in follow") {
+TEST_CASE("edit i changes an interaction's summary, channel and day, and last contact and check-in follow") {
     Sandbox box;
     seed(box);
     CHECK(show(box, "sam")["last_contacted"] == "2026-10-01");
@@ -286,7 +286,7 @@ TEST_CASE("edit r changes a reminder's text, day and interval") {
           std::string::npos);
 }
 
-TEST_CASE("edit r --when clears a snooze meant for the old day; done and snooze take r ids too") {
+TEST_CASE("edit r --when clears a snooze meant for the old day, and done and snooze take r ids too") {
     Sandbox box;
     seed(box);
     box.ok({"snooze", "r1", "2026-12-05"});
@@ -299,7 +299,7 @@ TEST_CASE("edit r --when clears a snooze meant for the old day; done and snooze 
 
 // ---- edit: what stays a person, and bad input --------------------------------------------
 
-TEST_CASE("a bare number or #id stays a person; a record id wins over a person named like one") {
+TEST_CASE("a bare number or #id stays a person, and a record id wins over a person named like one") {
     Sandbox box;
     box.ok({"add", "n1 Club"});
     box.ok({"note", "#1", "Meets on Tuesdays"});
@@ -314,7 +314,7 @@ TEST_CASE("a bare number or #id stays a person; a record id wins over a person n
     CHECK(club["notes"][0]["text"] == "Meets on Wednesdays");
 }
 
-TEST_CASE("edit errors: unknown id, an option of the wrong kind, a bad date; nothing written") {
+TEST_CASE("edit errors: unknown id, an option of the wrong kind, a bad date, and nothing written") {
     Sandbox box;
     seed(box);
     auto before = box.ok({"export", "--format", "jsonl"});
@@ -373,7 +373,7 @@ TEST_CASE("rm of records is all or nothing: one unknown id and nothing goes") {
     CHECK(count_rows(box.db, "notes") == 1);
 }
 
-TEST_CASE("rm of records asks on a terminal, listing them; no keeps them and exits 1") {
+TEST_CASE("rm of records asks on a terminal, listing them, and no keeps them and exits 1") {
     Sandbox box;
     seed(box);
     auto result = box.run({"rm", "n1", "r1"}, terminal("n\n"));
