@@ -14,15 +14,15 @@ namespace kith::cli {
 
 namespace {
 
-// Options that apply to one side only: a person's details, or a record's.
-struct SideOption {
+// A record's option, and the kinds of record it is for, to name when given for a person.
+struct RecordOption {
     CLI::Option* option;
     const char* for_whom;
 };
 
-const CLI::Option* first_given(const std::vector<SideOption>& options) {
-    for (const auto& side : options)
-        if (side.option->count() > 0) return side.option;
+const CLI::Option* first_given(const std::vector<CLI::Option*>& options) {
+    for (const auto* option : options)
+        if (option->count() > 0) return option;
     return nullptr;
 }
 
@@ -95,8 +95,7 @@ void add_edit_command(CLI::App& app, Session& session) {
         command->add_option("--every", *every, "A person's check-in cadence, or a reminder's interval (none clears)")
             ->option_text("INTERVAL");
     auto* met_option = command->add_option("--met", *met, "The day you met (none clears)")->option_text("DATE");
-    std::vector<SideOption> person_only{
-        {name_option, "people"}, {company_option, "people"}, {birthday_option, "people"}, {met_option, "people"}};
+    std::vector<CLI::Option*> person_only{name_option, company_option, birthday_option, met_option};
     for (auto [flag, values, description, value_name] :
          {std::tuple{"--add-email", &changes->add_emails, "Add an email (repeatable)", "EMAIL"},
           std::tuple{"--remove-email", &changes->remove_emails, "Remove an email", "EMAIL"},
@@ -106,8 +105,7 @@ void add_edit_command(CLI::App& app, Session& session) {
           std::tuple{"--remove-tag", &changes->remove_tags, "Remove a tag", "TAG"},
           std::tuple{"--add-nickname", &changes->add_nicknames, "Add a nickname", "NAME"},
           std::tuple{"--remove-nickname", &changes->remove_nicknames, "Remove a nickname", "NAME"}})
-        person_only.push_back(
-            {add_repeatable(*command, flag, *values, description)->option_text(value_name), "people"});
+        person_only.push_back(add_repeatable(*command, flag, *values, description)->option_text(value_name));
     auto* on_option =
         command->add_option("--on", *on, "A note's or interaction's day (not in the future)")->option_text("DATE");
     auto* event_option =
@@ -120,12 +118,12 @@ void add_edit_command(CLI::App& app, Session& session) {
                            ->option_text("CHANNEL");
     auto* when_option =
         command->add_option("--when", *when, "A reminder's day (its schedule restarts from it)")->option_text("DATE");
-    const std::vector<SideOption> record_only{{on_option, "notes and interactions (n12, i7)"},
-                                              {event_option, "notes (n12)"},
-                                              {ask_option, "notes (n12)"},
-                                              {no_ask_option, "notes (n12)"},
-                                              {via_option, "interactions (i7)"},
-                                              {when_option, "reminders (r3)"}};
+    const std::vector<RecordOption> record_only{{on_option, "notes and interactions (n12, i7)"},
+                                                {event_option, "notes (n12)"},
+                                                {ask_option, "notes (n12)"},
+                                                {no_ask_option, "notes (n12)"},
+                                                {via_option, "interactions (i7)"},
+                                                {when_option, "reminders (r3)"}};
     command->callback([&session, words, changes, record, name, company, birthday, every, met, on, event, ask, no_ask,
                        via, when, name_option, company_option, birthday_option, every_option, met_option, on_option,
                        event_option, ask_option, no_ask_option, via_option, when_option, person_only, record_only] {
