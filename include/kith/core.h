@@ -9,6 +9,7 @@
 
 #include "kith/model.h"
 #include "kith/questions.h"
+#include "kith/record_id.h"
 #include "kith/store.h"
 
 namespace kith {
@@ -80,6 +81,52 @@ struct NewInteraction {
 };
 
 Interaction log_interaction(Store& store, std::int64_t contact_id, const NewInteraction& input, Date today);
+
+// Corrections to a note, interaction or reminder (`kith edit n12 …`); unset members leave the
+// record as it is. Which apply depends on the kind: see check_record_changes.
+struct RecordChanges {
+    std::optional<std::string> text;   // a note's text, an interaction's summary, a reminder's text
+    std::optional<std::string> on;     // notes, interactions: the day (not in the future)
+    std::optional<std::string> event;  // notes: the event's day; "" or "none" clears it
+    std::optional<bool> ask;           // notes: a question to ask next time
+    std::optional<std::string> via;    // interactions: the channel
+    std::optional<std::string> when;   // reminders: the due day (the schedule restarts from it)
+    std::optional<std::string> every;  // reminders: the interval; "" or "none" makes it a one-off
+    bool empty() const;
+};
+
+// Usage error for an option that does not apply to `id`'s kind:
+// "--event is for notes; i7 is an interaction".
+void check_record_changes(RecordId id, const RecordChanges& changes);
+
+struct EditedRecord {
+    RecordId id;
+    ContactRef contact;       // whose it is
+    std::optional<Note> note;  // a note as saved, with its new reading
+};
+
+// Applies `changes` in one transaction and re-derives what comes from the record: a note's
+// #tags and reading (read with `rules`, as add_note does), an interaction's person's last
+// contact and check-in. Not-found for an unknown id ("no note n99"); usage error for a bad
+// value or a change that does not apply, nothing written.
+EditedRecord edit_record(Store& store, RecordId id, const RecordChanges& changes, Date today,
+                         const RuleBook& rules = builtin_rulebook());
+
+// A record as `rm` lists it before asking: whose it is, its day and its text.
+struct RecordSummary {
+    RecordId id;
+    ContactRef contact;
+    Date on{};
+    std::string text;     // a note's or reminder's text, an interaction's summary
+    std::string channel;  // an interaction's
+};
+// The records `ids` name, in that order (repeats once); not-found naming the first unknown
+// ("no note n99").
+std::vector<RecordSummary> describe_records(Store& store, const std::vector<RecordId>& ids);
+// Removes them all in one transaction, or nothing when any is unknown (not-found naming it).
+// An interaction goes with the questions recorded as asked in it, and its person's last
+// contact and check-in are worked out again.
+void remove_records(Store& store, const std::vector<RecordId>& ids);
 
 // Field changes for `edit`; unset members leave the field as it is. An empty birthday or
 // every (or "none") clears it.
@@ -161,6 +208,9 @@ std::vector<ReminderCompletion> reminder_completions(Store& store, const std::st
 
 // `#hashtags` in note text: words after '#' that are not only digits, lower-cased.
 std::vector<std::string> hashtags(const std::string& text);
+
+// A note's tags: `given` (--tag) then the #hashtags of `text`, normalized, each once.
+std::vector<std::string> note_tags(const std::vector<std::string>& given, const std::string& text);
 
 // A tag as stored: without a leading '#', lower-case; usage error when it has spaces or commas.
 std::string normalize_tag(const std::string& tag);

@@ -41,7 +41,7 @@ Reminder add_reminder(Store& store, std::int64_t contact_id, const std::string& 
 // date after today.
 Reminder complete_reminder(Store& store, std::int64_t reminder_id, Date today);
 
-// A reminder id as users type it: 12 or #12; nullopt for anything else.
+// A reminder id as users type it: r12, 12 or #12; nullopt for anything else.
 std::optional<std::int64_t> parse_reminder_id(std::string_view text);
 
 // `done`'s arguments: reminder ids (4, #4) and note ids (n12), each once, in the order given.

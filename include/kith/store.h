@@ -102,6 +102,7 @@ public:
     explicit NoteRepository(store_detail::Connection& connection) : c_(connection) {}
     void insert(Note& note);
     void update(Note& note, Stamp stamp = Stamp::now);
+    bool remove(std::int64_t id);  // false when there is no such note
     std::optional<Note> find(std::int64_t id);
     std::vector<Note> for_contact(std::int64_t contact_id);  // newest first
     // Several contacts' notes at once, for the question engine (one query, any number of ids).
@@ -127,6 +128,10 @@ public:
         : c_(connection), contacts_(contacts) {}
     void insert(Interaction& interaction);
     void update(Interaction& interaction, Stamp stamp = Stamp::now);
+    // With the questions recorded as asked in it (a wrong `log` goes whole); false when there
+    // is no such interaction.
+    bool remove(std::int64_t id);
+    std::optional<Interaction> find(std::int64_t id);
     std::vector<Interaction> for_contact(std::int64_t contact_id);  // newest first
     std::vector<Interaction> for_contacts(const std::vector<std::int64_t>& contact_ids);
 
@@ -140,6 +145,7 @@ public:
     explicit ReminderRepository(store_detail::Connection& connection) : c_(connection) {}
     void insert(Reminder& reminder);
     void update(Reminder& reminder, Stamp stamp = Stamp::now);
+    bool remove(std::int64_t id);  // false when there is no such reminder
     std::optional<Reminder> find(std::int64_t id);
     std::vector<Reminder> open_for(std::int64_t contact_id);  // soonest first
     // Everyone's open reminders whose id starts with `id_prefix` (digits; "" for all), soonest first.
@@ -160,6 +166,8 @@ public:
     void record(std::int64_t contact_id, const std::vector<std::string>& question_ids, Date on,
                 std::int64_t interaction_id);
     void insert(AskedQuestion& asked);  // as imported, uuid and all
+    // The questions asked in `interaction` take its day (after `edit i7 --on`).
+    void redate(const Interaction& interaction);
     // Per contact, question id → the last day asked.
     std::map<std::int64_t, std::map<std::string, Date>> for_contacts(const std::vector<std::int64_t>& contact_ids);
     // The last day each of these contacts was asked `question_id`, where they were.

@@ -94,6 +94,17 @@ std::size_t refresh_readings(Store& store, const RuleBook& rules) {
     return count;
 }
 
+std::vector<std::string> note_tags(const std::vector<std::string>& given, const std::string& text) {
+    std::vector<std::string> tags;
+    std::unordered_set<std::string> seen;  // a set: a note may carry thousands of #hashtags
+    auto add_tag = [&](std::string tag) {
+        if (seen.insert(tag).second) tags.push_back(std::move(tag));
+    };
+    for (const auto& tag : given) add_tag(normalize_tag(tag));
+    for (auto& tag : hashtags(text)) add_tag(std::move(tag));
+    return tags;
+}
+
 Note add_note(Store& store, std::int64_t contact_id, const NewNote& input, Date today, const RuleBook& rules) {
     Note note;
     note.contact_id = contact_id;
@@ -102,12 +113,7 @@ Note add_note(Store& store, std::int64_t contact_id, const NewNote& input, Date 
     note.on = past_date(input.on, today);
     if (input.event) note.event = validate::date(*input.event, today, "--event");
     note.ask = input.ask;
-    std::unordered_set<std::string> seen;  // a set: a note may carry thousands of #hashtags
-    auto add_tag = [&](std::string tag) {
-        if (seen.insert(tag).second) note.tags.push_back(std::move(tag));
-    };
-    for (const auto& tag : input.tags) add_tag(normalize_tag(tag));
-    for (auto& tag : hashtags(note.text)) add_tag(std::move(tag));
+    note.tags = note_tags(input.tags, note.text);
     attach_reading(note, rules);
     store.write([&] { store.notes().insert(note); });
     return note;
@@ -117,10 +123,7 @@ Interaction log_interaction(Store& store, std::int64_t contact_id, const NewInte
     Interaction interaction;
     interaction.contact_id = contact_id;
     interaction.summary = trim(validate::text(input.summary, "summary"));
-    const auto& channels = interaction_channels();
-    if (std::find(channels.begin(), channels.end(), input.channel) == channels.end())
-        throw usage_error(fmt::format("bad channel \"{}\": expected one of {}", input.channel, join(channels, ", ")));
-    interaction.channel = input.channel;
+    interaction.channel = validate::channel(input.channel);
     interaction.on = past_date(input.on, today);
     store.write([&] {
         store.interactions().insert(interaction);

@@ -32,11 +32,9 @@ Reminder add_reminder(Store& store, std::int64_t contact_id, const std::string& 
     reminder.text = trim(validate::text(text, "reminder"));
     if (reminder.text.empty()) throw usage_error("empty reminder: say what to do");
     if (every) {
-        auto interval = parse_interval(*every);
-        if (!interval) throw usage_error("--every: " + interval.error());
-        reminder.every = *interval;
+        reminder.every = validate::interval(*every, "--every");
         // `eom` means every month's end, not "the 30th" when said on Sep 30.
-        if (means_month_end(when)) reminder.starts_on = month_end_anchor(reminder.due, *interval);
+        if (means_month_end(when)) reminder.starts_on = month_end_anchor(reminder.due, *reminder.every);
     }
     store.write([&] { store.reminders().insert(reminder); });
     return reminder;
@@ -66,6 +64,7 @@ Reminder complete_reminder(Store& store, std::int64_t reminder_id, Date today) {
 }
 
 std::optional<std::int64_t> parse_reminder_id(std::string_view text) {
+    if (auto id = parse_record_number(RecordKind::reminder, text)) return id;  // r12, as `show` writes it
     if (!text.empty() && text.front() == '#') text.remove_prefix(1);
     std::int64_t id = 0;
     auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), id);

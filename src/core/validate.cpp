@@ -2,7 +2,10 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
+
 #include "kith/error.h"
+#include "kith/model.h"
 #include "kith/text.h"
 
 namespace kith::validate {
@@ -96,6 +99,20 @@ Birthday birthday(const std::string& value) {
 Cadence cadence(const std::string& value) {
     auto parsed = parse_cadence(value);
     if (!parsed) throw usage_error(fmt::format("--every: {}", parsed.error()));
+    return *parsed;
+}
+
+std::string channel(const std::string& value) {
+    const auto& channels = interaction_channels();
+    if (std::find(channels.begin(), channels.end(), value) == channels.end())
+        throw usage_error(fmt::format("bad channel \"{}\": expected one of {}", escape_control_characters(value),
+                                      join(channels, ", ")));
+    return value;
+}
+
+Interval interval(const std::string& value, const char* field) {
+    auto parsed = parse_interval(value);
+    if (!parsed) throw usage_error(fmt::format("{}: {}", field, parsed.error()));
     return *parsed;
 }
 

@@ -23,6 +23,10 @@ Date date(const std::string& value, Date today, const char* field);
 // refused as the typo it almost always is.
 Date past_date(const std::string& value, Date today, const char* field);
 Birthday birthday(const std::string& value);
+// An interaction's channel: call, email, meet, message or other.
+std::string channel(const std::string& value);
+// A reminder's interval (2w, monthly …).
+Interval interval(const std::string& value, const char* field);
 Cadence cadence(const std::string& value);
 
 // "" or "none" means: clear the field.

@@ -13,6 +13,7 @@
 
 #include "json_shape/json_string.h"
 #include "kith/dates.h"
+#include "kith/record_id.h"
 #include "kith/text.h"
 
 namespace kith::json_shape {
@@ -21,9 +22,10 @@ namespace {
 
 // What a field asks of import beyond its type; writing heeds only null_if_empty.
 struct Rule {
-    enum Kind { plain, required, utc_time, derived, null_if_empty, defaults_to };
+    enum Kind { plain, required, utc_time, derived, null_if_empty, defaults_to, record_id };
     Kind kind = plain;
     const Date* fallback = nullptr;  // defaults_to: the value an absent field takes
+    RecordKind record = RecordKind::note;  // record_id: whose letter the id carries
 };
 
 constexpr Rule required{Rule::required, nullptr};            // absent, null or empty: "missing"
@@ -31,6 +33,8 @@ constexpr Rule utc_time{Rule::utc_time, nullptr};            // like 2026-11-22T
 constexpr Rule derived{Rule::derived, nullptr};              // written, never read: kith works it out again
 constexpr Rule null_if_empty{Rule::null_if_empty, nullptr};  // an empty text is written as null
 Rule defaults_to(const Date& fallback) { return {Rule::defaults_to, &fallback}; }
+// The id as users type it, "n12": written so, read back so or as the bare number older files hold.
+constexpr Rule id_of(RecordKind kind) { return {Rule::record_id, nullptr, kind}; }
 
 template <class T, class Record>
 concept either = std::same_as<std::remove_const_t<T>, Record>;  // Record or const Record
@@ -61,7 +65,7 @@ void each_field(C& contact, Field& field) {
 
 template <either<Note> N, class Field>
 void each_field(N& note, Field& field) {
-    field("id", note.id);
+    field("id", note.id, id_of(RecordKind::note));
     field("uuid", note.uuid);
     field("date", note.on);
     field("event", note.event);
@@ -75,7 +79,7 @@ void each_field(N& note, Field& field) {
 
 template <either<Interaction> I, class Field>
 void each_field(I& interaction, Field& field) {
-    field("id", interaction.id);
+    field("id", interaction.id, id_of(RecordKind::interaction));
     field("uuid", interaction.uuid);
     field("date", interaction.on, required);
     field("channel", interaction.channel);
@@ -86,7 +90,7 @@ void each_field(I& interaction, Field& field) {
 
 template <either<Reminder> R, class Field>
 void each_field(R& reminder, Field& field) {
-    field("id", reminder.id);
+    field("id", reminder.id, id_of(RecordKind::reminder));
     field("uuid", reminder.uuid);
     field("due", reminder.due, required);
     field("every", reminder.every);
@@ -137,7 +141,9 @@ struct ToDocument {
     Json& out;
     bool with_readings;  // `show`: notes carry what kith understood of them
 
-    void operator()(const char* key, std::int64_t value, Rule = {}) { out[key] = value; }
+    void operator()(const char* key, std::int64_t value, Rule rule = {}) {
+        out[key] = rule.kind == Rule::record_id ? Json(format_record_id(rule.record, value)) : Json(value);
+    }
     void operator()(const char* key, bool value, Rule = {}) { out[key] = value; }
     void operator()(const char* key, const std::string& value, Rule rule = {}) {
         out[key] = rule.kind == Rule::null_if_empty && value.empty() ? Json(nullptr) : Json(value);
@@ -187,10 +193,17 @@ struct ToLine {
         out += name;  // the code's own ASCII names: nothing to escape
         out += "\":";
     }
-    void operator()(const char* name, std::int64_t value, Rule = {}) {
+    void operator()(const char* name, std::int64_t value, Rule rule = {}) {
         key(name);
         fmt::format_int digits(value);
+        if (rule.kind != Rule::record_id) {
+            out.append(digits.data(), digits.size());
+            return;
+        }
+        out += '"';  // "n12": a letter and digits, nothing to escape
+        out += record_letter(rule.record);
         out.append(digits.data(), digits.size());
+        out += '"';
     }
     void operator()(const char* name, bool value, Rule = {}) {
         key(name);
@@ -308,10 +321,18 @@ private:
         return *result;
     }
 
-    void read(const char* key, std::int64_t& number, Rule) const {
+    void read(const char* key, std::int64_t& number, Rule rule) const {
         const auto* value = find(key);
         number = 0;
         if (!value) return;
+        if (rule.kind == Rule::record_id && value->is_string()) {
+            auto id = parse_record_number(rule.record, value->get<std::string>());
+            if (!id)
+                fail(key, fmt::format("expected {} id such as \"{}\"", record_kind_with_article(rule.record),
+                                      format_record_id(rule.record, 12)));
+            number = *id;
+            return;
+        }
         if (!value->is_number_integer()) fail(key, "expected a whole number");
         number = value->get<std::int64_t>();
     }

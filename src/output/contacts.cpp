@@ -7,6 +7,7 @@
 #include "json_shape/json_shape.h"
 #include "kith/error.h"
 #include "kith/output.h"
+#include "kith/record_id.h"
 #include "kith/text.h"
 #include "output/table.h"
 
@@ -172,6 +173,19 @@ std::string indent_continuations(const std::string& text, std::size_t indent) {
     return out;
 }
 
+// The ids of a section's records, padded to the widest so the text after them lines up.
+template <class Record>
+std::size_t id_width(const std::vector<Record>& records, RecordKind kind) {
+    std::size_t width = 0;
+    for (const auto& record : records) width = std::max(width, format_record_id(kind, record.id).size());
+    return width;
+}
+
+std::string padded_id(RecordKind kind, std::int64_t id, std::size_t width) {
+    auto text = format_record_id(kind, id);
+    return text + std::string(width - text.size(), ' ');
+}
+
 void render_detail_text(std::ostream& out, const ContactDetail& detail, const Style& style, Date today) {
     bool color = style.color;
     const auto& c = detail.contact;
@@ -181,26 +195,37 @@ void render_detail_text(std::ostream& out, const ContactDetail& detail, const St
     for (const auto& fact : facts) width = std::max(width, fact.first.size());
     for (const auto& [label, value] : facts)
         out << "  " << paint(label, Tone::dim, color) << std::string(width - label.size() + 2, ' ') << value << '\n';
+    // Each record: "  DATE  ID  text", continuation lines under the text.
+    constexpr std::size_t date_columns = 2 + 10 + 2;
     if (!detail.notes.empty()) {
         out << '\n' << paint(fmt::format("Notes ({})", detail.notes.size()), Tone::heading, color) << '\n';
+        auto ids = id_width(detail.notes, RecordKind::note);
         for (const auto& note : detail.notes)
-            out << "  " << paint(format_iso(note.on), Tone::dim, color) << "  " << indent_continuations(note.text, 14)
+            out << "  " << paint(format_iso(note.on), Tone::dim, color) << "  "
+                << paint(padded_id(RecordKind::note, note.id, ids), Tone::id, color) << "  "
+                << indent_continuations(note.text, date_columns + ids + 2)
                 << paint(note_annotations(note), Tone::dim, color) << '\n';
     }
     if (!detail.reminders.empty()) {
         out << '\n' << paint(fmt::format("Reminders ({})", detail.reminders.size()), Tone::heading, color) << '\n';
+        auto ids = id_width(detail.reminders, RecordKind::reminder);
         for (const auto& reminder : detail.reminders)
             out << "  " << paint(format_iso(reminder.due), Tone::dim, color) << "  "
-                << paint(fmt::format("#{}", reminder.id), Tone::id, color) << "  " << reminder.text
+                << paint(padded_id(RecordKind::reminder, reminder.id, ids), Tone::id, color) << "  "
+                << indent_continuations(reminder.text, date_columns + ids + 2)
                 << paint(reminder_annotations(reminder), Tone::dim, color) << '\n';
     }
     if (!detail.interactions.empty()) {
         out << '\n' << paint(fmt::format("Interactions ({})", detail.interactions.size()), Tone::heading, color) << '\n';
+        auto ids = id_width(detail.interactions, RecordKind::interaction);
         for (const auto& interaction : detail.interactions) {
             std::string line = fmt::format("{:<8}", interaction.channel);
-            if (!interaction.summary.empty()) line += "  " + indent_continuations(interaction.summary, 24);
+            if (!interaction.summary.empty())
+                line += "  " + indent_continuations(interaction.summary, date_columns + ids + 2 + 10);
             while (!line.empty() && line.back() == ' ') line.pop_back();
-            out << "  " << paint(format_iso(interaction.on), Tone::dim, color) << "  " << line << '\n';
+            out << "  " << paint(format_iso(interaction.on), Tone::dim, color) << "  "
+                << paint(padded_id(RecordKind::interaction, interaction.id, ids), Tone::id, color) << "  " << line
+                << '\n';
         }
     }
 }
@@ -213,35 +238,41 @@ void render_detail_md(std::ostream& out, const ContactDetail& detail, Date today
     if (!detail.notes.empty()) {
         out << "\n## Notes\n\n";
         for (const auto& note : detail.notes)
-            out << "- **" << format_iso(note.on) << "** " << output::md_cell(note.text) << note_annotations(note) << '\n';
+            out << "- **" << format_iso(note.on) << "** `" << format_record_id(RecordKind::note, note.id) << "` "
+                << output::md_cell(note.text) << note_annotations(note) << '\n';
     }
     if (!detail.reminders.empty()) {
         out << "\n## Reminders\n\n";
         for (const auto& reminder : detail.reminders)
-            out << "- **" << format_iso(reminder.due) << "** #" << reminder.id << ' ' << output::md_cell(reminder.text)
-                << reminder_annotations(reminder) << '\n';
+            out << "- **" << format_iso(reminder.due) << "** `" << format_record_id(RecordKind::reminder, reminder.id)
+                << "` " << output::md_cell(reminder.text) << reminder_annotations(reminder) << '\n';
     }
     if (!detail.interactions.empty()) {
         out << "\n## Interactions\n\n";
         for (const auto& interaction : detail.interactions) {
-            out << "- **" << format_iso(interaction.on) << "** " << interaction.channel;
+            out << "- **" << format_iso(interaction.on) << "** `"
+                << format_record_id(RecordKind::interaction, interaction.id) << "` " << interaction.channel;
             if (!interaction.summary.empty()) out << ": " << output::md_cell(interaction.summary);
             out << '\n';
         }
     }
 }
 
+// A row per record: kind, date, id, then the kind's own columns.
 void render_detail_tsv(std::ostream& out, const ContactDetail& detail, Date today) {
     for (const auto& [label, value] : contact_facts(detail.contact, today, true))
         out << label << '\t' << output::tsv_cell(value) << '\n';
     for (const auto& note : detail.notes)
-        out << "note\t" << format_iso(note.on) << '\t' << (note.event ? format_iso(*note.event) : "") << '\t'
-            << (note.ask ? "ask" : "") << '\t' << join(note.tags, ",") << '\t' << output::tsv_cell(note.text) << '\n';
+        out << "note\t" << format_iso(note.on) << '\t' << format_record_id(RecordKind::note, note.id) << '\t'
+            << (note.event ? format_iso(*note.event) : "") << '\t' << (note.ask ? "ask" : "") << '\t'
+            << join(note.tags, ",") << '\t' << output::tsv_cell(note.text) << '\n';
     for (const auto& reminder : detail.reminders)
-        out << "reminder\t" << format_iso(reminder.due) << '\t' << reminder.id << '\t'
-            << (reminder.every ? format_interval(*reminder.every) : "") << '\t' << output::tsv_cell(reminder.text) << '\n';
+        out << "reminder\t" << format_iso(reminder.due) << '\t' << format_record_id(RecordKind::reminder, reminder.id)
+            << '\t' << (reminder.every ? format_interval(*reminder.every) : "") << '\t'
+            << output::tsv_cell(reminder.text) << '\n';
     for (const auto& interaction : detail.interactions)
-        out << "interaction\t" << format_iso(interaction.on) << '\t' << interaction.channel << '\t'
+        out << "interaction\t" << format_iso(interaction.on) << '\t'
+            << format_record_id(RecordKind::interaction, interaction.id) << '\t' << interaction.channel << '\t'
             << output::tsv_cell(interaction.summary) << '\n';
 }
 

@@ -64,6 +64,8 @@ void NoteRepository::update(Note& note, Stamp stamp) {
     note_rows.update(c_, note);
 }
 
+bool NoteRepository::remove(std::int64_t id) { return note_rows.remove(c_, id); }
+
 std::vector<Note> NoteRepository::for_contact(std::int64_t contact_id) {
     auto& query = c_(note_rows.select() + "WHERE contact_id = ? ORDER BY noted_on DESC, id DESC");
     query.bind(1, contact_id);
@@ -135,6 +137,24 @@ void InteractionRepository::update(Interaction& interaction, Stamp stamp) {
     contacts_.checkin_changed(interaction.contact_id);
 }
 
+bool InteractionRepository::remove(std::int64_t id) {
+    auto interaction = find(id);
+    if (!interaction) return false;
+    auto& asked = c_("DELETE FROM asked_questions WHERE interaction_id = ?");
+    asked.bind(1, id);
+    asked.exec();
+    interaction_rows.remove(c_, id);
+    contacts_.checkin_changed(interaction->contact_id);  // their last contact may be an earlier one now
+    return true;
+}
+
+std::optional<Interaction> InteractionRepository::find(std::int64_t id) {
+    auto& query = c_(interaction_rows.select() + "WHERE id = ?");
+    query.bind(1, id);
+    if (!query.executeStep()) return std::nullopt;
+    return interaction_rows.read(query);
+}
+
 std::vector<Interaction> InteractionRepository::for_contact(std::int64_t contact_id) {
     auto& query = c_(interaction_rows.select() + "WHERE contact_id = ? ORDER BY happened_on DESC, id DESC");
     query.bind(1, contact_id);
@@ -166,6 +186,13 @@ void AskedRepository::record(std::int64_t contact_id, const std::vector<std::str
         insert.exec();
         insert.reset();
     }
+}
+
+void AskedRepository::redate(const Interaction& interaction) {
+    auto& asked = c_("UPDATE asked_questions SET asked_on = ? WHERE interaction_id = ?");
+    asked.bind(1, stored_date(interaction.on));
+    asked.bind(2, interaction.id);
+    asked.exec();
 }
 
 std::map<std::int64_t, std::map<std::string, Date>> AskedRepository::for_contacts(

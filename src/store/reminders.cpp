@@ -43,6 +43,8 @@ void ReminderRepository::update(Reminder& reminder, Stamp stamp) {
     reminder_rows.update(c_, reminder);
 }
 
+bool ReminderRepository::remove(std::int64_t id) { return reminder_rows.remove(c_, id); }
+
 std::optional<Reminder> ReminderRepository::find(std::int64_t id) {
     auto& query = c_(reminder_rows.select() + "WHERE id = ?");
     query.bind(1, id);

@@ -98,6 +98,7 @@ public:
         select_ = "SELECT " + names + " FROM " + table + " ";
         insert_ = "INSERT INTO " + std::string(table) + " (" + names + ") VALUES (" + values + ")";
         update_ = "UPDATE " + std::string(table) + " SET " + sets + " WHERE id = ?1";
+        remove_ = "DELETE FROM " + std::string(table) + " WHERE id = ?1";
     }
 
     // "SELECT <every column> FROM <table> ", for a query to finish with WHERE and ORDER BY.
@@ -130,6 +131,13 @@ public:
         update.exec();
     }
 
+    // Deletes the row with this id; false when there was none.
+    bool remove(Connection& c, std::int64_t id) const {
+        auto& erase = c(remove_);
+        erase.bind(1, id);
+        return erase.exec() > 0;
+    }
+
 private:
     void bind(SQLite::Statement& statement, const Record& record, bool inserting) const {
         for (std::size_t i = 0; i < columns_.size(); ++i)
@@ -137,7 +145,7 @@ private:
     }
 
     std::vector<Column<Record>> columns_;
-    std::string select_, insert_, update_;
+    std::string select_, insert_, update_, remove_;
 };
 
 }  // namespace kith::store_detail

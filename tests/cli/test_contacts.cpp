@@ -408,7 +408,7 @@ TEST_CASE("show lists notes newest first, backdated ones after newer ones") {
     auto newest = text.find("newest"), middle = text.find("middle"), oldest = text.find("oldest");
     CHECK(newest < middle);
     CHECK(middle < oldest);
-    CHECK(text.find("2026-10-01  oldest") != std::string::npos);
+    CHECK(text.find("2026-10-01  n2  oldest") != std::string::npos);
     CHECK(text.find("Notes (3)") != std::string::npos);
 }
 
@@ -460,7 +460,7 @@ TEST_CASE("show lines up the continuation lines of a multi-line note") {
     piped.input = "first line\nsecond line\n";
     box.ok({"note", "ann"}, piped);
     auto text = box.ok({"show", "ann", "--format", "plain"});
-    CHECK(text.find("  2026-11-22  first line\n              second line\n") != std::string::npos);
+    CHECK(text.find("  2026-11-22  n1  first line\n                  second line\n") != std::string::npos);
 }
 
 TEST_CASE("add --note with an empty text adds nobody, its #hashtags tag the note") {

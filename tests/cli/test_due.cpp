@@ -215,7 +215,7 @@ TEST_CASE("remind, due, done: a one-off reminder leaves, a recurring one moves o
           "Done #1: Send the invoice; next on Mon 2026-11-30\nDone #2: Call back about the deck\n");
     CHECK(box.ok({"due", "--format", "tsv"}).empty());
     auto show = box.ok({"show", "sam"});
-    CHECK(show.find("Reminders (1)\n  2026-11-30  #1  Send the invoice (every 1mo)\n") != std::string::npos);
+    CHECK(show.find("Reminders (1)\n  2026-11-30  r1  Send the invoice (every 1mo)\n") != std::string::npos);
 }
 
 TEST_CASE("a monthly reminder from a month's end stays at the month's end") {

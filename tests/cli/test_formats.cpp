@@ -219,10 +219,10 @@ TEST_CASE("tsv escapes backslashes, tabs and newlines so each record stays one l
     auto lines = lines_of(box.ok({"show", "back", "--format", "tsv"}));
     auto note = std::find_if(lines.begin(), lines.end(), [](const auto& l) { return l.rfind("note\t", 0) == 0; });
     REQUIRE(note != lines.end());
-    CHECK(*note == "note\t2026-11-22\t\t\t\tline one\\tcolumn\\nline two");  // date, event, ask, tags, text
+    CHECK(*note == "note\t2026-11-22\tn1\t\t\t\tline one\\tcolumn\\nline two");  // date, id, event, ask, tags, text
     auto call = std::find_if(lines.begin(), lines.end(), [](const auto& l) { return l.rfind("interaction\t", 0) == 0; });
     REQUIRE(call != lines.end());
-    CHECK(*call == "interaction\t2026-11-22\tcall\ta\\tb");
+    CHECK(*call == "interaction\t2026-11-22\ti1\tcall\ta\\tb");
 }
 
 TEST_CASE("show --format tsv is label and value per line") {
@@ -236,7 +236,7 @@ TEST_CASE("show --format tsv is label and value per line") {
     CHECK(has("emails\tsam@acme.com,sam@home.net"));
     CHECK(has("birthday\t1986-03-15"));
     CHECK(has("last\t2026-11-20"));
-    CHECK(has("interaction\t2026-11-20\tcall\tBudget talk"));
+    CHECK(has("interaction\t2026-11-20\ti1\tcall\tBudget talk"));
 }
 
 // ---- md --------------------------------------------------------------------------------

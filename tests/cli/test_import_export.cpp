@@ -191,7 +191,7 @@ TEST_CASE("imported asked questions follow their notes when note ids are taken")
     to.ok({"import", file});
     auto sam = parse_document(to.ok({"export"}))["contacts"][1];
     REQUIRE(sam["notes"].size() == 1);
-    CHECK(sam["notes"][0]["id"] == 2);
+    CHECK(sam["notes"][0]["id"] == "n2");
     CHECK(sam["asked"][0]["question"] == "n2");
     // The asked question is still asked: it does not come back.
     CHECK(to.ok({"ask", "sam"}).find("new house") == std::string::npos);

@@ -101,15 +101,16 @@ TEST_CASE("show in text lists notes newest first with continuation lines indente
     first.event = Date{year{2026}, December, day{5}};
     detail.notes = {first};
     Interaction call;
+    call.id = 4;
     call.on = Date{year{2026}, October, day{1}};
     call.channel = "call";
-    call.summary = "Budget";
+    call.summary = "Budget\nand hiring";
     detail.interactions = {call};
     std::ostringstream out;
     render_contact_detail(out, detail, Style{Format::plain, false}, today);
     auto text = out.str();
     CHECK(text.find("Renée | Dubois  #7") == 0);
-    CHECK(text.find("2026-11-02  Line one\n              line two (event 2026-12-05)") != std::string::npos);
-    CHECK(text.find("2026-10-01  call      Budget") != std::string::npos);
+    CHECK(text.find("2026-11-02  n1  Line one\n                  line two (event 2026-12-05)") != std::string::npos);
+    CHECK(text.find("2026-10-01  i4  call      Budget\n                            and hiring\n") != std::string::npos);
     CHECK(text.find("\n  last spoke  2026-10-01 (52 days ago)\n") != std::string::npos);
 }
