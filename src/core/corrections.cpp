@@ -97,6 +97,9 @@ void change_reminder(Reminder& reminder, const RecordChanges& changes, Date toda
         reminder.every = validate::interval(*changes.every, "--every");
         reminder.starts_on = reminder.due;  // the new interval counts from the next due day
     }
+    // Moved to `eom`: every month's end from now on, as `remind … eom` does.
+    if (changes.when && reminder.every && means_month_end(*changes.when))
+        reminder.starts_on = month_end_anchor(reminder.due, *reminder.every);
 }
 
 }  // namespace

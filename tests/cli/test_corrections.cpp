@@ -436,3 +436,16 @@ TEST_CASE("a removed note's questions and event leave ask and due") {
     CHECK(box.ok({"due", "--format", "tsv"}).empty());
     CHECK(question_ids(box, "tom").empty());
 }
+
+TEST_CASE("edit r --when eom keeps a monthly reminder at every month's end, as remind does") {
+    Sandbox box;  // today is 2026-11-22, so eom is Nov 30
+    box.ok({"add", "Sam Smith"});
+    box.ok({"remind", "sam", "2026-11-25", "Send the invoice", "--every", "monthly"});
+    box.ok({"edit", "r1", "--when", "eom"});
+    std::vector<std::string> next;
+    for (int i = 0; i < 3; ++i) {
+        auto done = box.ok({"done", "r1"});
+        next.push_back(done.substr(done.rfind(' ') + 1));
+    }
+    CHECK(next == std::vector<std::string>{"2026-12-31\n", "2027-01-31\n", "2027-02-28\n"});
+}
