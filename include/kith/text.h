@@ -13,6 +13,10 @@ bool is_valid_utf8(std::string_view text);
 // not only spaces, zero-width or other invisible characters.
 bool has_visible_character(std::string_view text);
 
+// True when the text has a letter or a digit: something a full-text index keeps as a word
+// (SQLite's unicode61 tokenizer treats every other character as a separator).
+bool has_word_character(std::string_view text);
+
 // True when the text holds a bidirectional embedding, override or isolate (U+202A..U+202E,
 // U+2066..U+2069), which make text display in another order than it is stored ("Trojan Source").
 bool has_bidi_override(std::string_view text);
