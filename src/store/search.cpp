@@ -57,6 +57,22 @@ std::string match_expression(const std::vector<SearchWord>& words) {
 constexpr char match_open = '\x02';
 constexpr char match_close = '\x03';
 
+// snippet() weighs every stretch of a text against every match in it, and highlight() copies
+// its whole output at each match: on a pasted text of megabytes full of the word either takes
+// minutes. A text longer than this shows its opening words instead, unmarked.
+constexpr int snippet_tokens = 12;
+constexpr std::int64_t snippet_max_characters = 4096;
+
+bool is_space(char c) { return c == ' ' || c == '\n' || c == '\r' || c == '\t'; }
+
+// The first `snippet_tokens` words of a text, as snippet() would cut them.
+std::string opening_words(std::string_view text) {
+    std::size_t end = 0;
+    for (int spaces = 0; end < text.size(); ++end)
+        if (is_space(text[end]) && ++spaces == snippet_tokens) break;
+    return std::string(text.substr(0, end)) + (end < text.size() ? "…" : "");
+}
+
 // The snippet as runs, matched or not, on one line: a note's line breaks become spaces.
 std::vector<SearchHit::Run> snippet_runs(std::string_view snippet) {
     std::vector<SearchHit::Run> runs;
@@ -72,7 +88,7 @@ std::vector<SearchHit::Run> snippet_runs(std::string_view snippet) {
             finish(c == match_open);
             continue;
         }
-        bool space = c == '\n' || c == '\r' || c == '\t' || c == ' ';
+        bool space = is_space(c);
         if (space && in_space) continue;
         run.text += space ? ' ' : c;
         in_space = space;
@@ -85,8 +101,10 @@ std::vector<SearchHit::Run> snippet_runs(std::string_view snippet) {
 // (bm25) itself, so the rows the LIMIT leaves out are neither joined nor given a snippet.
 std::string hits_statement(const Source& source, const SearchQuery& query) {
     std::string sql = fmt::format(
-        "SELECT {index}.rowid, {index}.rank, snippet({index}, 0, char(2), char(3), '…', 12), r.{date}, "
-        "r.contact_id, c.name, c.archived, r.{text} "
+        "SELECT {index}.rowid, {index}.rank, "
+        "CASE WHEN length(r.{text}) <= :longest THEN snippet({index}, 0, char(2), char(3), '…', :tokens) "
+        "ELSE substr(r.{text}, 1, 1000) END, "
+        "length(r.{text}) > :longest, r.{date}, r.contact_id, c.name, c.archived, r.{text} "
         "FROM {index} JOIN {table} AS r ON r.id = {index}.rowid JOIN contacts AS c ON c.id = r.contact_id "
         "WHERE {index} MATCH :match",
         fmt::arg("index", source.index), fmt::arg("table", source.table), fmt::arg("text", source.text),
@@ -114,6 +132,8 @@ SearchResult SearchRepository::find(const SearchQuery& query) {
         auto& statement = c_(hits_statement(source, query));
         statement.bind(":match", match);
         statement.bind(":limit", wanted);
+        statement.bind(":longest", snippet_max_characters);
+        statement.bind(":tokens", snippet_tokens);
         if (query.since) statement.bind(":since", stored_date(*query.since));
         for (std::size_t i = 0; i < query.tags.size(); ++i)
             statement.bind(fmt::format(":tag{}", i), fold_key(query.tags[i]));
@@ -122,12 +142,13 @@ SearchResult SearchRepository::find(const SearchQuery& query) {
             hit.kind = source.kind;
             hit.id = statement.getColumn(0).getInt64();
             hit.score = statement.getColumn(1).getDouble();
-            hit.snippet = snippet_runs(statement.getColumn(2).getString());
-            hit.date = date_column(statement.getColumn(3));
-            hit.contact_id = statement.getColumn(4).getInt64();
-            hit.contact_name = statement.getColumn(5).getString();
-            hit.contact_archived = statement.getColumn(6).getInt() != 0;
-            hit.text = statement.getColumn(7).getString();
+            const auto snippet = statement.getColumn(2).getString();
+            hit.snippet = snippet_runs(statement.getColumn(3).getInt() ? opening_words(snippet) : snippet);
+            hit.date = date_column(statement.getColumn(4));
+            hit.contact_id = statement.getColumn(5).getInt64();
+            hit.contact_name = statement.getColumn(6).getString();
+            hit.contact_archived = statement.getColumn(7).getInt() != 0;
+            hit.text = statement.getColumn(8).getString();
             result.hits.push_back(std::move(hit));
         }
     }

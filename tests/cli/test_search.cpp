@@ -87,6 +87,13 @@ TEST_CASE("search text output: date, id, person and the snippet, matches coloure
     CHECK(contains(cut, "…"));
     CHECK(contains(cut, "zebra"));
     CHECK(!contains(cut, "One two"));
+    // A text of over 4,096 characters shows its opening words.
+    std::string text;
+    for (int i = 0; i < 300; ++i) text += "filler words here, ";
+    for (int i = 0; i < 300; ++i) text += "then an okapi and more text; ";
+    box.ok({"note", "sam", text});
+    CHECK(box.ok({"search", "okapi"}) ==
+          "2026-11-22  n4  Sam Smith  filler words here, filler words here, filler words here, filler words here,…\n");
 }
 
 TEST_CASE("search in every format") {
