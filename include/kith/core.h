@@ -164,6 +164,17 @@ ContactDetail contact_detail(Store& store, std::int64_t contact_id);
 void for_each_listed_contact(Store& store, const std::string& query, const ContactFilter& filter,
                              const std::function<void(const Contact&, const std::string& sort_key)>& each);
 
+// `kith search TEXT`: notes, interaction summaries and reminders holding every word of TEXT
+// (case and accents folded; a word ending in `*` also finds longer words it begins), most
+// relevant first. Usage error for TEXT without a letter or digit, or a bad --since.
+struct SearchRequest {
+    std::string text;
+    std::vector<std::string> tags;  // people with all of these tags
+    std::string since;              // a DATE, or an INTERVAL meaning that long ago; "" for any day
+    std::size_t limit = 20;
+};
+SearchResult search_records(Store& store, const SearchRequest& request, Date today);
+
 // `kith backup`: copies the database to `destination` ("" or a directory: a dated name,
 // kith.db.backup-2026-11-22, there or beside the database) and returns the file written, or ""
 // when it was a FIFO or device, which is written to. A symlink, or a file that is not a kith

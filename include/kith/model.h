@@ -121,6 +121,37 @@ struct ContactRecord {
     std::vector<AskedQuestion> asked;
 };
 
+// What `kith search` found: a note, an interaction or a reminder whose text has every word.
+struct SearchHit {
+    enum class Kind { note, interaction, reminder };
+    Kind kind = Kind::note;
+    std::int64_t id = 0;  // the record's id: n12, i7, r3
+    std::int64_t contact_id = 0;
+    std::string contact_name;
+    bool contact_archived = false;
+    Date date{};  // noted, happened, or due
+    std::string text;  // the whole text
+    // The words around the match, in runs: each run is matched or not, so every renderer marks
+    // the same words its own way.
+    struct Run {
+        std::string text;
+        bool matched = false;
+    };
+    std::vector<Run> snippet;
+    double score = 0;  // bm25: lower is more relevant
+};
+
+// The id a user types for the hit's record: "n12", "i7", "r3".
+inline std::string search_hit_id(const SearchHit& hit) {
+    const char letter = hit.kind == SearchHit::Kind::note ? 'n' : hit.kind == SearchHit::Kind::interaction ? 'i' : 'r';
+    return letter + std::to_string(hit.id);
+}
+
+struct SearchResult {
+    std::vector<SearchHit> hits;  // most relevant first
+    bool more = false;            // more hits than the limit let through
+};
+
 // Why someone is due (SPEC §4), and the person with their reasons and questions: what `due`
 // finds and the renderers print.
 struct DueReason {

@@ -74,6 +74,10 @@ void render_questions(std::ostream& out, const Contact& contact, const std::vect
                       const InMind& mind,
                       const Style& style);
 
+// `kith search`: one hit a line (text, plain), a list item (md) or row (tsv), or JSON. No hits:
+// nothing, but the JSON document. The matched words are marked in colour (text) or bold (md).
+void render_search(std::ostream& out, const std::string& query, const SearchResult& result, const Style& style);
+
 // `quiet`: nothing at all when nobody is due (for cron).
 // `total`: how many are due in all, for "8 people to reach out to (showing 5)".
 void render_due(std::ostream& out, const std::vector<DueEntry>& entries, const Style& style, Date today, bool quiet,

@@ -210,6 +210,30 @@ private:
     store_detail::Connection& c_;
 };
 
+// What `search` asks the store for. The words are the user's, never FTS5 syntax: the store
+// quotes each one, so nothing a user types is read as an operator.
+struct SearchWord {
+    std::string text;
+    bool prefix = false;  // also finds longer words that begin with it (typed as `bea*`)
+};
+struct SearchQuery {
+    std::vector<SearchWord> words;  // every one must be in the record's text
+    std::vector<std::string> tags;  // people with all of these tags
+    std::optional<Date> since;      // records dated on or after this day
+    std::size_t limit = 20;
+};
+
+// The full-text indexes over notes, interaction summaries and reminders (schema v3).
+class SearchRepository {
+public:
+    explicit SearchRepository(store_detail::Connection& connection) : c_(connection) {}
+    // The `limit` most relevant hits, best first, archived people's included.
+    SearchResult find(const SearchQuery& query);
+
+private:
+    store_detail::Connection& c_;
+};
+
 // The database: opening (and creating, migrating) the file, transactions, backups; its
 // tables are reached through the repositories below.
 class Store {
@@ -258,6 +282,7 @@ public:
     AskedRepository& asked() { return asked_; }
     RecordRepository& records() { return records_; }
     DueRepository& due() { return due_; }
+    SearchRepository& search() { return search_; }
 
 private:
     Store(std::unique_ptr<SQLite::Database> db, std::string path);
@@ -276,6 +301,7 @@ private:
     AskedRepository asked_;
     RecordRepository records_;
     DueRepository due_;
+    SearchRepository search_;
     std::string path_;
     std::optional<std::string> migration_backup_;
     bool create_on_write_ = false;  // an empty stand-in until the first write creates the file

@@ -13,6 +13,11 @@ bool is_valid_utf8(std::string_view text);
 // not only spaces, zero-width or other invisible characters.
 bool has_visible_character(std::string_view text);
 
+// True when the text has a letter, a digit or a private-use character: what SQLite's unicode61
+// tokenizer keeps as part of a word (everything else separates words), so a search word
+// without one looks for nothing.
+bool has_word_character(std::string_view text);
+
 // True when the text holds a bidirectional embedding, override or isolate (U+202A..U+202E,
 // U+2066..U+2069), which make text display in another order than it is stored ("Trojan Source").
 bool has_bidi_override(std::string_view text);

@@ -58,6 +58,7 @@ constexpr Command commands[] = {
     {"show", "", add_show_command},       {"edit", "", add_edit_command},       {"archive", "", add_archive_command},
     {"rm", "", add_rm_command},           {"import", "", add_import_command},   {"export", "", add_export_command},
     {"backup", "", add_backup_command},   {"config", "", add_config_command},   {"date", "", add_date_command},
+    {"search", "", add_search_command},
 };
 
 // The command the arguments name, when running it needs no other command in the table:

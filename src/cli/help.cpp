@@ -21,7 +21,7 @@ const std::vector<std::pair<std::string, std::vector<std::string>>>& command_gro
     static const std::vector<std::pair<std::string, std::vector<std::string>>> groups{
         {"Daily", {"due", "ask"}},
         {"Record", {"add", "note", "log", "remind", "done", "snooze"}},
-        {"Browse", {"list", "show"}},
+        {"Browse", {"list", "show", "search"}},
         {"Change", {"edit", "archive", "rm"}},
         {"Data", {"import", "export", "backup", "config", "date"}},
     };

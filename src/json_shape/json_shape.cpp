@@ -412,6 +412,18 @@ Json to_json(const Question& question) {
     return out;
 }
 
+Json to_json(const SearchHit& hit) {
+    static const char* const kinds[] = {"note", "interaction", "reminder"};
+    std::string snippet;
+    for (const auto& run : hit.snippet) snippet += run.text;
+    return Json{{"id", search_hit_id(hit)},
+                {"kind", kinds[static_cast<int>(hit.kind)]},
+                {"date", format_iso(hit.date)},
+                {"contact", Json{{"id", hit.contact_id}, {"name", hit.contact_name}, {"archived", hit.contact_archived}}},
+                {"snippet", snippet},
+                {"text", hit.text}};
+}
+
 Json to_json(const ContactDetail& detail) { return document(detail, true); }
 
 Json to_json(const ContactRecord& record) { return document(record, false); }

@@ -21,6 +21,8 @@ Json to_json(const Question& question);
 // `show`: the contact with their notes (each with what kith understood of it), interactions
 // and reminders.
 Json to_json(const ContactDetail& detail);
+// `search`: one hit, its snippet as plain text.
+Json to_json(const SearchHit& hit);
 // Export: the contact with everything kith keeps about them.
 Json to_json(const ContactRecord& record);
 

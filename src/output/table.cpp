@@ -15,6 +15,7 @@ std::string paint(const std::string& text, Tone tone, bool color) {
         case Tone::heading: code = "1;4"; break;
         case Tone::id: code = "36"; break;
         case Tone::warn: code = "33"; break;
+        case Tone::match: code = "1;31"; break;  // as grep marks a match
         case Tone::none: break;
     }
     return "\x1b[" + std::string(code) + "m" + text + "\x1b[0m";

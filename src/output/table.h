@@ -8,7 +8,7 @@
 
 namespace kith::output {
 
-enum class Tone { none, bold, dim, heading, id, warn };
+enum class Tone { none, bold, dim, heading, id, warn, match };
 
 // Wraps text in ANSI codes for the tone when colour is on; plain text otherwise.
 std::string paint(const std::string& text, Tone tone, bool color);

@@ -118,6 +118,59 @@ CREATE INDEX notes_to_follow_up ON notes(follow_up_on, contact_id) WHERE follow_
 ALTER TABLE contacts ADD COLUMN met_on TEXT;     -- the day you met (add/edit --met)
 CREATE TABLE kith_state (key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;  -- 'rules': notes read with
 )sql",
+        // v3: `kith search`, full-text indexes over notes, interaction summaries and reminders.
+        // External-content FTS5 tables: each keeps only its index and reads the text (for
+        // snippet()) from the record's own row by id, so the text is not stored twice, which a
+        // plain FTS5 table would do. One table per kind because an external-content table reads
+        // from one table whose rowid is the record's id. The triggers keep each index in the
+        // transaction that writes the text, whoever writes it (cascades from `rm` included);
+        // an update that leaves the text alone (readings, dates, done) does not touch it.
+        R"sql(
+CREATE VIRTUAL TABLE search_notes USING fts5(
+    text, content = 'notes', content_rowid = 'id', tokenize = 'unicode61 remove_diacritics 2');
+CREATE TRIGGER search_notes_insert AFTER INSERT ON notes BEGIN
+    INSERT INTO search_notes (rowid, text) VALUES (new.id, new.text);
+END;
+CREATE TRIGGER search_notes_delete AFTER DELETE ON notes BEGIN
+    INSERT INTO search_notes (search_notes, rowid, text) VALUES ('delete', old.id, old.text);
+END;
+CREATE TRIGGER search_notes_update AFTER UPDATE OF id, text ON notes
+WHEN old.id IS NOT new.id OR old.text IS NOT new.text BEGIN
+    INSERT INTO search_notes (search_notes, rowid, text) VALUES ('delete', old.id, old.text);
+    INSERT INTO search_notes (rowid, text) VALUES (new.id, new.text);
+END;
+INSERT INTO search_notes (search_notes) VALUES ('rebuild');
+
+CREATE VIRTUAL TABLE search_interactions USING fts5(
+    summary, content = 'interactions', content_rowid = 'id', tokenize = 'unicode61 remove_diacritics 2');
+CREATE TRIGGER search_interactions_insert AFTER INSERT ON interactions BEGIN
+    INSERT INTO search_interactions (rowid, summary) VALUES (new.id, new.summary);
+END;
+CREATE TRIGGER search_interactions_delete AFTER DELETE ON interactions BEGIN
+    INSERT INTO search_interactions (search_interactions, rowid, summary) VALUES ('delete', old.id, old.summary);
+END;
+CREATE TRIGGER search_interactions_update AFTER UPDATE OF id, summary ON interactions
+WHEN old.id IS NOT new.id OR old.summary IS NOT new.summary BEGIN
+    INSERT INTO search_interactions (search_interactions, rowid, summary) VALUES ('delete', old.id, old.summary);
+    INSERT INTO search_interactions (rowid, summary) VALUES (new.id, new.summary);
+END;
+INSERT INTO search_interactions (search_interactions) VALUES ('rebuild');
+
+CREATE VIRTUAL TABLE search_reminders USING fts5(
+    text, content = 'reminders', content_rowid = 'id', tokenize = 'unicode61 remove_diacritics 2');
+CREATE TRIGGER search_reminders_insert AFTER INSERT ON reminders BEGIN
+    INSERT INTO search_reminders (rowid, text) VALUES (new.id, new.text);
+END;
+CREATE TRIGGER search_reminders_delete AFTER DELETE ON reminders BEGIN
+    INSERT INTO search_reminders (search_reminders, rowid, text) VALUES ('delete', old.id, old.text);
+END;
+CREATE TRIGGER search_reminders_update AFTER UPDATE OF id, text ON reminders
+WHEN old.id IS NOT new.id OR old.text IS NOT new.text BEGIN
+    INSERT INTO search_reminders (search_reminders, rowid, text) VALUES ('delete', old.id, old.text);
+    INSERT INTO search_reminders (rowid, text) VALUES (new.id, new.text);
+END;
+INSERT INTO search_reminders (search_reminders) VALUES ('rebuild');
+)sql",
     };
     return all;
 }

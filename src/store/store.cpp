@@ -326,6 +326,7 @@ Store::Store(std::unique_ptr<SQLite::Database> db, std::string path)
       asked_(*connection_),
       records_(*connection_, contacts_, notes_, interactions_, reminders_),
       due_(*connection_),
+      search_(*connection_),
       path_(std::move(path)) {
     connection_->db = std::move(db);
     connection_->statements = std::make_unique<store_detail::StatementCache>(*connection_->db);

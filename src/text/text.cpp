@@ -103,6 +103,19 @@ bool has_visible_character(std::string_view text) {
     });
 }
 
+bool has_word_character(std::string_view text) {
+    return any_codepoint(text, [](utf8proc_int32_t c) {
+        switch (utf8proc_category(c)) {
+            case UTF8PROC_CATEGORY_LU: case UTF8PROC_CATEGORY_LL: case UTF8PROC_CATEGORY_LT:
+            case UTF8PROC_CATEGORY_LM: case UTF8PROC_CATEGORY_LO: case UTF8PROC_CATEGORY_ND:
+            case UTF8PROC_CATEGORY_NL: case UTF8PROC_CATEGORY_NO: case UTF8PROC_CATEGORY_CO:
+                return true;
+            default:
+                return false;
+        }
+    });
+}
+
 bool has_bidi_override(std::string_view text) {
     return any_codepoint(text, [](utf8proc_int32_t c) { return (c >= 0x202A && c <= 0x202E) || (c >= 0x2066 && c <= 0x2069); });
 }

@@ -6,6 +6,7 @@
 #include <sys/stat.h>
 
 #include <filesystem>
+#include <set>
 #include <nlohmann/json.hpp>
 #include <string>
 #include <vector>
@@ -27,6 +28,7 @@ struct Fixture {
 const std::vector<Fixture> fixtures{
     {1, 12, 32, 20, 4, 2},
     {2, 12, 34, 20, 4, 2},
+    {3, 12, 34, 20, 4, 2},
 };
 
 const std::string fixture_dir = std::string(KITH_SOURCE_DIR) + "/tests/fixtures/db";
@@ -108,9 +110,26 @@ TEST_CASE("every shipped schema version opens with today's kith, upgraded with a
         auto shown = json::parse(box.ok({"show", "sam smith", "--format", "json"}));
         REQUIRE(!shown["notes"].empty());
         for (const auto& note : shown["notes"]) CHECK(note["reading"].is_object());
+        // The records it held before search existed are found (the upgrade indexed them).
+        auto kinds_found = [&](const std::string& words) {
+            std::multiset<std::string> kinds;
+            const auto found = json::parse(box.ok({"search", words, "--format", "json"}));
+            for (const auto& hit : found["hits"])
+                kinds.insert(hit["kind"].get<std::string>());
+            return kinds;
+        };
+        CHECK(kinds_found("boston") == std::multiset<std::string>{"note", "note"});
+        CHECK(kinds_found("lisbon") == std::multiset<std::string>{"interaction", "note"});
+        CHECK(kinds_found("proposal") == std::multiset<std::string>{"interaction", "note", "reminder"});
         // And it is a working database: commands read and write it.
         box.ok({"due"});
         box.ok({"note", "sam smith", "written after the upgrade"});
         CHECK(box.ok({"show", "sam smith"}).find("written after the upgrade") != std::string::npos);
+        CHECK(kinds_found("written upgrade") == std::multiset<std::string>{"note"});
+        {
+            SQLite::Database db(box.db, SQLite::OPEN_READWRITE);
+            for (std::string index : {"search_notes", "search_interactions", "search_reminders"})
+                CHECK_NOTHROW(db.exec("INSERT INTO " + index + " (" + index + ", rank) VALUES ('integrity-check', 1)"));
+        }
     }
 }

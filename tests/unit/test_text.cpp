@@ -77,3 +77,15 @@ TEST_CASE("nearest suggests what a typo most likely meant, and nothing for anoth
     CHECK(nearest("birthday_window", keys) == std::vector<std::string>{"due.birthday_window"});
     CHECK(nearest("shoe_size", keys).empty());
 }
+
+TEST_CASE("has_word_character: letters and digits of any script, not punctuation or spaces") {
+    CHECK(has_word_character("beagle"));
+    CHECK(has_word_character("-x-"));
+    CHECK(has_word_character("\"42\""));
+    CHECK(has_word_character("René"));
+    CHECK(has_word_character("東京"));
+    CHECK(!has_word_character(""));
+    CHECK(!has_word_character("-"));
+    CHECK(!has_word_character("\"()*:^+"));
+    CHECK(!has_word_character("— …"));
+}
