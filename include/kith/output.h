@@ -11,6 +11,7 @@
 
 #include "kith/model.h"
 #include "kith/questions.h"
+#include "kith/store.h"
 
 namespace kith {
 
@@ -73,6 +74,9 @@ std::string describe_reason(const DueReason& reason, Date today);
 void render_questions(std::ostream& out, const Contact& contact, const std::vector<Question>& questions,
                       const InMind& mind,
                       const Style& style);
+
+// `kith undo --list`: the commands undo can take back, newest first.
+void render_undo_history(std::ostream& out, const std::vector<UndoEntry>& entries, const Style& style);
 
 // `quiet`: nothing at all when nobody is due (for cron).
 void render_due(std::ostream& out, const std::vector<DueEntry>& entries, const Style& style, Date today, bool quiet);

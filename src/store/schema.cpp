@@ -118,6 +118,16 @@ CREATE INDEX notes_to_follow_up ON notes(follow_up_on, contact_id) WHERE follow_
 ALTER TABLE contacts ADD COLUMN met_on TEXT;     -- the day you met (add/edit --met)
 CREATE TABLE kith_state (key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;  -- 'rules': notes read with
 )sql",
+        // v3: `kith undo`: what each command changed, as an SQLite session changeset, newest last.
+        R"sql(
+CREATE TABLE undo_history (
+    id      INTEGER PRIMARY KEY,
+    at      TEXT NOT NULL,                -- when it was written, UTC: 2026-11-22T09:30:00Z
+    command TEXT NOT NULL,                -- note, add, import …
+    summary TEXT NOT NULL,                -- what it did, in a line: for Sam Lee (#3): "Her mum …"
+    changes BLOB NOT NULL                 -- sqlite3session_changeset() of its transaction
+);
+)sql",
     };
     return all;
 }

@@ -13,6 +13,12 @@
 
 #include "kith/dates.h"
 
+struct sqlite3_session;
+
+namespace kith {
+struct UndoLabel;
+}
+
 namespace kith::store_detail {
 
 // Prepared statements kept for the Store's life: a bulk import runs the same few statements
@@ -55,6 +61,30 @@ struct Connection {
     SQLite::Statement& operator()(const Sql& sql) {
         return (*statements)(sql);
     }
+};
+
+// Records what one write transaction changes in kith's tables, with SQLite's session extension,
+// and keeps it as the newest command of the undo history (undo.cpp). Lives inside the transaction.
+// The tables whose changes the undo history records, in the order an undo applies them.
+const std::vector<std::string>& undo_recorded_tables();
+
+struct SessionDelete {
+    void operator()(sqlite3_session* session) const;
+};
+
+class UndoRecorder {
+public:
+    explicit UndoRecorder(Connection& connection);  // starts recording
+    ~UndoRecorder();
+    UndoRecorder(const UndoRecorder&) = delete;
+    UndoRecorder& operator=(const UndoRecorder&) = delete;
+    // Before the commit: the changes, if there are any, into undo_history, trimmed to label.keep.
+    // Changes too large to keep are not, and the history is emptied: their size is returned.
+    std::optional<std::int64_t> keep(const UndoLabel& label);
+
+private:
+    Connection& c_;
+    std::unique_ptr<sqlite3_session, SessionDelete> session_;
 };
 
 // Copies `source` into `file` (an empty file, a temp one the caller renames into place) with
