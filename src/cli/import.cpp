@@ -73,7 +73,7 @@ void run_import(Session& session, const Options& options) {
     } else {
         for (const auto& warning : warnings) session.warn(warning);
         if (auto dropped = store.undo_dropped())
-            session.warn(fmt::format("this import changed too much to be undone ({} MB of changes); the undo "
+            session.warn(fmt::format("this import changed too much to be undone (over {} MB of changes); the undo "
                                      "history was emptied",
                                      *dropped / (1024 * 1024)));
         auto total = counts.added + counts.updated + counts.unchanged;

@@ -43,9 +43,9 @@ const char* const recorded_tables[] = {"asked_questions", "contact_values", "not
 // (`due` reads notes again when the rules change), outside any command: they may differ from
 // what a command left, and an undo puts back its own (a reading made with other rules is made
 // again at the next `due`).
-// The largest changeset kept (an import of tens of thousands of people); a larger one would
-// double the database for an undo few would want, and is not kept.
-constexpr std::int64_t max_kept_bytes = 256 * 1024 * 1024;
+// The largest changeset kept: an import of some 20,000 people. The session holds about three
+// times as much in memory while it records, and the history would hold it in the database.
+constexpr std::int64_t max_kept_bytes = 64 * 1024 * 1024;
 
 constexpr std::string_view remade_note_columns[] = {"reading", "read_with"};
 
@@ -258,21 +258,34 @@ const std::vector<std::string>& undo_recorded_tables() {
 
 void SessionDelete::operator()(sqlite3_session* session) const { sqlite3session_delete(session); }
 
-UndoRecorder::UndoRecorder(Connection& connection)
-    : c_(connection), session_(start_session(connection.db->getHandle(), true)) {}
+void undo_statement_ran(UndoRecorder& recorder) { recorder.check_size(); }
 
-UndoRecorder::~UndoRecorder() = default;
+UndoRecorder::UndoRecorder(Connection& connection)
+    : c_(connection), session_(start_session(connection.db->getHandle(), true)) {
+    c_.recorder = this;
+}
+
+UndoRecorder::~UndoRecorder() { c_.recorder = nullptr; }
+
+void UndoRecorder::check_size() {
+    if (outgrown_ || ++statements_ % 1024 != 0) return;
+    if (auto estimate = sqlite3session_changeset_size(session_.get()); estimate > max_kept_bytes) {
+        sqlite3session_enable(session_.get(), 0);
+        outgrown_ = estimate;
+    }
+}
 
 std::optional<std::int64_t> UndoRecorder::keep(const UndoLabel& label) {
     auto* db = c_.db->getHandle();
-    if (auto estimate = sqlite3session_changeset_size(session_.get()); estimate > max_kept_bytes) {
+    c_.recorder = nullptr;  // what follows is the history's own bookkeeping
+    if (auto estimate = sqlite3session_changeset_size(session_.get()); outgrown_ || estimate > max_kept_bytes) {
         // Older commands could be undone only through this one: forget them too.
         session_.reset();
         c_("DELETE FROM undo_history").exec();
-        return estimate;
+        return outgrown_.value_or(estimate);
     }
     auto [changes, size] = changeset_of(session_.get(), db);
-    session_.reset();  // what follows is the history's own bookkeeping
+    session_.reset();
     if (size == 0) return std::nullopt;  // nothing changed: nothing to undo
     auto& insert = c_("INSERT INTO undo_history (at, command, summary, changes) VALUES (?, ?, ?, ?)");
     insert.bind(1, utc_now());

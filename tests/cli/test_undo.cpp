@@ -186,7 +186,7 @@ TEST_CASE("commands that only read, fail or change nothing leave the history alo
     CHECK(history(box) == before);
 }
 
-TEST_CASE("undo.keep bounds the history; 0 keeps none") {
+TEST_CASE("undo.keep bounds the history, and 0 keeps none") {
     Sandbox box;
     box.write_file(box.config, "[undo]\nkeep = 2\n");
     box.ok({"add", "Sam Lee"});
@@ -251,7 +251,7 @@ TEST_CASE("undo of a note still works after new rules read every note again") {
     CHECK(snapshot(box) == before);
 }
 
-TEST_CASE("import is undone whole; import --dry-run keeps nothing") {
+TEST_CASE("import is undone whole, and import --dry-run keeps nothing") {
     Sandbox box;
     populate(box);
     auto before = snapshot(box);
