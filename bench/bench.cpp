@@ -332,6 +332,7 @@ int main(int argc, char** argv) {
         {"note", "`kith note '#2' …` (one write, read by the rules)"},
         {"edit-note", "`kith edit n1 …` (a note's text replaced, read again by the rules)"},
         {"insert", "raw SQLite INSERT of a note (new process, same database)"},
+        {"undo", "`kith undo` (of the `kith note` just before it)"},
         {"import", "`kith import` of the vCard export, into a new database"},
         {"export", "`kith export --format json -o FILE`"},
     };
@@ -395,6 +396,8 @@ int main(int argc, char** argv) {
             {"note" + at, kith({"note", "#2", note_text})},
             {"edit-note" + at, kith({"edit", "n1", note_text})},  // #1's first note: the same work every run
             {"insert" + at, {raw_insert, set.db, "2", note_text}},
+            // Each round's `note` taken back (the raw INSERT between them is another row).
+            {"undo" + at, kith({"undo"})},
         };
         fast.insert(fast.end(), commands.begin(), commands.end());
     }
@@ -495,6 +498,12 @@ int main(int argc, char** argv) {
         md << (i ? "; " : " ") << with_commas(n) << " people **"
            << ratio(due.at(n).median / results["naive"].at(n).median) << "**";
     }
+    md << "\n- `kith undo` / `kith note`:";
+    for (std::size_t i = 0; i < options.sizes.size(); ++i) {
+        const long n = options.sizes[i];
+        md << (i ? "; " : " ") << with_commas(n) << " people **" << ratio(results["undo"].at(n).median / note.at(n).median)
+           << "**";
+    }
     md << "\n- `kith note` / raw SQLite INSERT:";
     for (std::size_t i = 0; i < options.sizes.size(); ++i) {
         const long n = options.sizes[i];
@@ -511,6 +520,8 @@ int main(int argc, char** argv) {
             std::string what, measured;
             bool met;
         };
+        double worst_undo = 0;
+        for (const auto& [n, s] : results["undo"]) worst_undo = std::max(worst_undo, s.median / note.at(n).median);
         double worst_note = 0;
         for (const auto& [n, s] : note) worst_note = std::max(worst_note, s.median / insert.at(n).median);
         const auto& edit_note = results["edit-note"].at(large);
@@ -527,6 +538,7 @@ int main(int argc, char** argv) {
             {"`kith note` ≤ 2× the raw SQLite INSERT at every size (issue 18)", ratio(worst_note), worst_note <= 2},
             {"`kith edit n…` ≤ `kith note` at 100,000 people (issue 20)",
              ratio(edit_note.median / note.at(large).median), edit_note.median <= note.at(large).median},
+            {"`kith undo` < 2× `kith note` at every size (issue 20)", ratio(worst_undo), worst_undo < 2},
             {"`kith import` of 100,000 vCards < 5 s", duration(results["import"].at(large).median),
              results["import"].at(large).median < 5000},
             {"`kith export --format json` of 100,000 people < 3 s", duration(results["export"].at(large).median),

@@ -22,6 +22,7 @@ struct Config {
     int questions_per_contact = 2;
     std::vector<QuestionRule> question_rules;                          // [[questions.rule]]
     std::map<std::string, std::vector<std::string>> question_banks;    // [questions.bank]
+    int undo_keep = 100;  // commands `kith undo` can go back through; 0 keeps none
 };
 
 struct ConfigKey {

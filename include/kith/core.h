@@ -158,6 +158,12 @@ void remove_contact(Store& store, std::int64_t contact_id);
 
 ContactDetail contact_detail(Store& store, std::int64_t contact_id);
 
+// `kith undo`: reverts the newest command of the undo history, in one transaction, and returns
+// it. Nothing to undo, or a command whose records another program changed since, is an error
+// (and then nothing changes).
+UndoEntry undo_last(Store& store);
+std::vector<UndoEntry> undo_history(Store& store);  // newest first
+
 // `list [QUERY]`: contacts whose name, nickname, company, email, phone or tag contains QUERY
 // (folded), one at a time in storage order, each with the key that sorts them into name order
 // (ties by id).

@@ -11,6 +11,7 @@
 
 #include "kith/model.h"
 #include "kith/questions.h"
+#include "kith/store.h"
 
 namespace kith {
 
@@ -77,6 +78,8 @@ void render_questions(std::ostream& out, const Contact& contact, const std::vect
 // `kith search`: one hit a line (text, plain), a list item (md) or row (tsv), or JSON. No hits:
 // nothing, but the JSON document. The matched words are marked in colour (text) or bold (md).
 void render_search(std::ostream& out, const std::string& query, const SearchResult& result, const Style& style);
+// `kith undo --list`: the commands undo can take back, newest first.
+void render_undo_history(std::ostream& out, const std::vector<UndoEntry>& entries, const Style& style);
 
 // `quiet`: nothing at all when nobody is due (for cron).
 // `total`: how many are due in all, for "8 people to reach out to (showing 5)".

@@ -234,6 +234,47 @@ private:
     store_detail::Connection& c_;
 };
 
+// How the writes of one command are kept for `kith undo`: its name, what it did in a line, and
+// how many commands the history keeps (0: none, and nothing is recorded).
+struct UndoLabel {
+    std::string command;  // note, add, import …
+    std::string summary;  // for Sam Lee (#3): "Her mum …"
+    int keep = 0;
+};
+
+// A command kept in the undo history.
+struct UndoEntry {
+    std::int64_t id = 0;
+    std::string at;       // when it was written, UTC: 2026-11-22T09:30:00Z
+    std::string command;
+    std::string summary;
+    std::int64_t bytes = 0;  // the size of its changeset
+
+    // "note for Sam Lee (#3): …": the command and its summary.
+    std::string what() const { return summary.empty() ? command : command + " " + summary; }
+};
+
+// What an undo did: nothing when the history is empty; otherwise the newest command, undone
+// unless `refused` says why not (another program changed its records since).
+struct UndoOutcome {
+    std::optional<UndoEntry> entry;
+    std::string refused;
+};
+
+// The undo history: each command's changes as an SQLite session changeset (see undo.cpp).
+class UndoRepository {
+public:
+    explicit UndoRepository(store_detail::Connection& connection) : c_(connection) {}
+    std::vector<UndoEntry> history();  // newest first
+    // Applies the inverse of the newest command's changes and forgets it, all or nothing: on
+    // any conflict (a record changed, deleted or added since by something the history does not
+    // hold), nothing is changed. Call inside write().
+    UndoOutcome revert_newest();
+
+private:
+    store_detail::Connection& c_;
+};
+
 // The database: opening (and creating, migrating) the file, transactions, backups; its
 // tables are reached through the repositories below.
 class Store {
@@ -283,6 +324,15 @@ public:
     RecordRepository& records() { return records_; }
     DueRepository& due() { return due_; }
     SearchRepository& search() { return search_; }
+    UndoRepository& undo() { return undo_; }
+
+    // From now on each write() that changes anything is kept in the undo history under `label`
+    // (in the same transaction), the history trimmed to label.keep commands. Without a label
+    // nothing is kept: migrations, notes read again, `import --dry-run` and undo itself.
+    void record_writes(UndoLabel label) { undo_label_ = std::move(label); }
+    // Set when the last write changed too much to be kept for undo (how many bytes of changes):
+    // it was not kept, and the history was emptied, as nothing older can be undone past it.
+    std::optional<std::int64_t> undo_dropped() const { return undo_dropped_; }
 
 private:
     Store(std::unique_ptr<SQLite::Database> db, std::string path);
@@ -302,6 +352,9 @@ private:
     RecordRepository records_;
     DueRepository due_;
     SearchRepository search_;
+    UndoRepository undo_;
+    UndoLabel undo_label_;
+    std::optional<std::int64_t> undo_dropped_;
     std::string path_;
     std::optional<std::string> migration_backup_;
     bool create_on_write_ = false;  // an empty stand-in until the first write creates the file

@@ -39,6 +39,10 @@ constexpr bool is_ascii_lower(char c) { return c >= 'a' && c <= 'z'; }
 // Not empty, and only 0-9.
 bool all_ascii_digits(std::string_view text);
 
+// The text on one line (line breaks and tabs as spaces), cut to at most `width` columns with
+// "…" when it is longer: a long note quoted in a one-line summary.
+std::string shorten(std::string_view text, std::size_t width);
+
 std::string trim(std::string_view text);
 std::vector<std::string> split(std::string_view text, char separator);
 std::string join(const std::vector<std::string>& parts, std::string_view separator);

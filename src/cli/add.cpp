@@ -34,6 +34,7 @@ void add_add_command(CLI::App& app, Session& session) {
         if (*every_option) input->every = *every;
         if (*note_option) input->note = *note;
         if (*met_option) input->met = *met;
+        session.describe_writes(input->name);
         auto& store = session.store(Store::Access::write);
         auto result = add_contact(store, *input, session.today(), *session.question_settings().rules);
         for (const auto& other : result.same_name)

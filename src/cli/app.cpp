@@ -2,6 +2,7 @@
 #include <signal.h>
 #include <sys/stat.h>
 
+#include <algorithm>
 #include <iostream>
 #include <string_view>
 
@@ -56,9 +57,9 @@ constexpr Command commands[] = {
     {"ask", "", add_ask_command},         {"remind", "", add_remind_command},   {"log", "", add_log_command},
     {"done", "", add_done_command},       {"snooze", "", add_snooze_command},   {"list", "ls", add_list_command},
     {"show", "", add_show_command},       {"edit", "", add_edit_command},       {"archive", "", add_archive_command},
-    {"rm", "", add_rm_command},           {"import", "", add_import_command},   {"export", "", add_export_command},
-    {"backup", "", add_backup_command},   {"config", "", add_config_command},   {"date", "", add_date_command},
-    {"search", "", add_search_command},
+    {"rm", "", add_rm_command},           {"undo", "", add_undo_command},       {"import", "", add_import_command},
+    {"export", "", add_export_command},   {"backup", "", add_backup_command},   {"config", "", add_config_command},
+    {"date", "", add_date_command},         {"search", "", add_search_command},
 };
 
 // The command the arguments name, when running it needs no other command in the table:
@@ -117,6 +118,12 @@ int run_cli(int argc, char** argv) {
         cli::organise_help(app);
     }
 
+    // The command's words as typed, for the undo history (see Session::describe_writes).
+    if (auto word = cli::command_word(app, args)) {
+        auto at = std::find(args.begin(), args.end(), *word);
+        session.command = *word;
+        session.arguments.assign(at + 1, args.end());
+    }
     try {
         app.parse(argc, argv);
         if (app.get_subcommands().empty()) cli::run_without_command(app, args);

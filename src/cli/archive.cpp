@@ -18,6 +18,7 @@ void add_archive_command(CLI::App& app, Session& session) {
     command->callback([&session, contact, undo] {
         auto& store = session.store(Store::Access::write);
         auto who = resolve_contact(store, join(*contact, " "));
+        session.describe_writes(fmt::format("{}{} (#{})", *undo ? "--undo " : "", who.name, who.id));
         auto updated = set_archived(store, who.id, !*undo);
         std::cout << fmt::format("{} {} (#{})\n", *undo ? "Restored" : "Archived", updated.name, updated.id);
     });

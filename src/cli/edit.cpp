@@ -165,6 +165,7 @@ void add_edit_command(CLI::App& app, Session& session) {
             }
             *changes = *edited;
         }
+        session.describe_writes(fmt::format("{} (#{})", who.name, who.id));
         auto updated = edit_contact(store, who.id, *changes, session.today());
         std::cout << fmt::format("Updated {} (#{})\n", updated.name, updated.id);
     });

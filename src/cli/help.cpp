@@ -22,7 +22,7 @@ const std::vector<std::pair<std::string, std::vector<std::string>>>& command_gro
         {"Daily", {"due", "ask"}},
         {"Record", {"add", "note", "log", "remind", "done", "snooze"}},
         {"Browse", {"list", "show", "search"}},
-        {"Change", {"edit", "archive", "rm"}},
+        {"Change", {"edit", "archive", "rm", "undo"}},
         {"Data", {"import", "export", "backup", "config", "date"}},
     };
     return groups;

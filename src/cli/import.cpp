@@ -54,6 +54,7 @@ void run_import(Session& session, const Options& options) {
         throw usage_error("import: give a FILE, or pipe the data in (kith import - < contacts.vcf)");
     auto source = open_import_source(options.file, options.format, session.temp_directory());
     auto today = session.today();
+    session.describe_writes(source.label);
     auto& store = session.store(Store::Access::write);
     std::string report;                 // the dry run's lines, printed only once the whole file is known good
     std::vector<std::string> warnings;  // likewise, for a real import
@@ -71,6 +72,10 @@ void run_import(Session& session, const Options& options) {
                                  counts.updated, counts.unchanged);
     } else {
         for (const auto& warning : warnings) session.warn(warning);
+        if (auto dropped = store.undo_dropped())
+            session.warn(fmt::format("this import changed too much to be undone (over {} MB of changes); the undo "
+                                     "history was emptied",
+                                     *dropped / (1024 * 1024)));
         auto total = counts.added + counts.updated + counts.unchanged;
         std::cout << fmt::format("Imported {} contact{} from {}: {} added, {} updated, {} unchanged.\n", total,
                                  total == 1 ? "" : "s", source.label, counts.added, counts.updated, counts.unchanged);

@@ -34,6 +34,7 @@ void add_log_command(CLI::App& app, Session& session) {
         auto& store = session.store(Store::Access::write);
         auto who = resolve_contact(store, *contact);
         if (!input->asked.empty()) check_asked_ids(store, who.id, input->asked, session.question_settings(), today);
+        session.describe_writes(fmt::format("{} with {} (#{})", input->channel, who.name, who.id));
         auto interaction = log_interaction(store, who.id, *input, today);
         std::cout << fmt::format("Logged {} with {} (#{}) on {}\n", interaction.channel, who.name, who.id,
                                  format_iso(interaction.on));

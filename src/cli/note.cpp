@@ -47,6 +47,7 @@ void add_note_command(CLI::App& app, Session& session) {
         auto& store = session.store(Store::Access::write);
         auto who = resolve_contact(store, *contact);  // before reading stdin or opening an editor
         input->text = note_text(*words, session);
+        session.describe_writes(fmt::format("for {} (#{}): \"{}\"", who.name, who.id, shorten(input->text, 40)));
         auto note = add_note(store, who.id, *input, today, *session.question_settings().rules);
         std::cout << fmt::format("Noted for {} (#{}), note {}\n", who.name, who.id, note.id);
         // What kith understood, so a misreading can be put right at once (SPEC §5a).

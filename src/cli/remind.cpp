@@ -28,6 +28,7 @@ void add_remind_command(CLI::App& app, Session& session) {
         auto today = session.today();
         auto& store = session.store(Store::Access::write);
         auto who = resolve_contact(store, *contact);
+        session.describe_writes(fmt::format("{} (#{}): \"{}\"", who.name, who.id, shorten(join(*words, " "), 40)));
         auto reminder = add_reminder(store, who.id, *when, join(*words, " "),
                                      *every_option ? std::optional(*every) : std::nullopt, today);
         std::cout << fmt::format("Reminder #{} for {} (#{}) on {} {}{}\n", reminder.id, who.name, who.id,

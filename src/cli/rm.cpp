@@ -97,6 +97,7 @@ void add_rm_command(CLI::App& app, Session& session) {
                 // Declined: exit 1 as the man page says, so `kith rm x && …` stops there.
                 throw runtime_error("nothing deleted");
         }
+        session.describe_writes(fmt::format("{} (#{})", who.name, who.id));
         remove_contact(store, who.id);
         std::cout << fmt::format("Deleted {} (#{})\n", who.name, who.id);
     });

@@ -66,8 +66,15 @@ Store& Session::store(Store::Access access) {
             // Notes written before kith read them are read now, once (SPEC §5a).
             refresh_readings(*store_, *question_settings().rules);
         }
+        // Only commands that change things are kept to be undone: not re-reading notes for `due`.
+        if (access == Store::Access::write) describe_writes(summary_.value_or(join(arguments, " ")));
     }
     return *store_;
+}
+
+void Session::describe_writes(std::string summary) {
+    summary_ = std::move(summary);
+    if (store_) store_->record_writes({command, *summary_, config().undo_keep});
 }
 
 Store& Session::store_for_questions() {

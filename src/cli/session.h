@@ -5,6 +5,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "kith/config.h"
 #include "kith/dates.h"
@@ -27,6 +28,10 @@ public:
     GlobalOptions options;
     Environment env;
     bool quiet = false;  // warnings are dropped (shell completion must not write to the terminal)
+    // The command being run and the words after it, as typed: what its writes are kept as in
+    // the undo history unless it says better (describe_writes).
+    std::string command;
+    std::vector<std::string> arguments;
 
     const Config& config();
     std::optional<std::string> config_path();  // nothing: no file to read, the defaults
@@ -37,6 +42,9 @@ public:
     // The store for commands that use what kith understood of notes (due, ask): every note read
     // with the rules in force, reading again those read with others (the config changed).
     Store& store_for_questions();
+    // What this command's writes did, in a line after its name, for `kith undo` and its list:
+    // `for Sam Lee (#3): "Her mum is…"`. Call before the write.
+    void describe_writes(std::string summary);
     // A database failure in words that name the file, once a database was opened.
     std::optional<std::string> database_failure(const std::exception& e) const;
     Date today();
@@ -53,6 +61,7 @@ public:
 private:
     std::optional<LoadedConfig> loaded_config_;
     std::unique_ptr<Store> store_;
+    std::optional<std::string> summary_;  // set by describe_writes
     std::optional<Date> today_;
     std::optional<QuestionSettings> question_settings_;
 };

@@ -27,11 +27,14 @@ void add_snooze_command(CLI::App& app, Session& session) {
         std::optional<std::int64_t> reminder_id;  // a bare number; #3 is a person
         if (!target->empty() && target->front() != '#') reminder_id = parse_reminder_id(*target);
         if (reminder_id) {
+            session.describe_writes(fmt::format("reminder #{} until {}", *reminder_id, format_iso(until)));
             auto reminder = snooze_reminder(store, *reminder_id, until);
             std::cout << fmt::format("Snoozed reminder #{} until {} {}\n", reminder.id, weekday_short(until),
                                      format_iso(until));
         } else {
-            auto who = snooze_contact(store, resolve_contact(store, *target).id, until);
+            auto who = resolve_contact(store, *target);
+            session.describe_writes(fmt::format("{} (#{}) until {}", who.name, who.id, format_iso(until)));
+            who = snooze_contact(store, who.id, until);
             std::cout << fmt::format("Snoozed {} (#{}) until {} {}", who.name, who.id, weekday_short(until),
                                      format_iso(until));
             // Their birthday is not snoozed: say so when it falls before the snooze ends.

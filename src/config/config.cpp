@@ -48,6 +48,14 @@ std::optional<std::string> apply_positive_int(int& target, const toml::node& nod
     return std::nullopt;
 }
 
+std::optional<std::string> apply_count(int& target, const toml::node& node, int max) {
+    auto value = node.value<int64_t>();
+    if (!node.is_integer() || !value) return "expected an integer";
+    if (*value < 0 || *value > max) return fmt::format("expected 0 to {}", max);
+    target = static_cast<int>(*value);
+    return std::nullopt;
+}
+
 std::optional<std::string> apply_interval(Interval& target, const toml::node& node) {
     if (!node.is_string()) return "expected an interval such as \"7d\"";
     auto interval = parse_interval(*node.value<std::string>());
@@ -265,6 +273,11 @@ const std::vector<KeyRule>& key_rules() {
                  values.emplace_back("questions.bank." + tag, fmt::format("[{} questions]", bank.size()));
              return values;
          }},
+        {{"undo.keep", "integer", "100", "Commands `kith undo` can take back, newest first; 0 keeps none."},
+         [](Config& config, const toml::node& node, const std::string&) {
+             return apply_count(config.undo_keep, node, 100000);
+         },
+         one([](const Config& config) { return std::to_string(config.undo_keep); })},
     };
     return rules;
 }

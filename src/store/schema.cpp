@@ -171,6 +171,16 @@ WHEN old.id IS NOT new.id OR old.text IS NOT new.text BEGIN
 END;
 INSERT INTO search_reminders (search_reminders) VALUES ('rebuild');
 )sql",
+        // v4: `kith undo`: what each command changed, as an SQLite session changeset, newest last.
+        R"sql(
+CREATE TABLE undo_history (
+    id      INTEGER PRIMARY KEY,
+    at      TEXT NOT NULL,                -- when it was written, UTC: 2026-11-22T09:30:00Z
+    command TEXT NOT NULL,                -- note, add, import …
+    summary TEXT NOT NULL,                -- what it did, in a line: for Sam Lee (#3): "Her mum …"
+    changes BLOB NOT NULL                 -- sqlite3session_changeset() of its transaction
+);
+)sql",
     };
     return all;
 }

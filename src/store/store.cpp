@@ -13,6 +13,8 @@
 #include <chrono>
 #include <cstring>
 #include <filesystem>
+#include <optional>
+#include <utility>
 
 #include "files/atomic_file.h"
 #include "kith/error.h"
@@ -327,6 +329,7 @@ Store::Store(std::unique_ptr<SQLite::Database> db, std::string path)
       records_(*connection_, contacts_, notes_, interactions_, reminders_),
       due_(*connection_),
       search_(*connection_),
+      undo_(*connection_),
       path_(std::move(path)) {
     connection_->db = std::move(db);
     connection_->statements = std::make_unique<store_detail::StatementCache>(*connection_->db);
@@ -464,12 +467,15 @@ void Store::migrate(bool can_write) {
         backup.commit();
         migration_backup_ = backup_path;
     }
+    // A migration is not a command to undo (and undo_history may not exist yet).
+    auto label = std::exchange(undo_label_, UndoLabel{});
     write([&] {
         // Another kith may have migrated while we waited for the write lock.
         int locked_version = read_user_version(*connection_->db);
         if (locked_version == 0) locked_version = unstamped_version(*connection_->db, path_);
         if (locked_version < current || read_user_version(*connection_->db) != current) apply_schema(*connection_->db, locked_version);
     });
+    undo_label_ = std::move(label);
 }
 
 void Store::write(const std::function<void()>& body) {
@@ -530,11 +536,15 @@ void Store::transact(Transaction kind, const std::function<void()>& body) {
     SQLite::Transaction transaction(
         *connection_->db, lock_now ? SQLite::TransactionBehavior::IMMEDIATE : SQLite::TransactionBehavior::DEFERRED);
     if (writes) ++connection_->write_depth;
+    // Declared after the transaction: the session ends before a rollback or commit.
+    std::optional<store_detail::UndoRecorder> recorder;
     try {
+        if (kind == Transaction::write && undo_label_.keep > 0) recorder.emplace(*connection_);
         body();
         // Check-ins touched by the writes are recomputed once each, before the commit (and in a
         // rehearsal too, so it fails where the real thing would).
         if (writes) contacts_.refresh_stale_checkins();
+        if (recorder) undo_dropped_ = recorder->keep(undo_label_);
     } catch (...) {
         if (writes) --connection_->write_depth;
         connection_->stale_checkins.clear();

@@ -13,6 +13,12 @@
 
 #include "kith/dates.h"
 
+struct sqlite3_session;
+
+namespace kith {
+struct UndoLabel;
+}
+
 namespace kith::store_detail {
 
 // Prepared statements kept for the Store's life: a bulk import runs the same few statements
@@ -42,6 +48,11 @@ private:
     std::unordered_map<const char*, SQLite::Statement*> by_address_;
 };
 
+class UndoRecorder;
+// Called as each statement is fetched during a recorded write: stops recording one that grows
+// too large to keep (undo.cpp).
+void undo_statement_ran(UndoRecorder& recorder);
+
 // What the database and its repositories share: the connection, its prepared statements, and
 // the write in progress.
 struct Connection {
@@ -49,12 +60,42 @@ struct Connection {
     std::unique_ptr<StatementCache> statements;  // over db, so declared after it
     int write_depth = 0;                          // write() calls open: > 0 inside a write
     std::vector<std::int64_t> stale_checkins;     // contacts whose check-in waits for the commit
+    UndoRecorder* recorder = nullptr;             // the write's, while one is recorded for undo
 
     // The prepared statement for `sql`, reset and unbound (see StatementCache).
     template <class Sql>
     SQLite::Statement& operator()(const Sql& sql) {
+        if (recorder) undo_statement_ran(*recorder);
         return (*statements)(sql);
     }
+};
+
+// Records what one write transaction changes in kith's tables, with SQLite's session extension,
+// and keeps it as the newest command of the undo history (undo.cpp). Lives inside the transaction.
+// The tables whose changes the undo history records, in the order an undo applies them.
+const std::vector<std::string>& undo_recorded_tables();
+
+struct SessionDelete {
+    void operator()(sqlite3_session* session) const;
+};
+
+class UndoRecorder {
+public:
+    explicit UndoRecorder(Connection& connection);  // starts recording
+    ~UndoRecorder();
+    // Every so many statements: past the largest changeset kept, recording stops.
+    void check_size();
+    UndoRecorder(const UndoRecorder&) = delete;
+    UndoRecorder& operator=(const UndoRecorder&) = delete;
+    // Before the commit: the changes, if there are any, into undo_history, trimmed to label.keep.
+    // Changes too large to keep are not, and the history is emptied: their size is returned.
+    std::optional<std::int64_t> keep(const UndoLabel& label);
+
+private:
+    Connection& c_;
+    std::unique_ptr<sqlite3_session, SessionDelete> session_;
+    unsigned statements_ = 0;
+    std::optional<std::int64_t> outgrown_;  // the changeset's size when recording stopped
 };
 
 // Copies `source` into `file` (an empty file, a temp one the caller renames into place) with

@@ -158,6 +158,29 @@ std::size_t display_width(std::string_view text) {
     return width;
 }
 
+std::string shorten(std::string_view text, std::size_t width) {
+    std::string line(trim(text));
+    for (auto& c : line)
+        if (c == '\n' || c == '\r' || c == '\t') c = ' ';
+    if (display_width(line) <= width) return line;
+    auto* p = reinterpret_cast<const utf8proc_uint8_t*>(line.data());
+    utf8proc_ssize_t remaining = static_cast<utf8proc_ssize_t>(line.size());
+    std::size_t used_width = 0;
+    std::size_t cut = 0;
+    while (remaining > 0) {
+        utf8proc_int32_t codepoint = 0;
+        auto used = utf8proc_iterate(p, remaining, &codepoint);
+        if (used <= 0) used = 1;  // a stray byte: one column, as display_width counts it
+        auto columns = used == 1 && codepoint < 0 ? 1 : static_cast<std::size_t>(std::max(0, utf8proc_charwidth(codepoint)));
+        if (used_width + columns + 1 > width) break;  // room for the ellipsis
+        used_width += columns;
+        cut += static_cast<std::size_t>(used);
+        p += used;
+        remaining -= used;
+    }
+    return trim(line.substr(0, cut)) + "…";
+}
+
 bool all_ascii_digits(std::string_view text) {
     return !text.empty() && std::all_of(text.begin(), text.end(), is_ascii_digit);
 }

@@ -80,7 +80,9 @@ TEST_CASE("a mistyped command is one line saying what was probably meant, exit 2
     Sandbox box;
     auto result = box.run({"nto"});
     check_error(result, 2);
-    CHECK(result.err == "kith: unknown command \"nto\": did you mean \"note\"?\n");
+    // Two edits from either: both are offered.
+    CHECK(result.err == "kith: unknown command \"nto\": did you mean \"note\" or \"undo\"?\n");
+    CHECK(box.run({"nots"}).err == "kith: unknown command \"nots\": did you mean \"note\"?\n");
     CHECK(box.run({"--db", box.dir + "/x.db", "lsit", "--format", "json"}).err ==
           "kith: unknown command \"lsit\": did you mean \"list\"?\n");
     CHECK(box.run({"rmeind", "sam", "fri", "call"}).err ==
