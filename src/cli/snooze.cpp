@@ -32,9 +32,9 @@ void add_snooze_command(CLI::App& app, Session& session) {
             std::cout << fmt::format("Snoozed reminder #{} until {} {}\n", reminder.id, weekday_short(until),
                                      format_iso(until));
         } else {
-            auto who = resolve_contact(store, *target);
-            session.describe_writes(fmt::format("{} (#{}) until {}", who.name, who.id, format_iso(until)));
-            who = snooze_contact(store, who.id, until);
+            const auto ref = resolve_contact(store, *target);
+            session.describe_writes(fmt::format("{} (#{}) until {}", ref.name, ref.id, format_iso(until)));
+            const auto who = snooze_contact(store, ref.id, until);
             std::cout << fmt::format("Snoozed {} (#{}) until {} {}", who.name, who.id, weekday_short(until),
                                      format_iso(until));
             // Their birthday is not snoozed: say so when it falls before the snooze ends.
