@@ -20,15 +20,16 @@ namespace {
 
 using json = json_shape::Json;
 
-// "2 weeks", "10 days", "1 month"
+// "2 weeks", "10 days", "week" (as in "the next week")
 std::string span(Interval within) {
+    const char* unit = "day";
     switch (within.unit) {
-        case Interval::Unit::days: return output::plural(within.count, "day");
-        case Interval::Unit::weeks: return output::plural(within.count, "week");
-        case Interval::Unit::months: return output::plural(within.count, "month");
-        case Interval::Unit::years: return output::plural(within.count, "year");
+        case Interval::Unit::days: unit = "day"; break;
+        case Interval::Unit::weeks: unit = "week"; break;
+        case Interval::Unit::months: unit = "month"; break;
+        case Interval::Unit::years: unit = "year"; break;
     }
-    return format_interval(within);
+    return within.count == 1 ? std::string(unit) : output::plural(within.count, unit);
 }
 
 // What is on the day, said under the day's heading (so no date in it).
