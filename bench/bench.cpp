@@ -324,6 +324,7 @@ int main(int argc, char** argv) {
     const std::vector<std::pair<std::string, std::string>> rows{
         {"due", "`kith due` (plain text, with questions)"},
         {"due-json", "`kith due --format json`"},
+        {"agenda", "`kith agenda --within 2w` (at most 100 things)"},
         {"naive", "naive full-scan due query (SQLite, same database)"},
         {"ask", "`kith ask '#1'` (20 notes)"},
         {"show", "`kith show '#1'`"},
@@ -388,6 +389,7 @@ int main(int argc, char** argv) {
         const std::vector<Command> commands{
             {"due" + at, kith({"due", "--format", "plain"}), out("due", n)},
             {"due-json" + at, kith({"due", "--format", "json"}), out("due-json", n)},
+            {"agenda" + at, kith({"agenda", "--within", "2w", "--format", "plain"}), out("agenda", n)},
             {"naive" + at, {naive, set.db, today}, out("naive", n)},
             {"ask" + at, kith({"ask", "#1"}), out("ask", n)},
             {"show" + at, kith({"show", "#1", "--format", "plain"}), out("show", n)},
@@ -410,6 +412,7 @@ int main(int argc, char** argv) {
             die("kith due printed nothing: the data set should have people due");
         if (read_text(out("ask", set.people)).empty()) die("kith ask '#1' printed no questions");
         if (read_text(out("search", set.people)).empty()) die("kith search collie found nothing");
+        if (read_text(out("agenda", set.people)).empty()) die("kith agenda printed nothing: the data set has birthdays ahead");
     }
 
     for (auto& set : sets) {
@@ -488,6 +491,7 @@ int main(int argc, char** argv) {
     const double version_ratio = start.at("version").median / start.at("hello").median;
     const double due_vs_naive = due.at(large).median / results["naive"].at(large).median;
     const double due_growth = due.at(large).median / due.at(small).median;
+    const double agenda_growth = results["agenda"].at(large).median / results["agenda"].at(small).median;
     const auto& note = results["note"];
     const auto& insert = results["insert"];
     md << "\n## Ratios\n\n"
@@ -513,6 +517,9 @@ int main(int argc, char** argv) {
     if (large > small)
         md << "\n- `kith due` at " << with_commas(large) << " / at " << with_commas(small) << " people: **"
            << ratio(due_growth) << "** (the data grew " << with_commas(large / small) << "×)";
+    if (large > small)
+        md << "\n- `kith agenda --within 2w` at " << with_commas(large) << " / at " << with_commas(small) << " people: **"
+           << ratio(agenda_growth) << "**";
     md << "\n\n";
 
     if (large == 100000) {
@@ -533,6 +540,8 @@ int main(int argc, char** argv) {
              due.at(large).median < 15},
             {"`kith due` ≤ 0.1× the naive full-scan query at 100,000", ratio(due_vs_naive), due_vs_naive <= 0.1},
             {"`kith due` at 100,000 ≤ 1.5× at " + with_commas(small), ratio(due_growth), due_growth <= 1.5},
+            {"`kith agenda --within 2w` at 100,000 ≤ 1.5× at " + with_commas(small) + " (flat in N, like `due`)",
+             ratio(agenda_growth), agenda_growth <= 1.5},
             {"`kith --version` ≤ 2× hello world", ratio(version_ratio), version_ratio <= 2},
             {"`kith note` at 100,000 people < 10 ms", duration(note.at(large).median), note.at(large).median < 10},
             {"`kith note` ≤ 2× the raw SQLite INSERT at every size (issue 18)", ratio(worst_note), worst_note <= 2},

@@ -30,6 +30,10 @@ std::vector<DueEntry> due_list(Store& store, const DueOptions& options, DueTotal
 // Counting further would read more of the book on every run, for a number nobody acts on.
 inline constexpr std::size_t due_count_beyond = 10;
 
+// What a line about a note may say: its reading's phrase, never a sensitive note's words. The
+// phrase is written to them ("your knee surgery"); a due or agenda line is written to you.
+std::string note_subject(const Note& note);
+
 // A person's cadence: their own, else the shortest default of their tags.
 std::optional<Cadence> effective_cadence(const Contact& contact,
                                          const std::vector<std::pair<std::string, Cadence>>& tag_cadences);

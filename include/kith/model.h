@@ -188,4 +188,20 @@ struct DueEntry {
     std::vector<std::string> feedback;
 };
 
+// `kith agenda`: one thing on one day, the person and why (a DueReason whose date is the day),
+// and the days ahead: what `agenda` finds and the renderers print.
+struct AgendaItem {
+    Contact contact;
+    DueReason reason;
+};
+
+struct Agenda {
+    Date today;
+    Date until;
+    Interval within;
+    std::vector<AgendaItem> items;  // by day; within a day birthdays, reminders, promises, events, check-ins
+    bool more = false;              // the limit left out later items
+    DueTotal late;                  // people `due` has late (before today), counted as `due` counts
+};
+
 }  // namespace kith

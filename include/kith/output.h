@@ -86,4 +86,8 @@ void render_undo_history(std::ostream& out, const std::vector<UndoEntry>& entrie
 void render_due(std::ostream& out, const std::vector<DueEntry>& entries, const Style& style, Date today, bool quiet,
                 DueTotal total = {});
 
+// `kith agenda`: a heading per day (md fit to mail), an item per line (tsv, jsonl), days holding
+// items (json). Empty: a short line in text and md, nothing in plain, tsv and jsonl.
+void render_agenda(std::ostream& out, const Agenda& agenda, const Style& style);
+
 }  // namespace kith

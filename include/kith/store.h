@@ -111,6 +111,11 @@ public:
     std::vector<Note> events_for(const std::vector<std::int64_t>& contact_ids, Date from, Date until);
     // Promises and mistakes of ours, not done, whose day has come (follow_up_on <= by).
     std::vector<Note> follow_ups_for(const std::vector<std::int64_t>& contact_ids, Date by);
+    // For `agenda`, everyone's, soonest first and at most `limit`, of people neither archived
+    // nor snoozed past the note's day: notes whose event (happens_on) is in [from, until] ...
+    std::vector<Note> happening_between(Date from, Date until, std::size_t limit);
+    // ... and promises and mistakes of ours, not done, whose day (follow_up_on) is in [from, until].
+    std::vector<Note> follow_ups_between(Date from, Date until, std::size_t limit);
     // Every note whose reading was made with rules of another fingerprint (or never made).
     std::vector<Note> read_with_other(const std::string& fingerprint);
     // The fingerprint of the rules every note was last read with, "" when not known.
@@ -150,8 +155,11 @@ public:
     std::vector<Reminder> open_for(std::int64_t contact_id);  // soonest first
     // Everyone's open reminders whose id starts with `id_prefix` (digits; "" for all), soonest first.
     std::vector<Reminder> open(const std::string& id_prefix, std::size_t limit);
-    // Open reminders due on or before `by` for these contacts, snoozed ones left out.
-    std::vector<Reminder> due_for(const std::vector<std::int64_t>& contact_ids, Date by);
+    // Open reminders due on or before `until` for these contacts, those snoozed past `today` left out.
+    std::vector<Reminder> due_for(const std::vector<std::int64_t>& contact_ids, Date today, Date until);
+    // For `agenda`: everyone's open reminders due in [from, until], soonest first, at most
+    // `limit`, of people not archived (the core applies snoozes day by day).
+    std::vector<Reminder> due_between(Date from, Date until, std::size_t limit);
     // All of these contacts' reminders, done ones too (export).
     std::vector<Reminder> for_contacts(const std::vector<std::int64_t>& contact_ids);
 
@@ -197,12 +205,21 @@ private:
     ReminderRepository& reminders_;
 };
 
-// The index reads behind `due`.
+// The index reads behind `due` and `agenda`.
 class DueRepository {
 public:
     explicit DueRepository(store_detail::Connection& connection) : c_(connection) {}
     // The ids of everyone who might be due (see DueQuery); the core ranks them.
     std::vector<std::int64_t> candidates(const DueQuery& query);
+    // People not archived whose birthday falls on a day in [from, until] (Feb 29 birthdays on
+    // Feb 28 in common years): (day, id), by day then name, at most `limit` in all.
+    std::vector<std::pair<Date, std::int64_t>> birthdays_between(Date from, Date until, std::size_t limit);
+    // People not archived whose check-in may come due in [from, until], at most `limit` for each
+    // source, soonest first: by their own cadence (not snoozed past that day), and for each
+    // (tag, interval) default cadence, people without their own, found with a few days' slack
+    // for the core to check exactly.
+    std::vector<std::int64_t> checkins_between(Date from, Date until, std::size_t limit,
+                                               const std::vector<std::pair<std::string, Interval>>& tag_cadences);
     // The plans SQLite chose for the due queries, one line per step (for tests and tuning).
     std::vector<std::string> query_plans(const DueQuery& query);
 

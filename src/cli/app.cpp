@@ -53,7 +53,8 @@ struct Command {
     void (*add)(CLI::App&, Session&);
 };
 constexpr Command commands[] = {
-    {"due", "", add_due_command},         {"add", "", add_add_command},         {"note", "", add_note_command},
+    {"due", "", add_due_command},         {"agenda", "", add_agenda_command},   {"add", "", add_add_command},
+    {"note", "", add_note_command},
     {"ask", "", add_ask_command},         {"remind", "", add_remind_command},   {"log", "", add_log_command},
     {"done", "", add_done_command},       {"snooze", "", add_snooze_command},   {"list", "ls", add_list_command},
     {"show", "", add_show_command},       {"edit", "", add_edit_command},       {"archive", "", add_archive_command},

@@ -21,6 +21,7 @@ void add_archive_command(CLI::App& app, Session& session);
 void add_rm_command(CLI::App& app, Session& session);
 void add_config_command(CLI::App& app, Session& session);
 void add_due_command(CLI::App& app, Session& session);
+void add_agenda_command(CLI::App& app, Session& session);
 void add_remind_command(CLI::App& app, Session& session);
 void add_done_command(CLI::App& app, Session& session);
 void add_snooze_command(CLI::App& app, Session& session);

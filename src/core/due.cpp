@@ -56,17 +56,6 @@ DueReason reminder_reason(const Reminder& reminder, Date today) {
     return reason;
 }
 
-// What a due line may say of a note: its reading's phrase, never a sensitive note's words. The
-// phrase is written to them ("your knee surgery"); a due line is written to you.
-std::string what_it_is(const Note& note) {
-    auto reading = reading_from_json(note.reading);
-    if (!reading || reading->phrase.empty()) return note.text;
-    if (reading->sensitive) return "a hard time for them";
-    std::string phrase = reading->phrase;
-    if (phrase.starts_with("your ")) phrase.replace(0, 4, "their");
-    return phrase;
-}
-
 std::optional<DueReason> event_reason(const Note& note, const Contact& contact, Date today) {
     if (!note.happens_on) return std::nullopt;
     const Date day = *note.happens_on;
@@ -77,7 +66,7 @@ std::optional<DueReason> event_reason(const Note& note, const Contact& contact, 
     reason.kind = days > 0 ? DueReason::Kind::event_passed : DueReason::Kind::event_ahead;
     reason.date = day;
     reason.days_late = days;
-    reason.text = what_it_is(note);
+    reason.text = note_subject(note);
     reason.source_id = note.id;
     return reason;
 }
@@ -100,9 +89,12 @@ std::optional<DueReason> follow_up_reason(const Note& note, const Contact& conta
     return reason;
 }
 
-bool is_late_item(DueReason::Kind kind) {
-    return kind == DueReason::Kind::reminder || kind == DueReason::Kind::checkin || kind == DueReason::Kind::promise ||
-           kind == DueReason::Kind::mistake;
+// Ours to act on from its day: ranked by days late. A reminder still ahead (`--within`) is
+// coming up, like a birthday.
+bool is_late_item(const DueReason& reason) {
+    if (reason.kind == DueReason::Kind::reminder) return reason.days_late >= 0;
+    return reason.kind == DueReason::Kind::checkin || reason.kind == DueReason::Kind::promise ||
+           reason.kind == DueReason::Kind::mistake;
 }
 
 // Sort key of a person (SPEC §4). Lower sorts first.
@@ -125,7 +117,7 @@ Rank rank_of(const DueEntry& entry) {
     int most_late = 0, soonest = 0;
     for (const auto& reason : entry.reasons) {
         if (reason.kind == DueReason::Kind::birthday && reason.days_late == 0) rank.tier = 0;
-        if (is_late_item(reason.kind)) {
+        if (is_late_item(reason)) {
             most_late = any_late ? std::max(most_late, reason.days_late) : reason.days_late;
             any_late = true;
         } else {
@@ -147,7 +139,7 @@ Rank rank_of(const DueEntry& entry) {
 bool reason_before(const DueReason& a, const DueReason& b) {
     auto group = [](const DueReason& r) {
         if (r.kind == DueReason::Kind::birthday && r.days_late == 0) return 0;
-        if (is_late_item(r.kind)) return 1;
+        if (is_late_item(r)) return 1;
         return 2;
     };
     if (group(a) != group(b)) return group(a) < group(b);
@@ -156,6 +148,15 @@ bool reason_before(const DueReason& a, const DueReason& b) {
 }
 
 }  // namespace
+
+std::string note_subject(const Note& note) {
+    auto reading = reading_from_json(note.reading);
+    if (!reading || reading->phrase.empty()) return note.text;
+    if (reading->sensitive) return "a hard time for them";
+    std::string phrase = reading->phrase;
+    if (phrase.starts_with("your ")) phrase.replace(0, 4, "their");
+    return phrase;
+}
 
 std::optional<Cadence> effective_cadence(const Contact& contact,
                                          const std::vector<std::pair<std::string, Cadence>>& tag_cadences) {
@@ -191,7 +192,7 @@ std::vector<DueEntry> due_list(Store& store, const DueOptions& options, DueTotal
         entry.contact = std::move(contact);
         entries.emplace(entry.contact.id, std::move(entry));
     }
-    for (const auto& reminder : store.reminders().due_for(ids, options.today))
+    for (const auto& reminder : store.reminders().due_for(ids, options.today, query.events_until))
         if (auto found = entries.find(reminder.contact_id); found != entries.end())
             found->second.reasons.push_back(reminder_reason(reminder, options.today));
     for (const auto& note : store.notes().events_for(ids, query.events_from, query.events_until))

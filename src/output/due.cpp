@@ -7,6 +7,7 @@
 #include "kith/due.h"
 #include "kith/output.h"
 #include "kith/text.h"
+#include "output/reasons.h"
 #include "output/table.h"
 
 namespace kith {
@@ -14,9 +15,22 @@ namespace kith {
 using output::paint;
 using output::Tone;
 
+using json = json_shape::Json;
+
 namespace {
 
-using json = json_shape::Json;
+// "Wed" within the coming week, else "Sat Dec 5".
+std::string when_ahead(Date date, Date today) {
+    int days = days_between(today, date);
+    if (days == 0) return "today";
+    if (days == 1) return "tomorrow";
+    if (days < 7) return weekday_short(date);
+    return fmt::format("{} {}", weekday_short(date), format_iso(date));
+}
+
+}  // namespace
+
+namespace output {
 
 std::string plural(int n, const char* unit) { return fmt::format("{} {}{}", n, unit, n == 1 ? "" : "s"); }
 
@@ -28,15 +42,6 @@ std::string excerpt(const std::string& text) {
     std::size_t cut = std::min(line.size(), max_bytes);
     while (cut > 0 && (static_cast<unsigned char>(line[cut]) & 0xC0) == 0x80) --cut;  // whole UTF-8 characters
     return trim(line.substr(0, cut)) + "…";
-}
-
-// "Wed" within the coming week, else "Sat Dec 5".
-std::string when_ahead(Date date, Date today) {
-    int days = days_between(today, date);
-    if (days == 0) return "today";
-    if (days == 1) return "tomorrow";
-    if (days < 7) return weekday_short(date);
-    return fmt::format("{} {}", weekday_short(date), format_iso(date));
 }
 
 // "today", "yesterday", "5 days ago", "3 weeks ago"
@@ -53,7 +58,13 @@ std::string last_spoke(const DueReason& reason) {
                              : fmt::format("never logged, added {}", format_iso(reason.added_on));
 }
 
-}  // namespace
+}  // namespace output
+
+using output::excerpt;
+using output::last_spoke;
+using output::plural;
+using output::reason_json;
+using output::since;
 
 std::string describe_reason(const DueReason& reason, Date today) {
     switch (reason.kind) {
@@ -63,7 +74,9 @@ std::string describe_reason(const DueReason& reason, Date today) {
             return text;
         }
         case DueReason::Kind::reminder: {
-            auto late = reason.days_late == 0 ? std::string("due today") : plural(reason.days_late, "day") + " late";
+            auto late = reason.days_late == 0  ? std::string("due today")
+                        : reason.days_late < 0 ? "coming up " + when_ahead(reason.date, today)
+                                               : plural(reason.days_late, "day") + " late";
             return fmt::format("reminder #{}: {} ({})", reason.source_id, excerpt(reason.text), late);
         }
         case DueReason::Kind::checkin: {
@@ -84,9 +97,7 @@ std::string describe_reason(const DueReason& reason, Date today) {
     return {};
 }
 
-namespace {
-
-const char* kind_name(DueReason::Kind kind) {
+const char* output::kind_name(DueReason::Kind kind) {
     switch (kind) {
         case DueReason::Kind::birthday: return "birthday";
         case DueReason::Kind::reminder: return "reminder";
@@ -99,24 +110,7 @@ const char* kind_name(DueReason::Kind kind) {
     return "";
 }
 
-json reason_json(const DueReason& reason, Date today) {
-    json out;
-    out["kind"] = kind_name(reason.kind);
-    out["date"] = format_iso(reason.date);
-    out["days_late"] = reason.days_late;
-    out["summary"] = describe_reason(reason, today);
-    if (reason.kind == DueReason::Kind::reminder) out["reminder_id"] = reason.source_id;
-    if (reason.kind == DueReason::Kind::event_ahead || reason.kind == DueReason::Kind::event_passed ||
-        reason.kind == DueReason::Kind::promise || reason.kind == DueReason::Kind::mistake)
-        out["note_id"] = reason.source_id;
-    if (!reason.text.empty()) out["text"] = reason.text;
-    if (reason.turning) out["turning"] = *reason.turning;
-    if (reason.cadence) out["every"] = format_cadence(*reason.cadence);
-    if (reason.kind == DueReason::Kind::checkin)
-        out["last_spoke"] = reason.last_spoke ? json(format_iso(*reason.last_spoke)) : json(nullptr);
-    if (reason.every) out["recurs"] = format_interval(*reason.every);
-    return out;
-}
+namespace {
 
 json entry_json(const DueEntry& entry, Date today) {
     json out;
@@ -177,6 +171,25 @@ void render_md(std::ostream& out, const std::vector<DueEntry>& entries, DueTotal
 }
 
 }  // namespace
+
+json output::reason_json(const DueReason& reason, Date today) {
+    json out;
+    out["kind"] = output::kind_name(reason.kind);
+    out["date"] = format_iso(reason.date);
+    out["days_late"] = reason.days_late;
+    out["summary"] = describe_reason(reason, today);
+    if (reason.kind == DueReason::Kind::reminder) out["reminder_id"] = reason.source_id;
+    if (reason.kind == DueReason::Kind::event_ahead || reason.kind == DueReason::Kind::event_passed ||
+        reason.kind == DueReason::Kind::promise || reason.kind == DueReason::Kind::mistake)
+        out["note_id"] = reason.source_id;
+    if (!reason.text.empty()) out["text"] = reason.text;
+    if (reason.turning) out["turning"] = *reason.turning;
+    if (reason.cadence) out["every"] = format_cadence(*reason.cadence);
+    if (reason.kind == DueReason::Kind::checkin)
+        out["last_spoke"] = reason.last_spoke ? json(format_iso(*reason.last_spoke)) : json(nullptr);
+    if (reason.every) out["recurs"] = format_interval(*reason.every);
+    return out;
+}
 
 void render_due(std::ostream& out, const std::vector<DueEntry>& entries, const Style& style, Date today, bool quiet,
                 DueTotal total) {

@@ -68,6 +68,16 @@ std::vector<DueStatement> due_statements(const DueQuery& q) {
              filter + " ORDER BY r.due_on",
          {},
          true});
+    // Open reminders coming up in the window (`due --within`), after everyone late.
+    statements.push_back(
+        {Source::reminder, "SELECT r.contact_id, r.due_on, c.every_days, c.name_key FROM reminders r INDEXED BY reminders_open_by_due "
+         "JOIN contacts c ON c.id = r.contact_id "
+         "WHERE r.done_on IS NULL AND r.due_on > :today AND r.due_on <= :events_until "
+         "AND (r.snoozed_until IS NULL OR r.snoozed_until <= :today)" +
+             filter + " ORDER BY r.due_on",
+         {{":events_until", format_iso(q.events_until)}},
+         true,
+         Urgency::upcoming});
     // Their own cadence has come round; the index holds the whole ranking order.
     statements.push_back(
         {Source::checkin, "SELECT c.id, c.checkin_due, c.every_days, c.name_key FROM contacts c WHERE c.checkin_due IS NOT NULL "
@@ -201,6 +211,57 @@ std::vector<std::int64_t> DueRepository::candidates(const DueQuery& query) {
                 if (std::find(now.begin(), now.end(), id) == now.end()) now.push_back(id);
         }
         ids.insert(ids.end(), found.begin(), found.end());
+    }
+    std::sort(ids.begin(), ids.end());
+    ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
+    return ids;
+}
+
+std::vector<std::pair<Date, std::int64_t>> DueRepository::birthdays_between(Date from, Date until, std::size_t limit) {
+    std::vector<std::pair<Date, std::int64_t>> born;
+    // One index lookup per day, as for `due` (a range over MM-DD would have to wrap at New Year),
+    // in the index's own order so that a day with many birthdays is read only up to the limit.
+    for (Date day = from; days_between(day, until) >= 0 && born.size() < limit;
+         day = add(day, Interval{1, Interval::Unit::days})) {
+        const bool common_year_feb_28 =
+            static_cast<unsigned>(day.month()) == 2 && static_cast<unsigned>(day.day()) == 28 && !day.year().is_leap();
+        auto& statement = c_(std::string("SELECT c.id FROM contacts c WHERE ") +
+                             (common_year_feb_28 ? "c.birthday_md IN (:md, '02-29')" : "c.birthday_md = :md") +
+                             " AND c.archived = 0 ORDER BY c.every_days, c.name_key LIMIT :limit");
+        statement.bind(":md", month_day(day));
+        statement.bind(":limit", static_cast<std::int64_t>(limit - born.size()));
+        while (statement.executeStep()) born.emplace_back(day, statement.getColumn(0).getInt64());
+    }
+    return born;
+}
+
+std::vector<std::int64_t> DueRepository::checkins_between(
+    Date from, Date until, std::size_t limit, const std::vector<std::pair<std::string, Interval>>& tag_cadences) {
+    std::vector<std::int64_t> ids;
+    auto read_ids = [&](SQLite::Statement& statement) {
+        while (statement.executeStep()) ids.push_back(statement.getColumn(0).getInt64());
+    };
+    auto& own = c_(
+        "SELECT c.id FROM contacts c WHERE c.checkin_due IS NOT NULL AND c.archived = 0 "
+        "AND c.checkin_due BETWEEN :from AND :until AND (c.snoozed_until IS NULL OR c.snoozed_until <= c.checkin_due) "
+        "ORDER BY c.checkin_due LIMIT :limit");
+    own.bind(":from", format_iso(from));
+    own.bind(":until", format_iso(until));
+    own.bind(":limit", static_cast<std::int64_t>(limit));
+    read_ids(own);
+    // A tag's default cadence comes round `interval` after the last touch; a few days' slack
+    // each side covers month-end clamping.
+    const Interval slack{3, Interval::Unit::days};
+    for (const auto& [tag, interval] : tag_cadences) {
+        auto& by_tag = c_(
+            "SELECT c.id FROM contacts c WHERE c.every IS NULL AND c.archived = 0 "
+            "AND c.last_touch BETWEEN :earliest AND :latest AND EXISTS (SELECT 1 FROM contact_values d "
+            "WHERE d.contact_id = c.id AND d.kind = 'tag' AND d.value_key = :tag) ORDER BY c.last_touch LIMIT :limit");
+        by_tag.bind(":earliest", format_iso(subtract(subtract(from, interval), slack)));
+        by_tag.bind(":latest", format_iso(add(subtract(until, interval), slack)));
+        by_tag.bind(":tag", fold_key(tag));
+        by_tag.bind(":limit", static_cast<std::int64_t>(limit));
+        read_ids(by_tag);
     }
     std::sort(ids.begin(), ids.end());
     ids.erase(std::unique(ids.begin(), ids.end()), ids.end());

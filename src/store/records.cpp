@@ -111,6 +111,36 @@ std::vector<Note> NoteRepository::follow_ups_for(const std::vector<std::int64_t>
     return note_rows.read_all(query);
 }
 
+namespace {
+
+// A note's person for `agenda`: not archived, and not snoozed past the note's day (`day`, a column).
+std::string person_shown_on(const std::string& day) {
+    return " AND EXISTS (SELECT 1 FROM contacts c WHERE c.id = notes.contact_id AND c.archived = 0 "
+           "AND (c.snoozed_until IS NULL OR c.snoozed_until <= notes." + day + ")) ";
+}
+
+}  // namespace
+
+std::vector<Note> NoteRepository::happening_between(Date from, Date until, std::size_t limit) {
+    auto& query = c_(note_rows.select() +
+                     "INDEXED BY notes_by_happening WHERE happens_on IS NOT NULL AND happens_on BETWEEN ? AND ?" +
+                     person_shown_on("happens_on") + "ORDER BY happens_on LIMIT ?");
+    query.bind(1, format_iso(from));
+    query.bind(2, format_iso(until));
+    query.bind(3, static_cast<std::int64_t>(limit));
+    return note_rows.read_all(query);
+}
+
+std::vector<Note> NoteRepository::follow_ups_between(Date from, Date until, std::size_t limit) {
+    auto& query = c_(note_rows.select() +
+                     "INDEXED BY notes_to_follow_up WHERE follow_up_on IS NOT NULL AND done_on IS NULL "
+                     "AND follow_up_on BETWEEN ? AND ?" + person_shown_on("follow_up_on") + "ORDER BY follow_up_on LIMIT ?");
+    query.bind(1, format_iso(from));
+    query.bind(2, format_iso(until));
+    query.bind(3, static_cast<std::int64_t>(limit));
+    return note_rows.read_all(query);
+}
+
 std::string NoteRepository::readings_made_with() {
     auto& query = c_("SELECT value FROM kith_state WHERE key = 'rules'");
     std::string fingerprint;

@@ -68,13 +68,26 @@ std::vector<Reminder> ReminderRepository::open(const std::string& id_prefix, std
     return reminder_rows.read_all(query);
 }
 
-std::vector<Reminder> ReminderRepository::due_for(const std::vector<std::int64_t>& contact_ids, Date by) {
+std::vector<Reminder> ReminderRepository::due_for(const std::vector<std::int64_t>& contact_ids, Date today,
+                                                  Date until) {
     auto& query = c_(reminder_rows.select() +
                              "WHERE contact_id IN (SELECT value FROM json_each(:ids)) AND done_on IS NULL "
-                             "AND due_on <= :by AND (snoozed_until IS NULL OR snoozed_until <= :by) "
+                             "AND due_on <= :until AND (snoozed_until IS NULL OR snoozed_until <= :today) "
                              "ORDER BY due_on, id");
     query.bind(":ids", id_array(contact_ids));
-    query.bind(":by", format_iso(by));
+    query.bind(":today", format_iso(today));
+    query.bind(":until", format_iso(until));
+    return reminder_rows.read_all(query);
+}
+
+std::vector<Reminder> ReminderRepository::due_between(Date from, Date until, std::size_t limit) {
+    auto& query = c_(reminder_rows.select() +
+                     "INDEXED BY reminders_open_by_due WHERE done_on IS NULL AND due_on BETWEEN :from AND :until "
+                     "AND EXISTS (SELECT 1 FROM contacts c WHERE c.id = reminders.contact_id AND c.archived = 0) "
+                     "ORDER BY due_on LIMIT :limit");
+    query.bind(":from", format_iso(from));
+    query.bind(":until", format_iso(until));
+    query.bind(":limit", static_cast<std::int64_t>(limit));
     return reminder_rows.read_all(query);
 }
 

@@ -181,16 +181,24 @@ TEST_CASE("reminders: due when their day comes, done on a recurring one keeps it
     auto sam = book.add("Sam", today);
     auto monthly = add_reminder(*book.store, sam, "2026-10-31", "Send the invoice", "1mo", today);
     auto once = add_reminder(*book.store, sam, "2026-11-25", "Send the deck", std::nullopt, today);
-    auto entries = book.due();
+    DueOptions two_days;
+    two_days.within = Interval{2, Interval::Unit::days};
+    auto entries = book.due(two_days);
     REQUIRE(entries.size() == 1);
-    REQUIRE(entries[0].reasons.size() == 1);  // the deck is not due yet
+    REQUIRE(entries[0].reasons.size() == 1);  // the deck is not due yet, nor within two days
     CHECK(describe_reason(entries[0].reasons[0], today) ==
           "reminder #" + std::to_string(monthly.id) + ": Send the invoice (22 days late)");
+    // Within the default week it is coming up, after what is late.
+    entries = book.due();
+    REQUIRE(entries.size() == 1);
+    REQUIRE(entries[0].reasons.size() == 2);
+    CHECK(describe_reason(entries[0].reasons[1], today) ==
+          "reminder #" + std::to_string(once.id) + ": Send the deck (coming up Wed)");
 
     auto next = complete_reminder(*book.store, monthly.id, today);
     CHECK(next.due == day_of(2026, 11, 30));  // Oct 31 + 1mo clamps to Nov 30, after today
     CHECK_FALSE(next.done_on);
-    CHECK(book.names().empty());
+    CHECK(book.names(two_days).empty());
 
     auto done = complete_reminder(*book.store, once.id, today);
     CHECK(done.done_on == today);

@@ -1,0 +1,23 @@
+// What the due and agenda renderers share: the pieces of a reason's sentence and its JSON.
+#pragma once
+
+#include <string>
+
+#include "json_shape/json_shape.h"
+#include "kith/model.h"
+
+namespace kith::output {
+
+std::string plural(int n, const char* unit);  // "1 day", "3 days"
+// A note's or reminder's text in one short line.
+std::string excerpt(const std::string& text);
+// A check-in's "last spoke 2026-10-01" or "never logged, added 2026-09-01".
+std::string last_spoke(const DueReason& reason);
+// "today", "yesterday", "5 days ago", "3 weeks ago"
+std::string since(Date noted, Date today);
+// A reason's kind as JSON and TSV name it: birthday, reminder, checkin, event, follow_up, promise, mistake.
+const char* kind_name(DueReason::Kind kind);
+// A reason's fields, each named here once; `summary` is describe_reason's sentence.
+json_shape::Json reason_json(const DueReason& reason, Date today);
+
+}  // namespace kith::output
