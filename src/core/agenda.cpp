@@ -40,20 +40,21 @@ DueReason on_day(DueReason::Kind kind, Date day, Date today) {
 // Snoozing a person leaves them out of every day before the snooze ends, but for birthdays.
 bool snoozed_on(const Contact& contact, Date day) { return contact.snoozed_until && *contact.snoozed_until > day; }
 
-// The people `due` has late today, counted as it counts them (up to its cap).
+// The people late today among those `due` lists by default (10; all ten late reads "10+"):
+// reading further would make the agenda grow with the book.
 DueTotal late_people(Store& store, const AgendaOptions& options) {
     DueOptions due;
     due.today = options.today;
-    due.limit = due_count_cap;
     due.within = Interval{0, Interval::Unit::days};  // nothing ahead: today's birthdays are on the agenda
     due.follow_up = options.follow_up;
     due.tag_cadences = options.tag_cadences;
     DueTotal total;
     auto entries = due_list(store, due, &total);
-    DueTotal late{0, total.at_least};
+    DueTotal late{0, false};
     for (const auto& entry : entries)
         if (std::any_of(entry.reasons.begin(), entry.reasons.end(), [](const DueReason& r) { return r.days_late > 0; }))
             ++late.people;
+    late.at_least = late.people >= due.limit;  // every one read was late: there may be more
     return late;
 }
 

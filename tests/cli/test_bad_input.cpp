@@ -379,7 +379,7 @@ struct TinyDisk {
 
 TEST_CASE("on a full disk each write fails whole with one line and the next command works") {
     Sandbox box;
-    TinyDisk disk(box, "size=1m");
+    TinyDisk disk(box, "size=2m");  // room for the notes, their undo history and search index
     if (!disk.mounted) {
         MESSAGE("skipped: cannot mount a tmpfs here (needs root); the file size limit test stands in");
         return;

@@ -323,7 +323,7 @@ TEST_CASE("a snoozed reminder comes back due that day, and is late only after it
     box.today = "2026-11-27";
     CHECK(reasons_only(box.ok({"due", "--format", "tsv"})) == "1\tAnn Lee\treminder #1: Book the restaurant (2 days late)\t\n");
     // The reminder's own date is kept: show still lists it on the 20th.
-    CHECK(box.ok({"show", "ann"}).find("2026-11-20  #1  Book the restaurant") != std::string::npos);
+    CHECK(box.ok({"show", "ann"}).find("2026-11-20  r1  Book the restaurant") != std::string::npos);
 }
 
 TEST_CASE("log restarts the check-in clock") {

@@ -29,6 +29,7 @@ const std::vector<Fixture> fixtures{
     {1, 12, 32, 20, 4, 2},
     {2, 12, 34, 20, 4, 2},
     {3, 12, 34, 20, 4, 2},
+    {4, 12, 34, 20, 4, 2},
 };
 
 const std::string fixture_dir = std::string(KITH_SOURCE_DIR) + "/tests/fixtures/db";

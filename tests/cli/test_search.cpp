@@ -249,7 +249,7 @@ TEST_CASE("the search index follows every writer: note, log, remind, import, rm"
     auto exported = json::parse(box.ok({"export", "--format", "json"}));
     for (auto& contact : exported["contacts"])
         for (auto& note : contact["notes"])
-            if (note["id"] == 3) {
+            if (note["id"] == "n3") {
                 note["text"] = "Adopted a greyhound instead";
                 note["updated_at"] = "2030-01-01T00:00:00Z";
             }
