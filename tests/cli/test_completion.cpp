@@ -68,6 +68,21 @@ std::pair<std::string, long> fingerprint(const Sandbox& box, const std::string& 
     return {box.read_file(path), static_cast<long>(info.st_mtim.tv_nsec) + info.st_mtim.tv_sec * 1000000000L};
 }
 
+// What kith.bash puts in COMPREPLY for COMP_WORDS `words` (as bash splits them, the user's
+// backslashes and quotes included) with the cursor on word `cword`.
+std::vector<std::string> bash_complete(Sandbox& box, const std::string& bash, const std::string& words, int cword) {
+    auto script = script_lines(
+        {"source '" + completions_dir + "/kith.bash' || exit 9", "COMP_WORDS=('" + kith_binary + "' " + words + ")",
+         "COMP_CWORD=" + std::to_string(cword), "_kith", "printf '%s\\n' \"${COMPREPLY[@]}\""});
+    auto result = box.run_program({bash, "--norc", "--noprofile", "-c", script});
+    INFO("stderr: ", result.err);
+    CHECK(result.code == 0);
+    CHECK(result.err.empty());
+    auto lines = lines_of(result.out);
+    lines.erase(std::remove(lines.begin(), lines.end(), ""), lines.end());
+    return lines;
+}
+
 }  // namespace
 
 // ---- kith __complete -----------------------------------------------------------------
@@ -198,18 +213,7 @@ TEST_CASE("bash completion completes commands, option values and contact names f
     Sandbox box;
     add_people(box);
     // COMP_WORDS as bash splits them (it cuts --format=js at the "="), then what _kith put in COMPREPLY.
-    auto complete = [&](const std::string& words, int cword) {
-        auto script = script_lines(
-            {"source '" + completions_dir + "/kith.bash' || exit 9", "COMP_WORDS=('" + kith_binary + "' " + words + ")",
-             "COMP_CWORD=" + std::to_string(cword), "_kith", "printf '%s\\n' \"${COMPREPLY[@]}\""});
-        auto result = box.run_program({bash, "--norc", "--noprofile", "-c", script});
-        INFO("stderr: ", result.err);
-        CHECK(result.code == 0);
-        CHECK(result.err.empty());
-        auto lines = lines_of(result.out);
-        lines.erase(std::remove(lines.begin(), lines.end(), ""), lines.end());
-        return lines;
-    };
+    auto complete = [&](const std::string& words, int cword) { return bash_complete(box, bash, words, cword); };
     CHECK(complete("''", 1).size() >= 15);
     CHECK(complete("no", 1) == std::vector<std::string>{"note"});
     CHECK(complete("due --for", 2) == std::vector<std::string>{"--format"});
@@ -235,18 +239,7 @@ TEST_CASE("bash completion of names with spaces: full names escaped, and it goes
     box.ok({"add", "Samantha O'Neil"});
     box.ok({"add", "Priya Shah"});
     // COMP_WORDS holds the words as typed, the shell's backslashes and quotes included.
-    auto complete = [&](const std::string& words, int cword) {
-        auto script = script_lines(
-            {"source '" + completions_dir + "/kith.bash' || exit 9", "COMP_WORDS=('" + kith_binary + "' " + words + ")",
-             "COMP_CWORD=" + std::to_string(cword), "_kith", "printf '%s\\n' \"${COMPREPLY[@]}\""});
-        auto result = box.run_program({bash, "--norc", "--noprofile", "-c", script});
-        INFO("stderr: ", result.err);
-        CHECK(result.code == 0);
-        CHECK(result.err.empty());
-        auto lines = lines_of(result.out);
-        lines.erase(std::remove(lines.begin(), lines.end(), ""), lines.end());
-        return lines;
-    };
+    auto complete = [&](const std::string& words, int cword) { return bash_complete(box, bash, words, cword); };
     // kith show Sam<Tab>: every Sam, whole and escaped, so readline inserts their common "Sam\ ".
     CHECK(complete("show Sam", 2) == std::vector<std::string>{"Sam\\ Lee", "Sam\\ Ortiz", "Samantha\\ O\\'Neil"});
     // kith show Sam\ <Tab>: the backslash is the shell's; the Sams with a second name remain.
