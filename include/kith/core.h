@@ -60,6 +60,9 @@ struct NewNote {
 Note add_note(Store& store, std::int64_t contact_id, const NewNote& input, Date today,
               const RuleBook& rules = builtin_rulebook());
 
+// Inside a write: the rule book taken from the database, read and compiled, so `kith note`
+// neither parses rules.toml nor compiles a pattern; kept there anew when the rules changed.
+void use_saved_rules(Store& store, const RuleBook& rules);
 // Reads `note` with `rules` and keeps the reading with it, with the dates `due` looks for: the
 // day it happens, and from when a promise or a mistake is ours to do.
 void attach_reading(Note& note, const RuleBook& rules);

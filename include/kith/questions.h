@@ -91,25 +91,38 @@ public:
     };
     explicit RuleBook(std::vector<QuestionRule> rules, std::map<std::string, std::vector<Date>> dates = {});
     // Rules loaded when first used: `due` only compares fingerprints, and must not pay for reading
-    // rules it never runs. `fingerprint` must change whenever what `load` returns would.
-    RuleBook(std::string fingerprint, std::function<Contents()> load);
+    // rules it never runs. `fingerprint` must change whenever what `load` returns would, but for
+    // where the user's rules were written (their config lines), which `origin` names.
+    RuleBook(std::string fingerprint, std::string origin, std::function<Contents()> load);
     ~RuleBook();
     RuleBook(const RuleBook&) = delete;
     RuleBook& operator=(const RuleBook&) = delete;
 
-    const std::vector<QuestionRule>& rules() const { return contents().rules; }
+    const std::vector<QuestionRule>& rules() const;  // all of them, in the order they are tried
+    std::size_t size() const { return contents().rules.size(); }
+    const QuestionRule& rule(std::size_t index) const;  // one, unpacked from a saved book when first used
     const std::map<std::string, std::vector<Date>>& dates() const { return contents().dates; }
     const std::string& fingerprint() const { return fingerprint_; }
 
     struct Compiled;
     const Compiled& compiled() const;  // the patterns, compiled when first needed
 
+    // The book as bytes to keep, its rules read and its patterns compiled ("" when a pattern does
+    // not compile), and taken back: the next command then neither parses rules.toml nor compiles
+    // a pattern. restore() is false, and changes nothing, for bytes of other rules, of another
+    // kith or PCRE2, or damaged ones.
+    std::string saved() const;
+    bool restore(std::string_view saved) const;
+    bool loaded() const { return contents_.has_value(); }
+
 private:
     const Contents& contents() const;
 
     mutable std::optional<Contents> contents_;
+    mutable std::vector<std::string> packed_;  // a restored book's rules, each "" once unpacked
     std::function<Contents()> load_;
     std::string fingerprint_;
+    std::string origin_;
     mutable std::unique_ptr<Compiled> compiled_;
 };
 
@@ -120,6 +133,10 @@ std::shared_ptr<const RuleBook> make_rulebook(const std::vector<QuestionRule>& b
                                               const std::map<std::string, std::vector<Date>>& dates = {});
 // The fingerprint of the built-in rules file's text with the user's rules, for a lazy RuleBook.
 std::string rules_fingerprint(std::string_view builtin_source, const std::vector<QuestionRule>& user);
+// Where the user's rules were written (their config lines), which no fingerprint includes: a
+// saved book whose rules moved in the config file is not taken back, so an error about one
+// names its line as it is now.
+std::string rules_origin(const std::vector<QuestionRule>& rules);
 
 struct QuestionSettings {
     std::shared_ptr<const RuleBook> rules;                  // see make_rulebook

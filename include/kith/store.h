@@ -121,6 +121,9 @@ public:
     // The fingerprint of the rules every note was last read with, "" when not known.
     std::string readings_made_with();
     void set_readings_made_with(const std::string& fingerprint);
+    // The rule book kept compiled for the next command (RuleBook::saved), "" when none is.
+    std::string saved_rulebook();
+    void save_rulebook(std::string_view saved);
 
 private:
     store_detail::Connection& c_;

@@ -137,6 +137,7 @@ EditedRecord edit_record(Store& store, RecordId id, const RecordChanges& changes
     store.write([&] {
         switch (id.kind) {
             case RecordKind::note: {
+                use_saved_rules(store, rules);
                 auto note = load_note(store, id.id);
                 change_note(note, changes, today, rules);
                 store.notes().update(note);

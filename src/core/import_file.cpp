@@ -110,6 +110,7 @@ ImportCounts import_file(Store& store, ImportSource& source, bool dry_run, Date 
     Importer importer(store, today, rules);
     ImportCounts counts;
     auto body = [&] {
+        use_saved_rules(store, rules);
         source.format->read(source.in, [&](ImportRecord&& read) {
             MergeResult result;
             try {

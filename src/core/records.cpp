@@ -25,7 +25,7 @@ namespace {
 
 // The built-in rules with the user's, read from rules.toml only when a note is read.
 std::shared_ptr<const RuleBook> lazy_rulebook(const std::vector<QuestionRule>& user) {
-    return std::make_shared<const RuleBook>(rules_fingerprint(builtin_rules_toml(), user), [user] {
+    return std::make_shared<const RuleBook>(rules_fingerprint(builtin_rules_toml(), user), rules_origin(user), [user] {
         const auto& builtin = builtin_questions();
         return RuleBook::Contents{merged_rules(builtin.rules, user), builtin.dates};
     });
@@ -45,6 +45,11 @@ QuestionSettings question_settings(const Config& config) {
     for (const auto& [tag, bank] : config.question_banks) settings.banks[tag] = bank;  // the user's replaces ours
     settings.birthday_window = config.due_birthday_window;
     return settings;
+}
+
+void use_saved_rules(Store& store, const RuleBook& rules) {
+    if (rules.loaded() || rules.restore(store.notes().saved_rulebook())) return;
+    if (auto saved = rules.saved(); !saved.empty()) store.notes().save_rulebook(saved);
 }
 
 void attach_reading(Note& note, const RuleBook& rules) {
@@ -84,6 +89,7 @@ std::size_t refresh_readings(Store& store, const RuleBook& rules) {
     if (!store.can_write() || store.notes().readings_made_with() == rules.fingerprint()) return 0;
     std::size_t count = 0;
     store.write([&] {
+        use_saved_rules(store, rules);
         for (auto& note : store.notes().read_with_other(rules.fingerprint())) {
             attach_reading(note, rules);
             store.notes().update(note, Stamp::keep);
@@ -114,8 +120,11 @@ Note add_note(Store& store, std::int64_t contact_id, const NewNote& input, Date 
     if (input.event) note.event = validate::date(*input.event, today, "--event");
     note.ask = input.ask;
     note.tags = note_tags(input.tags, note.text);
-    attach_reading(note, rules);
-    store.write([&] { store.notes().insert(note); });
+    store.write([&] {
+        use_saved_rules(store, rules);
+        attach_reading(note, rules);
+        store.notes().insert(note);
+    });
     return note;
 }
 

@@ -4,6 +4,11 @@
 #include <fmt/format.h>
 #include <pcre2.h>
 
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
 namespace kith::questions {
 
 namespace {
@@ -53,6 +58,10 @@ Expected<Pattern> Pattern::compile(std::string_view text) {
         pcre2_get_error_message(error, message, sizeof message);
         return unexpected(fmt::format("{} at offset {}", reinterpret_cast<const char*>(message), offset));
     }
+    return adopt(code);
+}
+
+Expected<Pattern> Pattern::adopt(pcre2_code* code) {
     Pattern pattern;
     auto owned = std::make_shared<Code>();
     owned->code = code;
@@ -73,6 +82,43 @@ Expected<Pattern> Pattern::compile(std::string_view text) {
     pattern.code_ = std::move(owned);
     pattern.groups_ = count;
     return pattern;
+}
+
+std::string Pattern::serialize(const std::vector<const Pattern*>& patterns) {
+    std::vector<const pcre2_code*> codes;
+    for (const auto* pattern : patterns) codes.push_back(pattern->code_->code);
+    std::uint8_t* bytes = nullptr;
+    PCRE2_SIZE size = 0;
+    if (pcre2_serialize_encode(codes.data(), static_cast<std::int32_t>(codes.size()), &bytes, &size, nullptr) < 0)
+        return {};
+    std::string out(reinterpret_cast<const char*>(bytes), size);
+    pcre2_serialize_free(bytes);
+    return out;
+}
+
+std::optional<std::vector<Pattern>> Pattern::deserialize(std::string_view bytes, std::size_t count) {
+    // PCRE2 checks the bytes' magic number, version and code unit width, not their length: the
+    // count it claims is compared first, and a truncated or foreign blob must not reach decode.
+    const auto* data = reinterpret_cast<const std::uint8_t*>(bytes.data());
+    if (bytes.size() < 16 || pcre2_serialize_get_number_of_codes(data) != static_cast<std::int32_t>(count))
+        return std::nullopt;
+    std::vector<pcre2_code*> codes(count, nullptr);
+    const int decoded = pcre2_serialize_decode(codes.data(), static_cast<std::int32_t>(count), data, nullptr);
+    std::optional<std::vector<Pattern>> out;
+    if (decoded != static_cast<int>(count)) {
+        for (auto* code : codes) pcre2_code_free(code);
+        return out;
+    }
+    out.emplace();
+    for (std::size_t i = 0; i < count; ++i) {
+        auto pattern = adopt(codes[i]);  // owns codes[i] from here, whatever it returns
+        if (!pattern) {
+            for (std::size_t rest = i + 1; rest < count; ++rest) pcre2_code_free(codes[rest]);
+            return std::nullopt;
+        }
+        out->push_back(std::move(*pattern));
+    }
+    return out;
 }
 
 std::vector<std::string> Pattern::group_names() const {

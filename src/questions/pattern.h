@@ -5,11 +5,14 @@
 
 #include <cstddef>
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
 
 #include "kith/expected.h"
+
+struct pcre2_real_code_8;  // pcre2_code, kept out of this header
 
 namespace kith::questions {
 
@@ -34,8 +37,15 @@ public:
     // lookbehinds and \b see the text before `from`. gave_up: the match limit was reached.
     Found search(std::string_view text, std::size_t from, bool anchored, Groups& out) const;
 
+    // Compiled patterns as bytes (PCRE2's own serialization) and back, so a rule book compiled
+    // once need not be compiled by the next command. nullopt: bytes of another PCRE2 version,
+    // or not a serialization of `count` patterns at all.
+    static std::string serialize(const std::vector<const Pattern*>& patterns);
+    static std::optional<std::vector<Pattern>> deserialize(std::string_view bytes, std::size_t count);
+
 private:
     struct Code;
+    static Expected<Pattern> adopt(::pcre2_real_code_8* code);  // takes ownership
     std::shared_ptr<const Code> code_;
     std::size_t groups_ = 0;
     std::vector<std::pair<std::string, std::size_t>> names_;

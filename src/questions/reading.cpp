@@ -492,7 +492,7 @@ std::optional<Found> search(const RuleBook& book, std::size_t index, std::string
     for (const auto piece : pieces) {
         switch (questions::pattern_of(book, index).search(piece, 0, false, found.groups)) {
             case questions::Pattern::Found::none: continue;
-            case questions::Pattern::Found::gave_up: questions::runaway(book.rules()[index]);
+            case questions::Pattern::Found::gave_up: questions::runaway(book.rule(index));
             case questions::Pattern::Found::match: break;
         }
         const auto offset = static_cast<std::ptrdiff_t>(piece.data() - text.data());
@@ -580,7 +580,6 @@ Reading read_by(const Note& note, const RuleBook& book, std::optional<std::size_
     const auto spans = sentences(text);
     const auto words = questions::words_in(text);
     const Date noted = note.on;
-    const auto& rules = book.rules();
 
     // The rule that reads it: the strongest kind that matches, then the first in order.
     std::optional<Found> best;
@@ -594,10 +593,10 @@ Reading read_by(const Note& note, const RuleBook& book, std::optional<std::size_
     };
     std::vector<Other> others;
     const auto pieces = segments(text);
-    for (std::size_t i = 0; i < rules.size(); ++i) {
-        const auto& rule = rules[i];
+    for (std::size_t i = 0; i < book.size(); ++i) {
         auto found = search(book, i, text, pieces);
         if (!found) continue;
+        const auto& rule = book.rule(i);  // only now: a saved book unpacks a rule when it is used
         if (rule.kind.empty()) {
             plain.push_back(std::move(*found));
             continue;
@@ -622,32 +621,32 @@ Reading read_by(const Note& note, const RuleBook& book, std::optional<std::size_
             const auto& span = best->groups[0];
             const bool inside = other.span.begin < span.end && other.span.end > span.begin;
             if (other.rule == best->rule || inside) continue;
-            if (!*next || other.strength < strength(rules[**next].kind, rules[**next].sensitive)) *next = other.rule;
+            if (!*next || other.strength < strength(book.rule(**next).kind, book.rule(**next).sensitive)) *next = other.rule;
         }
     for (const auto& name : matched)
-        if (!best || name != rules[best->rule].id) reading.also.push_back(name);
+        if (!best || name != book.rule(best->rule).id) reading.also.push_back(name);
 
     // A note that is a question to ask: marked --ask, or ending in "?" and starting as a question
     // does ("did the visa come through?"), not a note unsure of itself ("birthday in March I think??").
     const bool explicit_ask = note.ask || ((trim(note.text).ends_with("?") || trim(note.text).ends_with("？")) &&
                                            !words.empty() && questions::starts_a_question(words.front().text));
-    if (best && rules[best->rule].kind == "private") {
+    if (best && book.rule(best->rule).kind == "private") {
         reading.kind = "fact";
-        reading.rule = rules[best->rule].id;
+        reading.rule = book.rule(best->rule).id;
         reading.do_not_raise = true;
         return reading;  // nothing comes of it, ever
     }
     if (reading.cancels) {
         // "The wedding's off": it silences the earlier note (see the engine) and asks nothing itself.
         reading.kind = "fact";
-        if (best) reading.also.insert(reading.also.begin(), rules[best->rule].id);  // what it calls off
+        if (best) reading.also.insert(reading.also.begin(), book.rule(best->rule).id);  // what it calls off
         return reading;
     }
 
     Span match{0, text.size()};
     if (best) match = {static_cast<std::size_t>(best->groups[0].begin), static_cast<std::size_t>(best->groups[0].end)};
     const Span sentence = sentence_at(spans, match.begin);
-    const QuestionRule* rule = best ? &rules[best->rule] : nullptr;
+    const QuestionRule* rule = best ? &book.rule(best->rule) : nullptr;
     Tense tense = tense_of(text, words, sentence, match);
     About about = rule && rule->about_them ? About{} : find_about(text, words, sentence, match);
 
@@ -732,7 +731,7 @@ Reading read_by(const Note& note, const RuleBook& book, std::optional<std::size_
             Fill plain_fill;
             plain_fill.about = about;
             add_groups(plain_fill, book, found, text, spans);
-            plan_plain(reading, note, rules[found.rule], plain_fill);
+            plan_plain(reading, note, book.rule(found.rule), plain_fill);
         }
     };
 

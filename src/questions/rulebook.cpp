@@ -1,14 +1,20 @@
 // The rules, compiled once on PCRE2, and what makes one rule's templates fit its pattern.
 #include <fmt/format.h>
 
+#include <nlohmann/json.hpp>
+
 #include <algorithm>
+#include <charconv>
 #include <cstdint>
+#include <functional>
+#include <optional>
 #include <set>
 
 #include "kith/error.h"
 #include "kith/questions.h"
 #include "kith/text.h"
 #include "questions/pattern.h"
+#include "questions/rule_json.h"
 #include "questions/rulebook.h"
 
 namespace kith {
@@ -27,34 +33,10 @@ struct Fingerprint {
         for (unsigned char c : text) hash = (hash ^ c) * 1099511628211ull;
         hash = (hash ^ 0xff) * 1099511628211ull;  // a separator, so "ab"+"c" differs from "a"+"bc"
     }
-    void add(const std::optional<Interval>& interval) { add(interval ? format_interval(*interval) : ""); }
-    void add(const std::vector<std::string>& texts) {
-        add(std::to_string(texts.size()));
-        for (const auto& text : texts) add(text);
-    }
 };
 
 void add_rules(Fingerprint& f, const std::vector<QuestionRule>& rules) {
-    for (const auto& rule : rules) {
-        f.add(rule.id);
-        f.add(rule.kind);
-        f.add(rule.match);
-        f.add(rule.ask);
-        f.add(rule.min_age);
-        f.add(rule.max_age);
-        f.add(rule.phrase);
-        f.add(std::string(1, static_cast<char>('0' + rule.sensitive + 2 * rule.good_news + 4 * rule.about_them +
-                                                8 * rule.hold_banks)));
-        for (const auto* list : {&rule.before, &rule.on, &rule.after, &rule.congrats, &rule.during}) f.add(*list);
-        for (const auto& later : rule.later) {
-            f.add(format_interval(later.from));
-            f.add(format_interval(later.to));
-            f.add(later.ask);
-        }
-        f.add(rule.after_for);
-        f.add(rule.before_for);
-        f.add(rule.during_for);
-    }
+    for (const auto& rule : rules) f.add(questions::rule_to_json(rule).dump());
 }
 
 std::string fingerprint_of(const std::vector<QuestionRule>& rules, const std::map<std::string, std::vector<Date>>& dates) {
@@ -74,6 +56,9 @@ struct CompiledRule {
     std::string error;
 };
 
+// What a saved book must have been saved by (PCRE2 checks its own version when it decodes).
+constexpr std::string_view saved_by = "kith " KITH_VERSION;
+
 }  // namespace
 
 struct RuleBook::Compiled {
@@ -82,14 +67,37 @@ struct RuleBook::Compiled {
 
 RuleBook::RuleBook(std::vector<QuestionRule> rules, std::map<std::string, std::vector<Date>> dates)
     : contents_(Contents{std::move(rules), std::move(dates)}),
-      fingerprint_(fingerprint_of(contents_->rules, contents_->dates)) {}
-RuleBook::RuleBook(std::string fingerprint, std::function<Contents()> load)
-    : load_(std::move(load)), fingerprint_(std::move(fingerprint)) {}
+      fingerprint_(fingerprint_of(contents_->rules, contents_->dates)),
+      origin_(rules_origin(contents_->rules)) {}
+RuleBook::RuleBook(std::string fingerprint, std::string origin, std::function<Contents()> load)
+    : load_(std::move(load)), fingerprint_(std::move(fingerprint)), origin_(std::move(origin)) {}
 RuleBook::~RuleBook() = default;
 
 const RuleBook::Contents& RuleBook::contents() const {
     if (!contents_) contents_ = load_();
     return *contents_;
+}
+
+const QuestionRule& RuleBook::rule(std::size_t index) const {
+    (void)contents();
+    auto& rule = contents_->rules.at(index);  // mutable: unpacked in place
+    if (index < packed_.size() && !packed_[index].empty()) {
+        try {
+            const auto packed = nlohmann::json::from_msgpack(packed_[index]);
+            rule = questions::rule_from_json(packed);
+            rule.source = packed.at("source").get<std::string>();
+        } catch (const nlohmann::json::exception& e) {
+            // Its checksum and maker were checked when it was taken back: a bug, not a bad file.
+            throw runtime_error(fmt::format("the question rules kept in the database cannot be read ({})", e.what()));
+        }
+        packed_[index].clear();
+    }
+    return rule;
+}
+
+const std::vector<QuestionRule>& RuleBook::rules() const {
+    for (std::size_t i = 0; i < packed_.size(); ++i) (void)rule(i);
+    return contents().rules;
 }
 
 const RuleBook::Compiled& RuleBook::compiled() const {
@@ -105,6 +113,102 @@ const RuleBook::Compiled& RuleBook::compiled() const {
         compiled_ = std::move(compiled);
     }
     return *compiled_;
+}
+
+// The saved book: a checksum (PCRE2 checks the version of what it decodes, not its
+// integrity), the size of the patterns as PCRE2 serialized them, those patterns, the size of
+// a header that names the rules the book was saved for, that header, then each rule. The
+// header and the rules are MessagePack (nlohmann-json's binary JSON); a rule is unpacked only
+// when a note matches it. The checksum is std::hash's: only the kith that wrote it reads it.
+namespace {
+
+constexpr std::size_t size_field = 16;  // hex digits
+
+std::string hex(std::size_t value) { return fmt::format("{:016x}", value); }
+
+std::size_t checksum(std::string_view bytes) { return std::hash<std::string_view>{}(bytes); }
+
+std::string packed(const nlohmann::json& json) {
+    const auto bytes = nlohmann::json::to_msgpack(json);
+    return {bytes.begin(), bytes.end()};
+}
+
+// The next `size` bytes of `in`, where the size comes first as hex; nullopt when they are not there.
+std::optional<std::string_view> take_sized(std::string_view& in) {
+    std::size_t size = 0;
+    if (in.size() < size_field) return std::nullopt;
+    const auto* end = in.data() + size_field;
+    if (std::from_chars(in.data(), end, size, 16).ptr != end || size > in.size() - size_field) return std::nullopt;
+    const auto out = in.substr(size_field, size);
+    in.remove_prefix(size_field + size);
+    return out;
+}
+
+}  // namespace
+
+std::string RuleBook::saved() const {
+    std::vector<const questions::Pattern*> patterns;
+    for (const auto& rule : compiled().rules) {
+        if (!rule.pattern) return {};
+        patterns.push_back(&*rule.pattern);
+    }
+    const auto serialized = questions::Pattern::serialize(patterns);
+    if (serialized.empty()) return {};
+    nlohmann::json dates = nlohmann::json::object(), sizes = nlohmann::json::array();
+    for (const auto& [name, days] : this->dates()) {
+        auto& list = dates[name] = nlohmann::json::array();
+        for (const auto& day : days) list.push_back(format_iso(day));
+    }
+    std::string rules;
+    for (const auto& rule : this->rules()) {
+        auto json = questions::rule_to_json(rule);
+        json["source"] = rule.source;
+        rules += packed(json);
+        sizes.push_back(rules.size());
+    }
+    const auto header = packed({{"by", saved_by}, {"fingerprint", fingerprint_}, {"origin", origin_}, {"dates", dates}, {"ends", sizes}});
+    const auto body = hex(serialized.size()) + serialized + hex(header.size()) + header + rules;
+    return hex(checksum(body)) + body;
+}
+
+bool RuleBook::restore(std::string_view saved) const {
+    if (contents_ || saved.size() < size_field || saved.substr(0, size_field) != hex(checksum(saved.substr(size_field))))
+        return false;
+    saved.remove_prefix(size_field);
+    const auto serialized = take_sized(saved);
+    const auto header_bytes = take_sized(saved);
+    if (!serialized || !header_bytes) return false;
+    try {
+        const auto header = nlohmann::json::from_msgpack(*header_bytes);
+        if (header.at("by") != saved_by || header.at("fingerprint") != fingerprint_ || header.at("origin") != origin_)
+            return false;
+        Contents contents;
+        for (const auto& [name, days] : header.at("dates").items())
+            for (const auto& day : days) {
+                auto parsed = parse_iso_date(day.get<std::string>());
+                if (!parsed) return false;
+                contents.dates[name].push_back(*parsed);
+            }
+        std::vector<std::string> rules;
+        std::size_t begin = 0;
+        for (const auto& end : header.at("ends")) {
+            const auto at = end.get<std::size_t>();
+            if (at < begin || at > saved.size()) return false;
+            rules.emplace_back(saved.substr(begin, at - begin));
+            begin = at;
+        }
+        auto patterns = questions::Pattern::deserialize(*serialized, rules.size());
+        if (!patterns) return false;
+        auto compiled = std::make_unique<Compiled>();
+        for (auto& pattern : *patterns) compiled->rules.push_back({std::move(pattern), {}});
+        contents.rules.resize(rules.size());
+        contents_ = std::move(contents);
+        packed_ = std::move(rules);
+        compiled_ = std::move(compiled);
+        return true;
+    } catch (const nlohmann::json::exception&) {
+        return false;  // not a saved book, or one of another shape
+    }
 }
 
 namespace questions {
@@ -167,6 +271,13 @@ std::string rules_fingerprint(std::string_view builtin_source, const std::vector
     f.add(builtin_source);
     add_rules(f, user);
     return fmt::format("{:016x}", f.hash);
+}
+
+std::string rules_origin(const std::vector<QuestionRule>& rules) {
+    std::string origin;
+    for (const auto& rule : rules)
+        if (!rule.source.empty()) origin += rule.source + '\n';
+    return origin;
 }
 
 void check_question_rule(const QuestionRule& rule) {

@@ -155,6 +155,23 @@ void NoteRepository::set_readings_made_with(const std::string& fingerprint) {
     upsert.exec();
 }
 
+std::string NoteRepository::saved_rulebook() {
+    auto& query = c_("SELECT value FROM kith_state WHERE key = 'rulebook'");
+    std::string saved;
+    if (query.executeStep()) {
+        const auto column = query.getColumn(0);
+        saved.assign(static_cast<const char*>(column.getBlob()), static_cast<std::size_t>(column.getBytes()));
+    }
+    query.reset();
+    return saved;
+}
+
+void NoteRepository::save_rulebook(std::string_view saved) {
+    auto& upsert = c_("INSERT OR REPLACE INTO kith_state (key, value) VALUES ('rulebook', ?)");
+    upsert.bind(1, saved.data(), static_cast<int>(saved.size()));  // a blob
+    upsert.exec();
+}
+
 void InteractionRepository::insert(Interaction& interaction) {
     stamp(interaction.uuid, interaction.created_at, interaction.updated_at);
     interaction_rows.insert(c_, interaction);

@@ -3,6 +3,8 @@
 // feedback kept in mind, the birthday wish, the day you met, and rules that change.
 #include <doctest/doctest.h>
 
+#include <SQLiteCpp/SQLiteCpp.h>
+
 #include <nlohmann/json.hpp>
 
 #include <string>
@@ -22,6 +24,15 @@ bool has(const std::string& text, const std::string& part) { return text.find(pa
 std::vector<std::string> asked_on(Sandbox& box, const std::string& who, const std::string& day) {
     box.today = day;
     return lines_of(box.ok({"ask", who, "--format", "tsv"}));
+}
+
+// The rule book kith keeps compiled in the database, as bytes; "" when none is.
+std::string saved_rulebook(Sandbox& box) {
+    SQLite::Database db(box.db, SQLite::OPEN_READONLY);
+    SQLite::Statement query(db, "SELECT value FROM kith_state WHERE key = 'rulebook'");
+    if (!query.executeStep()) return {};
+    const auto column = query.getColumn(0);
+    return {static_cast<const char*>(column.getBlob()), static_cast<std::size_t>(column.getBytes())};
 }
 
 }  // namespace
@@ -245,4 +256,27 @@ TEST_CASE("ask: when the config's rules change, notes are read again, and due fo
     // And back.
     box.write_file(box.config, "");
     CHECK(has(box.ok({"due"}), "you promised: send the deck by Friday"));
+}
+
+TEST_CASE("note: the rules are kept compiled in the database, and made again when the copy is damaged or the rules change") {
+    Sandbox box;
+    box.today = "2026-10-12";
+    box.ok({"add", "Di Roe"});
+    box.ok({"note", "di", "Started a new job at Globex"});
+    const auto kept = saved_rulebook(box);
+    REQUIRE(kept.size() > 1000);
+    {
+        SQLite::Database db(box.db, SQLite::OPEN_READWRITE);
+        db.exec("UPDATE kith_state SET value = x'00ff' WHERE key = 'rulebook'");
+    }
+    // A damaged copy is not used: the note is read as ever, and the copy made again.
+    CHECK(has(box.ok({"note", "di", "I'll send her the deck by Friday"}), "you promised: send the deck by Friday"));
+    CHECK(saved_rulebook(box) == kept);
+    box.ok({"undo"});  // an undo takes back the note, not the rules kith keeps
+    CHECK(saved_rulebook(box) == kept);
+
+    box.write_file(box.config, "[[questions.rule]]\nname = \"user1\"\nmatch = 'kayak'\nask = \"How is the kayaking?\"\n");
+    box.ok({"note", "di", "Into kayaking lately"});
+    CHECK(saved_rulebook(box) != kept);
+    CHECK(has(box.ok({"ask", "di"}), "How is the kayaking?"));
 }

@@ -1,9 +1,11 @@
 #include <doctest/doctest.h>
 
 #include <algorithm>
+#include <chrono>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
+#include <string>
 #include <unistd.h>
 
 #include "kith/config.h"
@@ -155,4 +157,59 @@ TEST_CASE("question settings: the tag banks read alone are the whole file's, and
     CHECK(settings.rules->fingerprint() != plain);  // notes are read again with the new rule
     CHECK(settings.rules->rules().back().id == "user1");
     CHECK(settings.rules->rules().size() == builtin_questions().rules.size() + 1);
+}
+
+TEST_CASE("question settings: a saved rule book reads notes as the rules it was saved from, and only the same rules take it back") {
+    Config config;
+    QuestionRule mine;
+    mine.id = "user1";
+    mine.match = "\\bkayak\\w*";
+    mine.ask = "How is the kayaking?";
+    mine.source = "config test: line 4";
+    config.question_rules.push_back(mine);
+    const auto compiled = question_settings(config).rules;
+    const auto saved = compiled->saved();
+    REQUIRE_FALSE(saved.empty());
+
+    const auto restored = question_settings(config).rules;
+    CHECK_FALSE(restored->loaded());
+    REQUIRE(restored->restore(saved));
+    CHECK(restored->loaded());
+    CHECK_FALSE(restored->restore(saved));  // taken back once; a loaded book stays as it is
+    REQUIRE(restored->rules().size() == compiled->rules().size());
+    CHECK(restored->rules().back().source == "config test: line 4");
+    CHECK(restored->dates() == compiled->dates());
+    // The same readings, from a user rule, a built-in one, a feast's day and a timed event.
+    for (const std::string text : {"Went kayaking in Wales", "Mum is having a hip operation on 3 March",
+                                   "Celebrating Diwali with the family", "I'll send her the deck by Friday",
+                                   "Not a Yankees fan"}) {
+        Note note;
+        note.id = 1;
+        note.text = text;
+        note.on = Date{std::chrono::year{2026}, std::chrono::month{11}, std::chrono::day{22}};
+        CAPTURE(text);
+        CHECK(reading_to_json(read_note(note, *restored)) == reading_to_json(read_note(note, *compiled)));
+    }
+
+    // Other rules, the same rule moved in the config file, or damaged bytes: not taken back.
+    Config other = config;
+    other.question_rules.back().ask = "How is the paddling?";
+    CHECK_FALSE(question_settings(other).rules->restore(saved));
+    Config moved = config;
+    moved.question_rules.back().source = "config test: line 9";
+    CHECK_FALSE(question_settings(moved).rules->restore(saved));
+    auto damaged = saved;
+    damaged[damaged.size() / 2] = static_cast<char>(damaged[damaged.size() / 2] ^ 0x20);
+    for (const auto& bytes : {damaged, saved.substr(0, saved.size() / 2), std::string("not a rule book"), std::string()})
+        CHECK_FALSE(question_settings(config).rules->restore(bytes));
+}
+
+TEST_CASE("question settings: a rule book with a pattern that does not compile is not saved") {
+    Config config;
+    QuestionRule broken;
+    broken.id = "user1";
+    broken.match = "(unclosed";
+    broken.ask = "Why?";
+    config.question_rules.push_back(broken);
+    CHECK(question_settings(config).rules->saved().empty());
 }
