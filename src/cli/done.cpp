@@ -12,10 +12,10 @@ namespace kith::cli {
 void add_done_command(CLI::App& app, Session& session) {
     auto* command = app.add_subcommand("done", "Mark reminders, or promises of yours, done");
     command->footer(
-        "Example: kith done 4 7          (reminders: recurring ones move to their next date)\n"
+        "Example: kith done r4 r7        (reminders: recurring ones move to their next date)\n"
         "         kith done n12          (a note of yours: a promise kept, a mistake put right)");
     auto ids = std::make_shared<std::vector<std::string>>();
-    command->add_option("ids", *ids, "Reminder ids (4) or note ids (n12), as `kith due` shows them")->required();
+    command->add_option("ids", *ids, "Reminder ids (r4; a bare 4 too) or note ids (n12), as `kith due` shows them")->required();
     command->callback([&session, ids] {
         auto parsed = parse_done_ids(*ids);
         auto today = session.today();
@@ -23,10 +23,10 @@ void add_done_command(CLI::App& app, Session& session) {
         auto completed = complete_reminders(store, parsed, today, *session.question_settings().rules);
         for (const auto& reminder : completed.reminders) {
             if (reminder.every)
-                std::cout << fmt::format("Done #{}: {}; next on {} {}\n", reminder.id, reminder.text,
+                std::cout << fmt::format("Done r{}: {}; next on {} {}\n", reminder.id, reminder.text,
                                          weekday_short(reminder.due), format_iso(reminder.due));
             else
-                std::cout << fmt::format("Done #{}: {}\n", reminder.id, reminder.text);
+                std::cout << fmt::format("Done r{}: {}\n", reminder.id, reminder.text);
         }
         for (const auto& note : completed.notes) {
             auto reading = reading_from_json(note.reading);

@@ -31,7 +31,7 @@ void add_remind_command(CLI::App& app, Session& session) {
         session.describe_writes(fmt::format("{} (#{}): \"{}\"", who.name, who.id, shorten(join(*words, " "), 40)));
         auto reminder = add_reminder(store, who.id, *when, join(*words, " "),
                                      *every_option ? std::optional(*every) : std::nullopt, today);
-        std::cout << fmt::format("Reminder #{} for {} (#{}) on {} {}{}\n", reminder.id, who.name, who.id,
+        std::cout << fmt::format("Reminder r{} for {} (#{}) on {} {}{}\n", reminder.id, who.name, who.id,
                                  weekday_short(reminder.due), format_iso(reminder.due),
                                  reminder.every ? ", every " + format_interval(*reminder.every) : "");
     });

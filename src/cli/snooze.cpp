@@ -15,10 +15,10 @@ void add_snooze_command(CLI::App& app, Session& session) {
     auto* command = app.add_subcommand("snooze", "Leave a person or a reminder out of `due` for a while");
     command->footer(
         "Example: kith snooze sam 2w      (a person: by name or #id)\n"
-        "         kith snooze 12 3d       (a bare number is a reminder id)");
+        "         kith snooze r12 3d      (a reminder, by its id; a bare 12 is one too)");
     auto target = std::make_shared<std::string>();
     auto length = std::make_shared<std::string>();
-    command->add_option("target", *target, "A reminder id (12), or a person (#3, name)")->required();
+    command->add_option("target", *target, "A reminder id (r12, or a bare 12), or a person (#3, name)")->required();
     command->add_option("for", *length, "For how long (3d, 2w, 1mo) or until a date (mon, 2026-12-01)")->required();
     command->callback([&session, target, length] {
         auto today = session.today();
@@ -27,9 +27,9 @@ void add_snooze_command(CLI::App& app, Session& session) {
         std::optional<std::int64_t> reminder_id;  // a bare number; #3 is a person
         if (!target->empty() && target->front() != '#') reminder_id = parse_reminder_id(*target);
         if (reminder_id) {
-            session.describe_writes(fmt::format("reminder #{} until {}", *reminder_id, format_iso(until)));
+            session.describe_writes(fmt::format("reminder r{} until {}", *reminder_id, format_iso(until)));
             auto reminder = snooze_reminder(store, *reminder_id, until);
-            std::cout << fmt::format("Snoozed reminder #{} until {} {}\n", reminder.id, weekday_short(until),
+            std::cout << fmt::format("Snoozed reminder r{} until {} {}\n", reminder.id, weekday_short(until),
                                      format_iso(until));
         } else {
             const auto ref = resolve_contact(store, *target);

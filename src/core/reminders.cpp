@@ -17,7 +17,7 @@ namespace {
 
 Reminder load_reminder(Store& store, std::int64_t id) {
     auto reminder = store.reminders().find(id);
-    if (!reminder) throw not_found_error(fmt::format("no reminder #{}: see `kith show CONTACT`", id));
+    if (!reminder) throw not_found_error(fmt::format("no reminder r{}: see `kith show CONTACT`", id));
     return *reminder;
 }
 
@@ -45,7 +45,7 @@ Reminder complete_reminder(Store& store, std::int64_t reminder_id, Date today) {
     store.write([&] {
         reminder = load_reminder(store, reminder_id);
         if (reminder.done_on)
-            throw usage_error(fmt::format("reminder #{} was already done on {}", reminder_id, format_iso(*reminder.done_on)));
+            throw usage_error(fmt::format("reminder r{} was already done on {}", reminder_id, format_iso(*reminder.done_on)));
         if (reminder.every) {
             // Keep the schedule: the next occurrence after this one and after today, counted from
             // the first due date so month ends do not drift (Jan 31, Feb 28, Mar 31).
@@ -106,7 +106,7 @@ Reminder snooze_reminder(Store& store, std::int64_t reminder_id, Date until) {
     Reminder reminder;
     store.write([&] {
         reminder = load_reminder(store, reminder_id);
-        if (reminder.done_on) throw usage_error(fmt::format("reminder #{} is already done", reminder_id));
+        if (reminder.done_on) throw usage_error(fmt::format("reminder r{} is already done", reminder_id));
         reminder.snoozed_until = until;
         store.reminders().update(reminder);
     });

@@ -39,7 +39,7 @@ std::string describe_item(const DueReason& reason, Date today) {
             return reason.turning && *reason.turning > 0 ? fmt::format("birthday (turns {})", *reason.turning)
                                                          : std::string("birthday");
         case DueReason::Kind::reminder:
-            return fmt::format("reminder #{}: {}{}", reason.source_id, output::excerpt(reason.text),
+            return fmt::format("reminder r{}: {}{}", reason.source_id, output::excerpt(reason.text),
                                reason.every ? " (every " + format_interval(*reason.every) + ")" : "");
         case DueReason::Kind::promise:
             return fmt::format("you promised: {} (noted {})", output::excerpt(reason.text), output::since(reason.noted, today));

@@ -77,7 +77,7 @@ std::string describe_reason(const DueReason& reason, Date today) {
             auto late = reason.days_late == 0  ? std::string("due today")
                         : reason.days_late < 0 ? "coming up " + when_ahead(reason.date, today)
                                                : plural(reason.days_late, "day") + " late";
-            return fmt::format("reminder #{}: {} ({})", reason.source_id, excerpt(reason.text), late);
+            return fmt::format("reminder r{}: {} ({})", reason.source_id, excerpt(reason.text), late);
         }
         case DueReason::Kind::checkin: {
             auto detail = fmt::format("every {}, {}", format_cadence(*reason.cadence), last_spoke(reason));

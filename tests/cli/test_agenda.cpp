@@ -44,7 +44,7 @@ TEST_CASE("agenda: each kind of thing on its day, what is late left to due in on
           "  Ann Lee #2  you promised: send the deck (noted today)\n"
           "\n"
           "Mon 2026-11-23 (tomorrow)\n"
-          "  Sam Smith #1  reminder #1: Send the invoice\n"
+          "  Sam Smith #1  reminder r1: Send the invoice\n"
           "\n"
           "Wed 2026-11-25\n"
           "  Ann Lee #2  birthday (turns 40)\n"
@@ -73,13 +73,13 @@ TEST_CASE("agenda: a recurring reminder on each of its dates, the window's last 
     box.ok({"remind", "sam", "2026-12-06", "Last day"});
     box.ok({"remind", "sam", "2026-12-07", "A day too far"});
     CHECK(box.ok({"agenda", "--format", "tsv"}) ==
-          "2026-11-24\treminder\t1\tSam Smith\treminder #1: Weekly call (every 1w)\n"
-          "2026-12-01\treminder\t1\tSam Smith\treminder #1: Weekly call (every 1w)\n"
-          "2026-12-06\treminder\t1\tSam Smith\treminder #2: Last day\n");
+          "2026-11-24\treminder\t1\tSam Smith\treminder r1: Weekly call (every 1w)\n"
+          "2026-12-01\treminder\t1\tSam Smith\treminder r1: Weekly call (every 1w)\n"
+          "2026-12-06\treminder\t1\tSam Smith\treminder r2: Last day\n");
     auto wider = lines_of(box.ok({"agenda", "--within", "3w", "--format", "tsv"}));
     CHECK(wider.size() == 5);  // 11-24, 12-01, 12-06, 12-07, 12-08
     CHECK(box.ok({"agenda", "--within", "2d", "--format", "tsv"}) ==
-          "2026-11-24\treminder\t1\tSam Smith\treminder #1: Weekly call (every 1w)\n");
+          "2026-11-24\treminder\t1\tSam Smith\treminder r1: Weekly call (every 1w)\n");
 }
 
 TEST_CASE("agenda: a Feb 29 birthday falls on Feb 28 in a common year, as in due") {
@@ -105,7 +105,7 @@ TEST_CASE("agenda: archived people are left out, snoozed ones keep only their bi
     // A snooze that ends inside the window hides only the days before it.
     box.ok({"snooze", "daniel", "2d"});  // until Tue 2026-11-24
     auto tsv = box.ok({"agenda", "--format", "tsv"});
-    CHECK(tsv.find("reminder #2") == std::string::npos);  // tomorrow: still snoozed
+    CHECK(tsv.find("reminder r2") == std::string::npos);  // tomorrow: still snoozed
     CHECK(tsv.find("2026-11-24\tevent\t2\tDaniel Ortiz") != std::string::npos);
     CHECK(tsv.find("2026-11-29\tcheckin\t2") != std::string::npos);
 }
@@ -125,7 +125,7 @@ TEST_CASE("agenda in every format") {
           "\n"
           "## Mon 2026-11-23 (tomorrow)\n"
           "\n"
-          "- **Sam Smith** (#1): reminder #1: Send the invoice\n"
+          "- **Sam Smith** (#1): reminder r1: Send the invoice\n"
           "\n"
           "## Wed 2026-11-25\n"
           "\n"
@@ -140,7 +140,7 @@ TEST_CASE("agenda in every format") {
           "- **Sam Smith** (#1): check-in due (every 30d, last spoke 2026-11-01)\n");
 
     CHECK(box.ok({"agenda", "--format", "tsv"}) ==
-          "2026-11-23\treminder\t1\tSam Smith\treminder #1: Send the invoice\n"
+          "2026-11-23\treminder\t1\tSam Smith\treminder r1: Send the invoice\n"
           "2026-11-25\tbirthday\t2\tAnn Lee\tbirthday (turns 40)\n"
           "2026-11-27\tevent\t3\tEve Ray\tcoming up: their knee surgery\n"
           "2026-12-01\tcheckin\t1\tSam Smith\tcheck-in due (every 30d, last spoke 2026-11-01)\n");
@@ -230,7 +230,7 @@ TEST_CASE("due --within shows a reminder that falls in the window as coming up")
     auto rows = lines_of(tsv);
     REQUIRE(rows.size() == 2);
     CHECK(rows[0].rfind("2\tLate Lou\tcheck-in 22 days overdue", 0) == 0);  // what is late first
-    CHECK(rows[1].rfind("1\tAnn Lee\treminder #1: Book the restaurant (coming up tomorrow)\t", 0) == 0);
+    CHECK(rows[1].rfind("1\tAnn Lee\treminder r1: Book the restaurant (coming up tomorrow)\t", 0) == 0);
     auto json = nlohmann::json::parse(box.ok({"due", "--within", "14d", "--format", "json"}));
     CHECK(json["people"][1]["reasons"][0]["kind"] == "reminder");
     CHECK(json["people"][1]["reasons"][0]["days_late"] == -1);

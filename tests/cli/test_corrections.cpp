@@ -293,7 +293,7 @@ TEST_CASE("edit r --when clears a snooze meant for the old day, and done and sno
     CHECK(show(box, "sam")["reminders"][0]["snoozed_until"] == "2026-12-05");
     box.ok({"edit", "r1", "--when", "2026-12-03"});
     CHECK(show(box, "sam")["reminders"][0]["snoozed_until"].is_null());
-    CHECK(box.ok({"done", "r1"}) == "Done #1: Send the proposal\n");
+    CHECK(box.ok({"done", "r1"}) == "Done r1: Send the proposal\n");
     CHECK(show(box, "sam")["reminders"].empty());
 }
 

@@ -205,14 +205,14 @@ TEST_CASE("remind, due, done: a one-off reminder leaves, a recurring one moves o
     Sandbox box;
     box.ok({"add", "Sam Smith"});
     CHECK(box.ok({"remind", "sam", "2026-10-31", "Send", "the", "invoice", "--every", "1mo"}) ==
-          "Reminder #1 for Sam Smith (#1) on Sat 2026-10-31, every 1mo\n");
+          "Reminder r1 for Sam Smith (#1) on Sat 2026-10-31, every 1mo\n");
     CHECK(box.ok({"remind", "sam", "yesterday", "Call back about the deck"}) ==
-          "Reminder #2 for Sam Smith (#1) on Sat 2026-11-21\n");
+          "Reminder r2 for Sam Smith (#1) on Sat 2026-11-21\n");
     auto due = reasons_only(box.ok({"due", "--format", "tsv"}));
-    CHECK(due == "1\tSam Smith\treminder #1: Send the invoice (22 days late); reminder #2: Call back about the deck "
+    CHECK(due == "1\tSam Smith\treminder r1: Send the invoice (22 days late); reminder r2: Call back about the deck "
                  "(1 day late)\t\n");
     CHECK(box.ok({"done", "1", "#2"}) ==
-          "Done #1: Send the invoice; next on Mon 2026-11-30\nDone #2: Call back about the deck\n");
+          "Done r1: Send the invoice; next on Mon 2026-11-30\nDone r2: Call back about the deck\n");
     CHECK(box.ok({"due", "--format", "tsv"}).empty());
     auto show = box.ok({"show", "sam"});
     CHECK(show.find("Reminders (1)\n  2026-11-30  r1  Send the invoice (every 1mo)\n") != std::string::npos);
@@ -222,7 +222,7 @@ TEST_CASE("a monthly reminder from a month's end stays at the month's end") {
     Sandbox box;  // today is 2026-11-22, so eom is Nov 30
     box.ok({"add", "Sam Smith"});
     CHECK(box.ok({"remind", "sam", "eom", "Send the invoice", "--every", "monthly"}) ==
-          "Reminder #1 for Sam Smith (#1) on Mon 2026-11-30, every 1mo\n");
+          "Reminder r1 for Sam Smith (#1) on Mon 2026-11-30, every 1mo\n");
     box.ok({"remind", "sam", "2026-10-31", "Pay the agency", "--every", "monthly"});
     box.ok({"remind", "sam", "2026-11-30", "Water the office plants", "--every", "monthly"});  // the 30th, as written
     std::vector<std::string> invoice, agency, plants;
@@ -243,7 +243,7 @@ TEST_CASE("a monthly reminder from a month's end stays at the month's end") {
     auto exported = first.ok({"export", "--format", "json"});
     CHECK(nlohmann::json::parse(exported)["contacts"][0]["reminders"][0]["starts_on"] == "2026-10-31");
     second.ok({"import", "-", "--format", "json"}, kith::test::piped(exported));
-    CHECK(second.ok({"done", "1"}) == "Done #1: Send the report; next on Thu 2026-12-31\n");
+    CHECK(second.ok({"done", "1"}) == "Done r1: Send the report; next on Thu 2026-12-31\n");
 }
 
 TEST_CASE("done: unknown ids are exit 3 and nothing is marked, already done is exit 2") {
@@ -252,8 +252,8 @@ TEST_CASE("done: unknown ids are exit 3 and nothing is marked, already done is e
     box.ok({"remind", "sam", "today", "Call"});
     auto unknown = box.run({"done", "1", "99"});
     CHECK(unknown.code == 3);
-    CHECK(unknown.err == "kith: no reminder #99: see `kith show CONTACT`\n");
-    CHECK(box.ok({"due", "--format", "tsv"}).find("reminder #1") != std::string::npos);  // rolled back
+    CHECK(unknown.err == "kith: no reminder r99: see `kith show CONTACT`\n");
+    CHECK(box.ok({"due", "--format", "tsv"}).find("reminder r1") != std::string::npos);  // rolled back
     box.ok({"done", "1"});
     CHECK(box.run({"done", "1"}).code == 2);
     CHECK(box.run({"done", "one"}).code == 2);
@@ -276,12 +276,12 @@ TEST_CASE("snooze a person or a reminder: out of due until then") {
     seed(box);
     box.ok({"remind", "ann", "today", "Book the restaurant"});
     CHECK(box.ok({"snooze", "sam", "2w"}) == "Snoozed Sam Smith (#1) until Sun 2026-12-06\n");
-    CHECK(box.ok({"snooze", "1", "3d"}) == "Snoozed reminder #1 until Wed 2026-11-25\n");
+    CHECK(box.ok({"snooze", "1", "3d"}) == "Snoozed reminder r1 until Wed 2026-11-25\n");
     CHECK(reasons_only(box.ok({"due", "--format", "tsv"})) == "2\tAnn Lee\tbirthday Wed (turns 40)\t\n");
     box.today = "2026-12-06";
     auto later = box.ok({"due", "--format", "tsv"});
     CHECK(later.find("Sam Smith") != std::string::npos);
-    CHECK(later.find("reminder #1: Book the restaurant") != std::string::npos);
+    CHECK(later.find("reminder r1: Book the restaurant") != std::string::npos);
     CHECK(box.ok({"snooze", "#2", "fri"}) == "Snoozed Ann Lee (#2) until Fri 2026-12-11\n");
     CHECK(box.run({"snooze", "sam", "later"}).code == 2);
     CHECK(box.run({"snooze", "42", "1w"}).code == 3);
@@ -301,7 +301,7 @@ TEST_CASE("snoozing a person still shows their birthday, and says so") {
     CHECK(reasons_only(box.ok({"due", "--format", "tsv"})) == "1\tDaniel Ortiz\tbirthday today (turns 36)\t\n");
     box.today = "2026-11-30";  // the snooze is over: everything is back
     auto back = reasons_only(box.ok({"due", "--format", "tsv"}));
-    CHECK(back.find("reminder #1: Send the slides") != std::string::npos);
+    CHECK(back.find("reminder r1: Send the slides") != std::string::npos);
     CHECK(back.find("check-in") != std::string::npos);
     // A snooze that ends before the birthday says nothing of it.
     box.today = "2026-11-22";
@@ -312,16 +312,16 @@ TEST_CASE("a snoozed reminder comes back due that day, and is late only after it
     Sandbox box;  // today is 2026-11-22
     box.ok({"add", "Ann Lee"});
     box.ok({"remind", "ann", "2026-11-20", "Book the restaurant"});
-    CHECK(reasons_only(box.ok({"due", "--format", "tsv"})) == "1\tAnn Lee\treminder #1: Book the restaurant (2 days late)\t\n");
+    CHECK(reasons_only(box.ok({"due", "--format", "tsv"})) == "1\tAnn Lee\treminder r1: Book the restaurant (2 days late)\t\n");
     box.ok({"snooze", "1", "3d"});
     CHECK(box.ok({"due", "--format", "tsv"}).empty());
     box.today = "2026-11-25";
-    CHECK(reasons_only(box.ok({"due", "--format", "tsv"})) == "1\tAnn Lee\treminder #1: Book the restaurant (due today)\t\n");
+    CHECK(reasons_only(box.ok({"due", "--format", "tsv"})) == "1\tAnn Lee\treminder r1: Book the restaurant (due today)\t\n");
     auto json = nlohmann::json::parse(box.ok({"due", "--format", "json"}));
     CHECK(json["people"][0]["reasons"][0]["date"] == "2026-11-25");
     CHECK(json["people"][0]["reasons"][0]["days_late"] == 0);
     box.today = "2026-11-27";
-    CHECK(reasons_only(box.ok({"due", "--format", "tsv"})) == "1\tAnn Lee\treminder #1: Book the restaurant (2 days late)\t\n");
+    CHECK(reasons_only(box.ok({"due", "--format", "tsv"})) == "1\tAnn Lee\treminder r1: Book the restaurant (2 days late)\t\n");
     // The reminder's own date is kept: show still lists it on the 20th.
     CHECK(box.ok({"show", "ann"}).find("2026-11-20  r1  Book the restaurant") != std::string::npos);
 }
@@ -363,7 +363,7 @@ TEST_CASE("next week, next month and tmrw are dates, and a misspelt one gets a s
     CHECK(box.ok({"date", "tmrw"}) == "2026-11-23 Mon (tomorrow)\n");
     box.ok({"add", "Sam Smith"});
     CHECK(box.ok({"remind", "sam", "next month", "Send the invoice"}) ==
-          "Reminder #1 for Sam Smith (#1) on Tue 2026-12-01\n");
+          "Reminder r1 for Sam Smith (#1) on Tue 2026-12-01\n");
     auto typo = box.run({"remind", "sam", "next fridya", "Call"});
     check_error(typo, 2, "bad date \"next fridya\": did you mean \"next friday\"?");
     CHECK(box.ok({"show", "sam", "--format", "json"}).find("\"Call\"") == std::string::npos);
@@ -383,7 +383,7 @@ TEST_CASE("ranking across reasons: birthday today, then days late, then soonest 
     CHECK(tsv ==
           "5\tBirthday Today\tbirthday today (turns 36)\t\n"
           "1\tLate Ten\tcheck-in 10 days overdue (every 2w, last spoke 2026-10-29)\t\n"
-          "2\tLate Two\treminder #1: Send notes (2 days late)\t\n"
+          "2\tLate Two\treminder r1: Send notes (2 days late)\t\n"
           "3\tEvent Soon\tcoming up Tue: their knee surgery\t\n"
           "4\tBirthday Later\tbirthday Fri\t\n");
 }
@@ -411,5 +411,5 @@ TEST_CASE("show says when a person is snoozed, done ignores a repeated id") {
     box.ok({"snooze", "sam", "2w"});
     CHECK(box.ok({"show", "sam"}).find("snoozed     until 2026-12-06 (left out of due)") != std::string::npos);
     box.ok({"remind", "sam", "2026-11-01", "Invoice", "--every", "1mo"});
-    CHECK(box.ok({"done", "1", "1"}) == "Done #1: Invoice; next on Tue 2026-12-01\n");
+    CHECK(box.ok({"done", "1", "1"}) == "Done r1: Invoice; next on Tue 2026-12-01\n");
 }

@@ -86,7 +86,7 @@ TEST_CASE("undo takes back each command that writes, leaving the database as it 
         {{"remind", "priya", "fri", "Book the table"}, "Undid: remind Priya Shah (#2): \"Book the table\""},
         {{"done", "1", "2"}, "Undid: done 1 2"},
         {{"snooze", "sam", "2w"}, "Undid: snooze Sam Lee (#1) until 2026-12-06"},
-        {{"snooze", "1", "3d"}, "Undid: snooze reminder #1 until 2026-11-25"},
+        {{"snooze", "1", "3d"}, "Undid: snooze reminder r1 until 2026-11-25"},
         {{"archive", "priya"}, "Undid: archive Priya Shah (#2)"},
     };
     for (const auto& c : cases) {

@@ -187,13 +187,13 @@ TEST_CASE("reminders: due when their day comes, done on a recurring one keeps it
     REQUIRE(entries.size() == 1);
     REQUIRE(entries[0].reasons.size() == 1);  // the deck is not due yet, nor within two days
     CHECK(describe_reason(entries[0].reasons[0], today) ==
-          "reminder #" + std::to_string(monthly.id) + ": Send the invoice (22 days late)");
+          "reminder r" + std::to_string(monthly.id) + ": Send the invoice (22 days late)");
     // Within the default week it is coming up, after what is late.
     entries = book.due();
     REQUIRE(entries.size() == 1);
     REQUIRE(entries[0].reasons.size() == 2);
     CHECK(describe_reason(entries[0].reasons[1], today) ==
-          "reminder #" + std::to_string(once.id) + ": Send the deck (coming up Wed)");
+          "reminder r" + std::to_string(once.id) + ": Send the deck (coming up Wed)");
 
     auto next = complete_reminder(*book.store, monthly.id, today);
     CHECK(next.due == day_of(2026, 11, 30));  // Oct 31 + 1mo clamps to Nov 30, after today
