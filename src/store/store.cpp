@@ -95,12 +95,15 @@ std::string keep_id(const std::string& table, const std::string& id) {
 }
 
 SQLite::Statement& StatementCache::operator()(const std::string& sql) {
-    auto& statement = statements_[sql];
-    if (!statement)
-        statement = std::make_unique<SQLite::Statement>(db_, sql);
-    else
-        reset(*statement);
-    return *statement;
+    auto found = statements_.find(sql);
+    if (found != statements_.end()) {
+        reset(*found->second);
+        return *found->second;
+    }
+    // Prepared before it is kept: SQL that fails to prepare must leave no empty entry behind,
+    // which reset_all() would then follow.
+    auto statement = std::make_unique<SQLite::Statement>(db_, sql);
+    return *statements_.emplace(sql, std::move(statement)).first->second;
 }
 
 void StatementCache::reset(SQLite::Statement& statement) {
