@@ -16,8 +16,10 @@ namespace kith {
 
 struct Config;
 
-// SPEC §2: `#12` or `12` (id), then exact name or nickname, unique prefix, unique substring,
-// all case-insensitive (accents folded). Active contacts win over archived ones at each step.
+// SPEC §2: `#12` or `12` (id), then a phone number however written ("07700 900123" finds
+// "+44 7700 900123": kith/phone.h; digits that are no one's id may be one), then exact name or
+// nickname, unique prefix, unique substring, all case-insensitive (accents folded). Active
+// contacts win over archived ones at each step.
 // Unknown or ambiguous: a not-found error naming the candidates.
 ContactRef resolve_contact(Store& store, const std::string& query);
 

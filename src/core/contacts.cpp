@@ -14,17 +14,18 @@ namespace kith {
 namespace {
 
 void remove_value(std::vector<std::string>& values, const std::string& value, const Contact& contact,
-                  const char* field) {
-    auto key = fold_key(value);
-    auto found = std::find_if(values.begin(), values.end(), [&](const auto& v) { return fold_key(v) == key; });
+                  const char* field, const ValueKey& key_of = folded_key) {
+    auto key = key_of(value);
+    auto found = std::find_if(values.begin(), values.end(), [&](const auto& v) { return key_of(v) == key; });
     if (found == values.end())
         throw usage_error(fmt::format("{} has no {} \"{}\"", contact.name, field, value));
     values.erase(found);
 }
 
 template <class Check>
-void add_all(std::vector<std::string>& values, const std::vector<std::string>& added, Check check) {
-    FoldedValues unique(values);
+void add_all(std::vector<std::string>& values, const std::vector<std::string>& added, Check check,
+             ValueKey key_of = folded_key) {
+    FoldedValues unique(values, std::move(key_of));
     for (const auto& value : added) unique.add(check(value));
 }
 
@@ -72,7 +73,7 @@ AddResult add_contact(Store& store, const NewContact& input, Date today, const R
     contact.added_on = today;
     add_all(contact.nicknames, input.nicknames, checked_nickname);
     add_all(contact.emails, input.emails, validate::email);
-    add_all(contact.phones, input.phones, validate::phone);
+    add_all(contact.phones, input.phones, validate::phone, phone_keys(store.phone_region()));
     add_all(contact.tags, input.tags, normalize_tag);
     if (!input.company.empty()) contact.company = validate::name(input.company, "company");
     if (input.birthday) contact.birthday = validate::birthday(*input.birthday);
@@ -116,11 +117,13 @@ Contact edit_contact(Store& store, std::int64_t contact_id, const ContactChanges
             contact.met_on = validate::is_clear(changes.met) ? std::nullopt
                                                              : std::optional(validate::past_date(*changes.met, today, "--met"));
         for (const auto& value : changes.remove_emails) remove_value(contact.emails, value, contact, "email");
-        for (const auto& value : changes.remove_phones) remove_value(contact.phones, value, contact, "phone");
+        const auto phone_key_of = phone_keys(store.phone_region());
+        for (const auto& value : changes.remove_phones)
+            remove_value(contact.phones, value, contact, "phone", phone_key_of);
         for (const auto& value : changes.remove_tags) remove_value(contact.tags, normalize_tag(value), contact, "tag");
         for (const auto& value : changes.remove_nicknames) remove_value(contact.nicknames, value, contact, "nickname");
         add_all(contact.emails, changes.add_emails, validate::email);
-        add_all(contact.phones, changes.add_phones, validate::phone);
+        add_all(contact.phones, changes.add_phones, validate::phone, phone_key_of);
         add_all(contact.tags, changes.add_tags, normalize_tag);
         add_all(contact.nicknames, changes.add_nicknames, checked_nickname);
         store.contacts().update(contact);
