@@ -167,7 +167,7 @@ UndoEntry undo_last(Store& store);
 std::vector<UndoEntry> undo_history(Store& store);  // newest first
 
 // `list [QUERY]`: contacts whose name, nickname, company, email, phone or tag contains QUERY
-// (folded), one at a time in storage order, each with the key that sorts them into name order
+// (folded), or who have the phone number QUERY however written, one at a time in storage order, each with the key that sorts them into name order
 // (ties by id).
 void for_each_listed_contact(Store& store, const std::string& query, const ContactFilter& filter,
                              const std::function<void(const Contact&, const std::string& sort_key)>& each);

@@ -2,11 +2,13 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <unordered_set>
 
 #include "core/folded_values.h"
 #include "core/validate.h"
 #include "kith/core.h"
 #include "kith/error.h"
+#include "kith/phone.h"
 #include "kith/text.h"
 
 namespace kith {
@@ -166,9 +168,14 @@ void for_each_listed_contact(Store& store, const std::string& query, const Conta
     ContactFilter normalized = filter;
     for (auto& tag : normalized.tags) tag = normalize_tag(tag);
     auto key = fold_key(trim(query));
+    // A number finds whoever has it, however either is written ("07700900123", "+44 7700 900123").
+    std::unordered_set<std::int64_t> with_number;
+    if (looks_like_phone_number(trim(query)))
+        for (const auto& ref : store.contacts().with_phone(trim(query))) with_number.insert(ref.id);
     auto matches = [&](const Contact& c) {
         auto has = [&](const std::string& value) { return fold_key(value).find(key) != std::string::npos; };
-        return has(c.name) || has(c.company) || std::any_of(c.nicknames.begin(), c.nicknames.end(), has) ||
+        return with_number.count(c.id) > 0 || has(c.name) || has(c.company) ||
+               std::any_of(c.nicknames.begin(), c.nicknames.end(), has) ||
                std::any_of(c.emails.begin(), c.emails.end(), has) ||
                std::any_of(c.phones.begin(), c.phones.end(), has) || std::any_of(c.tags.begin(), c.tags.end(), has);
     };

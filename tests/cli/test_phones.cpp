@@ -52,6 +52,9 @@ TEST_CASE("a person is found by any spelling of their number, and shown as it wa
     CHECK(shown.find("Moving to Leeds") != std::string::npos);
     CHECK(phones_of(box, "sam") == json::array({"+44 7700 900123"}));
     CHECK(json::parse(box.ok({"export"}))["contacts"][1]["phones"] == json::array({"+44 7700 900123"}));
+    // `list` finds them by it too, beside what merely contains the text.
+    CHECK(box.ok({"list", "07700900123", "--fields", "name"}) == "name\nSam Smith\n");
+    CHECK(box.ok({"list", "7700 900", "--fields", "name"}) == "name\nSam Smith\n");
 
     // A number nobody has is not found, and ids are still ids.
     check_error(box.run({"show", "07700 900999"}), 3, "07700 900999");
@@ -59,7 +62,7 @@ TEST_CASE("a person is found by any spelling of their number, and shown as it wa
     CHECK(resolved_id(box, "1") == 1);
 }
 
-TEST_CASE("a number two people share is ambiguous, naming both; an archived one gives way") {
+TEST_CASE("a number two people share is ambiguous, naming both, unless one of them is archived") {
     Sandbox box;
     in_britain(box);
     box.ok({"add", "Sam Smith", "--phone", "01632 960001"});
