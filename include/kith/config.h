@@ -23,6 +23,9 @@ struct Config {
     std::vector<QuestionRule> question_rules;                          // [[questions.rule]]
     std::map<std::string, std::vector<std::string>> question_banks;    // [questions.bank]
     int undo_keep = 100;  // commands `kith undo` can go back through; 0 keeps none
+    // Where phone numbers written without a country code are from (ISO 3166: "GB"); "" means
+    // the locale's territory (kith/phone.h).
+    std::string phone_region;
 };
 
 struct ConfigKey {

@@ -16,8 +16,10 @@ namespace kith {
 
 struct Config;
 
-// SPEC §2: `#12` or `12` (id), then exact name or nickname, unique prefix, unique substring,
-// all case-insensitive (accents folded). Active contacts win over archived ones at each step.
+// SPEC §2: `#12` or `12` (id), then a phone number however written ("07700 900123" finds
+// "+44 7700 900123": kith/phone.h; digits that are no one's id may be one), then exact name or
+// nickname, unique prefix, unique substring, all case-insensitive (accents folded). Active
+// contacts win over archived ones at each step.
 // Unknown or ambiguous: a not-found error naming the candidates.
 ContactRef resolve_contact(Store& store, const std::string& query);
 
@@ -168,7 +170,7 @@ UndoEntry undo_last(Store& store);
 std::vector<UndoEntry> undo_history(Store& store);  // newest first
 
 // `list [QUERY]`: contacts whose name, nickname, company, email, phone or tag contains QUERY
-// (folded), one at a time in storage order, each with the key that sorts them into name order
+// (folded), or who have the phone number QUERY however written, one at a time in storage order, each with the key that sorts them into name order
 // (ties by id).
 void for_each_listed_contact(Store& store, const std::string& query, const ContactFilter& filter,
                              const std::function<void(const Contact&, const std::string& sort_key)>& each);

@@ -1,4 +1,5 @@
-// Merging imported records into the database (SPEC §7): by uuid, then email, then exact name.
+// Merging imported records into the database (SPEC §7): by uuid, then email, then phone number,
+// then exact name.
 #pragma once
 
 #include <cstdint>
@@ -31,12 +32,13 @@ struct MergeResult {
 //
 // A record with a uuid is matched by that uuid alone: found, it is that person; not found, it
 // is someone new (kith's own exports carry one for everyone, so a restore never merges two
-// people who share a name). A record without one is matched by email, then by exact name (an
-// archived person only by email), never to a person this import added. A person found by uuid
-// whose record carries a newer updated_at than ours takes the file's fields; an older or equal
-// one is left alone. A person found otherwise (a CSV from another address book) gains the
-// emails, phones, nicknames and tags they lack, and a company, birthday or cadence only where
-// ours is empty. Notes, interactions, reminders and asked
+// people who share a name). A record without one is matched by email, then by phone number
+// however written (phone_key), then by exact name (an archived person only by email or number),
+// never to a person this import added. A person found by uuid whose record carries a newer
+// updated_at than ours takes the file's fields; an older or equal one is left alone. A person
+// found otherwise (a CSV from another address book) gains the emails, phones, nicknames and
+// tags they lack, and a company, birthday or cadence only where ours is empty; a number both
+// hold, written two ways, stays as we wrote it. Notes, interactions, reminders and asked
 // questions are added when new: by uuid, or, without one, when no identical one exists.
 class Importer {
 public:

@@ -81,6 +81,9 @@ public:
     // Merge lookups: by email (folded), by name (folded); archived people included.
     std::vector<std::int64_t> with_email(const std::string& email);
     std::vector<ContactRef> named(const std::string& name);
+    // Everyone with this phone number, however either is written (phone_key), archived people
+    // included, by name.
+    std::vector<ContactRef> with_phone(const std::string& number);
 
 private:
     friend class Store;
@@ -93,6 +96,11 @@ private:
     void checkin_changed(std::int64_t contact_id);
     void refresh_stale_checkins();
     void refresh_checkin(std::int64_t contact_id);
+    // Every phone's key made again in the connection's region (Store::use_phone_region), and
+    // the region the keys were made in, kept in kith_state; nothing when none was kept.
+    void rekey_phones();
+    std::optional<std::string> phone_keys_made_in();
+    void set_phone_keys_made_in(const std::string& region);
     store_detail::Connection& c_;
 };
 
@@ -328,6 +336,14 @@ public:
     static bool is_kith_database(const std::string& path);
     bool can_write();  // false on a read-only file or one opened read-only
 
+    // The region a phone number written without its country code is read in (kith/phone.h),
+    // for the keys people are found and merged by; "" for none. The database keeps the region
+    // its keys were made in: under another one they are all made again, once, now (not a
+    // command to undo); "" keeps the database's region, so a cron job without a locale does not
+    // undo what the user's region did. A database that cannot be written is searched in its own.
+    void use_phone_region(const std::string& region);
+    const std::string& phone_region() const;
+
     // Runs `body` as one IMMEDIATE transaction: all of it is written, or none.
     void write(const std::function<void()>& body);
     // Runs `body` in one read transaction: a consistent snapshot while others write.
@@ -379,6 +395,7 @@ private:
     std::optional<std::string> migration_backup_;
     bool create_on_write_ = false;  // an empty stand-in until the first write creates the file
     bool write_cache_set_ = false;  // the larger page cache for writes is in place
+    bool keep_phone_region_ = false;  // the region to keep in kith_state at the first write (a new file)
 };
 
 // A new time-ordered (version 7) uuid: later calls give larger uuids. Not thread-safe: it

@@ -90,9 +90,9 @@ void add_import_command(CLI::App& app, Session& session) {
         "Example: kith import contacts.vcf --dry-run\n"
         "         kith import google.csv\n"
         "         ssh laptop kith export | kith import -\n"
-        "People are matched by uuid; records without one by email, then exact name. Without\n"
-        "--format, the format comes from the file's extension or its first line. A broken record\n"
-        "stops the import before anything is written.");
+        "People are matched by uuid; records without one by email, then phone number (however\n"
+        "written), then exact name. Without --format, the format comes from the file's extension\n"
+        "or its first line. A broken record stops the import before anything is written.");
     auto options = std::make_shared<Options>();
     command->add_option("file", options->file, "The file to read; `-` or nothing reads standard input");
     command->add_option("--format,-f", options->format, "Input format: vcard, csv, json, jsonl")

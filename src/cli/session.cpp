@@ -10,6 +10,7 @@
 #include "cli/terminal.h"
 #include "kith/core.h"
 #include "kith/error.h"
+#include "kith/phone.h"
 #include "kith/text.h"
 
 namespace kith::cli {
@@ -66,6 +67,7 @@ Store& Session::store(Store::Access access) {
             // Notes written before kith read them are read now, once (SPEC §5a).
             refresh_readings(*store_, *question_settings().rules);
         }
+        store_->use_phone_region(phone_region());
         // Only commands that change things are kept to be undone: not re-reading notes for `due`.
         if (access == Store::Access::write) describe_writes(summary_.value_or(join(arguments, " ")));
     }
@@ -81,6 +83,13 @@ Store& Session::store_for_questions() {
     auto& opened = store(Store::Access::read);
     refresh_readings(opened, *question_settings().rules);
     return opened;
+}
+
+std::string Session::phone_region() {
+    if (!config().phone_region.empty()) return config().phone_region;
+    for (const char* name : {"LC_ALL", "LC_TELEPHONE", "LANG"})
+        if (auto locale = env.get(name)) return region_of_locale(*locale);
+    return "";
 }
 
 std::optional<std::string> Session::database_failure(const std::exception& e) const {

@@ -42,6 +42,9 @@ public:
     // The store for commands that use what kith understood of notes (due, ask): every note read
     // with the rules in force, reading again those read with others (the config changed).
     Store& store_for_questions();
+    // Where phone numbers written without a country code are from: phone.region, else the
+    // territory of the locale (LC_ALL, LC_TELEPHONE, LANG: the first one set), else "".
+    std::string phone_region();
     // What this command's writes did, in a line after its name, for `kith undo` and its list:
     // `for Sam Lee (#3): "Her mum is…"`. Call before the write.
     void describe_writes(std::string summary);

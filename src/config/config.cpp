@@ -12,6 +12,7 @@
 #include <toml++/toml.h>
 
 #include "kith/error.h"
+#include "kith/phone.h"
 #include "kith/text.h"
 
 namespace kith {
@@ -278,6 +279,20 @@ const std::vector<KeyRule>& key_rules() {
              return apply_count(config.undo_keep, node, 100000);
          },
          one([](const Config& config) { return std::to_string(config.undo_keep); })},
+        {{"phone.region", "string", "(the locale's)",
+          "Country of phone numbers written without their country code, as an ISO 3166 code (\"GB\"); "
+          "default: the country of LC_ALL, LC_TELEPHONE or LANG (en_GB.UTF-8: GB), else the database's."},
+         [](Config& config, const toml::node& node, const std::string&) -> std::optional<std::string> {
+             auto code = node.is_string() ? region_code(*node.value<std::string>()) : std::nullopt;
+             if (!code) return "expected a two-letter country code such as \"GB\" or \"US\"";
+             // The United Kingdom's code is GB; UK is only reserved for it, and libphonenumber does not know it.
+             if (*code == "UK") return "the United Kingdom's code is \"GB\", not \"UK\"";
+             config.phone_region = *code;
+             return std::nullopt;
+         },
+         one([](const Config& config) {
+             return config.phone_region.empty() ? std::string("(the locale's)") : quoted(config.phone_region);
+         })},
     };
     return rules;
 }

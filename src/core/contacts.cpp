@@ -2,11 +2,13 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <unordered_set>
 
 #include "core/folded_values.h"
 #include "core/validate.h"
 #include "kith/core.h"
 #include "kith/error.h"
+#include "kith/phone.h"
 #include "kith/text.h"
 
 namespace kith {
@@ -14,17 +16,19 @@ namespace kith {
 namespace {
 
 void remove_value(std::vector<std::string>& values, const std::string& value, const Contact& contact,
-                  const char* field) {
-    auto key = fold_key(value);
-    auto found = std::find_if(values.begin(), values.end(), [&](const auto& v) { return fold_key(v) == key; });
+                  const char* field, const ValueKey& key_of = folded_key) {
+    auto key = key_of(value);
+    auto found = std::find_if(values.begin(), values.end(), [&](const auto& v) { return key_of(v) == key; });
     if (found == values.end())
         throw usage_error(fmt::format("{} has no {} \"{}\"", contact.name, field, value));
     values.erase(found);
 }
 
 template <class Check>
-void add_all(std::vector<std::string>& values, const std::vector<std::string>& added, Check check) {
-    FoldedValues unique(values);
+void add_all(std::vector<std::string>& values, const std::vector<std::string>& added, Check check,
+             ValueKey key_of = folded_key) {
+    if (added.empty()) return;  // keying the values held costs libphonenumber's start for nothing
+    FoldedValues unique(values, std::move(key_of));
     for (const auto& value : added) unique.add(check(value));
 }
 
@@ -72,7 +76,7 @@ AddResult add_contact(Store& store, const NewContact& input, Date today, const R
     contact.added_on = today;
     add_all(contact.nicknames, input.nicknames, checked_nickname);
     add_all(contact.emails, input.emails, validate::email);
-    add_all(contact.phones, input.phones, validate::phone);
+    add_all(contact.phones, input.phones, validate::phone, phone_keys(store.phone_region()));
     add_all(contact.tags, input.tags, normalize_tag);
     if (!input.company.empty()) contact.company = validate::name(input.company, "company");
     if (input.birthday) contact.birthday = validate::birthday(*input.birthday);
@@ -116,11 +120,13 @@ Contact edit_contact(Store& store, std::int64_t contact_id, const ContactChanges
             contact.met_on = validate::is_clear(changes.met) ? std::nullopt
                                                              : std::optional(validate::past_date(*changes.met, today, "--met"));
         for (const auto& value : changes.remove_emails) remove_value(contact.emails, value, contact, "email");
-        for (const auto& value : changes.remove_phones) remove_value(contact.phones, value, contact, "phone");
+        const auto phone_key_of = phone_keys(store.phone_region());
+        for (const auto& value : changes.remove_phones)
+            remove_value(contact.phones, value, contact, "phone", phone_key_of);
         for (const auto& value : changes.remove_tags) remove_value(contact.tags, normalize_tag(value), contact, "tag");
         for (const auto& value : changes.remove_nicknames) remove_value(contact.nicknames, value, contact, "nickname");
         add_all(contact.emails, changes.add_emails, validate::email);
-        add_all(contact.phones, changes.add_phones, validate::phone);
+        add_all(contact.phones, changes.add_phones, validate::phone, phone_key_of);
         add_all(contact.tags, changes.add_tags, normalize_tag);
         add_all(contact.nicknames, changes.add_nicknames, checked_nickname);
         store.contacts().update(contact);
@@ -163,9 +169,14 @@ void for_each_listed_contact(Store& store, const std::string& query, const Conta
     ContactFilter normalized = filter;
     for (auto& tag : normalized.tags) tag = normalize_tag(tag);
     auto key = fold_key(trim(query));
+    // A number finds whoever has it, however either is written ("07700900123", "+44 7700 900123").
+    std::unordered_set<std::int64_t> with_number;
+    if (looks_like_phone_number(trim(query)))
+        for (const auto& ref : store.contacts().with_phone(trim(query))) with_number.insert(ref.id);
     auto matches = [&](const Contact& c) {
         auto has = [&](const std::string& value) { return fold_key(value).find(key) != std::string::npos; };
-        return has(c.name) || has(c.company) || std::any_of(c.nicknames.begin(), c.nicknames.end(), has) ||
+        return with_number.count(c.id) > 0 || has(c.name) || has(c.company) ||
+               std::any_of(c.nicknames.begin(), c.nicknames.end(), has) ||
                std::any_of(c.emails.begin(), c.emails.end(), has) ||
                std::any_of(c.phones.begin(), c.phones.end(), has) || std::any_of(c.tags.begin(), c.tags.end(), has);
     };

@@ -17,9 +17,10 @@ namespace kith {
 namespace {
 
 template <class Check>
-std::vector<std::string> checked_unique(const std::vector<std::string>& values, Check check) {
+std::vector<std::string> checked_unique(const std::vector<std::string>& values, Check check,
+                                        ValueKey key_of = folded_key) {
     std::vector<std::string> out;
-    FoldedValues unique(out);
+    FoldedValues unique(out, std::move(key_of));
     for (const auto& value : values) {
         if (trim(value).empty()) continue;
         unique.add(check(value));
@@ -39,13 +40,14 @@ std::string nickname(const std::string& value) { return validate::contact_name(v
 
 std::string line_text(const std::string& value, const char* field) { return trim(validate::text(value, field)); }
 
-// Checks every field as the commands would, and fills what the file did not carry.
-void check_record(ContactRecord& record, Date today) {
+// Checks every field as the commands would, and fills what the file did not carry. A number
+// written twice (two spellings) is kept once, as first written.
+void check_record(ContactRecord& record, Date today, const ValueKey& phone_key_of) {
     auto& contact = record.contact;
     contact.name = validate::contact_name(contact.name, "name");
     contact.nicknames = checked_unique(contact.nicknames, nickname);
     contact.emails = checked_unique(contact.emails, validate::email);
-    contact.phones = checked_unique(contact.phones, validate::phone);
+    contact.phones = checked_unique(contact.phones, validate::phone, phone_key_of);
     contact.tags = checked_unique(contact.tags, tag_from_label);
     if (!trim(contact.company).empty()) contact.company = validate::name(contact.company, "company");
     else contact.company.clear();
@@ -107,14 +109,20 @@ std::vector<std::string> changed_fields(const Contact& before, const Contact& af
     return fields;
 }
 
-// A file from another address book adds what we lack and overwrites nothing we have.
-Contact united(const Contact& ours, const Contact& theirs) {
+// A file from another address book adds what we lack and overwrites nothing we have: a
+// number we hold written another way is ours as we wrote it.
+Contact united(const Contact& ours, const Contact& theirs, const ValueKey& phone_key_of) {
     Contact out = ours;
-    for (const auto& [mine, other] : {std::pair{&out.nicknames, &theirs.nicknames}, std::pair{&out.emails, &theirs.emails},
-                                      std::pair{&out.phones, &theirs.phones}, std::pair{&out.tags, &theirs.tags}}) {
-        FoldedValues unique(*mine);
-        for (const auto& value : *other) unique.add(value);
-    }
+    const auto add_missing = [](std::vector<std::string>& mine, const std::vector<std::string>& other,
+                                const ValueKey& key_of) {
+        if (other.empty()) return;  // keying ours costs libphonenumber's start for nothing
+        FoldedValues unique(mine, key_of);
+        for (const auto& value : other) unique.add(value);
+    };
+    add_missing(out.nicknames, theirs.nicknames, folded_key);
+    add_missing(out.emails, theirs.emails, folded_key);
+    add_missing(out.phones, theirs.phones, phone_key_of);
+    add_missing(out.tags, theirs.tags, folded_key);
     if (out.company.empty()) out.company = theirs.company;
     if (!out.birthday) out.birthday = theirs.birthday;
     if (!out.every) out.every = theirs.every;
@@ -220,7 +228,8 @@ const Matching<AskedQuestion> asked_matching{
 }  // namespace
 
 MergeResult Importer::merge(ContactRecord record, std::size_t line) {
-    check_record(record, today_);
+    const auto phone_key_of = phone_keys(store_.phone_region());
+    check_record(record, today_, phone_key_of);
     const auto& incoming = record.contact;
     MergeResult result;
     result.name = incoming.name;
@@ -241,12 +250,19 @@ MergeResult Importer::merge(ContactRecord record, std::size_t line) {
         match = store_.records().id_for_uuid(RecordTable::contacts, incoming.uuid);
         by_uuid = match.has_value();
     } else {
-        // Without a uuid, a person may be found by email, then by name, but never among those this
-        // import added (two people in one file are two people), nor by name alone when archived.
-        for (std::size_t i = 0; !match && i < incoming.emails.size(); ++i) {
-            auto ids = store_.contacts().with_email(incoming.emails[i]);
+        // Without a uuid, a person may be found by email, then by phone number, then by name, but
+        // never among those this import added (two people in one file are two people), nor by
+        // name alone when archived. An email or number that two people share finds neither.
+        const auto one_of = [&](std::vector<std::int64_t> ids) {
             std::erase_if(ids, [&](std::int64_t id) { return added_.count(id) > 0; });
             if (ids.size() == 1) match = ids.front();
+        };
+        for (std::size_t i = 0; !match && i < incoming.emails.size(); ++i)
+            one_of(store_.contacts().with_email(incoming.emails[i]));
+        for (std::size_t i = 0; !match && i < incoming.phones.size(); ++i) {
+            std::vector<std::int64_t> ids;
+            for (const auto& ref : store_.contacts().with_phone(incoming.phones[i])) ids.push_back(ref.id);
+            one_of(std::move(ids));
         }
         if (!match) {
             // Two people already share the name: a third with it is not guessed to be either.
@@ -271,7 +287,7 @@ MergeResult Importer::merge(ContactRecord record, std::size_t line) {
         result.name = ours.name;
         bool file_is_newer = by_uuid && !incoming.updated_at.empty() && incoming.updated_at > ours.updated_at;
         bool file_is_older = by_uuid && !incoming.updated_at.empty() && !file_is_newer;
-        Contact merged = file_is_newer ? newer(ours, incoming) : file_is_older ? ours : united(ours, incoming);
+        Contact merged = file_is_newer ? newer(ours, incoming) : file_is_older ? ours : united(ours, incoming, phone_key_of);
         result.changes = changed_fields(ours, merged);
         if (!result.changes.empty())
             store_.contacts().update(merged, file_is_newer ? Stamp::keep : Stamp::now);

@@ -5,6 +5,7 @@
 
 #include "kith/core.h"
 #include "kith/error.h"
+#include "kith/phone.h"
 #include "kith/text.h"
 
 namespace kith {
@@ -42,6 +43,17 @@ std::vector<ContactRef> narrow(std::vector<ContactRef> found) {
     return found;
 }
 
+// The one person with the phone number `query`, however either is written; nothing when the
+// query is no number or nobody has it.
+std::optional<ContactRef> with_phone(Store& store, const std::string& query) {
+    if (!looks_like_phone_number(query)) return std::nullopt;
+    auto found = narrow(store.contacts().with_phone(query));
+    if (found.size() > 1)
+        throw not_found_error(fmt::format("\"{}\" is ambiguous: did you mean {}? Use the #id", query, describe(found)));
+    if (found.empty()) return std::nullopt;
+    return found.front();
+}
+
 }  // namespace
 
 ContactRef resolve_contact(Store& store, const std::string& raw_query) {
@@ -49,8 +61,11 @@ ContactRef resolve_contact(Store& store, const std::string& raw_query) {
     if (query.empty()) throw usage_error("empty contact name");
     if (auto id = parse_id(query)) {
         if (auto ref = store.contacts().ref(*id)) return *ref;
+        // 07700900123 is a phone number rather than contact #7700900123.
+        if (auto ref = with_phone(store, query)) return *ref;
         throw not_found_error(fmt::format("no contact #{}", *id));
     }
+    if (auto ref = with_phone(store, query)) return *ref;
     auto key = fold_key(query);
     auto exact = narrow(store.contacts().with_key(key));
     if (exact.size() > 1) {

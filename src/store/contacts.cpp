@@ -9,6 +9,7 @@
 #include <unordered_map>
 
 #include "kith/error.h"
+#include "kith/phone.h"
 #include "kith/store.h"
 #include "kith/text.h"
 #include "store/store_internal.h"
@@ -40,6 +41,19 @@ std::vector<std::string>* field_for(Contact& contact, const std::string& kind) {
 }  // namespace
 
 void ContactRepository::write_values(const Contact& contact, bool replace) {
+    // A phone is keyed by libphonenumber, whose first use in a process loads all its metadata:
+    // the numbers a person already had keep their keys, so changing their company loads nothing.
+    std::unordered_map<std::string, std::string> phone_keys;
+    if (replace && !contact.phones.empty()) {
+        auto& known = c_("SELECT value, value_key FROM contact_values WHERE contact_id = ? AND kind = 'phone'");
+        known.bind(1, contact.id);
+        while (known.executeStep()) phone_keys.emplace(known.getColumn(0).getString(), known.getColumn(1).getString());
+    }
+    const auto key_of = [&](const ValueKind& kind, const std::string& value) {
+        if (kind.field != &Contact::phones) return fold_key(value);
+        auto known = phone_keys.find(value);
+        return known != phone_keys.end() ? known->second : phone_key(value, c_.phone_region);
+    };
     if (replace) {
         auto& erase = c_("DELETE FROM contact_values WHERE contact_id = ?");
         erase.bind(1, contact.id);
@@ -55,7 +69,7 @@ void ContactRepository::write_values(const Contact& contact, bool replace) {
             insert.bind(2, kind.name);
             insert.bind(3, static_cast<int64_t>(position));
             insert.bind(4, values[position]);
-            insert.bind(5, fold_key(values[position]));
+            insert.bind(5, key_of(kind, values[position]));
             insert.exec();
             insert.reset();
         }
@@ -434,6 +448,51 @@ std::vector<std::int64_t> ContactRepository::with_email(const std::string& email
     std::vector<std::int64_t> ids;
     while (query.executeStep()) ids.push_back(query.getColumn(0).getInt64());
     return ids;
+}
+
+std::vector<ContactRef> ContactRepository::with_phone(const std::string& number) {
+    auto& query = c_(
+        "SELECT DISTINCT c.id, c.name, c.archived FROM contact_values v JOIN contacts c ON c.id = v.contact_id "
+        "WHERE v.kind = 'phone' AND v.value_key = ? ORDER BY 2, 1");
+    query.bind(1, phone_key(number, c_.phone_region));
+    return read_refs(query);
+}
+
+void ContactRepository::rekey_phones() {
+    struct Rekeyed {
+        std::int64_t contact_id, position;
+        std::string key;
+    };
+    std::vector<Rekeyed> changed;
+    auto& read = c_("SELECT contact_id, position, value, value_key FROM contact_values WHERE kind = 'phone'");
+    while (read.executeStep()) {
+        auto key = phone_key(read.getColumn(2).getString(), c_.phone_region);
+        if (key != read.getColumn(3).getString())
+            changed.push_back({read.getColumn(0).getInt64(), read.getColumn(1).getInt64(), std::move(key)});
+    }
+    read.reset();
+    auto& write = c_("UPDATE contact_values SET value_key = ? WHERE contact_id = ? AND kind = 'phone' AND position = ?");
+    for (const auto& row : changed) {
+        write.bind(1, row.key);
+        write.bind(2, row.contact_id);
+        write.bind(3, row.position);
+        write.exec();
+        write.reset();
+    }
+}
+
+std::optional<std::string> ContactRepository::phone_keys_made_in() {
+    auto& query = c_("SELECT value FROM kith_state WHERE key = 'phone_region'");
+    std::optional<std::string> region;
+    if (query.executeStep()) region = query.getColumn(0).getString();
+    query.reset();
+    return region;
+}
+
+void ContactRepository::set_phone_keys_made_in(const std::string& region) {
+    auto& upsert = c_("INSERT OR REPLACE INTO kith_state (key, value) VALUES ('phone_region', ?)");
+    upsert.bind(1, region);
+    upsert.exec();
 }
 
 std::vector<ContactRef> ContactRepository::named(const std::string& name) {

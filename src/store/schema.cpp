@@ -181,6 +181,16 @@ CREATE TABLE undo_history (
     changes BLOB NOT NULL                 -- sqlite3session_changeset() of its transaction
 );
 )sql",
+        // v5: phone numbers found and merged however they are written (issue 21). A phone's
+        // value_key is no longer its folded text but phone_key(value) (kith/phone.h): E.164 when
+        // libphonenumber reads it, in the region kith_state 'phone_region' names. The keys are
+        // made in C++, by Store::use_phone_region, which remakes them all when that region is
+        // not the one in use; forgetting it here makes the next kith remake the keys the older
+        // one wrote. The version also keeps that older kith, which would write folded keys
+        // again, from opening the file.
+        R"sql(
+DELETE FROM kith_state WHERE key = 'phone_region';
+)sql",
     };
     return all;
 }

@@ -95,12 +95,15 @@ std::string keep_id(const std::string& table, const std::string& id) {
 }
 
 SQLite::Statement& StatementCache::operator()(const std::string& sql) {
-    auto& statement = statements_[sql];
-    if (!statement)
-        statement = std::make_unique<SQLite::Statement>(db_, sql);
-    else
-        reset(*statement);
-    return *statement;
+    auto found = statements_.find(sql);
+    if (found != statements_.end()) {
+        reset(*found->second);
+        return *found->second;
+    }
+    // Prepared before it is kept: SQL that fails to prepare must leave no empty entry behind,
+    // which reset_all() would then follow.
+    auto statement = std::make_unique<SQLite::Statement>(db_, sql);
+    return *statements_.emplace(sql, std::move(statement)).first->second;
 }
 
 void StatementCache::reset(SQLite::Statement& statement) {
@@ -337,6 +340,30 @@ Store::Store(std::unique_ptr<SQLite::Database> db, std::string path)
 
 bool Store::can_write() { return sqlite3_db_readonly(connection_->db->getHandle(), "main") == 0; }
 
+void Store::use_phone_region(const std::string& region) {
+    if (create_on_write_) {
+        // Nothing is stored yet: the file, when the first write makes it, keeps this region.
+        connection_->phone_region = region;
+        keep_phone_region_ = true;
+        return;
+    }
+    auto made_in = contacts_.phone_keys_made_in();
+    connection_->phone_region = region.empty() && made_in ? *made_in : region;
+    if (made_in == connection_->phone_region) return;
+    if (!can_write()) {
+        if (made_in) connection_->phone_region = *made_in;
+        return;
+    }
+    auto label = std::exchange(undo_label_, UndoLabel{});  // as a migration, not a command to undo
+    write([&] {
+        contacts_.rekey_phones();
+        contacts_.set_phone_keys_made_in(connection_->phone_region);
+    });
+    undo_label_ = std::move(label);
+}
+
+const std::string& Store::phone_region() const { return connection_->phone_region; }
+
 Store::~Store() {
     connection_->statements.reset();  // a statement left stepping would hold a read transaction open
     if (connection_->db) checkpoint_before_close(*connection_->db);
@@ -485,6 +512,7 @@ void Store::write(const std::function<void()>& body) {
         return;
     }
     try {
+        bool keep_region = false;
         if (create_on_write_) {
             create_on_write_ = false;
             create_private_directories(fs::path(path_).parent_path());
@@ -492,9 +520,17 @@ void Store::write(const std::function<void()>& body) {
             connection_->statements.reset();  // its statements belong to the stand-in
             connection_->db = open_file(path_, true);
             connection_->statements = std::make_unique<store_detail::StatementCache>(*connection_->db);
+            keep_region = std::exchange(keep_phone_region_, false);  // after the migration's own write
             migrate(true);
         }
         use_write_cache();
+        if (keep_region) {
+            transact(Transaction::write, [&] {
+                contacts_.set_phone_keys_made_in(connection_->phone_region);
+                body();
+            });
+            return;
+        }
         transact(Transaction::write, body);
     } catch (const SQLite::Exception& e) {
         throw database_error("cannot write to", path_, e, connection_->db.get());

@@ -61,6 +61,7 @@ struct Connection {
     int write_depth = 0;                          // write() calls open: > 0 inside a write
     std::vector<std::int64_t> stale_checkins;     // contacts whose check-in waits for the commit
     UndoRecorder* recorder = nullptr;             // the write's, while one is recorded for undo
+    std::string phone_region;                     // phone keys are made in it (Store::use_phone_region)
 
     // The prepared statement for `sql`, reset and unbound (see StatementCache).
     template <class Sql>

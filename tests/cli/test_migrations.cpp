@@ -15,6 +15,7 @@
 
 using kith::test::Sandbox;
 using kith::test::mode_of;
+using kith::test::with_env;
 using json = nlohmann::json;
 namespace fs = std::filesystem;
 
@@ -30,6 +31,7 @@ const std::vector<Fixture> fixtures{
     {2, 12, 34, 20, 4, 2},
     {3, 12, 34, 20, 4, 2},
     {4, 12, 34, 20, 4, 2},
+    {5, 12, 34, 20, 4, 2},
 };
 
 const std::string fixture_dir = std::string(KITH_SOURCE_DIR) + "/tests/fixtures/db";
@@ -122,6 +124,13 @@ TEST_CASE("every shipped schema version opens with today's kith, upgraded with a
         CHECK(kinds_found("boston") == std::multiset<std::string>{"note", "note"});
         CHECK(kinds_found("lisbon") == std::multiset<std::string>{"interaction", "note"});
         CHECK(kinds_found("proposal") == std::multiset<std::string>{"interaction", "note", "reminder"});
+        // Its phone numbers are found however they are written (keyed anew in the upgrade to v5),
+        // and shown as they were.
+        shown = json::parse(box.ok({"show", "+1 (617) 555-0142", "--format", "json"}));
+        CHECK(shown["name"] == "Sam Smith");
+        CHECK(shown["phones"] == json::array({"+1 617 555 0142"}));
+        CHECK(json::parse(box.ok({"show", "6175550142", "--format", "json"}, with_env({{"LANG", "en_US.UTF-8"}})))["name"] ==
+              "Sam Smith");
         // And it is a working database: commands read and write it.
         box.ok({"due"});
         box.ok({"note", "sam smith", "written after the upgrade"});

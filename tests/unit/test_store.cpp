@@ -307,3 +307,50 @@ TEST_CASE("uuids are version-7 uuids, each larger than the one before, starting 
     CHECK(ms >= now_ms);
     CHECK(ms < now_ms + 60000);
 }
+
+TEST_CASE("a phone number is found however it is written, in the region the keys were made in") {
+    TempDir dir;
+    const auto path = (dir.path / "kith.db").string();
+    auto ids = [](const std::vector<ContactRef>& refs) {
+        std::vector<std::int64_t> out;
+        for (const auto& ref : refs) out.push_back(ref.id);
+        return out;
+    };
+    std::int64_t sam_id = 0;
+    {
+        auto store = Store::open(path, Store::Access::write);
+        store->use_phone_region("GB");
+        Contact sam = person("Sam Smith");
+        sam.phones = {"07700 900123", "+1 415 555 0123"};
+        store->write([&] { store->contacts().insert(sam); });
+        sam_id = sam.id;
+        CHECK(ids(store->contacts().with_phone("+44 7700 900123")) == std::vector<std::int64_t>{sam_id});
+        CHECK(ids(store->contacts().with_phone("(415) 555-0123")).empty());  // a British number, in GB
+        CHECK(ids(store->contacts().with_phone("+1 (415) 555-0123")) == std::vector<std::int64_t>{sam_id});
+    }
+    {
+        // No region of its own (a cron job without a locale): the database's is kept.
+        auto store = Store::open(path, Store::Access::write);
+        store->use_phone_region("");
+        CHECK(store->phone_region() == "GB");
+        CHECK(ids(store->contacts().with_phone("07700900123")) == std::vector<std::int64_t>{sam_id});
+    }
+    {
+        // Another region remakes the keys: the number written without its country code is now read
+        // as American (and is none), the one written with it is still found.
+        auto store = Store::open(path, Store::Access::write);
+        store->use_phone_region("US");
+        CHECK(ids(store->contacts().with_phone("+44 7700 900123")).empty());
+        CHECK(ids(store->contacts().with_phone("(07700) 900-123")) == std::vector<std::int64_t>{sam_id});
+        CHECK(ids(store->contacts().with_phone("(415) 555-0123")) == std::vector<std::int64_t>{sam_id});
+        // What was written is what is kept.
+        CHECK(store->contacts().find(sam_id)->phones == std::vector<std::string>{"07700 900123", "+1 415 555 0123"});
+    }
+    {
+        // A database that cannot be written is searched in the region of its keys.
+        auto store = Store::open(path, Store::Access::read_only);
+        store->use_phone_region("GB");
+        CHECK(store->phone_region() == "US");
+        CHECK(ids(store->contacts().with_phone("(415) 555-0123")) == std::vector<std::int64_t>{sam_id});
+    }
+}
