@@ -71,6 +71,12 @@ void add_rm_command(CLI::App& app, Session& session) {
         std::vector<RecordId> records;
         std::string not_a_record;
         for (const auto& word : *words) {
+            // `kith rm "n$id"` with $id empty in a script: a record id without its number, never
+            // a person whose name starts with n.
+            if (word == "n" || word == "i" || word == "r")
+                throw usage_error(fmt::format("\"{}\" is a record id without its number: give it whole, such as "
+                                              "{}12 (a person's name, give more of it)",
+                                              word, word));
             if (auto id = parse_record_id(word))
                 records.push_back(*id);
             else if (not_a_record.empty())

@@ -333,7 +333,13 @@ struct Scanner {
             if (before == "in" || before == "by" || before == "until" || before == "til" || before == "till" ||
                 before == "from" || before == "this" || before == "next" || before == "since") {
                 if (before == "since") return 1;
-                add(resolve_month(*m, noted, past_tense), true, i, i, deadline);
+                // "got into Edinburgh, starts next September": a past-tense note, a month ahead.
+                const bool ahead = before == "next" || before == "by" || before == "until" || before == "til" ||
+                                   before == "till";
+                Date first = resolve_month(*m, noted, past_tense && !ahead);
+                if (before == "next" && first.year() == noted.year() && first.month() == noted.month())
+                    first = Date{first.year() + years{1}, first.month(), day{1}};
+                add(first, true, i, i, deadline);
                 return 1;
             }
         }

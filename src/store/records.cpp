@@ -64,7 +64,15 @@ void NoteRepository::update(Note& note, Stamp stamp) {
     note_rows.update(c_, note);
 }
 
-bool NoteRepository::remove(std::int64_t id) { return note_rows.remove(c_, id); }
+bool NoteRepository::remove(std::int64_t id) {
+    // The questions asked about it go with it: SQLite may give its id to the next note, which
+    // must not start out asked.
+    auto& forget = c_("DELETE FROM asked_questions WHERE contact_id = (SELECT contact_id FROM notes WHERE id = ?1) "
+                      "AND (question_id IN ('n' || ?1, 'e' || ?1, 's' || ?1) OR question_id GLOB 'r' || ?1 || ':*')");
+    forget.bind(1, id);
+    forget.exec();
+    return note_rows.remove(c_, id);
+}
 
 std::vector<Note> NoteRepository::for_contact(std::int64_t contact_id) {
     auto& query = c_(note_rows.select() + "WHERE contact_id = ? ORDER BY noted_on DESC, id DESC");

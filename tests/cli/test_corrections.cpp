@@ -360,6 +360,19 @@ TEST_CASE("rm n i r removes those records and nothing else") {
     CHECK(count_rows(box.db, "contacts") == 2);
 }
 
+TEST_CASE("a note removed takes its asked marks along: a new note given its id is asked") {
+    Sandbox box;
+    box.ok({"add", "Bob Ray"});
+    box.ok({"note", "bob", "--ask", "Did the board approve the budget?"});  // n1
+    box.ok({"log", "bob", "--asked", "n1"});
+    box.ok({"rm", "n1", "--yes"});
+    box.ok({"note", "bob", "--ask", "Did you hire the designer?"});  // SQLite may give it id 1 again
+    CHECK(box.ok({"ask", "bob"}).find("Did you hire the designer?") != std::string::npos);
+    box.ok({"undo"});
+    box.ok({"undo"});  // the rm: the first note and its mark come back together
+    CHECK(box.ok({"ask", "bob"}).find("Did the board approve") == std::string::npos);
+}
+
 TEST_CASE("rm of records is all or nothing: one unknown id and nothing goes") {
     Sandbox box;
     seed(box);
@@ -400,6 +413,16 @@ TEST_CASE("rm refuses a person and record ids together") {
     CHECK(count_rows(box.db, "notes") == 2);
     CHECK(count_rows(box.db, "contacts") == 2);
     CHECK(box.ok({"rm", "#2", "--yes"}) == "Deleted Ann Lee (#2)\n");  // a person, as before
+}
+
+TEST_CASE("rm of a record id without its number deletes nobody, even someone whose name starts with it") {
+    Sandbox box;
+    box.ok({"add", "Nina Ortiz"});
+    box.ok({"add", "Ivan Roe"});
+    for (const std::string letter : {"n", "i", "r"})
+        check_error(box.run({"rm", letter, "--yes"}), 2, "\"" + letter + "\" is a record id without its number");
+    CHECK(count_rows(box.db, "contacts") == 2);
+    CHECK(box.ok({"rm", "nina", "--yes"}) == "Deleted Nina Ortiz (#1)\n");  // a name still finds her
 }
 
 TEST_CASE("removing the latest interaction moves last contact back and makes the person due again") {

@@ -692,6 +692,15 @@ TEST_CASE("questions: in March is next March when noted in November") {
     CHECK_SOME_SAY(asks(note, today, day_of(2027, 4, 1)), "settling in");
 }
 
+TEST_CASE("questions: next September is ahead, even in a note that tells of a place won") {
+    const std::string note = "Theo got into Edinburgh! starts next September";
+    const auto reading = read(note, today);
+    CHECK(iso(reading.when) == "2027-09-01");
+    CHECK_NOTHING_OVER(asks(note, today, day_of(2026, 12, 15)));
+    CHECK(iso(read("Moving to Leeds next November", today).when) == "2027-11-01");  // not this month
+    CHECK(iso(read("Moved to Leeds in March", today).when) == "2026-03-01");          // past tense, no "next"
+}
+
 TEST_CASE("questions: this weekend is the coming Saturday") {
     const std::string note = "Hosting a housewarming party this weekend";
     const Date wednesday = day_of(2026, 11, 18);
