@@ -57,8 +57,10 @@ void write_vcard(std::ostream& out, const ContactRecord& record, int version);
 // line for a malformed row; rows read before it have already gone to the sink.
 void read_csv(std::istream& in, const RecordSink& sink);
 void write_csv_header(std::ostream& out);
-// Cells starting with = + - @ (or a tab, CR, or the ' used to mark them) get a leading ',
-// which read_csv removes again for kith's own header: no spreadsheet runs them as formulas.
+// Cells starting with = or @ (or a tab, CR, or the ' used to mark them), and those starting
+// with + or - that are not a number or date ("+44 20 7946 0000", "--03-15" are left as they
+// are), get a leading ', which read_csv removes again for kith's own header: no spreadsheet
+// runs them as formulas.
 void write_csv_row(std::ostream& out, const ContactRecord& record);
 
 // iCalendar (RFC 5545): birthdays as yearly all-day VEVENTs and open reminders as VEVENTs

@@ -500,16 +500,23 @@ ImportRecord to_record(const Layout& layout, std::vector<std::string>& cells, st
 
 // ---- writing ---------------------------------------------------------------------------
 
-// A spreadsheet runs a cell starting with = + - @ (or a tab or CR) as a formula; the ' in
-// front makes it text, and marking a leading ' too lets the reader remove exactly one.
-bool needs_formula_mark(char first) {
-    return first == '=' || first == '+' || first == '-' || first == '@' || first == '\t' || first == '\r' ||
-           first == '\'';
+// A spreadsheet runs a cell starting with = or @ (or a tab or CR) as a formula, and one
+// starting with + or - unless the rest is a number or a date: without letters there is no
+// function or reference to run, so "+44 7700 900123" and "--03-15" stay as they are. The ' in
+// front makes a cell text, and marking a leading ' too lets the reader remove exactly one.
+bool needs_formula_mark(std::string_view cell) {
+    if (cell.empty()) return false;
+    const char first = cell.front();
+    if (first == '=' || first == '@' || first == '\t' || first == '\r' || first == '\'') return true;
+    if (first != '+' && first != '-') return false;
+    const auto rest = cell.substr(1);
+    return rest.find_first_of("0123456789") == std::string_view::npos ||
+           rest.find_first_not_of("0123456789 ()-./") != std::string_view::npos;
 }
 
 void append_cell(std::string& line, std::string_view value) {
     std::string cell;
-    if (!value.empty() && needs_formula_mark(value.front())) cell += '\'';
+    if (needs_formula_mark(value)) cell += '\'';
     cell += value;
     const bool quote = cell.find_first_of(",\"\r\n") != std::string::npos ||
                        (!cell.empty() && (cell.front() == ' ' || cell.back() == ' ' || cell.back() == '\t'));

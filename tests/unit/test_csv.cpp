@@ -413,7 +413,39 @@ TEST_CASE("CSV writer: cells a spreadsheet would run as formulas get a leading q
     const std::string row = csv.substr(csv.find("\r\n") + 2);
     CHECK(row ==
           "0,,\"'=HYPERLINK(\"\"http://x\"\")\",'@SUM(A1),'-x@example.com,'+1 555 ::: +44 20,''quoted,'\ttab,"
-          "'--12-25,,0,,,,\r\n");
+          "--12-25,,0,,,,\r\n");
+}
+
+TEST_CASE("CSV writer: numbers and dates starting with + or - stay as they are, anything else is marked") {
+    const auto phones_cell = [](const std::string& phone) {
+        Contact c;
+        c.name = "P";
+        c.phones = {phone};
+        const std::string csv = written({c});
+        const std::string row = csv.substr(csv.find("\r\n") + 2);
+        return split(row, ',')[5];
+    };
+    CHECK(phones_cell("+44 7700 900123") == "+44 7700 900123");
+    CHECK(phones_cell("+1 (555) 010-2000") == "+1 (555) 010-2000");
+    CHECK(phones_cell("-12.5") == "-12.5");
+    CHECK(phones_cell("+1 555 0100 x23") == "'+1 555 0100 x23");  // X23 is a cell reference
+    CHECK(phones_cell("+A1") == "'+A1");
+    CHECK(phones_cell("-1+2") == "'-1+2");
+    CHECK(phones_cell("+") == "'+");
+    CHECK(phones_cell("- -") == "'- -");
+    CHECK(phones_cell("+1*2") == "'+1*2");
+
+    // Read back through kith's own header, marked or not, each value is what was written.
+    Contact c;
+    c.name = "Round Trip";
+    c.phones = {"+44 7700 900123"};
+    c.nicknames = {"+A1"};
+    c.birthday = Birthday{std::nullopt, 3, 15};
+    const auto read = read_text(written({c}));
+    REQUIRE(read.size() == 1);
+    CHECK(read[0].record.contact.phones == std::vector<std::string>{"+44 7700 900123"});
+    CHECK(read[0].record.contact.nicknames == std::vector<std::string>{"+A1"});
+    CHECK(read[0].record.contact.birthday == c.birthday);
 }
 
 TEST_CASE("CSV round trip: export then import gives back the contact fields") {
