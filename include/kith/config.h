@@ -23,10 +23,12 @@ struct Config {
     std::vector<QuestionRule> question_rules;                          // [[questions.rule]]
     std::map<std::string, std::vector<std::string>> question_banks;    // [questions.bank]
     int undo_keep = 100;  // commands `kith undo` can go back through; 0 keeps none
+    // [import.labels] clients = "client": the tag another address book's label becomes (keys folded).
+    std::map<std::string, std::string> import_labels;
 };
 
 struct ConfigKey {
-    std::string key;  // dotted: due.limit; "cadence.TAG" stands for any tag
+    std::string key;  // dotted: due.limit; "cadence.TAG" stands for any tag, "import.labels.LABEL" any label
     std::string type;
     std::string default_value;
     std::string description;

@@ -301,7 +301,7 @@ TEST_CASE("CSV reader: malformed files name the line") {
 
     const auto no_name = fixture_failure("broken_row_no_name.csv");
     CHECK(no_name.line == 3);
-    CHECK(no_name.message == "row has no name");
+    CHECK(no_name.message == "row has no name, organisation, e-mail or phone");
 
     const auto birthday = fixture_failure("broken_birthday.csv");
     CHECK(birthday.line == 3);

@@ -302,6 +302,7 @@ TEST_CASE("vCard name falls back to N, then ORG") {
     const auto record = read_one("name_from_org.vcf");
     CHECK(record.record.contact.name == "Acme Plumbing");
     CHECK(record.record.contact.company == "Acme Plumbing");
+    CHECK(record.named_from == "its organisation");
 }
 
 // ---- reading: malformed files ----------------------------------------------------------------
@@ -328,8 +329,9 @@ TEST_CASE("vCard invalid UTF-8 is an error on its line") {
           "line 6: ORG is not valid UTF-8 text (is its CHARSET missing?)");
 }
 
-TEST_CASE("vCard without FN, N or ORG is an error on its BEGIN line") {
-    CHECK(fixture_error("malformed_no_name.vcf") == "line 5: vCard has no name (FN, N or ORG)");
+TEST_CASE("vCard without a name, organisation, e-mail or number is an error on its BEGIN line") {
+    CHECK(fixture_error("malformed_no_name.vcf") ==
+          "line 5: vCard has no name, organisation, e-mail or number (FN, N, ORG, EMAIL or TEL)");
 }
 
 TEST_CASE("vCard bad X-KITH-EVERY is an error on its line") {
