@@ -488,3 +488,36 @@ TEST_CASE("CSV round trip: export then import gives back the contact fields") {
     }
     CHECK(records[1].line == 4);  // the first row took lines 2 and 3
 }
+
+// ---- reading: other address books' files (issue 21) -------------------------------------------
+
+TEST_CASE("CSV reader: an Exchange address is set aside, a row without a name named from what it has") {
+    const auto records = read_text(
+        "First Name,Last Name,E-mail Address,E-mail 2 Address,Company,Mobile Phone\n"
+        "Pat,Lee,/o=ExchangeLabs/ou=Exchange Administrative Group (FYDIBOHF23SPDLT)/cn=Recipients/cn=pat,"
+        "pat@home.example,,\n"
+        ",,,,Acme Plumbing,555-0100\n"
+        ",,jane.doe@example.com,,,\n"
+        ",,,,,+1 555 0100\n");
+    REQUIRE(records.size() == 4);
+    CHECK(records[0].record.contact.emails == std::vector<std::string>{"pat@home.example"});
+    REQUIRE(records[0].set_aside.size() == 1);
+    CHECK(records[0].set_aside[0].starts_with("the Exchange address /o=ExchangeLabs/"));
+    CHECK(records[1].record.contact.name == "Acme Plumbing");
+    CHECK(records[1].named_from == "its organisation");
+    CHECK(records[2].record.contact.name == "jane.doe");
+    CHECK(records[2].named_from == "its e-mail");
+    CHECK(records[3].record.contact.name == "+1 555 0100");
+    CHECK(records[3].named_from == "its number");
+}
+
+TEST_CASE("CSV reader with a skip sink: a broken row is told with its line, reading goes on at the next") {
+    std::istringstream in("name,birthday\nAnn,\nBad,13/45/1986\n\"Quote\"x,\nCy,\nname,with,too,many\nDee,\n");
+    std::vector<std::string> names;
+    std::vector<std::size_t> lines;
+    interchange::read_csv(
+        in, [&](ImportRecord&& record) { names.push_back(record.record.contact.name); },
+        [&](const FormatError& e) { lines.push_back(e.line()); });
+    CHECK(names == std::vector<std::string>{"Ann", "Cy", "Dee"});
+    CHECK(lines == std::vector<std::size_t>{3, 4, 6});
+}

@@ -170,3 +170,18 @@ TEST_CASE("import: a UTF-16 file is read as UTF-8 text, and the source says what
     std::string text((std::istreambuf_iterator<char>(source.in)), std::istreambuf_iterator<char>());
     CHECK(text == "name\n\xC3\xA9\n");
 }
+
+TEST_CASE("import: labels become tags through the aliases, else a plural finds its known singular") {
+    LabelTags labels;
+    labels.aliases = {{"work friends", "colleague"}, {"vips", "vip"}};
+    labels.known = {"client", "family", "coach", "clients-old"};
+    CHECK(tag_for_label("Work Friends", labels) == "colleague");  // the label as written, folded
+    CHECK(tag_for_label("VIPs", labels) == "vip");
+    CHECK(tag_for_label("Clients", labels) == "client");
+    CHECK(tag_for_label("families", labels) == "family");
+    CHECK(tag_for_label("coaches", labels) == "coach");
+    CHECK(tag_for_label("client", labels) == "client");
+    CHECK(tag_for_label("Book Club", labels) == "book-club");  // nothing known: its own tag
+    CHECK(tag_for_label("bus", labels) == "bus");
+    CHECK(tag_for_label("glass", labels) == "glass");
+}
