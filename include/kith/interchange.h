@@ -69,10 +69,11 @@ void convert_to_utf8(std::istream& in, const std::function<void(std::string_view
 
 // vCard 2.1, 3.0 and 4.0: unfolds lines, decodes quoted-printable (with CHARSET) and the
 // \, \; \\ \n escapes, accepts CRLF or LF, TYPE= or bare parameters, grouped properties
-// (item1.EMAIL). FN (else N, else ORG) is the name; NICKNAME, EMAIL, TEL, ORG, BDAY (every
+// (item1.EMAIL). FN (else N) is the name, else one made from the ORG, EMAIL or TEL (and said
+// in named_from); an Exchange address in EMAIL is set aside. NICKNAME, EMAIL, TEL, ORG, BDAY (every
 // common form, X-APPLE-OMIT-YEAR), CATEGORIES (tags), NOTE (one note each), UID (uuid, without
 // "urn:uuid:") and kith's own X-KITH-* properties are read; PHOTO and the rest are skipped.
-// Throws FormatError for a malformed card.
+// Throws FormatError for a malformed card, or tells `skip` and goes on at the next card.
 void read_vcards(std::istream& in, const RecordSink& sink, const SkipSink& skip = {});
 // One card, version 3 or 4, CRLF line ends, folded at 75 octets: what read_vcards reads back
 // as the same contact. kith's cadence and archived flag travel as X-KITH-EVERY and
@@ -81,8 +82,10 @@ void write_vcard(std::ostream& out, const ContactRecord& record, int version);
 
 // CSV (RFC 4180) with a header row: kith's own columns (those write_csv_header writes; a file
 // whose header has only these, in any order, counts as kith's), Google Contacts' and Outlook's
-// export headers. Multi-valued cells are joined with " ::: ". Throws FormatError naming the
-// line for a malformed row; rows read before it have already gone to the sink.
+// export headers. Multi-valued cells are joined with " ::: ". In other files' rows, a missing
+// name is made as read_vcards makes it, and Exchange addresses are set aside. Throws FormatError
+// naming the line for a malformed row (rows read before it have already gone to the sink), or
+// tells `skip` and goes on at the next line.
 void read_csv(std::istream& in, const RecordSink& sink, const SkipSink& skip = {});
 void write_csv_header(std::ostream& out);
 // Cells starting with = or @ (or a tab, CR, or the ' used to mark them), and those starting

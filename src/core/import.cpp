@@ -59,7 +59,8 @@ void check_record(ContactRecord& record, Date today, const LabelTags* labels) {
     contact.emails = checked_unique(contact.emails, validate::email);
     contact.phones = checked_unique(contact.phones, validate::phone);
     if (labels)
-        contact.tags = checked_unique(contact.tags, [&](const std::string& label) { return tag_for_label(label, *labels); });
+        contact.tags =
+            checked_unique(contact.tags, [&](const std::string& label) { return tag_for_label(label, *labels); });
     else
         contact.tags = checked_unique(contact.tags, tag_from_label);
     if (!trim(contact.company).empty()) contact.company = validate::name(contact.company, "company");

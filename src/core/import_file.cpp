@@ -33,15 +33,12 @@ std::ifstream read_back(int fd, const std::string& label) {
     return in;
 }
 
+// The caller closes `fd`, also when this throws.
 void write_all(int fd, std::string_view bytes, const std::string& label) {
     while (!bytes.empty()) {
         auto count = ::write(fd, bytes.data(), bytes.size());
         if (count < 0 && errno == EINTR) continue;
-        if (count <= 0) {
-            auto problem = std::strerror(errno);
-            ::close(fd);
-            throw runtime_error(fmt::format("cannot keep {}: {}", label, problem));
-        }
+        if (count <= 0) throw runtime_error(fmt::format("cannot keep {}: {}", label, std::strerror(errno)));
         bytes.remove_prefix(static_cast<std::size_t>(count));
     }
 }
@@ -82,7 +79,12 @@ std::ifstream spooled(int fd, const std::string& label, const std::string& temp_
                 fmt::format("{} is not text: a NUL byte at offset {}; nothing imported", label, offset + nul));
         }
         offset += block.size();
-        write_all(spool, block, label);
+        try {
+            write_all(spool, block, label);
+        } catch (...) {
+            ::close(spool);
+            throw;
+        }
     }
     return read_back(spool, label);
 }
@@ -154,7 +156,8 @@ ImportSource open_import_source(const std::string& file, const std::string& form
         if (from.empty()) {
             char start[4] = {};
             source.in.read(start, sizeof start);
-            from = interchange::byte_order_mark_encoding(std::string_view(start, static_cast<std::size_t>(source.in.gcount())));
+            const auto got = static_cast<std::size_t>(source.in.gcount());
+            from = interchange::byte_order_mark_encoding(std::string_view(start, got));
             source.in.clear();
             source.in.seekg(0);
         }

@@ -83,9 +83,10 @@ bool is_utf8_name(std::string_view name) {
 
 void check_encoding(const std::string& name) {
     if (Converter(name).ok()) return;
-    throw usage_error(fmt::format("import: unknown encoding \"{}\" (`iconv --list` shows the names, such as "
-                                  "WINDOWS-1252, LATIN1, UTF-16)",
-                                  escape_control_characters(name)));
+    throw usage_error(
+        fmt::format("import: unknown encoding \"{}\" (`iconv --list` shows the names, such as "
+                    "WINDOWS-1252, LATIN1, UTF-16)",
+                    escape_control_characters(name)));
 }
 
 bool is_utf8_stream(std::istream& in) {
@@ -108,13 +109,13 @@ bool is_utf8_stream(std::istream& in) {
     return valid;
 }
 
-void convert_to_utf8(std::istream& in, const std::function<void(std::string_view)>& write,
-                     const std::string& encoding, bool replace) {
+void convert_to_utf8(std::istream& in, const std::function<void(std::string_view)>& write, const std::string& encoding,
+                     bool replace) {
     Converter converter(encoding);
     if (!converter.ok()) check_encoding(encoding);
     std::string input;  // what iconv has not taken yet, then the next chunk
     std::string output(chunk_bytes * 4 + 16, '\0');
-    std::size_t lines = 1;    // the line being converted, for an error
+    std::size_t lines = 1;     // the line being converted, for an error
     bool first_output = true;  // a byte order mark at the very start is dropped
     const auto emit = [&](std::string_view text) {
         if (first_output && !text.empty()) {
@@ -143,10 +144,10 @@ void convert_to_utf8(std::istream& in, const std::function<void(std::string_view
             // EINVAL: a sequence cut by the chunk's end, unless the file ends there.
             if (problem == EINVAL && !at_end) break;
             if (!replace)
-                throw FormatError(lines, fmt::format("not {} text: the byte 0x{:02X} means nothing in it (is "
-                                                     "--encoding right?)",
-                                                     escape_control_characters(encoding),
-                                                     static_cast<unsigned char>(*from)));
+                throw FormatError(lines,
+                                  fmt::format("not {} text: the byte 0x{:02X} means nothing in it (is "
+                                              "--encoding right?)",
+                                              escape_control_characters(encoding), static_cast<unsigned char>(*from)));
             emit(replacement_character);
             ++from;
             --from_left;

@@ -43,8 +43,9 @@ TEST_CASE("an Outlook CSV in Windows-1252 is read as such, its Exchange address 
     CHECK(has(result.out, "outlook_cp1252.csv (read as Windows-1252): 3 added, 0 updated, 0 unchanged."));
     const auto warnings = lines_of(result.err);
     REQUIRE(warnings.size() == 1);
-    CHECK(warnings[0].starts_with("kith: warning: Søren Kierkegaard (line 3): set aside the Exchange address "
-                                  "/o=ExchangeLabs/ou=Exchange Administrative Group (FYDIBOHF23SPDLT)/cn=Recipients/"));
+    CHECK(
+        warnings[0].starts_with("kith: warning: Søren Kierkegaard (line 3): set aside the Exchange address "
+                                "/o=ExchangeLabs/ou=Exchange Administrative Group (FYDIBOHF23SPDLT)/cn=Recipients/"));
     const auto list = people(box);
     CHECK(has(list, "Renée Dubois\trenee@cafe-creme.example\t+33 6 12 34 56 78\tclient,vip\n"));
     CHECK(has(list, "Søren Kierkegaard\tsoren@home.example\t(555) 010-2000\tmentor\n"));  // the rest of the record
@@ -117,7 +118,7 @@ TEST_CASE("Google labels become tags: aliases from the config, plurals their sin
     CHECK(has(out, "named from its e-mail: jane.doe (line 5)"));
     const auto list = people(box);
     CHECK(has(list, "Ada Lovelace\tada@engines.example\t+44 20 7946 0001\tclient\n"));  // client has a bank
-    CHECK(has(list, "Grace Hopper\tgrace@navy.example\t\tmentor\n"));                  // so has mentor
+    CHECK(has(list, "Grace Hopper\tgrace@navy.example\t\tmentor\n"));                   // so has mentor
     CHECK(has(list, "Alan Turing\talan@bletchley.example\t\tbooks\n"));
     CHECK(has(list, "jane.doe\tjane.doe@example.com\t\t\n"));  // * myContacts is Google's, not a tag
     // A user's cadence makes its tag known too; a plural of nothing known stays as it is.

@@ -16,7 +16,8 @@ namespace {
 std::string converted(const std::string& bytes, const std::string& encoding, bool replace = false) {
     std::istringstream in(bytes);
     std::string out;
-    convert_to_utf8(in, [&](std::string_view text) { out += text; }, encoding, replace);
+    convert_to_utf8(
+        in, [&](std::string_view text) { out += text; }, encoding, replace);
     return out;
 }
 
@@ -42,7 +43,9 @@ TEST_CASE("encoding: a byte order mark names UTF-8 or UTF-16, nothing else does"
 
 TEST_CASE("encoding: the whole stream is checked for UTF-8, across its reading chunks") {
     CHECK(utf8("name\nRenée\n"));
-    CHECK(!utf8("name\nRen\xE9" "e\n"));
+    CHECK(
+        !utf8("name\nRen\xE9"
+              "e\n"));
     CHECK(utf8(std::string("a\0b", 3)));  // a NUL is the reader's to name, not an encoding
     // "é" cut by the 64 KiB chunk boundary is still one character; a Latin-1 byte far in is found.
     std::string long_text(65535, 'a');
@@ -55,7 +58,7 @@ TEST_CASE("encoding: Windows-1252, UTF-16 and others become UTF-8, without a byt
     CHECK(converted("Caf\xE9 \x93quoted\x94 \x80 5", "WINDOWS-1252") == "Café “quoted” € 5");
     CHECK(converted(std::string("\xFF\xFEJ\0\xFC\0r\0\n\0", 10), "UTF-16LE") == "Jür\n");
     CHECK(converted(std::string("\xFE\xFF\xD8\x3E\xDD\x50", 6), "UTF-16BE") == "🥐");  // a surrogate pair
-    CHECK(converted(std::string("\xFF\xFEn\0", 4), "UTF-16") == "n");                   // iconv reads the mark
+    CHECK(converted(std::string("\xFF\xFEn\0", 4), "UTF-16") == "n");                    // iconv reads the mark
     CHECK(converted("\x8A\x9A", "MACINTOSH") == "äö");
     // A long UTF-16 text goes through in pieces, a character never split between them.
     std::string wide;
@@ -76,8 +79,15 @@ TEST_CASE("encoding: a byte the encoding does not have is an error on its line, 
         CHECK(std::string(e.what()) == "not ASCII text: the byte 0xE9 means nothing in it (is --encoding right?)");
     }
     // 0x81 is undefined in Windows-1252: a detected file still reads, with a replacement.
-    CHECK(converted("a\x81" "b", "WINDOWS-1252", true) == "a\xEF\xBF\xBD" "b");
-    CHECK_THROWS_AS(converted("a\x81" "b", "WINDOWS-1252"), FormatError);
+    CHECK(converted("a\x81"
+                    "b",
+                    "WINDOWS-1252", true) ==
+          "a\xEF\xBF\xBD"
+          "b");
+    CHECK_THROWS_AS(converted("a\x81"
+                              "b",
+                              "WINDOWS-1252"),
+                    FormatError);
     CHECK(converted(std::string("\xFF\xFEn\0o", 5), "UTF-16LE", true) == "n\xEF\xBF\xBD");  // cut short
 }
 
