@@ -40,7 +40,7 @@ inline void require(bool condition, const char* what) {
     if (!condition) throw Broken(what);
 }
 
-using Reader = void (*)(std::istream&, const RecordSink&);
+using Reader = void (*)(std::istream&, const RecordSink&, const SkipSink&);
 using Writer = void (*)(std::ostream&, const ContactRecord&);
 
 inline const Date fixed_today{std::chrono::year{2026}, std::chrono::November, std::chrono::day{22}};
@@ -89,10 +89,13 @@ inline long count_records(Reader read, const std::string& text) {
     std::istringstream in(text);
     long count = 0;
     try {
-        read(in, [&](ImportRecord&& record) {
-            require(record.line >= 1, "a record on line 0");
-            ++count;
-        });
+        read(
+            in,
+            [&](ImportRecord&& record) {
+                require(record.line >= 1, "a record on line 0");
+                ++count;
+            },
+            {});
     } catch (const FormatError& e) {
         require(e.line() >= 1, "a format error on line 0");
         return -1;
@@ -106,7 +109,7 @@ inline bool import_into(Store& store, Reader read, const std::string& text) {
     std::istringstream in(text);
     Importer importer(store, fixed_today);
     try {
-        store.write([&] { read(in, [&](ImportRecord&& record) { importer.merge(std::move(record.record)); }); });
+        store.write([&] { read(in, [&](ImportRecord&& record) { importer.merge(std::move(record.record)); }, {}); });
     } catch (const Error& e) {
         require(e.code() == ExitCode::usage, e.what());
         return false;

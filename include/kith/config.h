@@ -26,10 +26,12 @@ struct Config {
     // Where phone numbers written without a country code are from (ISO 3166: "GB"); "" means
     // the locale's territory (kith/phone.h).
     std::string phone_region;
+    // [import.labels] clients = "client": the tag another address book's label becomes (keys folded).
+    std::map<std::string, std::string> import_labels;
 };
 
 struct ConfigKey {
-    std::string key;  // dotted: due.limit; "cadence.TAG" stands for any tag
+    std::string key;  // dotted: due.limit; "cadence.TAG" stands for any tag, "import.labels.LABEL" any label
     std::string type;
     std::string default_value;
     std::string description;

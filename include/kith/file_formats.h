@@ -20,10 +20,13 @@ struct WriteContext {
 struct FileFormat {
     std::string_view name;                           // as --format takes it: "vcard"
     std::vector<std::string_view> extensions;        // lower case, with the dot: ".vcf", ".vcard"
-    void (*read)(std::istream&, const RecordSink&);  // null: kith writes this format but never reads it
+    void (*read)(std::istream&, const RecordSink&, const SkipSink&);  // null: kith writes it but never reads it
     void (*begin)(std::ostream&);                    // before the first contact
     void (*write)(std::ostream&, const ContactRecord&, const WriteContext&);
     void (*end)(std::ostream&);  // after the last one
+    // Written by other address books (phones, Google, Outlook) too, not only by kith: read in
+    // their legacy encodings when not UTF-8, and their labels mapped onto kith's tags.
+    bool foreign = false;
 };
 
 // json, jsonl, vcard, csv, ics.

@@ -6,6 +6,7 @@
 #include <fstream>
 #include <functional>
 #include <map>
+#include <set>
 #include <string>
 #include <unordered_map>
 #include <unordered_set>
@@ -18,6 +19,19 @@
 
 namespace kith {
 
+// How labels from other address books (Google labels, Outlook categories, vCard CATEGORIES)
+// become tags: through `aliases` first (config [import.labels], keys folded: clients =
+// "client"), else a plural label whose singular is one of the `known` tags (those with a
+// cadence or a question bank) becomes that tag, so it gets its cadence and bank.
+struct LabelTags {
+    std::map<std::string, std::string> aliases;
+    std::set<std::string> known;
+};
+
+// The tag a label becomes: single lower-case words, spaces and commas as '-' ("Work Friends":
+// work-friends). Usage error for a label that is no tag.
+std::string tag_for_label(const std::string& label, const LabelTags& labels);
+
 struct MergeResult {
     enum class Action { added, updated, unchanged };
     Action action = Action::unchanged;
@@ -25,6 +39,10 @@ struct MergeResult {
     std::string name;
     std::vector<std::string> changes;  // what an update changed: "emails", "+2 notes" …
     std::vector<ContactRef> kept_apart;  // others of the same name an added person was not merged into
+    // What the file's reader said of the record, for the report (import_file fills these).
+    std::size_t line = 0;
+    std::string named_from;              // how a record without a name was named: "its e-mail"
+    std::vector<std::string> set_aside;  // values not imported, each with why
 };
 
 // Merges records one at a time inside the caller's transaction, so a file is imported whole
@@ -42,9 +60,10 @@ struct MergeResult {
 // questions are added when new: by uuid, or, without one, when no identical one exists.
 class Importer {
 public:
-    // Each new or changed note is read with `rules` (SPEC §5a).
-    Importer(Store& store, Date today, const RuleBook& rules = builtin_rulebook())
-        : store_(store), today_(today), rules_(rules) {}
+    // Each new or changed note is read with `rules` (SPEC §5a). With `labels`, the record's
+    // tags are another address book's labels, mapped onto kith's tags.
+    Importer(Store& store, Date today, const RuleBook& rules = builtin_rulebook(), const LabelTags* labels = nullptr)
+        : store_(store), today_(today), rules_(rules), labels_(labels) {}
 
     // Usage error (exit 2) for a field kith would refuse from the command line; FormatError
     // for a uuid already on an earlier `line` of the same file.
@@ -56,6 +75,7 @@ private:
     Store& store_;
     Date today_;
     const RuleBook& rules_;
+    const LabelTags* labels_;
     std::unordered_set<std::int64_t> added_;                     // contacts this import added
     std::unordered_map<std::string, std::size_t> uuid_lines_;  // uuids met so far, and their lines
 };
@@ -65,27 +85,43 @@ private:
 struct ImportSource {
     std::string label;  // the file's name, or "stdin": what messages call it
     const interchange::FileFormat* format = nullptr;
-    std::ifstream in;
+    std::ifstream in;    // UTF-8 (or, for JSON, what the file holds)
+    std::string read_as;  // the encoding it was converted from ("Windows-1252"); "" when none
 };
 
 // Opens `file` ("" or "-": standard input) and chooses its format: `format` when given, else
 // the file's extension, else its first line. Standard input, pipes and devices are first copied
 // to a nameless private file in `temp_directory`, so the write lock is later held only while
-// the import runs. Usage error for a directory, a format kith only writes, or input that is not
-// UTF-8 text.
-ImportSource open_import_source(const std::string& file, const std::string& format, const std::string& temp_directory);
+// the import runs. The text is converted to UTF-8 (into another nameless file) from `encoding`
+// when given (any name iconv knows), else from what a byte order mark says (UTF-16), else from
+// Windows-1252 when a vCard or CSV file is not UTF-8. Usage error for a directory, a format kith
+// only writes, an unknown encoding, or input that is not text in it.
+ImportSource open_import_source(const std::string& file, const std::string& format, const std::string& temp_directory,
+                                const std::string& encoding = "");
 
 struct ImportCounts {
     std::size_t added = 0;
     std::size_t updated = 0;
     std::size_t unchanged = 0;
+    std::size_t skipped = 0;
+};
+
+struct ImportOptions {
+    bool dry_run = false;  // everything done, then rolled back
+    // A broken record is told to `skipped` and left out, and every good one imported; without
+    // it, the first broken record stops the import with nothing written.
+    bool skip_invalid = false;
+    LabelTags labels;  // for the formats other address books write
 };
 
 // Merges every record of `source` in one transaction (for a dry run, one rolled back at the
 // end), so a file is imported whole or not at all; `each` sees every merge as it is made, and
 // what it saw counts only once this returns. A broken record is a usage error naming
-// `label:line`, with nothing written. New and changed notes are read with `rules`.
-ImportCounts import_file(Store& store, ImportSource& source, bool dry_run, Date today, const RuleBook& rules,
-                         const std::function<void(const MergeResult&)>& each);
+// `label:line`, with nothing written; with skip_invalid it is told to `skipped`, and only when
+// records were skipped and none could be imported is that a usage error, with nothing written.
+// New and changed notes are read with `rules`.
+ImportCounts import_file(Store& store, ImportSource& source, const ImportOptions& options, Date today,
+                         const RuleBook& rules, const std::function<void(const MergeResult&)>& each,
+                         const std::function<void(const FormatError&)>& skipped = {});
 
 }  // namespace kith

@@ -38,47 +38,91 @@ std::string report_line(const MergeResult& result) {
     auto who = result.action == MergeResult::Action::added ? result.name
                                                            : fmt::format("{} (#{})", result.name, result.contact_id);
     auto line = fmt::format("{:<10} {}", action_word(result.action), escape_control_characters(who));
-    if (!result.changes.empty()) line += ": " + join(result.changes, ", ");
-    if (auto apart = kept_apart(result); !apart.empty()) line += (result.changes.empty() ? ": " : "; ") + apart;
+    std::vector<std::string> said;
+    if (!result.changes.empty()) said.push_back(join(result.changes, ", "));
+    if (!result.named_from.empty()) said.push_back("named from " + result.named_from);
+    if (auto apart = kept_apart(result); !apart.empty()) said.push_back(apart);
+    if (!said.empty()) line += ": " + join(said, "; ");
     return line + '\n';
+}
+
+// "Ann Lee (line 4)": a record in a message.
+std::string record_named(const MergeResult& result) {
+    return fmt::format("{} (line {})", result.name, result.line);
+}
+
+// Label aliases from the config, and the tags a plural label may be the plural of: those with
+// a cadence or a question bank.
+LabelTags label_tags(Session& session) {
+    LabelTags labels;
+    const auto& config = session.config();
+    labels.aliases = config.import_labels;
+    for (const auto& [tag, cadence] : config.tag_cadences) labels.known.insert(tag);
+    for (const auto& [tag, bank] : session.question_settings().banks) labels.known.insert(fold_case(tag));
+    return labels;
 }
 
 struct Options {
     std::string file;
     std::string format;
+    std::string encoding;
     bool dry_run = false;
+    bool skip_invalid = false;
 };
 
 void run_import(Session& session, const Options& options) {
     if (options.file.empty() && stdin_is_terminal())
         throw usage_error("import: give a FILE, or pipe the data in (kith import - < contacts.vcf)");
-    auto source = open_import_source(options.file, options.format, session.temp_directory());
+    auto source = open_import_source(options.file, options.format, session.temp_directory(), options.encoding);
     auto today = session.today();
     session.describe_writes(source.label);
     auto& store = session.store(Store::Access::write);
     std::string report;                 // the dry run's lines, printed only once the whole file is known good
     std::vector<std::string> warnings;  // likewise, for a real import
-    auto counts = import_file(store, source, options.dry_run, today, *session.question_settings().rules,
-                              [&](const MergeResult& result) {
-                                  if (options.dry_run)
-                                      report += report_line(result);
-                                  else if (auto apart = kept_apart(result); !apart.empty())
-                                      warnings.push_back(fmt::format("{}: {}", result.name, apart));
-                              });
+    std::vector<std::string> named;     // the records named from what they had, for the summary
+    ImportOptions import_options;
+    import_options.dry_run = options.dry_run;
+    import_options.skip_invalid = options.skip_invalid;
+    import_options.labels = label_tags(session);
+    auto counts = import_file(
+        store, source, import_options, today, *session.question_settings().rules,
+        [&](const MergeResult& result) {
+            for (const auto& value : result.set_aside)
+                warnings.push_back(fmt::format("{}: set aside {}", record_named(result), value));
+            if (options.dry_run) {
+                report += report_line(result);
+                return;
+            }
+            if (auto apart = kept_apart(result); !apart.empty())
+                warnings.push_back(fmt::format("{}: {}", result.name, apart));
+            if (!result.named_from.empty())
+                named.push_back(fmt::format("named from {}: {}\n", result.named_from,
+                                            escape_control_characters(record_named(result))));
+        },
+        [&](const FormatError& skipped) {
+            std::cerr << fmt::format("kith: skipped line {}: {}\n", skipped.line(),
+                                     escape_control_characters(skipped.what()));
+        });
+    for (const auto& warning : warnings) session.warn(warning);
 
+    const auto skipped = counts.skipped ? fmt::format(", {} skipped", counts.skipped) : std::string();
+    const auto read_as = source.read_as.empty()
+                             ? std::string()
+                             : fmt::format(" (read as {})", escape_control_characters(source.read_as));
     if (options.dry_run) {
         std::cout << report
-                  << fmt::format("Dry run: {} to add, {} to update, {} unchanged; nothing written.\n", counts.added,
-                                 counts.updated, counts.unchanged);
+                  << fmt::format("Dry run{}: {} to add, {} to update, {} unchanged{}; nothing written.\n", read_as,
+                                 counts.added, counts.updated, counts.unchanged, skipped);
     } else {
-        for (const auto& warning : warnings) session.warn(warning);
         if (auto dropped = store.undo_dropped())
             session.warn(fmt::format("this import changed too much to be undone (over {} MB of changes); the undo "
                                      "history was emptied",
                                      *dropped / (1024 * 1024)));
         auto total = counts.added + counts.updated + counts.unchanged;
-        std::cout << fmt::format("Imported {} contact{} from {}: {} added, {} updated, {} unchanged.\n", total,
-                                 total == 1 ? "" : "s", source.label, counts.added, counts.updated, counts.unchanged);
+        std::cout << fmt::format("Imported {} contact{} from {}{}: {} added, {} updated, {} unchanged{}.\n", total,
+                                 total == 1 ? "" : "s", source.label, read_as, counts.added, counts.updated,
+                                 counts.unchanged, skipped);
+        for (const auto& line : named) std::cout << line;
     }
 }
 
@@ -89,16 +133,26 @@ void add_import_command(CLI::App& app, Session& session) {
     command->footer(
         "Example: kith import contacts.vcf --dry-run\n"
         "         kith import google.csv\n"
+        "         kith import outlook.csv --encoding WINDOWS-1252\n"
         "         ssh laptop kith export | kith import -\n"
+        "         kith import android.vcf --skip-invalid\n"
         "People are matched by uuid; records without one by email, then phone number (however\n"
         "written), then exact name. Without --format, the format comes from the file's extension\n"
-        "or its first line. A broken record stops the import before anything is written.");
+        "or its first line; without --encoding, a file that is not UTF-8 is read as Windows-1252.\n"
+        "A broken record stops the import before anything is written, unless --skip-invalid.");
     auto options = std::make_shared<Options>();
     command->add_option("file", options->file, "The file to read; `-` or nothing reads standard input");
     command->add_option("--format,-f", options->format, "Input format: vcard, csv, json, jsonl")
         ->check(CLI::IsMember({"vcard", "csv", "json", "jsonl"}))
         ->option_text("FORMAT");
+    command->add_option("--encoding", options->encoding,
+                        "The file's text encoding, any name iconv knows (WINDOWS-1252, LATIN1, UTF-16); without "
+                        "it: UTF-8, UTF-16 with a byte order mark, else Windows-1252")
+        ->option_text("NAME");
     command->add_flag("--dry-run,-n", options->dry_run, "Show what would be added, updated or left alone");
+    command->add_flag("--skip-invalid", options->skip_invalid,
+                      "Import every good record and list each broken one on stderr (skipped line N: why); "
+                      "exit 0 when any was imported");
     command->callback([&session, options] { run_import(session, *options); });
 }
 

@@ -34,6 +34,14 @@ struct KeyRule {
 
 std::string quoted(const std::string& text) { return fmt::format("\"{}\"", text); }
 
+// A TOML key as written: bare when it can be ("clients"), else quoted ("\"Work Friends\"").
+std::string quoted_key(const std::string& key) {
+    const bool bare = !key.empty() && std::all_of(key.begin(), key.end(), [](char c) {
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' || c == '_';
+    });
+    return bare ? key : quoted(key);
+}
+
 // A Show for a key with exactly one value.
 Show one(std::function<std::string(const Config&)> format) {
     return [format](const Config& config, const std::string& key) {
@@ -274,6 +282,24 @@ const std::vector<KeyRule>& key_rules() {
                  values.emplace_back("questions.bank." + tag, fmt::format("[{} questions]", bank.size()));
              return values;
          }},
+        {{"import.labels.LABEL", "string", "(none)",
+          "The tag a label from another address book becomes on import, e.g. clients = \"client\"."},
+         [](Config& config, const toml::node& node, const std::string& label) -> std::optional<std::string> {
+             if (!node.is_string()) return "expected a tag such as \"client\"";
+             std::string_view tag = *node.value<std::string>();
+             if (!tag.empty() && tag.front() == '#') tag.remove_prefix(1);  // "#client" means client
+             if (tag.empty() || tag.find_first_of(" ,\t") != std::string_view::npos || !is_valid_utf8(tag) ||
+                 has_control_characters(tag))
+                 return "expected a tag: one word such as \"client\"";
+             config.import_labels[fold_case(trim(label))] = fold_case(tag);
+             return std::nullopt;
+         },
+         [](const Config& config, const std::string&) {
+             std::vector<std::pair<std::string, std::string>> values;
+             for (const auto& [label, tag] : config.import_labels)
+                 values.emplace_back("import.labels." + quoted_key(label), quoted(tag));
+             return values;
+         }},
         {{"undo.keep", "integer", "100", "Commands `kith undo` can take back, newest first; 0 keeps none."},
          [](Config& config, const toml::node& node, const std::string&) {
              return apply_count(config.undo_keep, node, 100000);
@@ -297,12 +323,20 @@ const std::vector<KeyRule>& key_rules() {
     return rules;
 }
 
+// Where a key's last part stands for any name (cadence.TAG, import.labels.LABEL); npos for none.
+std::size_t wildcard_of(const std::string& pattern) {
+    for (std::string_view name : {"TAG", "LABEL"})
+        if (pattern.ends_with(name) && pattern.size() > name.size() && pattern[pattern.size() - name.size() - 1] == '.')
+            return pattern.size() - name.size();
+    return std::string::npos;
+}
+
 // The rule for a key; "cadence.TAG" matches cadence.<any tag>.
 const KeyRule* find_rule(const std::string& key) {
     for (const auto& rule : key_rules()) {
         const auto& pattern = rule.key.key;
         if (pattern == key) return &rule;
-        auto wildcard = pattern.find("TAG");
+        auto wildcard = wildcard_of(pattern);
         if (wildcard != std::string::npos && key.size() > wildcard && key.compare(0, wildcard, pattern, 0, wildcard) == 0 &&
             key.find('.', wildcard) == std::string::npos)
             return &rule;
@@ -318,9 +352,9 @@ std::string did_you_mean(const std::string& key) {
     std::vector<std::string> candidates;
     for (const auto& rule : key_rules()) {
         auto name = rule.key.key;
-        if (auto wildcard = name.find("TAG"); wildcard != std::string::npos) {
+        if (auto wildcard = wildcard_of(name); wildcard != std::string::npos) {
             if (std::count(name.begin(), name.end(), '.') != std::count(key.begin(), key.end(), '.')) continue;
-            name.replace(wildcard, 3, last);
+            name.replace(wildcard, std::string::npos, last);
         }
         candidates.push_back(name);
     }

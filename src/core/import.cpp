@@ -36,19 +36,35 @@ std::string tag_from_label(const std::string& label) {
     return normalize_tag(tag);
 }
 
+// The singulars an English plural may have, likeliest first: clients → client, families →
+// family, coaches → coach.
+std::vector<std::string> singulars(const std::string& word) {
+    std::vector<std::string> out;
+    const auto ends = [&](std::string_view suffix) { return word.size() > suffix.size() + 1 && word.ends_with(suffix); };
+    if (ends("ies")) out.push_back(word.substr(0, word.size() - 3) + "y");
+    if (ends("es")) out.push_back(word.substr(0, word.size() - 2));
+    if (ends("s") && !ends("ss")) out.push_back(word.substr(0, word.size() - 1));
+    return out;
+}
+
 std::string nickname(const std::string& value) { return validate::contact_name(value, "nickname"); }
 
 std::string line_text(const std::string& value, const char* field) { return trim(validate::text(value, field)); }
 
 // Checks every field as the commands would, and fills what the file did not carry. A number
-// written twice (two spellings) is kept once, as first written.
-void check_record(ContactRecord& record, Date today, const ValueKey& phone_key_of) {
+// written twice (two spellings) is kept once, as first written. With `labels`, the tags are
+// another address book's labels.
+void check_record(ContactRecord& record, Date today, const ValueKey& phone_key_of, const LabelTags* labels) {
     auto& contact = record.contact;
     contact.name = validate::contact_name(contact.name, "name");
     contact.nicknames = checked_unique(contact.nicknames, nickname);
     contact.emails = checked_unique(contact.emails, validate::email);
     contact.phones = checked_unique(contact.phones, validate::phone, phone_key_of);
-    contact.tags = checked_unique(contact.tags, tag_from_label);
+    if (labels)
+        contact.tags =
+            checked_unique(contact.tags, [&](const std::string& label) { return tag_for_label(label, *labels); });
+    else
+        contact.tags = checked_unique(contact.tags, tag_from_label);
     if (!trim(contact.company).empty()) contact.company = validate::name(contact.company, "company");
     else contact.company.clear();
     if (contact.birthday) {
@@ -227,9 +243,19 @@ const Matching<AskedQuestion> asked_matching{
 
 }  // namespace
 
+std::string tag_for_label(const std::string& label, const LabelTags& labels) {
+    if (auto alias = labels.aliases.find(fold_case(trim(label))); alias != labels.aliases.end()) return alias->second;
+    auto tag = tag_from_label(label);
+    if (auto alias = labels.aliases.find(tag); alias != labels.aliases.end()) return alias->second;
+    if (labels.known.count(tag)) return tag;
+    for (const auto& singular : singulars(tag))
+        if (labels.known.count(singular)) return singular;
+    return tag;
+}
+
 MergeResult Importer::merge(ContactRecord record, std::size_t line) {
     const auto phone_key_of = phone_keys(store_.phone_region());
-    check_record(record, today_, phone_key_of);
+    check_record(record, today_, phone_key_of, labels_);
     const auto& incoming = record.contact;
     MergeResult result;
     result.name = incoming.name;

@@ -16,6 +16,7 @@
 #include <utility>
 #include <vector>
 
+#include "interchange/foreign_records.h"
 #include "kith/dates.h"
 #include "kith/interchange.h"
 #include "kith/text.h"
@@ -119,11 +120,17 @@ public:
     }
 
     // The next row that is not blank (blank: every cell empty or spaces), or false at the end.
-    // More than max_cells cells is an error worded by too_many.
+    // More than max_cells cells is an error worded by too_many. After a malformed row the
+    // reader goes on at the next line, for a caller that skips it.
     bool next(std::vector<std::string>& cells, std::size_t max_cells, std::string_view too_many) {
         while (peek() != eof) {
             row_line_ = line_;
-            read_row(cells, max_cells, too_many);
+            try {
+                read_row(cells, max_cells, too_many);
+            } catch (const FormatError&) {
+                skip_rest_of_line();
+                throw;
+            }
             const bool blank =
                 std::all_of(cells.begin(), cells.end(), [](const std::string& cell) { return trim(cell).empty(); });
             if (!blank) return true;
@@ -170,6 +177,18 @@ private:
         if (++row_bytes_ > max_row_bytes)
             throw FormatError(row_line_, "row is longer than 16 MiB: is a closing quote missing?");
         cell.push_back(static_cast<char>(c));
+    }
+
+    void skip_rest_of_line() {
+        while (true) {
+            const int c = bump();
+            if (c == eof) return;
+            if (c == '\n' || c == '\r') {
+                if (c == '\r' && peek() == '\n') bump();
+                ++line_;
+                return;
+            }
+        }
     }
 
     void read_row(std::vector<std::string>& cells, std::size_t max_cells, std::string_view too_many) {
@@ -432,15 +451,14 @@ void keep_first(std::string& slot, std::string value) {
     if (slot.empty()) slot = std::move(value);
 }
 
-// Name, else File As, else the given, middle and family names, else the company.
-std::string full_name(NameParts parts, const std::string& company) {
+// Name, else File As, else the given, middle and family names; "" for none.
+std::string full_name(NameParts parts) {
     if (!trim(parts.name).empty()) return std::move(parts.name);
     if (!parts.file_as.empty()) return std::move(parts.file_as);
     std::vector<std::string> words;
     for (auto* part : {&parts.given, &parts.middle, &parts.family})
         if (!part->empty()) words.push_back(std::move(*part));
-    if (!words.empty()) return join(words, " ");
-    return company;
+    return join(words, " ");
 }
 
 ImportRecord to_record(const Layout& layout, std::vector<std::string>& cells, std::size_t line) {
@@ -465,7 +483,9 @@ ImportRecord to_record(const Layout& layout, std::vector<std::string>& cells, st
             case Field::middle: keep_first(parts.middle, std::move(value)); break;
             case Field::family: keep_first(parts.family, std::move(value)); break;
             case Field::nicknames: append_all(contact.nicknames, split_values(value, layout.kith)); break;
-            case Field::emails: append_all(contact.emails, split_values(value, layout.kith)); break;
+            case Field::emails:
+                for (auto& email : split_values(value, layout.kith)) add_email(out, std::move(email));
+                break;
             case Field::phones: append_all(contact.phones, split_values(value, layout.kith)); break;
             case Field::company: keep_first(contact.company, std::move(value)); break;
             case Field::kith_tags: append_all(contact.tags, split_values(value, true)); break;
@@ -493,23 +513,31 @@ ImportRecord to_record(const Layout& layout, std::vector<std::string>& cells, st
             }
         }
     }
-    contact.name = layout.kith ? std::move(parts.name) : full_name(std::move(parts), contact.company);
-    if (trim(contact.name).empty()) throw FormatError(line, "row has no name");
+    contact.name = layout.kith ? std::move(parts.name) : full_name(std::move(parts));
+    if (trim(contact.name).empty() && (layout.kith || !name_from_what_it_has(out)))
+        throw FormatError(line, layout.kith ? "row has no name" : "row has no name, organisation, e-mail or phone");
     return out;
 }
 
 // ---- writing ---------------------------------------------------------------------------
 
-// A spreadsheet runs a cell starting with = + - @ (or a tab or CR) as a formula; the ' in
-// front makes it text, and marking a leading ' too lets the reader remove exactly one.
-bool needs_formula_mark(char first) {
-    return first == '=' || first == '+' || first == '-' || first == '@' || first == '\t' || first == '\r' ||
-           first == '\'';
+// A spreadsheet runs a cell starting with = or @ (or a tab or CR) as a formula, and one
+// starting with + or - unless the rest is a number or a date: without letters there is no
+// function or reference to run, so "+44 7700 900123" and "--03-15" stay as they are. The ' in
+// front makes a cell text, and marking a leading ' too lets the reader remove exactly one.
+bool needs_formula_mark(std::string_view cell) {
+    if (cell.empty()) return false;
+    const char first = cell.front();
+    if (first == '=' || first == '@' || first == '\t' || first == '\r' || first == '\'') return true;
+    if (first != '+' && first != '-') return false;
+    const auto rest = cell.substr(1);
+    return rest.find_first_of("0123456789") == std::string_view::npos ||
+           rest.find_first_not_of("0123456789 ()-./") != std::string_view::npos;
 }
 
 void append_cell(std::string& line, std::string_view value) {
     std::string cell;
-    if (!value.empty() && needs_formula_mark(value.front())) cell += '\'';
+    if (needs_formula_mark(value)) cell += '\'';
     cell += value;
     const bool quote = cell.find_first_of(",\"\r\n") != std::string::npos ||
                        (!cell.empty() && (cell.front() == ' ' || cell.back() == ' ' || cell.back() == '\t'));
@@ -535,7 +563,7 @@ std::string optional_date(const std::optional<Date>& date) {
 
 }  // namespace
 
-void read_csv(std::istream& in, const RecordSink& sink) {
+void read_csv(std::istream& in, const RecordSink& sink, const SkipSink& skip) {
     RowReader reader(in.rdbuf());
     reader.skip_byte_order_mark();
     std::vector<std::string> cells;
@@ -548,9 +576,18 @@ void read_csv(std::istream& in, const RecordSink& sink) {
     check_utf8();
     const Layout layout = read_header(cells, reader.row_line());
     const std::string too_many = fmt::format("row has more cells than the header's {} columns", layout.columns.size());
-    while (reader.next(cells, layout.columns.size(), too_many)) {
-        check_utf8();
-        sink(to_record(layout, cells, reader.row_line()));
+    while (true) {
+        ImportRecord record;
+        try {
+            if (!reader.next(cells, layout.columns.size(), too_many)) break;
+            check_utf8();
+            record = to_record(layout, cells, reader.row_line());
+        } catch (const FormatError& e) {
+            if (!skip) throw;
+            skip(e);
+            continue;
+        }
+        sink(std::move(record));
     }
 }
 

@@ -48,13 +48,15 @@ const std::vector<FileFormat>& file_formats() {
          [](std::ostream& out, const ContactRecord& record, const WriteContext& context) {
              write_vcard(out, record, context.vcard_version);
          },
-         nothing},
+         nothing,
+         true},
         {"csv",
          {".csv"},
          read_csv,
          write_csv_header,
          [](std::ostream& out, const ContactRecord& record, const WriteContext&) { write_csv_row(out, record); },
-         nothing},
+         nothing,
+         true},
         {"ics",
          {".ics"},
          nullptr,

@@ -7,6 +7,7 @@
 #include <istream>
 #include <iterator>
 #include <nlohmann/json.hpp>
+#include <optional>
 #include <ostream>
 
 #include "interchange/lines.h"
@@ -94,7 +95,8 @@ std::string json_message(std::string message) {
 // each to the sink as soon as it is complete: the document is never held whole.
 class DocumentReader : public nlohmann::json_sax<json> {
 public:
-    DocumentReader(const RecordSink& sink, Position& position) : sink_(sink), position_(position) {}
+    DocumentReader(const RecordSink& sink, const SkipSink& skip, Position& position)
+        : sink_(sink), skip_(skip), position_(position) {}
 
     bool null() override { return value(json(nullptr)); }
     bool boolean(bool b) override { return value(json(b)); }
@@ -191,7 +193,14 @@ private:
         if (skipping_) {
             skipping_ = false;
         } else {
-            sink_(ImportRecord{json_shape::record_from_json(current_, record_line_), record_line_});
+            std::optional<ImportRecord> record;
+            try {
+                record = ImportRecord{json_shape::record_from_json(current_, record_line_), record_line_, {}, {}};
+            } catch (const FormatError& e) {
+                if (!skip_) throw;
+                skip_(e);
+            }
+            if (record) sink_(std::move(*record));
         }
         current_ = json();
         return true;
@@ -224,6 +233,7 @@ private:
     }
 
     const RecordSink& sink_;
+    const SkipSink& skip_;
     Position& position_;
     std::size_t record_line_ = 1;
     int depth_ = 0;
@@ -238,29 +248,36 @@ private:
 
 }  // namespace
 
-void read_json(std::istream& in, const RecordSink& sink) {
+void read_json(std::istream& in, const RecordSink& sink, const SkipSink& skip) {
     const auto first_byte = in.peek();
     if (first_byte == 0xFF || first_byte == 0xFE) refuse_utf16("\xFF\xFE");  // no JSON starts so
     Position position;
-    DocumentReader reader(sink, position);
+    DocumentReader reader(sink, skip, position);
     CountingIterator first(in, &position);
     CountingIterator last;
     json::sax_parse(first, last, &reader);
     reader.finish();
 }
 
-void read_jsonl(std::istream& in, const RecordSink& sink) {
+void read_jsonl(std::istream& in, const RecordSink& sink, const SkipSink& skip) {
     LineSource lines(in, max_record_bytes);
     for (std::string text; lines.next(text);) {
         const auto line = lines.number();
         if (text.find_first_not_of(" \t\r") == std::string::npos) continue;
-        json object;
+        std::optional<ImportRecord> record;
         try {
-            object = json::parse(text);
-        } catch (const json::exception& e) {
-            throw FormatError(line, fmt::format("not valid JSON: {}", json_message(e.what())));
+            json object;
+            try {
+                object = json::parse(text);
+            } catch (const json::exception& e) {
+                throw FormatError(line, fmt::format("not valid JSON: {}", json_message(e.what())));
+            }
+            record = ImportRecord{json_shape::record_from_json(object, line), line, {}, {}};
+        } catch (const FormatError& e) {
+            if (!skip) throw;
+            skip(e);
         }
-        sink(ImportRecord{json_shape::record_from_json(object, line), line});
+        if (record) sink(std::move(*record));
     }
 }
 

@@ -14,6 +14,7 @@
 #include <vector>
 
 #include "interchange/content_line.h"
+#include "interchange/foreign_records.h"
 #include "interchange/lines.h"
 #include "kith/dates.h"
 #include "kith/interchange.h"
@@ -293,9 +294,12 @@ std::string decoded_text(const Property& property) {
     std::string bytes =
         property.quoted_printable() ? decode_quoted_printable(property.value) : std::string(property.value);
     const auto charset = upper_ascii(property.get("CHARSET").value_or(""));
-    if (is_latin1_charset(charset)) {
+    // A value written as it is was text of the file's encoding, which the import has already
+    // converted to UTF-8 as a whole: its CHARSET is then spent. Quoted-printable bytes are not.
+    const bool converted = !property.quoted_printable() && is_valid_utf8(bytes);
+    if (!converted && is_latin1_charset(charset)) {
         bytes = windows_1252_to_utf8(bytes);
-    } else if (!is_utf8_charset(charset)) {
+    } else if (!converted && !is_utf8_charset(charset)) {
         throw FormatError(property.line, fmt::format("{}: unknown CHARSET {} (UTF-8, ISO-8859-1 and Windows-1252 "
                                                      "are read)",
                                                      property.name, quoted(charset)));
@@ -455,7 +459,7 @@ public:
         } else if (name == "CATEGORIES") {
             append_list(contact.tags, text);
         } else if (name == "EMAIL") {
-            add_nonempty(contact.emails, without_prefix_ignoring_case(unescaped(text), "mailto:"));
+            add_email(record_, without_prefix_ignoring_case(unescaped(text), "mailto:"));
         } else if (name == "TEL") {
             add_nonempty(contact.phones, without_prefix_ignoring_case(unescaped(text), "tel:"));
         } else if (name == "NOTE") {
@@ -477,10 +481,10 @@ public:
 
     ImportRecord finish() {
         Contact& contact = record_.record.contact;
-        contact.name = !formatted_name_.empty()    ? formatted_name_
-                       : !structured_name_.empty() ? structured_name_
-                                                   : contact.company;
-        if (contact.name.empty()) throw FormatError(record_.line, "vCard has no name (FN, N or ORG)");
+        contact.name = !formatted_name_.empty() ? formatted_name_ : structured_name_;
+        if (contact.name.empty() && !name_from_what_it_has(record_))
+            throw FormatError(record_.line, "vCard has no name, organisation, e-mail or number (FN, N, ORG, EMAIL "
+                                            "or TEL)");
         return std::move(record_);
     }
 
@@ -581,13 +585,42 @@ std::string rev_value(std::string_view updated_at, int version) {
 
 }  // namespace
 
-void read_vcards(std::istream& in, const RecordSink& sink) {
+void read_vcards(std::istream& in, const RecordSink& sink, const SkipSink& skip) {
     LineReader lines(in);
     std::string line;
     std::size_t number = 0;
     std::optional<Card> card;
+    std::optional<FormatError> broken;  // the first problem of the card being read, when skipping
+    bool stray = false;                 // lines outside a card already reported, when skipping
     bool in_base64 = false;
     std::size_t card_bytes = 0;
+    // A problem ends the reading, or, when skipping, the card it is in (told at its END) or the
+    // run of stray lines outside a card (told once).
+    const auto fail = [&](FormatError error) {
+        if (!skip) throw error;
+        if (card) {
+            if (!broken) broken = std::move(error);
+        } else if (!stray) {
+            stray = true;
+            skip(error);
+        }
+    };
+    const auto close_card = [&] {
+        if (broken) {
+            skip(*broken);
+        } else {
+            std::optional<ImportRecord> record;
+            try {
+                record = card->finish();
+            } catch (const FormatError& e) {
+                if (!skip) throw;
+                skip(e);
+            }
+            if (record) sink(std::move(*record));
+        }
+        card.reset();
+        broken.reset();
+    };
     while (lines.next(line, number)) {
         if (is_blank(line)) continue;
         if (card && (card_bytes += line.size()) > max_record_bytes)
@@ -595,30 +628,51 @@ void read_vcards(std::istream& in, const RecordSink& sink) {
         const auto property = parse_property(line, number);
         if (!property) {
             if (card && in_base64 && is_base64_text(line)) continue;
-            throw FormatError(number, "a vCard line needs NAME:value, this one has no ':'");
+            fail(FormatError(number, "a vCard line needs NAME:value, this one has no ':'"));
+            continue;
         }
-        if (property->name.empty()) throw FormatError(number, "a vCard property needs a name before its ':'");
+        if (property->name.empty()) {
+            fail(FormatError(number, "a vCard property needs a name before its ':'"));
+            continue;
+        }
         in_base64 = property->base64();
         const auto names_vcard = [&] { return upper_ascii(trim(property->value)) == "VCARD"; };
         if (property->name == "BEGIN") {
-            if (card) throw FormatError(number, "BEGIN inside a vCard: the card before it has no END:VCARD");
-            if (!names_vcard())
-                throw FormatError(number, fmt::format("expected BEGIN:VCARD, not {}",
-                                                      quoted(fmt::format("BEGIN:{}", trim(property->value)))));
+            if (!names_vcard()) {
+                fail(FormatError(number, fmt::format("expected BEGIN:VCARD, not {}",
+                                                     quoted(fmt::format("BEGIN:{}", trim(property->value))))));
+                continue;
+            }
+            if (card) {
+                fail(FormatError(number, "BEGIN inside a vCard: the card before it has no END:VCARD"));
+                skip(*broken);  // only reached when skipping: the card before is given up
+                card.reset();
+                broken.reset();
+            }
             card.emplace(number);
             card_bytes = 0;
+            stray = false;
         } else if (property->name == "END") {
-            if (!card) throw FormatError(number, "END without BEGIN:VCARD");
-            if (!names_vcard()) throw FormatError(number, "END inside a vCard: expected END:VCARD");
-            sink(card->finish());
-            card.reset();
+            if (!card)
+                fail(FormatError(number, "END without BEGIN:VCARD"));
+            else if (!names_vcard())
+                fail(FormatError(number, "END inside a vCard: expected END:VCARD"));
+            else
+                close_card();
         } else if (!card) {
-            throw FormatError(number, "expected BEGIN:VCARD");
+            fail(FormatError(number, "expected BEGIN:VCARD"));
         } else {
-            card->add(*property);
+            try {
+                card->add(*property);
+            } catch (const FormatError& e) {
+                fail(e);
+            }
         }
     }
-    if (card) throw FormatError(card->begin_line(), "vCard not closed: END:VCARD is missing");
+    if (card) {
+        fail(FormatError(card->begin_line(), "vCard not closed: END:VCARD is missing"));
+        skip(*broken);
+    }
 }
 
 void write_vcard(std::ostream& out, const ContactRecord& record, int version) {

@@ -286,7 +286,7 @@ TEST_CASE("examples/config.toml holds every config key and loads without a warni
         auto dot = key.key.rfind('.');
         auto table = dot == std::string::npos ? "" : key.key.substr(0, dot);
         auto name = key.key.substr(dot == std::string::npos ? 0 : dot + 1);
-        if (name == "TAG") {  // cadence.TAG: a [cadence] table
+        if (name == "TAG" || name == "LABEL") {  // cadence.TAG: a [cadence] table
             CHECK(example.find("[" + table + "]\n") != std::string::npos);
         } else if (key.type == "array of tables") {
             CHECK(example.find("[[" + key.key + "]]\n") != std::string::npos);

@@ -301,7 +301,7 @@ TEST_CASE("CSV reader: malformed files name the line") {
 
     const auto no_name = fixture_failure("broken_row_no_name.csv");
     CHECK(no_name.line == 3);
-    CHECK(no_name.message == "row has no name");
+    CHECK(no_name.message == "row has no name, organisation, e-mail or phone");
 
     const auto birthday = fixture_failure("broken_birthday.csv");
     CHECK(birthday.line == 3);
@@ -413,7 +413,39 @@ TEST_CASE("CSV writer: cells a spreadsheet would run as formulas get a leading q
     const std::string row = csv.substr(csv.find("\r\n") + 2);
     CHECK(row ==
           "0,,\"'=HYPERLINK(\"\"http://x\"\")\",'@SUM(A1),'-x@example.com,'+1 555 ::: +44 20,''quoted,'\ttab,"
-          "'--12-25,,0,,,,\r\n");
+          "--12-25,,0,,,,\r\n");
+}
+
+TEST_CASE("CSV writer: numbers and dates starting with + or - stay as they are, anything else is marked") {
+    const auto phones_cell = [](const std::string& phone) {
+        Contact c;
+        c.name = "P";
+        c.phones = {phone};
+        const std::string csv = written({c});
+        const std::string row = csv.substr(csv.find("\r\n") + 2);
+        return split(row, ',')[5];
+    };
+    CHECK(phones_cell("+44 7700 900123") == "+44 7700 900123");
+    CHECK(phones_cell("+1 (555) 010-2000") == "+1 (555) 010-2000");
+    CHECK(phones_cell("-12.5") == "-12.5");
+    CHECK(phones_cell("+1 555 0100 x23") == "'+1 555 0100 x23");  // X23 is a cell reference
+    CHECK(phones_cell("+A1") == "'+A1");
+    CHECK(phones_cell("-1+2") == "'-1+2");
+    CHECK(phones_cell("+") == "'+");
+    CHECK(phones_cell("- -") == "'- -");
+    CHECK(phones_cell("+1*2") == "'+1*2");
+
+    // Read back through kith's own header, marked or not, each value is what was written.
+    Contact c;
+    c.name = "Round Trip";
+    c.phones = {"+44 7700 900123"};
+    c.nicknames = {"+A1"};
+    c.birthday = Birthday{std::nullopt, 3, 15};
+    const auto read = read_text(written({c}));
+    REQUIRE(read.size() == 1);
+    CHECK(read[0].record.contact.phones == std::vector<std::string>{"+44 7700 900123"});
+    CHECK(read[0].record.contact.nicknames == std::vector<std::string>{"+A1"});
+    CHECK(read[0].record.contact.birthday == c.birthday);
 }
 
 TEST_CASE("CSV round trip: export then import gives back the contact fields") {
@@ -455,4 +487,37 @@ TEST_CASE("CSV round trip: export then import gives back the contact fields") {
         check_same_fields(records[i].record.contact, contacts[i]);
     }
     CHECK(records[1].line == 4);  // the first row took lines 2 and 3
+}
+
+// ---- reading: other address books' files (issue 21) -------------------------------------------
+
+TEST_CASE("CSV reader: an Exchange address is set aside, a row without a name named from what it has") {
+    const auto records = read_text(
+        "First Name,Last Name,E-mail Address,E-mail 2 Address,Company,Mobile Phone\n"
+        "Pat,Lee,/o=ExchangeLabs/ou=Exchange Administrative Group (FYDIBOHF23SPDLT)/cn=Recipients/cn=pat,"
+        "pat@home.example,,\n"
+        ",,,,Acme Plumbing,555-0100\n"
+        ",,jane.doe@example.com,,,\n"
+        ",,,,,+1 555 0100\n");
+    REQUIRE(records.size() == 4);
+    CHECK(records[0].record.contact.emails == std::vector<std::string>{"pat@home.example"});
+    REQUIRE(records[0].set_aside.size() == 1);
+    CHECK(records[0].set_aside[0].starts_with("the Exchange address /o=ExchangeLabs/"));
+    CHECK(records[1].record.contact.name == "Acme Plumbing");
+    CHECK(records[1].named_from == "its organisation");
+    CHECK(records[2].record.contact.name == "jane.doe");
+    CHECK(records[2].named_from == "its e-mail");
+    CHECK(records[3].record.contact.name == "+1 555 0100");
+    CHECK(records[3].named_from == "its number");
+}
+
+TEST_CASE("CSV reader with a skip sink: a broken row is told with its line, reading goes on at the next") {
+    std::istringstream in("name,birthday\nAnn,\nBad,13/45/1986\n\"Quote\"x,\nCy,\nname,with,too,many\nDee,\n");
+    std::vector<std::string> names;
+    std::vector<std::size_t> lines;
+    interchange::read_csv(
+        in, [&](ImportRecord&& record) { names.push_back(record.record.contact.name); },
+        [&](const FormatError& e) { lines.push_back(e.line()); });
+    CHECK(names == std::vector<std::string>{"Ann", "Cy", "Dee"});
+    CHECK(lines == std::vector<std::size_t>{3, 4, 6});
 }

@@ -28,7 +28,7 @@ void import_text(fuzzing::Reader read, const std::string& text) {
     auto store = Store::open(":memory:", Store::Access::write);
     std::istringstream in(text);
     Importer importer(*store, fuzzing::fixed_today);
-    store->write([&] { read(in, [&](ImportRecord&& record) { importer.merge(std::move(record.record)); }); });
+    store->write([&] { read(in, [&](ImportRecord&& record) { importer.merge(std::move(record.record)); }, {}); });
 }
 
 }  // namespace

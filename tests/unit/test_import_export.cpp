@@ -5,6 +5,7 @@
 #include <filesystem>
 #include <fstream>
 #include <sstream>
+#include <iterator>
 #include <string>
 #include <vector>
 
@@ -113,12 +114,12 @@ TEST_CASE("import: what an export wrote comes back as the same people, a second 
     auto source = open_import_source(path, "", dir.path.string());
     CHECK(source.format->name == "json");
     CHECK(source.label == path);
-    auto counts = import_file(*store, source, false, today, builtin_rulebook(), each);
+    auto counts = import_file(*store, source, {}, today, builtin_rulebook(), each);
     CHECK(counts.added == 2);
     CHECK(seen == std::vector<std::string>{"Sam Smith", "Ann Lee"});
 
     auto again = open_import_source(path, "json", dir.path.string());
-    counts = import_file(*store, again, false, today, builtin_rulebook(), each);
+    counts = import_file(*store, again, {}, today, builtin_rulebook(), each);
     CHECK(counts.added == 0);
     CHECK(counts.unchanged == 2);
 }
@@ -128,7 +129,9 @@ TEST_CASE("import: a dry run counts what it would do and writes nothing") {
     auto path = dir.file("people.csv", "name,email\nSam Smith,sam@example.com\n");
     auto store = Store::open(":memory:", Store::Access::write);
     auto source = open_import_source(path, "", dir.path.string());
-    auto counts = import_file(*store, source, true, today, builtin_rulebook(), [](const MergeResult&) {});
+    ImportOptions dry_run;
+    dry_run.dry_run = true;
+    auto counts = import_file(*store, source, dry_run, today, builtin_rulebook(), [](const MergeResult&) {});
     CHECK(counts.added == 1);
     CHECK(exported(*store, {"jsonl", "", 3}).empty());
 }
@@ -139,7 +142,7 @@ TEST_CASE("import: a broken record names its line, and nothing before it is kept
     auto store = Store::open(":memory:", Store::Access::write);
     auto source = open_import_source(path, "", dir.path.string());
     auto message = usage_failure(
-        [&] { import_file(*store, source, false, today, builtin_rulebook(), [](const MergeResult&) {}); });
+        [&] { import_file(*store, source, {}, today, builtin_rulebook(), [](const MergeResult&) {}); });
     CHECK(message.starts_with(path + ":3: "));
     CHECK(message.ends_with("; nothing imported"));
     CHECK(exported(*store, {"jsonl", "", 3}).empty());
@@ -152,7 +155,33 @@ TEST_CASE("import: formats kith does not read, and directories, are refused befo
           "import reads vCard, CSV, JSON and JSONL; iCalendar is export-only");
     CHECK(usage_failure([&] { open_import_source(dir.path.string(), "", dir.path.string()); }) ==
           dir.path.string() + " is a directory: give the file to import");
-    auto utf16 = dir.file("people.txt", std::string("\xFF\xFEn\0", 4));
-    CHECK(usage_failure([&] { open_import_source(utf16, "", dir.path.string()); }) ==
-          utf16 + ":1: the file is UTF-16: save it as UTF-8 and import it again; nothing imported");
+    auto people = dir.file("people.csv", "name\nAnn\n");
+    CHECK(usage_failure([&] { open_import_source(people, "", dir.path.string(), "NO-SUCH-CHARSET"); }) ==
+          "import: unknown encoding \"NO-SUCH-CHARSET\" (`iconv --list` shows the names, such as WINDOWS-1252, "
+          "LATIN1, UTF-16)");
+}
+
+TEST_CASE("import: a UTF-16 file is read as UTF-8 text, and the source says what it was read as") {
+    TempDir dir;
+    auto utf16 = dir.file("people.txt", std::string("\xFF\xFEn\0a\0m\0e\0\n\0\xE9\0\n\0", 16));
+    auto source = open_import_source(utf16, "", dir.path.string());
+    CHECK(source.read_as == "UTF-16LE");
+    CHECK(source.format->name == "csv");
+    std::string text((std::istreambuf_iterator<char>(source.in)), std::istreambuf_iterator<char>());
+    CHECK(text == "name\n\xC3\xA9\n");
+}
+
+TEST_CASE("import: labels become tags through the aliases, else a plural finds its known singular") {
+    LabelTags labels;
+    labels.aliases = {{"work friends", "colleague"}, {"vips", "vip"}};
+    labels.known = {"client", "family", "coach", "clients-old"};
+    CHECK(tag_for_label("Work Friends", labels) == "colleague");  // the label as written, folded
+    CHECK(tag_for_label("VIPs", labels) == "vip");
+    CHECK(tag_for_label("Clients", labels) == "client");
+    CHECK(tag_for_label("families", labels) == "family");
+    CHECK(tag_for_label("coaches", labels) == "coach");
+    CHECK(tag_for_label("client", labels) == "client");
+    CHECK(tag_for_label("Book Club", labels) == "book-club");  // nothing known: its own tag
+    CHECK(tag_for_label("bus", labels) == "bus");
+    CHECK(tag_for_label("glass", labels) == "glass");
 }

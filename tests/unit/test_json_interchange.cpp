@@ -119,3 +119,16 @@ TEST_CASE("JSON writer output reads back as the same records") {
     CHECK(back.asked[0].question_id == "n3");
     CHECK(back.asked[0].interaction_uuid.empty());
 }
+
+TEST_CASE("JSON and JSONL readers with a skip sink: a broken contact is told with its line, the rest read") {
+    std::vector<std::string> names;
+    std::vector<std::size_t> lines;
+    const auto sink = [&](ImportRecord&& record) { names.push_back(record.record.contact.name); };
+    const auto skip = [&](const FormatError& e) { lines.push_back(e.line()); };
+    std::istringstream jsonl("{\"name\":\"Ann\"}\nnot json\n{\"name\":5}\n{\"emails\":[]}\n{\"name\":\"Bo\"}\n");
+    interchange::read_jsonl(jsonl, sink, skip);
+    std::istringstream json("{\"kith_version\":1,\"contacts\":[\n{\"name\":\"Cy\"},\n{\"name\":5},\n{\"name\":\"Di\"}\n]}");
+    interchange::read_json(json, sink, skip);
+    CHECK(names == std::vector<std::string>{"Ann", "Bo", "Cy", "Di"});
+    CHECK(lines == std::vector<std::size_t>{2, 3, 4, 3});
+}

@@ -302,6 +302,7 @@ TEST_CASE("vCard name falls back to N, then ORG") {
     const auto record = read_one("name_from_org.vcf");
     CHECK(record.record.contact.name == "Acme Plumbing");
     CHECK(record.record.contact.company == "Acme Plumbing");
+    CHECK(record.named_from == "its organisation");
 }
 
 // ---- reading: malformed files ----------------------------------------------------------------
@@ -328,8 +329,9 @@ TEST_CASE("vCard invalid UTF-8 is an error on its line") {
           "line 6: ORG is not valid UTF-8 text (is its CHARSET missing?)");
 }
 
-TEST_CASE("vCard without FN, N or ORG is an error on its BEGIN line") {
-    CHECK(fixture_error("malformed_no_name.vcf") == "line 5: vCard has no name (FN, N or ORG)");
+TEST_CASE("vCard without a name, organisation, e-mail or number is an error on its BEGIN line") {
+    CHECK(fixture_error("malformed_no_name.vcf") ==
+          "line 5: vCard has no name, organisation, e-mail or number (FN, N, ORG, EMAIL or TEL)");
 }
 
 TEST_CASE("vCard bad X-KITH-EVERY is an error on its line") {
@@ -548,4 +550,57 @@ TEST_CASE("vCard round trip keeps nasty values in 3.0 and 4.0") {
         CHECK(back.every == c.every);
         CHECK_FALSE(back.archived);
     }
+}
+
+// ---- reading: other address books' cards (issue 21) -------------------------------------------
+
+TEST_CASE("vCard Android 2.1: nameless cards named from their number or e-mail, an Exchange EMAIL set aside") {
+    const auto records = read_fixture("android_21.vcf");
+    REQUIRE(records.size() == 4);
+    CHECK(records[0].record.contact.name == "Ana Silva");
+    CHECK(records[0].named_from.empty());
+    CHECK(note_texts(records[0].record) == Strings{"Conhece a João do trabalho, gosta de café e de pão de queijo"});
+    CHECK(records[1].record.contact.name == "+15550100123");
+    CHECK(records[1].named_from == "its number");
+    CHECK(records[1].line == 9);
+    CHECK(records[2].record.contact.name == "jane.doe");
+    CHECK(records[2].named_from == "its e-mail");
+    CHECK(records[3].record.contact.emails == Strings{"ken@ito.example"});
+    REQUIRE(records[3].set_aside.size() == 1);
+    CHECK(records[3].set_aside[0].starts_with("the Exchange address /o=ExchangeLabs/ou=Exchange Administrative"));
+    CHECK(records[3].set_aside[0].ends_with("/cn=ken.ito, which is no e-mail address"));
+}
+
+TEST_CASE("vCard raw values the import converted keep their text, whatever CHARSET says") {
+    // Read as the import hands it over: Latin-1 bytes already made UTF-8.
+    const auto records = read_text("BEGIN:VCARD\r\nVERSION:2.1\r\nFN;CHARSET=ISO-8859-1:Ren\xC3\xA9" "e\r\n"
+                                   "NOTE;CHARSET=ISO-8859-1;ENCODING=QUOTED-PRINTABLE:caf=E9\r\nEND:VCARD\r\n");
+    REQUIRE(records.size() == 1);
+    CHECK(records[0].record.contact.name == "Renée");
+    CHECK(note_texts(records[0].record) == Strings{"café"});
+}
+
+TEST_CASE("vCard reader with a skip sink: each broken card told on its line, the others read") {
+    std::istringstream in(
+        "BEGIN:VCARD\nFN:Ann\nEND:VCARD\n"
+        "BEGIN:VCARD\nFN:Bad\nX-KITH-EVERY:sometimes\nEND:VCARD\n"
+        "stray line\nmore stray\n"
+        "BEGIN:VCARD\nFN:Cut\n"
+        "BEGIN:VCARD\nFN:Dee\nEND:VCARD\n"
+        "BEGIN:VCARD\nNOTE:no name at all\nEND:VCARD\n"
+        "BEGIN:VCARD\nFN:Eof\n");
+    Strings names;
+    std::vector<std::string> skipped;
+    read_vcards(
+        in, [&](ImportRecord&& record) { names.push_back(record.record.contact.name); },
+        [&](const FormatError& e) { skipped.push_back(fmt::format("{}: {}", e.line(), e.what())); });
+    CHECK(names == Strings{"Ann", "Dee"});
+    CHECK(skipped == Strings{
+                         "6: X-KITH-EVERY: bad cadence \"sometimes\": expected an interval like 30d or a window "
+                         "like 3w..6w",
+                         "8: a vCard line needs NAME:value, this one has no ':'",  // once for the run of stray lines
+                         "12: BEGIN inside a vCard: the card before it has no END:VCARD",
+                         "15: vCard has no name, organisation, e-mail or number (FN, N, ORG, EMAIL or TEL)",
+                         "18: vCard not closed: END:VCARD is missing",
+                     });
 }
