@@ -138,6 +138,17 @@ private:
         return false;
     }
 
+    // A loss gets one gentle check-in: asked since `since` about any loss (a second note about the
+    // same death, "funeral friday", asks nothing again).
+    bool loss_asked_since(Date since) const {
+        for (const auto& read : notes_) {
+            if (read.reading.kind != "loss") continue;
+            for (const auto& planned : read.reading.questions)
+                if (auto last = asked(question_id(*read.note, planned)); last && *last >= since) return true;
+        }
+        return false;
+    }
+
     // "The wedding's off", "pulled out of Devoxx": a later note calls off what an earlier one
     // said, by the rule that read it or a name both use.
     bool called_off(const Read& read) const {
@@ -196,6 +207,8 @@ private:
                 if (in_.today < planned.from || in_.today > planned.until) continue;
                 const auto last = asked(question_id(*read.note, planned));
                 if (last && *last >= planned.from) continue;
+                if (read.reading.kind == "loss" && loss_asked_since(subtract(planned.from, Interval{8, Interval::Unit::weeks})))
+                    continue;
                 candidates.push_back({phase_rank(planned), i, &read, &planned});
             }
         }

@@ -265,6 +265,20 @@ TEST_CASE("questions: the loss check-in once asked does not come back") {
     CHECK_SILENT(person.asked_over(days_after(today, 1), 100, 3));
 }
 
+TEST_CASE("questions: a second note about the same loss does not ask the check-in again, a loss a year on does") {
+    Person person;
+    person.settings.banks.clear();
+    person.note("Her dad passed away last week", days_before(today, 2));
+    const auto first = person.questions();
+    REQUIRE(first.size() == 1);
+    person.asked[first[0].id] = today;
+    person.note("funeral is friday, she's flying home to Cork for it. dad died so suddenly", days_after(today, 1));
+    CHECK_SILENT(person.asked_over(days_after(today, 1), 60, 3));
+    person.note("her mum passed away on Sunday", days_after(today, 400));
+    person.on = days_after(today, 401);
+    CHECK(person.questions().size() == 1);
+}
+
 TEST_CASE("questions: a pet put down gets a check-in on the person, nothing about the pet as if alive") {
     const Date noted = days_before(today, 1);
     const auto reading = read("Their lab Biscuit was put down yesterday", noted);
