@@ -38,6 +38,16 @@ std::string error_of(const std::string& content) {
     return {};
 }
 
+// A rule of the user's, as [[questions.rule]] would give it.
+QuestionRule user_rule(const std::string& match, const std::string& ask, const std::string& source = "") {
+    QuestionRule rule;
+    rule.id = "user1";
+    rule.match = match;
+    rule.ask = ask;
+    rule.source = source;
+    return rule;
+}
+
 }  // namespace
 
 TEST_CASE("a missing config file gives the defaults") {
@@ -150,11 +160,7 @@ TEST_CASE("question settings: the tag banks read alone are the whole file's, and
     Config config;
     const auto plain = question_settings(config).rules->fingerprint();
     CHECK(question_settings(config).rules->fingerprint() == plain);  // stable: stored readings stay valid
-    QuestionRule mine;
-    mine.id = "user1";
-    mine.match = "\\bkayak";
-    mine.ask = "How is the kayaking?";
-    config.question_rules.push_back(mine);
+    config.question_rules.push_back(user_rule("\\bkayak", "How is the kayaking?"));
     const auto settings = question_settings(config);
     CHECK(settings.rules->fingerprint() != plain);  // notes are read again with the new rule
     CHECK(settings.rules->rules().back().id == "user1");
@@ -163,12 +169,7 @@ TEST_CASE("question settings: the tag banks read alone are the whole file's, and
 
 TEST_CASE("question settings: a saved rule book reads notes as the rules it was saved from, and only the same rules take it back") {
     Config config;
-    QuestionRule mine;
-    mine.id = "user1";
-    mine.match = "\\bkayak\\w*";
-    mine.ask = "How is the kayaking?";
-    mine.source = "config test: line 4";
-    config.question_rules.push_back(mine);
+    config.question_rules.push_back(user_rule("\\bkayak\\w*", "How is the kayaking?", "config test: line 4"));
     const auto compiled = question_settings(config).rules;
     const auto saved = compiled->saved();
     REQUIRE_FALSE(saved.empty());
@@ -208,10 +209,6 @@ TEST_CASE("question settings: a saved rule book reads notes as the rules it was 
 
 TEST_CASE("question settings: a rule book with a pattern that does not compile is not saved") {
     Config config;
-    QuestionRule broken;
-    broken.id = "user1";
-    broken.match = "(unclosed";
-    broken.ask = "Why?";
-    config.question_rules.push_back(broken);
+    config.question_rules.push_back(user_rule("(unclosed", "Why?"));
     CHECK(question_settings(config).rules->saved().empty());
 }
