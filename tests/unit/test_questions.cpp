@@ -617,6 +617,13 @@ TEST_CASE("questions: a promise of ours is never a question to them, and stays i
     CHECK(in_mind(person.input(), person.settings).promises.empty());
 }
 
+TEST_CASE("questions: a promise after another sentence is still ours, as people jot after a call") {
+    const auto reading = read("Proposal call went well. I'll send pricing options by next wed", today);
+    CHECK(reading.kind == "promise");
+    CHECK(says(reading.phrase, "pricing options"));
+    CHECK(read("Good chat; we need to book the venue", today).kind == "promise");
+}
+
 TEST_CASE("questions: a promise they made is not ours to keep") {
     Person person;
     person.note("She promised to send me her notes from the workshop", days_before(today, 2));
