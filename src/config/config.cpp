@@ -286,7 +286,8 @@ const std::vector<KeyRule>& key_rules() {
           "The tag a label from another address book becomes on import, e.g. clients = \"client\"."},
          [](Config& config, const toml::node& node, const std::string& label) -> std::optional<std::string> {
              if (!node.is_string()) return "expected a tag such as \"client\"";
-             std::string_view tag = *node.value<std::string>();
+             const std::string text = *node.value<std::string>();  // owned: `tag` looks into it
+             std::string_view tag = text;
              if (!tag.empty() && tag.front() == '#') tag.remove_prefix(1);  // "#client" means client
              if (tag.empty() || tag.find_first_of(" ,\t") != std::string_view::npos || !is_valid_utf8(tag) ||
                  has_control_characters(tag))
