@@ -11,25 +11,15 @@
 #include "kith/error.h"
 #include "kith/store.h"
 #include "store/schema.h"
+#include "people.h"
 #include "temp_dir.h"
 
 using namespace kith;
 using namespace std::chrono;
 
+using kith::test::person;
 using kith::test::TempDir;
-
-namespace {
-
-const Date today{year{2026}, November, day{22}};
-
-Contact person(std::string name) {
-    Contact contact;
-    contact.name = std::move(name);
-    contact.added_on = today;
-    return contact;
-}
-
-}  // namespace
+using kith::test::today;
 
 TEST_CASE("a contact round-trips through the store with all its fields") {
     auto store = Store::open(":memory:", Store::Access::write);

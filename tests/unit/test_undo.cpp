@@ -11,23 +11,17 @@
 #include "kith/error.h"
 #include "kith/store.h"
 #include "store/store_internal.h"
+#include "people.h"
 #include "temp_dir.h"
 
 using namespace kith;
 using namespace std::chrono;
 
+using kith::test::person;
 using kith::test::TempDir;
+using kith::test::today;
 
 namespace {
-
-const Date today{year{2026}, November, day{22}};
-
-Contact person(std::string name) {
-    Contact contact;
-    contact.name = std::move(name);
-    contact.added_on = today;
-    return contact;
-}
 
 const UndoLabel add_label{"add", "Sam Smith", 100};
 
