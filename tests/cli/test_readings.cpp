@@ -280,3 +280,29 @@ TEST_CASE("note: the rules are kept compiled in the database, and made again whe
     CHECK(saved_rulebook(box) != kept);
     CHECK(has(box.ok({"ask", "di"}), "How is the kayaking?"));
 }
+
+TEST_CASE("note: a promise after another sentence, and next September in a note of news, are read as meant") {
+    Sandbox box;
+    box.today = "2026-11-25";
+    box.ok({"add", "Zoe Park"});
+    CHECK(has(box.ok({"note", "zoe", "Proposal call went well. I'll send pricing options by next wed"}),
+              "understood: you promised: send pricing options"));
+    CHECK(has(box.ok({"due"}), "you promised: send pricing options"));
+    const auto news = box.ok({"note", "zoe", "Theo got into Edinburgh! starts next September"});
+    CHECK(has(news, "in 2027-09"));
+    CHECK(has(news, "Congratulations on Edinburgh"));
+}
+
+TEST_CASE("ask: a second note about the same death does not ask the check-in again once it was asked") {
+    Sandbox box;
+    box.today = "2026-11-23";
+    box.ok({"add", "Di Roe"});
+    box.ok({"note", "di", "Her dad passed away last week"});
+    CHECK(asked_on(box, "di", "2026-11-24") ==
+          std::vector<std::string>{"r1:death-after\tHow are you holding up?\tnote 1 (2026-11-23)"});
+    box.ok({"log", "di", "--asked", "r1:death-after"});
+    box.today = "2026-11-25";
+    box.ok({"note", "di", "funeral is friday, she's flying home to Cork for it. dad died so suddenly"});
+    CHECK(asked_on(box, "di", "2026-11-26").empty());
+    CHECK(asked_on(box, "di", "2026-12-10").empty());
+}
