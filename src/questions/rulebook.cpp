@@ -26,6 +26,9 @@ std::string bad_rule(const QuestionRule& rule, std::string_view why) {
     return fmt::format("question rule \"{}\": {}", rule.id, why);
 }
 
+// Sixteen hex digits: how fingerprints are written, and the saved book's sizes and checksum.
+std::string hex(std::uint64_t value) { return fmt::format("{:016x}", value); }
+
 // 64-bit FNV-1a: a fingerprint, not a defence against anyone.
 struct Fingerprint {
     std::uint64_t hash = 14695981039346656037ull;
@@ -47,7 +50,7 @@ std::string fingerprint_of(const std::vector<QuestionRule>& rules, const std::ma
         for (const auto& day : days) f.add(format_iso(day));
     }
     add_rules(f, rules);
-    return fmt::format("{:016x}", f.hash);
+    return hex(f.hash);
 }
 
 // Nothing is thrown through the compile: the error is kept and reported when the rule is used.
@@ -123,8 +126,6 @@ const RuleBook::Compiled& RuleBook::compiled() const {
 namespace {
 
 constexpr std::size_t size_field = 16;  // hex digits
-
-std::string hex(std::size_t value) { return fmt::format("{:016x}", value); }
 
 std::size_t checksum(std::string_view bytes) { return std::hash<std::string_view>{}(bytes); }
 
@@ -270,7 +271,7 @@ std::string rules_fingerprint(std::string_view builtin_source, const std::vector
     f.add(questions::reading_version);
     f.add(builtin_source);
     add_rules(f, user);
-    return fmt::format("{:016x}", f.hash);
+    return hex(f.hash);
 }
 
 std::string rules_origin(const std::vector<QuestionRule>& rules) {
