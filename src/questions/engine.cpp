@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <array>
+#include <chrono>
 #include <map>
 #include <set>
 
@@ -138,8 +139,8 @@ private:
         return false;
     }
 
-    // A loss gets one gentle check-in: asked since `since` about any loss (a second note about the
-    // same death, "funeral friday", asks nothing again).
+    // A loss gets one gentle check-in: a loss's check-in asked since `since` (a second note about
+    // the same death, "funeral friday", asks nothing again).
     bool loss_asked_since(Date since) const {
         for (const auto& read : notes_) {
             if (read.reading.kind != "loss") continue;
@@ -207,8 +208,11 @@ private:
                 if (in_.today < planned.from || in_.today > planned.until) continue;
                 const auto last = asked(question_id(*read.note, planned));
                 if (last && *last >= planned.from) continue;
-                if (read.reading.kind == "loss" && loss_asked_since(subtract(planned.from, Interval{8, Interval::Unit::weeks})))
-                    continue;
+                if (read.reading.kind == "loss") {
+                    // Looking back as long as this check-in's own window lasts (the rule's after_for).
+                    const std::chrono::sys_days from{planned.from};
+                    if (loss_asked_since(Date{from - (std::chrono::sys_days{planned.until} - from)})) continue;
+                }
                 candidates.push_back({phase_rank(planned), i, &read, &planned});
             }
         }

@@ -65,7 +65,8 @@ void NoteRepository::update(Note& note, Stamp stamp) {
 }
 
 bool NoteRepository::remove(std::int64_t id) {
-    // The questions asked about it go with it: SQLite may give its id to the next note, which
+    // The questions asked about it go with it (their ids as the question engine's question_id
+    // writes them: n12, e12, s12, r12:rule-phase): SQLite may give its id to the next note, which
     // must not start out asked.
     auto& forget = c_("DELETE FROM asked_questions WHERE contact_id = (SELECT contact_id FROM notes WHERE id = ?1) "
                       "AND (question_id IN ('n' || ?1, 'e' || ?1, 's' || ?1) OR question_id GLOB 'r' || ?1 || ':*')");
