@@ -87,7 +87,7 @@ DoneIds parse_done_ids(const std::vector<std::string>& ids) {
         auto id = parse_reminder_id(text);
         if (!id)
             throw usage_error(
-                fmt::format("bad id \"{}\": expected a reminder id such as 12, or a note id such as n12", text));
+                fmt::format("bad id \"{}\": expected a reminder id such as r12, or a note id such as n12", text));
         add_once(parsed.reminders, *id);
     }
     return parsed;

@@ -337,7 +337,7 @@ TEST_CASE("done's ids: reminders and notes, each once, in the order given") {
         return std::string("accepted");
     };
     CHECK(failure("nx") == "bad note id \"nx\": expected n and a number, such as n12");
-    CHECK(failure("sam") == "bad id \"sam\": expected a reminder id such as 12, or a note id such as n12");
+    CHECK(failure("sam") == "bad id \"sam\": expected a reminder id such as r12, or a note id such as n12");
 }
 
 TEST_CASE("done completes all the reminders and notes given, or none of them") {
