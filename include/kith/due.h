@@ -34,6 +34,13 @@ inline constexpr std::size_t due_count_beyond = 10;
 // phrase is written to them ("your knee surgery"); a due or agenda line is written to you.
 std::string note_subject(const Note& note);
 
+// The days `due` and `agenda` take from a note's reading, kept with the note as its happens_on:
+// a promise's deadline ("I'll send it by Fri"), and for a loss or a hard time of theirs the day
+// its gentle check-in opens (care_opens); nothing for one they asked you not to raise.
+std::optional<Date> promise_deadline(const Note& note, const Reading& reading);
+bool is_hard_time(const Reading& reading);
+std::optional<Date> care_opens(const Reading& reading);
+
 // A person's cadence: their own, else the shortest default of their tags.
 std::optional<Cadence> effective_cadence(const Contact& contact,
                                          const std::vector<std::pair<std::string, Cadence>>& tag_cadences);

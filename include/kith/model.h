@@ -155,14 +155,17 @@ struct SearchResult {
 // Why someone is due (SPEC §4), and the person with their reasons and questions: what `due`
 // finds and the renderers print.
 struct DueReason {
-    // promise: ours, not kept yet; mistake: ours, a week on, to check all is well again.
-    enum class Kind { birthday, reminder, checkin, event_ahead, event_passed, promise, mistake };
+    // promise: ours, not kept yet; mistake: ours, a week on, to check all is well again; care: a
+    // loss or a hard time of theirs, from the day its gentle check-in opens until you are in touch.
+    enum class Kind { birthday, reminder, checkin, event_ahead, event_passed, promise, mistake, care };
     Kind kind = Kind::checkin;
     Date date{};       // the birthday, reminder due day, check-in due day or event day
     int days_late = 0;  // today - date: positive when late or past, negative when ahead
     std::string text;   // the reminder's text, or what the note is about
     std::int64_t source_id = 0;  // reminder id or note id
-    Date noted{};       // promise, mistake: when it was noted
+    Date noted{};       // promise, mistake, care: when it was noted
+    std::optional<Date> deadline;  // promise: the day it names ("by Fri"), when it names one
+    bool loss = false;             // care: a death, not another hard time
     std::optional<int> turning;  // birthday with a known year: the age they turn
     std::optional<Cadence> cadence;
     std::optional<Date> last_spoke;  // check-in: the latest interaction (none: never)

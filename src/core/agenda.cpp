@@ -22,6 +22,7 @@ int kind_order(DueReason::Kind kind) {
         case DueReason::Kind::reminder: return 1;
         case DueReason::Kind::promise: return 2;
         case DueReason::Kind::mistake: return 3;
+        case DueReason::Kind::care: return 3;
         case DueReason::Kind::event_ahead: return 4;
         case DueReason::Kind::event_passed: return 5;
         case DueReason::Kind::checkin: return 6;
@@ -123,15 +124,29 @@ Agenda agenda(Store& store, const AgendaOptions& options) {
             }
         }
         for (const auto& note : events) {
-            if (!person(note.contact_id) || !note.happens_on) continue;
+            const Contact* contact = person(note.contact_id);
+            if (!contact || !note.happens_on) continue;
             auto reason = on_day(DueReason::Kind::event_ahead, *note.happens_on, options.today);
             reason.text = note_subject(note);
             reason.source_id = note.id;
+            reason.noted = note.on;
+            const auto reading = reading_from_json(note.reading);
+            if (reading && reading->kind == "promise") {
+                if (note.done_on) continue;
+                reason.kind = DueReason::Kind::promise;  // on its deadline
+                reason.deadline = note.happens_on;
+                reason.text = reading->phrase.empty() ? note.text : reading->phrase;
+            } else if (!note.event && reading && is_hard_time(*reading)) {
+                if (contact->last_contacted && *contact->last_contacted >= *note.happens_on) continue;
+                reason.kind = DueReason::Kind::care;
+                reason.loss = reading->kind == "loss";
+            }
             found.emplace_back(note.contact_id, reason);
         }
         for (const auto& note : follow_ups) {
             auto reading = reading_from_json(note.reading);
             if (!person(note.contact_id) || !reading || !note.follow_up_on) continue;
+            if (note.happens_on && reading->kind == "promise") continue;  // filed on its deadline, above
             auto kind = reading->kind == "promise" ? DueReason::Kind::promise : DueReason::Kind::mistake;
             auto reason = on_day(kind, *note.follow_up_on, options.today);
             reason.noted = note.on;

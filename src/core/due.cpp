@@ -1,8 +1,11 @@
 // Ranking who is due. The store finds candidates through indexes; this decides and orders.
 #include "kith/due.h"
 
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <map>
+#include <utility>
 
 #include "kith/core.h"
 #include "kith/questions.h"
@@ -61,13 +64,24 @@ std::optional<DueReason> event_reason(const Note& note, const Contact& contact, 
     const Date day = *note.happens_on;
     int days = days_between(day, today);
     // A passed event counts until you are in touch on or after its day.
-    if (days > 0 && contact.last_contacted && days_between(day, *contact.last_contacted) >= 0) return std::nullopt;
+    const bool spoke_since = contact.last_contacted && days_between(day, *contact.last_contacted) >= 0;
+    const auto reading = reading_from_json(note.reading);
     DueReason reason;
-    reason.kind = days > 0 ? DueReason::Kind::event_passed : DueReason::Kind::event_ahead;
     reason.date = day;
     reason.days_late = days;
     reason.text = note_subject(note);
     reason.source_id = note.id;
+    reason.noted = note.on;
+    if (reading && reading->kind == "promise") return std::nullopt;  // its deadline: follow_up_reason says it
+    if (!note.event && reading && is_hard_time(*reading)) {
+        // A hard time is not announced ahead; from its day, a gentle check-in until you are in touch.
+        if (days < 0 || spoke_since) return std::nullopt;
+        reason.kind = DueReason::Kind::care;
+        reason.loss = reading->kind == "loss";
+        return reason;
+    }
+    if (days > 0 && spoke_since) return std::nullopt;
+    reason.kind = days > 0 ? DueReason::Kind::event_passed : DueReason::Kind::event_ahead;
     return reason;
 }
 
@@ -86,6 +100,14 @@ std::optional<DueReason> follow_up_reason(const Note& note, const Contact& conta
     reason.noted = note.on;
     reason.text = reading->phrase.empty() ? note.text : reading->phrase;
     reason.source_id = note.id;
+    if (reason.kind == DueReason::Kind::promise) {
+        // Late from the day it names, when it names one: "by Fri" is not late on Wednesday.
+        reason.deadline = promise_deadline(note, *reading);
+        if (reason.deadline) {
+            reason.date = *reason.deadline;
+            reason.days_late = days_between(*reason.deadline, today);
+        }
+    }
     return reason;
 }
 
@@ -94,7 +116,7 @@ std::optional<DueReason> follow_up_reason(const Note& note, const Contact& conta
 bool is_late_item(const DueReason& reason) {
     if (reason.kind == DueReason::Kind::reminder) return reason.days_late >= 0;
     return reason.kind == DueReason::Kind::checkin || reason.kind == DueReason::Kind::promise ||
-           reason.kind == DueReason::Kind::mistake;
+           reason.kind == DueReason::Kind::mistake || reason.kind == DueReason::Kind::care;
 }
 
 // Sort key of a person (SPEC §4). Lower sorts first.
@@ -151,11 +173,33 @@ bool reason_before(const DueReason& a, const DueReason& b) {
 
 std::string note_subject(const Note& note) {
     auto reading = reading_from_json(note.reading);
+    if (reading && reading->sensitive) {
+        // Whose hard time, never what it is: "a hard time for their wife Carmen".
+        if (reading->relation.empty()) return "a hard time for them";
+        return fmt::format("a hard time for their {}{}", reading->relation, reading->name.empty() ? "" : " " + reading->name);
+    }
     if (!reading || reading->phrase.empty()) return note.text;
-    if (reading->sensitive) return "a hard time for them";
     std::string phrase = reading->phrase;
     if (phrase.starts_with("your ")) phrase.replace(0, 4, "their");
     return phrase;
+}
+
+std::optional<Date> promise_deadline(const Note& note, const Reading& reading) {
+    if (note.event) return note.event;
+    if (!reading.when || reading.month_only || *reading.when < note.on) return std::nullopt;
+    return reading.when;
+}
+
+bool is_hard_time(const Reading& reading) {
+    return (reading.kind == "loss" || reading.sensitive) && !reading.history && !reading.negated && !reading.do_not_raise;
+}
+
+std::optional<Date> care_opens(const Reading& reading) {
+    if (!is_hard_time(reading)) return std::nullopt;
+    std::optional<Date> first;
+    for (const auto& planned : reading.questions)
+        if (planned.source == 'r' && (!first || planned.from < *first)) first = planned.from;
+    return first;
 }
 
 std::optional<Cadence> effective_cadence(const Contact& contact,
@@ -222,6 +266,11 @@ std::vector<DueEntry> due_list(Store& store, const DueOptions& options, DueTotal
         }
         if (entry.reasons.empty()) continue;  // a candidate whose exact check says not yet
         std::stable_sort(entry.reasons.begin(), entry.reasons.end(), reason_before);
+        // Two notes about one hard time ("passed on Sunday", "the funeral was lovely") are one check-in.
+        bool cared = false;
+        std::erase_if(entry.reasons, [&](const DueReason& r) {
+            return r.kind == DueReason::Kind::care && std::exchange(cared, true);
+        });
         due.push_back(std::move(entry));
     }
     if (total) *total = DueTotal{due.size(), due.size() >= query.limit};

@@ -7,6 +7,7 @@
 #include "core/validate.h"
 #include "kith/config.h"
 #include "kith/core.h"
+#include "kith/due.h"
 #include "kith/error.h"
 #include "kith/text.h"
 
@@ -64,8 +65,11 @@ void attach_reading(Note& note, const RuleBook& rules) {
         note.happens_on = reading.when;
     if (reading.kind == "promise") {
         note.follow_up_on = note.on;  // ours to do from the day we said it, until done
+        note.happens_on = promise_deadline(note, reading);  // `agenda` files it on its deadline
     } else if (reading.kind == "mistake") {
         note.follow_up_on = add(note.on, Interval{1, Interval::Unit::weeks});  // then: is all well again?
+    } else if (!note.event && is_hard_time(reading)) {
+        note.happens_on = care_opens(reading);
     }
 }
 

@@ -42,7 +42,10 @@ std::string describe_item(const DueReason& reason, Date today) {
             return fmt::format("reminder r{}: {}{}", reason.source_id, output::excerpt(reason.text),
                                reason.every ? " (every " + format_interval(*reason.every) + ")" : "");
         case DueReason::Kind::promise:
-            return fmt::format("you promised: {} (noted {})", output::excerpt(reason.text), output::since(reason.noted, today));
+            return fmt::format("you promised: {} ({})", output::excerpt(reason.text),
+                               reason.deadline ? "deadline" : "noted " + output::since(reason.noted, today));
+        case DueReason::Kind::care:
+            return fmt::format("{} (noted {})", output::care_line(reason), output::since(reason.noted, today));
         case DueReason::Kind::mistake:
             return fmt::format("check all is well again after: {} (noted {})", output::excerpt(reason.text),
                                output::since(reason.noted, today));

@@ -53,6 +53,17 @@ std::string since(Date noted, Date today) {
     return plural(days / 7, "week") + " ago";
 }
 
+std::string promise_when(const DueReason& reason, Date today) {
+    if (!reason.deadline) return "noted " + since(reason.noted, today);
+    const int late = days_between(*reason.deadline, today);
+    if (late <= 0) return "due " + when_ahead(*reason.deadline, today);
+    return fmt::format("{} late: due {}", plural(late, "day"), format_iso(*reason.deadline));
+}
+
+std::string care_line(const DueReason& reason) {
+    return reason.loss ? std::string("check in after their loss") : "check in gently: " + excerpt(reason.text);
+}
+
 std::string last_spoke(const DueReason& reason) {
     return reason.last_spoke ? fmt::format("last spoke {}", format_iso(*reason.last_spoke))
                              : fmt::format("never logged, added {}", format_iso(reason.added_on));
@@ -90,9 +101,12 @@ std::string describe_reason(const DueReason& reason, Date today) {
         case DueReason::Kind::event_passed:
             return fmt::format("follow up: {} was {}", excerpt(reason.text), format_iso(reason.date));
         case DueReason::Kind::promise:
-            return fmt::format("you promised: {} ({})", excerpt(reason.text), since(reason.noted, today));
+            return fmt::format("you promised: {} ({})", excerpt(reason.text), output::promise_when(reason, today));
         case DueReason::Kind::mistake:
-            return fmt::format("check all is well again after: {} ({})", excerpt(reason.text), since(reason.noted, today));
+            return fmt::format("check all is well again after: {} (noted {})", excerpt(reason.text),
+                               since(reason.noted, today));
+        case DueReason::Kind::care:
+            return fmt::format("{} (noted {})", output::care_line(reason), since(reason.noted, today));
     }
     return {};
 }
@@ -106,6 +120,7 @@ const char* output::kind_name(DueReason::Kind kind) {
         case DueReason::Kind::event_passed: return "follow_up";
         case DueReason::Kind::promise: return "promise";
         case DueReason::Kind::mistake: return "mistake";
+        case DueReason::Kind::care: return "care";
     }
     return "";
 }
@@ -180,8 +195,10 @@ json output::reason_json(const DueReason& reason, Date today) {
     out["summary"] = describe_reason(reason, today);
     if (reason.kind == DueReason::Kind::reminder) out["reminder_id"] = reason.source_id;
     if (reason.kind == DueReason::Kind::event_ahead || reason.kind == DueReason::Kind::event_passed ||
-        reason.kind == DueReason::Kind::promise || reason.kind == DueReason::Kind::mistake)
+        reason.kind == DueReason::Kind::promise || reason.kind == DueReason::Kind::mistake ||
+        reason.kind == DueReason::Kind::care)
         out["note_id"] = reason.source_id;
+    if (reason.deadline) out["deadline"] = format_iso(*reason.deadline);
     if (!reason.text.empty()) out["text"] = reason.text;
     if (reason.turning) out["turning"] = *reason.turning;
     if (reason.cadence) out["every"] = format_cadence(*reason.cadence);

@@ -15,7 +15,11 @@ std::string excerpt(const std::string& text);
 std::string last_spoke(const DueReason& reason);
 // "today", "yesterday", "5 days ago", "3 weeks ago"
 std::string since(Date noted, Date today);
-// A reason's kind as JSON and TSV name it: birthday, reminder, checkin, event, follow_up, promise, mistake.
+// A promise's time: "due Fri", "2 days late: due 2026-11-27", or with no deadline "noted 3 days ago".
+std::string promise_when(const DueReason& reason, Date today);
+// A care reason's words: "check in after their loss", "check in gently: a hard time for them".
+std::string care_line(const DueReason& reason);
+// A reason's kind as JSON and TSV name it: birthday, reminder, checkin, event, follow_up, promise, mistake, care.
 const char* kind_name(DueReason::Kind kind);
 // A reason's fields, each named here once; `summary` is describe_reason's sentence.
 json_shape::Json reason_json(const DueReason& reason, Date today);

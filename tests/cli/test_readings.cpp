@@ -120,10 +120,16 @@ TEST_CASE("due: a promise stays until done, and done refuses a note that is not 
     box.ok({"add", "Di Roe"});
     box.ok({"note", "di", "Asked about her daughter's new school"});
     box.ok({"note", "di", "I'll send her the deck by Friday"});
-    CHECK(has(box.ok({"due"}), "  you promised: send the deck by Friday (today)\n"));
+    // Its deadline, not its age: "by Friday" said on a Monday is not late on Wednesday.
+    CHECK(has(box.ok({"due"}), "  you promised: send the deck by Friday (due Fri)\n"));
+    box.today = "2026-10-14";
+    CHECK(has(box.ok({"due"}), "  you promised: send the deck by Friday (due Fri)\n"));
     box.today = "2026-10-19";
     auto due = box.ok({"due"});
-    CHECK(has(due, "Di Roe  #1\n  you promised: send the deck by Friday (7 days ago)\n"));
+    CHECK(has(due, "Di Roe  #1\n  you promised: send the deck by Friday (3 days late: due 2026-10-16)\n"));
+    auto json = nlohmann::json::parse(box.ok({"due", "--format", "json"}));
+    CHECK(json["people"][0]["reasons"][0]["deadline"] == "2026-10-16");
+    CHECK(json["people"][0]["reasons"][0]["days_late"] == 3);
     auto ask = box.ok({"ask", "di"});
     CHECK(has(ask, "  you promised: send the deck by Friday\n"));
 
@@ -135,6 +141,69 @@ TEST_CASE("due: a promise stays until done, and done refuses a note that is not 
     check_error(box.run({"done", "n9"}), 3);
 }
 
+TEST_CASE("due: a promise without a day is ours from the day we said it, and agenda files one with a day on it") {
+    Sandbox box;
+    box.today = "2026-11-23";  // a Monday
+    box.ok({"add", "Di Roe"});
+    box.ok({"add", "Zoe Park"});
+    box.ok({"note", "di", "promised to intro her to Sam at Globex"});
+    box.ok({"note", "zoe", "Proposal call went well. I'll send pricing options by next wed"});
+    box.today = "2026-11-26";
+    const auto due = box.ok({"due"});
+    CHECK(has(due, "  you promised: intro to Sam at Globex (noted 3 days ago)\n"));
+    CHECK(has(due, "  you promised: send pricing options by next wed (due Wed)\n"));
+    // The agenda files it on the day it is due, not the day it was noted.
+    box.today = "2026-11-23";
+    const auto agenda = box.ok({"agenda", "--within", "2w"});
+    CHECK(has(agenda, "Wed 2026-12-02\n  Zoe Park #2  you promised: send pricing options by next wed (deadline)\n"));
+    CHECK_FALSE(has(agenda, "Mon 2026-11-23 (today)\n  Zoe Park"));
+    box.ok({"done", "n2"});
+    CHECK_FALSE(has(box.ok({"agenda", "--within", "2w"}), "pricing"));
+}
+
+TEST_CASE("due: a loss brings the person up from its gentle check-in, once, never quoted, until we are in touch") {
+    Sandbox box;
+    box.today = "2026-11-25";
+    box.ok({"add", "Mei Chen", "--tag", "friend"});
+    box.ok({"note", "mei", "Mei's grandmother passed on the weekend. funeral friday"});
+    CHECK(box.ok({"due"}) == "Nobody is due today (2026-11-25).\n");
+    box.today = "2026-11-26";
+    auto due = box.ok({"due"});
+    CHECK(has(due, "Mei Chen  #1\n  check in after their loss (noted yesterday)\n  ask: How are you holding up?"));
+    CHECK_FALSE(has(due, "grandmother"));
+    auto json = nlohmann::json::parse(box.ok({"due", "--format", "json"}));
+    CHECK(json["people"][0]["reasons"][0]["kind"] == "care");
+    CHECK(json["people"][0]["reasons"][0]["note_id"] == 1);
+    CHECK_FALSE(has(box.ok({"due", "--format", "tsv"}), "grandmother"));
+    // A second note about the same death is not a second check-in.
+    box.today = "2026-11-27";
+    box.ok({"note", "mei", "funeral was lovely apparently, she's taking next wk off"});
+    box.today = "2026-11-30";
+    due = box.ok({"due"});
+    CHECK(lines_of(due).size() == 5);  // heading, blank, name, one check-in, one question
+    CHECK(has(due, "  check in after their loss (noted 5 days ago)\n"));
+    // Once we have been in touch, it is over.
+    box.ok({"log", "mei", "--via", "call"});
+    CHECK_FALSE(has(box.ok({"due"}), "Mei Chen"));
+}
+
+TEST_CASE("due and agenda: a hard time ahead is not announced, and from its day is a gentle check-in") {
+    Sandbox box;
+    box.today = "2026-11-25";
+    box.ok({"add", "Victor Hale"});
+    box.ok({"note", "victor", "his wife Carmen starts chemo on Mon"});
+    CHECK(box.ok({"due", "--within", "2w"}) == "Nobody is due today (2026-11-25).\n");
+    const auto agenda = box.ok({"agenda", "--within", "1w"});
+    CHECK(has(agenda, "Mon 2026-11-30\n  Victor Hale #1  check in gently: a hard time for their wife Carmen (noted today)\n"));
+    CHECK_FALSE(has(agenda, "chemo"));
+    box.today = "2026-11-30";
+    const auto due = box.ok({"due"});
+    CHECK(has(due, "  check in gently: a hard time for their wife Carmen (noted 5 days ago)\n  ask: How is Carmen doing?"));
+    CHECK_FALSE(has(due, "chemo"));
+    box.today = "2027-01-15";  // past due.follow_up (30 days) without a word: no longer pressed
+    CHECK_FALSE(has(box.ok({"due"}), "hard time"));
+}
+
 TEST_CASE("due: a mistake we owned comes back a week later as a check that all is well") {
     Sandbox box;
     box.today = "2026-10-12";
@@ -143,7 +212,7 @@ TEST_CASE("due: a mistake we owned comes back a week later as a check that all i
     box.today = "2026-10-18";
     CHECK(box.ok({"due"}) == "Nobody is due today (2026-10-18).\n");
     box.today = "2026-10-19";
-    CHECK(has(box.ok({"due"}), "  check all is well again after: I messed up the date on her invoice (7 days ago)\n"));
+    CHECK(has(box.ok({"due"}), "  check all is well again after: I messed up the date on her invoice (noted 7 days ago)\n"));
     // Never a question to them about our mistake.
     CHECK_FALSE(has(box.ok({"ask", "di"}), "invoice"));
     box.ok({"done", "n1"});
