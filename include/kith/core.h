@@ -67,7 +67,10 @@ Note add_note(Store& store, std::int64_t contact_id, const NewNote& input, Date 
 void use_saved_rules(Store& store, const RuleBook& rules);
 // Reads `note` with `rules` and keeps the reading with it, with the dates `due` looks for: the
 // day it happens, and from when a promise or a mistake is ours to do.
-void attach_reading(Note& note, const RuleBook& rules);
+// `own_names`: the words the person is called by (own_names(contact)).
+void attach_reading(Note& note, const RuleBook& rules, const std::vector<std::string>& own_names);
+// The words a person is called by, for attach_reading (none when there is no such person).
+std::vector<std::string> names_of(Store& store, std::int64_t contact_id);
 
 // A promise of yours kept, or a mistake put right: out of `due` from now. Not-found for no such
 // note; usage error for a note that is neither.

@@ -70,7 +70,8 @@ public:
     MergeResult merge(ContactRecord record, std::size_t line = 0);
 
 private:
-    void insert_children(ContactRecord& incoming, const ContactRecord& existing, MergeResult& result);
+    void insert_children(ContactRecord& incoming, const ContactRecord& existing, const std::vector<std::string>& names,
+                         MergeResult& result);
 
     Store& store_;
     Date today_;

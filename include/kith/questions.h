@@ -146,10 +146,14 @@ struct QuestionSettings {
 
 // What kith understands of a note, and the questions it will ask when (SPEC §5a): made when the
 // note is written, imported or edited, and again when the rules change.
-Reading read_note(const Note& note, const RuleBook& rules);
+//
+// `own_names` are the words the person is called by (own_names(contact)): a note that names them
+// ("Mum's cataract surgery" about the one you call Mum, "Nina's party" about Nina) is about them.
+Reading read_note(const Note& note, const RuleBook& rules, const std::vector<std::string>& own_names = {});
+std::vector<std::string> own_names(const Contact& contact);  // their name's words and nicknames, folded
 
 // The note's stored reading when it was made with these rules, else a new one.
-Reading reading_of(const Note& note, const RuleBook& rules);
+Reading reading_of(const Note& note, const RuleBook& rules, const std::vector<std::string>& own_names = {});
 // A reading as stored with its note (Note::reading), and back; nothing for text that is not one.
 std::string reading_to_json(const Reading& reading);
 std::optional<Reading> reading_from_json(std::string_view json);

@@ -129,6 +129,9 @@ public:
     // The fingerprint of the rules every note was last read with, "" when not known.
     std::string readings_made_with();
     void set_readings_made_with(const std::string& fingerprint);
+    // A person's notes to be read again by the next command that writes (their names changed,
+    // and a reading knows the names they are called by).
+    void forget_readings(std::int64_t contact_id);
     // The rule book kept compiled for the next command (RuleBook::saved), "" when none is.
     std::string saved_rulebook();
     void save_rulebook(std::string_view saved);

@@ -129,7 +129,10 @@ Contact edit_contact(Store& store, std::int64_t contact_id, const ContactChanges
         add_all(contact.phones, changes.add_phones, validate::phone, phone_key_of);
         add_all(contact.tags, changes.add_tags, normalize_tag);
         add_all(contact.nicknames, changes.add_nicknames, checked_nickname);
+        const Contact before = load(store, contact_id);
         store.contacts().update(contact);
+        if (contact.name != before.name || contact.nicknames != before.nicknames)
+            store.notes().forget_readings(contact_id);  // "Mum's surgery" reads otherwise once she is Mum
     });
     return contact;
 }

@@ -300,9 +300,11 @@ MergeResult Importer::merge(ContactRecord record, std::size_t line) {
     if (!match) result.kept_apart = same_name();  // for the user to check they are not one person
 
     ContactRecord existing;
+    std::vector<std::string> names;  // the words they are called by, for their notes' readings
     if (!match) {
         Contact contact = incoming;
         store_.contacts().insert(contact);
+        names = own_names(contact);
         added_.insert(contact.id);
         result.action = MergeResult::Action::added;
         result.contact_id = contact.id;
@@ -317,24 +319,26 @@ MergeResult Importer::merge(ContactRecord record, std::size_t line) {
         result.changes = changed_fields(ours, merged);
         if (!result.changes.empty())
             store_.contacts().update(merged, file_is_newer ? Stamp::keep : Stamp::now);
+        names = own_names(merged);
     }
-    insert_children(record, existing, result);
+    insert_children(record, existing, names, result);
     if (result.action != MergeResult::Action::added && !result.changes.empty())
         result.action = MergeResult::Action::updated;
     return result;
 }
 
-void Importer::insert_children(ContactRecord& incoming, const ContactRecord& existing, MergeResult& result) {
+void Importer::insert_children(ContactRecord& incoming, const ContactRecord& existing,
+                               const std::vector<std::string>& names, MergeResult& result) {
     std::map<std::int64_t, std::int64_t> note_ids;
     auto keep = Stamp::keep;
     merge_items(
         store_, RecordTable::notes, incoming.notes, existing.notes, note_matching,
         [&](Note& note) {
-            attach_reading(note, rules_);
+            attach_reading(note, rules_, names);
             store_.notes().insert(note);
         },
         [&](Note& note) {
-            attach_reading(note, rules_);
+            attach_reading(note, rules_, names);
             store_.notes().update(note, keep);
         },
         "note", result, &note_ids);

@@ -2,6 +2,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <unordered_map>
 #include <unordered_set>
 
 #include "core/validate.h"
@@ -53,8 +54,8 @@ void use_saved_rules(Store& store, const RuleBook& rules) {
     if (auto saved = rules.saved(); !saved.empty()) store.notes().save_rulebook(saved);
 }
 
-void attach_reading(Note& note, const RuleBook& rules) {
-    const Reading reading = read_note(note, rules);
+void attach_reading(Note& note, const RuleBook& rules, const std::vector<std::string>& own_names) {
+    const Reading reading = read_note(note, rules, own_names);
     note.reading = reading_to_json(reading);
     note.read_with = rules.fingerprint();
     note.happens_on = note.event;
@@ -71,6 +72,11 @@ void attach_reading(Note& note, const RuleBook& rules) {
     } else if (!note.event && is_hard_time(reading)) {
         note.happens_on = care_opens(reading);
     }
+}
+
+std::vector<std::string> names_of(Store& store, std::int64_t contact_id) {
+    auto contact = store.contacts().find(contact_id);
+    return contact ? own_names(*contact) : std::vector<std::string>{};
 }
 
 Note complete_note(Store& store, std::int64_t note_id, Date today, const RuleBook& rules) {
@@ -94,8 +100,15 @@ std::size_t refresh_readings(Store& store, const RuleBook& rules) {
     std::size_t count = 0;
     store.write([&] {
         use_saved_rules(store, rules);
-        for (auto& note : store.notes().read_with_other(rules.fingerprint())) {
-            attach_reading(note, rules);
+        auto notes = store.notes().read_with_other(rules.fingerprint());
+        std::vector<std::int64_t> ids;
+        for (const auto& note : notes) ids.push_back(note.contact_id);
+        std::sort(ids.begin(), ids.end());
+        ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
+        std::unordered_map<std::int64_t, std::vector<std::string>> names;
+        for (const auto& contact : store.contacts().find_many(ids)) names[contact.id] = own_names(contact);
+        for (auto& note : notes) {
+            attach_reading(note, rules, names[note.contact_id]);
             store.notes().update(note, Stamp::keep);
             ++count;
         }
@@ -126,7 +139,7 @@ Note add_note(Store& store, std::int64_t contact_id, const NewNote& input, Date 
     note.tags = note_tags(input.tags, note.text);
     store.write([&] {
         use_saved_rules(store, rules);
-        attach_reading(note, rules);
+        attach_reading(note, rules, names_of(store, contact_id));
         store.notes().insert(note);
     });
     return note;

@@ -94,8 +94,10 @@ class Engine {
 public:
     Engine(const QuestionInput& input, const QuestionSettings& settings, std::size_t limit)
         : in_(input), settings_(settings), out_(limit) {
+        const auto names = own_names(input.contact);
         for (const auto& note : input.notes)
-            if (note.on.ok() && note.on <= input.today) notes_.push_back({&note, reading_of(note, *settings.rules)});
+            if (note.on.ok() && note.on <= input.today)
+                notes_.push_back({&note, reading_of(note, *settings.rules, names)});
         std::sort(notes_.begin(), notes_.end(), [](const Read& a, const Read& b) {
             if (a.note->on != b.note->on) return a.note->on > b.note->on;
             return a.note->id > b.note->id;
@@ -337,7 +339,7 @@ InMind in_mind(const QuestionInput& input, const QuestionSettings& settings) {
         return std::tie(a->on, a->id) < std::tie(b->on, b->id);
     });
     for (const Note* note : notes) {
-        const Reading reading = reading_of(*note, *settings.rules);
+        const Reading reading = reading_of(*note, *settings.rules, own_names(input.contact));
         if (reading.phrase.empty()) continue;
         if (reading.kind == "promise" && !note->done_on) mind.promises.push_back(reading.phrase);
         // Feedback counts until you are in touch after the day it was given.

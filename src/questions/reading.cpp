@@ -204,7 +204,14 @@ std::string name_after(std::string_view text, const std::vector<Word>& words, st
     return first;
 }
 
-About find_about(std::string_view text, const std::vector<Word>& words, Span sentence, Span match) {
+// A word the person is called by ("Mum" for the one you call Mum, "Nina" for Nina): the note is
+// about them, not someone of theirs.
+bool own_name(const std::vector<std::string>& own_names, std::string_view key) {
+    return std::find(own_names.begin(), own_names.end(), fold_case(key)) != own_names.end();
+}
+
+About find_about(std::string_view text, const std::vector<Word>& words, Span sentence, Span match,
+                 const std::vector<std::string>& own_names) {
     About about;
     const bool lower_case_note = std::none_of(text.begin(), text.end(), is_ascii_upper);
     std::optional<std::size_t> chosen;
@@ -218,6 +225,7 @@ About find_about(std::string_view text, const std::vector<Word>& words, Span sen
         const auto* relation = questions::relation_named(key);
         if (!relation) continue;
         const bool has_determiner = k > 0 && determiner(words[k - 1].text);
+        if (!has_determiner && own_name(own_names, key)) continue;  // "Mum's surgery", to Mum
         const bool sentence_start = w.begin == sentence.begin || text.substr(sentence.begin, w.begin - sentence.begin)
                                                                          .find_first_not_of(" \"(") == std::string_view::npos;
         if (ambiguous_relation(key) && !has_determiner && !sentence_start &&
@@ -255,6 +263,7 @@ About find_about(std::string_view text, const std::vector<Word>& words, Span sen
         const bool possessive = key.ends_with("'s");
         if (possessive) key.resize(key.size() - 2);
         if (questions::never_a_name(key) || questions::relation_named(key)) continue;
+        if (own_name(own_names, key)) return about;  // "Nina's party", to Nina: hers
         const bool first_word = text.substr(sentence.begin, w.begin - sentence.begin).find_first_not_of(" \"(") ==
                                 std::string_view::npos;
         // A name is followed by its verb ("Niamh finished"), not by an article ("Running the Berlin marathon").
@@ -463,6 +472,33 @@ struct Found {
     questions::Groups groups;
 };
 
+// A match that is the start of a proper name ("Bar Lupo", "Marathon Oil", "Race St", "the
+// startup Exam Ninja", "Wedding Cake Rock"): its last word capitalised and the next word too. Not
+// "the Berlin Marathon on Sunday" (a day or a month may follow), nor in a note written in capitals
+// or in Title Case, where capitals say nothing.
+bool starts_a_proper_name(std::string_view text, const std::vector<Word>& words, questions::Span span) {
+    static constexpr std::string_view calendar[] = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
+                                                    "sunday", "mon", "tue", "tues", "wed", "thu", "thurs", "fri",
+                                                    "sat", "sun", "january", "february", "march", "april", "may", "june",
+                                                    "july", "august", "september", "october", "november", "december",
+                                                    "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept",
+                                                    "oct", "nov", "dec", "i", "i'm", "i'll", "i've", "i'd"};
+    std::size_t capitalised = 0;
+    for (const auto& w : words) capitalised += is_ascii_upper(text[w.begin]);
+    if (words.empty() || capitalised * 2 > words.size()) return false;
+    if (span.begin < 0 || span.end < 0) return false;
+    const auto begin = static_cast<std::size_t>(span.begin), end = static_cast<std::size_t>(span.end);
+    auto last = std::find_if(words.rbegin(), words.rend(), [&](const Word& w) { return w.end <= end; });
+    if (last == words.rend() || last->end != end || last->begin < begin) return false;
+    const auto is_name_word = [&](const Word& w) {
+        return is_ascii_upper(text[w.begin]) && w.end > w.begin + 1 && is_ascii_lower(text[w.begin + 1]);
+    };
+    const auto next = last.base();  // the word after the match's last
+    if (next == words.end() || !is_name_word(*last) || !is_name_word(*next)) return false;
+    if (text.substr(last->end, next->begin - last->end) != " ") return false;
+    return std::find(std::begin(calendar), std::end(calendar), next->text) == std::end(calendar);
+}
+
 // Rules match line by line, long lines in pieces at a sentence's end: a match never spans two
 // lines, and a pasted 300 kB email costs its length, not its length squared.
 std::vector<std::string_view> segments(std::string_view text) {
@@ -573,8 +609,8 @@ bool ours(const std::string& kind) { return kind == "promise" || kind == "mistak
 // Reads the note by the strongest rule that matches, or by rule `forced`; `next` is set to the
 // strongest rule that is not ours to do, for a note that holds both ("starts nursery in Feb. I
 // promised to send her Gail's number").
-Reading read_by(const Note& note, const RuleBook& book, std::optional<std::size_t> forced,
-                std::optional<std::size_t>* next) {
+Reading read_by(const Note& note, const RuleBook& book, const std::vector<std::string>& own_names,
+                std::optional<std::size_t> forced, std::optional<std::size_t>* next) {
     Reading reading;
     const std::string text = normalized(note.text);
     const auto spans = sentences(text);
@@ -596,6 +632,7 @@ Reading read_by(const Note& note, const RuleBook& book, std::optional<std::size_
     for (std::size_t i = 0; i < book.size(); ++i) {
         auto found = search(book, i, text, pieces);
         if (!found) continue;
+        if (starts_a_proper_name(text, words, found->groups[0])) continue;  // a venue, a firm, a street
         const auto& rule = book.rule(i);  // only now: a saved book unpacks a rule when it is used
         if (rule.kind.empty()) {
             plain.push_back(std::move(*found));
@@ -648,7 +685,7 @@ Reading read_by(const Note& note, const RuleBook& book, std::optional<std::size_
     const Span sentence = sentence_at(spans, match.begin);
     const QuestionRule* rule = best ? &book.rule(best->rule) : nullptr;
     Tense tense = tense_of(text, words, sentence, match);
-    About about = rule && rule->about_them ? About{} : find_about(text, words, sentence, match);
+    About about = rule && rule->about_them ? About{} : find_about(text, words, sentence, match, own_names);
 
     // When: --event, else a date in the same clause as the thing, else the same sentence, else
     // anywhere in the note; the nearest, and a day rather than a month.
@@ -870,12 +907,23 @@ Reading read_by(const Note& note, const RuleBook& book, std::optional<std::size_
 
 }  // namespace
 
-Reading read_note(const Note& note, const RuleBook& book) {
+std::vector<std::string> own_names(const Contact& contact) {
+    std::vector<std::string> out;
+    const auto add_words = [&](std::string_view name) {
+        for (const auto& word : questions::words_in(name))
+            if (!word.text.empty()) out.push_back(fold_case(word.text));
+    };
+    add_words(contact.name);
+    for (const auto& nickname : contact.nicknames) add_words(nickname);
+    return out;
+}
+
+Reading read_note(const Note& note, const RuleBook& book, const std::vector<std::string>& own_names) {
     std::optional<std::size_t> next;
-    Reading reading = read_by(note, book, std::nullopt, &next);
+    Reading reading = read_by(note, book, own_names, std::nullopt, &next);
     // Ours to do, and something of theirs besides: their thing's questions too.
     if (ours(reading.kind) && next) {
-        Reading theirs = read_by(note, book, next, nullptr);
+        Reading theirs = read_by(note, book, own_names, next, nullptr);
         for (auto& planned : theirs.questions) reading.questions.push_back(std::move(planned));
     }
     return reading;

@@ -208,6 +208,10 @@ struct Scanner {
             if (auto n = count_word(at(k))) {
                 std::size_t u = k + 1;
                 if (at(u) == "of") ++u;
+                if (at(u) == "fortnight" || at(u) == "fortnights") {  // "in a fortnight": two weeks
+                    add(kith::add(noted, Interval{2 * *n, Interval::Unit::weeks}), false, i, u, deadline);
+                    return u - i + 1;
+                }
                 if (auto unit = unit_word(at(u))) {
                     add(kith::add(noted, Interval{*n, *unit}), *unit == Interval::Unit::months, i, u, deadline);
                     return u - i + 1;

@@ -164,6 +164,14 @@ void NoteRepository::set_readings_made_with(const std::string& fingerprint) {
     upsert.exec();
 }
 
+void NoteRepository::forget_readings(std::int64_t contact_id) {
+    auto& forget = c_("UPDATE notes SET read_with = '' WHERE contact_id = ?");
+    forget.bind(1, contact_id);
+    forget.exec();
+    forget.reset();
+    set_readings_made_with("");
+}
+
 std::string NoteRepository::saved_rulebook() {
     auto& query = c_("SELECT value FROM kith_state WHERE key = 'rulebook'");
     std::string saved;

@@ -35,6 +35,12 @@ constexpr double min_check_score = 0.80;  // checks whose every must and must-no
 constexpr double min_must_score = 0.68;   // checks with a `must` that found every question they need
 constexpr double max_harm_rate = 0.01;    // checks where something that must not be asked was
 constexpr double min_held_out_check_score = 0.72;  // the third of the cases no rule was tuned on
+// Part C (corpus-c.toml), written blind after a replayed week, in the shapes parts A and B lack
+// (their own names, proper names like topics, hard times in `due`, promises with days, secrets).
+// Scored apart so that the floors above keep meaning what they did. It first scored 55.6 %,
+// 63.9 % and 6.0 % harmed with the engine of its day; these are just under what it reaches now.
+constexpr double min_part_c_check_score = 0.70;
+constexpr double max_part_c_harm_rate = 0.05;
 
 class Regex {
 public:
@@ -108,6 +114,7 @@ std::vector<Case> load(const std::vector<std::string>& files, std::string& jsonl
             person["tags"] = tags;
             if (auto birthday = text_of(view["birthday"]); !birthday.empty()) person["birthday"] = birthday;
             if (auto met = text_of(view["met"]); !met.empty()) person["met_on"] = met;
+            if (auto nicknames = strings(view["nicknames"]); !nicknames.empty()) person["nicknames"] = nicknames;
             person["notes"] = nlohmann::json::array();
             for (const auto& note_node : *view["notes"].as_array()) {
                 const toml::node_view<const toml::node> note(note_node);
@@ -177,7 +184,7 @@ struct Tally {
 
 TEST_CASE("the question corpus scores at least what it scored when the rules were last tuned") {
     std::string jsonl;
-    auto cases = load({"corpus-a.toml", "corpus-b.toml"}, jsonl);
+    auto cases = load({"corpus-a.toml", "corpus-b.toml", "corpus-c.toml"}, jsonl);
     REQUIRE(cases.size() >= 300);
     Sandbox box;
     box.write_file(box.dir + "/corpus.jsonl", jsonl);
@@ -186,7 +193,7 @@ TEST_CASE("the question corpus scores at least what it scored when the rules wer
     // KITH_CORPUS=dev prints the failures of the tuning two thirds; KITH_CORPUS=all, of every case.
     const char* show = std::getenv("KITH_CORPUS");
     const std::string show_which = show ? show : "";
-    Tally dev, held, all;
+    Tally dev, held, all, parts_ab, part_c;
     std::map<std::string, Tally> by_area;
     int hygiene_failures = 0, questions_seen = 0;
     std::ostringstream report;
@@ -237,6 +244,11 @@ TEST_CASE("the question corpus scores at least what it scored when the rules wer
                                     "plain", "--limit", "50"});
                 REQUIRE(due.code == 0);
                 auto lines = kith::test::lines_of(due.out);
+                // "ask: How are you holding up? [r3:death-after]": the id in brackets is kith's
+                // reference for `log --asked`, not words of the note or the question.
+                for (auto& line : lines)
+                    if (auto bracket = line.rfind(" ["); bracket != std::string::npos && line.ends_with("]"))
+                        line.resize(bracket);
                 for (const auto& pattern : check.due_must) {
                     Regex regex(pattern);
                     bool found = false;
@@ -260,6 +272,7 @@ TEST_CASE("the question corpus scores at least what it scored when the rules wer
             (c.held_out ? held : dev).add(passed, has_must, musts_met, harm);
             all.add(passed, has_must, musts_met, harm);
             by_area[c.area].add(passed, has_must, musts_met, harm);
+            (c.file == "corpus-c.toml" ? part_c : parts_ab).add(passed, has_must, musts_met, harm);
             if (!passed && (show_which == "all" || (show_which == "dev" && !c.held_out))) {
                 report << c.id << " on " << check.day << ":\n";
                 for (const auto& text : texts) report << "    asked: " << text << "\n";
@@ -270,13 +283,16 @@ TEST_CASE("the question corpus scores at least what it scored when the rules wer
     std::ostringstream summary;
     summary << "question corpus, " << cases.size() << " cases:\n  all       " << all.line() << "\n  tuned on  "
             << dev.line() << "\n  held out  " << held.line() << "\n  " << hygiene_failures << " of " << questions_seen
-            << " questions asked were not clean questions\n";
+            << " questions asked were not clean questions\n  parts A, B " << parts_ab.line() << "\n  part C    "
+            << part_c.line() << "\n";
     for (const auto& [area, tally] : by_area) summary << "    " << area << std::string(14 - std::min<std::size_t>(13, area.size()), ' ') << tally.line() << "\n";
     const std::string message = report.str() + summary.str();
     MESSAGE(message);
-    CHECK(all.check_score() >= min_check_score);
-    CHECK(all.must_score() >= min_must_score);
-    CHECK(all.harm_rate() <= max_harm_rate);
+    CHECK(parts_ab.check_score() >= min_check_score);
+    CHECK(parts_ab.must_score() >= min_must_score);
+    CHECK(parts_ab.harm_rate() <= max_harm_rate);
     CHECK(held.check_score() >= min_held_out_check_score);
+    CHECK(part_c.check_score() >= min_part_c_check_score);
+    CHECK(part_c.harm_rate() <= max_part_c_harm_rate);
     CHECK(hygiene_failures == 0);  // every question asked is a clean question
 }

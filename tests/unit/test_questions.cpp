@@ -744,6 +744,49 @@ TEST_CASE("questions: in two weeks counts from the note") {
     CHECK_ASKS(asks(note, today, day_of(2026, 12, 7)), "How did the citizenship test go?");
 }
 
+TEST_CASE("questions: in a fortnight is two weeks from the note") {
+    const auto reading = read("Her citizenship test is in a fortnight", today);
+    CHECK(iso(reading.when) == "2026-12-06");
+}
+
+TEST_CASE("questions: a note that names the person by their own name or nickname is about them") {
+    Note note;
+    note.id = 1;
+    note.contact_id = 1;
+    note.on = today;
+    Contact anne;
+    anne.name = "Anne Miller";
+    anne.nicknames = {"Mum"};
+    note.text = "Mum's cataract surgery next tues";
+    auto reading = read_note(note, *builtin_book(), own_names(anne));
+    CHECK(reading.relation.empty());
+    CHECK(reading.phrase == "your cataract surgery");
+    // Without knowing she is Mum, it is someone's mum; and "her mum" is her mother, whoever she is.
+    CHECK(read_note(note, *builtin_book()).relation == "mum");
+    note.text = "Her mum's cataract surgery next tues";
+    CHECK(read_note(note, *builtin_book(), own_names(anne)).relation == "mum");
+    Contact nina;
+    nina.name = "Nina Petrova";
+    note.text = "Nina's knee surgery is on Friday";
+    reading = read_note(note, *builtin_book(), own_names(nina));
+    CHECK(reading.name.empty());
+    CHECK(reading.phrase == "your knee surgery");
+    CHECK(read_note(note, *builtin_book()).name == "Nina");
+}
+
+TEST_CASE("questions: a topic word that starts a proper name is not the topic") {
+    for (const char* text : {"Nina's bday party sat at Bar Lupo 8pm", "Just started at Marathon Oil in Houston",
+                             "Their new flat is on Race St, near the park", "Works at the startup Exam Ninja now"}) {
+        CAPTURE(text);
+        const auto reading = read(text, today);
+        CHECK(reading.rule != "exam");
+        CHECK(reading.rule != "race");
+    }
+    // The thing itself, named: still the thing.
+    CHECK(read("Running the Berlin Marathon on Sunday", today).rule == "race");
+    CHECK(read("Sitting the bar exam in July", today).rule == "exam");
+}
+
 TEST_CASE("questions: end of June is the last day of June") {
     const std::string note = "Graduation is at the end of June";
     const Date noted = day_of(2027, 5, 1);
