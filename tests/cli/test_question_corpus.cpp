@@ -37,8 +37,9 @@ constexpr double max_harm_rate = 0.01;    // checks where something that must no
 constexpr double min_held_out_check_score = 0.72;  // the third of the cases no rule was tuned on
 // Part C (corpus-c.toml), written blind after a replayed week, in the shapes parts A and B lack
 // (their own names, proper names like topics, hard times in `due`, promises with days, secrets).
-// Scored apart so that the floors above keep meaning what they did. It first scored 55.6 %,
-// 63.9 % and 6.0 % harmed with the engine of its day; these are just under what it reaches now.
+// Scored apart so that the floors above keep meaning what they did. The engine it was written
+// against scored 56.3 %, 51.0 % and 13.2 % harmed here; these floors are just under the 72.2 %
+// and 4.6 % reached once the week's fixes were in.
 constexpr double min_part_c_check_score = 0.70;
 constexpr double max_part_c_harm_rate = 0.05;
 
