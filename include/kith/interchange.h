@@ -72,12 +72,17 @@ void convert_to_utf8(std::istream& in, const std::function<void(std::string_view
 // (item1.EMAIL). FN (else N) is the name, else one made from the ORG, EMAIL or TEL (and said
 // in named_from); an Exchange address in EMAIL is set aside. NICKNAME, EMAIL, TEL, ORG, BDAY (every
 // common form, X-APPLE-OMIT-YEAR), CATEGORIES (tags), NOTE (one note each), UID (uuid, without
-// "urn:uuid:") and kith's own X-KITH-* properties are read; PHOTO and the rest are skipped.
+// "urn:uuid:") and kith's own X-KITH-* properties are read, and into the record's ContactCard
+// TITLE, ROLE, ORG's units, N's prefix and suffix, ADR, URL, related people (RELATED,
+// X-ABRELATEDNAMES, X-EVOLUTION-SPOUSE …), dated events (ANNIVERSARY, X-ABDATE …) and PHOTO;
+// every other property is kept verbatim. A NOTE is dated by X-KITH-NOTED, else the card's REV.
 // Throws FormatError for a malformed card, or tells `skip` and goes on at the next card.
 void read_vcards(std::istream& in, const RecordSink& sink, const SkipSink& skip = {});
 // One card, version 3 or 4, CRLF line ends, folded at 75 octets: what read_vcards reads back
 // as the same contact. kith's cadence and archived flag travel as X-KITH-EVERY and
-// X-KITH-ARCHIVED. Another version is a usage error.
+// X-KITH-ARCHIVED, each note's day as NOTE;X-KITH-NOTED. What kith read from a card of this
+// version is written as the card had it while unchanged (ContactCard::as_written), and the
+// card's other properties as they came. Another version is a usage error.
 void write_vcard(std::ostream& out, const ContactRecord& record, int version);
 
 // CSV (RFC 4180) with a header row: kith's own columns (those write_csv_header writes; a file

@@ -1,6 +1,8 @@
 // The records kith keeps (SPEC §1). Plain data: no I/O, no formatting.
 #pragma once
 
+#include <array>
+#include <cstddef>
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -28,6 +30,60 @@ struct Contact {
     std::string created_at;              // UTC, ISO 8601 with seconds
     std::string updated_at;
     std::optional<Date> last_contacted;  // derived: the latest interaction's date
+};
+
+// What an address book's card says of a person beyond kith's own fields (issue 21): kept so
+// that a card comes in whole and goes out as it came. Held apart from Contact, so that `due`
+// and `list` never read it.
+struct LabeledText {
+    std::string label;  // "work", "spouse", "" when none
+    std::string value;
+    bool operator==(const LabeledText&) const = default;
+};
+
+struct PostalAddress {
+    std::string label;
+    // vCard ADR's seven parts, in its order: post office box, extended address, street,
+    // locality, region, postal code, country.
+    std::array<std::string, 7> parts;
+    bool operator==(const PostalAddress&) const = default;
+};
+
+// A day to remember that is not a birthday: anniversary, wedding … (the year may be unknown).
+struct DatedEvent {
+    std::string label;
+    Birthday date;
+    bool operator==(const DatedEvent&) const = default;
+};
+
+// A picture of the person: its media type (image/jpeg) and bytes, at most max_photo_bytes.
+struct Photo {
+    std::string media_type;
+    std::string data;
+    bool operator==(const Photo&) const = default;
+};
+inline constexpr std::size_t max_photo_bytes = 256 * 1024;
+
+struct ContactCard {
+    std::string title;
+    std::string role;
+    std::string department;  // ORG's units after the company: "Sales;EMEA" as "Sales, EMEA"
+    std::string name_prefix;  // Dr.
+    std::string name_suffix;  // Jr.
+    std::vector<PostalAddress> addresses;
+    std::vector<LabeledText> urls;
+    std::vector<LabeledText> related;  // label: spouse, partner, child, assistant …; value: a name or URI
+    std::vector<DatedEvent> events;
+    // Content lines of the card that kith does not read (X-SOCIALPROFILE, IMPP, GEO, KEY …),
+    // unfolded, with their group and parameters: written back as they came.
+    std::vector<std::string> other_properties;
+    // The card's own lines for what kith read from it, to write back as they were while what
+    // kith read is unchanged (TYPE parameters, Apple's item groups …): `label` is what kith read
+    // (vcard.cpp's key), `value` the lines, one a line. Only for a card of `version`.
+    std::string version;  // "3.0", "4.0" …: the version those lines were written in
+    std::vector<LabeledText> as_written;
+    bool operator==(const ContactCard&) const = default;
+    bool empty() const { return *this == ContactCard{}; }
 };
 
 struct Note {
@@ -98,6 +154,8 @@ struct ContactDetail {
     std::vector<Note> notes;                // newest first
     std::vector<Interaction> interactions;  // newest first
     std::vector<Reminder> reminders;        // open ones, soonest first
+    ContactCard card;
+    bool has_photo = false;
 };
 
 // A suggested question recorded as asked (`log --asked`).
@@ -119,6 +177,8 @@ struct ContactRecord {
     std::vector<Interaction> interactions;
     std::vector<Reminder> reminders;
     std::vector<AskedQuestion> asked;
+    ContactCard card;
+    std::optional<Photo> photo;
 };
 
 // What `kith search` found: a note, an interaction or a reminder whose text has every word.

@@ -85,6 +85,16 @@ public:
     // included, by name.
     std::vector<ContactRef> with_phone(const std::string& number);
 
+    // What a card says beyond the contact's own fields (model.h), and the photo: kept apart
+    // from the contact, so that `due` and `list` never read them. write_card replaces it whole;
+    // write_photo with nothing removes the photo.
+    ContactCard card(std::int64_t contact_id);
+    std::map<std::int64_t, ContactCard> cards(const std::vector<std::int64_t>& contact_ids);
+    void write_card(std::int64_t contact_id, const ContactCard& card);
+    std::map<std::int64_t, Photo> photos(const std::vector<std::int64_t>& contact_ids);
+    bool has_photo(std::int64_t contact_id);
+    void write_photo(std::int64_t contact_id, const std::optional<Photo>& photo);
+
 private:
     friend class Store;
     friend class InteractionRepository;

@@ -1,6 +1,7 @@
 // Unicode-aware text helpers: validation, case/accent folding, display width.
 #pragma once
 
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -44,6 +45,11 @@ bool all_ascii_digits(std::string_view text);
 std::string shorten(std::string_view text, std::size_t width);
 
 std::string trim(std::string_view text);
+
+// Base64 (RFC 4648) for a photo in a vCard or a JSON file: decoding skips whitespace, and
+// gives nothing for text that is not base64.
+std::string encode_base64(std::string_view bytes);
+std::optional<std::string> decode_base64(std::string_view text);
 std::vector<std::string> split(std::string_view text, char separator);
 std::string join(const std::vector<std::string>& parts, std::string_view separator);
 

@@ -164,6 +164,8 @@ ContactDetail contact_detail(Store& store, std::int64_t contact_id) {
     detail.notes = store.notes().for_contact(contact_id);
     detail.interactions = store.interactions().for_contact(contact_id);
     detail.reminders = store.reminders().open_for(contact_id);
+    detail.card = store.contacts().card(contact_id);
+    detail.has_photo = store.contacts().has_photo(contact_id);
     return detail;
 }
 

@@ -47,6 +47,40 @@ std::vector<std::string> singulars(const std::string& word) {
     return out;
 }
 
+// A card's text as kith keeps it: trimmed, with no unit separator (the store joins an
+// address's parts with it).
+std::string card_text(std::string value) {
+    std::erase(value, '\x1f');
+    return trim(value);
+}
+
+void check_card(ContactCard& card) {
+    for (auto* text : {&card.title, &card.role, &card.department, &card.name_prefix, &card.name_suffix})
+        *text = card_text(std::move(*text));
+    std::erase_if(card.addresses, [](PostalAddress& address) {
+        address.label = card_text(std::move(address.label));
+        bool empty = true;
+        for (auto& part : address.parts) {
+            part = card_text(std::move(part));
+            empty = empty && part.empty();
+        }
+        return empty;
+    });
+    for (auto* list : {&card.urls, &card.related})
+        std::erase_if(*list, [](LabeledText& item) {
+            item.label = card_text(std::move(item.label));
+            item.value = card_text(std::move(item.value));
+            return item.value.empty();
+        });
+    for (auto& event : card.events) {
+        event.label = card_text(std::move(event.label));
+        // As --birthday takes a date: the database must read it back.
+        auto date = parse_birthday(format_birthday(event.date));
+        if (!date) throw usage_error(fmt::format("{}: {}", event.label.empty() ? "date" : event.label, date.error()));
+    }
+    std::erase_if(card.other_properties, [](const std::string& line) { return trim(line).empty(); });
+}
+
 std::string nickname(const std::string& value) { return validate::contact_name(value, "nickname"); }
 
 std::string line_text(const std::string& value, const char* field) { return trim(validate::text(value, field)); }
@@ -74,6 +108,7 @@ void check_record(ContactRecord& record, Date today, const ValueKey& phone_key_o
         if (!birthday) throw usage_error(birthday.error());
         contact.birthday = *birthday;
     }
+    check_card(record.card);
     if (!contact.added_on.ok()) contact.added_on = today;
     contact.last_contacted.reset();  // derived from the interactions, never read
 
@@ -123,6 +158,72 @@ std::vector<std::string> changed_fields(const Contact& before, const Contact& af
     check(before.added_on != after.added_on, "added");
     check(before.met_on != after.met_on, "met");
     return fields;
+}
+
+// What a card adds to a person, by name, for the report: "title", "2 addresses", "photo" …
+std::vector<std::string> card_fields(const ContactCard& card, bool photo) {
+    std::vector<std::string> fields;
+    const auto one = [&](bool present, const char* field) {
+        if (present) fields.emplace_back(field);
+    };
+    const auto many = [&](std::size_t count, const char* one_of, const char* several) {
+        if (count == 1) fields.emplace_back(one_of);
+        if (count > 1) fields.push_back(fmt::format("{} {}", count, several));
+    };
+    one(!card.title.empty(), "title");
+    one(!card.role.empty(), "role");
+    one(!card.department.empty(), "department");
+    one(!card.name_prefix.empty() || !card.name_suffix.empty(), "name prefix/suffix");
+    many(card.addresses.size(), "address", "addresses");
+    many(card.urls.size(), "URL", "URLs");
+    many(card.related.size(), "related person", "related people");
+    many(card.events.size(), "dated event", "dated events");
+    one(photo, "photo");
+    many(card.other_properties.size(), "other property", "other properties");
+    return fields;
+}
+
+// The card fields that differ, for the merge report (as changed_fields).
+std::vector<std::string> changed_card_fields(const ContactCard& before, const ContactCard& after) {
+    std::vector<std::string> fields;
+    auto check = [&](bool differs, const char* field) {
+        if (differs) fields.emplace_back(field);
+    };
+    check(before.title != after.title, "title");
+    check(before.role != after.role, "role");
+    check(before.department != after.department, "department");
+    check(before.name_prefix != after.name_prefix || before.name_suffix != after.name_suffix, "name prefix/suffix");
+    check(before.addresses != after.addresses, "addresses");
+    check(before.urls != after.urls, "URLs");
+    check(before.related != after.related, "related people");
+    check(before.events != after.events, "dated events");
+    check(before.other_properties != after.other_properties, "other properties");
+    return fields;
+}
+
+// A card from another address book adds what we lack and overwrites nothing we have.
+ContactCard united_card(const ContactCard& ours, const ContactCard& theirs) {
+    ContactCard out = ours;
+    for (auto [mine, other] : {std::pair{&out.title, &theirs.title}, std::pair{&out.role, &theirs.role},
+                               std::pair{&out.department, &theirs.department},
+                               std::pair{&out.name_prefix, &theirs.name_prefix},
+                               std::pair{&out.name_suffix, &theirs.name_suffix}})
+        if (mine->empty()) *mine = *other;
+    const auto add_missing = [](auto& mine, const auto& other) {
+        for (const auto& item : other)
+            if (std::find(mine.begin(), mine.end(), item) == mine.end()) mine.push_back(item);
+    };
+    add_missing(out.addresses, theirs.addresses);
+    add_missing(out.urls, theirs.urls);
+    add_missing(out.related, theirs.related);
+    add_missing(out.events, theirs.events);
+    add_missing(out.other_properties, theirs.other_properties);
+    // The lines as the card wrote them serve only a card of one version: ours, else theirs.
+    if (out.version.empty() || out.version == theirs.version) {
+        out.version = theirs.version;
+        add_missing(out.as_written, theirs.as_written);
+    }
+    return out;
 }
 
 // A file from another address book adds what we lack and overwrites nothing we have: a
@@ -299,6 +400,11 @@ MergeResult Importer::merge(ContactRecord record, std::size_t line) {
     }
     if (!match) result.kept_apart = same_name();  // for the user to check they are not one person
 
+    if (record.photo && record.photo->data.size() > max_photo_bytes) {
+        result.set_aside.push_back(fmt::format("a photo of {} KB, larger than the {} KB kith keeps",
+                                               (record.photo->data.size() + 1023) / 1024, max_photo_bytes / 1024));
+        record.photo.reset();
+    }
     ContactRecord existing;
     std::vector<std::string> names;  // the words they are called by, for their notes' readings
     if (!match) {
@@ -308,6 +414,9 @@ MergeResult Importer::merge(ContactRecord record, std::size_t line) {
         added_.insert(contact.id);
         result.action = MergeResult::Action::added;
         result.contact_id = contact.id;
+        if (!record.card.empty()) store_.contacts().write_card(contact.id, record.card);
+        if (record.photo) store_.contacts().write_photo(contact.id, record.photo);
+        result.changes = card_fields(record.card, record.photo.has_value());
     } else {
         existing = std::move(store_.records().for_contacts({*match}).front());
         const auto& ours = existing.contact;
@@ -317,9 +426,18 @@ MergeResult Importer::merge(ContactRecord record, std::size_t line) {
         bool file_is_older = by_uuid && !incoming.updated_at.empty() && !file_is_newer;
         Contact merged = file_is_newer ? newer(ours, incoming) : file_is_older ? ours : united(ours, incoming, phone_key_of);
         result.changes = changed_fields(ours, merged);
+        const auto card = file_is_newer ? record.card : file_is_older ? existing.card : united_card(existing.card, record.card);
+        const auto card_changes = changed_card_fields(existing.card, card);
+        result.changes.insert(result.changes.end(), card_changes.begin(), card_changes.end());
+        // A photo comes with the file's version of the person, or where we have none.
+        const bool new_photo = record.photo && !file_is_older && (file_is_newer || !existing.photo) &&
+                               record.photo != existing.photo;
+        if (new_photo) result.changes.emplace_back("photo");
         if (!result.changes.empty())
             store_.contacts().update(merged, file_is_newer ? Stamp::keep : Stamp::now);
         names = own_names(merged);
+        if (card != existing.card) store_.contacts().write_card(ours.id, card);
+        if (new_photo) store_.contacts().write_photo(ours.id, record.photo);
     }
     insert_children(record, existing, names, result);
     if (result.action != MergeResult::Action::added && !result.changes.empty())

@@ -211,7 +211,7 @@ ImportCounts import_file(Store& store, ImportSource& source, const ImportOptions
             }
             result.line = read.line;
             result.named_from = std::move(read.named_from);
-            result.set_aside = std::move(read.set_aside);
+            result.set_aside.insert(result.set_aside.begin(), read.set_aside.begin(), read.set_aside.end());
             each(result);
         };
         source.format->read(source.in, merge, skip);

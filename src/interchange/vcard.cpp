@@ -6,6 +6,8 @@
 #include <chrono>
 #include <cstddef>
 #include <istream>
+#include <map>
+#include <set>
 #include <optional>
 #include <ostream>
 #include <string>
@@ -128,6 +130,7 @@ std::string unquoted(std::string_view text) {
 // One unfolded line: [group.]NAME *(;PARAM) : VALUE. Views into the line it was parsed from.
 struct Property {
     std::string name;             // upper case, group removed (item1.EMAIL is EMAIL)
+    std::string group;            // upper case: ITEM1, or empty
     std::string_view parameters;  // ";TYPE=cell;CHARSET=UTF-8" as written
     std::string_view value;       // raw: still encoded and escaped
     std::size_t line = 0;         // the physical line it starts on
@@ -172,8 +175,12 @@ std::optional<Property> parse_property(std::string_view line, std::size_t number
     const auto header = line.substr(0, colon);
     const auto semicolon = std::min(header.find(';'), header.size());
     auto name = header.substr(0, semicolon);
-    if (const auto dot = name.rfind('.'); dot != std::string_view::npos) name.remove_prefix(dot + 1);
-    return Property{upper_ascii(trim(name)), header.substr(semicolon), line.substr(colon + 1), number};
+    std::string group;
+    if (const auto dot = name.rfind('.'); dot != std::string_view::npos) {
+        group = upper_ascii(trim(name.substr(0, dot)));
+        name.remove_prefix(dot + 1);
+    }
+    return Property{upper_ascii(trim(name)), std::move(group), header.substr(semicolon), line.substr(colon + 1), number};
 }
 
 // Physical lines joined into logical ones: a line starting with a space or tab continues the one
@@ -429,90 +436,408 @@ BdayValue parse_bday(std::string_view text, const std::optional<std::string>& ap
 
 // ---- cards ---------------------------------------------------------------------------------
 
-// The properties kith reads; the rest (PHOTO, ADR, X-ABLabel …) are skipped undecoded.
-bool is_read(std::string_view name) {
-    static constexpr std::array<std::string_view, 12> names{"FN",   "N",   "NICKNAME",     "EMAIL",
-                                                            "TEL",  "ORG", "BDAY",         "CATEGORIES",
-                                                            "NOTE", "UID", "X-KITH-EVERY", "X-KITH-ARCHIVED"};
-    return std::ranges::find(names, name) != names.end();
+// What kith read from a property, as vcard.cpp keys the card's own lines by (ContactCard::
+// as_written): the writer finds a line again only while what kith holds is what it read.
+constexpr char key_separator = '\x1f';
+
+template <class... Parts>
+std::string field_key(std::string_view name, const Parts&... parts) {
+    std::string key(name);
+    ((key += key_separator, key += parts), ...);
+    return key;
 }
 
-// One card between BEGIN and END: what it says so far.
+std::string address_key(const PostalAddress& address) {
+    std::string key = field_key("ADR", address.label);
+    for (const auto& part : address.parts) key += key_separator + part;
+    return key;
+}
+
+// Apple writes its own labels as _$!<Spouse>!$_, the user's as typed.
+std::string apple_label(std::string_view text) {
+    auto label = trim(text);
+    if (label.starts_with("_$!<") && label.ends_with(">!$_")) return fold_case(label.substr(4, label.size() - 8));
+    return label;
+}
+
+const std::array<std::string_view, 14>& apple_labels() {
+    static constexpr std::array<std::string_view, 14> labels{
+        "spouse", "partner", "child",  "father", "mother",  "parent",      "brother",
+        "sister", "friend",  "manager", "assistant", "anniversary", "other", "homepage"};
+    return labels;
+}
+
+std::string apple_label_value(const std::string& label) {
+    if (std::ranges::find(apple_labels(), label) == apple_labels().end()) return escape_text_value(label);
+    std::string word = label;
+    word[0] = upper_ascii(word[0]);
+    if (label == "homepage") word = "HomePage";
+    return fmt::format("_$!<{}>!$_", word);
+}
+
+// Other address books' names for a related person and for an anniversary.
+struct RelatedName {
+    std::string_view property;
+    std::string_view label;
+};
+constexpr std::array<RelatedName, 16> related_names{{
+    {"X-SPOUSE", "spouse"},         {"X-EVOLUTION-SPOUSE", "spouse"},
+    {"X-MS-SPOUSE", "spouse"},      {"X-KADDRESSBOOK-X-SPOUSENAME", "spouse"},
+    {"X-ASSISTANT", "assistant"},   {"X-EVOLUTION-ASSISTANT", "assistant"},
+    {"X-MS-ASSISTANT", "assistant"}, {"X-KADDRESSBOOK-X-ASSISTANTSNAME", "assistant"},
+    {"X-MANAGER", "manager"},       {"X-EVOLUTION-MANAGER", "manager"},
+    {"X-MS-MANAGER", "manager"},    {"X-KADDRESSBOOK-X-MANAGERSNAME", "manager"},
+    {"X-MS-CHILD", "child"},        {"X-CHILDREN", "child"},
+    {"X-MOZILLA-SPOUSE", "spouse"}, {"X-OUTLOOK-SPOUSE", "spouse"},
+}};
+
+bool is_anniversary_property(std::string_view name) {
+    return name == "ANNIVERSARY" || name == "X-ANNIVERSARY" || name == "X-EVOLUTION-ANNIVERSARY" ||
+           name == "X-MS-ANNIVERSARY" || name == "X-KADDRESSBOOK-X-ANNIVERSARY";
+}
+
+// The first TYPE that names a place or person rather than a preference or a kind of value.
+std::string type_label(const Property& property) {
+    std::string label;
+    for_each_parameter(property.parameters, [&](const std::string& key, std::string_view values) {
+        if (key != "TYPE" || !label.empty()) return;
+        for (const auto& listed : split(values, ',')) {
+            const auto type = fold_case(unquoted(listed));
+            static constexpr std::array<std::string_view, 9> not_labels{"pref", "internet", "voice", "x400",
+                                                                        "dom",  "intl",     "postal", "parcel", "text"};
+            if (!type.empty() && std::ranges::find(not_labels, type) == not_labels.end()) {
+                label = type;
+                return;
+            }
+        }
+    });
+    return label;
+}
+
+// TYPE=JPEG (3.0) or image/jpeg as it is.
+std::string media_type(std::string_view type) {
+    auto t = fold_case(trim(type));
+    if (t.empty()) return "image/jpeg";
+    return t.find('/') == std::string::npos ? "image/" + t : t;
+}
+
+// The day of a REV or X-KITH-NOTED: 2026-06-01T12:00:00Z, 20260601T120000Z or 2026-06-01.
+std::optional<Date> day_of(std::string_view text) {
+    auto t = trim(text);
+    std::string_view date = t;
+    if (date.size() >= 10 && has_shape(date.substr(0, 10), "dddd-dd-dd")) {
+        auto parsed = parse_iso_date(std::string(date.substr(0, 10)));
+        if (parsed) return *parsed;
+    } else if (date.size() >= 8 && has_shape(date.substr(0, 8), "dddddddd")) {
+        auto parsed = parse_iso_date(fmt::format("{}-{}-{}", date.substr(0, 4), date.substr(4, 2), date.substr(6, 2)));
+        if (parsed) return *parsed;
+    }
+    return std::nullopt;
+}
+
+// The properties kith reads; the rest are kept as they are, undecoded.
+bool is_read(std::string_view name) {
+    static constexpr std::array<std::string_view, 26> names{
+        "VERSION", "REV",   "PHOTO", "FN",       "N",          "ORG",          "TITLE",
+        "ROLE",    "NICKNAME", "CATEGORIES", "EMAIL", "TEL", "NOTE", "UID", "BDAY", "X-KITH-EVERY",
+        "X-KITH-ARCHIVED", "ADR", "URL", "RELATED", "X-ABRELATEDNAMES", "ANNIVERSARY", "X-ANNIVERSARY",
+        "X-EVOLUTION-ANNIVERSARY", "X-MS-ANNIVERSARY", "X-ABDATE"};
+    if (std::ranges::find(names, name) != names.end() || name == "X-KADDRESSBOOK-X-ANNIVERSARY") return true;
+    return std::ranges::any_of(related_names, [&](const RelatedName& related) { return related.property == name; });
+}
+
+// One card between BEGIN and END: its lines, kept until END, since an item group's X-ABLabel
+// may come after the property it labels.
 class Card {
 public:
     explicit Card(std::size_t begin_line) { record_.line = begin_line; }
 
-    void add(const Property& property) {
-        if (!is_read(property.name)) return;
-        const auto& name = property.name;
-        const std::string text = decoded_text(property);
-        if (is_blank(text)) return;
-        Contact& contact = record_.record.contact;
-        if (name == "FN") {
-            if (formatted_name_.empty()) formatted_name_ = trim(unescaped(text));
-        } else if (name == "N") {
-            if (structured_name_.empty()) structured_name_ = name_from_structured(text);
-        } else if (name == "ORG") {
-            if (contact.company.empty()) contact.company = trim(split_unescaped(text, ';').front());
-        } else if (name == "NICKNAME") {
-            append_list(contact.nicknames, text);
-        } else if (name == "CATEGORIES") {
-            append_list(contact.tags, text);
-        } else if (name == "EMAIL") {
-            add_email(record_, without_prefix_ignoring_case(unescaped(text), "mailto:"));
-        } else if (name == "TEL") {
-            add_nonempty(contact.phones, without_prefix_ignoring_case(unescaped(text), "tel:"));
-        } else if (name == "NOTE") {
-            Note note;
-            note.text = unescaped(text);
-            if (!is_blank(note.text)) record_.record.notes.push_back(std::move(note));
-        } else if (name == "UID") {
-            if (contact.uuid.empty()) contact.uuid = without_prefix_ignoring_case(unescaped(text), "urn:uuid:");
-        } else if (name == "BDAY") {
-            add_birthday(property, text);
-        } else if (name == "X-KITH-EVERY") {
-            const auto every = parse_cadence(unescaped(text));
-            if (!every) throw FormatError(property.line, fmt::format("X-KITH-EVERY: {}", every.error()));
-            contact.every = *every;
-        } else if (name == "X-KITH-ARCHIVED") {
-            contact.archived = trim(text) == "1";
-        }
+    void add_line(const std::string& line, std::size_t number) { lines_.push_back({line, number}); }
+    // 2.1's unindented BASE64 lines belong to the property before them.
+    void continue_line(const std::string& line) {
+        if (!lines_.empty()) lines_.back().text += trim(line);
     }
 
     ImportRecord finish() {
+        std::vector<Property> properties;
+        properties.reserve(lines_.size());
+        for (const auto& line : lines_)
+            if (auto property = parse_property(line.text, line.number)) properties.push_back(*property);
+        // Apple's item groups: the label of each (item1.X-ABLabel:_$!<Spouse>!$_) and the lines that
+        // carry one, which go with the property they label.
+        for (const auto& property : properties)
+            if (property.name == "X-ABLABEL" && !property.group.empty()) {
+                try {
+                    labels_[property.group] = apple_label(unescaped(decoded_text(property)));
+                } catch (const FormatError&) {
+                    // a label kith cannot read stays with its group's lines, as they are
+                }
+            }
+        for (std::size_t i = 0; i < properties.size(); ++i) {
+            const auto& property = properties[i];
+            if (property.name == "X-ABLABEL" && labels_.count(property.group)) continue;  // with its property
+            const auto key = read(property, lines_[i].text);
+            if (key == consumed) continue;
+            if (key.empty()) {
+                card().other_properties.push_back(lines_[i].text);
+                continue;
+            }
+            // The card's own lines for it: the property and its group's label.
+            std::string lines = lines_[i].text;
+            if (!property.group.empty())
+                for (std::size_t j = 0; j < properties.size(); ++j)
+                    if (properties[j].name == "X-ABLABEL" && properties[j].group == property.group)
+                        lines += '\n' + lines_[j].text;
+            written_.push_back({key, std::move(lines)});
+        }
+        // Labels whose group has no property kith read stay with that group's other lines.
+        for (std::size_t i = 0; i < properties.size(); ++i)
+            if (properties[i].name == "X-ABLABEL" && labels_.count(properties[i].group) &&
+                !read_groups_.count(properties[i].group))
+                card().other_properties.push_back(lines_[i].text);
+
         Contact& contact = record_.record.contact;
         contact.name = !formatted_name_.empty() ? formatted_name_ : structured_name_;
         if (contact.name.empty() && !name_from_what_it_has(record_))
             throw FormatError(record_.line, "vCard has no name, organisation, e-mail or number (FN, N, ORG, EMAIL "
                                             "or TEL)");
+        // Notes carry the day they were noted (kith's X-KITH-NOTED), else the card's REV.
+        for (auto& note : record_.record.notes)
+            if (!note.on.ok() && revised_) note.on = *revised_;
+        // The keys that depend on the name, now that it is known.
+        for (auto& written : written_) {
+            if (written.label == pending_fn) written.label = field_key("FN", contact.name);
+            if (written.label == pending_n)
+                written.label = field_key("N", contact.name, card().name_prefix, card().name_suffix);
+        }
+        if (!version_.empty() && !written_.empty()) {
+            card().version = version_;
+            card().as_written = std::move(written_);
+        }
         return std::move(record_);
     }
 
     std::size_t begin_line() const { return record_.line; }
 
 private:
-    static void add_nonempty(std::vector<std::string>& to, std::string value) {
-        if (!value.empty()) to.push_back(std::move(value));
+    struct Line {
+        std::string text;
+        std::size_t number;
+    };
+    // What read() returns for a property it took that has no line of its own to keep (REV,
+    // VERSION, X-KITH-*: kith writes them itself), and the keys made once the name is known.
+    static constexpr std::string_view consumed = "\x1f";
+    static constexpr std::string_view pending_fn = "\x1f" "FN";
+    static constexpr std::string_view pending_n = "\x1f" "N";
+
+    ContactCard& card() { return record_.record.card; }
+
+    // Takes what kith reads from the property and returns its key (see field_key), or "" when
+    // kith keeps it verbatim.
+    std::string read(const Property& property, const std::string& raw) {
+        const auto& name = property.name;
+        if (!is_read(name)) return "";
+        Contact& contact = record_.record.contact;
+        if (name == "VERSION") {
+            version_ = trim(property.value);
+            return std::string(consumed);
+        }
+        if (name == "REV") {
+            revised_ = day_of(property.value);
+            return std::string(consumed);
+        }
+        if (name == "PHOTO") return read_photo(property, raw);
+        const std::string text = decoded_text(property);
+        if (is_blank(text)) return "";
+        const auto taken = [&](std::string key) {
+            if (!property.group.empty()) read_groups_.insert(property.group);
+            return key;
+        };
+        if (name == "FN") {
+            if (!formatted_name_.empty()) return "";
+            formatted_name_ = trim(unescaped(text));
+            return std::string(pending_fn);
+        }
+        if (name == "N") {
+            if (n_read_) return "";
+            n_read_ = true;
+            const auto parts = split_unescaped(text, ';');
+            structured_name_ = name_from_structured(text);
+            card().name_prefix = parts.size() > 3 ? trim(parts[3]) : "";
+            card().name_suffix = parts.size() > 4 ? trim(parts[4]) : "";
+            return std::string(pending_n);
+        }
+        if (name == "ORG") {
+            if (!contact.company.empty() || !card().department.empty()) return "";
+            auto units = split_unescaped(text, ';');
+            contact.company = trim(units.front());
+            std::vector<std::string> departments;
+            for (std::size_t i = 1; i < units.size(); ++i)
+                if (auto unit = trim(units[i]); !unit.empty()) departments.push_back(std::move(unit));
+            card().department = join(departments, ", ");
+            return field_key("ORG", contact.company, card().department);
+        }
+        if (name == "TITLE" || name == "ROLE") {
+            auto& field = name == "TITLE" ? card().title : card().role;
+            if (!field.empty()) return "";
+            field = trim(unescaped(text));
+            return taken(field_key(name, field));
+        }
+        if (name == "NICKNAME") {
+            std::vector<std::string> items;
+            append_list(items, text);
+            contact.nicknames.insert(contact.nicknames.end(), items.begin(), items.end());
+            return taken(field_key("NICKNAME", join(items, ",")));
+        }
+        if (name == "CATEGORIES") {
+            std::vector<std::string> items;
+            append_list(items, text);
+            contact.tags.insert(contact.tags.end(), items.begin(), items.end());
+            // Labels become lower-case tags: the card's line serves while they are the same words.
+            return taken(field_key("CATEGORIES", fold_case(join(items, ","))));
+        }
+        if (name == "EMAIL") {
+            auto email = without_prefix_ignoring_case(unescaped(text), "mailto:");
+            const auto before = contact.emails.size();
+            add_email(record_, email);
+            return contact.emails.size() > before ? taken(field_key("EMAIL", email)) : std::string(consumed);
+        }
+        if (name == "TEL") {
+            auto phone = without_prefix_ignoring_case(unescaped(text), "tel:");
+            if (phone.empty()) return "";
+            contact.phones.push_back(phone);
+            return taken(field_key("TEL", phone));
+        }
+        if (name == "NOTE") {
+            Note note;
+            note.text = unescaped(text);
+            if (is_blank(note.text)) return "";
+            if (auto noted = property.get("X-KITH-NOTED")) {
+                if (auto day = day_of(*noted)) note.on = *day;
+            }
+            record_.record.notes.push_back(std::move(note));
+            return std::string(consumed);  // kith writes each note itself, with the day it was noted
+        }
+        if (name == "UID") {
+            if (!contact.uuid.empty()) return "";
+            contact.uuid = without_prefix_ignoring_case(unescaped(text), "urn:uuid:");
+            return field_key("UID", contact.uuid);
+        }
+        if (name == "BDAY") return read_birthday(property, text) ? field_key("BDAY", format_birthday(*contact.birthday)) : "";
+        if (name == "X-KITH-EVERY") {
+            const auto every = parse_cadence(unescaped(text));
+            if (!every) throw FormatError(property.line, fmt::format("X-KITH-EVERY: {}", every.error()));
+            contact.every = *every;
+            return std::string(consumed);
+        }
+        if (name == "X-KITH-ARCHIVED") {
+            contact.archived = trim(text) == "1";
+            return std::string(consumed);
+        }
+        if (name == "ADR") {
+            PostalAddress address;
+            address.label = group_label(property, type_label(property));
+            const auto parts = split_unescaped(text, ';');
+            for (std::size_t i = 0; i < parts.size() && i < address.parts.size(); ++i) address.parts[i] = trim(parts[i]);
+            // An eighth part and on (none in the RFC) join the country rather than being lost.
+            for (std::size_t i = address.parts.size(); i < parts.size(); ++i) address.parts.back() += ";" + parts[i];
+            card().addresses.push_back(address);
+            return taken(address_key(address));
+        }
+        if (name == "URL") {
+            auto url = trim(unescaped(text));
+            for (auto at = url.find("\\:"); at != std::string::npos; at = url.find("\\:")) url.erase(at, 1);
+            LabeledText item{group_label(property, type_label(property)), url};
+            card().urls.push_back(item);
+            return taken(field_key("URL", item.label, item.value));
+        }
+        if (name == "RELATED" || name == "X-ABRELATEDNAMES") {
+            LabeledText item{group_label(property, type_label(property)), trim(unescaped(text))};
+            if (item.label == "contact") item.label.clear();
+            return taken(add_related(std::move(item)));
+        }
+        for (const auto& related : related_names) {
+            if (name != related.property) continue;
+            // Outlook writes a name as N: Family;Given.
+            auto value = property.has("TYPE", "N") ? name_from_structured(text) : trim(unescaped(text));
+            return taken(add_related({std::string(related.label), std::move(value)}));
+        }
+        if (is_anniversary_property(name) || name == "X-ABDATE") {
+            if (property.has("VALUE", "TEXT")) return "";
+            const auto date = parse_bday(unescaped(text), property.get("X-APPLE-OMIT-YEAR"));
+            if (date.form != BdayForm::birthday || !parse_birthday(format_birthday(date.birthday))) return "";
+            DatedEvent event{group_label(property, is_anniversary_property(name) ? "anniversary" : ""), date.birthday};
+            card().events.push_back(event);
+            return taken(field_key("DATE", event.label, format_birthday(event.date)));
+        }
+        return "";
     }
 
-    void add_birthday(const Property& property, const std::string& text) {
-        if (property.has("VALUE", "TEXT")) return;  // "circa 1800": not a date kith can hold
+    // Its group's X-ABLabel when it has one, else `otherwise`.
+    std::string group_label(const Property& property, std::string otherwise) const {
+        if (auto label = labels_.find(property.group); !property.group.empty() && label != labels_.end())
+            return label->second;
+        return otherwise;
+    }
+
+    std::string add_related(LabeledText item) {
+        if (item.value.empty()) return "";
+        card().related.push_back(item);
+        return field_key("REL", item.label, item.value);
+    }
+
+    std::string read_photo(const Property& property, const std::string& raw) {
+        if (record_.record.photo) return "";
+        const auto value = trim(property.value);
+        std::optional<std::string> data;
+        std::string type;
+        std::string head;  // the line up to its data, to write again as it was
+        const auto header = std::string_view(raw).substr(0, static_cast<std::size_t>(property.value.data() - raw.data()));
+        if (property.base64()) {
+            data = decode_base64(value);
+            type = media_type(property.get("TYPE").value_or(property.get("MEDIATYPE").value_or("")));
+            head = std::string(header);
+        } else if (starts_with_ignoring_case(value, "data:")) {
+            const auto comma = value.find(',');
+            const auto meta = std::string_view(value).substr(5, comma == std::string::npos ? 0 : comma - 5);
+            if (comma == std::string::npos || !meta.ends_with(";base64")) return "";
+            data = decode_base64(std::string_view(value).substr(comma + 1));
+            type = media_type(meta.substr(0, meta.size() - 7));
+            head = std::string(header) + value.substr(0, comma + 1);
+        }
+        if (!data || data->empty()) return "";  // a PHOTO by URL, or one kith cannot read: kept as it is
+        record_.record.photo = Photo{type, std::move(*data)};
+        written_.push_back({field_key("PHOTO", type), std::move(head)});
+        return std::string(consumed);
+    }
+
+    // False when the BDAY is kept as it is: text, a date without month and day, or a second one.
+    bool read_birthday(const Property& property, const std::string& text) {
+        if (property.has("VALUE", "TEXT")) return false;  // "circa 1800": not a date kith can hold
         const auto bday = parse_bday(unescaped(text), property.get("X-APPLE-OMIT-YEAR"));
         if (bday.form == BdayForm::invalid)
             throw FormatError(property.line,
                               fmt::format("bad BDAY {}: expected YYYY-MM-DD, YYYYMMDD or --MMDD", quoted(trim(text))));
-        if (bday.form == BdayForm::birthday) {
-            // Held to what --birthday takes (years 1900..2200), on the line that says it.
-            auto checked = parse_birthday(format_birthday(bday.birthday));
-            if (!checked) throw FormatError(property.line, fmt::format("BDAY: {}", checked.error()));
-        }
+        if (bday.form != BdayForm::birthday) return false;
+        // Held to what --birthday takes (years 1900..2200), on the line that says it.
+        auto checked = parse_birthday(format_birthday(bday.birthday));
+        if (!checked) throw FormatError(property.line, fmt::format("BDAY: {}", checked.error()));
         Contact& contact = record_.record.contact;
-        if (bday.form == BdayForm::birthday && !contact.birthday) contact.birthday = bday.birthday;
+        if (contact.birthday) return false;
+        contact.birthday = bday.birthday;
+        return true;
     }
 
     ImportRecord record_;
+    std::vector<Line> lines_;
+    std::map<std::string, std::string> labels_;  // item group → its X-ABLabel
+    std::set<std::string> read_groups_;          // item groups of properties kith read
+    std::vector<LabeledText> written_;
+    std::string version_;
+    std::optional<Date> revised_;
     std::string formatted_name_;
     std::string structured_name_;
+    bool n_read_ = false;
 };
 
 // 2.1 writers may leave a BASE64 block's lines unindented, ending it with a blank line.
@@ -561,11 +886,12 @@ void write_uid(std::ostream& out, const std::string& uuid, int version) {
 }
 
 // "Ada King Lovelace" → Lovelace;Ada King;;; — the last word taken as the family name.
-std::string structured_name(std::string_view name) {
+std::string structured_name(std::string_view name, std::string_view prefix, std::string_view suffix) {
     const auto space = name.rfind(' ');
     const auto family = space == std::string_view::npos ? name : name.substr(space + 1);
     const auto given = space == std::string_view::npos ? std::string_view() : name.substr(0, space);
-    return fmt::format("{};{};;;", escape_text_value(family), escape_text_value(given));
+    return fmt::format("{};{};;{};{}", escape_text_value(family), escape_text_value(given), escape_text_value(prefix),
+                       escape_text_value(suffix));
 }
 
 std::string bday_value(const Birthday& birthday, int version) {
@@ -581,6 +907,90 @@ std::string rev_value(std::string_view updated_at, int version) {
         if (version == 3 || (c != '-' && c != ':')) out += c;
     }
     return out;
+}
+
+// The card's own lines for what kith holds (ContactCard::as_written), each found once, and only
+// for a card of the version being written.
+class WrittenLines {
+public:
+    WrittenLines(const ContactCard& card, int version) {
+        const bool same_version = (version == 3 && card.version == "3.0") || (version == 4 && card.version == "4.0");
+        if (same_version)
+            for (const auto& written : card.as_written) unused_.emplace(written.label, written.value);
+        // New item groups are numbered after those the card's lines use.
+        const auto note_groups = [&](const std::string& lines) {
+            for (const auto& line : split(lines, '\n')) {
+                if (!starts_with_ignoring_case(line, "item")) continue;
+                std::size_t end = 4;
+                while (end < line.size() && is_ascii_digit(line[end])) ++end;
+                if (end > 4 && end < line.size() && line[end] == '.' && end - 4 < 9)
+                    next_group_ = std::max(next_group_, digits_value(std::string_view(line).substr(4, end - 4)) + 1);
+            }
+        };
+        for (const auto& line : card.other_properties) note_groups(line);
+        for (const auto& written : card.as_written) note_groups(written.value);
+    }
+
+    // Writes the card's lines for `key` and returns true, or returns false when it has none.
+    bool write(std::ostream& out, const std::string& key) {
+        auto found = unused_.find(key);
+        if (found == unused_.end()) return false;
+        for (const auto& line : split(found->second, '\n')) write_content_line(out, line);
+        unused_.erase(found);
+        return true;
+    }
+    // The card's line up to its data (a PHOTO's), or nothing.
+    std::optional<std::string> take(const std::string& key) {
+        auto found = unused_.find(key);
+        if (found == unused_.end()) return std::nullopt;
+        auto head = found->second;
+        unused_.erase(found);
+        return head;
+    }
+
+    std::string new_group() { return fmt::format("item{}", next_group_++); }
+
+private:
+    std::multimap<std::string, std::string> unused_;
+    int next_group_ = 1;
+};
+
+// A TYPE parameter for a label: as it is when a plain word, else quoted.
+std::string type_parameter(const std::string& label) {
+    if (label.empty()) return "";
+    const bool word = std::ranges::all_of(label, [](char c) {
+        return is_ascii_digit(c) || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '-';
+    });
+    if (word) return ";TYPE=" + label;
+    std::string quoted_label;
+    for (char c : label)
+        if (c != '"') quoted_label += c;
+    return fmt::format(";TYPE=\"{}\"", quoted_label);
+}
+
+// An item group whose X-ABLabel names it: Apple's way for labels no TYPE has.
+void write_labelled(std::ostream& out, WrittenLines& written, std::string_view name, const std::string& value,
+                    const std::string& label) {
+    const auto group = written.new_group();
+    write_property(out, fmt::format("{}.{}", group, name), value);
+    if (!label.empty()) write_property(out, group + ".X-ABLabel", apple_label_value(label));
+}
+
+// A name or a URI (urn:uuid:…, mailto:…, https://…): 4.0's RELATED says which.
+bool is_uri(std::string_view value) {
+    const auto colon = value.find(':');
+    if (colon == std::string_view::npos || colon == 0) return false;
+    return std::ranges::all_of(value.substr(0, colon), [](char c) {
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || is_ascii_digit(c) || c == '+' || c == '-' || c == '.';
+    }) && value.find(' ') == std::string_view::npos;
+}
+
+std::string event_value(const Birthday& date, int version, std::string& parameters) {
+    if (version == 3 && !date.year) {
+        parameters = ";X-APPLE-OMIT-YEAR=1604";  // Apple's way for a day without a year
+        return fmt::format("1604-{:02}-{:02}", date.month, date.day);
+    }
+    return bday_value(date, version);
 }
 
 }  // namespace
@@ -627,7 +1037,10 @@ void read_vcards(std::istream& in, const RecordSink& sink, const SkipSink& skip)
             throw FormatError(card->begin_line(), fmt::format("vCard is larger than {} MiB", max_record_bytes >> 20));
         const auto property = parse_property(line, number);
         if (!property) {
-            if (card && in_base64 && is_base64_text(line)) continue;
+            if (card && in_base64 && is_base64_text(line)) {
+                card->continue_line(line);
+                continue;
+            }
             fail(FormatError(number, "a vCard line needs NAME:value, this one has no ':'"));
             continue;
         }
@@ -662,11 +1075,7 @@ void read_vcards(std::istream& in, const RecordSink& sink, const SkipSink& skip)
         } else if (!card) {
             fail(FormatError(number, "expected BEGIN:VCARD"));
         } else {
-            try {
-                card->add(*property);
-            } catch (const FormatError& e) {
-                fail(e);
-            }
+            card->add_line(line, number);
         }
     }
     if (card) {
@@ -679,20 +1088,73 @@ void write_vcard(std::ostream& out, const ContactRecord& record, int version) {
     if (version != 3 && version != 4)
         throw usage_error(fmt::format("vCard version {} cannot be written: use 3 or 4", version));
     const Contact& contact = record.contact;
+    const ContactCard& card = record.card;
+    WrittenLines written(card, version);
+    // The card's own line while kith holds what it read from it, else kith's.
+    const auto put = [&](const std::string& key, std::string_view name, std::string_view value) {
+        if (!written.write(out, key)) write_property(out, name, value);
+    };
     write_content_line(out, "BEGIN:VCARD");
     write_content_line(out, version == 3 ? "VERSION:3.0" : "VERSION:4.0");
-    if (!contact.uuid.empty()) write_uid(out, contact.uuid, version);
-    write_property(out, "FN", escape_text_value(contact.name));
-    write_property(out, "N", structured_name(contact.name));
+    if (!contact.uuid.empty() && !written.write(out, field_key("UID", contact.uuid))) write_uid(out, contact.uuid, version);
+    put(field_key("FN", contact.name), "FN", escape_text_value(contact.name));
+    put(field_key("N", contact.name, card.name_prefix, card.name_suffix), "N",
+        structured_name(contact.name, card.name_prefix, card.name_suffix));
     // One NICKNAME each: vobject, and so khard, reads only the first item of a list.
-    for (const auto& nickname : contact.nicknames) write_property(out, "NICKNAME", escape_text_value(nickname));
+    if (contact.nicknames.empty() || !written.write(out, field_key("NICKNAME", join(contact.nicknames, ","))))
+        for (const auto& nickname : contact.nicknames)
+            put(field_key("NICKNAME", nickname), "NICKNAME", escape_text_value(nickname));
     for (const auto& email : contact.emails)
-        write_property(out, version == 3 ? "EMAIL;TYPE=INTERNET" : "EMAIL", escape_text_value(email));
-    for (const auto& phone : contact.phones) write_property(out, "TEL", escape_text_value(phone));
-    if (!contact.company.empty()) write_property(out, "ORG", escape_text_value(contact.company));
-    if (contact.birthday) write_property(out, "BDAY", bday_value(*contact.birthday, version));
-    if (!contact.tags.empty()) write_property(out, "CATEGORIES", escaped_list(contact.tags));
-    for (const auto& note : record.notes) write_property(out, "NOTE", escape_text_value(note.text));
+        put(field_key("EMAIL", email), version == 3 ? "EMAIL;TYPE=INTERNET" : "EMAIL", escape_text_value(email));
+    for (const auto& phone : contact.phones) put(field_key("TEL", phone), "TEL", escape_text_value(phone));
+    if (!contact.company.empty() || !card.department.empty())
+        put(field_key("ORG", contact.company, card.department), "ORG",
+            escape_text_value(contact.company) + (card.department.empty() ? "" : ";" + escape_text_value(card.department)));
+    if (!card.title.empty()) put(field_key("TITLE", card.title), "TITLE", escape_text_value(card.title));
+    if (!card.role.empty()) put(field_key("ROLE", card.role), "ROLE", escape_text_value(card.role));
+    for (const auto& address : card.addresses) {
+        std::string value;
+        for (std::size_t i = 0; i < address.parts.size(); ++i)
+            value += (i > 0 ? ";" : "") + escape_text_value(address.parts[i]);
+        put(address_key(address), "ADR" + type_parameter(address.label), value);
+    }
+    for (const auto& url : card.urls) put(field_key("URL", url.label, url.value), "URL" + type_parameter(url.label), url.value);
+    if (contact.birthday) put(field_key("BDAY", format_birthday(*contact.birthday)), "BDAY", bday_value(*contact.birthday, version));
+    for (const auto& event : card.events) {
+        if (written.write(out, field_key("DATE", event.label, format_birthday(event.date)))) continue;
+        std::string parameters;
+        const auto value = event_value(event.date, version, parameters);
+        if (version == 4 && event.label == "anniversary")
+            write_property(out, "ANNIVERSARY", value);
+        else
+            write_labelled(out, written, "X-ABDATE" + parameters, value, event.label);
+    }
+    for (const auto& related : card.related) {
+        if (written.write(out, field_key("REL", related.label, related.value))) continue;
+        if (version == 4)
+            write_property(out, "RELATED" + type_parameter(related.label) + (is_uri(related.value) ? "" : ";VALUE=text"),
+                           is_uri(related.value) ? related.value : escape_text_value(related.value));
+        else
+            write_labelled(out, written, "X-ABRELATEDNAMES", escape_text_value(related.value), related.label);
+    }
+    if (!contact.tags.empty() && !written.write(out, field_key("CATEGORIES", fold_case(join(contact.tags, ",")))))
+        write_property(out, "CATEGORIES", escaped_list(contact.tags));
+    // Each note with the day it was noted, so that it comes back with it.
+    for (const auto& note : record.notes)
+        write_property(out, note.on.ok() ? fmt::format("NOTE;X-KITH-NOTED={}", format_iso(note.on)) : "NOTE",
+                       escape_text_value(note.text));
+    if (record.photo) {
+        const auto data = encode_base64(record.photo->data);
+        if (auto head = written.take(field_key("PHOTO", record.photo->media_type))) {
+            write_content_line(out, *head + data);
+        } else if (version == 4) {
+            write_property(out, "PHOTO", fmt::format("data:{};base64,{}", record.photo->media_type, data));
+        } else {
+            auto type = record.photo->media_type.substr(record.photo->media_type.find('/') + 1);
+            write_property(out, fmt::format("PHOTO;ENCODING=b;TYPE={}", upper_ascii(type)), data);
+        }
+    }
+    for (const auto& line : card.other_properties) write_content_line(out, line);
     if (contact.every) write_property(out, "X-KITH-EVERY", format_cadence(*contact.every));
     if (contact.archived) write_property(out, "X-KITH-ARCHIVED", "1");
     if (!contact.updated_at.empty()) write_property(out, "REV", rev_value(contact.updated_at, version));

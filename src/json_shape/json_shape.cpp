@@ -113,6 +113,49 @@ void each_field(A& asked, Field& field) {
     field("updated_at", asked.updated_at, utc_time);
 }
 
+template <either<LabeledText> L, class Field>
+void each_field(L& item, Field& field) {
+    field("label", item.label);
+    field("value", item.value);
+}
+
+template <either<PostalAddress> A, class Field>
+void each_field(A& address, Field& field) {
+    field("label", address.label);
+    field("po_box", address.parts[0]);
+    field("extended", address.parts[1]);
+    field("street", address.parts[2]);
+    field("locality", address.parts[3]);
+    field("region", address.parts[4]);
+    field("postal_code", address.parts[5]);
+    field("country", address.parts[6]);
+}
+
+template <either<DatedEvent> E, class Field>
+void each_field(E& event, Field& field) {
+    field("label", event.label);
+    field("date", event.date);
+}
+
+// What a card says beyond kith's own fields (model.h), beside them in the person's object.
+template <bool exported, either<ContactCard> C, class Field>
+void each_card_field(C& card, Field& field) {
+    field("title", card.title);
+    field("role", card.role);
+    field("department", card.department);
+    field("name_prefix", card.name_prefix);
+    field("name_suffix", card.name_suffix);
+    field("addresses", card.addresses);
+    field("urls", card.urls);
+    field("related", card.related);
+    field("dates", card.events);
+    field("other_vcard_properties", card.other_properties);
+    if constexpr (exported) {
+        field("vcard_version", card.version);
+        field("vcard_lines", card.as_written);
+    }
+}
+
 // A person with what is recorded about them: ContactDetail for `show`, ContactRecord for export.
 template <class P>
 concept whole_person = either<P, ContactDetail> || either<P, ContactRecord>;
@@ -120,6 +163,11 @@ concept whole_person = either<P, ContactDetail> || either<P, ContactRecord>;
 template <whole_person P, class Field>
 void each_field(P& person, Field& field) {
     each_field(person.contact, field);
+    each_card_field<either<P, ContactRecord>>(person.card, field);
+    if constexpr (either<P, ContactRecord>)
+        field("photo", person.photo);
+    else
+        field("photo", person.has_photo);
     field("notes", person.notes);
     field("interactions", person.interactions);
     field("reminders", person.reminders);
@@ -130,6 +178,8 @@ std::string as_text(Date date) { return format_iso(date); }
 std::string as_text(const Birthday& birthday) { return format_birthday(birthday); }
 std::string as_text(const Cadence& cadence) { return format_cadence(cadence); }
 std::string as_text(const Interval& interval) { return format_interval(interval); }
+// A photo as a data: URI (RFC 2397), as vCard 4.0 writes one.
+std::string as_text(const Photo& photo) { return fmt::format("data:{};base64,{}", photo.media_type, encode_base64(photo.data)); }
 
 // ---- to a document ---------------------------------------------------------------------------
 
@@ -150,6 +200,7 @@ struct ToDocument {
     }
     void operator()(const char* key, const std::vector<std::string>& values, Rule = {}) { out[key] = values; }
     void operator()(const char* key, Date date, Rule = {}) { out[key] = as_text(date); }
+    void operator()(const char* key, const Birthday& date, Rule = {}) { out[key] = as_text(date); }
     template <class Value>
     void operator()(const char* key, const std::optional<Value>& value, Rule = {}) {
         out[key] = value ? Json(as_text(*value)) : Json(nullptr);
@@ -228,6 +279,10 @@ struct ToLine {
     void operator()(const char* name, Date date, Rule = {}) {
         key(name);
         append_date(date);
+    }
+    void operator()(const char* name, const Birthday& date, Rule = {}) {
+        key(name);
+        append_json_string(out, as_text(date));
     }
     void operator()(const char* name, const std::optional<Date>& date, Rule = {}) {
         key(name);
@@ -378,6 +433,23 @@ private:
     void read(const char* key, std::optional<Date>& out, Rule) const { out = date(key); }
     void read(const char* key, std::optional<Birthday>& out, Rule) const {
         out = parsed<Birthday>(key, parse_birthday);
+    }
+    void read(const char* key, Birthday& out, Rule) const {
+        auto date = parsed<Birthday>(key, parse_birthday);
+        if (!date) fail(key, "missing");
+        out = *date;
+    }
+    void read(const char* key, std::optional<Photo>& out, Rule) const {
+        out.reset();
+        auto value = text(key);
+        if (value.empty()) return;
+        const auto comma = value.find(',');
+        const auto meta = std::string_view(value).substr(0, comma == std::string::npos ? 0 : comma);
+        std::optional<std::string> data;
+        if (meta.starts_with("data:") && meta.ends_with(";base64") && meta.size() > 12)
+            data = decode_base64(std::string_view(value).substr(comma + 1));
+        if (!data) fail(key, "expected a data:TYPE;base64,… URI");
+        out = Photo{std::string(meta.substr(5, meta.size() - 12)), std::move(*data)};
     }
     void read(const char* key, std::optional<Cadence>& out, Rule) const { out = parsed<Cadence>(key, parse_cadence); }
     void read(const char* key, std::optional<Interval>& out, Rule) const {

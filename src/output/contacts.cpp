@@ -149,6 +149,62 @@ std::vector<std::pair<std::string, std::string>> contact_facts(const Contact& c,
     return facts;
 }
 
+// An address on one line: its parts that are there, in ADR's order, comma-separated.
+std::string joined_address(const PostalAddress& address) {
+    std::vector<std::string> parts;
+    for (const auto& part : address.parts)
+        if (!part.empty()) parts.push_back(part);
+    return join(parts, ", ");
+}
+
+std::string labelled(const std::string& value, const std::string& label) {
+    return label.empty() ? value : fmt::format("{} ({})", value, label);
+}
+
+// What a card said beyond kith's own fields, as label/value pairs after the contact's facts:
+// only what is there, for every format.
+std::vector<std::pair<std::string, std::string>> card_facts(const ContactDetail& detail, Date today, bool machine) {
+    std::vector<std::pair<std::string, std::string>> facts;
+    const auto& card = detail.card;
+    auto add = [&](const std::string& label, const std::string& value) {
+        if (!value.empty()) facts.emplace_back(label, value);
+    };
+    if (!card.name_prefix.empty() || !card.name_suffix.empty()) {
+        std::vector<std::string> words;
+        for (const auto* word : {&card.name_prefix, &detail.contact.name, &card.name_suffix})
+            if (!word->empty()) words.push_back(*word);
+        add(machine ? "full_name" : "full name", join(words, " "));
+    }
+    add("title", card.title);
+    add("role", card.role);
+    add("department", card.department);
+    for (const auto& address : card.addresses) add("address", labelled(joined_address(address), address.label));
+    for (const auto& url : card.urls) add("url", labelled(url.value, url.label));
+    for (const auto& related : card.related) add(related.label.empty() ? "related" : related.label, related.value);
+    for (const auto& event : card.events) {
+        auto text = format_birthday(event.date);
+        if (!machine) {
+            if (auto years = age_on(event.date, today)) text += fmt::format(" ({} years)", *years);
+        }
+        add(event.label.empty() ? "date" : event.label, text);
+    }
+    if (detail.has_photo) add("photo", "yes");
+    if (!card.other_properties.empty())
+        add(machine ? "other_vcard_properties" : "kept from card",
+            machine ? std::to_string(card.other_properties.size())
+                    : fmt::format("{} other propert{}", card.other_properties.size(),
+                                  card.other_properties.size() == 1 ? "y" : "ies"));
+    return facts;
+}
+
+// The contact's facts and then their card's.
+std::vector<std::pair<std::string, std::string>> detail_facts(const ContactDetail& detail, Date today, bool machine) {
+    auto facts = contact_facts(detail.contact, today, machine);
+    auto card = card_facts(detail, today, machine);
+    facts.insert(facts.end(), card.begin(), card.end());
+    return facts;
+}
+
 std::string note_annotations(const Note& note) {
     std::string text;
     if (note.event) text += fmt::format(" (event {})", format_iso(*note.event));
@@ -190,7 +246,7 @@ void render_detail_text(std::ostream& out, const ContactDetail& detail, const St
     bool color = style.color;
     const auto& c = detail.contact;
     out << paint(c.name, Tone::bold, color) << "  " << paint(fmt::format("#{}", c.id), Tone::id, color) << '\n';
-    auto facts = contact_facts(c, today, false);
+    auto facts = detail_facts(detail, today, false);
     std::size_t width = 0;
     for (const auto& fact : facts) width = std::max(width, fact.first.size());
     for (const auto& [label, value] : facts)
@@ -233,7 +289,7 @@ void render_detail_text(std::ostream& out, const ContactDetail& detail, const St
 void render_detail_md(std::ostream& out, const ContactDetail& detail, Date today) {
     const auto& c = detail.contact;
     out << "# " << output::md_cell(c.name) << " (#" << c.id << ")\n\n";
-    for (const auto& [label, value] : contact_facts(c, today, false))
+    for (const auto& [label, value] : detail_facts(detail, today, false))
         out << "- **" << label << ":** " << output::md_cell(value) << '\n';
     if (!detail.notes.empty()) {
         out << "\n## Notes\n\n";
@@ -260,7 +316,7 @@ void render_detail_md(std::ostream& out, const ContactDetail& detail, Date today
 
 // A row per record: kind, date, id, then the kind's own columns.
 void render_detail_tsv(std::ostream& out, const ContactDetail& detail, Date today) {
-    for (const auto& [label, value] : contact_facts(detail.contact, today, true))
+    for (const auto& [label, value] : detail_facts(detail, today, true))
         out << label << '\t' << output::tsv_cell(value) << '\n';
     for (const auto& note : detail.notes)
         out << "note\t" << format_iso(note.on) << '\t' << format_record_id(RecordKind::note, note.id) << '\t'

@@ -51,6 +51,9 @@ std::vector<ContactRecord> RecordRepository::for_contacts(const std::vector<std:
     for (auto& reminder : reminders_.for_contacts(ids))
         by_id[reminder.contact_id]->reminders.push_back(std::move(reminder));
 
+    for (auto& [id, card] : contacts_.cards(ids)) by_id[id]->card = std::move(card);
+    for (auto& [id, photo] : contacts_.photos(ids)) by_id[id]->photo = std::move(photo);
+
     auto& asked = c_(
         "SELECT a.id, a.uuid, a.contact_id, a.question_id, a.asked_on, coalesce(i.uuid, ''), "
         "a.created_at, a.updated_at FROM asked_questions a "

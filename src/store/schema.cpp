@@ -191,6 +191,29 @@ CREATE TABLE undo_history (
         R"sql(
 DELETE FROM kith_state WHERE key = 'phone_region';
 )sql",
+        // v6: a card kept whole (issue 21): what kith reads of it beyond its own columns (title,
+        // addresses, URLs, related people, dated events …) and the lines it does not read, a
+        // row each; `day` (MM-DD) is set for dated events alone, for `due`'s anniversaries.
+        // The photo has its own table, so that nothing but `show` and export reads it.
+        R"sql(
+CREATE TABLE contact_fields (
+    contact_id INTEGER NOT NULL REFERENCES contacts(id) ON DELETE CASCADE,
+    kind       TEXT NOT NULL,             -- title, role, department, prefix, suffix, address, url,
+                                          -- related, event, other, version, as_written
+    position   INTEGER NOT NULL,
+    label      TEXT NOT NULL DEFAULT '',
+    value      TEXT NOT NULL,             -- an address's parts joined by U+001F; an event's date
+    day        TEXT,                      -- MM-DD: a dated event's, for the anniversary index
+    PRIMARY KEY (contact_id, kind, position)
+) WITHOUT ROWID;
+CREATE INDEX contact_fields_by_day ON contact_fields(day, contact_id) WHERE day IS NOT NULL;
+
+CREATE TABLE contact_photos (
+    contact_id INTEGER PRIMARY KEY REFERENCES contacts(id) ON DELETE CASCADE,
+    media_type TEXT NOT NULL,
+    data       BLOB NOT NULL
+);
+)sql",
     };
     return all;
 }

@@ -36,8 +36,8 @@ namespace {
 // Not recorded: undo_history itself; kith_state, which says what rules the notes were read with
 // (see the end of revert_newest); full-text indexes, which their triggers keep in step with the
 // rows. Sessions skip a table without a PRIMARY KEY: every table here has one.
-const char* const recorded_tables[] = {"asked_questions", "contact_values", "notes",
-                                       "interactions",    "reminders",      "contacts"};
+const char* const recorded_tables[] = {"asked_questions", "contact_values", "contact_fields", "contact_photos",
+                                       "notes",           "interactions",   "reminders",      "contacts"};
 
 // The largest changeset kept: an import of some 20,000 people. The session holds about three
 // times as much in memory while it records, and the history would hold it in the database.

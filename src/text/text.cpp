@@ -7,6 +7,8 @@
 #include <cstring>
 #include <cstdlib>
 #include <memory>
+#include <optional>
+#include <string_view>
 
 namespace kith {
 
@@ -296,6 +298,53 @@ std::vector<std::string> nearest(std::string_view word, const std::vector<std::s
         if (distance < best) out.clear();
         best = distance;
         if (std::find(out.begin(), out.end(), candidate) == out.end()) out.push_back(candidate);
+    }
+    return out;
+}
+
+constexpr std::string_view base64_alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+
+// Nothing when the text is not base64 (whitespace aside).
+std::optional<std::string> decode_base64(std::string_view text) {
+    std::string out;
+    out.reserve(text.size() * 3 / 4);
+    std::uint32_t bits = 0;
+    int count = 0;
+    bool padding = false;
+    for (char c : text) {
+        if (c == ' ' || c == '\t' || c == '\r' || c == '\n') continue;
+        if (c == '=') {
+            padding = true;
+            continue;
+        }
+        const auto at = base64_alphabet.find(c);
+        if (at == std::string_view::npos || padding) return std::nullopt;
+        bits = (bits << 6) | static_cast<std::uint32_t>(at);
+        if (++count == 4) {
+            out += static_cast<char>((bits >> 16) & 0xFF);
+            out += static_cast<char>((bits >> 8) & 0xFF);
+            out += static_cast<char>(bits & 0xFF);
+            bits = 0;
+            count = 0;
+        }
+    }
+    if (count == 1) return std::nullopt;
+    if (count >= 2) out += static_cast<char>((bits >> (count == 2 ? 4 : 10)) & 0xFF);
+    if (count == 3) out += static_cast<char>((bits >> 2) & 0xFF);
+    return out;
+}
+
+std::string encode_base64(std::string_view bytes) {
+    std::string out;
+    out.reserve((bytes.size() + 2) / 3 * 4);
+    for (std::size_t i = 0; i < bytes.size(); i += 3) {
+        std::uint32_t bits = static_cast<unsigned char>(bytes[i]) << 16;
+        if (i + 1 < bytes.size()) bits |= static_cast<unsigned char>(bytes[i + 1]) << 8;
+        if (i + 2 < bytes.size()) bits |= static_cast<unsigned char>(bytes[i + 2]);
+        out += base64_alphabet[(bits >> 18) & 63];
+        out += base64_alphabet[(bits >> 12) & 63];
+        out += i + 1 < bytes.size() ? base64_alphabet[(bits >> 6) & 63] : '=';
+        out += i + 2 < bytes.size() ? base64_alphabet[bits & 63] : '=';
     }
     return out;
 }

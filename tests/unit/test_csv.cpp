@@ -65,7 +65,7 @@ Date ymd(int y, unsigned m, unsigned d) {
 std::string written(const std::vector<Contact>& contacts) {
     std::ostringstream out;
     interchange::write_csv_header(out);
-    for (const auto& contact : contacts) interchange::write_csv_row(out, ContactRecord{contact, {}, {}, {}, {}});
+    for (const auto& contact : contacts) interchange::write_csv_row(out, ContactRecord{contact, {}, {}, {}, {}, {}, {}});
     return out.str();
 }
 
