@@ -312,12 +312,9 @@ struct SyncedFile {
     std::int64_t mtime_ns = 0;
     std::int64_t size = 0;
     std::int64_t inode = 0;
-    bool dirty = false;             // the person changed in kith since
-    std::int64_t contact_id = 0;    // 0: the person is no longer in kith (`kith rm`)
-    bool contact_archived = false;
 };
 
-// What `kith sync` keeps of its folder.
+// What `kith sync` keeps of its folder, and who changed in kith since it last ran.
 class SyncRepository {
 public:
     explicit SyncRepository(store_detail::Connection& connection) : c_(connection) {}
@@ -327,9 +324,15 @@ public:
     std::vector<SyncedFile> files();  // by name
     // The card's text as kith last saw or wrote it.
     std::string base(const std::string& file);
-    // Keeps (or replaces) a file's state with this text as its base; no longer dirty.
+    // Keeps (or replaces) a file's state, with this text as its base.
     void save(const SyncedFile& file, const std::string& card);
+    // Keeps how the file looks now; its base stays.
+    void touch(const SyncedFile& file);
     void forget(const std::string& file);
+    // The uuids of the people added, changed or removed in kith since the last sync (kept by
+    // triggers), and forgetting them once synced.
+    std::vector<std::string> changed();
+    void clear_changed();
     // People not archived who have no card in the folder, in id order.
     std::vector<std::int64_t> without_card();
 

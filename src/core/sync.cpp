@@ -1,6 +1,8 @@
 // `kith sync` with a vdir: the folder's cards and kith's people kept in step, both ways.
 #include "kith/sync.h"
 
+#include <dirent.h>
+#include <fcntl.h>
 #include <fmt/format.h>
 #include <sys/stat.h>
 
@@ -13,11 +15,13 @@
 #include <filesystem>
 #include <fstream>
 #include <map>
+#include <memory>
 #include <optional>
 #include <ostream>
 #include <set>
 #include <sstream>
 #include <string>
+#include <string_view>
 #include <unordered_set>
 #include <vector>
 
@@ -45,19 +49,25 @@ struct FileStat {
 };
 
 // The cards of the folder: regular files named *.vcf, not hidden (vdirsyncer's and kith's
-// temp files are), by name.
+// temp files are), by name. Each is stat'ed by its name in the open folder, not by its path:
+// a sync with nothing changed is mostly these 10,000 calls.
 std::map<std::string, FileStat> list_cards(const std::string& folder) {
+    std::unique_ptr<DIR, int (*)(DIR*)> dir(::opendir(folder.c_str()), ::closedir);
+    if (!dir) throw runtime_error(fmt::format("cannot read the folder {}: {}", folder, std::strerror(errno)));
     std::map<std::string, FileStat> cards;
-    std::error_code error;
-    for (fs::directory_iterator it(folder, error), end; !error && it != end; it.increment(error)) {
-        auto name = it->path().filename().string();
+    errno = 0;
+    while (const dirent* entry = ::readdir(dir.get())) {
+        const std::string_view name = entry->d_name;
         if (name.starts_with('.') || !name.ends_with(".vcf") || name.size() == 4) continue;
+        if (entry->d_type != DT_REG && entry->d_type != DT_UNKNOWN) continue;
         struct stat st {};
-        if (::lstat(it->path().c_str(), &st) != 0 || !S_ISREG(st.st_mode)) continue;
-        cards[name] = {static_cast<std::int64_t>(st.st_mtim.tv_sec) * 1'000'000'000 + st.st_mtim.tv_nsec,
-                       static_cast<std::int64_t>(st.st_size), static_cast<std::int64_t>(st.st_ino)};
+        if (::fstatat(::dirfd(dir.get()), entry->d_name, &st, AT_SYMLINK_NOFOLLOW) != 0 || !S_ISREG(st.st_mode))
+            continue;
+        cards.emplace(name, FileStat{static_cast<std::int64_t>(st.st_mtim.tv_sec) * 1'000'000'000 + st.st_mtim.tv_nsec,
+                                     static_cast<std::int64_t>(st.st_size), static_cast<std::int64_t>(st.st_ino)});
+        errno = 0;
     }
-    if (error) throw runtime_error(fmt::format("cannot read the folder {}: {}", folder, error.message()));
+    if (errno != 0) throw runtime_error(fmt::format("cannot read the folder {}: {}", folder, std::strerror(errno)));
     return cards;
 }
 
@@ -151,9 +161,9 @@ std::vector<SyncConflict> conflicts_of(const FieldMerge& merge) {
 // A file's state as the sync goes: what its row says, and what this sync learnt.
 struct Entry {
     SyncedFile row;
-    bool known = false;                   // a row was kept for it
+    bool known = false;                   // a row is kept for it
     std::optional<Contact> card;          // the card now in the file, when read
-    bool write = false;                   // kith's person must go out to it
+    bool kith_changed = false;            // its person changed in kith: they may have to go out
     std::vector<SyncConflict> conflicts;  // kept by kith, said when the card goes out
 };
 
@@ -165,24 +175,54 @@ public:
 
     SyncResult run() {
         result_.folder = folder_;
+        const bool fresh = store_.sync().folder() != folder_;  // the first sync with this folder
         store_.sync().use_folder(folder_);
-        for (auto& row : store_.sync().files()) entries_[row.file] = Entry{row, true, {}, false, {}};
+        for (auto& row : store_.sync().files()) {
+            auto name = row.file;
+            entries_[name] = Entry{std::move(row), true, {}, false, {}};
+        }
+        std::set<std::string> changed;
+        for (auto& uuid : store_.sync().changed()) changed.insert(std::move(uuid));
+        for (auto& [name, entry] : entries_)
+            if (changed.count(entry.row.contact_uuid)) entry.kith_changed = true;
+
         for (const auto& [name, stat] : listed_) from_folder(name, stat);
         for (auto& [name, entry] : entries_)
             if (entry.known && !listed_.count(name)) card_deleted(entry);
         for (auto& [name, entry] : entries_)
-            if (entry.known && listed_.count(name)) to_folder(entry);
-        for (auto id : store_.sync().without_card()) new_card(id);
+            if (entry.known && entry.kith_changed && listed_.count(name)) to_folder(entry);
+        if (fresh) {
+            for (auto id : store_.sync().without_card()) new_card(id);
+        } else {
+            std::set<std::string> carded;
+            for (const auto& [name, entry] : entries_)
+                if (entry.known) carded.insert(entry.row.contact_uuid);
+            std::vector<std::int64_t> ids;
+            for (const auto& uuid : changed)
+                if (!carded.count(uuid))
+                    if (auto id = store_.records().id_for_uuid(RecordTable::contacts, uuid)) ids.push_back(*id);
+            std::sort(ids.begin(), ids.end());
+            for (auto id : ids) new_card(id);
+        }
+        store_.sync().clear_changed();
+        if (wrote_ && !options_.dry_run) files::sync_filesystem(folder_);
         return std::move(result_);
     }
 
 private:
     std::string path(const std::string& name) const { return (fs::path(folder_) / name).string(); }
 
+    std::optional<Contact> contact_of(const std::string& uuid) {
+        if (uuid.empty()) return std::nullopt;
+        auto id = store_.records().id_for_uuid(RecordTable::contacts, uuid);
+        return id ? store_.contacts().find(*id) : std::nullopt;
+    }
+
     void unreadable(Entry& entry, const std::string& name, const FileStat& stat, const std::string& why) {
         result_.unreadable.push_back({name, why});
         entry.row = SyncedFile{name, "", "", stat.mtime_ns, stat.size, stat.inode};
         entry.known = true;
+        entry.kith_changed = false;
         store_.sync().save(entry.row, "");
     }
 
@@ -192,10 +232,9 @@ private:
         const auto text = read_text(path(name));
         const bool owned = entry.known && !entry.row.contact_uuid.empty();
         if (owned) {
-            auto base = store_.sync().base(name);
-            if (text == base) {  // touched, not changed
+            if (text == store_.sync().base(name)) {  // touched, not changed
                 entry.row.mtime_ns = stat.mtime_ns, entry.row.size = stat.size, entry.row.inode = stat.inode;
-                store_.sync().save(entry.row, base);
+                store_.sync().touch(entry.row);
                 return;
             }
         }
@@ -206,16 +245,17 @@ private:
             unreadable(entry, name, stat, e.what());
             return;
         }
-        std::string uid = card.uuid.empty() ? name.substr(0, name.size() - 4) : card.uuid;
         entry.row.file = name;
-        entry.row.uid = uid;
+        entry.row.uid = card.uuid.empty() ? name.substr(0, name.size() - 4) : card.uuid;
         entry.row.mtime_ns = stat.mtime_ns, entry.row.size = stat.size, entry.row.inode = stat.inode;
-        if (owned && entry.row.contact_id == 0) {
-            entry.card = card;  // removed in kith since: the removal wins (to_folder)
-            return;
-        }
         if (owned) {
-            changed_card(entry, card, text, stat);
+            auto ours = contact_of(entry.row.contact_uuid);
+            if (!ours) {  // removed in kith since: the removal wins
+                entry.card = std::move(card);
+                entry.kith_changed = true;
+                return;
+            }
+            changed_card(entry, *ours, card, text, stat);
         } else if (!new_card_in(entry, card, text)) {
             return;
         }
@@ -223,28 +263,27 @@ private:
     }
 
     // A card kith knew, changed in the folder: merged field by field against the card as kith last saw it.
-    void changed_card(Entry& entry, const Contact& card, const std::string& text, const FileStat& stat) {
-        auto ours = store_.contacts().find(entry.row.contact_id);
-        if (!ours) return;
-        Contact base = *ours;  // an unreadable base: no field counts as changed in kith
+    void changed_card(Entry& entry, const Contact& ours, const Contact& card, const std::string& text,
+                      const FileStat& stat) {
+        Contact base = ours;  // an unreadable base: no field counts as changed in kith
         try {
             base = parsed_card(store_.sync().base(entry.row.file));
         } catch (const Error&) {
         }
-        const bool card_later = stat.mtime_ns > updated_ns(ours->updated_at);
-        auto merge = merge_fields(base, *ours, card, card_later);
+        const bool card_later = stat.mtime_ns > updated_ns(ours.updated_at);
+        auto merge = merge_fields(base, ours, card, card_later);
         if (!merge.from_theirs.empty()) {
             store_.contacts().update(merge.merged);
-            changed_in_kith(ours->uuid, entry.row.file);
-            SyncChange change{SyncChange::Way::in, SyncChange::Action::updated, ours->id, merge.merged.name,
-                              entry.row.file,      merge.from_theirs,           {},       false};
+            changed_in_kith(ours.uuid, entry.row.file);
+            SyncChange change{SyncChange::Way::in, SyncChange::Action::updated, ours.id, merge.merged.name,
+                              entry.row.file,      merge.from_theirs,           {},      false};
             for (auto& conflict : conflicts_of(merge))
                 if (conflict.card_kept) change.conflicts.push_back(conflict);
             result_.changes.push_back(std::move(change));
         }
         for (auto& conflict : conflicts_of(merge))
             if (!conflict.card_kept) entry.conflicts.push_back(conflict);
-        save_or_write(entry, merge.merged, card, text);
+        save_or_send(entry, merge.merged, card, text);
     }
 
     // A card kith has not seen: the person whose uuid is its UID, else matched as `kith import`
@@ -269,8 +308,6 @@ private:
             store_.contacts().update(*ours);
             merged.changes.emplace_back("archived");
         }
-        if (merged.action != MergeResult::Action::unchanged || !merged.changes.empty())
-            changed_in_kith(ours->uuid, entry.row.file);
         if (merged.action == MergeResult::Action::added)
             result_.changes.push_back(
                 {SyncChange::Way::in, SyncChange::Action::added, ours->id, ours->name, entry.row.file, {}, {}, false});
@@ -283,38 +320,32 @@ private:
                                        merged.changes,
                                        {},
                                        false});
+        if (merged.action != MergeResult::Action::unchanged || !merged.changes.empty())
+            changed_in_kith(ours->uuid, entry.row.file);
         entry.known = true;
         entry.row.contact_uuid = ours->uuid;
-        entry.row.contact_id = ours->id;
-        entry.row.contact_archived = false;
-        save_or_write(entry, *ours, card, text);
+        save_or_send(entry, *ours, card, text);
         return true;
     }
 
     // A person this sync changed goes out to their other cards (a phone may hold two of one person).
     void changed_in_kith(const std::string& uuid, const std::string& but) {
         for (auto& [name, other] : entries_)
-            if (name != but && other.known && other.row.contact_uuid == uuid) other.row.dirty = true;
+            if (name != but && other.known && other.row.contact_uuid == uuid) other.kith_changed = true;
     }
 
     // The file holds `card`; kith now holds `ours`: the same, and the file's text is the base;
     // else kith's person goes out to it.
-    void save_or_write(Entry& entry, const Contact& ours, const Contact& card, const std::string& text) {
-        entry.row.dirty = false;
-        if (differing_fields(ours, card).empty()) {
-            store_.sync().save(entry.row, text);
-            entry.write = false;
-        } else {
-            entry.write = true;
-        }
+    void save_or_send(Entry& entry, const Contact& ours, const Contact& card, const std::string& text) {
+        store_.sync().save(entry.row, text);
+        entry.kith_changed = !differing_fields(ours, card).empty();
     }
 
     void card_deleted(Entry& entry) {
         const auto name = entry.row.file;
         store_.sync().forget(name);
         entry.known = false;
-        if (entry.row.contact_uuid.empty() || entry.row.contact_id == 0 || entry.row.contact_archived) return;
-        auto ours = store_.contacts().find(entry.row.contact_id);
+        auto ours = contact_of(entry.row.contact_uuid);
         if (!ours || ours->archived) return;
         ours->archived = true;
         store_.contacts().update(*ours);
@@ -325,29 +356,25 @@ private:
     void to_folder(Entry& entry) {
         auto& row = entry.row;
         if (row.contact_uuid.empty()) return;  // not kith's: never touched
-        if (row.contact_id == 0 || row.contact_archived) {
-            std::string name;
-            std::int64_t id = 0;
-            if (row.contact_id) {
-                auto ours = store_.contacts().find(row.contact_id);
-                if (ours) name = ours->name, id = ours->id;
-            }
-            if (name.empty()) name = known_card(entry).name;
+        auto ours = contact_of(row.contact_uuid);
+        if (!ours || ours->archived) {
+            const auto name = ours ? ours->name : known_card(entry).name;  // before its base is forgotten
             remove_file(row.file);
             store_.sync().forget(row.file);
-            result_.changes.push_back(
-                {SyncChange::Way::out, SyncChange::Action::removed, id, name, row.file, {}, {}, row.contact_id == 0});
+            entry.known = false;
+            result_.changes.push_back({SyncChange::Way::out,
+                                       SyncChange::Action::removed,
+                                       ours ? ours->id : 0,
+                                       name,
+                                       row.file,
+                                       {},
+                                       {},
+                                       !ours});
             return;
         }
-        if (!row.dirty && !entry.write) return;
-        auto ours = store_.contacts().find(row.contact_id);
-        if (!ours) return;
         const auto card = known_card(entry);
         auto fields = differing_fields(*ours, card);
-        if (fields.empty()) {  // changed in kith, but not in what a card holds
-            store_.sync().save(row, store_.sync().base(row.file));
-            return;
-        }
+        if (fields.empty()) return;  // changed in kith, but not in what a card holds
         write_card(row, *ours);
         result_.changes.push_back({SyncChange::Way::out, SyncChange::Action::updated, ours->id, ours->name, row.file,
                                    std::move(fields), std::move(entry.conflicts), false});
@@ -366,12 +393,11 @@ private:
 
     void new_card(std::int64_t id) {
         auto ours = store_.contacts().find(id);
-        if (!ours) return;
+        if (!ours || ours->archived) return;
         SyncedFile row;
         row.file = file_for(ours->uuid);
         row.uid = ours->uuid;
         row.contact_uuid = ours->uuid;
-        row.contact_id = ours->id;
         if (listed_.count(row.file) || entries_.count(row.file)) {
             // Another file has the name: kith never writes over a file it does not own.
             result_.unreadable.push_back({row.file, fmt::format("it is not the card kith keeps for {} (#{}), who "
@@ -380,10 +406,12 @@ private:
             return;
         }
         write_card(row, *ours);
+        entries_[row.file] = Entry{row, true, {}, false, {}};
         result_.changes.push_back(
             {SyncChange::Way::out, SyncChange::Action::added, ours->id, ours->name, row.file, {}, {}, false});
     }
 
+    // Whole: a temp file beside it, renamed over it. Flushed to disk once, for all, at the end.
     void write_card(SyncedFile& row, const Contact& contact) {
         const auto text = card_text(contact, row.uid, options_.vcard_version);
         if (!options_.dry_run) {
@@ -394,7 +422,8 @@ private:
             out << text;
             out.flush();
             if (!out) throw runtime_error(fmt::format("cannot write {}: {}", target, std::strerror(errno)));
-            file.commit();
+            file.commit(files::Durability::later);
+            wrote_ = true;
             const auto stat = stat_of(target);
             row.mtime_ns = stat.mtime_ns, row.size = stat.size, row.inode = stat.inode;
         }
@@ -406,6 +435,7 @@ private:
         const auto target = path(name);
         if (std::remove(target.c_str()) != 0 && errno != ENOENT)
             throw runtime_error(fmt::format("cannot remove {}: {}", target, std::strerror(errno)));
+        wrote_ = true;
     }
 
     Store& store_;
@@ -416,29 +446,31 @@ private:
     Importer importer_{store_, today_};
     std::map<std::string, Entry> entries_;
     SyncResult result_;
+    bool wrote_ = false;
 };
 
-// True when a sync would find something to do: a file new, changed or gone, a person changed,
-// added, archived or removed in kith, or another folder.
+// True when a sync would find something to do: a file new, changed or gone, a person added,
+// changed or removed in kith, or another folder.
 bool anything_to_sync(Store& store, const std::string& folder, const std::map<std::string, FileStat>& listed) {
     bool found = false;
     store.read([&] {
         auto& sync = store.sync();
-        if (sync.folder() != folder) {
+        if (sync.folder() != folder || !sync.changed().empty()) {
             found = true;
             return;
         }
-        std::size_t kept = 0;
-        for (const auto& row : sync.files()) {
+        const auto rows = sync.files();
+        if (rows.size() != listed.size()) {
+            found = true;
+            return;
+        }
+        for (const auto& row : rows) {
             auto file = listed.find(row.file);
-            if (file == listed.end() || !(file->second == stat_of(row)) ||
-                (!row.contact_uuid.empty() && (row.dirty || row.contact_id == 0 || row.contact_archived))) {
+            if (file == listed.end() || !(file->second == stat_of(row))) {
                 found = true;
                 return;
             }
-            ++kept;
         }
-        found = kept != listed.size() || !sync.without_card().empty();
     });
     return found;
 }

@@ -1,5 +1,5 @@
-// What `kith sync` keeps of its folder (schema v7): one row per file, with the card kith last
-// saw or wrote there and how the file looked then.
+// What `kith sync` keeps of its folder (schema v7): one row per file, how the file looked when
+// kith last saw or wrote it, and apart the card it saw there; and who changed in kith since.
 #include <SQLiteCpp/SQLiteCpp.h>
 
 #include <cstdint>
@@ -25,16 +25,14 @@ void SyncRepository::use_folder(const std::string& folder) {
     if (this->folder() == folder) return;
     // The rows describe another folder: its files say nothing of this one's.
     c_("DELETE FROM sync_cards").exec();
+    c_("DELETE FROM sync_bases").exec();
     auto& upsert = c_("INSERT OR REPLACE INTO kith_state (key, value) VALUES ('sync_vdir', ?)");
     upsert.bind(1, folder);
     upsert.exec();
 }
 
 std::vector<SyncedFile> SyncRepository::files() {
-    auto& query =
-        c_("SELECT s.file, s.uid, s.contact_uuid, s.mtime_ns, s.size, s.inode, s.dirty, c.id, c.archived "
-           "FROM sync_cards s LEFT JOIN contacts c ON c.uuid = s.contact_uuid AND s.contact_uuid <> '' "
-           "ORDER BY s.file");
+    auto& query = c_("SELECT file, uid, contact_uuid, mtime_ns, size, inode FROM sync_cards ORDER BY file");
     std::vector<SyncedFile> out;
     while (query.executeStep()) {
         SyncedFile file;
@@ -44,16 +42,13 @@ std::vector<SyncedFile> SyncRepository::files() {
         file.mtime_ns = query.getColumn(3).getInt64();
         file.size = query.getColumn(4).getInt64();
         file.inode = query.getColumn(5).getInt64();
-        file.dirty = query.getColumn(6).getInt() != 0;
-        file.contact_id = query.getColumn(7).isNull() ? 0 : query.getColumn(7).getInt64();
-        file.contact_archived = !query.getColumn(8).isNull() && query.getColumn(8).getInt() != 0;
         out.push_back(std::move(file));
     }
     return out;
 }
 
 std::string SyncRepository::base(const std::string& file) {
-    auto& query = c_("SELECT card FROM sync_cards WHERE file = ?");
+    auto& query = c_("SELECT card FROM sync_bases WHERE file = ?");
     query.bind(1, file);
     std::string card;
     if (query.executeStep()) card = query.getColumn(0).getString();
@@ -62,23 +57,42 @@ std::string SyncRepository::base(const std::string& file) {
 }
 
 void SyncRepository::save(const SyncedFile& file, const std::string& card) {
-    auto& upsert =
-        c_("INSERT OR REPLACE INTO sync_cards (file, uid, contact_uuid, card, mtime_ns, size, inode, dirty) "
-           "VALUES (?, ?, ?, ?, ?, ?, ?, 0)");
+    touch(file);
+    auto& upsert = c_("INSERT OR REPLACE INTO sync_bases (file, card) VALUES (?, ?)");
+    upsert.bind(1, file.file);
+    upsert.bind(2, card);
+    upsert.exec();
+}
+
+void SyncRepository::touch(const SyncedFile& file) {
+    auto& upsert = c_(
+        "INSERT OR REPLACE INTO sync_cards (file, uid, contact_uuid, mtime_ns, size, inode) VALUES (?, ?, ?, ?, ?, ?)");
     upsert.bind(1, file.file);
     upsert.bind(2, file.uid);
     upsert.bind(3, file.contact_uuid);
-    upsert.bind(4, card);
-    upsert.bind(5, file.mtime_ns);
-    upsert.bind(6, file.size);
-    upsert.bind(7, file.inode);
+    upsert.bind(4, file.mtime_ns);
+    upsert.bind(5, file.size);
+    upsert.bind(6, file.inode);
     upsert.exec();
 }
 
 void SyncRepository::forget(const std::string& file) {
-    auto& erase = c_("DELETE FROM sync_cards WHERE file = ?");
-    erase.bind(1, file);
-    erase.exec();
+    for (const char* sql : {"DELETE FROM sync_cards WHERE file = ?", "DELETE FROM sync_bases WHERE file = ?"}) {
+        auto& erase = c_(std::string(sql));
+        erase.bind(1, file);
+        erase.exec();
+    }
+}
+
+std::vector<std::string> SyncRepository::changed() {
+    auto& query = c_("SELECT uuid FROM sync_changed");
+    std::vector<std::string> out;
+    while (query.executeStep()) out.push_back(query.getColumn(0).getString());
+    return out;
+}
+
+void SyncRepository::clear_changed() {
+    c_("DELETE FROM sync_changed").exec();
 }
 
 std::vector<std::int64_t> SyncRepository::without_card() {

@@ -225,7 +225,7 @@ TEST_CASE("the same field changed on both sides keeps the later change and says 
 }
 
 TEST_CASE(
-    "a card deleted from the folder archives its person with their notes; rm and archive in kith remove "
+    "a card deleted from the folder archives its person with their notes, and rm or archive in kith removes "
     "the card") {
     Sandbox box;
     const auto vdir = make_vdir(box);
