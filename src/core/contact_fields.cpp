@@ -99,7 +99,6 @@ FieldMerge merge_fields(const Contact& base, const Contact& ours, const Contact&
             result.conflicts.push_back(std::move(conflict));
         }
     }
-    result.kept_ours = differing_fields(result.merged, theirs);
     return result;
 }
 

@@ -33,7 +33,6 @@ struct FieldConflict {
 struct FieldMerge {
     Contact merged;                        // ours, with their changes in it
     std::vector<std::string> from_theirs;  // the fields that took (some of) their changes
-    std::vector<std::string> kept_ours;    // the fields where ours differs from theirs afterwards
     std::vector<FieldConflict> conflicts;
 };
 
