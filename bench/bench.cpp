@@ -430,6 +430,46 @@ int main(int argc, char** argv) {
                                                      "--format", "json", "-o", (work / "export.json").string()}}));
         results["import"][n] = stats_of(imports);
         results["export"][n] = stats_of(exports);
+        if (n <= 10000) {
+            // `kith sync` (issue 21): the first into an empty folder (a new folder each run, which
+            // kith takes as a first sync), then with nothing changed, then with one card changed
+            // on the "phone" before each run, as vdirsyncer would leave it.
+            std::cerr << "kith_bench: " << with_commas(n) << " people: timing sync\n";
+            const auto sync_in = [&](const fs::path& vdir) {
+                return Command{"sync", {options.kith, "--db", set.db, "--today", today, "sync", "--vdir", vdir.string()},
+                               out("sync", n)};
+            };
+            std::vector<Sample> first, nothing, one;
+            fs::path vdir;
+            for (int run = 0; run < options.slow_runs; ++run) {
+                if (!vdir.empty()) fs::remove_all(vdir);
+                vdir = work / ("vdir-" + std::to_string(n) + "-" + std::to_string(run));
+                fs::create_directories(vdir);
+                first.push_back(runner.run(sync_in(vdir)));
+            }
+            for (int run = 0; run < options.warmup + options.runs; ++run) {
+                auto sample = runner.run(sync_in(vdir));
+                if (run >= options.warmup) nothing.push_back(sample);
+            }
+            if (read_text(out("sync", n)).rfind("Nothing to sync", 0) != 0) die("a second kith sync found something to do");
+            fs::path card;
+            for (const auto& entry : fs::directory_iterator(vdir))
+                if (entry.path().extension() == ".vcf") card = entry.path();
+            if (card.empty()) die("kith sync wrote no card");
+            for (int run = 0; run < options.warmup + options.runs; ++run) {
+                auto text = read_text(card);
+                text.insert(text.rfind("END:VCARD"), "TEL:+1 555 01" + std::to_string(10 + run) + "\r\n");
+                std::ofstream(card, std::ios::binary | std::ios::trunc) << text;
+                auto sample = runner.run(sync_in(vdir));
+                if (run >= options.warmup) one.push_back(sample);
+            }
+            if (read_text(out("sync", n)).find("in:  updated") == std::string::npos)
+                die("kith sync did not take the changed card in");
+            fs::remove_all(vdir);
+            results["sync-first"][n] = stats_of(first);
+            results["sync-nothing"][n] = stats_of(nothing);
+            results["sync-one"][n] = stats_of(one);
+        }
         if (n == options.sizes.back()) {
             runner.run({"naive plan", {naive, set.db, today, "--plan"}, out("plan", n)});
             naive_plan = read_text(out("plan", n));
@@ -486,6 +526,24 @@ int main(int argc, char** argv) {
         md << "\n";
     }
 
+    // Sync writes a folder of 100,000 files three times over: measured up to 10,000 people.
+    md << "\n## Sync (issue 21)\n\n| `kith sync` with a vdir |";
+    std::vector<long> sync_sizes;
+    for (long n : options.sizes)
+        if (n <= 10000) sync_sizes.push_back(n);
+    for (long n : sync_sizes) md << " " << with_commas(n) << " people |";
+    md << "\n| --- |";
+    for (std::size_t i = 0; i < sync_sizes.size(); ++i) md << " --- |";
+    md << "\n";
+    for (const auto& [key, label] : std::vector<std::pair<std::string, std::string>>{
+             {"sync-first", "the first sync, every card written (" + std::to_string(options.slow_runs) + " runs)"},
+             {"sync-one", "one card changed in the folder"},
+             {"sync-nothing", "nothing changed"}}) {
+        md << "| " << label << " |";
+        for (long n : sync_sizes) md << " " << cell(results[key][n]) << " |";
+        md << "\n";
+    }
+
     const long small = options.sizes.front(), large = options.sizes.back();
     const auto& due = results["due"];
     const double version_ratio = start.at("version").median / start.at("hello").median;
@@ -535,7 +593,7 @@ int main(int argc, char** argv) {
         long due_rss = 0;
         for (const auto& [n, s] : due) due_rss = std::max(due_rss, s.peak_rss_kb);
         for (const auto& [n, s] : results["due-json"]) due_rss = std::max(due_rss, s.peak_rss_kb);
-        const std::vector<Target> targets{
+        std::vector<Target> targets{
             {"`kith due` (with questions) at 100,000 people < 15 ms", duration(due.at(large).median),
              due.at(large).median < 15},
             {"`kith due` ≤ 0.1× the naive full-scan query at 100,000", ratio(due_vs_naive), due_vs_naive <= 0.1},
@@ -558,7 +616,18 @@ int main(int argc, char** argv) {
              results["search"].at(large).median < 20},
             {"peak RSS of `kith due` < 20 MB at every size", megabytes(due_rss), due_rss < 20 * 1024},
         };
-        md << "## Targets (issues 8, 18 and 20)\n\n| target | measured (median) | met |\n| --- | --- | --- |\n";
+        if (results["sync-first"].count(10000)) {
+            const auto& first = results["sync-first"].at(10000);
+            const auto& one = results["sync-one"].at(10000);
+            const auto& nothing = results["sync-nothing"].at(10000);
+            targets.push_back({"`kith sync` at 10,000 people: the first < 10 s (issue 21)", duration(first.median),
+                               first.median < 10000});
+            targets.push_back({"`kith sync` at 10,000 people, one card changed < 200 ms (issue 21)",
+                               duration(one.median), one.median < 200});
+            targets.push_back({"`kith sync` at 10,000 people, nothing changed < 100 ms (issue 21)",
+                               duration(nothing.median), nothing.median < 100});
+        }
+        md << "## Targets (issues 8, 18, 20 and 21)\n\n| target | measured (median) | met |\n| --- | --- | --- |\n";
         for (const auto& t : targets) md << "| " << t.what << " | " << t.measured << " | " << (t.met ? "yes" : "**no**") << " |\n";
         md << "\n";
     } else {

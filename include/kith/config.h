@@ -28,6 +28,9 @@ struct Config {
     std::string phone_region;
     // [import.labels] clients = "client": the tag another address book's label becomes (keys folded).
     std::map<std::string, std::string> import_labels;
+    // `kith sync`: the vdir (one .vcf per person), and the vCard version of the cards kith writes.
+    std::string sync_vdir;
+    int sync_vcard_version = 3;
 };
 
 struct ConfigKey {

@@ -316,6 +316,43 @@ private:
     store_detail::Connection& c_;
 };
 
+// A file of the `kith sync` folder as kith last saw or wrote it (schema v7), without the card's
+// text (SyncRepository::base reads that): what a sync with nothing changed compares with.
+struct SyncedFile {
+    std::string file;          // its name in the folder: <UID>.vcf
+    std::string uid;           // the card's UID; "" for a file kith could not read
+    std::string contact_uuid;  // the person it is the card of; "" for a file kith could not read
+    std::int64_t mtime_ns = 0;
+    std::int64_t size = 0;
+    std::int64_t inode = 0;
+};
+
+// What `kith sync` keeps of its folder, and who changed in kith since it last ran.
+class SyncRepository {
+public:
+    explicit SyncRepository(store_detail::Connection& connection) : c_(connection) {}
+    // The folder the kept files are of ("" before the first sync); another one forgets them all.
+    std::string folder();
+    void use_folder(const std::string& folder);
+    std::vector<SyncedFile> files();  // by name
+    // The card's text as kith last saw or wrote it.
+    std::string base(const std::string& file);
+    // Keeps (or replaces) a file's state, with this text as its base.
+    void save(const SyncedFile& file, const std::string& card);
+    // Keeps how the file looks now; its base stays.
+    void touch(const SyncedFile& file);
+    void forget(const std::string& file);
+    // The uuids of the people added, changed or removed in kith since the last sync (kept by
+    // triggers), and forgetting them once synced.
+    std::vector<std::string> changed();
+    void clear_changed();
+    // People not archived who have no card in the folder, in id order.
+    std::vector<std::int64_t> without_card();
+
+private:
+    store_detail::Connection& c_;
+};
+
 // The database: opening (and creating, migrating) the file, transactions, backups; its
 // tables are reached through the repositories below.
 class Store {
@@ -374,6 +411,7 @@ public:
     DueRepository& due() { return due_; }
     SearchRepository& search() { return search_; }
     UndoRepository& undo() { return undo_; }
+    SyncRepository& sync() { return sync_; }
 
     // From now on each write() that changes anything is kept in the undo history under `label`
     // (in the same transaction), the history trimmed to label.keep commands. Without a label
@@ -402,6 +440,7 @@ private:
     DueRepository due_;
     SearchRepository search_;
     UndoRepository undo_;
+    SyncRepository sync_;
     UndoLabel undo_label_;
     std::optional<std::int64_t> undo_dropped_;
     std::string path_;

@@ -59,7 +59,7 @@ constexpr Command commands[] = {
     {"done", "", add_done_command},       {"snooze", "", add_snooze_command},   {"list", "ls", add_list_command},
     {"show", "", add_show_command},       {"edit", "", add_edit_command},       {"archive", "", add_archive_command},
     {"rm", "", add_rm_command},           {"undo", "", add_undo_command},       {"import", "", add_import_command},
-    {"export", "", add_export_command},   {"backup", "", add_backup_command},   {"config", "", add_config_command},
+    {"export", "", add_export_command},   {"sync", "", add_sync_command},       {"backup", "", add_backup_command},   {"config", "", add_config_command},
     {"date", "", add_date_command},         {"search", "", add_search_command},
 };
 

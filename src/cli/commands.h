@@ -32,6 +32,7 @@ void add_export_command(CLI::App& app, Session& session);
 void add_backup_command(CLI::App& app, Session& session);
 void add_search_command(CLI::App& app, Session& session);
 void add_undo_command(CLI::App& app, Session& session);
+void add_sync_command(CLI::App& app, Session& session);
 
 // Shared option sets.
 CLI::Option* add_format_option(CLI::App& command, std::string& format);

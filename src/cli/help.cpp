@@ -23,7 +23,7 @@ const std::vector<std::pair<std::string, std::vector<std::string>>>& command_gro
         {"Record", {"add", "note", "log", "remind", "done", "snooze"}},
         {"Browse", {"list", "show", "search"}},
         {"Change", {"edit", "archive", "rm", "undo"}},
-        {"Data", {"import", "export", "backup", "config", "date"}},
+        {"Data", {"import", "export", "sync", "backup", "config", "date"}},
     };
     return groups;
 }

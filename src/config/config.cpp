@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <cerrno>
+#include <cstdint>
 #include <cstring>
 #include <fstream>
 #include <functional>
@@ -301,6 +302,27 @@ const std::vector<KeyRule>& key_rules() {
                  values.emplace_back("import.labels." + quoted_key(label), quoted(tag));
              return values;
          }},
+        {{"sync.vdir", "string", "(none)",
+          "The folder `kith sync` keeps in step with kith: one .vcf per person, as vdirsyncer's filesystem "
+          "storage keeps it; --vdir takes precedence. A leading ~/ is your home."},
+         [](Config& config, const toml::node& node, const std::string&) -> std::optional<std::string> {
+             if (!node.is_string() || node.value<std::string>()->empty()) return "expected a folder path";
+             config.sync_vdir = *node.value<std::string>();
+             return std::nullopt;
+         },
+         one([](const Config& config) {
+             return config.sync_vdir.empty() ? std::string("(none)") : quoted(config.sync_vdir);
+         })},
+        {{"sync.vcard_version", "integer", "3",
+          "vCard version of the cards `kith sync` writes: 3 (what Google reads) or 4; --vcard-version takes "
+          "precedence."},
+         [](Config& config, const toml::node& node, const std::string&) -> std::optional<std::string> {
+             auto version = node.value<std::int64_t>();
+             if (!node.is_integer() || (*version != 3 && *version != 4)) return "expected 3 or 4";
+             config.sync_vcard_version = static_cast<int>(*version);
+             return std::nullopt;
+         },
+         one([](const Config& config) { return std::to_string(config.sync_vcard_version); })},
         {{"undo.keep", "integer", "100", "Commands `kith undo` can take back, newest first; 0 keeps none."},
          [](Config& config, const toml::node& node, const std::string&) {
              return apply_count(config.undo_keep, node, 100000);

@@ -79,12 +79,12 @@ void AtomicFile::also_remove(const std::string& suffix) {
     companions_.push_back(std::make_unique<RemoveOnSignal>(temp_.path() + suffix));
 }
 
-void AtomicFile::commit() {
-    if (::fsync(temp_.fd()) != 0) cannot_write(target_, errno);
+void AtomicFile::commit(Durability durability) {
+    if (durability == Durability::now && ::fsync(temp_.fd()) != 0) cannot_write(target_, errno);
     if (!temp_.close()) cannot_write(target_, errno);
     if (std::rename(temp_.path().c_str(), target_.c_str()) != 0) cannot_write(target_, errno);
     temp_.release();
-    sync_directory(parent_of(target_));
+    if (durability == Durability::now) sync_directory(parent_of(target_));
 }
 
 int open_stream(const std::string& path, bool follow) {
@@ -118,7 +118,9 @@ FdOutBuf::int_type FdOutBuf::overflow(int_type c) {
     return c;
 }
 
-int FdOutBuf::sync() { return flush_buffer() ? 0 : -1; }
+int FdOutBuf::sync() {
+    return flush_buffer() ? 0 : -1;
+}
 
 std::streamsize FdOutBuf::xsputn(const char* data, std::streamsize count) {
     const auto size = static_cast<std::size_t>(count);
@@ -129,6 +131,13 @@ std::streamsize FdOutBuf::xsputn(const char* data, std::streamsize count) {
     }
     if (!flush_buffer() || !write_all(data, size)) return 0;
     return count;
+}
+
+void sync_filesystem(const std::string& path) {
+    int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+    if (fd < 0) return;
+    ::syncfs(fd);
+    ::close(fd);
 }
 
 void sync_directory(const std::string& directory) {

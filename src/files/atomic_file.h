@@ -27,6 +27,10 @@ PathInfo inspect(const std::string& path);
 // Throws runtime_error when `path` is a symlink that is not safe to follow.
 void refuse_planted_symlink(const std::string& path, const PathInfo& info);
 
+// When a committed file is flushed to disk: at once, or by the caller, once for many files
+// (sync_filesystem), as `kith sync` writes thousands.
+enum class Durability { now, later };
+
 // A new private (0600) temp file beside `target`, removed however kith ends unless committed;
 // commit() syncs it, renames it over `target` and syncs the directory. A symlink at `target`
 // is replaced, never followed: resolve it first if its target is meant.
@@ -42,7 +46,7 @@ public:
     // Removes these too if interrupted: files another library makes beside the temp file
     // (SQLite's "-journal").
     void also_remove(const std::string& suffix);
-    void commit();
+    void commit(Durability durability = Durability::now);
 
 private:
     std::string target_;
@@ -75,5 +79,8 @@ private:
 
 // Syncs a directory so a rename in it survives a power cut; failures only weaken that.
 void sync_directory(const std::string& directory);
+// Flushes the whole file system `path` is on (syncfs): every file committed with
+// Durability::later, and their renames. Failures only weaken that.
+void sync_filesystem(const std::string& path);
 
 }  // namespace kith::files

@@ -214,6 +214,41 @@ CREATE TABLE contact_photos (
     data       BLOB NOT NULL
 );
 )sql",
+        // v7: `kith sync` with a vdir (issue 21). sync_cards: per file of the folder, how it looked
+        // when kith last saw or wrote it (mtime, size, inode), so that a sync with nothing changed
+        // reads no card; sync_bases: the card kith last saw or wrote there, the three-way merge's
+        // base, apart so that comparing the files reads no card text. sync_changed: the people
+        // changed in kith since the last sync, kept by triggers in the transaction that changes
+        // them, whatever command it is, so that a sync reads only those. kith_state 'sync_vdir'
+        // names the folder the rows describe.
+        R"sql(
+CREATE TABLE sync_cards (
+    file         TEXT PRIMARY KEY,        -- the file's name in the folder: <UID>.vcf
+    uid          TEXT NOT NULL,           -- the card's UID ('' for a file kith could not read)
+    contact_uuid TEXT NOT NULL,           -- the person it is the card of ('' for a file kith could not read)
+    mtime_ns     INTEGER NOT NULL,
+    size         INTEGER NOT NULL,
+    inode        INTEGER NOT NULL
+) WITHOUT ROWID;
+CREATE INDEX sync_cards_by_contact ON sync_cards(contact_uuid);
+CREATE TABLE sync_bases (
+    file TEXT PRIMARY KEY,                -- as in sync_cards
+    card TEXT NOT NULL                    -- the card's text as kith last saw or wrote it
+) WITHOUT ROWID;
+CREATE TABLE sync_changed (uuid TEXT PRIMARY KEY) WITHOUT ROWID;
+CREATE TRIGGER sync_contact_added AFTER INSERT ON contacts BEGIN
+    INSERT OR IGNORE INTO sync_changed (uuid) VALUES (new.uuid);
+END;
+CREATE TRIGGER sync_contact_changed
+AFTER UPDATE OF uuid, name, company, birthday, every, archived, updated_at ON contacts BEGIN
+    INSERT OR IGNORE INTO sync_changed (uuid) VALUES (old.uuid);
+    INSERT OR IGNORE INTO sync_changed (uuid) VALUES (new.uuid);
+END;
+CREATE TRIGGER sync_contact_removed AFTER DELETE ON contacts BEGIN
+    INSERT OR IGNORE INTO sync_changed (uuid) VALUES (old.uuid);
+END;
+
+)sql",
     };
     return all;
 }

@@ -94,7 +94,7 @@ TEST_CASE("complete: subcommands with their descriptions, hidden ones left out")
     CHECK(result.out.find("due\tWho to reach out to today") != std::string::npos);
     auto all = candidates(box, {""});
     for (std::string command : {"due", "add", "note", "ask", "log", "remind", "done", "snooze", "list", "show", "edit",
-                                "archive", "rm", "config", "date"})
+                                "archive", "rm", "config", "date", "sync"})
         CHECK_MESSAGE(has(all, command), command);
     CHECK(!has(all, "__complete"));
     CHECK(!has(all, "__dump"));

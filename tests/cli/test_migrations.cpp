@@ -33,6 +33,7 @@ const std::vector<Fixture> fixtures{
     {4, 12, 34, 20, 4, 2},
     {5, 12, 34, 20, 4, 2},
     {6, 12, 34, 20, 4, 2},
+    {7, 12, 34, 20, 4, 2},
 };
 
 const std::string fixture_dir = std::string(KITH_SOURCE_DIR) + "/tests/fixtures/db";
