@@ -90,15 +90,33 @@ std::string read_text(const std::string& path) {
     return text.str();
 }
 
-// A card as kith holds a person: checked as `kith add` checks, each value once, no notes.
-// Usage error (or FormatError) for what kith would refuse.
-Contact parsed_card(const std::string& text) {
+// The one card a file holds, as read. Usage error (or FormatError) when it holds another number.
+ContactRecord read_card(const std::string& text) {
     std::vector<ImportRecord> records;
     std::istringstream in(text);
     interchange::read_vcards(in, [&](ImportRecord&& record) { records.push_back(std::move(record)); });
     if (records.size() != 1)
         throw usage_error(records.empty() ? "it holds no vCard" : fmt::format("it holds {} vCards", records.size()));
-    Contact card = std::move(records.front().record.contact);
+    return std::move(records.front().record);
+}
+
+// What a card says beyond the contact's own fields (title, addresses, related people, the lines
+// kith does not read …) and its photo: kept as the card has them, never merged field by field.
+struct CardRest {
+    ContactCard card;
+    std::optional<Photo> photo;
+    bool operator==(const CardRest&) const = default;
+};
+
+CardRest card_rest(const std::string& text) {
+    auto record = read_card(text);
+    return {std::move(record.card), std::move(record.photo)};
+}
+
+// A card as kith holds a person: checked as `kith add` checks, each value once, no notes.
+// Usage error (or FormatError) for what kith would refuse.
+Contact parsed_card(const std::string& text) {
+    Contact card = std::move(read_card(text).contact);
     card.name = validate::contact_name(card.name, "name");
     const auto checked = [](std::vector<std::string>& values, auto check) {
         std::vector<std::string> out;
@@ -120,11 +138,14 @@ Contact parsed_card(const std::string& text) {
     return card;
 }
 
-// The card kith writes for a person, under the card's own UID.
-std::string card_text(const Contact& contact, const std::string& uid, int version) {
+// The card kith writes for a person, under the card's own UID: their fields, and the rest of the
+// card as kept (`rest`), so that nothing the phone holds is lost when kith writes it.
+std::string card_text(const Contact& contact, CardRest rest, const std::string& uid, int version) {
     ContactRecord record;
     record.contact = contact;
     record.contact.uuid = uid;
+    record.card = std::move(rest.card);
+    record.photo = std::move(rest.photo);
     std::ostringstream out;
     interchange::write_vcard(out, record, version);
     return out.str();
@@ -271,6 +292,25 @@ private:
         }
         const bool card_later = stat.mtime_ns > updated_ns(ours.updated_at);
         auto merge = merge_fields(base, ours, card, card_later);
+        // The rest of the card (title, addresses, photo …) comes in as the card has it when the
+        // card changed it: kith changes it only by an import, which the card then carries.
+        CardRest base_rest, card_rest_now = card_rest(text);
+        try {
+            base_rest = card_rest(store_.sync().base(entry.row.file));
+        } catch (const Error&) {
+            base_rest = {store_.contacts().card(ours.id), {}};
+        }
+        if (card_rest_now != base_rest) {
+            if (card_rest_now.card != base_rest.card) {
+                store_.contacts().write_card(ours.id, card_rest_now.card);
+                merge.from_theirs.emplace_back("card");
+            }
+            const bool photo_kept = !card_rest_now.photo || card_rest_now.photo->data.size() <= max_photo_bytes;
+            if (card_rest_now.photo != base_rest.photo && photo_kept) {
+                store_.contacts().write_photo(ours.id, card_rest_now.photo);
+                merge.from_theirs.emplace_back("photo");
+            }
+        }
         if (!merge.from_theirs.empty()) {
             store_.contacts().update(merge.merged);
             changed_in_kith(ours.uuid, entry.row.file);
@@ -290,6 +330,9 @@ private:
     bool new_card_in(Entry& entry, const Contact& card, const std::string& text) {
         ContactRecord record;
         record.contact = card;
+        auto rest = card_rest(text);
+        record.card = std::move(rest.card);
+        record.photo = std::move(rest.photo);
         const bool by_uid = store_.records().id_for_uuid(RecordTable::contacts, entry.row.uid).has_value();
         record.contact.uuid = by_uid ? entry.row.uid : std::string();
         record.contact.archived = false;
@@ -412,7 +455,10 @@ private:
 
     // Whole: a temp file beside it, renamed over it. Flushed to disk once, for all, at the end.
     void write_card(SyncedFile& row, const Contact& contact) {
-        const auto text = card_text(contact, row.uid, options_.vcard_version);
+        auto photos = store_.contacts().photos({contact.id});
+        CardRest rest{store_.contacts().card(contact.id), {}};
+        if (auto photo = photos.find(contact.id); photo != photos.end()) rest.photo = std::move(photo->second);
+        const auto text = card_text(contact, std::move(rest), row.uid, options_.vcard_version);
         if (!options_.dry_run) {
             const auto target = path(row.file);
             files::AtomicFile file(target);

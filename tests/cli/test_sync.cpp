@@ -192,6 +192,37 @@ TEST_CASE("a number added on the phone reaches kith with kith's notes and its ow
     CHECK(has(box.ok({"sync", "--vdir", vdir}), "Nothing to sync"));
 }
 
+TEST_CASE("what a phone's card holds beyond kith's fields survives kith's edits, and the phone's changes to it come in") {
+    Sandbox box;
+    const auto vdir = make_vdir(box);
+    const std::string photo = "PHOTO;ENCODING=b;TYPE=JPEG:/9j/4AAQSkZJRgABAQAAAQABAAD/2w==\r\n";
+    box.write_file(vdir + "/ana-1.vcf",
+                   phone_card("ana-1", "Ana Lima",
+                              "TITLE:Head of Design\r\nADR;TYPE=HOME:;;1 Rua Augusta;Lisboa;;1100-048;Portugal\r\n" +
+                                  photo + "X-SOCIALPROFILE;TYPE=mastodon:https://example.social/@ana\r\n"),
+                   0600);
+    box.ok({"sync", "--vdir", vdir});
+    auto ana = show(box, "ana");
+    CHECK(has(ana, "Head of Design"));
+    CHECK(has(ana, "Rua Augusta"));
+    // kith changes her company: the card it writes keeps the title, address, photo and profile.
+    box.ok({"edit", "ana", "--company", "Globex"});
+    CHECK(has(box.ok({"sync", "--vdir", vdir}), "out: updated  Ana Lima"));
+    auto card = box.read_file(vdir + "/ana-1.vcf");
+    CHECK(has(card, "ORG:Globex"));
+    CHECK(has(card, "TITLE:Head of Design"));
+    CHECK(has(card, "1 Rua Augusta"));
+    CHECK(has(card, "/9j/4AAQSkZJRgABAQAAAQABAAD/2w=="));
+    CHECK(has(card, "X-SOCIALPROFILE;TYPE=mastodon:https://example.social/@ana"));
+    // The phone moves her: the new address comes in, the company kith set stays.
+    box.write_file(vdir + "/ana-1.vcf", edited(card, "1 Rua Augusta", "9 Rua Garrett"), 0600);
+    CHECK(has(box.ok({"sync", "--vdir", vdir}), "in:  updated  Ana Lima (#1): card"));
+    ana = show(box, "ana");
+    CHECK(has(ana, "9 Rua Garrett"));
+    CHECK_FALSE(has(ana, "1 Rua Augusta"));
+    CHECK(has(ana, "Globex"));
+}
+
 TEST_CASE("the same field changed on both sides keeps the later change and says which value it replaced") {
     Sandbox box;
     const auto vdir = make_vdir(box);
