@@ -12,7 +12,9 @@
 #include <nlohmann/json.hpp>
 
 #include "harness.h"
+#include "../vcard_lines.h"
 
+using kith::test::content_lines;
 using kith::test::count_rows;
 using kith::test::lines_of;
 using kith::test::Sandbox;
@@ -30,28 +32,6 @@ std::string file_text(const std::string& path) {
     return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
 }
 
-// A card's content lines, unfolded and sorted, without what kith writes of its own (UID, REV
-// and the day each note was noted).
-std::vector<std::string> content_lines(const std::string& card) {
-    std::string unfolded;
-    for (std::size_t i = 0; i < card.size(); ++i) {
-        if (card.compare(i, 3, "\r\n ") == 0) {
-            i += 2;
-            continue;
-        }
-        unfolded += card[i];
-    }
-    std::vector<std::string> lines;
-    std::istringstream in(unfolded);
-    for (std::string line; std::getline(in, line);) {
-        if (!line.empty() && line.back() == '\r') line.pop_back();
-        if (line.empty() || line.starts_with("REV:")) continue;
-        if (line.starts_with("NOTE;X-KITH-NOTED=")) line = "NOTE" + line.substr(line.find(':'));
-        lines.push_back(line);
-    }
-    std::sort(lines.begin(), lines.end());
-    return lines;
-}
 
 }  // namespace
 

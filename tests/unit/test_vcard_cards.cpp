@@ -13,7 +13,9 @@
 
 #include "kith/dates.h"
 #include "kith/interchange.h"
+#include "../vcard_lines.h"
 
+using kith::test::content_lines;
 using kith::Birthday;
 using kith::ContactCard;
 using kith::ContactRecord;
@@ -52,28 +54,6 @@ std::string written(const ContactRecord& record, int version) {
     return out.str();
 }
 
-// A card's content lines, unfolded and sorted, leaving out what kith itself writes and
-// changes: REV (when kith last changed the person) and the day each NOTE was noted.
-Strings content_lines(const std::string& card) {
-    std::string unfolded;
-    for (std::size_t i = 0; i < card.size(); ++i) {
-        if (card.compare(i, 3, "\r\n ") == 0) {
-            i += 2;
-            continue;
-        }
-        unfolded += card[i];
-    }
-    Strings lines;
-    std::istringstream in(unfolded);
-    for (std::string line; std::getline(in, line);) {
-        if (!line.empty() && line.back() == '\r') line.pop_back();
-        if (line.empty() || line.starts_with("REV:")) continue;
-        if (line.starts_with("NOTE;X-KITH-NOTED=")) line = "NOTE" + line.substr(line.find(':'));
-        lines.push_back(line);
-    }
-    std::sort(lines.begin(), lines.end());
-    return lines;
-}
 
 PostalAddress address(std::string label, std::vector<std::string> parts) {
     PostalAddress out{std::move(label), {}};
