@@ -33,11 +33,15 @@ namespace {
 // An undo applies the changes in this order, so a person's records are deleted before the person
 // (whose delete would otherwise take them along by ON DELETE CASCADE, and the changeset then find
 // them gone); re-inserting children first is fine, as an apply checks foreign keys at its end.
-// Not recorded: undo_history itself; kith_state, which says what rules the notes were read with
-// (see the end of revert_newest); full-text indexes, which their triggers keep in step with the
-// rows. Sessions skip a table without a PRIMARY KEY: every table here has one.
+// What `kith sync` knows of its folder's cards is recorded too: an undone sync is one kith
+// forgets, and the next sync takes the folder's cards in again rather than removing, as gone
+// from kith, the cards of people the phone added. Not recorded: undo_history itself; kith_state,
+// which says what rules the notes were read with (see the end of revert_newest); sync_changed and
+// the full-text indexes, which triggers keep in step with the rows (an undo's own changes among
+// them). Sessions skip a table without a PRIMARY KEY: every table here has one.
 const char* const recorded_tables[] = {"asked_questions", "contact_values", "contact_fields", "contact_photos",
-                                       "notes",           "interactions",   "reminders",      "contacts"};
+                                       "notes",           "interactions",   "reminders",      "contacts",
+                                       "sync_cards",      "sync_bases"};
 
 // The largest changeset kept: an import of some 20,000 people. The session holds about three
 // times as much in memory while it records, and the history would hold it in the database.

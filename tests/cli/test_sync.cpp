@@ -341,6 +341,12 @@ TEST_CASE("a sync is one command in the undo history") {
     CHECK(has(box.ok({"undo", "--list", "--format", "tsv"}), "\tsync\twith " + vdir + "\n"));
     CHECK(has(box.ok({"undo"}), "Undid: sync with " + vdir));
     check_error(box.run({"show", "ada"}), 3);
+    // Undone, the sync is forgotten, not reversed on the phone: the next one takes Ada in again
+    // and leaves her card where the phone put it.
+    CHECK(has(box.ok({"sync", "--vdir", vdir}), "in:  added    Ada Lovelace"));
+    CHECK(fs::exists(vdir + "/A1B2.vcf"));
+    CHECK(has(show(box, "ada"), "Ada Lovelace"));
+    CHECK(has(box.ok({"sync", "--vdir", vdir}), "Nothing to sync"));
 }
 
 TEST_CASE("sync takes its folder from sync.vdir, and refuses a missing one or none") {
