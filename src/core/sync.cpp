@@ -302,8 +302,15 @@ private:
         }
         if (card_rest_now != base_rest) {
             if (card_rest_now.card != base_rest.card) {
+                // Its own lines (as_written) follow what kith read of it, and are kept to write it
+                // back as the phone wrote it; a change there alone is no change to tell.
+                const auto read_of = [](ContactCard read) {
+                    read.as_written.clear();
+                    read.version.clear();
+                    return read;
+                };
                 store_.contacts().write_card(ours.id, card_rest_now.card);
-                merge.from_theirs.emplace_back("card");
+                if (read_of(card_rest_now.card) != read_of(base_rest.card)) merge.from_theirs.emplace_back("card");
             }
             const bool photo_kept = !card_rest_now.photo || card_rest_now.photo->data.size() <= max_photo_bytes;
             if (card_rest_now.photo != base_rest.photo && photo_kept) {
