@@ -7,6 +7,7 @@
 #include <png.h>
 
 #include <csetjmp>
+#include <cstddef>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -90,7 +91,7 @@ std::optional<Pixels> decode_png(const std::string& data) {
     Pixels pixels;
     pixels.width = static_cast<int>(image.width);
     pixels.height = static_cast<int>(image.height);
-    pixels.rgba.resize(PNG_IMAGE_SIZE(image));
+    pixels.rgba.resize(std::size_t{image.width} * image.height * 4);
     if (!png_image_finish_read(&image, nullptr, pixels.rgba.data(), 0, nullptr)) {
         png_image_free(&image);
         return std::nullopt;

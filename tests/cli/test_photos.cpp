@@ -40,7 +40,7 @@ RunOptions on_terminal(const std::string& term) {
 
 }  // namespace
 
-TEST_CASE("add --photo keeps a JPEG or PNG, told by its bytes; show --format json says so") {
+TEST_CASE("add --photo keeps a JPEG or PNG, told by its bytes, and show --format json says so") {
     Sandbox box;
     box.ok({"add", "Sam Lee", "--photo", photos + "face.jpg"});
     box.ok({"add", "Ann Ray", "--photo", photos + "face.png"});

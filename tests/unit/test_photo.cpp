@@ -33,7 +33,7 @@ TEST_CASE("a picture's kind is told by its first bytes") {
     CHECK_FALSE(image_media_type(""));
 }
 
-TEST_CASE("JPEG and PNG decode to their pixels; a damaged or mislabelled one does not") {
+TEST_CASE("JPEG and PNG decode to their pixels, a damaged or mislabelled one does not") {
     auto jpeg = decode_photo(Photo{"image/jpeg", fixture("face.jpg")});
     REQUIRE(jpeg);
     CHECK(jpeg->width == 32);
@@ -60,7 +60,7 @@ TEST_CASE("the terminal's best way to draw comes from its environment") {
     CHECK(xterm.colours >= 256);
 }
 
-TEST_CASE("a picture drawn in block symbols fits its box; without colours it holds no escape") {
+TEST_CASE("a picture drawn in block symbols fits its box, and without colours it holds no escape") {
     auto pixels = decode_photo(Photo{"image/png", fixture("face.png")});
     REQUIRE(pixels);
     PictureTerminal plain;  // symbols, no colours
