@@ -31,6 +31,7 @@ struct Config {
     // `kith sync`: the vdir (one .vcf per person), and the vCard version of the cards kith writes.
     std::string sync_vdir;
     int sync_vcard_version = 3;
+    bool show_photo = true;  // `kith show` draws the photo on a terminal that can
 };
 
 struct ConfigKey {

@@ -35,6 +35,7 @@ struct NewContact {
     std::optional<std::string> every;
     std::optional<std::string> note;
     std::optional<std::string> met;  // the day you met
+    std::optional<std::string> photo;  // a JPEG or PNG file's path (read_photo_file)
 };
 
 struct AddResult {
@@ -49,6 +50,13 @@ const RuleBook& builtin_rulebook();
 QuestionSettings question_settings(const Config& config);
 
 AddResult add_contact(Store& store, const NewContact& input, Date today, const RuleBook& rules = builtin_rulebook());
+
+// The photo in the file at `path`: a JPEG or PNG (by its bytes, not its name) that kith can
+// decode, at most max_photo_bytes. Usage error for anything else; runtime error when the file
+// cannot be read.
+Photo read_photo_file(const std::string& path);
+// The person's photo, if kith keeps one.
+std::optional<Photo> contact_photo(Store& store, std::int64_t contact_id);
 
 struct NewNote {
     std::string text;
@@ -148,6 +156,7 @@ struct ContactChanges {
     std::vector<std::string> add_phones, remove_phones;
     std::vector<std::string> add_tags, remove_tags;
     std::vector<std::string> add_nicknames, remove_nicknames;
+    std::optional<std::string> photo;  // a JPEG or PNG file's path; "" or "none" removes the photo
     bool empty() const;
 };
 

@@ -15,6 +15,7 @@ void add_add_command(CLI::App& app, Session& session) {
     auto every = std::make_shared<std::string>();
     auto note = std::make_shared<std::string>();
     auto met = std::make_shared<std::string>();
+    auto photo = std::make_shared<std::string>();
     command->add_option("name", input->name, "Full name")->required();
     add_repeatable(*command, "--email,-e", input->emails, "Email address (repeatable)")->option_text("EMAIL");
     add_repeatable(*command, "--phone,-p", input->phones, "Phone number (repeatable)")->option_text("PHONE");
@@ -28,12 +29,15 @@ void add_add_command(CLI::App& app, Session& session) {
     auto* note_option = command->add_option("--note,-n", *note, "A first note about them")->option_text("TEXT");
     auto* met_option =
         command->add_option("--met", *met, "The day you met (for \"a year since we met\")")->option_text("DATE");
-    command->callback([&session, input, birthday, every, note, met, birthday_option, every_option, note_option,
-                       met_option] {
+    auto* photo_option =
+        command->add_option("--photo", *photo, "Their photo: a JPEG or PNG file of at most 256 KB")->option_text("FILE");
+    command->callback([&session, input, birthday, every, note, met, photo, birthday_option, every_option, note_option,
+                       met_option, photo_option] {
         if (*birthday_option) input->birthday = *birthday;
         if (*every_option) input->every = *every;
         if (*note_option) input->note = *note;
         if (*met_option) input->met = *met;
+        if (*photo_option) input->photo = *photo;
         session.describe_writes(input->name);
         auto& store = session.store(Store::Access::write);
         auto result = add_contact(store, *input, session.today(), *session.question_settings().rules);

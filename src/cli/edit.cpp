@@ -66,7 +66,7 @@ void add_edit_command(CLI::App& app, Session& session) {
         "         kith edit r3 --when fri --every none\n"
         "n12, i7 and r3 are a note, an interaction and a reminder, as `kith show` lists them; 12 or #12\n"
         "is a person (a person named like n12 is reached by their #id).\n"
-        "An empty value or \"none\" clears --birthday, --met, --event and --every.\n"
+        "An empty value or \"none\" clears --birthday, --met, --event, --every and --photo.\n"
         "Without flags on a terminal, opens the person's whole record, or the record's text, in $VISUAL/$EDITOR.");
     auto words = std::make_shared<std::vector<std::string>>();
     auto changes = std::make_shared<ContactChanges>();
@@ -95,7 +95,10 @@ void add_edit_command(CLI::App& app, Session& session) {
         command->add_option("--every", *every, "A person's check-in cadence, or a reminder's interval (none clears)")
             ->option_text("INTERVAL");
     auto* met_option = command->add_option("--met", *met, "The day you met (none clears)")->option_text("DATE");
-    std::vector<CLI::Option*> person_only{name_option, company_option, birthday_option, met_option};
+    auto* photo_option =
+        command->add_option("--photo", changes->photo, "Their photo: a JPEG or PNG file of at most 256 KB (none removes)")
+            ->option_text("FILE");
+    std::vector<CLI::Option*> person_only{name_option, company_option, birthday_option, met_option, photo_option};
     for (auto [flag, values, description, value_name] :
          {std::tuple{"--add-email", &changes->add_emails, "Add an email (repeatable)", "EMAIL"},
           std::tuple{"--remove-email", &changes->remove_emails, "Remove an email", "EMAIL"},

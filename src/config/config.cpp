@@ -323,6 +323,15 @@ const std::vector<KeyRule>& key_rules() {
              return std::nullopt;
          },
          one([](const Config& config) { return std::to_string(config.sync_vcard_version); })},
+        {{"show.photo", "boolean", "true",
+          "`kith show` draws the person's photo on a terminal that can (never when piped, with --format, "
+          "or without colour)."},
+         [](Config& config, const toml::node& node, const std::string&) -> std::optional<std::string> {
+             if (!node.is_boolean()) return "expected true or false";
+             config.show_photo = *node.value<bool>();
+             return std::nullopt;
+         },
+         one([](const Config& config) { return std::string(config.show_photo ? "true" : "false"); })},
         {{"undo.keep", "integer", "100", "Commands `kith undo` can take back, newest first; 0 keeps none."},
          [](Config& config, const toml::node& node, const std::string&) {
              return apply_count(config.undo_keep, node, 100000);

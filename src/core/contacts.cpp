@@ -84,10 +84,13 @@ AddResult add_contact(Store& store, const NewContact& input, Date today, const R
     if (input.met) contact.met_on = validate::past_date(*input.met, today, "--met");
     std::optional<NewNote> first_note;
     if (input.note) first_note = NewNote{*input.note, {}, {}, false, {}};
+    std::optional<Photo> photo;
+    if (input.photo) photo = read_photo_file(*input.photo);
 
     store.write([&] {
         result.same_name = store.contacts().with_key(fold_key(contact.name));
         store.contacts().insert(contact);
+        if (photo) store.contacts().write_photo(contact.id, photo);
         if (first_note) add_note(store, contact.id, *first_note, today, rules);
     });
     return result;
@@ -96,7 +99,7 @@ AddResult add_contact(Store& store, const NewContact& input, Date today, const R
 bool ContactChanges::empty() const {
     return !name && !met && !company && !birthday && !every && add_emails.empty() && remove_emails.empty() &&
            add_phones.empty() && remove_phones.empty() && add_tags.empty() && remove_tags.empty() &&
-           add_nicknames.empty() && remove_nicknames.empty();
+           add_nicknames.empty() && remove_nicknames.empty() && !photo;
 }
 
 void require_changes(const ContactChanges& changes) {
@@ -105,6 +108,9 @@ void require_changes(const ContactChanges& changes) {
 
 Contact edit_contact(Store& store, std::int64_t contact_id, const ContactChanges& changes, Date today) {
     require_changes(changes);
+    // The file is read and checked before the transaction: a bad one changes nothing.
+    std::optional<Photo> photo;
+    if (changes.photo && !validate::is_clear(changes.photo)) photo = read_photo_file(*changes.photo);
     Contact contact;
     store.write([&] {
         contact = load(store, contact_id);
@@ -131,6 +137,7 @@ Contact edit_contact(Store& store, std::int64_t contact_id, const ContactChanges
         add_all(contact.nicknames, changes.add_nicknames, checked_nickname);
         const Contact before = load(store, contact_id);
         store.contacts().update(contact);
+        if (changes.photo) store.contacts().write_photo(contact_id, photo);
         if (contact.name != before.name || contact.nicknames != before.nicknames)
             store.notes().forget_readings(contact_id);  // "Mum's surgery" reads otherwise once she is Mum
     });
