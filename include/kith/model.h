@@ -6,6 +6,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "kith/dates.h"
@@ -55,6 +56,19 @@ struct DatedEvent {
     Birthday date;
     bool operator==(const DatedEvent&) const = default;
 };
+
+// What a dated event is called in `due`, `agenda` and the calendar: "anniversary" for a date
+// with no label, Apple's "other" or "anniversary" itself; "wedding anniversary" for "wedding";
+// else the label as the card has it ("first date").
+inline std::string event_name(std::string_view label) {
+    while (!label.empty() && label.front() == ' ') label.remove_prefix(1);
+    while (!label.empty() && label.back() == ' ') label.remove_suffix(1);
+    std::string lower;
+    for (char c : label) lower += c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
+    if (lower.empty() || lower == "other" || lower == "anniversary") return "anniversary";
+    if (lower == "wedding") return "wedding anniversary";
+    return std::string(label);
+}
 
 // A picture of the person: its media type (image/jpeg) and bytes, at most max_photo_bytes.
 struct Photo {
@@ -217,7 +231,8 @@ struct SearchResult {
 struct DueReason {
     // promise: ours, not kept yet; mistake: ours, a week on, to check all is well again; care: a
     // loss or a hard time of theirs, from the day its gentle check-in opens until you are in touch.
-    enum class Kind { birthday, reminder, checkin, event_ahead, event_passed, promise, mistake, care };
+    // anniversary: a dated event of their card (an anniversary, a wedding …), as a birthday.
+    enum class Kind { birthday, anniversary, reminder, checkin, event_ahead, event_passed, promise, mistake, care };
     Kind kind = Kind::checkin;
     Date date{};       // the birthday, reminder due day, check-in due day or event day
     int days_late = 0;  // today - date: positive when late or past, negative when ahead
@@ -227,6 +242,8 @@ struct DueReason {
     std::optional<Date> deadline;  // promise: the day it names ("by Fri"), when it names one
     bool loss = false;             // care: a death, not another hard time
     std::optional<int> turning;  // birthday with a known year: the age they turn
+    std::string label;           // anniversary: the card's label for it ("anniversary", "wedding", as written)
+    std::optional<int> years;    // anniversary with a known year: how many years it makes
     std::optional<Cadence> cadence;
     std::optional<Date> last_spoke;  // check-in: the latest interaction (none: never)
     Date added_on{};                 // check-in: the clock's start when never spoken to

@@ -238,6 +238,16 @@ public:
     // People not archived whose birthday falls on a day in [from, until] (Feb 29 birthdays on
     // Feb 28 in common years): (day, id), by day then name, at most `limit` in all.
     std::vector<std::pair<Date, std::int64_t>> birthdays_between(Date from, Date until, std::size_t limit);
+    // Dated events of people not archived (anniversaries …) falling on a day in [from, until],
+    // Feb 29 as birthdays: by day then name, at most `limit` in all.
+    struct EventOn {
+        Date day;
+        std::int64_t contact_id;
+        DatedEvent event;
+    };
+    std::vector<EventOn> events_between(Date from, Date until, std::size_t limit);
+    // The dated events of these people, by person, in the card's order.
+    std::map<std::int64_t, std::vector<DatedEvent>> events_of(const std::vector<std::int64_t>& contact_ids);
     // People not archived whose check-in may come due in [from, until], at most `limit` for each
     // source, soonest first: by their own cadence (not snoozed past that day), and for each
     // (tag, interval) default cadence, people without their own, found with a few days' slack

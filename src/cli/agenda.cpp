@@ -9,7 +9,7 @@
 namespace kith::cli {
 
 void add_agenda_command(CLI::App& app, Session& session) {
-    auto* command = app.add_subcommand("agenda", "The days ahead, day by day: birthdays, reminders, promises, events, check-ins");
+    auto* command = app.add_subcommand("agenda", "The days ahead, day by day: birthdays, anniversaries, reminders, promises, events, check-ins");
     command->footer(
         "Example: kith agenda --within 10d\n"
         "Cron:    0 7 * * 1  kith --db $HOME/.local/share/kith/kith.db agenda --within 1w --format md | mail -s \"kith: the week ahead\" me");

@@ -19,7 +19,7 @@ void add_due_command(CLI::App& app, Session& session) {
         bool quiet = false;
     };
     auto options = std::make_shared<Options>();
-    command->add_option("--within,-w", options->within, "How far ahead to look for birthdays, events and reminders (default: config due.birthday_window, 7d)")
+    command->add_option("--within,-w", options->within, "How far ahead to look for birthdays, anniversaries, events and reminders (default: config due.birthday_window, 7d)")
         ->option_text("INTERVAL");
     command->add_option("--limit,-n", options->limit, "At most this many people (default: config due.limit, 10)")
         ->check(CLI::Range(1, 10000))

@@ -19,6 +19,7 @@ namespace {
 int kind_order(DueReason::Kind kind) {
     switch (kind) {
         case DueReason::Kind::birthday: return 0;
+        case DueReason::Kind::anniversary: return 0;
         case DueReason::Kind::reminder: return 1;
         case DueReason::Kind::promise: return 2;
         case DueReason::Kind::mistake: return 3;
@@ -38,7 +39,8 @@ DueReason on_day(DueReason::Kind kind, Date day, Date today) {
     return reason;
 }
 
-// Snoozing a person leaves them out of every day before the snooze ends, but for birthdays.
+// Snoozing a person leaves them out of every day before the snooze ends, but for birthdays
+// and anniversaries.
 bool snoozed_on(const Contact& contact, Date day) { return contact.snoozed_until && *contact.snoozed_until > day; }
 
 // The people late today among those `due` lists by default (10; all ten late reads "10+"):
@@ -84,15 +86,17 @@ Agenda agenda(Store& store, const AgendaOptions& options) {
         auto events = store.notes().happening_between(from, until, limit);
         auto follow_ups = store.notes().follow_ups_between(from, until, limit);
         auto born = store.due().birthdays_between(from, until, limit);
+        auto dated = store.due().events_between(from, until, limit);
         auto checkins = store.due().checkins_between(from, until, limit, tag_intervals);
         cut = reminders.size() >= limit || events.size() >= limit || follow_ups.size() >= limit ||
-              born.size() >= limit || checkins.size() >= limit;
+              born.size() >= limit || dated.size() >= limit || checkins.size() >= limit;
 
         std::set<std::int64_t> people_ids(checkins.begin(), checkins.end());
         for (const auto& r : reminders) people_ids.insert(r.contact_id);
         for (const auto& n : events) people_ids.insert(n.contact_id);
         for (const auto& n : follow_ups) people_ids.insert(n.contact_id);
         for (const auto& b : born) people_ids.insert(b.second);
+        for (const auto& d : dated) people_ids.insert(d.contact_id);
         std::vector<std::int64_t> ids(people_ids.begin(), people_ids.end());
         for (auto& contact : store.contacts().find_many(ids)) result.items.push_back({std::move(contact), {}});
         std::map<std::int64_t, const Contact*> people;
@@ -168,6 +172,13 @@ Agenda agenda(Store& store, const AgendaOptions& options) {
             auto reason = on_day(DueReason::Kind::birthday, day, options.today);
             reason.turning = age_on(*contact->birthday, day);
             found.emplace_back(id, reason);
+        }
+        for (const auto& on : dated) {
+            if (!person(on.contact_id)) continue;
+            auto reason = on_day(DueReason::Kind::anniversary, on.day, options.today);
+            reason.label = on.event.label;
+            reason.years = age_on(on.event.date, on.day);
+            found.emplace_back(on.contact_id, reason);
         }
         for (auto id : checkins) {
             const Contact* contact = person(id);

@@ -47,6 +47,25 @@ std::optional<DueReason> birthday_reason(const Contact& contact, const DueOption
     return reason;
 }
 
+// A dated event of their card comes round as a birthday does, in the same window.
+std::optional<DueReason> anniversary_reason(const DatedEvent& event, const DueOptions& options) {
+    Date next = next_birthday(event.date, options.today);
+    if (days_between(next, add(options.today, options.within)) < 0) return std::nullopt;
+    DueReason reason;
+    reason.kind = DueReason::Kind::anniversary;
+    reason.date = next;
+    reason.days_late = days_between(next, options.today);
+    reason.label = event.label;
+    reason.years = age_on(event.date, next);
+    return reason;
+}
+
+// A birthday or an anniversary on the day itself: first of all.
+bool is_today_date(const DueReason& reason) {
+    return (reason.kind == DueReason::Kind::birthday || reason.kind == DueReason::Kind::anniversary) &&
+           reason.days_late == 0;
+}
+
 DueReason reminder_reason(const Reminder& reminder, Date today) {
     DueReason reason;
     reason.kind = DueReason::Kind::reminder;
@@ -138,7 +157,7 @@ Rank rank_of(const DueEntry& entry) {
     bool any_late = false, any_upcoming = false;
     int most_late = 0, soonest = 0;
     for (const auto& reason : entry.reasons) {
-        if (reason.kind == DueReason::Kind::birthday && reason.days_late == 0) rank.tier = 0;
+        if (is_today_date(reason)) rank.tier = 0;
         if (is_late_item(reason)) {
             most_late = any_late ? std::max(most_late, reason.days_late) : reason.days_late;
             any_late = true;
@@ -160,7 +179,7 @@ Rank rank_of(const DueEntry& entry) {
 // Within a person: birthdays today, late items (most late first), then what is coming.
 bool reason_before(const DueReason& a, const DueReason& b) {
     auto group = [](const DueReason& r) {
-        if (r.kind == DueReason::Kind::birthday && r.days_late == 0) return 0;
+        if (is_today_date(r)) return 0;
         if (is_late_item(r)) return 1;
         return 2;
     };
@@ -249,9 +268,11 @@ std::vector<DueEntry> due_list(Store& store, const DueOptions& options, DueTotal
                 found->second.reasons.push_back(*reason);
 
     const auto birthday_asked = store.asked().last_asked(ids, "b");
+    const auto events = store.due().events_of(ids);
     std::vector<DueEntry> due;
     for (auto& [id, entry] : entries) {
-        // Snoozing a person leaves out everything but their birthday, which will not wait.
+        // Snoozing a person leaves out everything but their birthday and anniversaries, which
+        // will not wait.
         const bool snoozed = entry.contact.snoozed_until && *entry.contact.snoozed_until > options.today;
         if (snoozed) entry.reasons.clear();
         if (auto reason = checkin_reason(entry.contact, entry.cadence, options.today); reason && !snoozed)
@@ -264,6 +285,9 @@ std::vector<DueEntry> due_list(Store& store, const DueOptions& options, DueTotal
                                 (reason->date > options.today || asked->second >= reason->date);
             if (!wished) entry.reasons.push_back(*reason);
         }
+        if (auto found = events.find(id); found != events.end())
+            for (const auto& event : found->second)
+                if (auto reason = anniversary_reason(event, options)) entry.reasons.push_back(*reason);
         if (entry.reasons.empty()) continue;  // a candidate whose exact check says not yet
         std::stable_sort(entry.reasons.begin(), entry.reasons.end(), reason_before);
         // Two notes about one hard time ("passed on Sunday", "the funeral was lovely") are one check-in.

@@ -1,10 +1,11 @@
-// iCalendar export (RFC 5545, SPEC §7): birthdays and open reminders as all-day VEVENTs that
+// iCalendar export (RFC 5545, SPEC §7): birthdays, anniversaries and open reminders as all-day VEVENTs that
 // calendar apps subscribe to. Output depends only on the records (UIDs from uuids, DTSTAMP from
 // updated_at), so exporting twice gives identical files.
 #include <fmt/format.h>
 
 #include <algorithm>
 #include <chrono>
+#include <cstddef>
 #include <cstdint>
 #include <ostream>
 #include <string>
@@ -93,7 +94,9 @@ std::string uid_base(const std::string& uuid, std::string_view kind, std::int64_
     return uuid.empty() ? fmt::format("{}-{}", kind, id) : uuid;
 }
 
-void write_birthday(std::ostream& out, const Contact& contact, const Birthday& birthday) {
+// A day that comes back every year (a birthday, an anniversary), from its first year.
+void write_yearly(std::ostream& out, const Contact& contact, const Birthday& birthday, const std::string& uid,
+                  const std::string& summary) {
     // With no known year, 2000: a leap year, so Feb 29 is a real first day.
     const year first_year{birthday.year.value_or(2000)};
     const month_day when{month{birthday.month}, day{birthday.day}};
@@ -101,9 +104,20 @@ void write_birthday(std::ostream& out, const Contact& contact, const Birthday& b
     const year_month_day_last month_end{first_year, month_day_last{when.month()}};
     const Date start{first_year, when.month(), std::min(when.day(), month_end.day())};
     const bool leap_day = when == month_day{February, day{29}};
-    write_event(out, {fmt::format("{}-birthday@kith", uid_base(contact.uuid, "contact", contact.id)),
-                      contact.updated_at, start, leap_day ? "FREQ=YEARLY;BYMONTH=2;BYMONTHDAY=-1" : "FREQ=YEARLY",
-                      fmt::format("{}'s birthday", contact.name)});
+    write_event(out, {uid, contact.updated_at, start, leap_day ? "FREQ=YEARLY;BYMONTH=2;BYMONTHDAY=-1" : "FREQ=YEARLY",
+                      summary});
+}
+
+void write_birthday(std::ostream& out, const Contact& contact, const Birthday& birthday) {
+    write_yearly(out, contact, birthday, fmt::format("{}-birthday@kith", uid_base(contact.uuid, "contact", contact.id)),
+                 fmt::format("{}'s birthday", contact.name));
+}
+
+// The card's n-th dated event: its UID keeps to its place on the card.
+void write_anniversary(std::ostream& out, const Contact& contact, const DatedEvent& event, std::size_t n) {
+    write_yearly(out, contact, event.date,
+                 fmt::format("{}-event-{}@kith", uid_base(contact.uuid, "contact", contact.id), n),
+                 fmt::format("{}'s {}", contact.name, event_name(event.label)));
 }
 
 void write_reminder(std::ostream& out, const Contact& contact, const Reminder& reminder) {
@@ -128,6 +142,7 @@ void write_ics_events(std::ostream& out, const ContactRecord& record) {
     const Contact& contact = record.contact;
     if (contact.archived) return;
     if (contact.birthday) write_birthday(out, contact, *contact.birthday);
+    for (std::size_t i = 0; i < record.card.events.size(); ++i) write_anniversary(out, contact, record.card.events[i], i);
     for (const auto& reminder : record.reminders)
         if (!reminder.done_on) write_reminder(out, contact, reminder);
 }

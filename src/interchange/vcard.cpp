@@ -1119,7 +1119,13 @@ void write_vcard(std::ostream& out, const ContactRecord& record, int version) {
         put(address_key(address), "ADR" + type_parameter(address.label), value);
     }
     for (const auto& url : card.urls) put(field_key("URL", url.label, url.value), "URL" + type_parameter(url.label), url.value);
-    if (contact.birthday) put(field_key("BDAY", format_birthday(*contact.birthday)), "BDAY", bday_value(*contact.birthday, version));
+    if (contact.birthday) {
+        // In 3.0 a year-less birthday is Apple's 1604 with X-APPLE-OMIT-YEAR, which Google and
+        // Apple read; 4.0 has --MMDD.
+        std::string parameters;
+        const auto value = event_value(*contact.birthday, version, parameters);
+        put(field_key("BDAY", format_birthday(*contact.birthday)), "BDAY" + parameters, value);
+    }
     for (const auto& event : card.events) {
         if (written.write(out, field_key("DATE", event.label, format_birthday(event.date)))) continue;
         std::string parameters;

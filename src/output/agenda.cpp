@@ -38,6 +38,8 @@ std::string describe_item(const DueReason& reason, Date today) {
         case DueReason::Kind::birthday:
             return reason.turning && *reason.turning > 0 ? fmt::format("birthday (turns {})", *reason.turning)
                                                          : std::string("birthday");
+        case DueReason::Kind::anniversary:
+            return output::anniversary_line(reason);
         case DueReason::Kind::reminder:
             return fmt::format("reminder r{}: {}{}", reason.source_id, output::excerpt(reason.text),
                                reason.every ? " (every " + format_interval(*reason.every) + ")" : "");

@@ -64,6 +64,14 @@ std::string care_line(const DueReason& reason) {
     return reason.loss ? std::string("check in after their loss") : "check in gently: " + excerpt(reason.text);
 }
 
+std::string anniversary_name(const DueReason& reason) { return event_name(reason.label); }
+
+std::string anniversary_line(const DueReason& reason) {
+    auto text = anniversary_name(reason);
+    if (reason.years && *reason.years > 0) text += fmt::format(" ({})", plural(*reason.years, "year"));
+    return text;
+}
+
 std::string last_spoke(const DueReason& reason) {
     return reason.last_spoke ? fmt::format("last spoke {}", format_iso(*reason.last_spoke))
                              : fmt::format("never logged, added {}", format_iso(reason.added_on));
@@ -82,6 +90,12 @@ std::string describe_reason(const DueReason& reason, Date today) {
         case DueReason::Kind::birthday: {
             auto text = fmt::format("birthday {}", when_ahead(reason.date, today));
             if (reason.turning && *reason.turning > 0) text += fmt::format(" (turns {})", *reason.turning);
+            return text;
+        }
+        case DueReason::Kind::anniversary: {
+            // "wedding anniversary Tue (11 years)": the day goes after the name, before the years.
+            auto text = fmt::format("{} {}", output::anniversary_name(reason), when_ahead(reason.date, today));
+            if (reason.years && *reason.years > 0) text += fmt::format(" ({})", plural(*reason.years, "year"));
             return text;
         }
         case DueReason::Kind::reminder: {
@@ -114,6 +128,7 @@ std::string describe_reason(const DueReason& reason, Date today) {
 const char* output::kind_name(DueReason::Kind kind) {
     switch (kind) {
         case DueReason::Kind::birthday: return "birthday";
+        case DueReason::Kind::anniversary: return "anniversary";
         case DueReason::Kind::reminder: return "reminder";
         case DueReason::Kind::checkin: return "checkin";
         case DueReason::Kind::event_ahead: return "event";
@@ -201,6 +216,10 @@ json output::reason_json(const DueReason& reason, Date today) {
     if (reason.deadline) out["deadline"] = format_iso(*reason.deadline);
     if (!reason.text.empty()) out["text"] = reason.text;
     if (reason.turning) out["turning"] = *reason.turning;
+    if (reason.kind == DueReason::Kind::anniversary) {
+        out["label"] = reason.label;  // as the card has it; "summary" says it in words
+        out["years"] = reason.years && *reason.years > 0 ? json(*reason.years) : json(nullptr);
+    }
     if (reason.cadence) out["every"] = format_cadence(*reason.cadence);
     if (reason.kind == DueReason::Kind::checkin)
         out["last_spoke"] = reason.last_spoke ? json(format_iso(*reason.last_spoke)) : json(nullptr);

@@ -19,7 +19,12 @@ std::string since(Date noted, Date today);
 std::string promise_when(const DueReason& reason, Date today);
 // A care reason's words: "check in after their loss", "check in gently: a hard time for them".
 std::string care_line(const DueReason& reason);
-// A reason's kind as JSON and TSV name it: birthday, reminder, checkin, event, follow_up, promise, mistake, care.
+// What an anniversary is called (event_name, kith/model.h): "anniversary", "wedding anniversary", "first date".
+std::string anniversary_name(const DueReason& reason);
+// "anniversary (11 years)", "wedding anniversary": what and, when its year is known, how many years.
+std::string anniversary_line(const DueReason& reason);
+// A reason's kind as JSON and TSV name it: birthday, anniversary, reminder, checkin, event,
+// follow_up, promise, mistake, care.
 const char* kind_name(DueReason::Kind kind);
 // A reason's fields, each named here once; `summary` is describe_reason's sentence.
 json_shape::Json reason_json(const DueReason& reason, Date today);

@@ -4,7 +4,12 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <map>
+#include <string>
+#include <vector>
 
+#include "kith/dates.h"
+#include "kith/error.h"
 #include "kith/store.h"
 #include "kith/text.h"
 #include "store/store_internal.h"
@@ -40,7 +45,7 @@ enum class Urgency {
 };
 
 // Which of a person's reasons a statement finds.
-enum class Source { reminder, checkin, tag_cadence, birthday, follow_up, event };
+enum class Source { reminder, checkin, tag_cadence, birthday, anniversary, follow_up, event };
 
 struct DueStatement {
     Source source;
@@ -119,6 +124,18 @@ std::vector<DueStatement> due_statements(const DueQuery& q) {
                               {{":md", month_day(day)}},
                               false,
                               i == 0 ? Urgency::now : Urgency::upcoming});
+        // The card's dated events (anniversaries …) on that day, as birthdays: the day's rows of
+        // contact_fields_by_day, a few in any book, read whole and ranked by best_people (the index
+        // cannot hold the person's cadence and name, so a LIMIT would cut before the ranking).
+        statements.push_back(
+            {Source::anniversary,
+             "SELECT f.contact_id, :md, c.every_days, c.name_key FROM contact_fields f INDEXED BY contact_fields_by_day "
+             "JOIN contacts c ON c.id = f.contact_id WHERE " +
+                 std::string(common_year_feb_28 ? "f.day IN (:md, '02-29')" : "f.day = :md") + " AND f.kind = 'event'" +
+                 birthday_filter,
+             {{":md", month_day(day)}},
+             false,
+             i == 0 ? Urgency::now : Urgency::upcoming});
     }
     // Ours to do: promises not kept, mistakes to check on, from their day on, earliest first.
     statements.push_back(
@@ -195,9 +212,9 @@ std::vector<std::int64_t> best_people(SQLite::Statement& statement, bool stream,
 
 std::vector<std::int64_t> DueRepository::candidates(const DueQuery& query) {
     std::vector<std::int64_t> ids, now;
-    std::size_t birthday_people = 0;
+    std::size_t birthday_people = 0;  // birthdays and anniversaries, read day by day
     for (const auto& due : due_statements(query)) {
-        const bool is_birthday = due.source == Source::birthday;
+        const bool is_birthday = due.source == Source::birthday || due.source == Source::anniversary;
         if (is_birthday && birthday_people >= query.limit) continue;  // the soonest days already fill the list
         // Enough people are late or have their birthday today: nobody merely coming up can
         // make the list, however many there are.
@@ -233,6 +250,43 @@ std::vector<std::pair<Date, std::int64_t>> DueRepository::birthdays_between(Date
         while (statement.executeStep()) born.emplace_back(day, statement.getColumn(0).getInt64());
     }
     return born;
+}
+
+std::vector<DueRepository::EventOn> DueRepository::events_between(Date from, Date until, std::size_t limit) {
+    std::vector<EventOn> found;
+    // As birthdays_between: one lookup of contact_fields_by_day per day.
+    for (Date day = from; days_between(day, until) >= 0 && found.size() < limit;
+         day = add(day, Interval{1, Interval::Unit::days})) {
+        const bool common_year_feb_28 =
+            static_cast<unsigned>(day.month()) == 2 && static_cast<unsigned>(day.day()) == 28 && !day.year().is_leap();
+        auto& statement = c_(std::string("SELECT f.contact_id, f.label, f.value FROM contact_fields f INDEXED BY "
+                                         "contact_fields_by_day JOIN contacts c ON c.id = f.contact_id WHERE ") +
+                             (common_year_feb_28 ? "f.day IN (:md, '02-29')" : "f.day = :md") +
+                             " AND f.kind = 'event' AND c.archived = 0 "
+                             "ORDER BY c.every_days IS NULL, c.every_days, c.name_key, f.position LIMIT :limit");
+        statement.bind(":md", month_day(day));
+        statement.bind(":limit", static_cast<std::int64_t>(limit - found.size()));
+        while (statement.executeStep()) {
+            auto date = parse_birthday(statement.getColumn(2).getString());
+            if (!date) throw runtime_error("database holds a bad dated event: " + date.error());
+            found.push_back({day, statement.getColumn(0).getInt64(), {statement.getColumn(1).getString(), *date}});
+        }
+    }
+    return found;
+}
+
+std::map<std::int64_t, std::vector<DatedEvent>> DueRepository::events_of(const std::vector<std::int64_t>& contact_ids) {
+    std::map<std::int64_t, std::vector<DatedEvent>> found;
+    auto& query = c_(
+        "SELECT contact_id, label, value FROM contact_fields WHERE contact_id IN (SELECT value FROM json_each(?)) "
+        "AND kind = 'event' ORDER BY contact_id, position");
+    query.bind(1, id_array(contact_ids));
+    while (query.executeStep()) {
+        auto date = parse_birthday(query.getColumn(2).getString());
+        if (!date) throw runtime_error("database holds a bad dated event: " + date.error());
+        found[query.getColumn(0).getInt64()].push_back({query.getColumn(1).getString(), *date});
+    }
+    return found;
 }
 
 std::vector<std::int64_t> DueRepository::checkins_between(

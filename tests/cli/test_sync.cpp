@@ -110,6 +110,8 @@ TEST_CASE("sync writes each person in kith as a card named by their uuid, 0600, 
     CHECK(has(card, "ORG:Acme\r\n"));
     CHECK(!has(card, "hip operation"));  // notes stay in kith
     CHECK(mode_of(vdir + "/" + sam) == 0600);
+    // A birthday without a year, in 3.0 as Apple writes it (Google reads it too).
+    CHECK(has(box.read_file(vdir + "/" + card_of(box, vdir, "Priya Shah")), "BDAY;X-APPLE-OMIT-YEAR=1604:1604-10-12\r\n"));
 
     SUBCASE("--vcard-version 4 writes 4.0 cards") {
         const auto other = box.dir + "/other";

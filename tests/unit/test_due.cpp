@@ -362,3 +362,62 @@ TEST_CASE("done completes all the reminders and notes given, or none of them") {
     REQUIRE(completed.notes.size() == 1);
     CHECK(completed.notes[0].done_on == today);
 }
+
+namespace {
+
+// A dated event on a person's card, as an imported ANNIVERSARY or X-ABDATE leaves it.
+void give_event(Book& book, std::int64_t id, const std::string& label, Birthday date) {
+    book.store->write([&] {
+        auto card = book.store->contacts().card(id);
+        card.events.push_back({label, date});
+        book.store->contacts().write_card(id, card);
+    });
+}
+
+}  // namespace
+
+TEST_CASE("anniversaries come round as birthdays: in the window with their years, on the day first of all") {
+    Book book;
+    give_event(book, book.add("Wed Couple", today), "anniversary", Birthday{2015, 11, 24});
+    book.add("Late Five", day_of(2026, 10, 18), "30d");  // due 11-17
+    give_event(book, book.add("Today Couple", today), "wedding", Birthday{std::nullopt, 11, 22});
+    give_event(book, book.add("Far Off", today), "anniversary", Birthday{2001, 12, 30});  // outside 7 days
+    give_event(book, book.add("First Date", today), "first date", Birthday{2020, 11, 27});
+    CHECK(book.names() == std::vector<std::string>{"Today Couple", "Late Five", "Wed Couple", "First Date"});
+    const auto entries = book.due();
+    REQUIRE(entries.size() == 4);
+    CHECK(entries[0].reasons[0].kind == DueReason::Kind::anniversary);
+    CHECK(describe_reason(entries[0].reasons[0], today) == "wedding anniversary today");
+    CHECK(describe_reason(entries[2].reasons[0], today) == "anniversary Tue (11 years)");
+    CHECK(entries[2].reasons[0].years == 11);
+    CHECK(describe_reason(entries[3].reasons[0], today) == "first date Fri (6 years)");
+    // The limit keeps the head of that ranking.
+    DueOptions one;
+    one.limit = 1;
+    CHECK(book.names(one) == std::vector<std::string>{"Today Couple"});
+    DueOptions wide;
+    wide.within = Interval{6, Interval::Unit::weeks};
+    CHECK(book.names(wide).back() == "Far Off");
+}
+
+TEST_CASE("an anniversary shows through a snooze as a birthday does, never for the archived, Feb 29 on Feb 28") {
+    Book book;
+    auto snoozed = book.add("Snoozed", day_of(2026, 1, 1), "30d");
+    give_event(book, snoozed, "anniversary", Birthday{2010, 11, 23});
+    snooze_contact(*book.store, snoozed, snooze_until("1mo", today));
+    auto archived = book.add("Archived", today);
+    give_event(book, archived, "anniversary", Birthday{2010, 11, 23});
+    set_archived(*book.store, archived, true);
+    auto entries = book.due();
+    REQUIRE(entries.size() == 1);
+    CHECK(entries[0].contact.name == "Snoozed");
+    REQUIRE(entries[0].reasons.size() == 1);  // the late check-in waits for the snooze
+    CHECK(entries[0].reasons[0].kind == DueReason::Kind::anniversary);
+
+    Book leap;
+    give_event(leap, leap.add("Leap", today), "wedding", Birthday{2004, 2, 29});
+    auto on_28 = leap.due(at(day_of(2027, 2, 28)));
+    REQUIRE(on_28.size() == 1);
+    CHECK(on_28[0].reasons[0].days_late == 0);
+    CHECK(on_28[0].reasons[0].years == 23);
+}

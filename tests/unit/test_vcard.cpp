@@ -470,7 +470,9 @@ TEST_CASE("vCard writer leaves out what is not there, and a birthday without a y
     ContactRecord record;
     record.contact.name = "Cher";
     record.contact.birthday = Birthday{std::nullopt, 5, 20};
-    CHECK(written(record, 3) == "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Cher\r\nN:Cher;;;;\r\nBDAY:--05-20\r\nEND:VCARD\r\n");
+    // 3.0 as Apple writes it, which Google and Apple read; 4.0's own --MMDD.
+    CHECK(written(record, 3) ==
+          "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Cher\r\nN:Cher;;;;\r\nBDAY;X-APPLE-OMIT-YEAR=1604:1604-05-20\r\nEND:VCARD\r\n");
     CHECK(written(record, 4) == "BEGIN:VCARD\r\nVERSION:4.0\r\nFN:Cher\r\nN:Cher;;;;\r\nBDAY:--0520\r\nEND:VCARD\r\n");
     // A uuid that is not a UUID (kept from another address book) stays text in 4.0.
     record.contact.uuid = "google:c1a2b3";
