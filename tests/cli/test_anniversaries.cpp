@@ -7,7 +7,9 @@
 #include <nlohmann/json.hpp>
 
 #include "harness.h"
+#include "../vcard_lines.h"
 
+using kith::test::content_lines;
 using kith::test::lines_of;
 using kith::test::Sandbox;
 
@@ -113,5 +115,6 @@ TEST_CASE("vCard 3.0 export writes a year-less birthday and dated event as Apple
     again.write_file(again.dir + "/out.vcf", v3);
     again.ok({"import", again.dir + "/out.vcf"});
     CHECK(has(again.ok({"show", "priya"}), "10-12"));
-    CHECK(again.ok({"export", "--format", "vcard"}) == v3);
+    // The same card, but for REV: the time the import wrote the person, a second later under load.
+    CHECK(content_lines(again.ok({"export", "--format", "vcard"})) == content_lines(v3));
 }
