@@ -338,8 +338,9 @@ InMind in_mind(const QuestionInput& input, const QuestionSettings& settings) {
     std::sort(notes.begin(), notes.end(), [](const Note* a, const Note* b) {
         return std::tie(a->on, a->id) < std::tie(b->on, b->id);
     });
+    const auto names = own_names(input.contact);
     for (const Note* note : notes) {
-        const Reading reading = reading_of(*note, *settings.rules, own_names(input.contact));
+        const Reading reading = reading_of(*note, *settings.rules, names);
         if (reading.phrase.empty()) continue;
         if (reading.kind == "promise" && !note->done_on) mind.promises.push_back(reading.phrase);
         // Feedback counts until you are in touch after the day it was given.
