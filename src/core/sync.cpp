@@ -108,15 +108,18 @@ struct CardRest {
     bool operator==(const CardRest&) const = default;
 };
 
-CardRest card_rest(const std::string& text) {
-    auto record = read_card(text);
-    return {std::move(record.card), std::move(record.photo)};
-}
+// A card read once: the person as kith holds them, checked as `kith add` checks, each value once,
+// no notes; and the rest of the card as it is.
+struct ParsedCard {
+    Contact contact;
+    CardRest rest;
+};
 
-// A card as kith holds a person: checked as `kith add` checks, each value once, no notes.
 // Usage error (or FormatError) for what kith would refuse.
-Contact parsed_card(const std::string& text) {
-    Contact card = std::move(read_card(text).contact);
+ParsedCard parsed_card(const std::string& text) {
+    auto record = read_card(text);
+    ParsedCard parsed{std::move(record.contact), {std::move(record.card), std::move(record.photo)}};
+    Contact& card = parsed.contact;
     card.name = validate::contact_name(card.name, "name");
     const auto checked = [](std::vector<std::string>& values, auto check) {
         std::vector<std::string> out;
@@ -135,7 +138,7 @@ Contact parsed_card(const std::string& text) {
         if (!birthday) throw usage_error(birthday.error());
         card.birthday = *birthday;
     }
-    return card;
+    return parsed;
 }
 
 // The card kith writes for a person, under the card's own UID: their fields, and the rest of the
@@ -259,8 +262,11 @@ private:
             }
         }
         Contact card;
+        CardRest rest;
         try {
-            card = parsed_card(text);
+            auto parsed = parsed_card(text);
+            card = std::move(parsed.contact);
+            rest = std::move(parsed.rest);
         } catch (const Error& e) {
             unreadable(entry, name, stat, e.what());
             return;
@@ -275,31 +281,30 @@ private:
                 entry.kith_changed = true;
                 return;
             }
-            changed_card(entry, *ours, card, text, stat);
-        } else if (!new_card_in(entry, card, text)) {
+            changed_card(entry, *ours, card, rest, text, stat);
+        } else if (!new_card_in(entry, card, std::move(rest), text)) {
             return;
         }
         entry.card = std::move(card);
     }
 
     // A card kith knew, changed in the folder: merged field by field against the card as kith last saw it.
-    void changed_card(Entry& entry, const Contact& ours, const Contact& card, const std::string& text,
-                      const FileStat& stat) {
-        Contact base = ours;  // an unreadable base: no field counts as changed in kith
+    void changed_card(Entry& entry, const Contact& ours, const Contact& card, const CardRest& card_rest_now,
+                      const std::string& text, const FileStat& stat) {
+        // An unreadable base: no field counts as changed in kith, and the rest of the card is kith's.
+        Contact base = ours;
+        CardRest base_rest;
         try {
-            base = parsed_card(store_.sync().base(entry.row.file));
+            auto parsed = parsed_card(store_.sync().base(entry.row.file));
+            base = std::move(parsed.contact);
+            base_rest = std::move(parsed.rest);
         } catch (const Error&) {
+            base_rest = {store_.contacts().card(ours.id), {}};
         }
         const bool card_later = stat.mtime_ns > updated_ns(ours.updated_at);
         auto merge = merge_fields(base, ours, card, card_later);
         // The rest of the card (title, addresses, photo …) comes in as the card has it when the
         // card changed it: kith changes it only by an import, which the card then carries.
-        CardRest base_rest, card_rest_now = card_rest(text);
-        try {
-            base_rest = card_rest(store_.sync().base(entry.row.file));
-        } catch (const Error&) {
-            base_rest = {store_.contacts().card(ours.id), {}};
-        }
         if (card_rest_now != base_rest) {
             if (card_rest_now.card != base_rest.card) {
                 // Its own lines (as_written) follow what kith read of it, and are kept to write it
@@ -334,10 +339,9 @@ private:
 
     // A card kith has not seen: the person whose uuid is its UID, else matched as `kith import`
     // matches, else someone new. False when kith cannot take it.
-    bool new_card_in(Entry& entry, const Contact& card, const std::string& text) {
+    bool new_card_in(Entry& entry, const Contact& card, CardRest rest, const std::string& text) {
         ContactRecord record;
         record.contact = card;
-        auto rest = card_rest(text);
         record.card = std::move(rest.card);
         record.photo = std::move(rest.photo);
         const bool by_uid = store_.records().id_for_uuid(RecordTable::contacts, entry.row.uid).has_value();
@@ -433,7 +437,7 @@ private:
     Contact known_card(Entry& entry) {
         if (entry.card) return *entry.card;
         try {
-            entry.card = parsed_card(store_.sync().base(entry.row.file));
+            entry.card = parsed_card(store_.sync().base(entry.row.file)).contact;
         } catch (const Error&) {
             entry.card = Contact{};
         }
