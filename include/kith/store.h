@@ -280,6 +280,10 @@ public:
     explicit SearchRepository(store_detail::Connection& connection) : c_(connection) {}
     // The `limit` most relevant hits, best first, archived people's included.
     SearchResult find(const SearchQuery& query);
+    // Within a write: the records inserted from now on are indexed when it commits, in one
+    // statement per index, rather than each as it is written (a bulk import's thousands of
+    // inserts would each make FTS5 write a segment).
+    void index_at_commit();
 
 private:
     store_detail::Connection& c_;

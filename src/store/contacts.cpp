@@ -313,6 +313,7 @@ std::vector<Contact> ContactRepository::find_many(const std::vector<std::int64_t
 }
 
 void ContactRepository::remove(std::int64_t id) {
+    release_search_index(c_);  // their records go with them
     auto& erase = c_("DELETE FROM contacts WHERE id = ?");
     erase.bind(1, id);
     erase.exec();

@@ -87,7 +87,7 @@ auto insert_only(const char* name) {
 template <class Record>
 class Rows {
 public:
-    Rows(const char* table, std::vector<Column<Record>> columns) : columns_(std::move(columns)) {
+    Rows(const char* table, std::vector<Column<Record>> columns) : table_(table), columns_(std::move(columns)) {
         std::string names, values, sets;
         for (std::size_t i = 0; i < columns_.size(); ++i) {
             const std::string name = columns_[i].name, slot = "?" + std::to_string(i + 1);
@@ -123,9 +123,11 @@ public:
         bind(insert, record, true);
         insert.exec();
         record.id = c.db->getLastInsertRowid();
+        index_if_behind(c, table_, record.id);
     }
 
     void update(Connection& c, const Record& record) const {
+        catch_up_search_index(c);
         auto& update = c(update_);
         bind(update, record, false);
         update.exec();
@@ -133,6 +135,7 @@ public:
 
     // Deletes the row with this id; false when there was none.
     bool remove(Connection& c, std::int64_t id) const {
+        release_search_index(c);
         auto& erase = c(remove_);
         erase.bind(1, id);
         return erase.exec() > 0;
@@ -144,6 +147,7 @@ private:
             if (inserting || !columns_[i].insert_only) columns_[i].bind(statement, static_cast<int>(i + 1), record);
     }
 
+    const char* table_;
     std::vector<Column<Record>> columns_;
     std::string select_, insert_, update_, remove_;
 };

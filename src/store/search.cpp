@@ -34,6 +34,9 @@ constexpr Source sources[] = {
     {SearchHit::Kind::reminder, "search_reminders", "reminders", "text", "due_on"},
 };
 
+// The triggers that index a record as it is inserted, one per source (schema v3).
+std::string insert_trigger(const Source& source) { return fmt::format("{}_insert", source.index); }
+
 // Each word as an FTS5 string (a quote inside doubled), so `"`, `*`, `-`, `(`, `:`, NEAR or
 // AND typed by a user are only text; a prefix word gets its `*` outside the quotes. All are
 // required: FTS5's AND.
@@ -161,5 +164,58 @@ SearchResult SearchRepository::find(const SearchQuery& query) {
     if (result.more) result.hits.resize(query.limit);
     return result;
 }
+
+void SearchRepository::index_at_commit() {
+    if (c_.held_index) return;
+    Connection::HeldIndex held;
+    for (const auto& source : sources) {
+        // Table names come from `sources`, never from input; an id cannot be bound in DDL.
+        held.indexed_up_to.push_back(
+            c_.db->execAndGet(fmt::format("SELECT coalesce(max(id), 0) FROM {}", source.table)).getInt64());
+        auto& trigger = c_("SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = ?");
+        trigger.bind(1, insert_trigger(source));
+        if (!trigger.executeStep()) throw std::logic_error("no trigger " + insert_trigger(source));
+        held.insert_triggers.push_back(trigger.getColumn(0).getString());
+        trigger.reset();
+        c_.db->exec(fmt::format("DROP TRIGGER {}", insert_trigger(source)));
+    }
+    c_.held_index = std::move(held);
+}
+
+namespace store_detail {
+
+void catch_up_search_index(Connection& c) {
+    if (!c.held_index) return;
+    for (std::size_t i = 0; i < std::size(sources); ++i) {
+        const auto& source = sources[i];
+        auto& index = c(fmt::format("INSERT INTO {0} (rowid, {1}) SELECT id, {1} FROM {2} WHERE id > ?",
+                                    source.index, source.text, source.table));
+        index.bind(1, c.held_index->indexed_up_to[i]);
+        index.exec();
+        c.held_index->indexed_up_to[i] =
+            c.db->execAndGet(fmt::format("SELECT coalesce(max(id), 0) FROM {}", source.table)).getInt64();
+    }
+}
+
+void index_if_behind(Connection& c, std::string_view table, std::int64_t id) {
+    if (!c.held_index) return;
+    for (std::size_t i = 0; i < std::size(sources); ++i) {
+        const auto& source = sources[i];
+        if (source.table != table || id > c.held_index->indexed_up_to[i]) continue;
+        auto& index = c(fmt::format("INSERT INTO {0} (rowid, {1}) SELECT id, {1} FROM {2} WHERE id = ?",
+                                    source.index, source.text, source.table));
+        index.bind(1, id);
+        index.exec();
+    }
+}
+
+void release_search_index(Connection& c) {
+    if (!c.held_index) return;
+    catch_up_search_index(c);
+    for (const auto& trigger : c.held_index->insert_triggers) c.db->exec(trigger);
+    c.held_index.reset();
+}
+
+}  // namespace store_detail
 
 }  // namespace kith

@@ -581,10 +581,12 @@ void Store::transact(Transaction kind, const std::function<void()>& body) {
         // Check-ins touched by the writes are recomputed once each, before the commit (and in a
         // rehearsal too, so it fails where the real thing would).
         if (writes) contacts_.refresh_stale_checkins();
+        store_detail::release_search_index(*connection_);
         if (recorder) undo_dropped_ = recorder->keep(undo_label_);
     } catch (...) {
         if (writes) --connection_->write_depth;
         connection_->stale_checkins.clear();
+        connection_->held_index.reset();  // the rollback puts the triggers back
         connection_->statements->reset_all();
         throw;  // the transaction's destructor rolls back
     }

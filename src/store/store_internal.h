@@ -8,6 +8,7 @@
 #include <optional>
 #include <stdexcept>
 #include <string>
+#include <string_view>
 #include <unordered_map>
 #include <vector>
 
@@ -48,6 +49,18 @@ private:
     std::unordered_map<const char*, SQLite::Statement*> by_address_;
 };
 
+struct Connection;
+// While a write holds back the full-text index (SearchRepository::index_at_commit): indexes the
+// rows inserted since, which must be done before any of those rows is changed or deleted, as
+// the index's update and delete triggers take out what the index holds for the row.
+void catch_up_search_index(Connection& c);
+// While the index is held back: indexes a row just inserted into `table` under an id at or below
+// what the index counts as done (an import keeps a file's id where it is free).
+void index_if_behind(Connection& c, std::string_view table, std::int64_t id);
+// Indexes the rows still held back and puts the insert triggers back: at the commit, and before
+// a delete (after which a new row could take an id the index counts as done).
+void release_search_index(Connection& c);
+
 class UndoRecorder;
 // Called as each statement is fetched during a recorded write: stops recording one that grows
 // too large to keep (undo.cpp).
@@ -62,6 +75,13 @@ struct Connection {
     std::vector<std::int64_t> stale_checkins;     // contacts whose check-in waits for the commit
     UndoRecorder* recorder = nullptr;             // the write's, while one is recorded for undo
     std::string phone_region;                     // phone keys are made in it (Store::use_phone_region)
+    // Set by SearchRepository::index_at_commit: each indexed table's highest id already in its
+    // full-text index, and the insert triggers to put back at the commit (search.cpp).
+    struct HeldIndex {
+        std::vector<std::int64_t> indexed_up_to;
+        std::vector<std::string> insert_triggers;
+    };
+    std::optional<HeldIndex> held_index;
 
     // The prepared statement for `sql`, reset and unbound (see StatementCache).
     template <class Sql>

@@ -287,3 +287,42 @@ TEST_CASE("an import dry run leaves the index as it was") {
     box.ok({"import", box.dir + "/more.jsonl"});
     CHECK(hit_ids(box, {"ferret"}).size() == 1);
 }
+
+TEST_CASE("an import indexes all it adds at its end: into records already there, under an id the file keeps") {
+    Sandbox box;
+    seed(box);  // n1 n2 i1 r1
+    box.ok({"note", "renee", "Plans a trip to Lyon"});  // n3
+    box.ok({"rm", "n2", "--yes"});                      // id 2 free, below the newest note's
+
+    Sandbox other;
+    other.ok({"add", "Zoe Park"});
+    other.ok({"note", "zoe", "Keeps a ferret called Biscuit"});
+    other.ok({"log", "zoe", "Ferret show at the town hall"});
+    other.ok({"remind", "zoe", "fri", "Ask how the ferret show went"});
+    auto exported = json::parse(other.ok({"export", "--format", "json"}));
+    exported["contacts"][0]["notes"][0]["id"] = "n2";  // a restore keeps an id where it is free
+    // The same file changes Renée's note n1, which the index already holds.
+    auto ours = json::parse(box.ok({"export", "--format", "json"}));
+    for (auto& contact : ours["contacts"])
+        if (contact["name"] == "Renée Dubois") {
+            contact["notes"][0]["text"] = "Her beagle Max is now a therapy dog";
+            contact["notes"][0]["updated_at"] = "2030-01-01T00:00:00Z";
+            exported["contacts"].push_back(contact);
+        }
+    box.write_file(box.dir + "/in.json", exported.dump());
+    box.ok({"import", box.dir + "/in.json"});
+
+    CHECK(hit_ids(box, {"ferret"}) == ids{"n2", "i2", "r2"});
+    CHECK(hit_ids(box, {"therapy"}) == ids{"n1"});
+    CHECK(hit_ids(box, {"café"}).empty());  // n1's old words are gone from the index
+    CHECK(hit_ids(box, {"lyon"}) == ids{"n3"});
+    SQLite::Database db(box.db, SQLite::OPEN_READWRITE);
+    for (std::string index : {"search_notes", "search_interactions", "search_reminders"}) {
+        CAPTURE(index);
+        CHECK_NOTHROW(db.exec("INSERT INTO " + index + " (" + index + ", rank) VALUES ('integrity-check', 1)"));
+    }
+    // What each command writes afterwards is indexed as it is written again.
+    box.ok({"note", "zoe", "Bought a second ferret"});
+    box.ok({"log", "zoe", "Walked the ferrets"});
+    CHECK(hit_ids(box, {"ferret*"}).size() == 5);
+}
