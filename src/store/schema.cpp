@@ -249,6 +249,179 @@ CREATE TRIGGER sync_contact_removed AFTER DELETE ON contacts BEGIN
 END;
 
 )sql",
+        // v8: an id once shown never names another record (issue 20). Without AUTOINCREMENT SQLite
+        // gives a new row the largest id + 1, so removing (or undoing the adding of) the newest
+        // note made its id, and the question ids and asked marks that name it, someone else's.
+        // AUTOINCREMENT keeps the largest id ever given in sqlite_sequence; a table gains it only
+        // by being made anew (SQLite's ALTER TABLE procedure: new table, copy, drop, rename, then
+        // its indexes and triggers again), with foreign keys off (Store::migrate). The copy keeps
+        // every id, and so the search indexes, which read the text by id; copying the ids also
+        // seeds sqlite_sequence with the largest. The columns keep their order, so the changesets
+        // of undo_history still apply. undo_history's own ids are nobody's to see.
+        R"sql(
+CREATE TABLE new_contacts (
+    id          INTEGER PRIMARY KEY AUTOINCREMENT,
+    uuid        TEXT NOT NULL UNIQUE,
+    name        TEXT NOT NULL,
+    name_key    TEXT NOT NULL,            -- fold_key(name): case- and accent-folded
+    company     TEXT NOT NULL DEFAULT '',
+    birthday    TEXT,                     -- YYYY-MM-DD, or --MM-DD when the year is unknown
+    birthday_md TEXT,                     -- MM-DD, for the birthday index
+    every       TEXT,                     -- check-in cadence: 30d or 3w..6w
+    archived    INTEGER NOT NULL DEFAULT 0,
+    added_on    TEXT NOT NULL,            -- the day they were added (kith's "today" then)
+    last_touch  TEXT NOT NULL,            -- latest interaction, or added_on if none
+    checkin_due TEXT,                     -- last_touch + every: kept so `due` reads an index
+    every_days  INTEGER,                  -- nominal_days(every): ranks ties by shorter cadence
+    snoozed_until TEXT,                   -- left out of `due` before this day
+    created_at  TEXT NOT NULL,
+    updated_at  TEXT NOT NULL,
+    met_on      TEXT                      -- the day you met (add/edit --met)
+);
+INSERT INTO new_contacts (id, uuid, name, name_key, company, birthday, birthday_md, every, archived, added_on,
+                          last_touch, checkin_due, every_days, snoozed_until, created_at, updated_at, met_on)
+    SELECT id, uuid, name, name_key, company, birthday, birthday_md, every, archived, added_on,
+           last_touch, checkin_due, every_days, snoozed_until, created_at, updated_at, met_on
+    FROM contacts ORDER BY id;
+DROP TABLE contacts;
+ALTER TABLE new_contacts RENAME TO contacts;
+CREATE INDEX contacts_by_name_key ON contacts(name_key);
+CREATE INDEX contacts_by_birthday ON contacts(birthday_md, every_days, name_key)
+    WHERE birthday_md IS NOT NULL AND archived = 0;
+CREATE INDEX contacts_by_checkin_due ON contacts(checkin_due, every_days, name_key)
+    WHERE checkin_due IS NOT NULL AND archived = 0;
+CREATE INDEX contacts_by_last_touch ON contacts(last_touch, name_key) WHERE every IS NULL AND archived = 0;
+CREATE TRIGGER sync_contact_added AFTER INSERT ON contacts BEGIN
+    INSERT OR IGNORE INTO sync_changed (uuid) VALUES (new.uuid);
+END;
+CREATE TRIGGER sync_contact_changed
+AFTER UPDATE OF uuid, name, company, birthday, every, archived, updated_at ON contacts BEGIN
+    INSERT OR IGNORE INTO sync_changed (uuid) VALUES (old.uuid);
+    INSERT OR IGNORE INTO sync_changed (uuid) VALUES (new.uuid);
+END;
+CREATE TRIGGER sync_contact_removed AFTER DELETE ON contacts BEGIN
+    INSERT OR IGNORE INTO sync_changed (uuid) VALUES (old.uuid);
+END;
+
+CREATE TABLE new_notes (
+    id           INTEGER PRIMARY KEY AUTOINCREMENT,
+    uuid         TEXT NOT NULL UNIQUE,
+    contact_id   INTEGER NOT NULL REFERENCES contacts(id) ON DELETE CASCADE,
+    text         TEXT NOT NULL,
+    noted_on     TEXT NOT NULL,
+    event_on     TEXT,
+    ask          INTEGER NOT NULL DEFAULT 0,
+    tags         TEXT NOT NULL DEFAULT '',  -- space-separated
+    created_at   TEXT NOT NULL,
+    updated_at   TEXT NOT NULL,
+    reading      TEXT NOT NULL DEFAULT '',  -- JSON: see questions.h, Reading
+    read_with    TEXT NOT NULL DEFAULT '',  -- the rules' fingerprint it was read with
+    done_on      TEXT,                      -- a promise kept, a mistake put right
+    happens_on   TEXT,                      -- its event: --event, else a day its text names
+    follow_up_on TEXT                       -- from this day it makes its person due (ours to do)
+);
+INSERT INTO new_notes (id, uuid, contact_id, text, noted_on, event_on, ask, tags, created_at, updated_at,
+                       reading, read_with, done_on, happens_on, follow_up_on)
+    SELECT id, uuid, contact_id, text, noted_on, event_on, ask, tags, created_at, updated_at,
+           reading, read_with, done_on, happens_on, follow_up_on
+    FROM notes ORDER BY id;
+DROP TABLE notes;
+ALTER TABLE new_notes RENAME TO notes;
+CREATE INDEX notes_by_contact ON notes(contact_id, noted_on);
+CREATE INDEX notes_by_happening ON notes(happens_on, contact_id) WHERE happens_on IS NOT NULL;
+CREATE INDEX notes_to_follow_up ON notes(follow_up_on, contact_id) WHERE follow_up_on IS NOT NULL AND done_on IS NULL;
+CREATE TRIGGER search_notes_insert AFTER INSERT ON notes BEGIN
+    INSERT INTO search_notes (rowid, text) VALUES (new.id, new.text);
+END;
+CREATE TRIGGER search_notes_delete AFTER DELETE ON notes BEGIN
+    INSERT INTO search_notes (search_notes, rowid, text) VALUES ('delete', old.id, old.text);
+END;
+CREATE TRIGGER search_notes_update AFTER UPDATE OF id, text ON notes
+WHEN old.id IS NOT new.id OR old.text IS NOT new.text BEGIN
+    INSERT INTO search_notes (search_notes, rowid, text) VALUES ('delete', old.id, old.text);
+    INSERT INTO search_notes (rowid, text) VALUES (new.id, new.text);
+END;
+
+CREATE TABLE new_interactions (
+    id          INTEGER PRIMARY KEY AUTOINCREMENT,
+    uuid        TEXT NOT NULL UNIQUE,
+    contact_id  INTEGER NOT NULL REFERENCES contacts(id) ON DELETE CASCADE,
+    happened_on TEXT NOT NULL,
+    channel     TEXT NOT NULL,
+    summary     TEXT NOT NULL DEFAULT '',
+    created_at  TEXT NOT NULL,
+    updated_at  TEXT NOT NULL
+);
+INSERT INTO new_interactions (id, uuid, contact_id, happened_on, channel, summary, created_at, updated_at)
+    SELECT id, uuid, contact_id, happened_on, channel, summary, created_at, updated_at
+    FROM interactions ORDER BY id;
+DROP TABLE interactions;
+ALTER TABLE new_interactions RENAME TO interactions;
+CREATE INDEX interactions_by_contact ON interactions(contact_id, happened_on);
+CREATE TRIGGER search_interactions_insert AFTER INSERT ON interactions BEGIN
+    INSERT INTO search_interactions (rowid, summary) VALUES (new.id, new.summary);
+END;
+CREATE TRIGGER search_interactions_delete AFTER DELETE ON interactions BEGIN
+    INSERT INTO search_interactions (search_interactions, rowid, summary) VALUES ('delete', old.id, old.summary);
+END;
+CREATE TRIGGER search_interactions_update AFTER UPDATE OF id, summary ON interactions
+WHEN old.id IS NOT new.id OR old.summary IS NOT new.summary BEGIN
+    INSERT INTO search_interactions (search_interactions, rowid, summary) VALUES ('delete', old.id, old.summary);
+    INSERT INTO search_interactions (rowid, summary) VALUES (new.id, new.summary);
+END;
+
+CREATE TABLE new_reminders (
+    id            INTEGER PRIMARY KEY AUTOINCREMENT,
+    uuid          TEXT NOT NULL UNIQUE,
+    contact_id    INTEGER NOT NULL REFERENCES contacts(id) ON DELETE CASCADE,
+    text          TEXT NOT NULL,
+    due_on        TEXT NOT NULL,
+    every         TEXT,                   -- recurring: the interval between due dates
+    starts_on     TEXT NOT NULL,          -- the first due date: every later one counts from it
+    done_on       TEXT,                   -- set when a one-off reminder is done
+    snoozed_until TEXT,
+    created_at    TEXT NOT NULL,
+    updated_at    TEXT NOT NULL
+);
+INSERT INTO new_reminders (id, uuid, contact_id, text, due_on, every, starts_on, done_on, snoozed_until,
+                           created_at, updated_at)
+    SELECT id, uuid, contact_id, text, due_on, every, starts_on, done_on, snoozed_until, created_at, updated_at
+    FROM reminders ORDER BY id;
+DROP TABLE reminders;
+ALTER TABLE new_reminders RENAME TO reminders;
+-- Covering for `due`: the candidate scan never visits the reminder rows themselves.
+CREATE INDEX reminders_open_by_due ON reminders(due_on, contact_id, snoozed_until) WHERE done_on IS NULL;
+CREATE INDEX reminders_by_contact ON reminders(contact_id);
+CREATE TRIGGER search_reminders_insert AFTER INSERT ON reminders BEGIN
+    INSERT INTO search_reminders (rowid, text) VALUES (new.id, new.text);
+END;
+CREATE TRIGGER search_reminders_delete AFTER DELETE ON reminders BEGIN
+    INSERT INTO search_reminders (search_reminders, rowid, text) VALUES ('delete', old.id, old.text);
+END;
+CREATE TRIGGER search_reminders_update AFTER UPDATE OF id, text ON reminders
+WHEN old.id IS NOT new.id OR old.text IS NOT new.text BEGIN
+    INSERT INTO search_reminders (search_reminders, rowid, text) VALUES ('delete', old.id, old.text);
+    INSERT INTO search_reminders (rowid, text) VALUES (new.id, new.text);
+END;
+
+-- An asked mark's id is shown too: exports carry it.
+CREATE TABLE new_asked_questions (
+    id             INTEGER PRIMARY KEY AUTOINCREMENT,
+    uuid           TEXT NOT NULL UNIQUE,
+    contact_id     INTEGER NOT NULL REFERENCES contacts(id) ON DELETE CASCADE,
+    question_id    TEXT NOT NULL,           -- n42, e42, r42:college, b, t:client:1 …
+    asked_on       TEXT NOT NULL,
+    interaction_id INTEGER REFERENCES interactions(id) ON DELETE SET NULL,
+    created_at     TEXT NOT NULL,
+    updated_at     TEXT NOT NULL
+);
+INSERT INTO new_asked_questions (id, uuid, contact_id, question_id, asked_on, interaction_id, created_at, updated_at)
+    SELECT id, uuid, contact_id, question_id, asked_on, interaction_id, created_at, updated_at
+    FROM asked_questions ORDER BY id;
+DROP TABLE asked_questions;
+ALTER TABLE new_asked_questions RENAME TO asked_questions;
+CREATE INDEX asked_by_contact ON asked_questions(contact_id, question_id);
+)sql",
     };
     return all;
 }

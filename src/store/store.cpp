@@ -253,12 +253,41 @@ void apply_schema(SQLite::Database& db, int from_version, int to_version = Store
     db.exec(fmt::format("PRAGMA user_version = {}", to_version));
 }
 
+// Foreign keys off for as long as it lives, then on again, as every connection of kith has them.
+class ForeignKeysOff {
+public:
+    explicit ForeignKeysOff(SQLite::Database& db) : db_(db) { db_.exec("PRAGMA foreign_keys = OFF"); }
+    ~ForeignKeysOff() {
+        try {
+            db_.exec("PRAGMA foreign_keys = ON");
+        } catch (...) {  // a connection that cannot take a pragma is not used again
+        }
+    }
+    ForeignKeysOff(const ForeignKeysOff&) = delete;
+    ForeignKeysOff& operator=(const ForeignKeysOff&) = delete;
+
+private:
+    SQLite::Database& db_;
+};
+
+// A migrated database whose records name a person (or an interaction) it does not hold is
+// refused, and the migration with it.
+void check_foreign_keys(SQLite::Database& db, const std::string& path) {
+    SQLite::Statement broken(db, "SELECT \"table\", count(*) FROM pragma_foreign_key_check GROUP BY 1 ORDER BY 1");
+    if (!broken.executeStep()) return;
+    throw runtime_error(fmt::format("database {} has {} row(s) of {} whose person or interaction is not in it; "
+                                    "nothing upgraded",
+                                    path, broken.getColumn(1).getInt64(), broken.getColumn(0).getString()));
+}
+
 // The tables (with their columns) and indexes of a database, one line each, sorted.
+// sqlite_sequence counts: it exists once ids are never reused (v8), whose tables are otherwise
+// v7's.
 std::string schema_signature(SQLite::Database& db) {
     std::vector<std::string> lines;
     SQLite::Statement objects(db,
                               "SELECT type, name FROM sqlite_schema WHERE type IN ('table', 'index') "
-                              "AND name NOT LIKE 'sqlite_%'");
+                              "AND (name NOT LIKE 'sqlite_%' OR name = 'sqlite_sequence')");
     while (objects.executeStep()) {
         std::string line = objects.getColumn(0).getString() + " " + objects.getColumn(1).getString();
         if (line.starts_with("table ")) {
@@ -408,8 +437,8 @@ std::unique_ptr<Store> Store::open(const std::string& path, Access access) {
     if (in_memory || !exists) {
         // Nothing stored yet: an empty in-memory database answers until the first write.
         auto db = std::make_unique<SQLite::Database>(":memory:", SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
+        apply_schema(*db, 0);  // with foreign keys off, as Store::migrate runs it
         db->exec("PRAGMA foreign_keys = ON");
-        apply_schema(*db, 0);
         std::unique_ptr<Store> store(new Store(std::move(db), path));
         store->create_on_write_ = !in_memory && access == Access::write;
         return store;
@@ -477,8 +506,10 @@ void Store::migrate(bool can_write) {
         if (connection_->db->execAndGet("PRAGMA journal_mode").getString() != "wal") switch_to_wal(*connection_->db);
         connection_->db->exec("PRAGMA synchronous = NORMAL");
     }
-    connection_->db->exec("PRAGMA foreign_keys = ON");
-    if (version == current && (stamped == version || !can_write)) return;
+    if (version == current && (stamped == version || !can_write)) {
+        connection_->db->exec("PRAGMA foreign_keys = ON");
+        return;
+    }
     if (!can_write)
         throw runtime_error(
             fmt::format("database {} needs upgrading to schema version {} but is read-only", path_, current));
@@ -497,11 +528,19 @@ void Store::migrate(bool can_write) {
     }
     // A migration is not a command to undo (and undo_history may not exist yet).
     auto label = std::exchange(undo_label_, UndoLabel{});
+    // Foreign keys off while a migration makes a table anew (SQLite's ALTER TABLE procedure):
+    // with them on, dropping the old contacts table would delete every record of every person
+    // (ON DELETE CASCADE). They are checked before the commit instead, and on again after it
+    // (the pragma does nothing inside a transaction).
+    ForeignKeysOff keys_off(*connection_->db);
     write([&] {
         // Another kith may have migrated while we waited for the write lock.
         int locked_version = read_user_version(*connection_->db);
         if (locked_version == 0) locked_version = unstamped_version(*connection_->db, path_);
-        if (locked_version < current || read_user_version(*connection_->db) != current) apply_schema(*connection_->db, locked_version);
+        if (locked_version < current || read_user_version(*connection_->db) != current) {
+            apply_schema(*connection_->db, locked_version);
+            check_foreign_keys(*connection_->db, path_);
+        }
     });
     undo_label_ = std::move(label);
 }

@@ -509,7 +509,8 @@ TEST_CASE("a damaged database names the file and what to do, and backup of it fa
     auto content = box.read_file(box.db);
     for (std::size_t i = 5 * 4096; i < 6 * 4096; ++i) content[i] = '\xde';
     box.write_file(box.db, content, 0600);
-    check_error(box.run({"due"}), 1, "cannot read " + box.db + ": database disk image is malformed: the file is damaged");
+    // Read or written first (as `due` may), the damaged page gets the same words.
+    check_error(box.run({"due"}), 1, box.db + ": database disk image is malformed: the file is damaged");
     auto copy = box.dir + "/copy.db";
     check_error(box.run({"backup", copy}), 1, "database " + box.db + " is damaged");
     CHECK(!fs::exists(copy));

@@ -5,6 +5,7 @@
 #include <doctest/doctest.h>
 #include <sys/stat.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <set>
 #include <nlohmann/json.hpp>
@@ -34,6 +35,7 @@ const std::vector<Fixture> fixtures{
     {5, 12, 34, 20, 4, 2},
     {6, 12, 34, 20, 4, 2},
     {7, 12, 34, 20, 4, 2},
+    {8, 12, 34, 20, 4, 2},
 };
 
 const std::string fixture_dir = std::string(KITH_SOURCE_DIR) + "/tests/fixtures/db";
@@ -144,4 +146,94 @@ TEST_CASE("every shipped schema version opens with today's kith, upgraded with a
                 CHECK_NOTHROW(db.exec("INSERT INTO " + index + " (" + index + ", rank) VALUES ('integrity-check', 1)"));
         }
     }
+}
+
+namespace {
+
+// Every row of kith's record tables, by id, with its uuid (or its key columns for the tables
+// keyed by person): what the upgrade to v8, which makes those tables anew, must keep.
+std::vector<std::string> rows_by_id(const std::string& path) {
+    SQLite::Database db(path, SQLite::OPEN_READONLY);
+    std::vector<std::string> rows;
+    const char* const queries[] = {
+        "SELECT 'contact', id, uuid, name FROM contacts",
+        "SELECT 'note', id, uuid, contact_id || ' ' || text || ' ' || reading FROM notes",
+        "SELECT 'interaction', id, uuid, contact_id || ' ' || summary FROM interactions",
+        "SELECT 'reminder', id, uuid, contact_id || ' ' || text FROM reminders",
+        "SELECT 'asked', id, uuid, contact_id || ' ' || question_id || ' ' || ifnull(interaction_id, '') FROM asked_questions",
+        "SELECT 'value', contact_id, kind, value FROM contact_values",
+        "SELECT 'field', contact_id, kind, value FROM contact_fields",
+        "SELECT 'changed', '', uuid, '' FROM sync_changed",
+    };
+    for (const char* sql : queries) {
+        SQLite::Statement query(db, sql);
+        while (query.executeStep())
+            rows.push_back(query.getColumn(0).getString() + " " + query.getColumn(1).getString() + " " +
+                           query.getColumn(2).getString() + " " + query.getColumn(3).getString());
+    }
+    std::sort(rows.begin(), rows.end());
+    return rows;
+}
+
+int query_int(const std::string& path, const std::string& sql) {
+    SQLite::Database db(path, SQLite::OPEN_READONLY);
+    return db.execAndGet(sql).getInt();
+}
+
+}  // namespace
+
+TEST_CASE("a v7 database keeps every id and row in the upgrade to v8, and then never gives a removed id again") {
+    Sandbox box;
+    fs::create_directories(fs::path(box.db).parent_path());
+    fs::copy_file(fixture_path(7), box.db);
+    const auto before = rows_by_id(box.db);
+    REQUIRE(before.size() > 100);
+    box.ok({"list"});
+    REQUIRE(user_version(box.db) >= 8);
+    CHECK(rows_by_id(box.db) == before);
+    // Each table knows the largest id it has given: the largest it held.
+    for (std::string table : {"contacts", "notes", "interactions", "reminders", "asked_questions"}) {
+        CAPTURE(table);
+        CHECK(query_int(box.db, "SELECT seq FROM sqlite_sequence WHERE name = '" + table + "'") ==
+              query_int(box.db, "SELECT max(id) FROM " + table));
+    }
+    // The upgrade made no command to undo: the newest one is still the fixture's own last
+    // (`done n34`), recorded against the old tables, and it still applies to the new ones.
+    CHECK(box.ok({"undo"}).find("Undid: done") == 0);
+
+    // The newest of each kind (Olivia Brooks #12, n34, i20, r4) removed: the next is new.
+    CHECK(box.ok({"rm", "n34", "i20", "r4", "--yes"}).find("Deleted") == 0);
+    box.ok({"rm", "#12", "--yes"});
+    CHECK(box.ok({"note", "sam smith", "After the upgrade"}).find("note 35\n") != std::string::npos);
+    CHECK(box.ok({"remind", "sam smith", "2026-12-24", "After the upgrade"}).find("Reminder r5 ") == 0);
+    box.ok({"log", "sam smith", "--via", "call", "After the upgrade"});
+    CHECK(query_int(box.db, "SELECT id FROM interactions WHERE summary = 'After the upgrade'") == 21);
+    CHECK(box.ok({"add", "Nina Park"}) == "Added Nina Park (#13)\n");
+    // The search indexes, kept by triggers made anew, follow the new rows and the removed ones.
+    CHECK(json::parse(box.ok({"search", "upgrade", "--format", "json"}))["hits"].size() == 3);
+    {
+        SQLite::Database db(box.db, SQLite::OPEN_READWRITE);
+        CHECK(db.execAndGet("PRAGMA integrity_check").getString() == "ok");
+        CHECK(!db.execAndGet("SELECT count(*) FROM pragma_foreign_key_check").getInt());
+        for (std::string index : {"search_notes", "search_interactions", "search_reminders"})
+            CHECK_NOTHROW(db.exec("INSERT INTO " + index + " (" + index + ", rank) VALUES ('integrity-check', 1)"));
+    }
+}
+
+TEST_CASE("a database whose records name a person it does not hold is not upgraded, and says so") {
+    Sandbox box;
+    fs::create_directories(fs::path(box.db).parent_path());
+    fs::copy_file(fixture_path(7), box.db);
+    fs::permissions(box.db, fs::perms::owner_read | fs::perms::owner_write);
+    {
+        // Only a file written with foreign keys off (by hand, or by another tool) can hold one.
+        SQLite::Database db(box.db, SQLite::OPEN_READWRITE);
+        db.exec("INSERT INTO notes (uuid, contact_id, text, noted_on, created_at, updated_at) "
+                "VALUES ('orphan', 999, 'whose?', '2026-11-01', '2026-11-01T00:00:00Z', '2026-11-01T00:00:00Z')");
+    }
+    auto result = box.run({"list"});
+    kith::test::check_error(result, 1, "has 1 row(s) of notes whose person or interaction is not in it; nothing upgraded");
+    CHECK(user_version(box.db) == 7);
+    CHECK(query_int(box.db, "SELECT count(*) FROM notes") == 35);
+    CHECK(query_int(box.db, "SELECT count(*) FROM sqlite_schema WHERE name = 'sqlite_sequence'") == 0);
 }
