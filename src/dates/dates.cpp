@@ -202,29 +202,41 @@ Attempt<Date> keyword_date(std::string_view w, Date today) {
     return std::nullopt;
 }
 
-// `fri`, `friday`, `next friday`: always strictly after today, a week ahead on that day.
+// Next week's Monday: the first Monday strictly after today (weeks start on Monday).
+Date next_weeks_monday(Date today) {
+    auto ahead = Monday - weekday{sys_days{today}};
+    if (ahead == days{0}) ahead = days{7};
+    return Date{sys_days{today} + ahead};
+}
+
+// `fri`, `friday`: the next one, strictly after today (a week ahead on that day). `next friday`:
+// that day of next week, as a note reads it and as `next week` is its Monday ("next tues"
+// written on a Monday is a week tomorrow; on a Saturday, three days on).
 Attempt<Date> weekday_date(const std::vector<std::string_view>& ws, Date today) {
     const bool next = !ws.empty() && ws[0] == "next";
     if (ws.size() != (next ? 2u : 1u)) return std::nullopt;
     const auto wd = weekday_named(ws.back());
     if (!wd) return std::nullopt;
+    if (next) return Date{sys_days{next_weeks_monday(today)} + (*wd - Monday)};
     auto ahead = *wd - weekday{sys_days{today}};
     if (ahead == days{0}) ahead = days{7};
     return Date{sys_days{today} + ahead};
 }
 
-// `next week`: its Monday, the first one strictly after today, as `next monday` would be.
-// `next month`: its first day. The same days a note's "next week" or "next month" means.
+// `next week`: its Monday, the first one strictly after today. `next month`: its first day.
+// `next september`: the 1st of the next September. The same days a note's words mean.
 Attempt<Date> next_period_date(const std::vector<std::string_view>& ws, Date today) {
     if (ws.size() != 2 || ws[0] != "next") return std::nullopt;
-    if (ws[1] == "week") {
-        auto ahead = Monday - weekday{sys_days{today}};
-        if (ahead == days{0}) ahead = days{7};
-        return Date{sys_days{today} + ahead};
-    }
+    if (ws[1] == "week") return next_weeks_monday(today);
     if (ws[1] == "month") {
         const auto next = year_month{today.year(), today.month()} + months{1};
         return Date{next.year(), next.month(), day{1}};
+    }
+    // `next september`: its first day, the first such month after this one.
+    if (auto m = month_named(ws[1])) {
+        auto first = year_month{today.year(), month{*m}};
+        if (first <= year_month{today.year(), today.month()}) first += years{1};
+        return Date{first.year(), first.month(), day{1}};
     }
     return std::nullopt;
 }

@@ -187,8 +187,10 @@ struct Scanner {
             }
             if (auto wanted = weekday_named(what)) {
                 Date day_of = step < 0 ? weekday_from(noted, *wanted, -1) : weekday_from(noted, *wanted, 1);
-                if (step == 1 && days_between(noted, day_of) < 4 && w == "next")
-                    day_of = Date{sys_days{day_of} + days{7}};
+                if (w == "next") {  // that day of next week, as `kith date next tues` gives it
+                    const Date monday = weekday_from(Date{sys_days{noted} + days{1}}, Monday, -1);  // this week's
+                    day_of = Date{sys_days{monday} + days{7} + (*wanted - Monday)};
+                }
                 add(day_of, false, i, i + 1, deadline);
                 return 2;
             }

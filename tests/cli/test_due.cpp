@@ -369,6 +369,23 @@ TEST_CASE("next week, next month and tmrw are dates, and a misspelt one gets a s
     CHECK(box.ok({"show", "sam", "--format", "json"}).find("\"Call\"") == std::string::npos);
 }
 
+TEST_CASE("a note's \"next tues\" is the day `kith date next tues` gives, and `next sept` is a date") {
+    Sandbox box;
+    const auto monday = std::vector<std::string>{"--today", "2026-11-23"};
+    auto date = monday;
+    date.insert(date.end(), {"date", "next tues"});
+    CHECK(box.ok(date) == "2026-12-01 Tue (in 8 days)\n");
+    box.ok({"add", "Anne Miller"});
+    auto note = monday;
+    note.insert(note.end(), {"note", "anne", "Her cataract surgery next tues"});
+    box.ok(note);
+    auto agenda = monday;
+    agenda.insert(agenda.end(), {"agenda", "--within", "2w", "--format", "json"});
+    CHECK(box.ok(agenda).find("\"2026-12-01\"") != std::string::npos);
+    CHECK(box.ok(agenda).find("\"2026-11-24\"") == std::string::npos);
+    CHECK(box.ok({"date", "next sept"}) == "2027-09-01 Wed (in 283 days)\n");
+}
+
 TEST_CASE("ranking across reasons: birthday today, then days late, then soonest upcoming") {
     Sandbox box;  // today is 2026-11-22
     box.ok({"add", "Late Ten", "--every", "2w"});

@@ -159,8 +159,9 @@ TEST_CASE("eow is the coming Sunday, today on a Sunday") {
 
 // ---- DATE: weekdays -----------------------------------------------------------------------
 
-TEST_CASE("weekday names mean the next such day strictly after today") {
-    // Index 0 = Monday. Today is 2026-06-(1+i); the answer is 2026-06-(1+i+ahead), ahead 1..7.
+TEST_CASE("weekday names mean the next such day strictly after today, with next that day of next week") {
+    // Index 0 = Monday. Today is 2026-06-(1+i); the answer is 2026-06-(1+i+ahead), ahead 1..7;
+    // with "next", that day of the week of Monday 2026-06-08.
     const std::array<std::array<std::string_view, 2>, 7> names{{
         {"mon", "monday"}, {"tue", "tuesday"}, {"wed", "wednesday"}, {"thu", "thursday"},
         {"fri", "friday"}, {"sat", "saturday"}, {"sun", "sunday"},
@@ -175,7 +176,7 @@ TEST_CASE("weekday names mean the next such day strictly after today") {
                 CAPTURE(i);
                 CAPTURE(name);
                 CHECK(on(name, today) == expected);
-                CHECK(on("next " + std::string(name), today) == expected);
+                CHECK(on("next " + std::string(name), today) == iso(ymd(2026, 6, 8 + j)));
             }
         }
     }
@@ -191,6 +192,22 @@ TEST_CASE("next friday on a friday is a week later, case and spacing do not matt
     CHECK(on("tues", monday) == "2026-06-02");
     CHECK(on("thurs", monday) == "2026-06-04");
     CHECK(on("sun", ymd(2026, 12, 30)) == "2027-01-03");
+}
+
+TEST_CASE("next tues is that day of next week, as a note reads it: not tomorrow on a Monday") {
+    const Date monday_23 = ymd(2026, 11, 23);
+    CHECK(on("next tues", monday_23) == "2026-12-01");
+    CHECK(on("tues", monday_23) == "2026-11-24");
+    CHECK(on("next friday", ymd(2026, 11, 25)) == "2026-12-04");  // a Wednesday: not this Friday
+    CHECK(on("next mon", ymd(2026, 11, 28)) == "2026-11-30");     // a Saturday: the coming Monday
+    CHECK(on("next sun", ymd(2026, 11, 29)) == "2026-12-06");     // a Sunday: a week on
+}
+
+TEST_CASE("next september is the 1st of the next September, next month's name as a note reads it") {
+    CHECK(on("next sept", ymd(2026, 11, 23)) == "2027-09-01");
+    CHECK(on("next september", ymd(2026, 8, 10)) == "2026-09-01");
+    CHECK(on("next dec", ymd(2026, 12, 5)) == "2027-12-01");
+    CHECK(on("Next  Jan", ymd(2026, 12, 5)) == "2027-01-01");
 }
 
 TEST_CASE("next week is its Monday and next month its first day, tmrw is tomorrow") {
