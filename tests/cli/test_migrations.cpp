@@ -34,6 +34,7 @@ const std::vector<Fixture> fixtures{
     {5, 12, 34, 20, 4, 2},
     {6, 12, 34, 20, 4, 2},
     {7, 12, 34, 20, 4, 2},
+    {8, 12, 34, 20, 4, 2},
 };
 
 const std::string fixture_dir = std::string(KITH_SOURCE_DIR) + "/tests/fixtures/db";
@@ -144,4 +145,25 @@ TEST_CASE("every shipped schema version opens with today's kith, upgraded with a
                 CHECK_NOTHROW(db.exec("INSERT INTO " + index + " (" + index + ", rank) VALUES ('integrity-check', 1)"));
         }
     }
+}
+
+TEST_CASE("a v7 database upgrades with no field stamps and no tombstones, and stamps what changes after") {
+    Sandbox box;
+    fs::create_directories(fs::path(box.db).parent_path());
+    fs::copy_file(fixture_path(7), box.db);
+    box.ok({"list"});
+    {
+        SQLite::Database db(box.db, SQLite::OPEN_READONLY);
+        CHECK(db.execAndGet("SELECT count(*) FROM contacts WHERE changed <> '{}'").getInt() == 0);
+        CHECK(db.execAndGet("SELECT count(*) FROM contacts").getInt() == 12);
+        CHECK(db.execAndGet("SELECT count(*) FROM tombstones").getInt() == 0);
+    }
+    auto sam = json::parse(box.ok({"export"}))["contacts"][0];
+    CHECK(sam["changed"] == json::object());
+    box.ok({"edit", "sam smith", "--company", "Initech"});
+    sam = json::parse(box.ok({"export"}))["contacts"][0];
+    CHECK(sam["changed"].size() == 1);
+    CHECK(sam["changed"]["company"] == sam["updated_at"]);
+    box.ok({"rm", "grace liu", "--yes"});
+    CHECK(json::parse(box.ok({"export"}))["tombstones"].size() == 1);
 }
