@@ -329,8 +329,16 @@ TEST_CASE("export of an empty database is a valid empty document, and of a missi
     check_error(box.run({"export"}), 1, "no database at " + box.db);
     CHECK_FALSE(fs::exists(box.db));
     box.ok({"add", "Ann"});
-    box.ok({"rm", "ann", "--yes"});
     auto document = parse_document(box.ok({"export"}));
+    REQUIRE(document["contacts"].size() == 1);
+    const auto uuid = document["contacts"][0]["uuid"];
+    box.ok({"rm", "ann", "--yes"});
+    // Nobody left, but the deletion travels (a tombstone).
+    document = parse_document(box.ok({"export"}));
     CHECK(document["contacts"] == json::array());
-    CHECK(box.ok({"export", "--format", "jsonl"}).empty());
+    REQUIRE(document["tombstones"].size() == 1);
+    CHECK(document["tombstones"][0]["uuid"] == uuid);
+    auto lines = lines_of(box.ok({"export", "--format", "jsonl"}));
+    REQUIRE(lines.size() == 1);
+    CHECK(json::parse(lines[0])["tombstone"]["uuid"] == uuid);
 }
