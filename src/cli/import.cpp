@@ -65,11 +65,11 @@ std::vector<std::string> changes_said(const MergeResult& result) {
     return said;
 }
 
-// Who a result is about: "Ann Lee (#3)", "note n12 of Ann Lee (#3)", "Ann Lee" (not here, or
-// no longer).
-std::string who(const MergeResult& result) {
+// Who a result is about: "Ann Lee (#3)", "note n12 of Ann Lee (#3)", "Ann Lee" (not here, or,
+// after a real import, no longer).
+std::string who(const MergeResult& result, bool dry_run) {
     const bool here = result.contact_id && result.action != MergeResult::Action::added &&
-                      !(result.action == MergeResult::Action::removed && result.record.empty());
+                      !(result.action == MergeResult::Action::removed && result.record.empty() && !dry_run);
     auto person = here ? fmt::format("{} (#{})", result.name, result.contact_id) : result.name;
     return result.record.empty() ? person : fmt::format("{} of {}", result.record, person);
 }
@@ -84,11 +84,17 @@ bool tells_deletion(const MergeResult& result) {
 std::string merge_line(const MergeResult& result) {
     std::string line;
     switch (result.action) {
-        case MergeResult::Action::removed: line = fmt::format("\u2212 {} ({})", who(result), deletion_said(result)); break;
-        case MergeResult::Action::kept: line = fmt::format("kept {}: {}", who(result), deletion_said(result)); break;
-        case MergeResult::Action::not_brought_back: line = fmt::format("{}: {}", who(result), deletion_said(result)); break;
+        case MergeResult::Action::removed:
+            line = fmt::format("\u2212 {} ({})", who(result, false), deletion_said(result));
+            break;
+        case MergeResult::Action::kept:
+            line = fmt::format("kept {}: {}", who(result, false), deletion_said(result));
+            break;
+        case MergeResult::Action::not_brought_back:
+            line = fmt::format("{}: {}", who(result, false), deletion_said(result));
+            break;
         case MergeResult::Action::updated:
-            if (result.by_stamps) line = fmt::format("~ {}: {}", who(result), join(changes_said(result), "; "));
+            if (result.by_stamps) line = fmt::format("~ {}: {}", who(result, false), join(changes_said(result), "; "));
             break;
         default: break;
     }
@@ -106,7 +112,7 @@ std::string kept_apart(const MergeResult& result) {
 
 // A dry run's line for one record.
 std::string report_line(const MergeResult& result) {
-    auto line = fmt::format("{:<10} {}", action_word(result.action), escape_control_characters(who(result)));
+    auto line = fmt::format("{:<10} {}", action_word(result.action), escape_control_characters(who(result, true)));
     std::vector<std::string> said;
     if (tells_deletion(result)) said.push_back(deletion_said(result));
     for (auto& change : changes_said(result)) said.push_back(escape_control_characters(change));

@@ -347,7 +347,7 @@ void merge_items(Store& store, RecordTable table, std::vector<Item>& incoming, c
     }
     if (added) result.changes.push_back(counted(added, what, "+"));
     if (updated) result.changes.push_back(counted(updated, what, "~"));
-    if (not_back) result.changes.push_back(counted(not_back, what, "") + " deleted here, not brought back");
+    if (not_back) result.set_aside.push_back(counted(not_back, what, "") + " deleted here, not brought back");
 }
 
 const Matching<Note> note_matching{
@@ -524,9 +524,10 @@ MergeResult Importer::apply(const Tombstone& tombstone, std::size_t line) {
     if (!change) return result;  // not here: nothing to remove, and now nothing to bring back
     result.contact_id = change->contact_id;
     if (auto person = store_.contacts().ref(change->contact_id)) result.name = person->name;
-    if (table == RecordTable::notes) result.record = format_record_id(RecordKind::note, *id);
-    if (table == RecordTable::interactions) result.record = format_record_id(RecordKind::interaction, *id);
-    if (table == RecordTable::reminders) result.record = format_record_id(RecordKind::reminder, *id);
+    if (table == RecordTable::notes) result.record = "note " + format_record_id(RecordKind::note, *id);
+    if (table == RecordTable::interactions)
+        result.record = "interaction " + format_record_id(RecordKind::interaction, *id);
+    if (table == RecordTable::reminders) result.record = "reminder " + format_record_id(RecordKind::reminder, *id);
     if (change->at > tombstone.deleted_at) {
         result.action = MergeResult::Action::kept;
         return result;

@@ -43,14 +43,14 @@ std::vector<Tombstone> TombstoneRepository::current() {
     // A record brought back since keeps its tombstone only until it is written again here (the
     // insert trigger forgets it), and a kept one (changed here after the other side deleted it)
     // keeps the other side's: neither is a deletion to send.
-    auto& query = c_(
-        "SELECT t.uuid, t.kind, t.deleted_at FROM tombstones t "
-        "WHERE t.deleted_at >= strftime('%Y-%m-%dT%H:%M:%SZ', 'now', ?) "
-        "AND NOT EXISTS (SELECT 1 FROM contacts WHERE uuid = t.uuid) "
-        "AND NOT EXISTS (SELECT 1 FROM notes WHERE uuid = t.uuid) "
-        "AND NOT EXISTS (SELECT 1 FROM interactions WHERE uuid = t.uuid) "
-        "AND NOT EXISTS (SELECT 1 FROM reminders WHERE uuid = t.uuid) "
-        "ORDER BY t.deleted_at, t.uuid");
+    auto& query =
+        c_("SELECT t.uuid, t.kind, t.deleted_at FROM tombstones t "
+           "WHERE t.deleted_at >= strftime('%Y-%m-%dT%H:%M:%SZ', 'now', ?) "
+           "AND NOT EXISTS (SELECT 1 FROM contacts WHERE uuid = t.uuid) "
+           "AND NOT EXISTS (SELECT 1 FROM notes WHERE uuid = t.uuid) "
+           "AND NOT EXISTS (SELECT 1 FROM interactions WHERE uuid = t.uuid) "
+           "AND NOT EXISTS (SELECT 1 FROM reminders WHERE uuid = t.uuid) "
+           "ORDER BY t.deleted_at, t.uuid");
     query.bind(1, horizon_modifier());
     std::vector<Tombstone> out;
     while (query.executeStep()) out.push_back(read_tombstone(query));
@@ -67,16 +67,18 @@ std::optional<Tombstone> TombstoneRepository::find(const std::string& uuid) {
 }
 
 void TombstoneRepository::keep(const Tombstone& tombstone) {
-    auto& upsert = c_(
-        "INSERT INTO tombstones (uuid, kind, deleted_at) VALUES (?, ?, ?) "
-        "ON CONFLICT (uuid) DO UPDATE SET kind = excluded.kind, deleted_at = excluded.deleted_at "
-        "WHERE excluded.deleted_at > tombstones.deleted_at");
+    auto& upsert =
+        c_("INSERT INTO tombstones (uuid, kind, deleted_at) VALUES (?, ?, ?) "
+           "ON CONFLICT (uuid) DO UPDATE SET kind = excluded.kind, deleted_at = excluded.deleted_at "
+           "WHERE excluded.deleted_at > tombstones.deleted_at");
     upsert.bind(1, tombstone.uuid);
     upsert.bind(2, tombstone.kind);
     upsert.bind(3, tombstone.deleted_at);
     upsert.exec();
 }
 
-void TombstoneRepository::prune() { prune_tombstones(c_); }
+void TombstoneRepository::prune() {
+    prune_tombstones(c_);
+}
 
 }  // namespace kith
