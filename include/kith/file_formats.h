@@ -23,7 +23,9 @@ struct FileFormat {
     void (*read)(std::istream&, const RecordSink&, const SkipSink&);  // null: kith writes it but never reads it
     void (*begin)(std::ostream&);                    // before the first contact
     void (*write)(std::ostream&, const ContactRecord&, const WriteContext&);
-    void (*end)(std::ostream&);  // after the last one
+    // After the last one, with the deletions to carry: kith's own formats (JSON, JSONL) write
+    // them, the others have no place for them.
+    void (*end)(std::ostream&, const std::vector<Tombstone>&);
     // Written by other address books (phones, Google, Outlook) too, not only by kith: read in
     // their legacy encodings when not UTF-8, and their labels mapped onto kith's tags.
     bool foreign = false;

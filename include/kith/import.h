@@ -32,12 +32,30 @@ struct LabelTags {
 // work-friends). Usage error for a label that is no tag.
 std::string tag_for_label(const std::string& label, const LabelTags& labels);
 
+// A value of ours an import from another kith database replaced, its own change being later.
+struct ReplacedValue {
+    std::string field;     // "company"
+    std::string value;     // the file's, now ours: "Globex"
+    std::string replaced;  // ours before: "Acme"
+};
+
 struct MergeResult {
-    enum class Action { added, updated, unchanged };
+    // removed, kept: a deletion from the other side (a tombstone in the file), applied to a
+    // record we held unchanged since, or not, ours being changed after it. not_brought_back:
+    // a record of the file deleted here after its last change, left out.
+    enum class Action { added, updated, unchanged, removed, kept, not_brought_back };
     Action action = Action::unchanged;
     std::int64_t contact_id = 0;
     std::string name;
     std::vector<std::string> changes;  // what an update changed: "emails", "+2 notes" …
+    // A person matched by uuid in a kith file merges field by field by when each changed
+    // (Contact::changed): what that replaced of ours, with the file's later change.
+    bool by_stamps = false;
+    std::vector<ReplacedValue> replaced;
+    // removed, kept, not_brought_back: the record when not the person ("note n12"), and when it
+    // was deleted (UTC, as updated_at).
+    std::string record;
+    std::string deleted_at;
     std::vector<ContactRef> kept_apart;  // others of the same name an added person was not merged into
     // What the file's reader said of the record, for the report (import_file fills these).
     std::size_t line = 0;
@@ -58,6 +76,13 @@ struct MergeResult {
 // tags they lack, and a company, birthday or cadence only where ours is empty; a number both
 // hold, written two ways, stays as we wrote it. Notes, interactions, reminders and asked
 // questions are added when new: by uuid, or, without one, when no identical one exists.
+//
+// Between kith databases (a person matched by uuid whose record carries its stamps), each field
+// is merged on its own (merge_by_stamps, core/contact_fields.h): the side that changed it later
+// wins, so a number added on one machine and a company changed on the other both survive.
+// Deletions travel as tombstones: one in the file removes the record we hold when nothing of it
+// changed here after the deletion (a person with their notes, as `rm`), and is kept here either
+// way; a record of the file that was deleted here after its last change is not brought back.
 class Importer {
 public:
     // Each new or changed note is read with `rules` (SPEC §5a). With `labels`, the record's
@@ -68,8 +93,14 @@ public:
     // Usage error (exit 2) for a field kith would refuse from the command line; FormatError
     // for a uuid already on an earlier `line` of the same file.
     MergeResult merge(ContactRecord record, std::size_t line = 0);
+    // Applies a deletion from the other side; `unchanged` when we hold no such record.
+    MergeResult apply(const Tombstone& tombstone, std::size_t line = 0);
 
 private:
+    // A person matched by uuid in a kith file, merged field by field by stamps; the words they
+    // are called by.
+    std::vector<std::string> merge_stamped(const ContactRecord& existing, const ContactRecord& record,
+                                           bool photo_set_aside, MergeResult& result);
     void insert_children(ContactRecord& incoming, const ContactRecord& existing, const std::vector<std::string>& names,
                          MergeResult& result);
 
@@ -105,6 +136,9 @@ struct ImportCounts {
     std::size_t updated = 0;
     std::size_t unchanged = 0;
     std::size_t skipped = 0;
+    std::size_t removed = 0;           // records deleted on the other side, removed here
+    std::size_t kept = 0;              // ... kept here, changed since
+    std::size_t not_brought_back = 0;  // records of the file deleted here, left out
 };
 
 struct ImportOptions {

@@ -7,6 +7,7 @@
 #include <cstdint>
 #include <functional>
 #include <iosfwd>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -27,6 +28,9 @@ struct ImportRecord {
     // set aside, each with why ("the Exchange address /o=…, which is no e-mail address").
     std::string named_from;
     std::vector<std::string> set_aside;
+    // Instead of a person: a deletion kith's own files carry (JSON, JSONL), for the import to
+    // apply; `record` is then empty.
+    std::optional<Tombstone> tombstone;
 };
 
 using RecordSink = std::function<void(ImportRecord&&)>;
@@ -106,12 +110,15 @@ void write_ics_events(std::ostream& out, const ContactRecord& record);
 void write_ics_end(std::ostream& out);
 
 // kith's own shape (version 1, documented in kith.1): the JSON document
-// {"kith_version": 1, "contacts": [...]} or JSONL with one contact object a line.
+// {"kith_version": 1, "contacts": [...], "tombstones": [...]} or JSONL with one contact object a
+// line, and a line {"tombstone": {...}} for each deletion; readers hand a deletion to the sink
+// as an ImportRecord with its `tombstone` set.
 void read_json(std::istream& in, const RecordSink& sink, const SkipSink& skip = {});
 void read_jsonl(std::istream& in, const RecordSink& sink, const SkipSink& skip = {});
 void write_json_begin(std::ostream& out);
 void write_json_contact(std::ostream& out, const ContactRecord& record, bool first);
-void write_json_end(std::ostream& out);
+void write_json_end(std::ostream& out, const std::vector<Tombstone>& tombstones = {});
 void write_jsonl_contact(std::ostream& out, const ContactRecord& record);
+void write_jsonl_tombstones(std::ostream& out, const std::vector<Tombstone>& tombstones);
 
 }  // namespace kith::interchange

@@ -4,6 +4,7 @@
 #include <array>
 #include <cstddef>
 #include <cstdint>
+#include <map>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -31,6 +32,10 @@ struct Contact {
     std::string created_at;              // UTC, ISO 8601 with seconds
     std::string updated_at;
     std::optional<Date> last_contacted;  // derived: the latest interaction's date
+    // When each field last changed (UTC, as updated_at), by its name in contact_fields(): what a
+    // merge with another machine's copy of the person goes by. A field not named is as old as
+    // created_at. Only whole records carry it (export, import); the store stamps it on update.
+    std::map<std::string, std::string> changed;
 };
 
 // What an address book's card says of a person beyond kith's own fields (issue 21): kept so
@@ -153,6 +158,21 @@ inline const std::vector<std::string>& interaction_channels() {
     static const std::vector<std::string> channels{"call", "email", "meet", "message", "other"};
     return channels;
 }
+
+// A record deleted here (`rm`), kept for a while so that the deletion travels with an export
+// and an older copy of the record does not come back with an import (SPEC §7).
+struct Tombstone {
+    std::string uuid;
+    std::string kind;        // contact, note, interaction, reminder
+    std::string deleted_at;  // UTC, as updated_at
+    bool operator==(const Tombstone&) const = default;
+};
+inline const std::vector<std::string>& tombstone_kinds() {
+    static const std::vector<std::string> kinds{"contact", "note", "interaction", "reminder"};
+    return kinds;
+}
+// How long a tombstone is kept: a copy of the record older than that may come back.
+inline constexpr int tombstone_days = 180;
 
 // A suggested thing to ask (SPEC §5), with a stable id and where it came from.
 struct Question {

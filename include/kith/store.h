@@ -60,7 +60,10 @@ public:
     // Inserts fill id, uuid and timestamps. A uuid or timestamp already set is kept (an
     // import's), and so is an id already set when no other row has it.
     void insert(Contact& contact);
+    // An update stamps each field whose value it changes (Contact::changed) with updated_at,
+    // unless `contact.changed` brings a later stamp for it; an insert keeps the stamps it is given.
     void update(Contact& contact, Stamp stamp = Stamp::now);
+    // Leaves a tombstone (a trigger), as the removal of a note, interaction or reminder does.
     void remove(std::int64_t id);
     std::optional<Contact> find(std::int64_t id);
     // Several contacts at once, in no particular order; ids that do not exist are skipped.
@@ -90,16 +93,24 @@ public:
     // write_photo with nothing removes the photo.
     ContactCard card(std::int64_t contact_id);
     std::map<std::int64_t, ContactCard> cards(const std::vector<std::int64_t>& contact_ids);
-    void write_card(std::int64_t contact_id, const ContactCard& card);
+    // Each stamps the parts it changes (Contact::changed) now, unless told to keep the stamps
+    // (an import writes the merged ones with the contact).
+    void write_card(std::int64_t contact_id, const ContactCard& card, Stamp stamp = Stamp::now);
     std::map<std::int64_t, Photo> photos(const std::vector<std::int64_t>& contact_ids);
     bool has_photo(std::int64_t contact_id);
-    void write_photo(std::int64_t contact_id, const std::optional<Photo>& photo);
+    void write_photo(std::int64_t contact_id, const std::optional<Photo>& photo, Stamp stamp = Stamp::now);
+
+    // When each field of these people last changed (Contact::changed), as stored.
+    std::map<std::int64_t, std::map<std::string, std::string>> stamps(const std::vector<std::int64_t>& ids);
+    std::map<std::string, std::string> stamps(std::int64_t id);
 
 private:
     friend class Store;
     friend class InteractionRepository;
     // Stores the emails, phones, nicknames and tags; `replace` first removes the old ones.
     void write_values(const Contact& contact, bool replace);
+    // Stamps these fields of the person as changed now.
+    void stamp_fields(std::int64_t id, const std::vector<std::string>& fields);
     void attach_values(std::vector<Contact>& contacts);
     // Inside a write the check-in (last_touch, checkin_due) is recomputed at the commit, once
     // per contact however many interactions a command (an import) adds; outside one, at once.
@@ -220,6 +231,13 @@ public:
     // Everyone in id order.
     void for_each(const std::function<void(ContactRecord&&)>& each);
     std::optional<std::int64_t> id_for_uuid(RecordTable table, const std::string& uuid);
+    // The person a record is of, and when it last changed (a person: when they or any record of
+    // theirs did), as a deletion on another machine is weighed against; nothing when not found.
+    struct LastChange {
+        std::int64_t contact_id = 0;
+        std::string at;
+    };
+    std::optional<LastChange> last_change(RecordTable table, std::int64_t id);
 
 private:
     store_detail::Connection& c_;
@@ -341,6 +359,25 @@ struct SyncedFile {
     std::int64_t inode = 0;
 };
 
+// The records deleted here (schema v8): written by triggers whatever deletes a record, read by
+// export, and by an import, which applies and keeps the other machine's.
+class TombstoneRepository {
+public:
+    explicit TombstoneRepository(store_detail::Connection& connection) : c_(connection) {}
+    // What an export carries: the deletions of records not here (again), none older than
+    // tombstone_days, oldest first.
+    std::vector<Tombstone> current();
+    // The deletion of the record with this uuid, if one is kept.
+    std::optional<Tombstone> find(const std::string& uuid);
+    // Keeps another machine's deletion; a later one of the same record wins.
+    void keep(const Tombstone& tombstone);
+    // Forgets deletions older than tombstone_days.
+    void prune();
+
+private:
+    store_detail::Connection& c_;
+};
+
 // What `kith sync` keeps of its folder, and who changed in kith since it last ran.
 class SyncRepository {
 public:
@@ -426,6 +463,7 @@ public:
     SearchRepository& search() { return search_; }
     UndoRepository& undo() { return undo_; }
     SyncRepository& sync() { return sync_; }
+    TombstoneRepository& tombstones() { return tombstones_; }
 
     // From now on each write() that changes anything is kept in the undo history under `label`
     // (in the same transaction), the history trimmed to label.keep commands. Without a label
@@ -455,6 +493,7 @@ private:
     SearchRepository search_;
     UndoRepository undo_;
     SyncRepository sync_;
+    TombstoneRepository tombstones_;
     UndoLabel undo_label_;
     std::optional<std::int64_t> undo_dropped_;
     std::string path_;

@@ -1,26 +1,15 @@
-// A contact's fields that two versions of a person are merged by, in one table: `kith sync`
-// merges a card with kith's person field by field through it, and a field added to Contact is
-// merged by adding its row here.
+// Merging two versions of a person field by field, over the table of their fields
+// (kith/contact_fields.h): three-way for `kith sync`, by the fields' stamps for an import from
+// another machine.
 #pragma once
 
 #include <string>
 #include <vector>
 
+#include "kith/contact_fields.h"
 #include "kith/model.h"
 
 namespace kith {
-
-struct ContactField {
-    const char* name;  // as messages name it: "company", "phones"
-    // A list (emails, phones …) is merged item by item, so that an item added on each side
-    // survives; any other field is one value, and the later change of it wins.
-    std::vector<std::string> Contact::*items = nullptr;
-    bool (*equal)(const Contact&, const Contact&) = nullptr;
-    void (*copy)(const Contact& from, Contact& to) = nullptr;
-    std::string (*shown)(const Contact&) = nullptr;  // the value in a message: "Acme", "(none)"
-};
-
-const std::vector<ContactField>& contact_fields();
 
 // The same field changed on both sides to different values: the later change was kept.
 struct FieldConflict {
@@ -39,10 +28,21 @@ struct FieldMerge {
 // Three-way: against `base`, the version both sides last agreed on, a field changed only in
 // `theirs` takes their value, one changed only in `ours` keeps ours, and one changed on both to
 // different values keeps the later change (`theirs_later`). Lists merge item by item (compared
-// folded): what either side added is in, what either removed is out.
+// folded): what either side added is in, what either removed is out. Only the fields a card
+// carries.
 FieldMerge merge_fields(const Contact& base, const Contact& ours, const Contact& theirs, bool theirs_later);
 
-// The names of the fields in which two versions differ.
-std::vector<std::string> differing_fields(const Contact& a, const Contact& b);
+// Two kith databases' copies of one person (matched by uuid), with no base: each field (a list
+// as a whole, a part of the card, the photo) is taken from the side whose stamp for it
+// (Contact::changed, else that side's created_at) is later; on a tie, from the side whose record
+// was updated later, else ours stays. The merged record keeps the later stamp of each field.
+struct StampedMerge {
+    ContactRecord merged;                  // ours (contact, card, photo), with their later fields
+    std::vector<std::string> from_theirs;  // the fields taken from theirs
+    // Of those, the ones whose value of ours was lost: a value replaced, or a list that lost
+    // items of ours (a list that only gained items replaced nothing).
+    std::vector<FieldConflict> replaced;
+};
+StampedMerge merge_by_stamps(const ContactRecord& ours, const ContactRecord& theirs);
 
 }  // namespace kith

@@ -26,7 +26,7 @@ void write_all(Store& store, std::ostream& out, const FileFormat& format, int vc
         format.write(out, record, context);
         context.first = false;
     });
-    format.end(out);
+    format.end(out, store.tombstones().current());
 }
 
 [[noreturn]] void cannot_write(const std::string& path) {

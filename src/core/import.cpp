@@ -6,10 +6,12 @@
 #include <algorithm>
 #include <cctype>
 
+#include "core/contact_fields.h"
 #include "core/folded_values.h"
 #include "core/validate.h"
 #include "kith/core.h"
 #include "kith/error.h"
+#include "kith/record_id.h"
 #include "kith/text.h"
 
 namespace kith {
@@ -109,6 +111,12 @@ void check_record(ContactRecord& record, Date today, const ValueKey& phone_key_o
         contact.birthday = *birthday;
     }
     check_card(record.card);
+    // Stamps of fields this kith does not have (a newer one's) mean nothing here.
+    std::erase_if(contact.changed, [](const auto& stamp) {
+        const auto& fields = contact_fields();
+        return std::none_of(fields.begin(), fields.end(),
+                            [&](const ContactField& field) { return stamp.first == field.name; });
+    });
     if (!contact.added_on.ok()) contact.added_on = today;
     contact.last_contacted.reset();  // derived from the interactions, never read
 
@@ -247,17 +255,39 @@ Contact united(const Contact& ours, const Contact& theirs, const ValueKey& phone
     return out;
 }
 
-// The file's version of a person wins when it says it is newer.
-Contact newer(const Contact& ours, const Contact& theirs) {
-    Contact out = theirs;
-    out.id = ours.id;
-    out.uuid = ours.uuid;
-    out.created_at = ours.created_at;
-    return out;
-}
-
 std::string counted(std::size_t count, const char* what, const char* how) {
     return fmt::format("{}{} {}{}", how, count, what, count == 1 ? "" : "s");
+}
+
+// A record deleted here after `updated_at`, its last change in the file: it is not brought back.
+std::optional<Tombstone> deleted_since(Store& store, const std::string& uuid, const std::string& updated_at) {
+    if (uuid.empty()) return std::nullopt;
+    auto tombstone = store.tombstones().find(uuid);
+    if (tombstone && updated_at <= tombstone->deleted_at) return tombstone;
+    return std::nullopt;
+}
+
+bool deleted_here(Store& store, const std::string& uuid, const std::string& updated_at) {
+    return deleted_since(store, uuid, updated_at).has_value();
+}
+
+// When anything of a person in the file last changed: they, or a record of theirs.
+std::string last_change(const ContactRecord& record) {
+    auto at = record.contact.updated_at;
+    const auto later = [&](const auto& items) {
+        for (const auto& item : items) at = std::max(at, item.updated_at);
+    };
+    later(record.notes);
+    later(record.interactions);
+    later(record.reminders);
+    return at;
+}
+
+RecordTable table_of(const std::string& kind) {
+    if (kind == "note") return RecordTable::notes;
+    if (kind == "interaction") return RecordTable::interactions;
+    if (kind == "reminder") return RecordTable::reminders;
+    return RecordTable::contacts;
 }
 
 // A question id that names a note (n42, e42, r42:operation-after, s42) names it by its id here.
@@ -292,7 +322,7 @@ template <class Item, class Insert, class Update>
 void merge_items(Store& store, RecordTable table, std::vector<Item>& incoming, const std::vector<Item>& existing,
                  const Matching<Item>& matching, Insert insert, Update update, const char* what,
                  MergeResult& result, std::map<std::int64_t, std::int64_t>* ids = nullptr) {
-    std::size_t added = 0, updated = 0;
+    std::size_t added = 0, updated = 0, not_back = 0;
     for (auto& item : incoming) {
         auto file_id = item.id;
         item.contact_id = result.contact_id;
@@ -307,12 +337,17 @@ void merge_items(Store& store, RecordTable table, std::vector<Item>& incoming, c
         }
         // A uuid kept by another person's record (files merged oddly): leave that one be.
         if (!item.uuid.empty() && store.records().id_for_uuid(table, item.uuid)) continue;
+        if (deleted_here(store, item.uuid, item.updated_at)) {
+            ++not_back;
+            continue;
+        }
         insert(item);
         if (ids && file_id > 0) (*ids)[file_id] = item.id;
         ++added;
     }
     if (added) result.changes.push_back(counted(added, what, "+"));
     if (updated) result.changes.push_back(counted(updated, what, "~"));
+    if (not_back) result.set_aside.push_back(counted(not_back, what, "") + " deleted here, not brought back");
 }
 
 const Matching<Note> note_matching{
@@ -376,6 +411,13 @@ MergeResult Importer::merge(ContactRecord record, std::size_t line) {
                                                 escape_control_characters(incoming.uuid), seen->second));
         match = store_.records().id_for_uuid(RecordTable::contacts, incoming.uuid);
         by_uuid = match.has_value();
+        if (!match) {
+            if (auto gone = deleted_since(store_, incoming.uuid, last_change(record))) {
+                result.action = MergeResult::Action::not_brought_back;
+                result.deleted_at = gone->deleted_at;
+                return result;
+            }
+        }
     } else {
         // Without a uuid, a person may be found by email, then by phone number, then by name, but
         // never among those this import added (two people in one file are two people), nor by
@@ -400,7 +442,8 @@ MergeResult Importer::merge(ContactRecord record, std::size_t line) {
     }
     if (!match) result.kept_apart = same_name();  // for the user to check they are not one person
 
-    if (record.photo && record.photo->data.size() > max_photo_bytes) {
+    const bool photo_set_aside = record.photo && record.photo->data.size() > max_photo_bytes;
+    if (photo_set_aside) {
         result.set_aside.push_back(fmt::format("a photo of {} KB, larger than the {} KB kith keeps",
                                                (record.photo->data.size() + 1023) / 1024, max_photo_bytes / 1024));
         record.photo.reset();
@@ -414,34 +457,89 @@ MergeResult Importer::merge(ContactRecord record, std::size_t line) {
         added_.insert(contact.id);
         result.action = MergeResult::Action::added;
         result.contact_id = contact.id;
-        if (!record.card.empty()) store_.contacts().write_card(contact.id, record.card);
-        if (record.photo) store_.contacts().write_photo(contact.id, record.photo);
+        if (!record.card.empty()) store_.contacts().write_card(contact.id, record.card, Stamp::keep);
+        if (record.photo) store_.contacts().write_photo(contact.id, record.photo, Stamp::keep);
         result.changes = card_fields(record.card, record.photo.has_value());
     } else {
         existing = std::move(store_.records().for_contacts({*match}).front());
         const auto& ours = existing.contact;
         result.contact_id = ours.id;
         result.name = ours.name;
-        bool file_is_newer = by_uuid && !incoming.updated_at.empty() && incoming.updated_at > ours.updated_at;
-        bool file_is_older = by_uuid && !incoming.updated_at.empty() && !file_is_newer;
-        Contact merged = file_is_newer ? newer(ours, incoming) : file_is_older ? ours : united(ours, incoming, phone_key_of);
-        result.changes = changed_fields(ours, merged);
-        const auto card = file_is_newer ? record.card : file_is_older ? existing.card : united_card(existing.card, record.card);
-        const auto card_changes = changed_card_fields(existing.card, card);
-        result.changes.insert(result.changes.end(), card_changes.begin(), card_changes.end());
-        // A photo comes with the file's version of the person, or where we have none.
-        const bool new_photo = record.photo && !file_is_older && (file_is_newer || !existing.photo) &&
-                               record.photo != existing.photo;
-        if (new_photo) result.changes.emplace_back("photo");
-        if (!result.changes.empty())
-            store_.contacts().update(merged, file_is_newer ? Stamp::keep : Stamp::now);
-        names = own_names(merged);
-        if (card != existing.card) store_.contacts().write_card(ours.id, card);
-        if (new_photo) store_.contacts().write_photo(ours.id, record.photo);
+        if (by_uuid && !incoming.updated_at.empty()) {
+            names = merge_stamped(existing, record, photo_set_aside, result);
+        } else {
+            Contact merged = united(ours, incoming, phone_key_of);
+            result.changes = changed_fields(ours, merged);
+            const auto card = united_card(existing.card, record.card);
+            const auto card_changes = changed_card_fields(existing.card, card);
+            result.changes.insert(result.changes.end(), card_changes.begin(), card_changes.end());
+            // A photo comes where we have none.
+            const bool new_photo = record.photo && !existing.photo;
+            if (new_photo) result.changes.emplace_back("photo");
+            if (!result.changes.empty()) store_.contacts().update(merged);
+            names = own_names(merged);
+            if (card != existing.card) store_.contacts().write_card(ours.id, card);
+            if (new_photo) store_.contacts().write_photo(ours.id, record.photo);
+        }
     }
     insert_children(record, existing, names, result);
     if (result.action != MergeResult::Action::added && !result.changes.empty())
         result.action = MergeResult::Action::updated;
+    return result;
+}
+
+std::vector<std::string> Importer::merge_stamped(const ContactRecord& existing, const ContactRecord& record,
+                                                 bool photo_set_aside, MergeResult& result) {
+    const auto& ours = existing.contact;
+    ContactRecord theirs;
+    theirs.contact = record.contact;
+    theirs.card = record.card;
+    // A photo too large to keep is no photo of theirs to weigh against ours.
+    theirs.photo = photo_set_aside ? existing.photo : record.photo;
+    auto merge = merge_by_stamps(existing, theirs);
+    auto& merged = merge.merged;
+    result.by_stamps = true;
+    result.changes = merge.from_theirs;
+    for (const auto& value : merge.replaced) result.replaced.push_back({value.field, value.kept, value.replaced});
+    if (!merge.from_theirs.empty()) {
+        // The other side's stamps are kept with its values: merging the same file again finds
+        // nothing later, and the merged person is as recent as the later of the two.
+        merged.contact.updated_at = std::max(ours.updated_at, record.contact.updated_at);
+        if (merged.card != existing.card) store_.contacts().write_card(ours.id, merged.card, Stamp::keep);
+        if (merged.photo != existing.photo) store_.contacts().write_photo(ours.id, merged.photo, Stamp::keep);
+        store_.contacts().update(merged.contact, Stamp::keep);
+    }
+    return own_names(merged.contact);
+}
+
+MergeResult Importer::apply(const Tombstone& tombstone, std::size_t line) {
+    MergeResult result;
+    result.line = line;
+    result.deleted_at = tombstone.deleted_at;
+    // Kept first, so that removing the record keeps the other side's time rather than now.
+    store_.tombstones().keep(tombstone);
+    const auto table = table_of(tombstone.kind);
+    const auto id = store_.records().id_for_uuid(table, tombstone.uuid);
+    const auto change = id ? store_.records().last_change(table, *id) : std::nullopt;
+    if (!change) return result;  // not here: nothing to remove, and now nothing to bring back
+    result.contact_id = change->contact_id;
+    if (auto person = store_.contacts().ref(change->contact_id)) result.name = person->name;
+    if (table == RecordTable::notes) result.record = "note " + format_record_id(RecordKind::note, *id);
+    if (table == RecordTable::interactions)
+        result.record = "interaction " + format_record_id(RecordKind::interaction, *id);
+    if (table == RecordTable::reminders) result.record = "reminder " + format_record_id(RecordKind::reminder, *id);
+    if (change->at > tombstone.deleted_at) {
+        result.action = MergeResult::Action::kept;
+        return result;
+    }
+    switch (table) {
+        case RecordTable::contacts: store_.contacts().remove(*id); break;
+        case RecordTable::notes: store_.notes().remove(*id); break;
+        case RecordTable::interactions: store_.interactions().remove(*id); break;
+        case RecordTable::reminders: store_.reminders().remove(*id); break;
+        case RecordTable::asked_questions: break;
+    }
+    result.action = MergeResult::Action::removed;
     return result;
 }
 

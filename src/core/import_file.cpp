@@ -193,7 +193,8 @@ ImportCounts import_file(Store& store, ImportSource& source, const ImportOptions
         const auto merge = [&](ImportRecord&& read) {
             MergeResult result;
             try {
-                result = importer.merge(std::move(read.record), read.line);
+                result = read.tombstone ? importer.apply(*read.tombstone, read.line)
+                                        : importer.merge(std::move(read.record), read.line);
             } catch (const FormatError& e) {
                 if (!skip) throw;
                 return skip(e);
@@ -208,7 +209,13 @@ ImportCounts import_file(Store& store, ImportSource& source, const ImportOptions
             switch (result.action) {
                 case MergeResult::Action::added: ++counts.added; break;
                 case MergeResult::Action::updated: ++counts.updated; break;
-                case MergeResult::Action::unchanged: ++counts.unchanged; break;
+                case MergeResult::Action::unchanged:
+                    if (read.tombstone) return;  // a deletion of nothing we hold: nothing to tell
+                    ++counts.unchanged;
+                    break;
+                case MergeResult::Action::removed: ++counts.removed; break;
+                case MergeResult::Action::kept: ++counts.kept; break;
+                case MergeResult::Action::not_brought_back: ++counts.not_brought_back; break;
             }
             result.line = read.line;
             result.named_from = std::move(read.named_from);
@@ -217,7 +224,10 @@ ImportCounts import_file(Store& store, ImportSource& source, const ImportOptions
         };
         source.format->read(source.in, merge, skip);
         if (source.in.bad()) throw runtime_error(fmt::format("cannot read {}", source.label));
-        if (counts.skipped > 0 && counts.added + counts.updated + counts.unchanged == 0)
+        store.tombstones().prune();  // those the file brought that were already old
+        if (counts.skipped > 0 && counts.added + counts.updated + counts.unchanged + counts.removed + counts.kept +
+                                          counts.not_brought_back ==
+                                      0)
             throw usage_error(fmt::format("{}: every record was skipped ({}); nothing imported", source.label,
                                           counts.skipped));
     };

@@ -12,6 +12,7 @@ namespace kith::interchange {
 namespace {
 
 void nothing(std::ostream&) {}
+void no_tombstones(std::ostream&, const std::vector<Tombstone>&) {}
 
 std::string lower(std::string text) {
     std::transform(text.begin(), text.end(), text.begin(),
@@ -40,7 +41,7 @@ const std::vector<FileFormat>& file_formats() {
          read_jsonl,
          nothing,
          [](std::ostream& out, const ContactRecord& record, const WriteContext&) { write_jsonl_contact(out, record); },
-         nothing},
+         write_jsonl_tombstones},
         {"vcard",
          {".vcf", ".vcard"},
          read_vcards,
@@ -48,21 +49,21 @@ const std::vector<FileFormat>& file_formats() {
          [](std::ostream& out, const ContactRecord& record, const WriteContext& context) {
              write_vcard(out, record, context.vcard_version);
          },
-         nothing,
+         no_tombstones,
          true},
         {"csv",
          {".csv"},
          read_csv,
          write_csv_header,
          [](std::ostream& out, const ContactRecord& record, const WriteContext&) { write_csv_row(out, record); },
-         nothing,
+         no_tombstones,
          true},
         {"ics",
          {".ics"},
          nullptr,
          write_ics_begin,
          [](std::ostream& out, const ContactRecord& record, const WriteContext&) { write_ics_events(out, record); },
-         write_ics_end},
+         [](std::ostream& out, const std::vector<Tombstone>&) { write_ics_end(out); }},
     };
     return formats;
 }

@@ -91,8 +91,9 @@ std::string json_message(std::string message) {
     return escape_control_characters(message);
 }
 
-// Walks {"kith_version": 1, "contacts": [...]} and builds one contact object at a time, handing
-// each to the sink as soon as it is complete: the document is never held whole.
+// Walks {"kith_version": 1, "contacts": [...], "tombstones": [...]} and builds one contact (or
+// deletion) object at a time, handing each to the sink as soon as it is complete: the document
+// is never held whole.
 class DocumentReader : public nlohmann::json_sax<json> {
 public:
     DocumentReader(const RecordSink& sink, const SkipSink& skip, Position& position)
@@ -128,8 +129,9 @@ public:
     }
     bool start_array(std::size_t) override {
         event();
-        if (depth_ == 1 && top_key_ == "contacts" && stack_.empty()) {
+        if (depth_ == 1 && stack_.empty() && (top_key_ == "contacts" || top_key_ == json_shape::tombstones_key)) {
             in_contacts_ = true;
+            in_tombstones_ = top_key_ != "contacts";
             ++depth_;
             return true;
         }
@@ -139,7 +141,8 @@ public:
         event();
         if (in_contacts_ && depth_ == 2 && stack_.empty()) {
             in_contacts_ = false;
-            seen_contacts_ = true;
+            seen_contacts_ = seen_contacts_ || !in_tombstones_;
+            in_tombstones_ = false;
             --depth_;
             return true;
         }
@@ -195,7 +198,10 @@ private:
         } else {
             std::optional<ImportRecord> record;
             try {
-                record = ImportRecord{json_shape::record_from_json(current_, record_line_), record_line_, {}, {}};
+                if (in_tombstones_)
+                    record = ImportRecord{{}, record_line_, {}, {}, json_shape::tombstone_from_json(current_, record_line_)};
+                else
+                    record = ImportRecord{json_shape::record_from_json(current_, record_line_), record_line_, {}, {}, {}};
             } catch (const FormatError& e) {
                 if (!skip_) throw;
                 skip_(e);
@@ -212,7 +218,7 @@ private:
             if (depth_ == 1 && top_key_ == "kith_version")
                 check_version(scalar);
             else if (in_contacts_)
-                throw FormatError(position_.line, "contact must be an object");
+                throw FormatError(position_.line, in_tombstones_ ? "tombstone must be an object" : "contact must be an object");
             return true;
         }
         auto* parent = stack_.back();
@@ -237,7 +243,8 @@ private:
     Position& position_;
     std::size_t record_line_ = 1;
     int depth_ = 0;
-    bool in_contacts_ = false;
+    bool in_contacts_ = false;    // in the contacts list, or in the tombstones list:
+    bool in_tombstones_ = false;  // that one
     bool seen_contacts_ = false;
     bool skipping_ = false;
     std::string top_key_;
@@ -272,7 +279,12 @@ void read_jsonl(std::istream& in, const RecordSink& sink, const SkipSink& skip) 
             } catch (const json::exception& e) {
                 throw FormatError(line, fmt::format("not valid JSON: {}", json_message(e.what())));
             }
-            record = ImportRecord{json_shape::record_from_json(object, line), line, {}, {}};
+            // A deletion's line: {"tombstone": {…}}; any other, a person.
+            if (auto tombstone = object.find(json_shape::tombstone_key);
+                object.is_object() && object.size() == 1 && tombstone != object.end())
+                record = ImportRecord{{}, line, {}, {}, json_shape::tombstone_from_json(*tombstone, line)};
+            else
+                record = ImportRecord{json_shape::record_from_json(object, line), line, {}, {}, {}};
         } catch (const FormatError& e) {
             if (!skip) throw;
             skip(e);
@@ -289,8 +301,28 @@ void write_json_contact(std::ostream& out, const ContactRecord& record, bool fir
     write_record_line(out, record, first ? "" : ",\n", "");
 }
 
-void write_json_end(std::ostream& out) {
-    out << "\n]}\n";
+void write_json_end(std::ostream& out, const std::vector<Tombstone>& tombstones) {
+    std::string buffer = "\n]";
+    if (!tombstones.empty()) {
+        buffer += fmt::format(",\"{}\":[\n", json_shape::tombstones_key);
+        for (std::size_t i = 0; i < tombstones.size(); ++i) {
+            if (i > 0) buffer += ",\n";
+            json_shape::append_line(buffer, tombstones[i]);
+        }
+        buffer += "\n]";
+    }
+    buffer += "}\n";
+    out.write(buffer.data(), static_cast<std::streamsize>(buffer.size()));
+}
+
+void write_jsonl_tombstones(std::ostream& out, const std::vector<Tombstone>& tombstones) {
+    std::string buffer;
+    for (const auto& tombstone : tombstones) {
+        buffer += fmt::format("{{\"{}\":", json_shape::tombstone_key);
+        json_shape::append_line(buffer, tombstone);
+        buffer += "}\n";
+    }
+    out.write(buffer.data(), static_cast<std::streamsize>(buffer.size()));
 }
 
 void write_jsonl_contact(std::ostream& out, const ContactRecord& record) {

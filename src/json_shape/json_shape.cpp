@@ -2,7 +2,9 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <concepts>
+#include <map>
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -163,6 +165,8 @@ concept whole_person = either<P, ContactDetail> || either<P, ContactRecord>;
 template <whole_person P, class Field>
 void each_field(P& person, Field& field) {
     each_field(person.contact, field);
+    // When each field last changed, for a merge with another machine's copy: files only.
+    if constexpr (either<P, ContactRecord>) field("changed", person.contact.changed);
     each_card_field<either<P, ContactRecord>>(person.card, field);
     if constexpr (either<P, ContactRecord>)
         field("photo", person.photo);
@@ -172,6 +176,14 @@ void each_field(P& person, Field& field) {
     field("interactions", person.interactions);
     field("reminders", person.reminders);
     if constexpr (either<P, ContactRecord>) field("asked", person.asked);
+}
+
+// A deletion kith's files carry (Tombstone).
+template <either<Tombstone> T, class Field>
+void each_field(T& tombstone, Field& field) {
+    field("kind", tombstone.kind, required);
+    field("uuid", tombstone.uuid, required);
+    field("deleted_at", tombstone.deleted_at, utc_time);
 }
 
 std::string as_text(Date date) { return format_iso(date); }
@@ -199,6 +211,10 @@ struct ToDocument {
         out[key] = rule.kind == Rule::null_if_empty && value.empty() ? Json(nullptr) : Json(value);
     }
     void operator()(const char* key, const std::vector<std::string>& values, Rule = {}) { out[key] = values; }
+    void operator()(const char* key, const std::map<std::string, std::string>& values, Rule = {}) {
+        auto& object = out[key] = Json::object();
+        for (const auto& [name, value] : values) object[name] = value;
+    }
     void operator()(const char* key, Date date, Rule = {}) { out[key] = as_text(date); }
     void operator()(const char* key, const Birthday& date, Rule = {}) { out[key] = as_text(date); }
     template <class Value>
@@ -275,6 +291,19 @@ struct ToLine {
             append_json_string(out, values[i]);
         }
         out += ']';
+    }
+    void operator()(const char* name, const std::map<std::string, std::string>& values, Rule = {}) {
+        key(name);
+        out += '{';
+        bool first_member = true;
+        for (const auto& [member, value] : values) {
+            if (!first_member) out += ',';
+            first_member = false;
+            append_json_string(out, member);
+            out += ':';
+            append_json_string(out, value);
+        }
+        out += '}';
     }
     void operator()(const char* name, Date date, Rule = {}) {
         key(name);
@@ -420,6 +449,20 @@ private:
         }
     }
 
+    // Field name → UTC time (Contact::changed); which names count is the importer's to say.
+    void read(const char* key, std::map<std::string, std::string>& out, Rule) const {
+        out.clear();
+        const auto* value = find(key);
+        if (!value) return;
+        if (!value->is_object()) fail(key, "expected an object of UTC times");
+        for (const auto& [member, at] : value->items()) {
+            if (!at.is_string() || !is_utc_timestamp(at.get<std::string>()) || !is_valid_utf8(member))
+                fail(key, fmt::format("expected a UTC time like 2026-11-22T09:30:00Z for \"{}\"",
+                                      escape_control_characters(member)));
+            out[member] = at.get<std::string>();
+        }
+    }
+
     void read(const char* key, Date& out, Rule rule) const {
         if (auto on = date(key))
             out = *on;
@@ -503,6 +546,23 @@ Json to_json(const ContactRecord& record) { return document(record, false); }
 void append_line(std::string& out, const Contact& contact) { append_object(out, contact); }
 
 void append_line(std::string& out, const ContactRecord& record) { append_object(out, record); }
+
+Json to_json(const Tombstone& tombstone) { return document(tombstone, false); }
+
+void append_line(std::string& out, const Tombstone& tombstone) { append_object(out, tombstone); }
+
+Tombstone tombstone_from_json(const Json& object, std::size_t line) {
+    Tombstone tombstone;
+    FromJson fields(object, line, "tombstone");
+    each_field(tombstone, fields);
+    if (tombstone.deleted_at.empty())
+        throw FormatError(line, "tombstone field \"deleted_at\": missing");
+    const auto& kinds = tombstone_kinds();
+    if (std::find(kinds.begin(), kinds.end(), tombstone.kind) == kinds.end())
+        throw FormatError(line, fmt::format("tombstone field \"kind\": expected one of {}, got \"{}\"",
+                                            join(kinds, ", "), escape_control_characters(tombstone.kind)));
+    return tombstone;
+}
 
 ContactRecord record_from_json(const Json& object, std::size_t line) {
     ContactRecord record;

@@ -35,6 +35,16 @@ void append_line(std::string& out, const ContactRecord& record);
 // A missing or mistyped field throws FormatError naming the field and `line`.
 ContactRecord record_from_json(const Json& object, std::size_t line);
 
+// A deletion (Tombstone) in kith's files: the JSON document's top-level "tombstones" list
+// holds these objects, {"kind": "contact", "uuid": "…", "deleted_at": "2026-11-22T09:30:00Z"};
+// a JSONL file has one a line, as {"tombstone": {…}}.
+inline constexpr const char* tombstones_key = "tombstones";
+inline constexpr const char* tombstone_key = "tombstone";
+Json to_json(const Tombstone& tombstone);
+void append_line(std::string& out, const Tombstone& tombstone);
+// FormatError naming the field and `line` for a missing or mistyped field, or an unknown kind.
+Tombstone tombstone_from_json(const Json& object, std::size_t line);
+
 // Compact, one line, never throws on odd bytes (invalid UTF-8 becomes U+FFFD).
 std::string dump_line(const Json& value);
 // Indented, for one document.

@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "kith/error.h"
+#include "kith/contact_fields.h"
 #include "kith/store.h"
 #include "store/store_internal.h"
 
@@ -84,7 +85,14 @@ void add_field(ContactCard& card, const std::string& kind, std::string label, st
 
 }  // namespace
 
-void ContactRepository::write_card(std::int64_t contact_id, const ContactCard& card) {
+void ContactRepository::write_card(std::int64_t contact_id, const ContactCard& card, Stamp stamp) {
+    if (stamp == Stamp::now) {
+        ContactRecord before, after;
+        before.card = this->card(contact_id);
+        after.card = card;
+        after.photo = before.photo;  // the photo is not this write's
+        stamp_fields(contact_id, differing_card_fields(before, after));
+    }
     auto& erase = c_("DELETE FROM contact_fields WHERE contact_id = ?");
     erase.bind(1, contact_id);
     erase.exec();
@@ -134,7 +142,13 @@ ContactCard ContactRepository::card(std::int64_t contact_id) {
     return found.empty() ? ContactCard{} : std::move(found.begin()->second);
 }
 
-void ContactRepository::write_photo(std::int64_t contact_id, const std::optional<Photo>& photo) {
+void ContactRepository::write_photo(std::int64_t contact_id, const std::optional<Photo>& photo, Stamp stamp) {
+    if (stamp == Stamp::now) {
+        auto stored = photos({contact_id});
+        std::optional<Photo> before;
+        if (!stored.empty()) before = std::move(stored.begin()->second);
+        if (before != photo) stamp_fields(contact_id, {"photo"});
+    }
     if (!photo) {
         auto& erase = c_("DELETE FROM contact_photos WHERE contact_id = ?");
         erase.bind(1, contact_id);

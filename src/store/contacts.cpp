@@ -8,6 +8,7 @@
 #include <tuple>
 #include <unordered_map>
 
+#include "kith/contact_fields.h"
 #include "kith/error.h"
 #include "kith/phone.h"
 #include "kith/store.h"
@@ -97,7 +98,7 @@ std::optional<std::string> cadence_text(const Contact& contact) {
 // by name on every bind (as for notes, records.cpp).
 struct ContactSlots {
     int id, uuid, created_at, name, name_key, company, birthday, birthday_md, every, archived, added_on,
-        snoozed_until, updated_at, met_on;
+        snoozed_until, updated_at, met_on, changed;
     explicit ContactSlots(const SQLite::Statement& s)
         : id(s.getIndex(":id")),
           uuid(s.getIndex(":uuid")),
@@ -112,8 +113,28 @@ struct ContactSlots {
           added_on(s.getIndex(":added_on")),
           snoozed_until(s.getIndex(":snoozed_until")),
           updated_at(s.getIndex(":updated_at")),
-          met_on(s.getIndex(":met_on")) {}
+          met_on(s.getIndex(":met_on")),
+          changed(s.getIndex(":changed")) {}
 };
+
+// A field's stamps as contacts.changed holds them: {"company":"2026-11-22T09:30:00Z"}.
+std::string stamps_json(const FieldStamps& stamps) {
+    const auto quoted = [](const std::string& text) {
+        std::string out = "\"";
+        for (unsigned char c : text) {
+            if (c == '"' || c == '\\') out += '\\', out += static_cast<char>(c);
+            else if (c < 0x20) out += fmt::format("\\u{:04x}", c);
+            else out += static_cast<char>(c);
+        }
+        return out + '"';
+    };
+    std::string out = "{";
+    for (const auto& [field, at] : stamps) {
+        if (out.size() > 1) out += ',';
+        out += quoted(field) + ':' + quoted(at);
+    }
+    return out + '}';
+}
 
 void bind_contact_columns(SQLite::Statement& statement, const ContactSlots& at, const Contact& contact) {
     statement.bind(at.id, contact.id);
@@ -130,6 +151,7 @@ void bind_contact_columns(SQLite::Statement& statement, const ContactSlots& at, 
     bind_optional(statement, at.snoozed_until, optional_iso(contact.snoozed_until));
     statement.bind(at.updated_at, contact.updated_at);
     bind_optional(statement, at.met_on, optional_iso(contact.met_on));
+    statement.bind(at.changed, stamps_json(contact.changed));
 }
 
 // Last contacted: last_touch is the latest interaction's day, or added_on when there is none,
@@ -229,10 +251,10 @@ void ContactRepository::insert(Contact& contact) {
     // A new contact has no interactions yet: the clock starts on the day they were added.
     static const std::string sql =
         "INSERT INTO contacts (id, uuid, name, name_key, company, birthday, birthday_md, every, archived, added_on, "
-        "last_touch, checkin_due, every_days, snoozed_until, created_at, updated_at, met_on) VALUES (" +
+        "last_touch, checkin_due, every_days, snoozed_until, created_at, updated_at, met_on, changed) VALUES (" +
         keep_id("contacts", ":id") +
         ", :uuid, :name, :name_key, :company, :birthday, :birthday_md, :every, :archived, :added_on, :added_on, "
-        ":checkin_due, :every_days, :snoozed_until, :created_at, :updated_at, :met_on)";
+        ":checkin_due, :every_days, :snoozed_until, :created_at, :updated_at, :met_on, :changed)";
     auto& insert = c_(sql);
     static const ContactSlots at(insert);  // the same for every statement of this text
     bind_contact_columns(insert, at, contact);
@@ -244,11 +266,16 @@ void ContactRepository::insert(Contact& contact) {
 
 void ContactRepository::update(Contact& contact, Stamp stamp) {
     if (stamp == Stamp::now || contact.updated_at.empty()) contact.updated_at = utc_now();
+    // Each field whose value this changes is stamped with the change's time, unless the caller
+    // brings a later stamp of its own for it (an import, with the other machine's).
+    if (auto before = find(contact.id))
+        contact.changed =
+            restamped(stamps(contact.id), contact.changed, differing_fields(*before, contact, false), contact.updated_at);
     auto& update = c_(
         "UPDATE contacts SET name = :name, name_key = :name_key, company = :company, "
         "birthday = :birthday, birthday_md = :birthday_md, every = :every, "
         "archived = :archived, added_on = :added_on, snoozed_until = :snoozed_until, "
-        "updated_at = :updated_at, met_on = :met_on WHERE id = :id");
+        "updated_at = :updated_at, met_on = :met_on, changed = :changed WHERE id = :id");
     static const ContactSlots at(update);
     bind_contact_columns(update, at, contact);
     update.exec();
@@ -317,6 +344,31 @@ void ContactRepository::remove(std::int64_t id) {
     auto& erase = c_("DELETE FROM contacts WHERE id = ?");
     erase.bind(1, id);
     erase.exec();
+    prune_tombstones(c_);  // the delete wrote one (a trigger)
+}
+
+std::map<std::int64_t, FieldStamps> ContactRepository::stamps(const std::vector<std::int64_t>& ids) {
+    std::map<std::int64_t, FieldStamps> found;
+    auto& query = c_(
+        "SELECT c.id, j.key, j.value FROM contacts c, json_each(c.changed) j "
+        "WHERE c.id IN (SELECT value FROM json_each(?))");
+    query.bind(1, id_array(ids));
+    while (query.executeStep())
+        found[query.getColumn(0).getInt64()][query.getColumn(1).getString()] = query.getColumn(2).getString();
+    return found;
+}
+
+FieldStamps ContactRepository::stamps(std::int64_t id) {
+    auto found = stamps(std::vector<std::int64_t>{id});
+    return found.empty() ? FieldStamps{} : std::move(found.begin()->second);
+}
+
+void ContactRepository::stamp_fields(std::int64_t id, const std::vector<std::string>& fields) {
+    if (fields.empty()) return;
+    auto& write = c_("UPDATE contacts SET changed = ? WHERE id = ?");
+    write.bind(1, stamps_json(restamped(stamps(id), {}, fields, utc_now())));
+    write.bind(2, id);
+    write.exec();
 }
 
 std::optional<Contact> ContactRepository::find(std::int64_t id) {

@@ -51,6 +51,7 @@ std::vector<ContactRecord> RecordRepository::for_contacts(const std::vector<std:
     for (auto& reminder : reminders_.for_contacts(ids))
         by_id[reminder.contact_id]->reminders.push_back(std::move(reminder));
 
+    for (auto& [id, stamps] : contacts_.stamps(ids)) by_id[id]->contact.changed = std::move(stamps);
     for (auto& [id, card] : contacts_.cards(ids)) by_id[id]->card = std::move(card);
     for (auto& [id, photo] : contacts_.photos(ids)) by_id[id]->photo = std::move(photo);
 
@@ -130,6 +131,23 @@ std::optional<std::int64_t> RecordRepository::id_for_uuid(RecordTable table, con
     query.bind(1, uuid);
     if (!query.executeStep()) return std::nullopt;
     return query.getColumn(0).getInt64();
+}
+
+std::optional<RecordRepository::LastChange> RecordRepository::last_change(RecordTable table, std::int64_t id) {
+    const bool person = table == RecordTable::contacts;
+    // The table name comes from the enum above, never from input; the id is bound.
+    auto& query = c_(person ? std::string(
+                                  "SELECT c.id, max(c.updated_at, "
+                                  "coalesce((SELECT max(updated_at) FROM notes WHERE contact_id = c.id), ''), "
+                                  "coalesce((SELECT max(updated_at) FROM interactions WHERE contact_id = c.id), ''), "
+                                  "coalesce((SELECT max(updated_at) FROM reminders WHERE contact_id = c.id), '')) "
+                                  "FROM contacts c WHERE c.id = ?")
+                            : std::string("SELECT contact_id, updated_at FROM ") + table_name(table) + " WHERE id = ?");
+    query.bind(1, id);
+    std::optional<LastChange> found;
+    if (query.executeStep()) found = LastChange{query.getColumn(0).getInt64(), query.getColumn(1).getString()};
+    query.reset();
+    return found;
 }
 
 }  // namespace kith

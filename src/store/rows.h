@@ -134,11 +134,14 @@ public:
     }
 
     // Deletes the row with this id; false when there was none.
+    // A removal leaves a tombstone (a trigger), so older ones are forgotten now.
     bool remove(Connection& c, std::int64_t id) const {
         release_search_index(c);
         auto& erase = c(remove_);
         erase.bind(1, id);
-        return erase.exec() > 0;
+        const bool removed = erase.exec() > 0;
+        if (removed) prune_tombstones(c);
+        return removed;
     }
 
 private:

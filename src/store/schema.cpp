@@ -422,6 +422,62 @@ DROP TABLE asked_questions;
 ALTER TABLE new_asked_questions RENAME TO asked_questions;
 CREATE INDEX asked_by_contact ON asked_questions(contact_id, question_id);
 )sql",
+        // v9: merging two machines' copies loses nothing (issue 21). contacts.changed: when each
+        // field last changed, {"company": "2026-11-22T09:30:00Z", …} by the names of
+        // contact_fields(); a field not named is as old as created_at. tombstones: the records
+        // deleted here, so that a deletion travels with an export and an older copy does not come
+        // back. Triggers write them whatever deletes the record (a person's notes go with the
+        // person's tombstone, not their own), and forget one when its record is written again
+        // (brought back). While `kith undo` applies a changeset (kith_state 'undoing'), they stay
+        // still: the changeset itself puts the tombstones back as they were.
+        R"sql(
+ALTER TABLE contacts ADD COLUMN changed TEXT NOT NULL DEFAULT '{}';
+CREATE TABLE tombstones (
+    uuid       TEXT PRIMARY KEY,
+    kind       TEXT NOT NULL,             -- contact, note, interaction, reminder
+    deleted_at TEXT NOT NULL              -- UTC, as updated_at
+) WITHOUT ROWID;
+CREATE INDEX tombstones_by_age ON tombstones(deleted_at);
+CREATE TRIGGER tombstone_contact AFTER DELETE ON contacts
+WHEN NOT EXISTS (SELECT 1 FROM kith_state WHERE key = 'undoing') BEGIN
+    INSERT OR IGNORE INTO tombstones (uuid, kind, deleted_at)
+    VALUES (old.uuid, 'contact', strftime('%Y-%m-%dT%H:%M:%SZ', 'now'));
+END;
+CREATE TRIGGER tombstone_note AFTER DELETE ON notes
+WHEN NOT EXISTS (SELECT 1 FROM kith_state WHERE key = 'undoing')
+ AND EXISTS (SELECT 1 FROM contacts WHERE id = old.contact_id) BEGIN
+    INSERT OR IGNORE INTO tombstones (uuid, kind, deleted_at)
+    VALUES (old.uuid, 'note', strftime('%Y-%m-%dT%H:%M:%SZ', 'now'));
+END;
+CREATE TRIGGER tombstone_interaction AFTER DELETE ON interactions
+WHEN NOT EXISTS (SELECT 1 FROM kith_state WHERE key = 'undoing')
+ AND EXISTS (SELECT 1 FROM contacts WHERE id = old.contact_id) BEGIN
+    INSERT OR IGNORE INTO tombstones (uuid, kind, deleted_at)
+    VALUES (old.uuid, 'interaction', strftime('%Y-%m-%dT%H:%M:%SZ', 'now'));
+END;
+CREATE TRIGGER tombstone_reminder AFTER DELETE ON reminders
+WHEN NOT EXISTS (SELECT 1 FROM kith_state WHERE key = 'undoing')
+ AND EXISTS (SELECT 1 FROM contacts WHERE id = old.contact_id) BEGIN
+    INSERT OR IGNORE INTO tombstones (uuid, kind, deleted_at)
+    VALUES (old.uuid, 'reminder', strftime('%Y-%m-%dT%H:%M:%SZ', 'now'));
+END;
+CREATE TRIGGER tombstone_contact_back AFTER INSERT ON contacts
+WHEN NOT EXISTS (SELECT 1 FROM kith_state WHERE key = 'undoing') BEGIN
+    DELETE FROM tombstones WHERE uuid = new.uuid;
+END;
+CREATE TRIGGER tombstone_note_back AFTER INSERT ON notes
+WHEN NOT EXISTS (SELECT 1 FROM kith_state WHERE key = 'undoing') BEGIN
+    DELETE FROM tombstones WHERE uuid = new.uuid;
+END;
+CREATE TRIGGER tombstone_interaction_back AFTER INSERT ON interactions
+WHEN NOT EXISTS (SELECT 1 FROM kith_state WHERE key = 'undoing') BEGIN
+    DELETE FROM tombstones WHERE uuid = new.uuid;
+END;
+CREATE TRIGGER tombstone_reminder_back AFTER INSERT ON reminders
+WHEN NOT EXISTS (SELECT 1 FROM kith_state WHERE key = 'undoing') BEGIN
+    DELETE FROM tombstones WHERE uuid = new.uuid;
+END;
+)sql",
     };
     return all;
 }

@@ -363,6 +363,7 @@ Store::Store(std::unique_ptr<SQLite::Database> db, std::string path)
       search_(*connection_),
       undo_(*connection_),
       sync_(*connection_),
+      tombstones_(*connection_),
       path_(std::move(path)) {
     connection_->db = std::move(db);
     connection_->statements = std::make_unique<store_detail::StatementCache>(*connection_->db);

@@ -128,6 +128,9 @@ struct DamagedDatabase : std::runtime_error {
     using std::runtime_error::runtime_error;
 };
 
+// Forgets the tombstones older than tombstone_days: after each write that leaves one.
+void prune_tombstones(Connection& c);
+
 // Current UTC time as 2026-11-22T09:30:00Z: row timestamps are wall-clock metadata.
 std::string utc_now();
 

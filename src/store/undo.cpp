@@ -38,10 +38,13 @@ namespace {
 // from kith, the cards of people the phone added. Not recorded: undo_history itself; kith_state,
 // which says what rules the notes were read with (see the end of revert_newest); sync_changed and
 // the full-text indexes, which triggers keep in step with the rows (an undo's own changes among
-// them). Sessions skip a table without a PRIMARY KEY: every table here has one.
+// them). Tombstones are recorded, though triggers write them: an undone `rm` leaves none, and
+// an undone import puts back those it replaced or forgot; while an undo applies its changeset,
+// kith_state 'undoing' holds those triggers still, so it writes none of its own (an undone `add`
+// is no deletion to send). Sessions skip a table without a PRIMARY KEY: every table here has one.
 const char* const recorded_tables[] = {"asked_questions", "contact_values", "contact_fields", "contact_photos",
                                        "notes",           "interactions",   "reminders",      "contacts",
-                                       "sync_cards",      "sync_bases"};
+                                       "sync_cards",      "sync_bases",     "tombstones"};
 
 // The largest changeset kept: an import of some 20,000 people. The session holds about three
 // times as much in memory while it records, and the history would hold it in the database.
@@ -347,6 +350,7 @@ UndoOutcome UndoRepository::revert_newest() {
     // name was written since by something else (a note added to the person an undone `add` deletes,
     // which ON DELETE CASCADE would silently take along).
     auto watch = start_session(handle, false);
+    c_("INSERT OR REPLACE INTO kith_state (key, value) VALUES ('undoing', '1')").exec();
     int applied = sqlite3changeset_apply(handle, inverse_size, inverse.get(), nullptr, on_conflict, &apply);
     if (!apply.refused.empty()) {
         outcome.refused = apply.refused;
@@ -378,6 +382,7 @@ UndoOutcome UndoRepository::revert_newest() {
         return outcome;  // the savepoint rolls the apply back
     }
 
+    c_("DELETE FROM kith_state WHERE key = 'undoing'").exec();
     auto& forget = c_("DELETE FROM undo_history WHERE id = ?");
     forget.bind(1, outcome.entry->id);
     forget.exec();

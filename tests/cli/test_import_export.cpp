@@ -168,7 +168,9 @@ TEST_CASE("a newer record from another kith wins and an older one is left alone"
     newer["name"] = "Samuel Smith";
     newer["emails"] = json::array();
     out = box.ok({"import", "-n", "--format", "jsonl", "-"}, piped(newer.dump() + "\n"));
-    CHECK(out.find("update     Sam Smith (#1): name, emails") == 0);
+    // Neither side stamped its fields (no `changed`): the record updated later wins each one.
+    CHECK(out.find("update     Sam Smith (#1): name \"Samuel Smith\" replaced \"Sam Smith\" (the file's change is "
+                   "later); emails \"(none)\" replaced \"sam@acme.example\"") == 0);
     box.ok({"import", "--format", "jsonl", "-"}, piped(newer.dump() + "\n"));
     auto now = parse_document(box.ok({"export"}))["contacts"][0];
     CHECK(now["name"] == "Samuel Smith");
@@ -329,8 +331,16 @@ TEST_CASE("export of an empty database is a valid empty document, and of a missi
     check_error(box.run({"export"}), 1, "no database at " + box.db);
     CHECK_FALSE(fs::exists(box.db));
     box.ok({"add", "Ann"});
-    box.ok({"rm", "ann", "--yes"});
     auto document = parse_document(box.ok({"export"}));
+    REQUIRE(document["contacts"].size() == 1);
+    const auto uuid = document["contacts"][0]["uuid"];
+    box.ok({"rm", "ann", "--yes"});
+    // Nobody left, but the deletion travels (a tombstone).
+    document = parse_document(box.ok({"export"}));
     CHECK(document["contacts"] == json::array());
-    CHECK(box.ok({"export", "--format", "jsonl"}).empty());
+    REQUIRE(document["tombstones"].size() == 1);
+    CHECK(document["tombstones"][0]["uuid"] == uuid);
+    auto lines = lines_of(box.ok({"export", "--format", "jsonl"}));
+    REQUIRE(lines.size() == 1);
+    CHECK(json::parse(lines[0])["tombstone"]["uuid"] == uuid);
 }

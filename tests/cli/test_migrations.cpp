@@ -36,6 +36,7 @@ const std::vector<Fixture> fixtures{
     {6, 12, 34, 20, 4, 2},
     {7, 12, 34, 20, 4, 2},
     {8, 12, 34, 20, 4, 2},
+    {9, 12, 34, 20, 4, 2},
 };
 
 const std::string fixture_dir = std::string(KITH_SOURCE_DIR) + "/tests/fixtures/db";
@@ -236,4 +237,25 @@ TEST_CASE("a database whose records name a person it does not hold is not upgrad
     CHECK(user_version(box.db) == 7);
     CHECK(query_int(box.db, "SELECT count(*) FROM notes") == 35);
     CHECK(query_int(box.db, "SELECT count(*) FROM sqlite_schema WHERE name = 'sqlite_sequence'") == 0);
+}
+
+TEST_CASE("a v7 database upgrades with no field stamps and no tombstones, and stamps what changes after") {
+    Sandbox box;
+    fs::create_directories(fs::path(box.db).parent_path());
+    fs::copy_file(fixture_path(7), box.db);
+    box.ok({"list"});
+    {
+        SQLite::Database db(box.db, SQLite::OPEN_READONLY);
+        CHECK(db.execAndGet("SELECT count(*) FROM contacts WHERE changed <> '{}'").getInt() == 0);
+        CHECK(db.execAndGet("SELECT count(*) FROM contacts").getInt() == 12);
+        CHECK(db.execAndGet("SELECT count(*) FROM tombstones").getInt() == 0);
+    }
+    auto sam = json::parse(box.ok({"export"}))["contacts"][0];
+    CHECK(sam["changed"] == json::object());
+    box.ok({"edit", "sam smith", "--company", "Initech"});
+    sam = json::parse(box.ok({"export"}))["contacts"][0];
+    CHECK(sam["changed"].size() == 1);
+    CHECK(sam["changed"]["company"] == sam["updated_at"]);
+    box.ok({"rm", "grace liu", "--yes"});
+    CHECK(json::parse(box.ok({"export"}))["tombstones"].size() == 1);
 }

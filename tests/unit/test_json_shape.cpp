@@ -111,7 +111,7 @@ TEST_CASE("JSON shape: export's fields in order, null for what is not set") {
     for (const auto& member : document.items()) keys += member.key() + " ";
     CHECK(keys ==
           "id uuid name nicknames emails phones company tags birthday every archived added_on met_on snoozed_until "
-          "last_contacted created_at updated_at title role department name_prefix name_suffix addresses urls related dates "
+          "last_contacted created_at updated_at changed title role department name_prefix name_suffix addresses urls related dates "
           "other_vcard_properties vcard_version vcard_lines photo notes interactions reminders asked ");
     CHECK(document["birthday"] == "--06-02");
     CHECK(document["every"] == "3w..6w");
