@@ -220,6 +220,23 @@ RunOptions with_env(const std::map<std::string, std::string>& env) {
     return options;
 }
 
+void restore_as_dump(const std::string& from, const std::string& to, const std::vector<std::string>& tables,
+                     bool sequence) {
+    SQLite::Database db(to, SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
+    SQLite::Database source(from, SQLite::OPEN_READONLY);
+    SQLite::Statement schema(source, "SELECT sql FROM sqlite_schema WHERE sql IS NOT NULL AND name NOT LIKE "
+                                     "'sqlite_%' AND name NOT IN (SELECT name FROM pragma_table_list "
+                                     "WHERE type = 'shadow') ORDER BY type = 'index'");
+    while (schema.executeStep()) db.exec(schema.getColumn(0).getString());
+    db.exec("ATTACH DATABASE '" + from + "' AS old");
+    for (const auto& table : tables) db.exec("INSERT INTO main." + table + " SELECT * FROM old." + table);
+    if (sequence) {
+        db.exec("DELETE FROM main.sqlite_sequence");
+        db.exec("INSERT INTO main.sqlite_sequence SELECT * FROM old.sqlite_sequence");
+    }
+    db.exec("DETACH DATABASE old");
+}
+
 long long count_rows(const std::string& path, const std::string& table) {
     SQLite::Database db(path, SQLite::OPEN_READONLY);
     return db.execAndGet("SELECT count(*) FROM " + table).getInt64();

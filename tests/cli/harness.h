@@ -60,4 +60,10 @@ RunOptions with_env(const std::map<std::string, std::string>& env);
 // Rows of `table` (and any WHERE after it) in the database at `path`, read directly.
 long long count_rows(const std::string& path, const std::string& table);
 
+// What `sqlite3 kith.db .dump | sqlite3 restored.db` makes of `from` at `to`: the same tables
+// (their full-text shadow tables made by their virtual tables, filled by the triggers) and the
+// rows of `tables`, with sqlite_sequence's too when `sequence`, and user_version 0.
+void restore_as_dump(const std::string& from, const std::string& to, const std::vector<std::string>& tables,
+                     bool sequence = false);
+
 }  // namespace kith::test

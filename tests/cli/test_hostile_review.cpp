@@ -453,23 +453,9 @@ TEST_CASE("a database restored from sqlite3's .dump, which keeps no user_version
     Sandbox box;
     box.ok({"add", "Ann", "--note", "likes sailing"});
     auto restored = box.dir + "/restored.db";
-    {
-        // What `sqlite3 kith.db .dump | sqlite3 restored.db` makes: the same tables and rows,
-        // user_version 0.
-        SQLite::Database db(restored, SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
-        SQLite::Database source(box.db, SQLite::OPEN_READONLY);
-        // (The search indexes' shadow tables come with their virtual tables, and the triggers
-        // fill them as the rows go in.)
-        SQLite::Statement schema(source, "SELECT sql FROM sqlite_schema WHERE sql IS NOT NULL AND name NOT LIKE "
-                                         "'sqlite_%' AND name NOT IN (SELECT name FROM pragma_table_list "
-                                         "WHERE type = 'shadow') ORDER BY type = 'index'");
-        while (schema.executeStep()) db.exec(schema.getColumn(0).getString());
-        db.exec("ATTACH DATABASE '" + box.db + "' AS old");
-        for (const auto* table : {"contacts", "contact_values", "notes", "interactions", "reminders", "asked_questions"})
-            db.exec(std::string("INSERT INTO main.") + table + " SELECT * FROM old." + table);
-        db.exec("DETACH DATABASE old");
-        REQUIRE(db.execAndGet("PRAGMA user_version").getInt() == 0);
-    }
+    kith::test::restore_as_dump(
+        box.db, restored, {"contacts", "contact_values", "notes", "interactions", "reminders", "asked_questions"});
+    REQUIRE(query_number(restored, "PRAGMA user_version") == 0);
     CHECK(box.ok({"--db", restored, "show", "ann"}).find("likes sailing") != std::string::npos);
     box.ok({"--db", restored, "note", "ann", "and climbing"});
     CHECK(query_number(restored, "PRAGMA user_version") >= 1);

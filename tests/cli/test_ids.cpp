@@ -179,23 +179,8 @@ TEST_CASE("a database restored from sqlite3's .dump keeps the largest ids given,
     seed(box);
     box.ok({"rm", "n2", "--yes"});
     auto restored = box.dir + "/restored.db";
-    {
-        // What `sqlite3 kith.db .dump | sqlite3 restored.db` makes: the same tables and rows,
-        // sqlite_sequence's rows too, and user_version 0.
-        SQLite::Database db(restored, SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
-        SQLite::Database source(box.db, SQLite::OPEN_READONLY);
-        SQLite::Statement schema(source, "SELECT sql FROM sqlite_schema WHERE sql IS NOT NULL AND name NOT LIKE "
-                                         "'sqlite_%' AND name NOT IN (SELECT name FROM pragma_table_list "
-                                         "WHERE type = 'shadow') ORDER BY type = 'index'");
-        while (schema.executeStep()) db.exec(schema.getColumn(0).getString());
-        db.exec("ATTACH DATABASE '" + box.db + "' AS old");
-        for (const auto* table : {"contacts", "notes", "interactions", "reminders"})
-            db.exec(std::string("INSERT INTO main.") + table + " SELECT * FROM old." + table);
-        db.exec("DELETE FROM main.sqlite_sequence");
-        db.exec("INSERT INTO main.sqlite_sequence SELECT * FROM old.sqlite_sequence");
-        db.exec("DETACH DATABASE old");
-        REQUIRE(db.execAndGet("PRAGMA user_version").getInt() == 0);
-    }
+    kith::test::restore_as_dump(box.db, restored, {"contacts", "notes", "interactions", "reminders"}, true);
+    REQUIRE(SQLite::Database(restored).execAndGet("PRAGMA user_version").getInt() == 0);
     // Taken for what it is (not an older version upgraded again, which would forget n2).
     auto result = box.run({"--db", restored, "note", "sam", "After the restore"});
     CHECK(result.code == 0);
