@@ -5,6 +5,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "kith/model.h"
@@ -72,6 +73,10 @@ struct Completed {
 Completed complete_reminders(Store& store, const DoneIds& ids, Date today, const RuleBook& rules);
 Reminder snooze_reminder(Store& store, std::int64_t reminder_id, Date until);
 Contact snooze_contact(Store& store, std::int64_t contact_id, Date until);
+// The days a snooze until `until` does not hide, which still show in `due`: their birthday and
+// the dated events of their card ("wedding anniversary") that come before it, soonest first.
+std::vector<std::pair<std::string, Date>> shown_while_snoozed(Store& store, const Contact& contact, Date today,
+                                                               Date until);
 // `snooze`'s argument: an interval from today (2w) or a date (mon, 2026-12-01).
 Date snooze_until(const std::string& text, Date today);
 

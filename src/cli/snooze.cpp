@@ -37,11 +37,12 @@ void add_snooze_command(CLI::App& app, Session& session) {
             const auto who = snooze_contact(store, ref.id, until);
             std::cout << fmt::format("Snoozed {} (#{}) until {} {}", who.name, who.id, weekday_short(until),
                                      format_iso(until));
-            // Their birthday is not snoozed: say so when it falls before the snooze ends.
-            if (who.birthday)
-                if (auto birthday = next_birthday(*who.birthday, today); days_between(birthday, until) > 0)
-                    std::cout << fmt::format(" (their birthday on {} {} still shows in due)", weekday_short(birthday),
-                                             format_iso(birthday));
+            // Their birthday and anniversaries are not snoozed: say which come before it ends.
+            const auto shown = shown_while_snoozed(store, who, today, until);
+            for (std::size_t i = 0; i < shown.size(); ++i)
+                std::cout << fmt::format("{}{} on {} {}", i == 0 ? " (their " : " and ", shown[i].first,
+                                         weekday_short(shown[i].second), format_iso(shown[i].second));
+            if (!shown.empty()) std::cout << (shown.size() == 1 ? " still shows in due)" : " still show in due)");
             std::cout << '\n';
         }
     });

@@ -3,7 +3,10 @@
 
 #include <algorithm>
 #include <charconv>
+#include <string>
 #include <system_error>
+#include <utility>
+#include <vector>
 
 #include "core/validate.h"
 #include "kith/core.h"
@@ -115,6 +118,20 @@ Reminder snooze_reminder(Store& store, std::int64_t reminder_id, Date until) {
 
 Contact snooze_contact(Store& store, std::int64_t contact_id, Date until) {
     return change_contact(store, contact_id, [&](Contact& contact) { contact.snoozed_until = until; });
+}
+
+std::vector<std::pair<std::string, Date>> shown_while_snoozed(Store& store, const Contact& contact, Date today,
+                                                               Date until) {
+    std::vector<std::pair<std::string, Date>> days;
+    const auto add_day = [&](std::string what, const Birthday& date) {
+        if (auto next = next_birthday(date, today); days_between(next, until) > 0) days.emplace_back(std::move(what), next);
+    };
+    if (contact.birthday) add_day("birthday", *contact.birthday);
+    ContactCard card;
+    store.read([&] { card = store.contacts().cards({contact.id})[contact.id]; });
+    for (const auto& event : card.events) add_day(event_name(event.label), event.date);
+    std::stable_sort(days.begin(), days.end(), [](const auto& a, const auto& b) { return a.second < b.second; });
+    return days;
 }
 
 Date snooze_until(const std::string& text, Date today) {

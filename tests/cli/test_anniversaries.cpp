@@ -118,3 +118,15 @@ TEST_CASE("vCard 3.0 export writes a year-less birthday and dated event as Apple
     // The same card, but for REV: the time the import wrote the person, a second later under load.
     CHECK(content_lines(again.ok({"export", "--format", "vcard"})) == content_lines(v3));
 }
+
+TEST_CASE("snooze says which anniversaries, like a birthday, still show in due before it ends") {
+    Sandbox box;
+    seed(box);
+    box.ok({"edit", "cal", "--birthday", "--11-25"});
+    CHECK(box.ok({"snooze", "cal", "1w"}) ==
+          "Snoozed Cal Diaz (#3) until Sun 2026-11-29 (their birthday on Wed 2026-11-25 and first date on Fri "
+          "2026-11-27 still show in due)\n");
+    CHECK(box.ok({"snooze", "ana", "1w"}) ==
+          "Snoozed Ana Costa (#1) until Sun 2026-11-29 (their anniversary on Tue 2026-11-24 still shows in due)\n");
+    CHECK(box.ok({"snooze", "lou", "1w"}) == "Snoozed Lou Late (#5) until Sun 2026-11-29\n");
+}
