@@ -51,6 +51,19 @@ enum class Field {
     notes,
     google_labels,
     outlook_categories,
+    // Google's and Outlook's parts of a card (ContactCard): kept, not dropped
+    name_prefix,
+    name_suffix,
+    title,
+    department,
+    address_part,   // Column::part of ADR's seven, of the address Column::group names
+    address_label,  // Google's "Address 1 - Label" (or Type)
+    url,
+    url_label,
+    related,
+    related_label,
+    event,
+    event_label,
 };
 
 // kith's header, in the order write_csv_header writes it.
@@ -250,6 +263,12 @@ private:
 struct Column {
     Field field = Field::ignored;
     std::string label;  // as the header spells it, for error messages
+    // For a part of the card: which of its kind the column belongs to ("1" for Google's
+    // "Address 1 - City", "work" for Outlook's "Business City"), that kind's label when the file
+    // has no label column for it (Outlook's "work", "spouse"), and an address's part (ADR's order).
+    std::string group;
+    std::string tag;
+    int part = -1;
 };
 
 struct Layout {
@@ -311,6 +330,96 @@ Field foreign_field(std::string_view key) {
     return Field::ignored;
 }
 
+// ADR's seven parts (post office box, extended address, street, locality, region, postal code,
+// country), as Google's and Outlook's address columns end.
+int address_part(std::string_view ending) {
+    static constexpr std::array<std::pair<std::string_view, int>, 9> parts{{
+        {"po box", 0},
+        {"extended address", 1},
+        {"street", 2},
+        {"city", 3},
+        {"region", 4},
+        {"state", 4},
+        {"postal code", 5},
+        {"country", 6},
+        {"country/region", 6},
+    }};
+    for (const auto& [name, part] : parts)
+        if (name == ending) return part;
+    return -1;
+}
+
+// Google's numbered groups, "address 1 - city": the kind, its number and what the column holds.
+struct Numbered {
+    std::string_view kind, number, ending;
+};
+std::optional<Numbered> numbered_group(std::string_view key) {
+    const auto space = key.find(' ');
+    const auto dash = key.find(" - ");
+    if (space == std::string_view::npos || dash == std::string_view::npos || dash <= space + 1) return std::nullopt;
+    const auto number = key.substr(space + 1, dash - space - 1);
+    if (!all_ascii_digits(number)) return std::nullopt;
+    return Numbered{key.substr(0, space), number, key.substr(dash + 3)};
+}
+
+// The parts of a card in Google's and Outlook's columns: title, department, name prefix and
+// suffix, postal addresses, web pages, related people and dated events.
+Column card_column(std::string_view key) {
+    Column column;
+    const auto is = [&](Field field, std::string group = "", std::string tag = "", int part = -1) {
+        column.field = field;
+        column.group = std::move(group);
+        column.tag = std::move(tag);
+        column.part = part;
+        return column;
+    };
+    if (key == "name prefix" || key == "title") return is(Field::name_prefix);  // Outlook's Title: Mr., Dr.
+    if (key == "name suffix" || key == "suffix") return is(Field::name_suffix);
+    if (key == "organization title" || key == "job title") return is(Field::title);
+    if (key == "organization department" || key == "department") return is(Field::department);
+    if (key == "web page") return is(Field::url, "work", "work");
+    if (key == "personal web page") return is(Field::url, "home", "home");
+    if (key == "spouse") return is(Field::related, "spouse", "spouse");
+    if (key == "manager's name") return is(Field::related, "manager", "manager");
+    if (key == "assistant's name") return is(Field::related, "assistant", "assistant");
+    if (key == "children") return is(Field::related, "child", "child");
+    if (key == "anniversary") return is(Field::event, "anniversary", "anniversary");
+    // Outlook's "Business Street", "Home City", "Other Postal Code" (and "Business Street 2").
+    for (const auto& [prefix, tag] : {std::pair{"business ", "work"}, std::pair{"home ", "home"},
+                                      std::pair{"other ", "other"}}) {
+        if (!starts_with(key, prefix)) continue;
+        auto ending = key.substr(std::string_view(prefix).size());
+        if (const auto space = ending.rfind(' '); space != std::string_view::npos &&
+                                                  all_ascii_digits(ending.substr(space + 1)) && ending.size() > space + 1)
+            ending = ending.substr(0, space);
+        if (const int part = address_part(ending); part >= 0) return is(Field::address_part, tag, tag, part);
+    }
+    if (const auto group = numbered_group(key)) {
+        const std::string number(group->number);
+        const bool label = group->ending == "label" || group->ending == "type";
+        if (group->kind == "organization" && group->ending == "title") return is(Field::title);
+        if (group->kind == "organization" && group->ending == "department") return is(Field::department);
+        if (group->kind == "address") {
+            if (label) return is(Field::address_label, number);
+            if (group->ending == "formatted") return is(Field::address_part, number, "", 7);
+            if (const int part = address_part(group->ending); part >= 0) return is(Field::address_part, number, "", part);
+        }
+        if (group->kind == "website") return is(label ? Field::url_label : Field::url, number);
+        if (group->kind == "relation") return is(label ? Field::related_label : Field::related, number);
+        if (group->kind == "event") return is(label ? Field::event_label : Field::event, number);
+    }
+    return column;
+}
+
+Column foreign_column(std::string_view key) {
+    if (const Field field = foreign_field(key); field != Field::ignored) {
+        Column column;
+        column.field = field;
+        return column;
+    }
+    return card_column(key);
+}
+
 bool names_someone(Field field) {
     return field == Field::name || field == Field::file_as || field == Field::given || field == Field::middle ||
            field == Field::family;
@@ -325,8 +434,12 @@ Layout read_header(const std::vector<std::string>& cells, std::size_t line) {
     Layout layout;
     layout.kith = std::all_of(keys.begin(), keys.end(), is_kith_column) &&
                   std::find(keys.begin(), keys.end(), "name") != keys.end();
-    for (std::size_t i = 0; i < cells.size(); ++i)
-        layout.columns.push_back({layout.kith ? kith_field(keys[i]) : foreign_field(keys[i]), trim(cells[i])});
+    for (std::size_t i = 0; i < cells.size(); ++i) {
+        Column column = layout.kith ? Column{} : foreign_column(keys[i]);
+        if (layout.kith) column.field = kith_field(keys[i]);
+        column.label = trim(cells[i]);
+        layout.columns.push_back(std::move(column));
+    }
     if (std::none_of(layout.columns.begin(), layout.columns.end(),
                      [](const Column& c) { return names_someone(c.field); }))
         throw FormatError(line,
@@ -391,7 +504,9 @@ std::vector<std::string> outlook_categories(std::string_view cell) {
 
 // Outlook writes M/D/YYYY, and 0/0/00 for none; everything else goes to parse_birthday
 // (1986-03-15, --03-15 …).
-std::optional<Birthday> birthday_value(std::string_view cell, std::size_t line, const Column& column) {
+// `what` names the value in a message: "birthday", or "date" for an anniversary.
+std::optional<Birthday> birthday_value(std::string_view cell, std::size_t line, const Column& column,
+                                       std::string_view what = "birthday") {
     const std::string text = trim(cell);
     if (text.empty()) return std::nullopt;
     std::string iso = text;
@@ -404,11 +519,11 @@ std::optional<Birthday> birthday_value(std::string_view cell, std::size_t line, 
             if (parts[0].size() <= 2 && parts[1].size() <= 2 && parts[2].size() == 4)
                 iso = fmt::format("{}-{:0>2}-{:0>2}", parts[2], parts[0], parts[1]);
         }
-        if (iso == text) bad_value(line, column, fmt::format("bad birthday {}: expected M/D/YYYY", quoted(text)));
+        if (iso == text) bad_value(line, column, fmt::format("bad {} {}: expected M/D/YYYY", what, quoted(text)));
     }
     auto birthday = parse_birthday(iso);
     if (!birthday && iso == text) bad_value(line, column, birthday.error());
-    if (!birthday) bad_value(line, column, fmt::format("bad birthday {}: no such date", quoted(text)));
+    if (!birthday) bad_value(line, column, fmt::format("bad {} {}: no such date", what, quoted(text)));
     return birthday.value();
 }
 
@@ -461,10 +576,103 @@ std::string full_name(NameParts parts) {
     return join(words, " ");
 }
 
+// A label of Google's ("Home", "* Work") as kith keeps a card's labels: "home", "work".
+std::string card_label(std::string_view cell) {
+    std::string label = trim(cell);
+    if (starts_with(label, "* ")) label.erase(0, 2);
+    return lowercase_ascii(trim(label));
+}
+
+// A cell of several lines (Outlook's street) as one: "1 Globex Way, Suite 9".
+std::string one_line(std::string_view cell) {
+    std::vector<std::string> lines;
+    for (auto& part : split(std::string(cell), '\n'))
+        if (auto text = trim(part); !text.empty()) lines.push_back(std::move(text));
+    return join(lines, ", ");
+}
+
+// The parts of a card that come in groups of columns (Google's "Website 1 - Label" and
+// "Website 1 - Value", Outlook's "Business Street" and "Business City"), by group, in the
+// order the header names them.
+template <class Item>
+Item& in_group(std::vector<std::pair<std::string, Item>>& groups, const std::string& group) {
+    for (auto& [name, item] : groups)
+        if (name == group) return item;
+    return groups.emplace_back(group, Item{}).second;
+}
+
+struct CardGroups {
+    struct Address {
+        PostalAddress address;
+        std::string formatted;  // Google's "Address 1 - Formatted": the street when no part is given
+    };
+    struct Event {
+        std::string label;
+        std::optional<Birthday> date;
+    };
+    std::vector<std::pair<std::string, Address>> addresses;
+    std::vector<std::pair<std::string, LabeledText>> urls, related;
+    std::vector<std::pair<std::string, Event>> events;
+
+    void add(const Column& column, std::string value, std::size_t line);
+    void finish(ContactCard& card) &&;
+};
+
+void CardGroups::add(const Column& column, std::string value, std::size_t line) {
+    const auto labeled = [&](LabeledText& item) -> LabeledText& {
+        if (item.label.empty()) item.label = column.tag;
+        return item;
+    };
+    switch (column.field) {
+        case Field::address_part: {
+            auto& group = in_group(addresses, column.group);
+            if (group.address.label.empty()) group.address.label = column.tag;
+            if (column.part == 7) {
+                group.formatted = one_line(value);
+                break;
+            }
+            auto& part = group.address.parts[static_cast<std::size_t>(column.part)];
+            part = part.empty() ? one_line(value) : part + ", " + one_line(value);  // Street 2, Street 3
+            break;
+        }
+        case Field::address_label: in_group(addresses, column.group).address.label = card_label(value); break;
+        case Field::url: labeled(in_group(urls, column.group)).value = std::move(value); break;
+        case Field::url_label: in_group(urls, column.group).label = card_label(value); break;
+        case Field::related: labeled(in_group(related, column.group)).value = one_line(value); break;
+        case Field::related_label: in_group(related, column.group).label = card_label(value); break;
+        case Field::event: {
+            auto& event = in_group(events, column.group);
+            if (event.label.empty()) event.label = column.tag;
+            event.date = birthday_value(value, line, column, "date");  // "0/0/00": Outlook's none
+            break;
+        }
+        case Field::event_label: in_group(events, column.group).label = card_label(value); break;
+        default: break;
+    }
+}
+
+void CardGroups::finish(ContactCard& card) && {
+    for (auto& [group, item] : addresses) {
+        auto& parts = item.address.parts;
+        if (std::all_of(parts.begin(), parts.end(), [](const std::string& p) { return p.empty(); }))
+            parts[2] = std::move(item.formatted);
+        if (!parts[2].empty() || std::any_of(parts.begin(), parts.end(), [](const std::string& p) { return !p.empty(); }))
+            card.addresses.push_back(std::move(item.address));
+    }
+    for (auto& [group, item] : urls)
+        if (!item.value.empty()) card.urls.push_back(std::move(item));
+    for (auto& [group, item] : related)
+        if (!item.value.empty()) card.related.push_back(std::move(item));
+    for (auto& [group, item] : events)
+        if (item.date) card.events.push_back({std::move(item.label), *item.date});
+}
+
 ImportRecord to_record(const Layout& layout, std::vector<std::string>& cells, std::size_t line) {
     ImportRecord out;
     out.line = line;
     Contact& contact = out.record.contact;
+    ContactCard& card = out.record.card;
+    CardGroups groups;
     NameParts parts;
     for (std::size_t i = 0; i < cells.size(); ++i) {
         const Column& column = layout.columns[i];
@@ -511,8 +719,21 @@ ImportRecord to_record(const Layout& layout, std::vector<std::string>& cells, st
                 out.record.notes.push_back(std::move(note));
                 break;
             }
+            case Field::name_prefix: keep_first(card.name_prefix, std::move(value)); break;
+            case Field::name_suffix: keep_first(card.name_suffix, std::move(value)); break;
+            case Field::title: keep_first(card.title, one_line(value)); break;
+            case Field::department: keep_first(card.department, one_line(value)); break;
+            case Field::address_part:
+            case Field::address_label:
+            case Field::url:
+            case Field::url_label:
+            case Field::related:
+            case Field::related_label:
+            case Field::event:
+            case Field::event_label: groups.add(column, std::move(value), line); break;
         }
     }
+    std::move(groups).finish(card);
     contact.name = layout.kith ? std::move(parts.name) : full_name(std::move(parts));
     if (trim(contact.name).empty() && (layout.kith || !name_from_what_it_has(out)))
         throw FormatError(line, layout.kith ? "row has no name" : "row has no name, organisation, e-mail or phone");

@@ -135,7 +135,7 @@ TEST_CASE("CSV export re-imports losslessly and defuses spreadsheet formulas") {
     CHECK(to.ok({"export", "--format", "csv"}) == csv);
 }
 
-TEST_CASE("Google and Outlook CSV exports import with names, emails, phones and labels") {
+TEST_CASE("Google and Outlook CSV exports import with names, emails, phones, labels and the rest of the card") {
     Sandbox box;
     box.ok({"import", fixtures + "/csv/google_new.csv"});
     box.ok({"import", fixtures + "/csv/outlook.csv"});
@@ -150,6 +150,17 @@ TEST_CASE("Google and Outlook CSV exports import with names, emails, phones and 
         CHECK(person["birthday"] == "1990-07-04");
     }
     CHECK(alex);
+    // The rest of Outlook's row is kept, said by the import, shown and exported: title, work
+    // address, anniversary.
+    auto pat = json::parse(box.ok({"show", "pat", "--format", "json"}));
+    CHECK(pat["title"] == "Buyer");
+    REQUIRE(pat["addresses"].size() == 1);
+    CHECK(pat["addresses"][0]["label"] == "work");
+    REQUIRE(pat["dates"].size() == 1);
+    CHECK(pat["dates"][0]["date"] == "2010-06-01");
+    Sandbox dry;
+    CHECK(dry.ok({"import", "--dry-run", fixtures + "/csv/outlook.csv"}).find("Pat Q Lee: title, address, dated event") !=
+          std::string::npos);
     // Importing the same exports again finds everyone already there.
     CHECK(box.ok({"import", fixtures + "/csv/google_new.csv"}).find(" 0 added, 0 updated") != std::string::npos);
     check_error(box.run({"import", fixtures + "/csv/broken_unterminated.csv"}), 2, "broken_unterminated.csv:");

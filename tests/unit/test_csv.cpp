@@ -1,6 +1,7 @@
 #include <doctest/doctest.h>
 #include <fmt/format.h>
 
+#include <array>
 #include <cstdint>
 #include <fstream>
 #include <sstream>
@@ -206,6 +207,75 @@ TEST_CASE("CSV reader: Outlook export with its BOM, CRLF and many phone columns"
     CHECK(ng.name == "Ng");
     CHECK(ng.birthday == Birthday{1975, 11, 2});
     CHECK(ng.emails == Strings{"ng@example.net"});
+}
+
+TEST_CASE("CSV reader: Google's and Outlook's card parts are kept: title, department, name prefix and suffix") {
+    // The fixtures as the exporters wrote them.
+    const auto google_old = read_fixture("google_old.csv");
+    const ContactCard& sam = google_old[0].record.card;
+    CHECK(sam.title == "CTO");
+    REQUIRE(sam.addresses.size() == 1);
+    CHECK(sam.addresses[0].label == "home");
+    CHECK(sam.addresses[0].parts[2] == "1 Main St, Springfield, \"The Hub\"");  // only Formatted: the street
+    CHECK(read_fixture("google_new.csv")[0].record.card.title == "Engineer");
+    const auto outlook = read_fixture("outlook.csv");
+    const ContactCard& pat = outlook[0].record.card;
+    CHECK(pat.title == "Buyer");
+    REQUIRE(pat.addresses.size() == 1);
+    CHECK(pat.addresses[0].label == "work");
+    CHECK(pat.addresses[0].parts[2] == "1 Globex Way, Suite 9");  // two lines of the cell
+    REQUIRE(pat.events.size() == 1);
+    CHECK(pat.events[0].label == "anniversary");
+    CHECK(pat.events[0].date == Birthday{2010, 6, 1});
+    CHECK(outlook[1].record.card.events.empty());  // 0/0/00: none
+
+    const auto google = read_text(
+        "First Name,Last Name,Name Prefix,Name Suffix,Organization Name,Organization Title,Organization Department,"
+        "Address 1 - Label,Address 1 - Street,Address 1 - City,Address 1 - Postal Code,Address 1 - Country,"
+        "Website 1 - Label,Website 1 - Value,Relation 1 - Label,Relation 1 - Value,Relation 2 - Value,"
+        "Event 1 - Label,Event 1 - Value,Event 2 - Label,Event 2 - Value\n"
+        "Joana,Silva,Dr.,Jr.,Acme,Head of Design,Product,* Work,Rua Augusta 10,Lisboa,1100-053,Portugal,"
+        "Blog,https://joana.example,Spouse,Miguel,Sofia,Anniversary,2012-09-08,first date,--05-01\n")[0].record.card;
+    CHECK(google.name_prefix == "Dr.");
+    CHECK(google.name_suffix == "Jr.");
+    CHECK(google.title == "Head of Design");
+    CHECK(google.department == "Product");
+    REQUIRE(google.addresses.size() == 1);
+    CHECK(google.addresses[0].label == "work");
+    CHECK(google.addresses[0].parts == std::array<std::string, 7>{"", "", "Rua Augusta 10", "Lisboa", "", "1100-053",
+                                                                   "Portugal"});
+    CHECK(google.urls == std::vector<LabeledText>{{"blog", "https://joana.example"}});
+    CHECK(google.related == std::vector<LabeledText>{{"spouse", "Miguel"}, {"", "Sofia"}});
+    REQUIRE(google.events.size() == 2);
+    CHECK(google.events[0].label == "anniversary");
+    CHECK(google.events[0].date == Birthday{2012, 9, 8});
+    CHECK(google.events[1].label == "first date");
+    CHECK(google.events[1].date == Birthday{std::nullopt, 5, 1});
+
+    const auto outlook_row = read_text(
+        "First Name,Last Name,Title,Suffix,Job Title,Department,Home Street,Home City,Home State,"
+        "Home Postal Code,Home Country/Region,Web Page,Personal Web Page,Spouse,Manager's Name,Assistant's Name,"
+        "Anniversary\n"
+        "Raj,Patel,Mr.,III,Buyer,Purchasing,2 Elm Rd,Leeds,West Yorkshire,LS1 4AP,United Kingdom,"
+        "https://globex.example,https://raj.example,Priya,Dana Cole,Sam Wu,6/1/2010\n")[0].record.card;
+    CHECK(outlook_row.name_prefix == "Mr.");
+    CHECK(outlook_row.name_suffix == "III");
+    CHECK(outlook_row.title == "Buyer");
+    CHECK(outlook_row.department == "Purchasing");
+    REQUIRE(outlook_row.addresses.size() == 1);
+    CHECK(outlook_row.addresses[0].label == "home");
+    CHECK(outlook_row.addresses[0].parts == std::array<std::string, 7>{"", "", "2 Elm Rd", "Leeds", "West Yorkshire",
+                                                                        "LS1 4AP", "United Kingdom"});
+    CHECK(outlook_row.urls ==
+          std::vector<LabeledText>{{"work", "https://globex.example"}, {"home", "https://raj.example"}});
+    CHECK(outlook_row.related ==
+          std::vector<LabeledText>{{"spouse", "Priya"}, {"manager", "Dana Cole"}, {"assistant", "Sam Wu"}});
+    REQUIRE(outlook_row.events.size() == 1);
+    CHECK(outlook_row.events[0].date == Birthday{2010, 6, 1});
+
+    const auto bad = text_failure("First Name,Anniversary\nAnn,2/30/1986\n");
+    CHECK(bad.line == 2);
+    CHECK(bad.message == "column \"Anniversary\": bad date \"2/30/1986\": no such date");
 }
 
 TEST_CASE("CSV reader: Outlook birthdays") {
