@@ -12,27 +12,27 @@ namespace kith {
 
 namespace {
 
-std::unordered_set<std::string> keys_of(const std::vector<std::string>& items) {
+std::unordered_set<std::string> keys_of(const std::vector<std::string>& items, const ValueKey& key_of = folded_key) {
     std::unordered_set<std::string> keys;
-    for (const auto& item : items) keys.insert(fold_key(item));
+    for (const auto& item : items) keys.insert(key_of(item));
     return keys;
 }
 
 // Ours, less what theirs removed from the base, plus what theirs added to it, in our order
-// then theirs.
+// then theirs; items compared by `key_of` (folded, or a phone number's key).
 std::vector<std::string> merged_items(const std::vector<std::string>& base, const std::vector<std::string>& ours,
-                                      const std::vector<std::string>& theirs) {
-    const auto in_base = keys_of(base);
-    const auto in_theirs = keys_of(theirs);
+                                      const std::vector<std::string>& theirs, const ValueKey& key_of) {
+    const auto in_base = keys_of(base, key_of);
+    const auto in_theirs = keys_of(theirs, key_of);
     std::vector<std::string> out;
     std::unordered_set<std::string> kept;
     for (const auto& item : ours) {
-        auto key = fold_key(item);
+        auto key = key_of(item);
         if (in_base.count(key) && !in_theirs.count(key)) continue;  // they removed it
         if (kept.insert(key).second) out.push_back(item);
     }
     for (const auto& item : theirs) {
-        auto key = fold_key(item);
+        auto key = key_of(item);
         if (in_base.count(key)) continue;  // not theirs to add: we kept or removed it
         if (kept.insert(key).second) out.push_back(item);
     }
@@ -41,14 +41,16 @@ std::vector<std::string> merged_items(const std::vector<std::string>& base, cons
 
 }  // namespace
 
-FieldMerge merge_fields(const Contact& base, const Contact& ours, const Contact& theirs, bool theirs_later) {
+FieldMerge merge_fields(const Contact& base, const Contact& ours, const Contact& theirs, bool theirs_later,
+                        const ValueKey& phone_key_of) {
     FieldMerge result;
     result.merged = ours;
     for (const auto& field : contact_fields()) {
         if (!field.of_contact() || !field.on_card) continue;  // the card's rest and kith's own: not here
         if (field.equal(base, theirs) || field.equal(ours, theirs)) continue;  // nothing of theirs to take
         if (field.items) {
-            auto items = merged_items(base.*field.items, ours.*field.items, theirs.*field.items);
+            const auto& key_of = field.items == &Contact::phones ? phone_key_of : ValueKey(folded_key);
+            auto items = merged_items(base.*field.items, ours.*field.items, theirs.*field.items, key_of);
             if (items != ours.*field.items) {
                 result.merged.*field.items = std::move(items);
                 result.from_theirs.emplace_back(field.name);

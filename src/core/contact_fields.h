@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "kith/contact_fields.h"
+#include "core/folded_values.h"
 #include "kith/model.h"
 
 namespace kith {
@@ -28,9 +29,11 @@ struct FieldMerge {
 // Three-way: against `base`, the version both sides last agreed on, a field changed only in
 // `theirs` takes their value, one changed only in `ours` keeps ours, and one changed on both to
 // different values keeps the later change (`theirs_later`). Lists merge item by item (compared
-// folded): what either side added is in, what either removed is out. Only the fields a card
-// carries.
-FieldMerge merge_fields(const Contact& base, const Contact& ours, const Contact& theirs, bool theirs_later);
+// folded, phone numbers by `phone_key_of`, so a number the phone wrote another way is the
+// same number): what either side added is in, what either removed is out. Only the fields a
+// card carries.
+FieldMerge merge_fields(const Contact& base, const Contact& ours, const Contact& theirs, bool theirs_later,
+                        const ValueKey& phone_key_of = folded_key);
 
 // Two kith databases' copies of one person (matched by uuid), with no base: each field (a list
 // as a whole, a part of the card, the photo) is taken from the side whose stamp for it

@@ -302,7 +302,7 @@ private:
             base_rest = {store_.contacts().card(ours.id), {}};
         }
         const bool card_later = stat.mtime_ns > updated_ns(ours.updated_at);
-        auto merge = merge_fields(base, ours, card, card_later);
+        auto merge = merge_fields(base, ours, card, card_later, phone_keys(store_.phone_region()));
         // The rest of the card (title, addresses, photo …) comes in as the card has it when the
         // card changed it: kith changes it only by an import, which the card then carries.
         if (card_rest_now != base_rest) {

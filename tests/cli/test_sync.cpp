@@ -194,6 +194,23 @@ TEST_CASE("a number added on the phone reaches kith with kith's notes and its ow
     CHECK(has(box.ok({"sync", "--vdir", vdir}), "Nothing to sync"));
 }
 
+TEST_CASE("the same number added on both sides, written two ways, is kept once") {
+    Sandbox box;
+    const auto vdir = make_vdir(box);
+    box.ok({"add", "Sam Lee", "--phone", "+1 617 555 0100"});
+    box.ok({"sync", "--vdir", vdir});
+    const auto file = vdir + "/" + card_of(box, vdir, "Sam Lee");
+    // The phone writes the number it was given its own way; kith was given it as typed.
+    box.write_file(file, edited(box.read_file(file), "END:VCARD", "TEL;TYPE=CELL:+1 (617) 555-0199\r\nEND:VCARD"),
+                   0600);
+    box.ok({"edit", "sam", "--add-phone", "+1 617 555 0199"});
+
+    box.ok({"sync", "--vdir", vdir});
+    auto sam = show(box, "sam");
+    CHECK(has(sam, "+1 617 555 0100, +1 617 555 0199\n"));  // once, as kith was given it
+    CHECK(has(box.ok({"sync", "--vdir", vdir}), "Nothing to sync"));
+}
+
 TEST_CASE("what a phone's card holds beyond kith's fields survives kith's edits, and the phone's changes to it come in") {
     Sandbox box;
     const auto vdir = make_vdir(box);
