@@ -331,7 +331,9 @@ Field foreign_field(std::string_view key) {
 }
 
 // ADR's seven parts (post office box, extended address, street, locality, region, postal code,
-// country), as Google's and Outlook's address columns end.
+// country), as Google's and Outlook's address columns end; and Google's whole address in one
+// cell, which is none of them (its street when no part is given).
+constexpr int formatted_address = 7;
 int address_part(std::string_view ending) {
     static constexpr std::array<std::pair<std::string_view, int>, 9> parts{{
         {"po box", 0},
@@ -401,7 +403,7 @@ Column card_column(std::string_view key) {
         if (group->kind == "organization" && group->ending == "department") return is(Field::department);
         if (group->kind == "address") {
             if (label) return is(Field::address_label, number);
-            if (group->ending == "formatted") return is(Field::address_part, number, "", 7);
+            if (group->ending == "formatted") return is(Field::address_part, number, "", formatted_address);
             if (const int part = address_part(group->ending); part >= 0) return is(Field::address_part, number, "", part);
         }
         if (group->kind == "website") return is(label ? Field::url_label : Field::url, number);
@@ -604,7 +606,7 @@ Item& in_group(std::vector<std::pair<std::string, Item>>& groups, const std::str
 struct CardGroups {
     struct Address {
         PostalAddress address;
-        std::string formatted;  // Google's "Address 1 - Formatted": the street when no part is given
+        std::string formatted;  // Google's "Address 1 - Formatted"
     };
     struct Event {
         std::string label;
@@ -627,7 +629,7 @@ void CardGroups::add(const Column& column, std::string value, std::size_t line) 
         case Field::address_part: {
             auto& group = in_group(addresses, column.group);
             if (group.address.label.empty()) group.address.label = column.tag;
-            if (column.part == 7) {
+            if (column.part == formatted_address) {
                 group.formatted = one_line(value);
                 break;
             }
@@ -656,7 +658,7 @@ void CardGroups::finish(ContactCard& card) && {
         auto& parts = item.address.parts;
         if (std::all_of(parts.begin(), parts.end(), [](const std::string& p) { return p.empty(); }))
             parts[2] = std::move(item.formatted);
-        if (!parts[2].empty() || std::any_of(parts.begin(), parts.end(), [](const std::string& p) { return !p.empty(); }))
+        if (std::any_of(parts.begin(), parts.end(), [](const std::string& p) { return !p.empty(); }))
             card.addresses.push_back(std::move(item.address));
     }
     for (auto& [group, item] : urls)

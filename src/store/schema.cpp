@@ -428,8 +428,9 @@ CREATE INDEX asked_by_contact ON asked_questions(contact_id, question_id);
         // deleted here, so that a deletion travels with an export and an older copy does not come
         // back. Triggers write them whatever deletes the record (a person's notes go with the
         // person's tombstone, not their own), and forget one when its record is written again
-        // (brought back). While `kith undo` applies a changeset (kith_state 'undoing'), they stay
-        // still: the changeset itself puts the tombstones back as they were.
+        // (brought back). While `kith undo` applies a changeset (a row in undo_applying), they stay
+        // still: the changeset itself puts the tombstones back as they were. The flag has a table of
+        // its own: a look-up in kith_state, beside the large saved rule book, costs every insert.
         R"sql(
 ALTER TABLE contacts ADD COLUMN changed TEXT NOT NULL DEFAULT '{}';
 CREATE TABLE tombstones (
@@ -438,43 +439,44 @@ CREATE TABLE tombstones (
     deleted_at TEXT NOT NULL              -- UTC, as updated_at
 ) WITHOUT ROWID;
 CREATE INDEX tombstones_by_age ON tombstones(deleted_at);
+CREATE TABLE undo_applying (applying INTEGER PRIMARY KEY CHECK (applying = 1));
 CREATE TRIGGER tombstone_contact AFTER DELETE ON contacts
-WHEN NOT EXISTS (SELECT 1 FROM kith_state WHERE key = 'undoing') BEGIN
+WHEN NOT EXISTS (SELECT 1 FROM undo_applying) BEGIN
     INSERT OR IGNORE INTO tombstones (uuid, kind, deleted_at)
     VALUES (old.uuid, 'contact', strftime('%Y-%m-%dT%H:%M:%SZ', 'now'));
 END;
 CREATE TRIGGER tombstone_note AFTER DELETE ON notes
-WHEN NOT EXISTS (SELECT 1 FROM kith_state WHERE key = 'undoing')
+WHEN NOT EXISTS (SELECT 1 FROM undo_applying)
  AND EXISTS (SELECT 1 FROM contacts WHERE id = old.contact_id) BEGIN
     INSERT OR IGNORE INTO tombstones (uuid, kind, deleted_at)
     VALUES (old.uuid, 'note', strftime('%Y-%m-%dT%H:%M:%SZ', 'now'));
 END;
 CREATE TRIGGER tombstone_interaction AFTER DELETE ON interactions
-WHEN NOT EXISTS (SELECT 1 FROM kith_state WHERE key = 'undoing')
+WHEN NOT EXISTS (SELECT 1 FROM undo_applying)
  AND EXISTS (SELECT 1 FROM contacts WHERE id = old.contact_id) BEGIN
     INSERT OR IGNORE INTO tombstones (uuid, kind, deleted_at)
     VALUES (old.uuid, 'interaction', strftime('%Y-%m-%dT%H:%M:%SZ', 'now'));
 END;
 CREATE TRIGGER tombstone_reminder AFTER DELETE ON reminders
-WHEN NOT EXISTS (SELECT 1 FROM kith_state WHERE key = 'undoing')
+WHEN NOT EXISTS (SELECT 1 FROM undo_applying)
  AND EXISTS (SELECT 1 FROM contacts WHERE id = old.contact_id) BEGIN
     INSERT OR IGNORE INTO tombstones (uuid, kind, deleted_at)
     VALUES (old.uuid, 'reminder', strftime('%Y-%m-%dT%H:%M:%SZ', 'now'));
 END;
 CREATE TRIGGER tombstone_contact_back AFTER INSERT ON contacts
-WHEN NOT EXISTS (SELECT 1 FROM kith_state WHERE key = 'undoing') BEGIN
+WHEN NOT EXISTS (SELECT 1 FROM undo_applying) BEGIN
     DELETE FROM tombstones WHERE uuid = new.uuid;
 END;
 CREATE TRIGGER tombstone_note_back AFTER INSERT ON notes
-WHEN NOT EXISTS (SELECT 1 FROM kith_state WHERE key = 'undoing') BEGIN
+WHEN NOT EXISTS (SELECT 1 FROM undo_applying) BEGIN
     DELETE FROM tombstones WHERE uuid = new.uuid;
 END;
 CREATE TRIGGER tombstone_interaction_back AFTER INSERT ON interactions
-WHEN NOT EXISTS (SELECT 1 FROM kith_state WHERE key = 'undoing') BEGIN
+WHEN NOT EXISTS (SELECT 1 FROM undo_applying) BEGIN
     DELETE FROM tombstones WHERE uuid = new.uuid;
 END;
 CREATE TRIGGER tombstone_reminder_back AFTER INSERT ON reminders
-WHEN NOT EXISTS (SELECT 1 FROM kith_state WHERE key = 'undoing') BEGIN
+WHEN NOT EXISTS (SELECT 1 FROM undo_applying) BEGIN
     DELETE FROM tombstones WHERE uuid = new.uuid;
 END;
 )sql",

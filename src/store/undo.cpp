@@ -40,7 +40,7 @@ namespace {
 // the full-text indexes, which triggers keep in step with the rows (an undo's own changes among
 // them). Tombstones are recorded, though triggers write them: an undone `rm` leaves none, and
 // an undone import puts back those it replaced or forgot; while an undo applies its changeset,
-// kith_state 'undoing' holds those triggers still, so it writes none of its own (an undone `add`
+// a row in undo_applying holds those triggers still, so it writes none of its own (an undone `add`
 // is no deletion to send). Sessions skip a table without a PRIMARY KEY: every table here has one.
 const char* const recorded_tables[] = {"asked_questions", "contact_values", "contact_fields", "contact_photos",
                                        "notes",           "interactions",   "reminders",      "contacts",
@@ -350,7 +350,7 @@ UndoOutcome UndoRepository::revert_newest() {
     // name was written since by something else (a note added to the person an undone `add` deletes,
     // which ON DELETE CASCADE would silently take along).
     auto watch = start_session(handle, false);
-    c_("INSERT OR REPLACE INTO kith_state (key, value) VALUES ('undoing', '1')").exec();
+    c_("INSERT OR REPLACE INTO undo_applying (applying) VALUES (1)").exec();
     int applied = sqlite3changeset_apply(handle, inverse_size, inverse.get(), nullptr, on_conflict, &apply);
     if (!apply.refused.empty()) {
         outcome.refused = apply.refused;
@@ -382,7 +382,7 @@ UndoOutcome UndoRepository::revert_newest() {
         return outcome;  // the savepoint rolls the apply back
     }
 
-    c_("DELETE FROM kith_state WHERE key = 'undoing'").exec();
+    c_("DELETE FROM undo_applying").exec();
     auto& forget = c_("DELETE FROM undo_history WHERE id = ?");
     forget.bind(1, outcome.entry->id);
     forget.exec();
