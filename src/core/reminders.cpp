@@ -128,7 +128,7 @@ std::vector<std::pair<std::string, Date>> shown_while_snoozed(Store& store, cons
     };
     if (contact.birthday) add_day("birthday", *contact.birthday);
     ContactCard card;
-    store.read([&] { card = store.contacts().cards({contact.id})[contact.id]; });
+    store.read([&] { card = store.contacts().card(contact.id); });
     for (const auto& event : card.events) add_day(event_name(event.label), event.date);
     std::stable_sort(days.begin(), days.end(), [](const auto& a, const auto& b) { return a.second < b.second; });
     return days;

@@ -8,6 +8,7 @@
 #include <tuple>
 #include <unordered_map>
 
+#include "json_shape/json_string.h"
 #include "kith/contact_fields.h"
 #include "kith/error.h"
 #include "kith/phone.h"
@@ -117,21 +118,15 @@ struct ContactSlots {
           changed(s.getIndex(":changed")) {}
 };
 
-// A field's stamps as contacts.changed holds them: {"company":"2026-11-22T09:30:00Z"}.
+// A field's stamps as contacts.changed holds them: {"company":"2026-11-22T09:30:00Z"}, each
+// string written by kith's one JSON string writer.
 std::string stamps_json(const FieldStamps& stamps) {
-    const auto quoted = [](const std::string& text) {
-        std::string out = "\"";
-        for (unsigned char c : text) {
-            if (c == '"' || c == '\\') out += '\\', out += static_cast<char>(c);
-            else if (c < 0x20) out += fmt::format("\\u{:04x}", c);
-            else out += static_cast<char>(c);
-        }
-        return out + '"';
-    };
     std::string out = "{";
     for (const auto& [field, at] : stamps) {
         if (out.size() > 1) out += ',';
-        out += quoted(field) + ':' + quoted(at);
+        json_shape::append_json_string(out, field);
+        out += ':';
+        json_shape::append_json_string(out, at);
     }
     return out + '}';
 }

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cstddef>
+#include <cstdint>
 #include <string>
 #include <string_view>
 #include <tuple>
@@ -36,6 +37,12 @@ constexpr Source sources[] = {
 
 // The triggers that index a record as it is inserted, one per source (schema v3).
 std::string insert_trigger(const Source& source) { return fmt::format("{}_insert", source.index); }
+
+// The largest id in a source's table (0 when empty): its rows up to it are in the index.
+// Table names come from `sources`, never from input.
+std::int64_t highest_id(SQLite::Database& db, const Source& source) {
+    return db.execAndGet(fmt::format("SELECT coalesce(max(id), 0) FROM {}", source.table)).getInt64();
+}
 
 // Each word as an FTS5 string (a quote inside doubled), so `"`, `*`, `-`, `(`, `:`, NEAR or
 // AND typed by a user are only text; a prefix word gets its `*` outside the quotes. All are
@@ -169,15 +176,13 @@ void SearchRepository::index_at_commit() {
     if (c_.held_index) return;
     Connection::HeldIndex held;
     for (const auto& source : sources) {
-        // Table names come from `sources`, never from input; an id cannot be bound in DDL.
-        held.indexed_up_to.push_back(
-            c_.db->execAndGet(fmt::format("SELECT coalesce(max(id), 0) FROM {}", source.table)).getInt64());
+        held.indexed_up_to.push_back(highest_id(*c_.db, source));
         auto& trigger = c_("SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = ?");
         trigger.bind(1, insert_trigger(source));
         if (!trigger.executeStep()) throw std::logic_error("no trigger " + insert_trigger(source));
         held.insert_triggers.push_back(trigger.getColumn(0).getString());
         trigger.reset();
-        c_.db->exec(fmt::format("DROP TRIGGER {}", insert_trigger(source)));
+        c_.db->exec(fmt::format("DROP TRIGGER {}", insert_trigger(source)));  // no binding in DDL
     }
     c_.held_index = std::move(held);
 }
@@ -192,8 +197,7 @@ void catch_up_search_index(Connection& c) {
                                     source.index, source.text, source.table));
         index.bind(1, c.held_index->indexed_up_to[i]);
         index.exec();
-        c.held_index->indexed_up_to[i] =
-            c.db->execAndGet(fmt::format("SELECT coalesce(max(id), 0) FROM {}", source.table)).getInt64();
+        c.held_index->indexed_up_to[i] = highest_id(*c.db, source);
     }
 }
 
