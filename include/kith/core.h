@@ -75,10 +75,13 @@ Note add_note(Store& store, std::int64_t contact_id, const NewNote& input, Date 
 void use_saved_rules(Store& store, const RuleBook& rules);
 // Reads `note` with `rules` and keeps the reading with it, with the dates `due` looks for: the
 // day it happens, and from when a promise or a mistake is ours to do.
-// `own_names`: the words the person is called by (own_names(contact)).
-void attach_reading(Note& note, const RuleBook& rules, const std::vector<std::string>& own_names);
-// The words a person is called by, for attach_reading (none when there is no such person).
-std::vector<std::string> names_of(Store& store, std::int64_t contact_id);
+// `circle`: whom the person's notes may name (circle_of(contact, card)).
+void attach_reading(Note& note, const RuleBook& rules, const Circle& circle);
+// A person's circle as the database has it, for attach_reading (none when there is no such person).
+Circle circle_in(Store& store, std::int64_t contact_id);
+// Inside a write: a person's notes are read again when whom they may name has changed (a new
+// name or nickname, a spouse added to the card).
+void reread_if_circle_changed(Store& store, std::int64_t contact_id, const Circle& before, const Circle& after);
 
 // A promise of yours kept, or a mistake put right: out of `due` from now. Not-found for no such
 // note; usage error for a note that is neither.

@@ -97,11 +97,11 @@ public:
     MergeResult apply(const Tombstone& tombstone, std::size_t line = 0);
 
 private:
-    // A person matched by uuid in a kith file, merged field by field by stamps; the words they
-    // are called by.
-    std::vector<std::string> merge_stamped(const ContactRecord& existing, const ContactRecord& record,
-                                           bool photo_set_aside, MergeResult& result);
-    void insert_children(ContactRecord& incoming, const ContactRecord& existing, const std::vector<std::string>& names,
+    // A person matched by uuid in a kith file, merged field by field by stamps; whom their
+    // notes may name, as merged.
+    Circle merge_stamped(const ContactRecord& existing, const ContactRecord& record, bool photo_set_aside,
+                         MergeResult& result);
+    void insert_children(ContactRecord& incoming, const ContactRecord& existing, const Circle& circle,
                          MergeResult& result);
 
     Store& store_;

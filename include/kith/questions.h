@@ -144,16 +144,23 @@ struct QuestionSettings {
     Interval birthday_window{7, Interval::Unit::days};      // "birthday near"
 };
 
+// Whom a person's notes may name: the person, by the words they are called by (their name's and
+// nicknames', folded) — a note that names them ("Mum's cataract surgery" about the one you call
+// Mum, "Nina's party" about Nina) is about them — and the people their card names (spouse "Joana
+// Silva", child "Emma"): "his wife" is Joana, and "Joana" is his wife.
+struct Circle {
+    std::vector<std::string> own_names;
+    std::vector<LabeledText> related;
+    bool operator==(const Circle&) const = default;
+};
+Circle circle_of(const Contact& contact, const ContactCard& card = {});
+
 // What kith understands of a note, and the questions it will ask when (SPEC §5a): made when the
-// note is written, imported or edited, and again when the rules change.
-//
-// `own_names` are the words the person is called by (own_names(contact)): a note that names them
-// ("Mum's cataract surgery" about the one you call Mum, "Nina's party" about Nina) is about them.
-Reading read_note(const Note& note, const RuleBook& rules, const std::vector<std::string>& own_names = {});
-std::vector<std::string> own_names(const Contact& contact);  // their name's words and nicknames, folded
+// note is written, imported or edited, and again when the rules change or its person's circle does.
+Reading read_note(const Note& note, const RuleBook& rules, const Circle& circle = {});
 
 // The note's stored reading when it was made with these rules, else a new one.
-Reading reading_of(const Note& note, const RuleBook& rules, const std::vector<std::string>& own_names = {});
+Reading reading_of(const Note& note, const RuleBook& rules, const Circle& circle = {});
 // A reading as stored with its note (Note::reading), and back; nothing for text that is not one.
 std::string reading_to_json(const Reading& reading);
 std::optional<Reading> reading_from_json(std::string_view json);

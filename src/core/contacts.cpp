@@ -138,8 +138,8 @@ Contact edit_contact(Store& store, std::int64_t contact_id, const ContactChanges
         const Contact before = load(store, contact_id);
         store.contacts().update(contact);
         if (changes.photo) store.contacts().write_photo(contact_id, photo);
-        if (contact.name != before.name || contact.nicknames != before.nicknames)
-            store.notes().forget_readings(contact_id);  // "Mum's surgery" reads otherwise once she is Mum
+        // "Mum's surgery" reads otherwise once she is Mum.
+        reread_if_circle_changed(store, contact_id, circle_of(before), circle_of(contact));
     });
     return contact;
 }

@@ -51,8 +51,7 @@ std::string new_text(const std::string& value, const char* field) {
     return trim(validate::text(value, field));
 }
 
-void change_note(Note& note, const RecordChanges& changes, Date today, const RuleBook& rules,
-                 const std::vector<std::string>& own_names) {
+void change_note(Note& note, const RecordChanges& changes, Date today, const RuleBook& rules, const Circle& circle) {
     if (changes.text) {
         auto text = new_text(*changes.text, "note");
         if (text.empty())
@@ -71,7 +70,7 @@ void change_note(Note& note, const RecordChanges& changes, Date today, const Rul
     else if (changes.event)
         note.event = validate::date(*changes.event, today, "--event");
     if (changes.ask) note.ask = *changes.ask;
-    attach_reading(note, rules, own_names);  // what it says, when it happens, whether it is ours to do: all read again
+    attach_reading(note, rules, circle);  // what it says, when it happens, whether it is ours to do: all read again
 }
 
 void change_interaction(Interaction& interaction, const RecordChanges& changes, Date today) {
@@ -141,7 +140,7 @@ EditedRecord edit_record(Store& store, RecordId id, const RecordChanges& changes
                 use_saved_rules(store, rules);
                 auto note = load_note(store, id.id);
                 edited.contact = owner(store, note.contact_id);
-                change_note(note, changes, today, rules, names_of(store, note.contact_id));
+                change_note(note, changes, today, rules, circle_in(store, note.contact_id));
                 store.notes().update(note);
                 edited.note = std::move(note);
                 break;

@@ -449,11 +449,11 @@ MergeResult Importer::merge(ContactRecord record, std::size_t line) {
         record.photo.reset();
     }
     ContactRecord existing;
-    std::vector<std::string> names;  // the words they are called by, for their notes' readings
+    Circle circle;  // whom their notes may name, for their notes' readings
     if (!match) {
         Contact contact = incoming;
         store_.contacts().insert(contact);
-        names = own_names(contact);
+        circle = circle_of(contact, record.card);
         added_.insert(contact.id);
         result.action = MergeResult::Action::added;
         result.contact_id = contact.id;
@@ -466,7 +466,7 @@ MergeResult Importer::merge(ContactRecord record, std::size_t line) {
         result.contact_id = ours.id;
         result.name = ours.name;
         if (by_uuid && !incoming.updated_at.empty()) {
-            names = merge_stamped(existing, record, photo_set_aside, result);
+            circle = merge_stamped(existing, record, photo_set_aside, result);
         } else {
             Contact merged = united(ours, incoming, phone_key_of);
             result.changes = changed_fields(ours, merged);
@@ -477,19 +477,20 @@ MergeResult Importer::merge(ContactRecord record, std::size_t line) {
             const bool new_photo = record.photo && !existing.photo;
             if (new_photo) result.changes.emplace_back("photo");
             if (!result.changes.empty()) store_.contacts().update(merged);
-            names = own_names(merged);
+            circle = circle_of(merged, card);
             if (card != existing.card) store_.contacts().write_card(ours.id, card);
             if (new_photo) store_.contacts().write_photo(ours.id, record.photo);
         }
     }
-    insert_children(record, existing, names, result);
+    if (match) reread_if_circle_changed(store_, *match, circle_of(existing.contact, existing.card), circle);
+    insert_children(record, existing, circle, result);
     if (result.action != MergeResult::Action::added && !result.changes.empty())
         result.action = MergeResult::Action::updated;
     return result;
 }
 
-std::vector<std::string> Importer::merge_stamped(const ContactRecord& existing, const ContactRecord& record,
-                                                 bool photo_set_aside, MergeResult& result) {
+Circle Importer::merge_stamped(const ContactRecord& existing, const ContactRecord& record, bool photo_set_aside,
+                               MergeResult& result) {
     const auto& ours = existing.contact;
     ContactRecord theirs;
     theirs.contact = record.contact;
@@ -509,7 +510,7 @@ std::vector<std::string> Importer::merge_stamped(const ContactRecord& existing, 
         if (merged.photo != existing.photo) store_.contacts().write_photo(ours.id, merged.photo, Stamp::keep);
         store_.contacts().update(merged.contact, Stamp::keep);
     }
-    return own_names(merged.contact);
+    return circle_of(merged.contact, merged.card);
 }
 
 MergeResult Importer::apply(const Tombstone& tombstone, std::size_t line) {
@@ -544,17 +545,17 @@ MergeResult Importer::apply(const Tombstone& tombstone, std::size_t line) {
 }
 
 void Importer::insert_children(ContactRecord& incoming, const ContactRecord& existing,
-                               const std::vector<std::string>& names, MergeResult& result) {
+                               const Circle& circle, MergeResult& result) {
     std::map<std::int64_t, std::int64_t> note_ids;
     auto keep = Stamp::keep;
     merge_items(
         store_, RecordTable::notes, incoming.notes, existing.notes, note_matching,
         [&](Note& note) {
-            attach_reading(note, rules_, names);
+            attach_reading(note, rules_, circle);
             store_.notes().insert(note);
         },
         [&](Note& note) {
-            attach_reading(note, rules_, names);
+            attach_reading(note, rules_, circle);
             store_.notes().update(note, keep);
         },
         "note", result, &note_ids);

@@ -54,8 +54,8 @@ void use_saved_rules(Store& store, const RuleBook& rules) {
     if (auto saved = rules.saved(); !saved.empty()) store.notes().save_rulebook(saved);
 }
 
-void attach_reading(Note& note, const RuleBook& rules, const std::vector<std::string>& own_names) {
-    const Reading reading = read_note(note, rules, own_names);
+void attach_reading(Note& note, const RuleBook& rules, const Circle& circle) {
+    const Reading reading = read_note(note, rules, circle);
     note.reading = reading_to_json(reading);
     note.read_with = rules.fingerprint();
     note.happens_on = note.event;
@@ -74,9 +74,13 @@ void attach_reading(Note& note, const RuleBook& rules, const std::vector<std::st
     }
 }
 
-std::vector<std::string> names_of(Store& store, std::int64_t contact_id) {
+Circle circle_in(Store& store, std::int64_t contact_id) {
     auto contact = store.contacts().find(contact_id);
-    return contact ? own_names(*contact) : std::vector<std::string>{};
+    return contact ? circle_of(*contact, store.contacts().card(contact_id)) : Circle{};
+}
+
+void reread_if_circle_changed(Store& store, std::int64_t contact_id, const Circle& before, const Circle& after) {
+    if (before != after) store.notes().forget_readings(contact_id);  // read at the next command's refresh
 }
 
 Note complete_note(Store& store, std::int64_t note_id, Date today, const RuleBook& rules) {
@@ -105,10 +109,12 @@ std::size_t refresh_readings(Store& store, const RuleBook& rules) {
         for (const auto& note : notes) ids.push_back(note.contact_id);
         std::sort(ids.begin(), ids.end());
         ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
-        std::unordered_map<std::int64_t, std::vector<std::string>> names;
-        for (const auto& contact : store.contacts().find_many(ids)) names[contact.id] = own_names(contact);
+        std::unordered_map<std::int64_t, Circle> circles;
+        auto cards = store.contacts().cards(ids);
+        for (const auto& contact : store.contacts().find_many(ids))
+            circles[contact.id] = circle_of(contact, cards[contact.id]);
         for (auto& note : notes) {
-            attach_reading(note, rules, names[note.contact_id]);
+            attach_reading(note, rules, circles[note.contact_id]);
             store.notes().update(note, Stamp::keep);
             ++count;
         }
@@ -139,7 +145,7 @@ Note add_note(Store& store, std::int64_t contact_id, const NewNote& input, Date 
     note.tags = note_tags(input.tags, note.text);
     store.write([&] {
         use_saved_rules(store, rules);
-        attach_reading(note, rules, names_of(store, contact_id));
+        attach_reading(note, rules, circle_in(store, contact_id));
         store.notes().insert(note);
     });
     return note;

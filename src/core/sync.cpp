@@ -292,6 +292,8 @@ private:
     void changed_card(Entry& entry, const Contact& ours, const Contact& card, const CardRest& card_rest_now,
                       const std::string& text, const FileStat& stat) {
         // An unreadable base: no field counts as changed in kith, and the rest of the card is kith's.
+        auto held_card = store_.contacts().card(ours.id);
+        const Circle circle_before = circle_of(ours, held_card);
         Contact base = ours;
         CardRest base_rest;
         try {
@@ -299,7 +301,7 @@ private:
             base = std::move(parsed.contact);
             base_rest = std::move(parsed.rest);
         } catch (const Error&) {
-            base_rest = {store_.contacts().card(ours.id), {}};
+            base_rest = {held_card, {}};
         }
         const bool card_later = stat.mtime_ns > updated_ns(ours.updated_at);
         auto merge = merge_fields(base, ours, card, card_later, phone_keys(store_.phone_region()));
@@ -315,6 +317,7 @@ private:
                     return read;
                 };
                 store_.contacts().write_card(ours.id, card_rest_now.card);
+                held_card = card_rest_now.card;
                 if (read_of(card_rest_now.card) != read_of(base_rest.card)) merge.from_theirs.emplace_back("card");
             }
             const bool photo_kept = !card_rest_now.photo || card_rest_now.photo->data.size() <= max_photo_bytes;
@@ -325,6 +328,7 @@ private:
         }
         if (!merge.from_theirs.empty()) {
             store_.contacts().update(merge.merged);
+            reread_if_circle_changed(store_, ours.id, circle_before, circle_of(merge.merged, held_card));
             changed_in_kith(ours.uuid, entry.row.file);
             SyncChange change{SyncChange::Way::in, SyncChange::Action::updated, ours.id, merge.merged.name,
                               entry.row.file,      merge.from_theirs,           {},      false};

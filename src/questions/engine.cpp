@@ -94,10 +94,12 @@ class Engine {
 public:
     Engine(const QuestionInput& input, const QuestionSettings& settings, std::size_t limit)
         : in_(input), settings_(settings), out_(limit) {
-        const auto names = own_names(input.contact);
+        // Readings are stored with their notes, made with the card's people; only a database
+        // kith cannot write reads a note here, without them.
+        const auto circle = circle_of(input.contact);
         for (const auto& note : input.notes)
             if (note.on.ok() && note.on <= input.today)
-                notes_.push_back({&note, reading_of(note, *settings.rules, names)});
+                notes_.push_back({&note, reading_of(note, *settings.rules, circle)});
         std::sort(notes_.begin(), notes_.end(), [](const Read& a, const Read& b) {
             if (a.note->on != b.note->on) return a.note->on > b.note->on;
             return a.note->id > b.note->id;
@@ -338,9 +340,9 @@ InMind in_mind(const QuestionInput& input, const QuestionSettings& settings) {
     std::sort(notes.begin(), notes.end(), [](const Note* a, const Note* b) {
         return std::tie(a->on, a->id) < std::tie(b->on, b->id);
     });
-    const auto names = own_names(input.contact);
+    const auto circle = circle_of(input.contact);
     for (const Note* note : notes) {
-        const Reading reading = reading_of(*note, *settings.rules, names);
+        const Reading reading = reading_of(*note, *settings.rules, circle);
         if (reading.phrase.empty()) continue;
         if (reading.kind == "promise" && !note->done_on) mind.promises.push_back(reading.phrase);
         // Feedback counts until you are in touch after the day it was given.

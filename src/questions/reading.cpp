@@ -9,6 +9,7 @@
 
 #include "kith/questions.h"
 #include "kith/text.h"
+#include "questions/card_people.h"
 #include "questions/pattern.h"
 #include "questions/phrases.h"
 #include "questions/rulebook.h"
@@ -139,6 +140,7 @@ struct About {
     std::string name;      // "Priya"
     char gender = 'n';
     bool plural = false;
+    bool ex = false;  // an ex-wife, an ex: their news is not ours to ask about
     bool self() const { return relation.empty() && name.empty(); }
 };
 
@@ -206,12 +208,12 @@ std::string name_after(std::string_view text, const std::vector<Word>& words, st
 
 // A word the person is called by ("Mum" for the one you call Mum, "Nina" for Nina): the note is
 // about them, not someone of theirs.
-bool own_name(const std::vector<std::string>& own_names, std::string_view key) {
-    return std::find(own_names.begin(), own_names.end(), fold_case(key)) != own_names.end();
+bool own_name(const Circle& circle, std::string_view key) {
+    return std::ranges::find(circle.own_names, fold_case(key)) != circle.own_names.end();
 }
 
 About find_about(std::string_view text, const std::vector<Word>& words, Span sentence, Span match,
-                 const std::vector<std::string>& own_names) {
+                 const Circle& circle) {
     About about;
     const bool lower_case_note = std::none_of(text.begin(), text.end(), is_ascii_upper);
     std::optional<std::size_t> chosen;
@@ -221,11 +223,12 @@ About find_about(std::string_view text, const std::vector<Word>& words, Span sen
         if (w.begin < sentence.begin || w.end > sentence.end) continue;
         std::string key = w.text;
         if (key.ends_with("'s")) key.resize(key.size() - 2);
-        if (key.starts_with("ex-") || (k > 0 && words[k - 1].text == "ex")) continue;
+        const bool ex = key.starts_with("ex-") || (k > 0 && words[k - 1].text == "ex");
+        if (key.starts_with("ex-")) key.erase(0, 3);
         const auto* relation = questions::relation_named(key);
-        if (!relation) continue;
-        const bool has_determiner = k > 0 && determiner(words[k - 1].text);
-        if (!has_determiner && own_name(own_names, key)) continue;  // "Mum's surgery", to Mum
+        if (!relation || (ex && w.end > match.begin)) continue;  // "divorce from her ex" is hers
+        const bool has_determiner = k > 0 && (determiner(words[k - 1].text) || ex);
+        if (!has_determiner && own_name(circle, key)) continue;  // "Mum's surgery", to Mum
         const bool sentence_start = w.begin == sentence.begin || text.substr(sentence.begin, w.begin - sentence.begin)
                                                                          .find_first_not_of(" \"(") == std::string_view::npos;
         if (ambiguous_relation(key) && !has_determiner && !sentence_start &&
@@ -241,15 +244,17 @@ About find_about(std::string_view text, const std::vector<Word>& words, Span sen
         }
     }
     if (chosen) {
-        const auto* relation = [&] {
-            std::string key = words[*chosen].text;
-            if (key.ends_with("'s")) key.resize(key.size() - 2);
-            return questions::relation_named(key);
-        }();
-        about.relation = std::string(relation->says);
+        std::string key = words[*chosen].text;
+        if (key.ends_with("'s")) key.resize(key.size() - 2);
+        about.ex = key.starts_with("ex-") || (*chosen > 0 && words[*chosen - 1].text == "ex");
+        if (key.starts_with("ex-")) key.erase(0, 3);
+        const auto* relation = questions::relation_named(key);
+        about.relation = (about.ex ? "ex-" : "") + std::string(relation->says);
+        if (about.ex) return about;  // never the card's spouse, nor a name that follows
         about.gender = relation->gender;
         about.plural = relation->plural;
         about.name = name_after(text, words, *chosen, lower_case_note);
+        if (about.name.empty()) about.name = questions::card_name_for(*relation, circle.related).value_or("");
         if (about.name.find(" and ") != std::string::npos) about.plural = true;
         return about;
     }
@@ -263,7 +268,7 @@ About find_about(std::string_view text, const std::vector<Word>& words, Span sen
         const bool possessive = key.ends_with("'s");
         if (possessive) key.resize(key.size() - 2);
         if (questions::never_a_name(key) || questions::relation_named(key)) continue;
-        if (own_name(own_names, key)) return about;  // "Nina's party", to Nina: hers
+        if (own_name(circle, key)) return about;  // "Nina's party", to Nina: hers
         const bool first_word = text.substr(sentence.begin, w.begin - sentence.begin).find_first_not_of(" \"(") ==
                                 std::string_view::npos;
         // A name is followed by its verb ("Niamh finished"), not by an article ("Running the Berlin marathon").
@@ -272,6 +277,10 @@ About find_about(std::string_view text, const std::vector<Word>& words, Span sen
                              !fold_case(key).ends_with("ing") && !questions::is_common_word(key);
         if (!possessive && !subject) continue;
         about.name = std::string(text.substr(w.begin, w.end - w.begin - (possessive ? 2 : 0)));
+        if (auto theirs = questions::card_relation_of(about.name, circle.related)) {
+            about.relation = std::move(theirs->relation);  // "Joana's op", Joana the card's spouse: his wife's
+            about.gender = theirs->gender;
+        }
         return about;
     }
     return about;
@@ -609,7 +618,7 @@ bool ours(const std::string& kind) { return kind == "promise" || kind == "mistak
 // Reads the note by the strongest rule that matches, or by rule `forced`; `next` is set to the
 // strongest rule that is not ours to do, for a note that holds both ("starts nursery in Feb. I
 // promised to send her Gail's number").
-Reading read_by(const Note& note, const RuleBook& book, const std::vector<std::string>& own_names,
+Reading read_by(const Note& note, const RuleBook& book, const Circle& circle,
                 std::optional<std::size_t> forced, std::optional<std::size_t>* next) {
     Reading reading;
     const std::string text = normalized(note.text);
@@ -685,7 +694,7 @@ Reading read_by(const Note& note, const RuleBook& book, const std::vector<std::s
     const Span sentence = sentence_at(spans, match.begin);
     const QuestionRule* rule = best ? &book.rule(best->rule) : nullptr;
     Tense tense = tense_of(text, words, sentence, match);
-    About about = rule && rule->about_them ? About{} : find_about(text, words, sentence, match, own_names);
+    About about = rule && rule->about_them ? About{} : find_about(text, words, sentence, match, circle);
 
     // When: --event, else a date in the same clause as the thing, else the same sentence, else
     // anywhere in the note; the nearest, and a day rather than a month.
@@ -832,7 +841,7 @@ Reading read_by(const Note& note, const RuleBook& book, const std::vector<std::s
         reading.phrase = questions::our_phrase(reading.kind, text, f.groups);
         return reading;  // work for us, shown in `due`, never a question to them
     }
-    if (reading.negated || reading.history || reading.kind == "fact") {
+    if (reading.negated || reading.history || reading.kind == "fact" || (about.ex && (reading.kind == "event" || reading.kind == "milestone"))) {
         plan_plains();
         return reading;
     }
@@ -907,23 +916,24 @@ Reading read_by(const Note& note, const RuleBook& book, const std::vector<std::s
 
 }  // namespace
 
-std::vector<std::string> own_names(const Contact& contact) {
-    std::vector<std::string> out;
+Circle circle_of(const Contact& contact, const ContactCard& card) {
+    Circle circle;
     const auto add_words = [&](std::string_view name) {
         for (const auto& word : questions::words_in(name))
-            if (!word.text.empty()) out.push_back(fold_case(word.text));
+            if (!word.text.empty()) circle.own_names.push_back(fold_case(word.text));
     };
     add_words(contact.name);
     for (const auto& nickname : contact.nicknames) add_words(nickname);
-    return out;
+    circle.related = card.related;
+    return circle;
 }
 
-Reading read_note(const Note& note, const RuleBook& book, const std::vector<std::string>& own_names) {
+Reading read_note(const Note& note, const RuleBook& book, const Circle& circle) {
     std::optional<std::size_t> next;
-    Reading reading = read_by(note, book, own_names, std::nullopt, &next);
+    Reading reading = read_by(note, book, circle, std::nullopt, &next);
     // Ours to do, and something of theirs besides: their thing's questions too.
     if (ours(reading.kind) && next) {
-        Reading theirs = read_by(note, book, own_names, next, nullptr);
+        Reading theirs = read_by(note, book, circle, next, nullptr);
         for (auto& planned : theirs.questions) reading.questions.push_back(std::move(planned));
     }
     return reading;

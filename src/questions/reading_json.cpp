@@ -94,10 +94,10 @@ std::optional<Reading> reading_from_json(std::string_view text) {
     return reading;
 }
 
-Reading reading_of(const Note& note, const RuleBook& rules, const std::vector<std::string>& own_names) {
+Reading reading_of(const Note& note, const RuleBook& rules, const Circle& circle) {
     if (!note.reading.empty() && note.read_with == rules.fingerprint())
         if (auto stored = reading_from_json(note.reading)) return *stored;
-    return read_note(note, rules, own_names);
+    return read_note(note, rules, circle);
 }
 
 std::string describe_reading(const Reading& reading, Date today, std::int64_t note_id) {

@@ -1,5 +1,6 @@
 #include "questions/when.h"
 
+#include <algorithm>
 #include <array>
 #include <charconv>
 #include <string>
@@ -115,6 +116,7 @@ Date weekday_from(Date noted, weekday wanted, int direction) {
 }
 
 struct Scanner {
+    std::string_view text;
     const std::vector<Word>& words;
     Date noted;
     bool past_tense;
@@ -132,6 +134,23 @@ struct Scanner {
         found.begin = words[first].begin;
         found.end = words[last].end;
         out.dates.push_back(found);
+    }
+
+    // Word i is the last of its clause: punctuation, an emoji or the end of the text follow it.
+    bool ends_clause(std::size_t i) const {
+        const auto rest = text.substr(words[i].end);
+        const auto next = rest.find_first_not_of(' ');
+        if (next == std::string_view::npos) return true;
+        const unsigned char c = static_cast<unsigned char>(rest[next]);
+        return c >= 0x80 || std::string_view(",.!?;:)-").find(rest[next]) != std::string_view::npos;
+    }
+    // A word before "sat", "wed" or "sun" that makes it the verb or the star ("we sat.", "got
+    // wed!", "in the sun."), not the day ("party sat!!", "starts school mon,").
+    static bool subject_or_article(std::string_view before) {
+        static constexpr std::array<std::string_view, 24> words{
+            "i",   "we",  "you", "he",   "she",  "they", "it",   "who", "the",  "a",   "in",    "to",
+            "got", "get", "be",  "been", "just", "was",  "were", "is",  "are",  "and", "never", "getting"};
+        return std::ranges::find(words, before) != words.end();
     }
 
     // Tries the forms that start at word i; returns how many words were used (0: none).
@@ -362,9 +381,10 @@ struct Scanner {
                     return 1;
             }
             // A weekday alone: the next one, or for something past, the last one.
-            if (w == "sat" || w == "sun" || w == "mon" || w == "wed") {  // also plain words: only after "on"/"by"
+            if (w == "sat" || w == "sun" || w == "mon" || w == "wed") {  // also plain words
                 const std::string& before = i > 0 ? at(i - 1) : std::string();
-                if (before != "on" && before != "by" && before != "til" && before != "until") return 0;
+                const bool named = before == "on" || before == "by" || before == "til" || before == "until";
+                if (!named && !(i > 0 && ends_clause(i) && !subject_or_article(before))) return 0;
             }
             Date date = past_tense ? weekday_from(noted, *wanted, -1) : weekday_from(noted, *wanted, 1);
             add(date, false, i, i, deadline);
@@ -401,7 +421,7 @@ struct Scanner {
 
 TextDates find_dates(std::string_view text, Date noted, bool past_tense) {
     const auto words = words_in(text);
-    Scanner scanner{words, noted, past_tense, {}};
+    Scanner scanner{text, words, noted, past_tense, {}};
     for (std::size_t i = 0; i < words.size();) {
         const auto used = scanner.at_word(i);
         i += used ? used : 1;

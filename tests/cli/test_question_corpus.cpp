@@ -42,6 +42,12 @@ constexpr double min_held_out_check_score = 0.72;  // the third of the cases no 
 // and 4.6 % reached once the week's fixes were in.
 constexpr double min_part_c_check_score = 0.70;
 constexpr double max_part_c_harm_rate = 0.05;
+// Part D (corpus-d.toml), written blind when cards' related people began to feed the engine:
+// "his wife" is the card's spouse Joana, and a name is never guessed. The engine before that
+// scored 60.2 %, 53.3 % and 10.8 % harmed here; these floors are just under the 75.9 % and
+// 0.0 % it reached.
+constexpr double min_part_d_check_score = 0.74;
+constexpr double max_part_d_harm_rate = 0.01;
 
 class Regex {
 public:
@@ -116,6 +122,12 @@ std::vector<Case> load(const std::vector<std::string>& files, std::string& jsonl
             if (auto birthday = text_of(view["birthday"]); !birthday.empty()) person["birthday"] = birthday;
             if (auto met = text_of(view["met"]); !met.empty()) person["met_on"] = met;
             if (auto nicknames = strings(view["nicknames"]); !nicknames.empty()) person["nicknames"] = nicknames;
+            // The people their card names, as an address book's import brings them.
+            if (const auto* related = view["related"].as_array())
+                for (const auto& item : *related) {
+                    const toml::node_view<const toml::node> one(item);
+                    person["related"].push_back({{"label", text_of(one["label"])}, {"value", text_of(one["name"])}});
+                }
             person["notes"] = nlohmann::json::array();
             for (const auto& note_node : *view["notes"].as_array()) {
                 const toml::node_view<const toml::node> note(note_node);
@@ -185,7 +197,7 @@ struct Tally {
 
 TEST_CASE("the question corpus scores at least what it scored when the rules were last tuned") {
     std::string jsonl;
-    auto cases = load({"corpus-a.toml", "corpus-b.toml", "corpus-c.toml"}, jsonl);
+    auto cases = load({"corpus-a.toml", "corpus-b.toml", "corpus-c.toml", "corpus-d.toml"}, jsonl);
     REQUIRE(cases.size() >= 300);
     Sandbox box;
     box.write_file(box.dir + "/corpus.jsonl", jsonl);
@@ -194,7 +206,7 @@ TEST_CASE("the question corpus scores at least what it scored when the rules wer
     // KITH_CORPUS=dev prints the failures of the tuning two thirds; KITH_CORPUS=all, of every case.
     const char* show = std::getenv("KITH_CORPUS");
     const std::string show_which = show ? show : "";
-    Tally dev, held, all, parts_ab, part_c;
+    Tally dev, held, all, parts_ab, part_c, part_d;
     std::map<std::string, Tally> by_area;
     int hygiene_failures = 0, questions_seen = 0;
     std::ostringstream report;
@@ -273,7 +285,8 @@ TEST_CASE("the question corpus scores at least what it scored when the rules wer
             (c.held_out ? held : dev).add(passed, has_must, musts_met, harm);
             all.add(passed, has_must, musts_met, harm);
             by_area[c.area].add(passed, has_must, musts_met, harm);
-            (c.file == "corpus-c.toml" ? part_c : parts_ab).add(passed, has_must, musts_met, harm);
+            (c.file == "corpus-c.toml" ? part_c : c.file == "corpus-d.toml" ? part_d : parts_ab)
+                .add(passed, has_must, musts_met, harm);
             if (!passed && (show_which == "all" || (show_which == "dev" && !c.held_out))) {
                 report << c.id << " on " << check.day << ":\n";
                 for (const auto& text : texts) report << "    asked: " << text << "\n";
@@ -285,7 +298,7 @@ TEST_CASE("the question corpus scores at least what it scored when the rules wer
     summary << "question corpus, " << cases.size() << " cases:\n  all       " << all.line() << "\n  tuned on  "
             << dev.line() << "\n  held out  " << held.line() << "\n  " << hygiene_failures << " of " << questions_seen
             << " questions asked were not clean questions\n  parts A, B " << parts_ab.line() << "\n  part C    "
-            << part_c.line() << "\n";
+            << part_c.line() << "\n  part D    " << part_d.line() << "\n";
     for (const auto& [area, tally] : by_area) summary << "    " << area << std::string(14 - std::min<std::size_t>(13, area.size()), ' ') << tally.line() << "\n";
     const std::string message = report.str() + summary.str();
     MESSAGE(message);
@@ -295,5 +308,7 @@ TEST_CASE("the question corpus scores at least what it scored when the rules wer
     CHECK(held.check_score() >= min_held_out_check_score);
     CHECK(part_c.check_score() >= min_part_c_check_score);
     CHECK(part_c.harm_rate() <= max_part_c_harm_rate);
+    CHECK(part_d.check_score() >= min_part_d_check_score);
+    CHECK(part_d.harm_rate() <= max_part_d_harm_rate);
     CHECK(hygiene_failures == 0);  // every question asked is a clean question
 }

@@ -375,3 +375,26 @@ TEST_CASE("ask: a second note about the same death does not ask the check-in aga
     CHECK(asked_on(box, "di", "2026-11-26").empty());
     CHECK(asked_on(box, "di", "2026-12-10").empty());
 }
+
+TEST_CASE("note: the people a person's card names are asked after by name, and a card that changes reads the notes again") {
+    Sandbox box;
+    const std::string uid = "UID:urn:uuid:5f1c0a52-1111-4a3b-9c1d-000000000001\r\n";
+    box.write_file(box.dir + "/before.vcf", "BEGIN:VCARD\r\nVERSION:4.0\r\n" + uid + "FN:Marco Silva\r\nEND:VCARD\r\n");
+    box.write_file(box.dir + "/after.vcf", "BEGIN:VCARD\r\nVERSION:4.0\r\n" + uid +
+                                               "FN:Marco Silva\r\nRELATED;TYPE=spouse;VALUE=text:Joana Silva\r\n"
+                                               "END:VCARD\r\n");
+    box.ok({"import", box.dir + "/before.vcf"});
+    box.today = "2026-03-03";
+    box.ok({"note", "marco", "his wife is having surgery on the 12th"});
+    auto asked = asked_on(box, "marco", "2026-03-20");
+    REQUIRE(!asked.empty());
+    CHECK(has(asked[0], "How is your wife recovering?"));
+
+    // The phone's card now names his wife: the note already written asks after her by name.
+    box.ok({"import", box.dir + "/after.vcf"});
+    asked = asked_on(box, "marco", "2026-03-20");
+    REQUIRE(!asked.empty());
+    CHECK(has(asked[0], "How is Joana recovering?"));
+    box.today = "2026-03-03";
+    CHECK(has(box.ok({"note", "marco", "wife has a knee op on the 12th"}), "understood: Joana's knee op"));
+}

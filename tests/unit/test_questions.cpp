@@ -722,6 +722,26 @@ TEST_CASE("questions: next September is ahead, even in a note that tells of a pl
     CHECK(iso(read("Moved to Leeds in March", today).when) == "2026-03-01");          // past tense, no "next"
 }
 
+TEST_CASE("questions: a bare sat or mon that ends its clause is the day, not the verb or the star") {
+    const Date wednesday = day_of(2026, 11, 18);
+    CHECK(iso(read("Joana's 40th sat!! big party at theirs", wednesday).when) == "2026-11-21");
+    CHECK(iso(read("their son starts school mon, uniform bought", wednesday).when) == "2026-11-23");
+    CHECK(iso(read("her recital Sat 🎹 grade 5 piece", wednesday).when) == "2026-11-21");
+    CHECK(iso(read("Big party, we sat. Then the band played", wednesday).when) == "none");
+    CHECK(iso(read("Lovely wedding in the sun!", wednesday).when) == "none");
+    CHECK(iso(read("Finally got wed!", wednesday).when) == "none");
+}
+
+TEST_CASE("questions: an ex's wedding or baby is not ours to ask about, and scattering ashes is a loss") {
+    const Date monday = day_of(2026, 11, 16);
+    CHECK_SILENT(asks("ex-wife remarried last wknd. he says he's fine w/ it", monday, day_of(2026, 11, 19)));
+    CHECK_SILENT(asks("Her ex just had a baby with his new gf", monday, day_of(2026, 11, 19)));
+    CHECK(read("Her divorce from her ex-husband is final next month", monday).kind != "fact");
+    const auto trip = "going to Madeira w/ the kids next month to scatter Marta's ashes";
+    CHECK(read(trip, monday).kind == "loss");
+    CHECK_NONE_SAY(asks(trip, monday, day_of(2026, 12, 20)), "Madeira");
+}
+
 TEST_CASE("questions: this weekend is the coming Saturday") {
     const std::string note = "Hosting a housewarming party this weekend";
     const Date wednesday = day_of(2026, 11, 18);
@@ -758,20 +778,54 @@ TEST_CASE("questions: a note that names the person by their own name or nickname
     anne.name = "Anne Miller";
     anne.nicknames = {"Mum"};
     note.text = "Mum's cataract surgery next tues";
-    auto reading = read_note(note, *builtin_book(), own_names(anne));
+    auto reading = read_note(note, *builtin_book(), circle_of(anne));
     CHECK(reading.relation.empty());
     CHECK(reading.phrase == "your cataract surgery");
     // Without knowing she is Mum, it is someone's mum; and "her mum" is her mother, whoever she is.
     CHECK(read_note(note, *builtin_book()).relation == "mum");
     note.text = "Her mum's cataract surgery next tues";
-    CHECK(read_note(note, *builtin_book(), own_names(anne)).relation == "mum");
+    CHECK(read_note(note, *builtin_book(), circle_of(anne)).relation == "mum");
     Contact nina;
     nina.name = "Nina Petrova";
     note.text = "Nina's knee surgery is on Friday";
-    reading = read_note(note, *builtin_book(), own_names(nina));
+    reading = read_note(note, *builtin_book(), circle_of(nina));
     CHECK(reading.name.empty());
     CHECK(reading.phrase == "your knee surgery");
     CHECK(read_note(note, *builtin_book()).name == "Nina");
+}
+
+TEST_CASE("questions: the people a card names are called by name, only when the card leaves no doubt") {
+    Note note;
+    note.id = 1;
+    note.contact_id = 1;
+    note.on = today;
+    Contact marco;
+    marco.name = "Marco Silva";
+    ContactCard card;
+    card.related = {{"spouse", "Joana Silva"}, {"child", "Jake"}};
+    const auto circle = circle_of(marco, card);
+    const auto name_in = [&](const std::string& text, const Circle& with) {
+        note.text = text;
+        return read_note(note, *builtin_book(), with).name;
+    };
+    CHECK(name_in("His wife is having knee surgery next week", circle) == "Joana");  // the card's one spouse
+    CHECK(name_in("His wife is having knee surgery next week", circle_of(marco)).empty());
+    CHECK(name_in("His kid is having knee surgery next week", circle) == "Jake");  // the one child
+    // A daughter is not a child of whom the card does not say a son or a daughter.
+    CHECK(name_in("His daughter is having knee surgery next week", circle).empty());
+    CHECK(name_in("His ex-wife is having knee surgery next week", circle).empty());
+    // "Joana" is his wife: her surgery, not his.
+    note.text = "Joana's knee surgery is on Friday";
+    const auto reading = read_note(note, *builtin_book(), circle);
+    CHECK(reading.name == "Joana");
+    CHECK(reading.relation == "partner");
+    // Two children: the kid is one of them, and kith does not guess which; "the kids" are both.
+    card.related = {{"child", "Emma"}, {"child", "Jake"}};
+    CHECK(name_in("His kid is having knee surgery next week", circle_of(marco, card)).empty());
+    CHECK(name_in("Kids are having knee surgery next week", circle_of(marco, card)) == "Emma and Jake");
+    // A reference to a contact is no name to call someone by.
+    card.related = {{"spouse", "urn:uuid:5f1c0a52-1111-4a3b-9c1d-000000000001"}};
+    CHECK(name_in("His wife is having knee surgery next week", circle_of(marco, card)).empty());
 }
 
 TEST_CASE("questions: a topic word that starts a proper name is not the topic") {
