@@ -242,6 +242,24 @@ TEST_CASE("what a phone's card holds beyond kith's fields survives kith's edits,
     CHECK(has(ana, "Globex"));
 }
 
+TEST_CASE("a spouse added on the phone is asked after by name in the notes kith already has") {
+    Sandbox box;
+    const auto vdir = make_vdir(box);
+    box.write_file(vdir + "/marco-1.vcf", phone_card("marco-1", "Marco Silva"), 0600);
+    box.ok({"sync", "--vdir", vdir});
+    box.today = "2026-03-03";
+    box.ok({"note", "marco", "his wife is having surgery on the 12th"});
+    box.today = "2026-03-20";
+    CHECK(has(box.ok({"ask", "marco"}), "How is your wife recovering?"));
+    box.write_file(vdir + "/marco-1.vcf",
+                   phone_card("marco-1", "Marco Silva", "item1.X-ABRELATEDNAMES:Joana Silva\r\n"
+                                                        "item1.X-ABLabel:_$!<Spouse>!$_\r\n"),
+                   0600);
+    age(vdir + "/marco-1.vcf", std::chrono::seconds(60));
+    CHECK(has(box.ok({"sync", "--vdir", vdir}), "in:  updated  Marco Silva (#1): card"));
+    CHECK(has(box.ok({"ask", "marco"}), "How is Joana recovering?"));
+}
+
 TEST_CASE("the same field changed on both sides keeps the later change and says which value it replaced") {
     Sandbox box;
     const auto vdir = make_vdir(box);
