@@ -66,9 +66,13 @@ struct NewNote {
     std::vector<std::string> tags;
 };
 
-// Saves the note with what kith understood of it (its reading, SPEC §5a).
+// Saves the note with what kith understood of it (its reading, SPEC §5a); a note that says a
+// promise of ours was kept marks it done (`kept`, when given, lists them).
 Note add_note(Store& store, std::int64_t contact_id, const NewNote& input, Date today,
-              const RuleBook& rules = builtin_rulebook());
+              const RuleBook& rules = builtin_rulebook(), std::vector<Note>* kept = nullptr);
+// Inside a write: the promises of ours to the note's person, noted before it and not done, that
+// the note says were kept ("sent Gareth the Q2 report ✅"), marked done on the note's day.
+std::vector<Note> keep_promises(Store& store, const Note& note, const RuleBook& rules);
 
 // Inside a write: the rule book taken from the database, read and compiled, so `kith note`
 // neither parses rules.toml nor compiles a pattern; kept there anew when the rules changed.

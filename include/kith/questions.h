@@ -165,6 +165,13 @@ Reading reading_of(const Note& note, const RuleBook& rules, const Circle& circle
 std::string reading_to_json(const Reading& reading);
 std::optional<Reading> reading_from_json(std::string_view json);
 
+// Whether a later note says a promise of ours was kept: `promise` is its phrase ("send the Q2
+// report by end of the month"), `later` the note ("sent Gareth the Q2 report ✅"): the promise's
+// verb in the past (not "she sent") or a tick, and a word of what was promised.
+bool keeps_promise(std::string_view promise, std::string_view later);
+// Whether a note could say any promise was kept (a tick, a verb of keeping one): the cheap test first.
+bool may_keep_a_promise(std::string_view later);
+
 // One line saying what kith understood and what it will ask when, for `kith note`:
 // `understood: your mum's hip operation, in 2026-12 · after it: "How is your mum recovering?"`.
 // `note_id`, when given, names the note in the `kith done n12` a promise waits for.

@@ -48,11 +48,18 @@ void add_note_command(CLI::App& app, Session& session) {
         auto who = resolve_contact(store, *contact);  // before reading stdin or opening an editor
         input->text = note_text(*words, session);
         session.describe_writes(fmt::format("for {} (#{}): \"{}\"", who.name, who.id, shorten(input->text, 40)));
-        auto note = add_note(store, who.id, *input, today, *session.question_settings().rules);
+        std::vector<Note> kept;
+        auto note = add_note(store, who.id, *input, today, *session.question_settings().rules, &kept);
         std::cout << fmt::format("Noted for {} (#{}), note {}\n", who.name, who.id, note.id);
         // What kith understood, so a misreading can be put right at once (SPEC §5a).
         if (auto reading = reading_from_json(note.reading))
             std::cout << escape_control_characters(describe_reading(*reading, today, note.id)) << '\n';
+        for (const auto& promise : kept)
+            if (auto reading = reading_from_json(promise.reading))
+                std::cout << escape_control_characters(fmt::format(
+                                 "kept: you promised: {} (n{}) · done, out of `kith due`",
+                                 reading->phrase, promise.id))
+                          << '\n';
     });
 }
 

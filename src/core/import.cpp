@@ -548,17 +548,22 @@ void Importer::insert_children(ContactRecord& incoming, const ContactRecord& exi
                                const Circle& circle, MergeResult& result) {
     std::map<std::int64_t, std::int64_t> note_ids;
     auto keep = Stamp::keep;
+    std::vector<Note> added_notes;
     merge_items(
         store_, RecordTable::notes, incoming.notes, existing.notes, note_matching,
         [&](Note& note) {
             attach_reading(note, rules_, circle);
             store_.notes().insert(note);
+            if (may_keep_a_promise(note.text)) added_notes.push_back(note);
         },
         [&](Note& note) {
             attach_reading(note, rules_, circle);
             store_.notes().update(note, keep);
         },
         "note", result, &note_ids);
+    // A note that says a promise was kept, new here, marks it done, as `kith note` does.
+    std::ranges::sort(added_notes, {}, &Note::on);
+    for (const auto& note : added_notes) keep_promises(store_, note, rules_);
     merge_items(
         store_, RecordTable::interactions, incoming.interactions, existing.interactions, interaction_matching,
         [&](Interaction& interaction) { store_.interactions().insert(interaction); },

@@ -134,7 +134,8 @@ std::vector<std::string> note_tags(const std::vector<std::string>& given, const 
     return tags;
 }
 
-Note add_note(Store& store, std::int64_t contact_id, const NewNote& input, Date today, const RuleBook& rules) {
+Note add_note(Store& store, std::int64_t contact_id, const NewNote& input, Date today, const RuleBook& rules,
+              std::vector<Note>* kept) {
     Note note;
     note.contact_id = contact_id;
     note.text = trim(validate::text(input.text, "note"));
@@ -147,8 +148,26 @@ Note add_note(Store& store, std::int64_t contact_id, const NewNote& input, Date 
         use_saved_rules(store, rules);
         attach_reading(note, rules, circle_in(store, contact_id));
         store.notes().insert(note);
+        auto done = keep_promises(store, note, rules);
+        if (kept) *kept = std::move(done);
     });
     return note;
+}
+
+std::vector<Note> keep_promises(Store& store, const Note& note, const RuleBook& rules) {
+    std::vector<Note> kept;
+    if (!may_keep_a_promise(note.text)) return kept;
+    const auto reading = reading_from_json(note.reading);
+    if (reading && (reading->kind == "promise" || reading->do_not_raise)) return kept;
+    for (auto& promise : store.notes().follow_ups_for({note.contact_id}, note.on)) {
+        if (promise.id == note.id || promise.on > note.on) continue;
+        const Reading promised = reading_of(promise, rules);
+        if (promised.kind != "promise" || !keeps_promise(promised.phrase, note.text)) continue;
+        promise.done_on = note.on;
+        store.notes().update(promise);
+        kept.push_back(std::move(promise));
+    }
+    return kept;
 }
 
 Interaction log_interaction(Store& store, std::int64_t contact_id, const NewInteraction& input, Date today) {

@@ -384,7 +384,9 @@ struct Scanner {
             if (w == "sat" || w == "sun" || w == "mon" || w == "wed") {  // also plain words
                 const std::string& before = i > 0 ? at(i - 1) : std::string();
                 const bool named = before == "on" || before == "by" || before == "til" || before == "until";
-                if (!named && !(i > 0 && ends_clause(i) && !subject_or_article(before))) return 0;
+                // "party sat at Bar Lupo": after the thing that happens, the day it happens.
+                const bool after_event = is_event_noun(before);
+                if (!named && !after_event && !(i > 0 && ends_clause(i) && !subject_or_article(before))) return 0;
             }
             Date date = past_tense ? weekday_from(noted, *wanted, -1) : weekday_from(noted, *wanted, 1);
             add(date, false, i, i, deadline);

@@ -398,3 +398,22 @@ TEST_CASE("note: the people a person's card names are asked after by name, and a
     box.today = "2026-03-03";
     CHECK(has(box.ok({"note", "marco", "wife has a knee op on the 12th"}), "understood: Joana's knee op"));
 }
+
+TEST_CASE("note: a later note that says a promise was kept takes it out of due, and says so") {
+    Sandbox box;
+    box.ok({"add", "Gareth Price"});
+    box.today = "2026-06-03";
+    box.ok({"note", "gareth", "promised to send him the Q2 report by end of the month"});
+    box.ok({"note", "gareth", "promised to intro him to Sam at Globex"});
+    box.today = "2026-06-25";
+    auto out = lines_of(box.ok({"note", "gareth", "sent Gareth the Q2 report ✅"}));
+    REQUIRE(out.size() == 3);
+    CHECK(out[2] == "kept: you promised: send the Q2 report by end of the month (n1) · done, out of `kith due`");
+    box.today = "2026-07-02";
+    const auto due = box.ok({"due", "--format", "plain"});
+    CHECK_FALSE(has(due, "Q2 report"));
+    CHECK(has(due, "intro to Sam at Globex"));  // another promise: still ours to do
+    // Undo takes the note back, and the promise with it.
+    box.ok({"undo"});
+    CHECK(has(box.ok({"due", "--format", "plain"}), "Q2 report"));
+}

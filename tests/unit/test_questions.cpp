@@ -727,6 +727,8 @@ TEST_CASE("questions: a bare sat or mon that ends its clause is the day, not the
     CHECK(iso(read("Joana's 40th sat!! big party at theirs", wednesday).when) == "2026-11-21");
     CHECK(iso(read("their son starts school mon, uniform bought", wednesday).when) == "2026-11-23");
     CHECK(iso(read("her recital Sat 🎹 grade 5 piece", wednesday).when) == "2026-11-21");
+    CHECK(iso(read("Nina's bday party sat at Bar Lupo 8pm", wednesday).when) == "2026-11-21");
+    CHECK(iso(read("We sat at the bar for hours", wednesday).when) == "none");
     CHECK(iso(read("Big party, we sat. Then the band played", wednesday).when) == "none");
     CHECK(iso(read("Lovely wedding in the sun!", wednesday).when) == "none");
     CHECK(iso(read("Finally got wed!", wednesday).when) == "none");
@@ -740,6 +742,20 @@ TEST_CASE("questions: an ex's wedding or baby is not ours to ask about, and scat
     const auto trip = "going to Madeira w/ the kids next month to scatter Marta's ashes";
     CHECK(read(trip, monday).kind == "loss");
     CHECK_NONE_SAY(asks(trip, monday, day_of(2026, 12, 20)), "Madeira");
+}
+
+TEST_CASE("questions: a later note keeps a promise when it says it done, and about the same thing") {
+    CHECK(keeps_promise("send the Q2 report by end of the month", "sent Gareth the Q2 report ✅"));
+    CHECK(keeps_promise("intro to Sam at Globex", "intro'd her to Sam, they're meeting Tues"));
+    CHECK(keeps_promise("send the audit deck by Friday", "Deck done ✅"));
+    CHECK(keeps_promise("a reply", "replied at last"));
+    // Another thing, someone else doing it, or nothing said done: the promise stays.
+    CHECK_FALSE(keeps_promise("send the Q2 report by end of the month", "sent her the invoice"));
+    CHECK_FALSE(keeps_promise("send the audit deck by Friday", "she sent the deck back with comments"));
+    CHECK_FALSE(keeps_promise("intro to Sam at Globex", "Sam at Globex is hiring"));
+    CHECK_FALSE(keeps_promise("send the audit deck by Friday", "sent the thing on Friday"));
+    CHECK(may_keep_a_promise("sent Gareth the Q2 report ✅"));
+    CHECK_FALSE(may_keep_a_promise("Her mum is having a hip operation next month"));
 }
 
 TEST_CASE("questions: this weekend is the coming Saturday") {
