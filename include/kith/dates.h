@@ -97,6 +97,12 @@ Date checkin_due(Date last_touch, const Cadence& cadence);
 // Signed whole days from `from` to `to`.
 int days_between(Date from, Date to);
 
+// Next week, as `kith date` and a note's words both count it: its Monday is the first Monday
+// strictly after `day` (weeks start on Monday), and "next tues" is that week's Tuesday ("next
+// tues" written on a Monday is a week tomorrow; on a Saturday, three days on).
+Date next_weeks_monday(Date day);
+Date next_weeks(std::chrono::weekday wanted, Date day);
+
 std::string format_iso(Date date);                       // 2026-12-01
 std::string format_birthday(const Birthday& birthday);  // 1986-03-15 or --03-15
 std::string format_interval(const Interval& interval);   // 30d, 2w, 1mo, 1y

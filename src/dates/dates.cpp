@@ -202,13 +202,6 @@ Attempt<Date> keyword_date(std::string_view w, Date today) {
     return std::nullopt;
 }
 
-// Next week's Monday: the first Monday strictly after today (weeks start on Monday).
-Date next_weeks_monday(Date today) {
-    auto ahead = Monday - weekday{sys_days{today}};
-    if (ahead == days{0}) ahead = days{7};
-    return Date{sys_days{today} + ahead};
-}
-
 // `fri`, `friday`: the next one, strictly after today (a week ahead on that day). `next friday`:
 // that day of next week, as a note reads it and as `next week` is its Monday ("next tues"
 // written on a Monday is a week tomorrow; on a Saturday, three days on).
@@ -217,7 +210,7 @@ Attempt<Date> weekday_date(const std::vector<std::string_view>& ws, Date today) 
     if (ws.size() != (next ? 2u : 1u)) return std::nullopt;
     const auto wd = weekday_named(ws.back());
     if (!wd) return std::nullopt;
-    if (next) return Date{sys_days{next_weeks_monday(today)} + (*wd - Monday)};
+    if (next) return next_weeks(*wd, today);
     auto ahead = *wd - weekday{sys_days{today}};
     if (ahead == days{0}) ahead = days{7};
     return Date{sys_days{today} + ahead};
@@ -406,6 +399,14 @@ std::string cadence_reason(const std::string& interval_error) {
 constexpr Date cadence_reference{year{2000}, January, day{1}};
 
 }  // namespace
+
+Date next_weeks_monday(Date day) {
+    auto ahead = Monday - weekday{sys_days{day}};
+    if (ahead == days{0}) ahead = days{7};
+    return Date{sys_days{day} + ahead};
+}
+
+Date next_weeks(weekday wanted, Date day) { return Date{sys_days{next_weeks_monday(day)} + (wanted - Monday)}; }
 
 // ---- public parsers --------------------------------------------------------------------
 

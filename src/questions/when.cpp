@@ -189,8 +189,8 @@ struct Scanner {
                 return 2;
             }
             if (what == "week" || what == "wk") {
-                Date monday = weekday_from(Date{sys_days{noted} + days{1}}, Monday, -1);  // this week's Monday
-                Date day_of = Date{sys_days{monday} + days{7 * step}};
+                Date day_of = next_weeks_monday(noted);
+                if (step == -1) day_of = Date{sys_days{day_of} - days{14}};  // last week's Monday
                 if (step == 0) day_of = noted;
                 add(day_of, false, i, i + 1, deadline);
                 return 2;
@@ -206,10 +206,7 @@ struct Scanner {
             }
             if (auto wanted = weekday_named(what)) {
                 Date day_of = step < 0 ? weekday_from(noted, *wanted, -1) : weekday_from(noted, *wanted, 1);
-                if (w == "next") {  // that day of next week, as `kith date next tues` gives it
-                    const Date monday = weekday_from(Date{sys_days{noted} + days{1}}, Monday, -1);  // this week's
-                    day_of = Date{sys_days{monday} + days{7} + (*wanted - Monday)};
-                }
+                if (w == "next") day_of = next_weeks(*wanted, noted);  // as `kith date next tues` gives it
                 add(day_of, false, i, i + 1, deadline);
                 return 2;
             }

@@ -38,10 +38,10 @@ constexpr double min_held_out_check_score = 0.72;  // the third of the cases no 
 // Part C (corpus-c.toml), written blind after a replayed week, in the shapes parts A and B lack
 // (their own names, proper names like topics, hard times in `due`, promises with days, secrets).
 // Scored apart so that the floors above keep meaning what they did. The engine it was written
-// against scored 56.3 %, 51.0 % and 13.2 % harmed here; these floors are just under the 72.2 %
-// and 4.6 % reached once the week's fixes were in.
-constexpr double min_part_c_check_score = 0.70;
-constexpr double max_part_c_harm_rate = 0.05;
+// against scored 56.3 %, 51.0 % and 13.2 % harmed here; these floors are just under the 75.5 %
+// and 1.3 % reached since (kept promises, dates, the week's fixes).
+constexpr double min_part_c_check_score = 0.74;
+constexpr double max_part_c_harm_rate = 0.02;
 // Part D (corpus-d.toml), written blind when cards' related people began to feed the engine:
 // "his wife" is the card's spouse Joana, and a name is never guessed. The engine before that
 // scored 60.2 %, 53.3 % and 10.8 % harmed here; these floors are just under the 75.9 % and
