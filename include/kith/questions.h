@@ -37,6 +37,7 @@ struct Reading {
     bool negated = false;       // "not a Yankees fan", "no longer at Globex"
     bool sensitive = false;     // a death, a diagnosis, a layoff, a divorce …
     bool do_not_raise = false;  // "asked me not to bring it up": nothing comes of it, ever
+    std::optional<Date> quiet_until;  // "not telling anyone till the scan mid Jan": nothing before
     bool hold_banks = false;    // no tag-bank questions (our work, selling) for four weeks after it
     bool cancels = false;       // "the wedding's off": earlier notes about the same thing ask nothing more
     std::vector<std::string> also;  // the other rules that matched

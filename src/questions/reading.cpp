@@ -613,6 +613,37 @@ void plan_stale(Reading& reading, const Note& note) {
                                  add(note.on, Interval{1, Interval::Unit::years})});
 }
 
+// A secret kept till a day the note names ("not telling anyone till the 12 wk scan mid Jan",
+// "not public yet, announcing on the 1st"): the words from the secret to that day, and
+// the last day of keeping it (a month named alone: its last day).
+struct Secret {
+    std::size_t begin = 0, end = 0;
+    Date until;
+};
+std::optional<Secret> secret_till(std::string_view text, questions::Span secret, Date noted) {
+    if (secret.begin < 0) return std::nullopt;
+    const auto from = static_cast<std::size_t>(secret.begin);
+    const auto after = static_cast<std::size_t>(secret.end);
+    const auto sentence_end = text.find_first_of(".!?\n", after);
+    const auto rest = text.substr(after, sentence_end == std::string_view::npos ? std::string_view::npos
+                                                                                 : sentence_end - after);
+    const auto words = questions::words_in(rest);
+    const bool till = std::ranges::any_of(words, [](const Word& w) {
+        return w.text == "till" || w.text == "until" || w.text == "til" || w.text == "before" ||
+               w.text.starts_with("announc");  // "not public yet, announcing on the 1st"
+    });
+    if (!till) return std::nullopt;
+    for (const auto& d : questions::find_dates(rest, noted, false).dates) {
+        if (d.date <= noted) continue;
+        Secret found;
+        found.begin = from;
+        found.end = after + d.end;
+        found.until = d.month_only ? day_after(kith::add(d.date, Interval{1, Interval::Unit::months}), -1) : d.date;
+        return found;
+    }
+    return std::nullopt;
+}
+
 bool ours(const std::string& kind) { return kind == "promise" || kind == "mistake" || kind == "feedback"; }
 
 // Reads the note by the strongest rule that matches, or by rule `forced`; `next` is set to the
@@ -677,6 +708,26 @@ Reading read_by(const Note& note, const RuleBook& book, const Circle& circle,
     const bool explicit_ask = note.ask || ((trim(note.text).ends_with("?") || trim(note.text).ends_with("？")) &&
                                            !words.empty() && questions::starts_a_question(words.front().text));
     if (best && book.rule(best->rule).kind == "private") {
+        if (auto secret = secret_till(text, best->groups[0], noted)) {
+            // "pregnant!! not telling anyone till the 12 wk scan mid Jan": news like any other,
+            // read without its secret, and nothing of it asked before then.
+            Note open = note;
+            open.text = text;
+            std::fill(open.text.begin() + secret->begin, open.text.begin() + secret->end, ' ');
+            Reading news = read_by(open, book, circle, std::nullopt, next);
+            news.quiet_until = secret->until;
+            const Date told = day_after(secret->until);
+            // What would have been asked while it was secret waits till it is told, as long as the
+            // thing is still to come ("How are you feeling?" of a pregnancy); the rest is gone.
+            const bool still_to_come = !news.when || *news.when >= told;
+            for (auto& q : news.questions) {
+                const bool waits = q.key.ends_with("-before") || q.key.ends_with("-during") || q.key.ends_with("-congrats");
+                if (q.until < told && waits && still_to_come) q.until = add(told, Interval{days_between(q.from, q.until), Interval::Unit::days});
+                q.from = std::max(q.from, told);
+            }
+            std::erase_if(news.questions, [](const PlannedQuestion& q) { return q.until < q.from; });
+            return news;
+        }
         reading.kind = "fact";
         reading.rule = book.rule(best->rule).id;
         reading.do_not_raise = true;

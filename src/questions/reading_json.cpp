@@ -33,6 +33,7 @@ std::string reading_to_json(const Reading& reading) {
     if (reading.negated) out["negated"] = true;
     if (reading.sensitive) out["sensitive"] = true;
     if (reading.do_not_raise) out["do_not_raise"] = true;
+    if (reading.quiet_until) out["quiet_until"] = format_iso(*reading.quiet_until);
     if (reading.hold_banks) out["hold_banks"] = true;
     if (reading.cancels) out["cancels"] = true;
     if (!reading.also.empty()) out["also"] = reading.also;
@@ -70,6 +71,7 @@ std::optional<Reading> reading_from_json(std::string_view text) {
     reading.negated = flag("negated");
     reading.sensitive = flag("sensitive");
     reading.do_not_raise = flag("do_not_raise");
+    reading.quiet_until = date_from(object, "quiet_until");
     reading.hold_banks = flag("hold_banks");
     reading.cancels = flag("cancels");
     if (auto also = object.find("also"); also != object.end() && also->is_array())
@@ -108,6 +110,7 @@ std::string describe_reading(const Reading& reading, Date today, std::int64_t no
     if (reading.kind == "mistake") return fmt::format("understood: a mistake of ours ({}) · kith will remind you in a week to check all is well", reading.phrase);
     if (reading.kind == "feedback") return fmt::format("understood: their feedback ({}) · shown with them until you next speak", reading.phrase);
     std::string what = reading.phrase.empty() ? reading.kind : reading.phrase;
+    if (reading.quiet_until) what += fmt::format(", kept quiet until {}", format_iso(*reading.quiet_until));
     if (reading.kind == "question") what = "a question to ask them";
     if (reading.negated) what += " (not so)";
     if (reading.history) what += ", long past";

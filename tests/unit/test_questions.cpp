@@ -758,6 +758,21 @@ TEST_CASE("questions: a later note keeps a promise when it says it done, and abo
     CHECK_FALSE(may_keep_a_promise("Her mum is having a hip operation next month"));
 }
 
+TEST_CASE("questions: a secret kept till a day asks nothing before it, then asks as news") {
+    const Date noted = day_of(2025, 12, 10);
+    const auto note = "pregnant!! 8 wks 🤫 not telling anyone till the 12 wk scan mid Jan";
+    const auto reading = read(note, noted);
+    CHECK_FALSE(reading.do_not_raise);
+    CHECK(iso(reading.quiet_until) == "2026-01-31");
+    CHECK(iso(reading.when) == "none");  // the scan is when it is told, not when the baby comes
+    CHECK_SILENT(asks(note, noted, day_of(2025, 12, 17)));
+    CHECK_SILENT(asks(note, noted, day_of(2026, 1, 20)));
+    CHECK_SOME_SAY(asks(note, noted, day_of(2026, 2, 2)), "feeling");
+    // Without a day it is kept till, it is never raised.
+    CHECK(read("knee surgery on the 12th, not telling anyone till after", noted).do_not_raise);
+    CHECK(read("keep it quiet until it's announced", noted).do_not_raise);
+}
+
 TEST_CASE("questions: this weekend is the coming Saturday") {
     const std::string note = "Hosting a housewarming party this weekend";
     const Date wednesday = day_of(2026, 11, 18);
