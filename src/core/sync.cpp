@@ -291,9 +291,9 @@ private:
     // A card kith knew, changed in the folder: merged field by field against the card as kith last saw it.
     void changed_card(Entry& entry, const Contact& ours, const Contact& card, const CardRest& card_rest_now,
                       const std::string& text, const FileStat& stat) {
-        // An unreadable base: no field counts as changed in kith, and the rest of the card is kith's.
         auto held_card = store_.contacts().card(ours.id);
-        const Circle circle_before = circle_of(ours, held_card);
+        const Circle circle_before = circle_of(ours, held_card);  // a new spouse on the card: notes read again
+        // An unreadable base: no field counts as changed in kith, and the rest of the card is kith's.
         Contact base = ours;
         CardRest base_rest;
         try {

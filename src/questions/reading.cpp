@@ -721,8 +721,10 @@ Reading read_by(const Note& note, const RuleBook& book, const Circle& circle,
             // thing is still to come ("How are you feeling?" of a pregnancy); the rest is gone.
             const bool still_to_come = !news.when || *news.when >= told;
             for (auto& q : news.questions) {
-                const bool waits = q.key.ends_with("-before") || q.key.ends_with("-during") || q.key.ends_with("-congrats");
-                if (q.until < told && waits && still_to_come) q.until = add(told, Interval{days_between(q.from, q.until), Interval::Unit::days});
+                const bool waits =
+                    q.key.ends_with("-before") || q.key.ends_with("-during") || q.key.ends_with("-congrats");
+                if (q.until < told && waits && still_to_come)
+                    q.until = add(told, Interval{days_between(q.from, q.until), Interval::Unit::days});
                 q.from = std::max(q.from, told);
             }
             std::erase_if(news.questions, [](const PlannedQuestion& q) { return q.until < q.from; });
@@ -892,7 +894,8 @@ Reading read_by(const Note& note, const RuleBook& book, const Circle& circle,
         reading.phrase = questions::our_phrase(reading.kind, text, f.groups);
         return reading;  // work for us, shown in `due`, never a question to them
     }
-    if (reading.negated || reading.history || reading.kind == "fact" || (about.ex && (reading.kind == "event" || reading.kind == "milestone"))) {
+    const bool an_exs_news = about.ex && (reading.kind == "event" || reading.kind == "milestone");
+    if (reading.negated || reading.history || reading.kind == "fact" || an_exs_news) {
         plan_plains();
         return reading;
     }
