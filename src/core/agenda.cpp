@@ -6,6 +6,7 @@
 #include <set>
 #include <tuple>
 
+#include "core/note_day.h"
 #include "kith/due.h"
 #include "kith/error.h"
 #include "kith/questions.h"
@@ -130,21 +131,17 @@ Agenda agenda(Store& store, const AgendaOptions& options) {
         for (const auto& note : events) {
             const Contact* contact = person(note.contact_id);
             if (!contact || !note.happens_on) continue;
-            auto reason = on_day(DueReason::Kind::event_ahead, *note.happens_on, options.today);
-            reason.text = note_subject(note);
+            const auto what = note_day(note, reading_from_json(note.reading));
+            if (what.kind == DueReason::Kind::promise && note.done_on) continue;
+            if (what.kind == DueReason::Kind::care && contact->last_contacted &&
+                *contact->last_contacted >= *note.happens_on)
+                continue;  // a check-in after a hard time: until you are in touch
+            auto reason = on_day(what.kind, *note.happens_on, options.today);  // a promise on its deadline too
+            if (what.kind == DueReason::Kind::promise) reason.deadline = note.happens_on;
+            reason.text = what.text;
+            reason.loss = what.loss;
             reason.source_id = note.id;
             reason.noted = note.on;
-            const auto reading = reading_from_json(note.reading);
-            if (reading && reading->kind == "promise") {
-                if (note.done_on) continue;
-                reason.kind = DueReason::Kind::promise;  // on its deadline
-                reason.deadline = note.happens_on;
-                reason.text = reading->phrase.empty() ? note.text : reading->phrase;
-            } else if (!note.event && reading && is_hard_time(*reading)) {
-                if (contact->last_contacted && *contact->last_contacted >= *note.happens_on) continue;
-                reason.kind = DueReason::Kind::care;
-                reason.loss = reading->kind == "loss";
-            }
             found.emplace_back(note.contact_id, reason);
         }
         for (const auto& note : follow_ups) {

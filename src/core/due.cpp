@@ -7,6 +7,7 @@
 #include <map>
 #include <utility>
 
+#include "core/note_day.h"
 #include "kith/core.h"
 #include "kith/questions.h"
 #include "kith/text.h"
@@ -84,19 +85,19 @@ std::optional<DueReason> event_reason(const Note& note, const Contact& contact, 
     int days = days_between(day, today);
     // A passed event counts until you are in touch on or after its day.
     const bool spoke_since = contact.last_contacted && days_between(day, *contact.last_contacted) >= 0;
-    const auto reading = reading_from_json(note.reading);
+    const auto what = note_day(note, reading_from_json(note.reading));
+    if (what.kind == DueReason::Kind::promise) return std::nullopt;  // its deadline: follow_up_reason says it
     DueReason reason;
     reason.date = day;
     reason.days_late = days;
-    reason.text = note_subject(note);
+    reason.text = what.text;
     reason.source_id = note.id;
     reason.noted = note.on;
-    if (reading && reading->kind == "promise") return std::nullopt;  // its deadline: follow_up_reason says it
-    if (!note.event && reading && is_hard_time(*reading)) {
+    if (what.kind == DueReason::Kind::care) {
         // A hard time is not announced ahead; from its day, a gentle check-in until you are in touch.
         if (days < 0 || spoke_since) return std::nullopt;
         reason.kind = DueReason::Kind::care;
-        reason.loss = reading->kind == "loss";
+        reason.loss = what.loss;
         return reason;
     }
     if (days > 0 && spoke_since) return std::nullopt;
@@ -190,8 +191,9 @@ bool reason_before(const DueReason& a, const DueReason& b) {
 
 }  // namespace
 
-std::string note_subject(const Note& note) {
-    auto reading = reading_from_json(note.reading);
+std::string note_subject(const Note& note) { return note_subject(note, reading_from_json(note.reading)); }
+
+std::string note_subject(const Note& note, const std::optional<Reading>& reading) {
     if (reading && reading->sensitive) {
         // Whose hard time, never what it is: "a hard time for their wife Carmen".
         if (reading->relation.empty()) return "a hard time for them";
@@ -201,6 +203,21 @@ std::string note_subject(const Note& note) {
     std::string phrase = reading->phrase;
     if (phrase.starts_with("your ")) phrase.replace(0, 4, "their");
     return phrase;
+}
+
+NoteDay note_day(const Note& note, const std::optional<Reading>& reading) {
+    NoteDay day;
+    if (reading && reading->kind == "promise") {
+        day.kind = DueReason::Kind::promise;
+        day.text = reading->phrase.empty() ? note.text : reading->phrase;
+    } else if (!note.event && reading && is_hard_time(*reading)) {
+        day.kind = DueReason::Kind::care;
+        day.loss = reading->kind == "loss";
+        day.text = note_subject(note, reading);
+    } else {
+        day.text = note_subject(note, reading);
+    }
+    return day;
 }
 
 std::optional<Date> promise_deadline(const Note& note, const Reading& reading) {
