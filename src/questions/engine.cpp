@@ -135,10 +135,12 @@ private:
         for (const auto& read : notes_) {
             const bool grave = read.reading.kind == "loss" || read.reading.sensitive;
             if (!(grave || (banks && read.reading.hold_banks)) || read.reading.history || read.reading.negated) continue;
-            // A loss or a layoff from the day you heard; an operation next month from its day.
+            // A loss or a layoff from the day you heard, until `span` after its day ("last day 31
+            // Oct"); an operation next month from its day.
             const bool later = read.reading.when && *read.reading.when > read.note->on;
             const Date from = !grave && later ? *read.reading.when : read.note->on;
-            if (from >= since && from <= in_.today) return true;
+            const Date to = later ? *read.reading.when : from;
+            if (to >= since && from <= in_.today) return true;
         }
         return false;
     }

@@ -24,7 +24,8 @@ using questions::Word;
 
 // ---- text ------------------------------------------------------------------------------
 
-// Curly quotes and dashes as plain ones, so patterns and word lists see one spelling.
+// Curly quotes and dashes as plain ones, and "w/" as "with", so patterns and word lists see one
+// spelling.
 std::string normalized(std::string_view text) {
     std::string out;
     out.reserve(text.size());
@@ -39,6 +40,10 @@ std::string normalized(std::string_view text) {
         } else if (rest.starts_with("–") || rest.starts_with("—")) {
             out += " - ";  // "22 Dec–2 Jan": two dates, not one word
             i += 2;
+        } else if ((i == 0 || text[i - 1] == ' ') && (rest.starts_with("w/ ") || rest.starts_with("w/o "))) {
+            const bool without = rest[2] == 'o';  // shorthand a question must not repeat
+            out += without ? "without" : "with";
+            i += without ? 2 : 1;
         } else {
             out += text[i];
         }

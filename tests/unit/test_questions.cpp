@@ -982,6 +982,26 @@ TEST_CASE("questions: no tag-bank questions for four weeks after a loss, a diagn
     }
 }
 
+TEST_CASE("questions: a layoff heard of before its last day holds tag-bank questions for four weeks after that day") {
+    Person person;
+    person.contact.tags = {"client"};
+    const Date noted = day_of(2025, 10, 8);
+    person.note("his role was made redundant — last day 31 Oct", noted);
+    for (const Date day : {day_of(2025, 10, 30), day_of(2025, 11, 10), day_of(2025, 11, 27)}) {
+        CAPTURE(format_iso(day));
+        person.on = day;
+        CHECK_NONE_SAY(person.ids(), "t:");
+    }
+    person.on = day_of(2025, 11, 29);
+    CHECK(contains(person.ids(), "t:client:1"));
+}
+
+TEST_CASE("questions: w/ in a note is with in a question") {
+    const auto reading = read("next workshop w/ her team", today, day_of(2026, 11, 30));
+    CHECK(reading.phrase.find("w/") == std::string::npos);
+    CHECK(reading.phrase.find("with") != std::string::npos);
+}
+
 TEST_CASE("questions: tag-bank questions are asked when nothing hard has happened") {
     Person person;
     person.contact.tags = {"client"};
