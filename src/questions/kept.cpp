@@ -5,6 +5,7 @@
 #include <array>
 #include <string>
 #include <string_view>
+#include <unordered_set>
 #include <vector>
 
 #include "kith/questions.h"
@@ -74,10 +75,16 @@ bool same_word(std::string_view a, std::string_view b) {
 
 bool may_keep_a_promise(std::string_view later) {
     if (ticked(later)) return true;
-    for (const auto& word : questions::words_in(later))
+    // Every note that is imported asks this: one look-up a word.
+    static const std::unordered_set<std::string_view> pasts = [] {
+        std::unordered_set<std::string_view> out;
         for (const auto& form : done_forms)
-            if (std::ranges::find(form.past, word.text) != form.past.end()) return true;
-    return false;
+            for (const auto past : form.past)
+                if (!past.empty()) out.insert(past);
+        return out;
+    }();
+    return std::ranges::any_of(questions::words_in(later),
+                               [](const questions::Word& word) { return pasts.contains(word.text); });
 }
 
 bool keeps_promise(std::string_view promise, std::string_view later) {
