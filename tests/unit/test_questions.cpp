@@ -545,6 +545,9 @@ TEST_CASE("questions: a race run long ago asks nothing") {
 TEST_CASE("questions: a team fan is asked about the team's season, for good") {
     CHECK_ASKS(asks("Huge Yankees fan", days_before(today, 3), today), "How are the Yankees doing this season?");
     CHECK_ASKS(asks("Huge Yankees fan", days_before(today, 400), today), "How are the Yankees doing this season?");
+    // Whose ticket it is is not the team's name.
+    CHECK_ASKS(asks("Dad's Arsenal season ticket is block 12, row F", days_before(today, 3), today),
+               "How are Arsenal doing this season?");
 }
 
 TEST_CASE("questions: not a fan, or no longer one, asks nothing about the team") {
