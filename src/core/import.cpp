@@ -561,9 +561,13 @@ void Importer::insert_children(ContactRecord& incoming, const ContactRecord& exi
             store_.notes().update(note, keep);
         },
         "note", result, &note_ids);
-    // A note that says a promise was kept, new here, marks it done, as `kith note` does.
-    std::ranges::sort(added_notes, {}, &Note::on);
-    for (const auto& note : added_notes) keep_promises(store_, note, rules_);
+    // A note that says a promise was kept, new here, marks it done, as `kith note` does; only
+    // someone with a promise open has one to keep.
+    const auto open = [](const Note& note) { return note.follow_up_on && !note.done_on; };
+    if (std::ranges::any_of(incoming.notes, open) || std::ranges::any_of(existing.notes, open)) {
+        std::ranges::sort(added_notes, {}, &Note::on);
+        for (const auto& note : added_notes) keep_promises(store_, note, rules_);
+    }
     merge_items(
         store_, RecordTable::interactions, incoming.interactions, existing.interactions, interaction_matching,
         [&](Interaction& interaction) { store_.interactions().insert(interaction); },
