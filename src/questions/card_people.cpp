@@ -52,10 +52,11 @@ bool is_uri(std::string_view value) {
 }
 
 // How a question calls them: the first name ("Joana" of "Joana Silva", "Raj" of "Dr. Raj
-// Patel"); the whole of "Emma & Jake"; nothing for a reference that is no name.
+// Patel"); the whole of "Emma & Jake"; nothing for a reference that is no name, or a list
+// (Outlook's children "Emma, Jake": which of them a note means is not known).
 std::string called(std::string_view value) {
     const std::string text = trim(value);
-    if (text.empty() || is_uri(text) || text.find('@') != std::string::npos) return {};
+    if (text.empty() || is_uri(text) || text.find_first_of("@,;") != std::string::npos) return {};
     if (text.find('&') != std::string::npos || text.find(" and ") != std::string::npos) return text;
     std::size_t begin = 0;
     while (begin < text.size()) {

@@ -857,6 +857,9 @@ TEST_CASE("questions: the people a card names are called by name, only when the 
     card.related = {{"child", "Emma"}, {"child", "Jake"}};
     CHECK(name_in("His kid is having knee surgery next week", circle_of(marco, card)).empty());
     CHECK(name_in("Kids are having knee surgery next week", circle_of(marco, card)) == "Emma and Jake");
+    // Outlook's children, two in one value: not one child to name.
+    card.related = {{"child", "Emma, Jake"}};
+    CHECK(name_in("His kid is having knee surgery next week", circle_of(marco, card)).empty());
     // A reference to a contact is no name to call someone by.
     card.related = {{"spouse", "urn:uuid:5f1c0a52-1111-4a3b-9c1d-000000000001"}};
     CHECK(name_in("His wife is having knee surgery next week", circle_of(marco, card)).empty());
