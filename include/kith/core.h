@@ -71,7 +71,8 @@ struct NewNote {
 Note add_note(Store& store, std::int64_t contact_id, const NewNote& input, Date today,
               const RuleBook& rules = builtin_rulebook(), std::vector<Note>* kept = nullptr);
 // Inside a write: the promises of ours to the note's person, noted before it and not done, that
-// the note says were kept ("sent Gareth the Q2 report ✅"), marked done on the note's day.
+// the note says were kept ("sent Gareth the Q2 report ✅"), marked done on the note's day. For a
+// note that may_keep_a_promise (the callers ask that first, the cheap test).
 std::vector<Note> keep_promises(Store& store, const Note& note, const RuleBook& rules);
 
 // Inside a write: the rule book taken from the database, read and compiled, so `kith note`

@@ -148,6 +148,7 @@ Note add_note(Store& store, std::int64_t contact_id, const NewNote& input, Date 
         use_saved_rules(store, rules);
         attach_reading(note, rules, circle_in(store, contact_id));
         store.notes().insert(note);
+        if (!may_keep_a_promise(note.text)) return;
         auto done = keep_promises(store, note, rules);
         if (kept) *kept = std::move(done);
     });
@@ -156,11 +157,10 @@ Note add_note(Store& store, std::int64_t contact_id, const NewNote& input, Date 
 
 std::vector<Note> keep_promises(Store& store, const Note& note, const RuleBook& rules) {
     std::vector<Note> kept;
-    if (!may_keep_a_promise(note.text)) return kept;
     const auto reading = reading_from_json(note.reading);
     if (reading && (reading->kind == "promise" || reading->do_not_raise)) return kept;
+    // A promise is ours to do from the day it was noted (follow_up_on): those up to this note's day.
     for (auto& promise : store.notes().follow_ups_for({note.contact_id}, note.on)) {
-        if (promise.id == note.id || promise.on > note.on) continue;
         const Reading promised = reading_of(promise, rules);
         if (promised.kind != "promise" || !keeps_promise(promised.phrase, note.text)) continue;
         promise.done_on = note.on;

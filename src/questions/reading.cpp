@@ -221,7 +221,10 @@ About find_about(std::string_view text, const std::vector<Word>& words, Span sen
                  const Circle& circle) {
     About about;
     const bool lower_case_note = std::none_of(text.begin(), text.end(), is_ascii_upper);
+    // The relation word nearest the thing, as read: which word, the relation, and whether an ex's.
     std::optional<std::size_t> chosen;
+    const questions::Relation* chosen_relation = nullptr;
+    bool chosen_ex = false;
     int chosen_distance = 0;
     for (std::size_t k = 0; k < words.size(); ++k) {
         const Word& w = words[k];
@@ -245,15 +248,14 @@ About find_about(std::string_view text, const std::vector<Word>& words, Span sen
                                                   : 1000 + static_cast<int>(w.begin - std::min(w.begin, match.end));
         if (!chosen || distance < chosen_distance) {
             chosen = k;
+            chosen_relation = relation;
+            chosen_ex = ex;
             chosen_distance = distance;
         }
     }
     if (chosen) {
-        std::string key = words[*chosen].text;
-        if (key.ends_with("'s")) key.resize(key.size() - 2);
-        about.ex = key.starts_with("ex-") || (*chosen > 0 && words[*chosen - 1].text == "ex");
-        if (key.starts_with("ex-")) key.erase(0, 3);
-        const auto* relation = questions::relation_named(key);
+        const auto* relation = chosen_relation;
+        about.ex = chosen_ex;
         about.relation = (about.ex ? "ex-" : "") + std::string(relation->says);
         if (about.ex) return about;  // never the card's spouse, nor a name that follows
         about.gender = relation->gender;

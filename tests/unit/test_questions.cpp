@@ -150,14 +150,14 @@ std::vector<std::string> asks(const std::string& text, Date noted, Date day, std
     return person.texts();
 }
 
-Reading read(const std::string& text, Date noted, std::optional<Date> event = std::nullopt) {
+Reading read(const std::string& text, Date noted, std::optional<Date> event = std::nullopt, const Circle& circle = {}) {
     Note note;
     note.id = 1;
     note.contact_id = 1;
     note.text = text;
     note.on = noted;
     note.event = event;
-    return read_note(note, *builtin_book());
+    return read_note(note, *builtin_book(), circle);
 }
 
 // Checks that name the list they look at when they fail.
@@ -829,18 +829,13 @@ TEST_CASE("questions: a note that names the person by their own name or nickname
 }
 
 TEST_CASE("questions: the people a card names are called by name, only when the card leaves no doubt") {
-    Note note;
-    note.id = 1;
-    note.contact_id = 1;
-    note.on = today;
     Contact marco;
     marco.name = "Marco Silva";
     ContactCard card;
     card.related = {{"spouse", "Joana Silva"}, {"child", "Jake"}};
     const auto circle = circle_of(marco, card);
-    const auto name_in = [&](const std::string& text, const Circle& with) {
-        note.text = text;
-        return read_note(note, *builtin_book(), with).name;
+    const auto name_in = [](const std::string& text, const Circle& with) {
+        return read(text, today, std::nullopt, with).name;
     };
     CHECK(name_in("His wife is having knee surgery next week", circle) == "Joana");  // the card's one spouse
     CHECK(name_in("His wife is having knee surgery next week", circle_of(marco)).empty());
@@ -849,8 +844,7 @@ TEST_CASE("questions: the people a card names are called by name, only when the 
     CHECK(name_in("His daughter is having knee surgery next week", circle).empty());
     CHECK(name_in("His ex-wife is having knee surgery next week", circle).empty());
     // "Joana" is his wife: her surgery, not his.
-    note.text = "Joana's knee surgery is on Friday";
-    const auto reading = read_note(note, *builtin_book(), circle);
+    const auto reading = read("Joana's knee surgery is on Friday", today, std::nullopt, circle);
     CHECK(reading.name == "Joana");
     CHECK(reading.relation == "partner");
     // Two children: the kid is one of them, and kith does not guess which; "the kids" are both.
