@@ -10,6 +10,7 @@
 
 #include "kith/questions.h"
 #include "kith/text.h"
+#include "questions/when.h"
 #include "questions/words.h"
 
 namespace kith {
@@ -55,13 +56,19 @@ bool ticked(std::string_view text) {
            text.find("☑") != std::string_view::npos;
 }
 
-// Words too plain to say which promise a note means: dates, and the words of any note.
+// Words too plain to say which promise a note means: the words of any note, and of when
+// (the dates themselves are found by the date reader, "by Friday", "end of March").
 bool plain(std::string_view word) {
-    static constexpr std::array<std::string_view, 30> dates{
-        "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "mon", "tue", "tues",
-        "wed",    "thu",     "thurs",     "fri",      "sat",    "sun",      "week",   "month", "end", "tomorrow",
-        "tmrw",   "today",   "tonight",   "weekend",  "asap",   "soon",     "eod",    "eow",   "monthly", "later"};
-    return word.size() < 3 || questions::is_common_word(word) || std::ranges::find(dates, word) != dates.end();
+    static constexpr std::array<std::string_view, 10> when{"week", "month", "end",  "weekend", "asap",
+                                                           "soon", "eod",   "eow",  "monthly", "later"};
+    return word.size() < 3 || questions::is_common_word(word) || std::ranges::find(when, word) != when.end();
+}
+
+// Whether a word of the text lies in a date the text names.
+bool in_a_date(const questions::Word& word, const questions::TextDates& dates) {
+    return std::ranges::any_of(dates.dates, [&](const questions::TextDate& d) {
+        return word.begin >= d.begin && word.end <= d.end;
+    });
 }
 
 bool same_word(std::string_view a, std::string_view b) {
@@ -104,9 +111,12 @@ bool keeps_promise(std::string_view promise, std::string_view later) {
     }
     if (!done) return false;
     bool named_a_thing = false;
+    // Any day will do to find where the promise's dates are written.
+    const auto dates = questions::find_dates(promise, Date{std::chrono::year{2000}, std::chrono::January,
+                                                            std::chrono::day{1}}, false);
     for (std::size_t i = object_from; i < promised.size(); ++i) {
         const auto& word = promised[i].text;
-        if (plain(word) || (form && word == form->verb)) continue;
+        if (plain(word) || in_a_date(promised[i], dates) || (form && word == form->verb)) continue;
         named_a_thing = true;
         for (const auto& other : said)
             if (same_word(word, other.text)) return true;

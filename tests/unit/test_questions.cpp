@@ -757,6 +757,7 @@ TEST_CASE("questions: a later note keeps a promise when it says it done, and abo
     CHECK_FALSE(keeps_promise("send the audit deck by Friday", "she sent the deck back with comments"));
     CHECK_FALSE(keeps_promise("intro to Sam at Globex", "Sam at Globex is hiring"));
     CHECK_FALSE(keeps_promise("send the audit deck by Friday", "sent the thing on Friday"));
+    CHECK_FALSE(keeps_promise("send the deck by end of March", "sent the March invoice ✅"));  // a day, not a thing
     CHECK(may_keep_a_promise("sent Gareth the Q2 report ✅"));
     CHECK_FALSE(may_keep_a_promise("Her mum is having a hip operation next month"));
 }
