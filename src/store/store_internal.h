@@ -82,6 +82,7 @@ struct Connection {
         std::vector<std::string> insert_triggers;
     };
     std::optional<HeldIndex> held_index;
+    bool rank_registered = false;  // kith_rank() made known to FTS5 (search.cpp)
 
     // The prepared statement for `sql`, reset and unbound (see StatementCache).
     template <class Sql>

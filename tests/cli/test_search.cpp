@@ -58,16 +58,34 @@ TEST_CASE("search finds notes, interactions and reminders, accents folded both w
     CHECK(hit_ids(box, {"beagle photos"}) == ids{"r1"});
 }
 
-TEST_CASE("search ranks a record that says the word more, or in fewer words, first") {
+TEST_CASE("search ranks a record that says the word more first, then the record added last") {
     Sandbox box;
     box.ok({"add", "Ann Lee"});
     box.ok({"note", "ann", "--on", "2026-11-01",
             "A long note about many things: work, the kids, the garden, the new car, and, once, sailing."});
     box.ok({"note", "ann", "--on", "2026-10-01", "Sailing, sailing, sailing every weekend."});
     box.ok({"note", "ann", "--on", "2026-09-01", "Loves sailing."});
+    // n3 and n1 say it once each: n3 was added after n1, though n1 is dated later.
     CHECK(hit_ids(box, {"sailing"}) == ids{"n2", "n3", "n1"});
     // The same order every time.
     CHECK(hit_ids(box, {"sailing"}) == hit_ids(box, {"sailing"}));
+    // Of two words, the rarer counts for more: among fifteen notes "sailing" is in five and
+    // "weekend" in three, so n4's two weekends outweigh n2's three sailings.
+    box.ok({"note", "ann", "--on", "2026-08-01", "Sailing this weekend, and next weekend too."});  // n4
+    box.ok({"note", "ann", "--on", "2026-07-01", "Sailing and sailing, a weekend of it."});        // n5
+    for (int i = 0; i < 10; ++i) box.ok({"note", "ann", "--on", "2026-06-01", "Lunch at the usual place."});
+    CHECK(hit_ids(box, {"sailing", "weekend"}) == ids{"n4", "n2", "n5"});
+}
+
+TEST_CASE("search --tag and --since look past the best records they leave out") {
+    Sandbox box;
+    box.ok({"add", "Ann Lee"});
+    box.ok({"add", "Bo Chan", "--tag", "golf"});
+    for (int i = 0; i < 6; ++i) box.ok({"note", "ann", "--on", "2026-11-01", "Kayak, kayak, kayak again."});
+    box.ok({"note", "bo", "--on", "2026-11-20", "Bought a kayak."});  // n7: the least relevant
+    CHECK(hit_ids(box, {"kayak", "--limit", "1"}) == ids{"n6"});
+    CHECK(hit_ids(box, {"kayak", "--tag", "golf", "--limit", "1"}) == ids{"n7"});
+    CHECK(hit_ids(box, {"kayak", "--since", "2026-11-15", "--limit", "1"}) == ids{"n7"});
 }
 
 TEST_CASE("search text output: date, id, person and the snippet, matches coloured only when colour is on") {
