@@ -201,6 +201,22 @@ TEST_CASE("agenda --limit keeps the soonest and says there is more") {
     CHECK(nlohmann::json::parse(box.ok({"agenda", "--limit", "2", "--format", "json"}))["more"] == true);
 }
 
+TEST_CASE("agenda --limit counts only what stands: what a snooze hides leaves room for the next") {
+    Sandbox box;
+    box.ok({"add", "Daniel Ortiz"});
+    box.ok({"remind", "daniel", "tomorrow", "Send the slides"});
+    box.ok({"remind", "daniel", "2026-11-24", "Send the notes"});
+    box.ok({"snooze", "daniel", "4d"});  // until Thu 2026-11-26
+    box.ok({"add", "Ann Lee"});
+    box.ok({"remind", "ann", "2026-11-25", "Call about the flat"});
+    box.ok({"remind", "ann", "2026-11-27", "Book the table"});
+    CHECK(box.ok({"agenda", "--limit", "1", "--format", "tsv"}) ==
+          "2026-11-25\treminder\t2\tAnn Lee\treminder r3: Call about the flat\n");
+    auto both = lines_of(box.ok({"agenda", "--limit", "2", "--format", "tsv"}));
+    REQUIRE(both.size() == 2);
+    CHECK(both[1].find("Book the table") != std::string::npos);
+}
+
 TEST_CASE("agenda: tag cadences from the config bring check-ins into the window") {
     Sandbox box;
     box.today = "2026-11-01";
