@@ -445,6 +445,8 @@ Tense tense_of(std::string_view text, const std::vector<Word>& words, Span sente
             tense.future = true;
         } else if (questions::is_past_marker(w.text) || (w.text.size() > 4 && w.text.ends_with("ed") && before)) {
             tense.past = true;
+        } else if (w.text.size() > 4 && w.text.ends_with("ed") && w.begin == match.begin && before_match == 0) {
+            tense.past = true;  // a clause that opens with the thing done: "engaged!!", "promoted!"
         }
         if (questions::is_future_marker(w.text)) {
             // "is having", "are moving": the present progressive speaks of what is to come.
@@ -639,15 +641,21 @@ std::optional<Secret> secret_till(std::string_view text, questions::Span secret,
         return w.text == "till" || w.text == "until" || w.text == "til" || w.text == "before" ||
                w.text.starts_with("announc");  // "not public yet, announcing on the 1st"
     });
-    if (!till) return std::nullopt;
-    for (const auto& d : questions::find_dates(rest, noted, false).dates) {
-        if (d.date <= noted) continue;
-        Secret found;
-        found.begin = from;
-        found.end = after + d.end;
-        found.until = d.month_only ? day_after(kith::add(d.date, Interval{1, Interval::Unit::months}), -1) : d.date;
-        return found;
-    }
+    auto last_day = [](const questions::TextDate& d) {
+        return d.month_only ? day_after(kith::add(d.date, Interval{1, Interval::Unit::months}), -1) : d.date;
+    };
+    if (till)
+        for (const auto& d : questions::find_dates(rest, noted, false).dates) {
+            if (d.date <= noted) continue;
+            return Secret{from, after + d.end, last_day(d)};
+        }
+    // A surprise ("her 70th on the 22nd!! it's a surprise so shhh") is kept till the day it happens.
+    const bool surprise = std::ranges::any_of(questions::words_in(text.substr(from, after - from)), [](const Word& w) {
+        return w.text.starts_with("surprise") || w.text.starts_with("shh");
+    });
+    if (surprise)
+        for (const auto& d : questions::find_dates(text, noted, false).dates)
+            if (d.date > noted) return Secret{from, after, last_day(d)};
     return std::nullopt;
 }
 

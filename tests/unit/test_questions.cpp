@@ -404,6 +404,13 @@ TEST_CASE("questions: an engagement is congratulated") {
                "Congratulations on the engagement — have you started thinking about the wedding?");
 }
 
+TEST_CASE("questions: a note that opens with the news is the news: \"engaged!!\", not \"engaged in talks\"") {
+    CHECK_ASKS(asks("engaged!! 💍 and their flat flooded the same wk", days_before(today, 2), today),
+               "Congratulations on the engagement — have you started thinking about the wedding?");
+    CHECK_SILENT(asks("engaged in talks with two investors", days_before(today, 2), today));
+    CHECK_SILENT(asks("engaged a lawyer for the lease", days_before(today, 2), today));
+}
+
 TEST_CASE("questions: an engagement back in college is history and congratulated no more") {
     const auto reading = read("Got engaged back in college", days_before(today, 3));
     CHECK(reading.history);
@@ -1428,4 +1435,56 @@ TEST_CASE("questions: a pet that has died is not asked about as if hurt and mend
     CHECK_NONE_SAY(questions, "Biscuit");
     CHECK_NONE_SAY(questions, "leg");
     CHECK_SOME_SAY(questions, "holding up");
+}
+
+// ---- shows, pilgrimages, submissions, surprises, new roles ----------------------------------
+
+TEST_CASE("questions: a recital or an exhibition: looked forward to before, nothing on the day, how it went after") {
+    const std::string note = "her daughter has a recital Sat 🎹 grade 5 piece";
+    const Date noted = day_of(2026, 2, 2);  // a Monday: Sat is 2026-02-07
+    CHECK(iso(read(note, noted).when) == "2026-02-07");
+    CHECK_ASKS(asks(note, noted, day_of(2026, 2, 6)), "Are you looking forward to your daughter's recital?");
+    CHECK_NOTHING_OVER(asks(note, noted, day_of(2026, 2, 7)));
+    CHECK_ASKS(asks(note, noted, day_of(2026, 2, 8)), "How did your daughter's recital go?");
+    CHECK_SOME_SAY(asks("first solo exhibition of her watercolours opens Fri 6 Nov", day_of(2026, 10, 12), day_of(2026, 11, 9)),
+                   "exhibition");
+    CHECK_SILENT(asks("showed me photos of the concert hall they designed", days_before(today, 5), today));
+}
+
+TEST_CASE("questions: a pilgrimage is asked about as a journey, before and after") {
+    const std::string note = "her parents going on Hajj end of May, first time";
+    const Date noted = day_of(2026, 4, 20);
+    CHECK_SOME_SAY(asks(note, noted, day_of(2026, 5, 15)), "Hajj");
+    CHECK_SOME_SAY(asks(note, noted, day_of(2026, 6, 5)), "How was your parents' Hajj?");
+}
+
+TEST_CASE("questions: a proposal sent in by a deadline: how it is coming along, then whether they heard back") {
+    const std::string note = "submitting a CFP to NDC Oslo, deadline 15 Jan";
+    const Date noted = day_of(2025, 12, 20);
+    CHECK(iso(read(note, noted).when) == "2026-01-15");
+    CHECK_ASKS(asks(note, noted, day_of(2026, 1, 14)), "How is the CFP for NDC Oslo coming along?");
+    const auto after = asks(note, noted, day_of(2026, 2, 20));
+    CHECK_ASKS(after, "Did you hear back from NDC Oslo?");
+    CHECK_NONE_SAY(after, "deadline");
+    CHECK_ASKS(asks("applied for a grant, deadline Friday", day_of(2026, 11, 16), today),
+               "Did you hear back about the grant?");
+}
+
+TEST_CASE("questions: a surprise is kept till its day, then asked about") {
+    const std::string note = "Auntie Bev's 70th at the golf club on the 22nd!! it's a surprise so shhh";
+    const Date noted = day_of(2026, 2, 2);
+    for (const Date day : {day_of(2026, 2, 10), day_of(2026, 2, 21), day_of(2026, 2, 22)}) {
+        CAPTURE(iso(day));
+        CHECK_SILENT(asks(note, noted, day));
+    }
+    CHECK_ASKS(asks(note, noted, day_of(2026, 2, 25)), "How was Bev's big birthday?");
+    // A surprise with no day to keep it till is never raised.
+    CHECK_SILENT(asks("planning something for his 50th, it's a surprise", noted, day_of(2026, 2, 25)));
+}
+
+TEST_CASE("questions: a new role named by its title is a new job: \"got Head of Design at Figma\"") {
+    const std::string note = "got Head of Design at Figma!!";
+    CHECK_ASKS(asks(note, days_before(today, 3), today), "Congratulations on your new job — how are you feeling about it?");
+    CHECK_SOME_SAY(asks(note, days_before(today, 30), today), "Figma");
+    CHECK_SILENT(asks("got Covid at Glastonbury", days_before(today, 3), today));
 }
