@@ -1488,3 +1488,40 @@ TEST_CASE("questions: a new role named by its title is a new job: \"got Head of 
     CHECK_SOME_SAY(asks(note, days_before(today, 30), today), "Figma");
     CHECK_SILENT(asks("got Covid at Glastonbury", days_before(today, 3), today));
 }
+
+TEST_CASE("questions: a wedding anniversary is an anniversary, not a wedding to plan") {
+    const std::string note = "10th wedding anniversary next week, they're off to Paris for the weekend";
+    const Date noted = day_of(2025, 9, 8);
+    const auto before = asks(note, noted, day_of(2025, 9, 10));
+    CHECK_SOME_SAY(before, "anniversary");
+    CHECK_NONE_SAY(before, "wedding plans");
+    CHECK_NONE_SAY(asks(note, noted, day_of(2025, 9, 29)), "How was the wedding?");
+}
+
+TEST_CASE("questions: a pet expecting puppies is not a pregnancy") {
+    const std::string note = "their spaniel Honey is expecting puppies mid-March!! already have homes for 3";
+    const Date noted = day_of(2026, 2, 20);
+    CHECK_ASKS(asks(note, noted, day_of(2026, 2, 25)), "Any sign of the puppies yet?");
+    const auto after = asks(note, noted, day_of(2026, 4, 1));
+    CHECK_ASKS(after, "How are the puppies doing?");
+    CHECK_NONE_SAY(after, "baby");
+    CHECK_SOME_SAY(asks("she's expecting in May!", noted, day_of(2026, 4, 20)), "How are you feeling?");
+}
+
+TEST_CASE("questions: two offers to choose between, and roles applied for, are asked about") {
+    CHECK_ASKS(asks("has 2 offers - Datadog vs Revolut - needs to decide by end of month", days_before(today, 5), today),
+               "Have you decided about the offer?");
+    CHECK_ASKS(asks("applying for product roles, sent 40 apps, 2 callbacks. frustrating", days_before(today, 5), today),
+               "How is the job search going?");
+    CHECK_DOES_NOT_ASK(asks("applying for a mortgage", days_before(today, 5), today), "How is the job search going?");
+}
+
+TEST_CASE("questions: a retirement do is a party to look forward to, not a retirement to ask about") {
+    const std::string note = "his retirement do is Fri 27 Mar at the Crown, I'm invited 🍻";
+    const Date noted = day_of(2026, 3, 2);
+    CHECK_ASKS(asks(note, noted, day_of(2026, 3, 20)), "Are you looking forward to the retirement do?");
+    const auto after = asks(note, noted, day_of(2026, 3, 31));
+    CHECK_ASKS(after, "How was the retirement do?");
+    CHECK_DOES_NOT_ASK(after, "How are you finding retirement?");
+    CHECK_SILENT(asks("how do you do", noted, day_of(2026, 3, 31)));
+}
