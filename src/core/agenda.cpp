@@ -172,7 +172,9 @@ Agenda agenda(Store& store, const AgendaOptions& options) {
         std::vector<std::int64_t> born_ids;
         for (const auto& b : born) born_ids.push_back(b.second);
         const auto wished = store.asked().last_asked(born_ids, "b");
-        for (const auto& [day, id] : born) {
+        for (const auto& birthday : born) {
+            const Date day = birthday.first;  // named, not a structured binding: a lambda below keeps it
+            const std::int64_t id = birthday.second;
             const auto asked = wished.find(id);
             if (asked != wished.end() && asked->second >= subtract(day, options.birthday_window) &&
                 (day > options.today || asked->second >= day))
