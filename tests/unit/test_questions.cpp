@@ -1525,3 +1525,11 @@ TEST_CASE("questions: a retirement do is a party to look forward to, not a retir
     CHECK_DOES_NOT_ASK(after, "How are you finding retirement?");
     CHECK_SILENT(asks("how do you do", noted, day_of(2026, 3, 31)));
 }
+
+TEST_CASE("questions: a place with accented letters is named whole, an emoji after it is not part of it") {
+    CHECK_SOME_SAY(asks("off to Bogotá next week", days_before(today, 1), today), "Bogotá?");
+    CHECK_SOME_SAY(asks("going to Kraków for a long weekend soon", days_before(today, 1), today), "Kraków");
+    const auto lisbon = asks("moving to Lisbon🍷 next month", days_before(today, 1), today);
+    CHECK_SOME_SAY(lisbon, "the move to Lisbon?");
+    CHECK_NONE_SAY(lisbon, "🍷");
+}
