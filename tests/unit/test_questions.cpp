@@ -1533,3 +1533,17 @@ TEST_CASE("questions: a place with accented letters is named whole, an emoji aft
     CHECK_SOME_SAY(lisbon, "the move to Lisbon?");
     CHECK_NONE_SAY(lisbon, "🍷");
 }
+
+TEST_CASE("questions: on the day of a trial, a wish: good luck for an interview or a first day, thoughts for an operation") {
+    const Date noted = day_of(2026, 2, 9);
+    const Date day = day_of(2026, 2, 10);
+    const auto interview = asks("job interview at the BBC tmrw 2pm, v nervous", noted, day);
+    CHECK_ASKS(interview, "Good luck today — how are you feeling about the interview?");
+    CHECK_NOTHING_OVER(interview);
+    CHECK_ASKS(asks("mum's hip op tmrw, she's 82 so v nervous", noted, day), "Thinking of you today — how is your mum doing?");
+    CHECK_ASKS(asks("her son Leo's first day at nursery tmrw", noted, day),
+               "Good luck on the first day — how is Leo feeling about starting nursery?");
+    // The day before and after: no wish.
+    CHECK_NONE_SAY(asks("job interview at the BBC tmrw 2pm, v nervous", noted, noted), "Good luck today");
+    CHECK_NONE_SAY(asks("job interview at the BBC tmrw 2pm, v nervous", noted, day_of(2026, 2, 11)), "Good luck");
+}
