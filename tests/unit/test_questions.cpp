@@ -1547,3 +1547,17 @@ TEST_CASE("questions: on the day of a trial, a wish: good luck for an interview 
     CHECK_NONE_SAY(asks("job interview at the BBC tmrw 2pm, v nervous", noted, noted), "Good luck today");
     CHECK_NONE_SAY(asks("job interview at the BBC tmrw 2pm, v nervous", noted, day_of(2026, 2, 11)), "Good luck");
 }
+
+TEST_CASE("questions: good news told after the fact is congratulated: a belt, a round closed, a race run, a baby") {
+    const Date noted = day_of(2026, 2, 12);
+    const Date day = day_of(2026, 2, 14);
+    CHECK_SOME_SAY(asks("got his black belt in judo last weekend!", noted, day), "Congratulations on the black belt");
+    CHECK_SOME_SAY(asks("her startup Exam Ninja just closed its seed round 🎉 €2m", noted, day),
+                   "Congratulations on the seed round");
+    CHECK_SOME_SAY(asks("ran her first half marathon last wk!! 2:05 🏅", noted, day), "Congratulations on the half marathon");
+    CHECK_ASKS(asks("kid #2 arrived tues!! Lucía, 3.4kg, everyone doing well", noted, day),
+               "Congratulations on the new arrival — how are you all doing?");
+    // A race to come is not congratulated before it is run; a final round of interviews is no race.
+    CHECK_NONE_SAY(asks("running the Berlin marathon in Sept", noted, day), "Congratulations");
+    CHECK_SILENT(asks("didn't get the Figma role 😞 second time she made final round", noted, day));
+}
