@@ -418,8 +418,32 @@ struct Scanner {
 
 }  // namespace
 
+namespace {
+
+// "4-7 Sept", "Dec 1-5", "July 28-29": a span of days written with a hyphen is two day numbers.
+std::vector<Word> split_day_spans(std::vector<Word> words) {
+    std::vector<Word> out;
+    out.reserve(words.size());
+    auto day_digits = [](std::string_view part) {
+        return !part.empty() && part.size() <= 2 && std::ranges::all_of(part, [](char c) { return is_ascii_digit(c); });
+    };
+    for (auto& word : words) {
+        const auto dash = word.text.find('-');
+        if (dash != std::string::npos && day_digits(std::string_view(word.text).substr(0, dash)) &&
+            day_digits(std::string_view(word.text).substr(dash + 1))) {
+            out.push_back({word.text.substr(0, dash), word.begin, word.begin + dash});
+            out.push_back({word.text.substr(dash + 1), word.begin + dash + 1, word.end});
+        } else {
+            out.push_back(std::move(word));
+        }
+    }
+    return out;
+}
+
+}  // namespace
+
 TextDates find_dates(std::string_view text, Date noted, bool past_tense) {
-    const auto words = words_in(text);
+    const auto words = split_day_spans(words_in(text));
     Scanner scanner{text, words, noted, past_tense, {}};
     for (std::size_t i = 0; i < words.size();) {
         const auto used = scanner.at_word(i);

@@ -1561,3 +1561,24 @@ TEST_CASE("questions: good news told after the fact is congratulated: a belt, a 
     CHECK_NONE_SAY(asks("running the Berlin marathon in Sept", noted, day), "Congratulations");
     CHECK_SILENT(asks("didn't get the Figma role 😞 second time she made final round", noted, day));
 }
+
+TEST_CASE("questions: a span of days written with a hyphen starts on its first day, and lasts to its last") {
+    const Date noted = day_of(2025, 7, 22);
+    CHECK(iso(read("sitting the NY bar exam July 28-29, studying 10hrs a day", noted).when) == "2025-07-28");
+    CHECK(iso(read("cycling London to Paris for charity, 4-7 Sept", noted).when) == "2025-09-04");
+    CHECK(iso(read("going to a conference in Vegas, Dec 1-5", noted).when) == "2025-12-01");
+    // After the span, not after its first day.
+    CHECK_NONE_SAY(asks("going to a conference in Vegas, Dec 1-5", noted, day_of(2025, 12, 3)), "How was");
+    CHECK_SOME_SAY(asks("going to a conference in Vegas, Dec 1-5", noted, day_of(2025, 12, 8)), "How was");
+    // Hours are no days.
+    CHECK_FALSE(read("working 9-5 at the moment", noted).when);
+}
+
+TEST_CASE("questions: an exam named alone (GMAT, JLPT N3) is an exam, and an A/B test is none") {
+    const Date noted = day_of(2025, 9, 8);
+    CHECK_ASKS(asks("GMAT on 3 Oct, then applying to INSEAD + LBS for next year", noted, day_of(2025, 10, 2)),
+               "How are you feeling about the GMAT?");
+    CHECK_SOME_SAY(asks("GMAT on 3 Oct, then applying to INSEAD + LBS for next year", noted, day_of(2025, 10, 8)),
+                   "How did the GMAT go?");
+    CHECK_NONE_SAY(asks("checkout redesign ships in two weeks, A/B test after", noted, day_of(2025, 9, 10)), "B test");
+}
