@@ -1582,3 +1582,15 @@ TEST_CASE("questions: an exam named alone (GMAT, JLPT N3) is an exam, and an A/B
                    "How did the GMAT go?");
     CHECK_NONE_SAY(asks("checkout redesign ships in two weeks, A/B test after", noted, day_of(2025, 9, 10)), "B test");
 }
+
+TEST_CASE("questions: a sport or a course named at the start of a note is an interest; a damaged home is a situation") {
+    const Date noted = day_of(2026, 1, 7);
+    const Date day = day_of(2026, 1, 20);
+    CHECK_ASKS(asks("climbing a lot, projecting a 7b at Margalef", noted, day), "How is the climbing going?");
+    CHECK_ASKS(asks("evening Spanish course, B1, loving it", noted, day), "How is the Spanish course going?");
+    CHECK_ASKS(asks("training for Comrades (June), 80km weeks", noted, day), "How is the training for the Comrades going?");
+    CHECK_ASKS(asks("house flooded in the storm last month, insurance dragging", noted, day), "How are the repairs going?");
+    // Words that only look like them.
+    CHECK_SILENT(asks("golf course was packed", noted, day));
+    CHECK_SILENT(asks("running late again", noted, day));
+}
