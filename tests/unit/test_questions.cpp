@@ -1583,7 +1583,7 @@ TEST_CASE("questions: an exam named alone (GMAT, JLPT N3) is an exam, and an A/B
     CHECK_NONE_SAY(asks("checkout redesign ships in two weeks, A/B test after", noted, day_of(2025, 9, 10)), "B test");
 }
 
-TEST_CASE("questions: a sport or a course named at the start of a note is an interest; a damaged home is a situation") {
+TEST_CASE("questions: a sport or a course named at the start of a note is an interest, and a damaged home a situation") {
     const Date noted = day_of(2026, 1, 7);
     const Date day = day_of(2026, 1, 20);
     CHECK_ASKS(asks("climbing a lot, projecting a 7b at Margalef", noted, day), "How is the climbing going?");
