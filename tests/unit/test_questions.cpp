@@ -1594,3 +1594,14 @@ TEST_CASE("questions: a sport or a course named at the start of a note is an int
     CHECK_SILENT(asks("golf course was packed", noted, day));
     CHECK_SILENT(asks("running late again", noted, day));
 }
+
+TEST_CASE("questions: something presented to a board is named by whom it is for, not by the note's verb") {
+    const std::string note = "Presenting the new routing system to the Acme board";
+    Note presented;
+    presented.text = note;
+    presented.on = day_of(2026, 9, 2);
+    presented.event = day_of(2026, 11, 19);
+    const auto reading = read_note(presented, *builtin_book(), {});
+    CHECK(reading.phrase == "the presentation to the Acme board");
+    CHECK_SILENT(asks("presented the figures to him yesterday, he liked them", days_before(today, 1), today));
+}
