@@ -140,7 +140,7 @@ Agenda agenda(Store& store, const AgendaOptions& options) {
         }
         for (const auto& note : events) {
             if (!note.happens_on) continue;
-            auto what = note_day(note, reading_from_json(note.reading));
+            const auto what = note_day(note, reading_from_json(note.reading));
             if (what.kind == DueReason::Kind::promise && note.done_on) continue;
             propose(*note.happens_on, what.kind, note.contact_id,
                     [&, what](const Contact& contact) -> std::optional<DueReason> {

@@ -416,10 +416,6 @@ struct Scanner {
     }
 };
 
-}  // namespace
-
-namespace {
-
 // "4-7 Sept", "Dec 1-5", "July 28-29": a span of days written with a hyphen is two day numbers.
 std::vector<Word> split_day_spans(std::vector<Word> words) {
     std::vector<Word> out;

@@ -158,7 +158,8 @@ std::vector<std::string> rows_by_id(const std::string& path) {
     std::vector<std::string> rows;
     const char* const queries[] = {
         "SELECT 'contact', id, uuid, name FROM contacts",
-        "SELECT 'note', id, uuid, contact_id || ' ' || text || ' ' || reading FROM notes",
+        // Not the reading: the rules make it, and read the notes again whenever they change.
+        "SELECT 'note', id, uuid, contact_id || ' ' || text FROM notes",
         "SELECT 'interaction', id, uuid, contact_id || ' ' || summary FROM interactions",
         "SELECT 'reminder', id, uuid, contact_id || ' ' || text FROM reminders",
         "SELECT 'asked', id, uuid, contact_id || ' ' || question_id || ' ' || ifnull(interaction_id, '') FROM asked_questions",
@@ -192,6 +193,7 @@ TEST_CASE("a v7 database keeps every id and row in the upgrade to v8, and then n
     box.ok({"list"});
     REQUIRE(user_version(box.db) >= 8);
     CHECK(rows_by_id(box.db) == before);
+    CHECK(query_int(box.db, "SELECT count(*) FROM notes WHERE reading = ''") == 0);
     // Each table knows the largest id it has given: the largest it held.
     for (std::string table : {"contacts", "notes", "interactions", "reminders", "asked_questions"}) {
         CAPTURE(table);
