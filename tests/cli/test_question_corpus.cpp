@@ -6,7 +6,9 @@
 //
 // The corpus was written before the rules were tuned. A fixed third of it (by a hash of the
 // case id) is held out: the rules were tuned looking only at the other two thirds, so the
-// held-out score says how well they do on notes nobody tuned them for.
+// held-out score says how well they do on notes nobody tuned them for. (In one stop the rules
+// were tuned looking at every failure, the held-out third's included; part E, written blind and
+// never tuned on, is the clean measure since.)
 #define PCRE2_CODE_UNIT_WIDTH 8
 #include <doctest/doctest.h>
 #include <pcre2.h>
@@ -49,6 +51,12 @@ constexpr double max_part_c_harm_rate = 0.01;
 // 0.0 % it reached.
 constexpr double min_part_d_check_score = 0.86;
 constexpr double max_part_d_harm_rate = 0.01;
+// Part E (corpus-e.toml), written blind by someone who never saw the rules, after parts A–D were
+// tuned: new people, events and wording across every area. It is kept untuned, a measure of how
+// the rules do on notes nobody tuned them for (its failures show only with KITH_CORPUS=all), and
+// is scored apart from everything above. First score: 58.5 %, 40.8 %, 1.9 % harmed.
+constexpr double min_part_e_check_score = 0.57;
+constexpr double max_part_e_harm_rate = 0.02;
 
 class Regex {
 public:
@@ -198,7 +206,7 @@ struct Tally {
 
 TEST_CASE("the question corpus scores at least what it scored when the rules were last tuned") {
     std::string jsonl;
-    auto cases = load({"corpus-a.toml", "corpus-b.toml", "corpus-c.toml", "corpus-d.toml"}, jsonl);
+    auto cases = load({"corpus-a.toml", "corpus-b.toml", "corpus-c.toml", "corpus-d.toml", "corpus-e.toml"}, jsonl);
     REQUIRE(cases.size() >= 300);
     Sandbox box;
     box.write_file(box.dir + "/corpus.jsonl", jsonl);
@@ -207,7 +215,7 @@ TEST_CASE("the question corpus scores at least what it scored when the rules wer
     // KITH_CORPUS=dev prints the failures of the tuning two thirds; KITH_CORPUS=all, of every case.
     const char* show = std::getenv("KITH_CORPUS");
     const std::string show_which = show ? show : "";
-    Tally dev, held, all, parts_ab, part_c, part_d;
+    Tally dev, held, all, parts_ab, part_c, part_d, part_e;
     std::map<std::string, Tally> by_area;
     int hygiene_failures = 0, questions_seen = 0;
     std::ostringstream report;
@@ -283,6 +291,15 @@ TEST_CASE("the question corpus scores at least what it scored when the rules wer
             }
             const bool has_must = !check.must.empty() || !check.due_must.empty();
             const bool passed = problems.empty();
+            if (c.file == "corpus-e.toml") {  // blind: scored apart, its failures shown only with KITH_CORPUS=all
+                part_e.add(passed, has_must, musts_met, harm);
+                if (!passed && show_which == "all") {
+                    report << c.id << " on " << check.day << ":\n";
+                    for (const auto& text : texts) report << "    asked: " << text << "\n";
+                    for (const auto& problem : problems) report << "  ! " << problem << "\n";
+                }
+                continue;
+            }
             (c.held_out ? held : dev).add(passed, has_must, musts_met, harm);
             all.add(passed, has_must, musts_met, harm);
             by_area[c.area].add(passed, has_must, musts_met, harm);
@@ -299,7 +316,7 @@ TEST_CASE("the question corpus scores at least what it scored when the rules wer
     summary << "question corpus, " << cases.size() << " cases:\n  all       " << all.line() << "\n  tuned on  "
             << dev.line() << "\n  held out  " << held.line() << "\n  " << hygiene_failures << " of " << questions_seen
             << " questions asked were not clean questions\n  parts A, B " << parts_ab.line() << "\n  part C    "
-            << part_c.line() << "\n  part D    " << part_d.line() << "\n";
+            << part_c.line() << "\n  part D    " << part_d.line() << "\n  part E    " << part_e.line() << "\n";
     for (const auto& [area, tally] : by_area) summary << "    " << area << std::string(14 - std::min<std::size_t>(13, area.size()), ' ') << tally.line() << "\n";
     const std::string message = report.str() + summary.str();
     MESSAGE(message);
@@ -311,5 +328,7 @@ TEST_CASE("the question corpus scores at least what it scored when the rules wer
     CHECK(part_c.harm_rate() <= max_part_c_harm_rate);
     CHECK(part_d.check_score() >= min_part_d_check_score);
     CHECK(part_d.harm_rate() <= max_part_d_harm_rate);
+    CHECK(part_e.check_score() >= min_part_e_check_score);
+    CHECK(part_e.harm_rate() <= max_part_e_harm_rate);
     CHECK(hygiene_failures == 0);  // every question asked is a clean question
 }
