@@ -31,19 +31,19 @@ using kith::test::Sandbox;
 namespace {
 
 // The lowest scores this corpus may give: the suite fails when a change makes questions worse.
-// Set just under what the engine reached (87.8 %, 80.3 %, 0.0 %; held out 82.8 %, 72.8 %, 0.0 %,
+// Set just under what the engine reached (89.2 %, 82.6 %, 0.0 %; held out 84.5 %, 75.5 %, 0.0 %,
 // though the held-out third was looked at once while tuning, in this stop);
 // the engine of before issue 18 scored 37.6%, 26.7% and 21.2% here.
-constexpr double min_check_score = 0.87;  // checks whose every must and must-not holds
-constexpr double min_must_score = 0.79;   // checks with a `must` that found every question they need
+constexpr double min_check_score = 0.88;  // checks whose every must and must-not holds
+constexpr double min_must_score = 0.81;   // checks with a `must` that found every question they need
 constexpr double max_harm_rate = 0.01;    // checks where something that must not be asked was
-constexpr double min_held_out_check_score = 0.81;  // the third of the cases no rule was tuned on
+constexpr double min_held_out_check_score = 0.83;  // the third of the cases no rule was tuned on
 // Part C (corpus-c.toml), written blind after a replayed week, in the shapes parts A and B lack
 // (their own names, proper names like topics, hard times in `due`, promises with days, secrets).
 // Scored apart so that the floors above keep meaning what they did. The engine it was written
-// against scored 56.3 %, 51.0 % and 13.2 % harmed here; these floors are just under the 86.8 %
+// against scored 56.3 %, 51.0 % and 13.2 % harmed here; these floors are just under the 89.4 %
 // and 0.0 % reached since (kept promises, dates, the week's fixes, surprises, good luck on the day).
-constexpr double min_part_c_check_score = 0.85;
+constexpr double min_part_c_check_score = 0.88;
 constexpr double max_part_c_harm_rate = 0.01;
 // Part D (corpus-d.toml), written blind when cards' related people began to feed the engine:
 // "his wife" is the card's spouse Joana, and a name is never guessed. The engine before that
@@ -54,8 +54,9 @@ constexpr double max_part_d_harm_rate = 0.01;
 // Part E (corpus-e.toml), written blind by someone who never saw the rules, after parts A–D were
 // tuned: new people, events and wording across every area. It is kept untuned, a measure of how
 // the rules do on notes nobody tuned them for (its failures show only with KITH_CORPUS=all), and
-// is scored apart from everything above. First score: 58.5 %, 40.8 %, 1.9 % harmed.
-constexpr double min_part_e_check_score = 0.57;
+// is scored apart from everything above. First score: 58.5 %, 40.8 %, 1.9 % harmed; 60.4 %, 43.7 %,
+// 1.9 % after notes about us were read in more of their shapes (tuned on parts A–D only).
+constexpr double min_part_e_check_score = 0.59;
 constexpr double max_part_e_harm_rate = 0.02;
 
 class Regex {

@@ -1605,3 +1605,34 @@ TEST_CASE("questions: something presented to a board is named by whom it is for,
     CHECK(reading.phrase == "the presentation to the Acme board");
     CHECK_SILENT(asks("presented the figures to him yesterday, he liked them", days_before(today, 1), today));
 }
+
+TEST_CASE("questions: notes about us in the shapes people write them are ours to do") {
+    const Date noted = day_of(2025, 11, 5);
+    for (const std::string promise :
+         {"great lunch, said I'd send him that Kahneman book rec", "I owe Duc the revised estimate — said Tues",
+          "need to send Kim the signed NDA before the 14th",
+          "need to get back to her about the Q3 workshop dates — promised by end of month"}) {
+        CAPTURE(promise);
+        CHECK(read(promise, noted).kind == "promise");
+    }
+    for (const std::string mistake : {"billed them twice for March by accident — refunded, he was fine about it",
+                                      "our newsletter went out with her name misspelled 🤦 apologised",
+                                      "our deploy broke their checkout for 2h on Tue — apologised, fixed"}) {
+        CAPTURE(mistake);
+        CHECK(read(mistake, noted).kind == "mistake");
+    }
+    for (const std::string feedback : {"said we're slow to reply on Slack", "loved our Q4 report, shared it w/ the board",
+                                       "wants us to cc his assistant on everything from now on"}) {
+        CAPTURE(feedback);
+        CHECK(read(feedback, noted).kind == "feedback");
+    }
+    // Theirs, not ours.
+    for (const std::string theirs : {"need to relax more, she said", "our team won the pub quiz", "she said she'd call me back",
+                                     "her website broke last week"}) {
+        CAPTURE(theirs);
+        const auto kind = read(theirs, noted).kind;
+        CHECK(kind != "promise");
+        CHECK(kind != "mistake");
+        CHECK(kind != "feedback");
+    }
+}
