@@ -1636,3 +1636,12 @@ TEST_CASE("questions: notes about us in the shapes people write them are ours to
         CHECK(kind != "feedback");
     }
 }
+
+TEST_CASE("questions: a round birthday is whose the note says, and a grandchild is congratulated as one") {
+    const Date noted = day_of(2026, 5, 13);  // a Wednesday
+    const auto after = asks("Joana's 40th sat!! big party at theirs 🎉", noted, day_of(2026, 5, 19));
+    CHECK_ASKS(after, "How was Joana's big birthday?");
+    CHECK_DOES_NOT_ASK(after, "How was your big birthday?");
+    CHECK_ASKS(asks("first grandchild born last night!! a girl, 8lb 2oz", noted, day_of(2026, 5, 15)),
+               "Congratulations on the new grandchild — how is everyone doing?");
+}
