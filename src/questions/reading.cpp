@@ -641,9 +641,7 @@ std::optional<Secret> secret_till(std::string_view text, questions::Span secret,
         return w.text == "till" || w.text == "until" || w.text == "til" || w.text == "before" ||
                w.text.starts_with("announc");  // "not public yet, announcing on the 1st"
     });
-    auto last_day = [](const questions::TextDate& d) {
-        return d.month_only ? day_after(kith::add(d.date, Interval{1, Interval::Unit::months}), -1) : d.date;
-    };
+    auto last_day = [](const questions::TextDate& d) { return d.month_only ? last_of_month(d.date) : d.date; };
     if (till)
         for (const auto& d : questions::find_dates(rest, noted, false).dates) {
             if (d.date <= noted) continue;

@@ -421,7 +421,7 @@ std::vector<Word> split_day_spans(std::vector<Word> words) {
     std::vector<Word> out;
     out.reserve(words.size());
     auto day_digits = [](std::string_view part) {
-        return !part.empty() && part.size() <= 2 && std::ranges::all_of(part, [](char c) { return is_ascii_digit(c); });
+        return part.size() <= 2 && all_ascii_digits(part);
     };
     for (auto& word : words) {
         const auto dash = word.text.find('-');
