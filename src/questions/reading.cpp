@@ -659,16 +659,32 @@ std::optional<Secret> secret_till(std::string_view text, questions::Span secret,
 
 bool ours(const std::string& kind) { return kind == "promise" || kind == "mistake" || kind == "feedback"; }
 
+// Every rule's first match in a note's text (nothing for a rule that does not match, or whose
+// match starts a proper name), found once however often the note is read.
+using Matches = std::vector<std::optional<Found>>;
+Matches matches_in(const RuleBook& book, std::string_view text, const std::vector<Word>& words) {
+    Matches out(book.size());
+    const auto pieces = segments(text);
+    for (std::size_t i = 0; i < book.size(); ++i) {
+        auto found = search(book, i, text, pieces);
+        if (found && !starts_a_proper_name(text, words, found->groups[0]))  // a venue, a firm, a street
+            out[i] = std::move(found);
+    }
+    return out;
+}
+
 // Reads the note by the strongest rule that matches, or by rule `forced`; `next` is set to the
 // strongest rule that is not ours to do, for a note that holds both ("starts nursery in Feb. I
-// promised to send her Gail's number").
+// promised to send her Gail's number"). `known` holds the rules' matches in this note's text
+// when it was read before.
 Reading read_by(const Note& note, const RuleBook& book, const Circle& circle,
-                std::optional<std::size_t> forced, std::optional<std::size_t>* next) {
+                std::optional<std::size_t> forced, std::optional<std::size_t>* next, Matches& known) {
     Reading reading;
     const std::string text = normalized(note.text);
     const auto spans = sentences(text);
     const auto words = questions::words_in(text);
     const Date noted = note.on;
+    if (known.empty()) known = matches_in(book, text, words);
 
     // The rule that reads it: the strongest kind that matches, then the first in order.
     std::optional<Found> best;
@@ -681,11 +697,9 @@ Reading read_by(const Note& note, const RuleBook& book, const Circle& circle,
         questions::Span span;
     };
     std::vector<Other> others;
-    const auto pieces = segments(text);
     for (std::size_t i = 0; i < book.size(); ++i) {
-        auto found = search(book, i, text, pieces);
-        if (!found) continue;
-        if (starts_a_proper_name(text, words, found->groups[0])) continue;  // a venue, a firm, a street
+        if (!known[i]) continue;
+        auto found = known[i];
         const auto& rule = book.rule(i);  // only now: a saved book unpacks a rule when it is used
         if (rule.kind.empty()) {
             plain.push_back(std::move(*found));
@@ -727,7 +741,8 @@ Reading read_by(const Note& note, const RuleBook& book, const Circle& circle,
             Note open = note;
             open.text = text;
             std::fill(open.text.begin() + secret->begin, open.text.begin() + secret->end, ' ');
-            Reading news = read_by(open, book, circle, std::nullopt, next);
+            Matches unknown;  // another text
+            Reading news = read_by(open, book, circle, std::nullopt, next, unknown);
             news.quiet_until = secret->until;
             const Date told = day_after(secret->until);
             // What would have been asked while it was secret waits till it is told, as long as the
@@ -997,10 +1012,11 @@ Circle circle_of(const Contact& contact, const ContactCard& card) {
 
 Reading read_note(const Note& note, const RuleBook& book, const Circle& circle) {
     std::optional<std::size_t> next;
-    Reading reading = read_by(note, book, circle, std::nullopt, &next);
+    Matches matches;
+    Reading reading = read_by(note, book, circle, std::nullopt, &next, matches);
     // Ours to do, and something of theirs besides: their thing's questions too.
     if (ours(reading.kind) && next) {
-        Reading theirs = read_by(note, book, circle, next, nullptr);
+        Reading theirs = read_by(note, book, circle, next, nullptr, matches);
         for (auto& planned : theirs.questions) reading.questions.push_back(std::move(planned));
     }
     return reading;

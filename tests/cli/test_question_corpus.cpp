@@ -7,8 +7,8 @@
 // The corpus was written before the rules were tuned. A fixed third of it (by a hash of the
 // case id) is held out: the rules were tuned looking only at the other two thirds, so the
 // held-out score says how well they do on notes nobody tuned them for. (In one stop the rules
-// were tuned looking at every failure, the held-out third's included; part E, written blind and
-// never tuned on, is the clean measure since.)
+// were tuned looking at every failure, the held-out third's included; parts E and then F,
+// written blind, are the clean measure since: see their floors below.)
 #define PCRE2_CODE_UNIT_WIDTH 8
 #include <doctest/doctest.h>
 #include <pcre2.h>
@@ -56,8 +56,15 @@ constexpr double max_part_d_harm_rate = 0.01;
 // the rules do on notes nobody tuned them for (its failures show only with KITH_CORPUS=all), and
 // is scored apart from everything above. First score: 58.5 %, 40.8 %, 1.9 % harmed; 60.4 %, 43.7 %,
 // 1.9 % after notes about us were read in more of their shapes (tuned on parts A–D only).
+// From stop 29 part E is tuned on like the dev two thirds of A–D (its failures show with
+// KITH_CORPUS=dev), and part F takes its place as the blind measure.
 constexpr double min_part_e_check_score = 0.59;
 constexpr double max_part_e_harm_rate = 0.02;
+// Part F (corpus-f.toml), written blind like part E, when E began to be tuned on: 60 new cases,
+// a third of the checks quiet or must-not only. Never tuned on: its failures show only with
+// KITH_CORPUS=all. First score: 49.2 %, 34.1 %, 6.9 % harmed (9 checks).
+constexpr double min_part_f_check_score = 0.49;
+constexpr double max_part_f_harm_rate = 0.07;
 
 class Regex {
 public:
@@ -214,7 +221,9 @@ constexpr bool sanitized_build = false;
 TEST_CASE("the question corpus scores at least what it scored when the rules were last tuned" *
           doctest::skip(sanitized_build)) {
     std::string jsonl;
-    auto cases = load({"corpus-a.toml", "corpus-b.toml", "corpus-c.toml", "corpus-d.toml", "corpus-e.toml"}, jsonl);
+    auto cases = load({"corpus-a.toml", "corpus-b.toml", "corpus-c.toml", "corpus-d.toml", "corpus-e.toml",
+                       "corpus-f.toml"},
+                      jsonl);
     REQUIRE(cases.size() >= 300);
     Sandbox box;
     box.write_file(box.dir + "/corpus.jsonl", jsonl);
@@ -223,7 +232,7 @@ TEST_CASE("the question corpus scores at least what it scored when the rules wer
     // KITH_CORPUS=dev prints the failures of the tuning two thirds; KITH_CORPUS=all, of every case.
     const char* show = std::getenv("KITH_CORPUS");
     const std::string show_which = show ? show : "";
-    Tally dev, held, all, parts_ab, part_c, part_d, part_e;
+    Tally dev, held, all, parts_ab, part_c, part_d, part_e, part_f;
     std::map<std::string, Tally> by_area;
     int hygiene_failures = 0, questions_seen = 0;
     std::ostringstream report;
@@ -299,9 +308,10 @@ TEST_CASE("the question corpus scores at least what it scored when the rules wer
             }
             const bool has_must = !check.must.empty() || !check.due_must.empty();
             const bool passed = problems.empty();
-            if (c.file == "corpus-e.toml") {  // blind: scored apart, its failures shown only with KITH_CORPUS=all
-                part_e.add(passed, has_must, musts_met, harm);
-                if (!passed && show_which == "all") {
+            if (c.file == "corpus-e.toml" || c.file == "corpus-f.toml") {  // scored apart
+                (c.file == "corpus-e.toml" ? part_e : part_f).add(passed, has_must, musts_met, harm);
+                // Part F is blind: its failures show only with KITH_CORPUS=all.
+                if (!passed && (show_which == "all" || (show_which == "dev" && c.file == "corpus-e.toml"))) {
                     report << c.id << " on " << check.day << ":\n";
                     for (const auto& text : texts) report << "    asked: " << text << "\n";
                     for (const auto& problem : problems) report << "  ! " << problem << "\n";
@@ -324,7 +334,7 @@ TEST_CASE("the question corpus scores at least what it scored when the rules wer
     summary << "question corpus, " << cases.size() << " cases:\n  all       " << all.line() << "\n  tuned on  "
             << dev.line() << "\n  held out  " << held.line() << "\n  " << hygiene_failures << " of " << questions_seen
             << " questions asked were not clean questions\n  parts A, B " << parts_ab.line() << "\n  part C    "
-            << part_c.line() << "\n  part D    " << part_d.line() << "\n  part E    " << part_e.line() << "\n";
+            << part_c.line() << "\n  part D    " << part_d.line() << "\n  part E    " << part_e.line() << "\n  part F    " << part_f.line() << "\n";
     for (const auto& [area, tally] : by_area) summary << "    " << area << std::string(14 - std::min<std::size_t>(13, area.size()), ' ') << tally.line() << "\n";
     const std::string message = report.str() + summary.str();
     MESSAGE(message);
@@ -338,5 +348,7 @@ TEST_CASE("the question corpus scores at least what it scored when the rules wer
     CHECK(part_d.harm_rate() <= max_part_d_harm_rate);
     CHECK(part_e.check_score() >= min_part_e_check_score);
     CHECK(part_e.harm_rate() <= max_part_e_harm_rate);
+    CHECK(part_f.check_score() >= min_part_f_check_score);
+    CHECK(part_f.harm_rate() <= max_part_f_harm_rate);
     CHECK(hygiene_failures == 0);  // every question asked is a clean question
 }
