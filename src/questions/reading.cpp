@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <map>
+#include <set>
 #include <tuple>
 #include <nlohmann/json.hpp>
 
@@ -179,6 +180,14 @@ bool preposition(std::string_view word) {
            word == "from" || word == "to" || word == "into" || word == "about" || word == "up" || word == "out";
 }
 
+// "dad handed in his licence": a verb in the past with what follows a verb, not "dad Handed"
+// (and "son ahmed is", "brother ned at" stay names).
+bool past_verb_at(const std::vector<Word>& words, std::size_t i) {
+    static const std::set<std::string_view> after_a_verb{"in", "up", "out", "off", "down", "over", "away", "back",
+                                                         "his", "her", "their", "the", "a", "an", "it", "him", "them"};
+    return words[i].text.ends_with("ed") && i + 1 < words.size() && after_a_verb.count(words[i + 1].text) > 0;
+}
+
 // A name right after a relation: "daughter Priya", "husband Raj", "lab Biscuit", "twins (Bia & Leo)",
 // "son jake" in a note written in lower case.
 std::string name_after(std::string_view text, const std::vector<Word>& words, std::size_t k, bool lower_case_note) {
@@ -188,7 +197,7 @@ std::string name_after(std::string_view text, const std::vector<Word>& words, st
         if (questions::never_a_name(w.text) || questions::relation_named(w.text)) return {};
         if (capitalised_in(text, w)) return std::string(text.substr(w.begin, w.end - w.begin));
         if (lower_case_note && !questions::is_common_word(w.text) && w.text.size() > 2 &&
-            w.text.find_first_of("0123456789") == std::string::npos)
+            w.text.find_first_of("0123456789") == std::string::npos && !past_verb_at(words, i))
             return capitalised(w.text);
         return {};
     };
@@ -761,6 +770,11 @@ Reading read_by(const Note& note, const RuleBook& book, const Circle& circle,
         reading.kind = "fact";
         reading.rule = book.rule(best->rule).id;
         reading.do_not_raise = true;
+        // A loss or a diagnosis kept quiet ("heard his wife passed — don't raise it") still keeps
+        // our work's questions back for a while.
+        for (std::size_t i = 0; i < known.size(); ++i)
+            if (known[i] && (book.rule(i).kind == "loss" || book.rule(i).sensitive || book.rule(i).hold_banks))
+                reading.hold_banks = true;
         return reading;  // nothing comes of it, ever
     }
     if (reading.cancels) {

@@ -1645,3 +1645,114 @@ TEST_CASE("questions: a round birthday is whose the note says, and a grandchild 
     CHECK_ASKS(asks("first grandchild born last night!! a girl, 8lb 2oz", noted, day_of(2026, 5, 15)),
                "Congratulations on the new grandchild — how is everyone doing?");
 }
+
+TEST_CASE("questions: a feast day is wished on the day, and a fast is never called happy") {
+    const Date noted = day_of(2026, 4, 1);
+    CHECK_ASKS(asks("Vaisakhi at the gurdwara on the 14th, cooking for the langar", noted, day_of(2026, 4, 14)),
+               "Happy Vaisakhi! Are you doing anything special today?");
+    const std::string fast = "Yom Kippur on the 21st, they go to her parents' shul";
+    const Date sept = day_of(2026, 9, 10);
+    CHECK_ASKS(asks(fast, sept, day_of(2026, 9, 15)), "Are you observing Yom Kippur this year?");
+    CHECK_SILENT(asks(fast, sept, day_of(2026, 9, 21)));
+    const auto after = asks(fast, sept, day_of(2026, 9, 23));
+    CHECK_ASKS(after, "Did you have an easy fast?");
+    CHECK_NONE_SAY(after, "Happy");
+}
+
+TEST_CASE("questions: pulling out of a race calls it off, pulling out all the stops does not") {
+    const Date noted = day_of(2026, 2, 2);
+    CHECK_SILENT(asks("was going to do the Paris marathon in April but pulled out w/ a bad knee", noted, day_of(2026, 4, 20)));
+    CHECK_SOME_SAY(asks("pulled out all the stops for the app launch on 3 March", noted, day_of(2026, 3, 10)), "launch");
+}
+
+TEST_CASE("questions: new roles in lower case, tenure, named awards and selections are congratulated") {
+    const Date noted = day_of(2026, 3, 2);
+    const std::string job = "landed senior editor at the Guardian!! starts 6 April";
+    CHECK_ASKS(asks(job, noted, day_of(2026, 3, 4)), "Congratulations on your new job — how are you feeling about it?");
+    CHECK_ASKS(asks(job, noted, day_of(2026, 4, 6)), "Good luck on the first day — how are you feeling?");
+    CHECK_ASKS(asks(job, noted, day_of(2026, 5, 1)), "How are you finding the Guardian?");
+    CHECK_SILENT(asks("got food poisoning at the Savoy", noted, day_of(2026, 3, 4)));
+    CHECK_ASKS(asks("finally got tenure!!", noted, day_of(2026, 3, 4)),
+               "Congratulations on the promotion — how are you finding the new role?");
+    CHECK_SOME_SAY(asks("won an Emmy for the docuseries 🏆", noted, day_of(2026, 3, 4)), "Congratulations on the Emmy");
+    CHECK_SILENT(asks("watched the Emmys with the kids", noted, day_of(2026, 3, 4)));
+    CHECK_ASKS(asks("picked for the county cricket squad!!", noted, day_of(2026, 3, 4)),
+               "Congratulations on getting into the county cricket squad! How does it feel?");
+    CHECK_ASKS(asks("her painting got into the Royal Academy Summer Exhibition", noted, day_of(2026, 3, 4)),
+               "Congratulations on getting into the Royal Academy Summer Exhibition! How does it feel?");
+    // Good news a month old is not congratulated any more.
+    CHECK_NONE_SAY(asks("picked for the county cricket squad!!", noted, day_of(2026, 4, 10)), "Congratulations");
+}
+
+TEST_CASE("questions: a nikah is a wedding, and a pregnancy is asked about before its last month") {
+    const Date noted = day_of(2026, 5, 4);
+    CHECK_ASKS(asks("nikah this sat in Leicester 💍", noted, day_of(2026, 5, 6)), "How are the wedding plans coming along?");
+    CHECK_ASKS(asks("nikah this sat in Leicester 💍", noted, day_of(2026, 5, 12)), "How was the wedding?");
+    CHECK_ASKS(asks("14 wks pregnant!! due in Nov", noted, day_of(2026, 5, 20)), "How are you feeling?");
+    CHECK_SOME_SAY(asks("gestational diabetes, due 2 Sept", noted, day_of(2026, 6, 1)), "How are you feeling?");
+}
+
+TEST_CASE("questions: a boat to live on, panels going in, going back to work: before, not on the day, after") {
+    const Date noted = day_of(2026, 4, 1);
+    CHECK_ASKS(asks("moving aboard their narrowboat on 20 May", noted, day_of(2026, 4, 10)),
+               "How are you feeling about your move?");
+    const std::string panels = "solar panels going in on 3 June, no power all day";
+    CHECK_ASKS(asks(panels, noted, day_of(2026, 6, 1)), "Are you all set for the solar panels going in?");
+    CHECK_SILENT(asks(panels, noted, day_of(2026, 6, 3)));
+    CHECK_ASKS(asks(panels, noted, day_of(2026, 7, 20)), "How are you getting on with the new solar panels?");
+    const std::string back = "coming back out of retirement to teach 2 days a wk from Sept";
+    CHECK_ASKS(asks(back, noted, day_of(2026, 8, 10)), "How are you feeling about going back to work?");
+    const auto after = asks(back, noted, day_of(2026, 10, 1));
+    CHECK_ASKS(after, "How are you finding being back at work?");
+    CHECK_NONE_SAY(after, "retirement");
+}
+
+TEST_CASE("questions: judging a prize, a sponsored challenge, a talk accepted, a business of one's own") {
+    const Date noted = day_of(2026, 2, 2);
+    CHECK_ASKS(asks("judging the Costa book awards this year, 90 novels", noted, day_of(2026, 3, 1)),
+               "How is the judging for the Costa book awards going?");
+    CHECK_SILENT(asks("judging by the photos the show was a hit", noted, day_of(2026, 2, 5)));
+    const std::string walk = "doing a sponsored walk for the hospice on the 21st";
+    CHECK_SOME_SAY(asks(walk, noted, day_of(2026, 2, 10)), "fundraising for the sponsored walk");
+    const auto on_the_day = asks(walk, noted, day_of(2026, 2, 21));
+    CHECK_SOME_SAY(on_the_day, "Good luck today");
+    CHECK_NOTHING_OVER(on_the_day);
+    const auto after = asks(walk, noted, day_of(2026, 2, 24));
+    CHECK_ASKS(after, "How did the sponsored walk go?");
+    CHECK_NONE_SAY(after, "holding up");  // a hospice to raise money for is not a loss
+    const std::string talk = "talk accepted at PyCon US 🐍 15 May in Pittsburgh";
+    CHECK_SOME_SAY(asks(talk, noted, day_of(2026, 5, 1)), "preparation for the talk at PyCon US");
+    CHECK_ASKS(asks(talk, noted, day_of(2026, 5, 18)), "How did the talk at PyCon US go?");
+    CHECK_NONE_SAY(asks(talk, noted, day_of(2026, 5, 18)), "finding");
+    CHECK_SOME_SAY(asks("daughter accepted at Oxford!!", noted, day_of(2026, 2, 4)), "Congratulations on Oxford");
+    CHECK_SOME_SAY(asks("son started med school at Edinburgh this week", noted, day_of(2026, 2, 6)), "Edinburgh");
+    CHECK_ASKS(asks("opening her own yoga studio in May", noted, day_of(2026, 4, 20)),
+               "How are the preparations for the new studio going?");
+}
+
+TEST_CASE("questions: a parent giving up driving, a happy note that names a divorce, a loss kept quiet") {
+    const Date noted = day_of(2026, 1, 12);
+    CHECK_ASKS(asks("her dad handed in his licence last wk, hates it", noted, day_of(2026, 1, 20)),
+               "How is your dad getting on without the car?");
+    const auto trip = asks("first holiday since the divorce!! off to Crete on the 20th", noted, day_of(2026, 1, 14));
+    CHECK_ASKS(trip, "Are you looking forward to the trip?");
+    CHECK_DOES_NOT_ASK(trip, "How are you doing?");
+    // Heard second-hand and not to be raised: nothing of it, and our work's questions wait too.
+    Person person;
+    person.contact.tags = {"client"};
+    person.note("heard from Ana his dad died at xmas, he hasn't mentioned it — don't bring it up", noted);
+    person.on = day_of(2026, 1, 20);
+    CHECK_NONE_SAY(person.ids(), "r1:");
+    CHECK_NONE_SAY(person.ids(), "t:");
+    person.on = day_of(2026, 2, 20);
+    CHECK(contains(person.ids(), "t:client:1"));
+}
+
+TEST_CASE("questions: a double booking and a forgotten credit are mistakes of ours, and feedback comes in more shapes") {
+    const Date noted = day_of(2026, 2, 5);
+    CHECK(read("I double-booked her workshop slot on Tues, apologised", noted).kind == "mistake");
+    CHECK(read("forgot to credit her illustrations in our deck 😬 fixed", noted).kind == "mistake");
+    CHECK(read("Ama's feedback: the deck is too long, wants 10 slides max", noted).kind == "feedback");
+    CHECK(read("said our invoices are hard to read", noted).kind == "feedback");
+    CHECK(read("forgot her umbrella at ours", noted).kind != "mistake");
+}
