@@ -31,13 +31,13 @@ using kith::test::Sandbox;
 namespace {
 
 // The lowest scores this corpus may give: the suite fails when a change makes questions worse.
-// Set just under what the engine reached (89.4 %, 83.0 %, 0.0 %; held out 84.5 %, 75.5 %, 0.0 %,
-// though the held-out third was looked at once while tuning, in this stop);
+// Set just under what the engine reached (89.8 %, 83.5 %, 0.0 %; held out 84.5 %, 75.5 %, 0.0 %,
+// though the held-out third was looked at once while tuning, in stop 28);
 // the engine of before issue 18 scored 37.6%, 26.7% and 21.2% here.
-constexpr double min_check_score = 0.88;  // checks whose every must and must-not holds
-constexpr double min_must_score = 0.81;   // checks with a `must` that found every question they need
+constexpr double min_check_score = 0.89;  // checks whose every must and must-not holds
+constexpr double min_must_score = 0.82;   // checks with a `must` that found every question they need
 constexpr double max_harm_rate = 0.01;    // checks where something that must not be asked was
-constexpr double min_held_out_check_score = 0.83;  // the third of the cases no rule was tuned on
+constexpr double min_held_out_check_score = 0.84;  // the third of the cases no rule was tuned on
 // Part C (corpus-c.toml), written blind after a replayed week, in the shapes parts A and B lack
 // (their own names, proper names like topics, hard times in `due`, promises with days, secrets).
 // Scored apart so that the floors above keep meaning what they did. The engine it was written
@@ -57,13 +57,15 @@ constexpr double max_part_d_harm_rate = 0.01;
 // is scored apart from everything above. First score: 58.5 %, 40.8 %, 1.9 % harmed; 60.4 %, 43.7 %,
 // 1.9 % after notes about us were read in more of their shapes (tuned on parts A–D only).
 // From stop 29 part E is tuned on like the dev two thirds of A–D (its failures show with
-// KITH_CORPUS=dev), and part F takes its place as the blind measure.
-constexpr double min_part_e_check_score = 0.59;
-constexpr double max_part_e_harm_rate = 0.02;
+// KITH_CORPUS=dev), and part F takes its place as the blind measure; tuned, E scored 93.4 %,
+// 90.1 %, 0.0 % harmed.
+constexpr double min_part_e_check_score = 0.93;
+constexpr double max_part_e_harm_rate = 0.01;
 // Part F (corpus-f.toml), written blind like part E, when E began to be tuned on: 60 new cases,
 // a third of the checks quiet or must-not only. Never tuned on: its failures show only with
-// KITH_CORPUS=all. First score: 49.2 %, 34.1 %, 6.9 % harmed (9 checks).
-constexpr double min_part_f_check_score = 0.49;
+// KITH_CORPUS=all. First score: 49.2 %, 34.1 %, 6.9 % harmed (9 checks); 50.8 %, 36.4 %, 6.9 %
+// after the rules were tuned on part E.
+constexpr double min_part_f_check_score = 0.50;
 constexpr double max_part_f_harm_rate = 0.07;
 
 class Regex {
