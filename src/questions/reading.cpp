@@ -244,6 +244,8 @@ About find_about(std::string_view text, const std::vector<Word>& words, Span sen
         if (key.starts_with("ex-")) key.erase(0, 3);
         const auto* relation = questions::relation_named(key);
         if (!relation || (ex && w.end > match.begin)) continue;  // "divorce from her ex" is hers
+        if (w.end - w.begin >= 2 && is_ascii_upper(text[w.begin]) && is_ascii_upper(text[w.begin + 1]))
+            continue;  // "MA dissertation": a degree, not a mum
         const bool has_determiner = k > 0 && (determiner(words[k - 1].text) || ex);
         if (!has_determiner && own_name(circle, key)) continue;  // "Mum's surgery", to Mum
         const bool sentence_start = w.begin == sentence.begin || text.substr(sentence.begin, w.begin - sentence.begin)
@@ -251,6 +253,12 @@ About find_about(std::string_view text, const std::vector<Word>& words, Span sen
         if (ambiguous_relation(key) && !has_determiner && !sentence_start &&
             name_after(text, words, k, lower_case_note).empty())
             continue;
+        // Company after the thing is not whose it is: "case study presentation, prepping it w/ her sister".
+        if (w.begin >= match.end && k > 0) {
+            const std::size_t before = has_determiner && k > 1 ? k - 2 : k - 1;
+            const auto& word = words[before].text;
+            if (word == "with" || word == "w" || word == "w/" || word == "alongside") continue;
+        }
         // Not the relation of the topic itself ("had a baby", "new puppy" are the thing).
         if (w.begin >= match.begin && w.end <= match.end && (key == "baby" || relation->animal)) continue;
         const int distance = w.end <= match.begin ? static_cast<int>(match.begin - w.end)
@@ -433,6 +441,20 @@ std::string team_name(std::string name) {
 
 // ---- tense and negation --------------------------------------------------------------------
 
+// A note that celebrates what it tells: "🎉", "🥳", "🍾", "🥂", "!!!", "finally".
+bool celebrates(std::string_view text) {
+    for (const std::string_view mark : {"🎉", "🥳", "🍾", "🥂", "🙌", "!!!"})
+        if (text.find(mark) != std::string_view::npos) return true;
+    return std::ranges::any_of(questions::words_in(text), [](const Word& w) { return w.text == "finally"; });
+}
+
+// A capitalised word inside a sentence ("Ørsted", "Mohammed"), which "-ed" does not make a verb
+// in the past.
+bool name_like(std::string_view text, const Word& w, Span sentence) {
+    if (w.begin == sentence.begin) return false;
+    return capitalised_in(text, w) || static_cast<unsigned char>(text[w.begin]) >= 0x80;
+}
+
 struct Tense {
     bool past = false, future = false, negated = false;
 };
@@ -452,7 +474,8 @@ Tense tense_of(std::string_view text, const std::vector<Word>& words, Span sente
                                        words[k - 1].text == "gets" || words[k - 1].text == "be");
         if (to_come && (questions::is_past_marker(w.text) || w.text.ends_with("ed"))) {
             tense.future = true;
-        } else if (questions::is_past_marker(w.text) || (w.text.size() > 4 && w.text.ends_with("ed") && before)) {
+        } else if (questions::is_past_marker(w.text) ||
+                   (w.text.size() > 4 && w.text.ends_with("ed") && before && !name_like(text, w, sentence))) {
             tense.past = true;
         } else if (w.text.size() > 4 && w.text.ends_with("ed") && w.begin == match.begin && before_match == 0) {
             tense.past = true;  // a clause that opens with the thing done: "engaged!!", "promoted!"
@@ -606,6 +629,10 @@ void add_groups(Fill& f, const RuleBook& book, const Found& found, std::string_v
     for (const auto& [name, number] : pattern.named_groups()) {
         if (number >= found.groups.size() || found.groups[number].begin < 0) continue;
         auto value = f.groups[std::to_string(number)];
+        // A place or a team is a name wherever it stands ("Svalbard next fri", "wrexham diehard").
+        const bool a_name = name.starts_with("place") || name.starts_with("team");
+        if (a_name && !value.empty() && is_ascii_lower(value[0]) && !value.starts_with("the "))
+            value[0] = static_cast<char>(value[0] - 'a' + 'A');
         if (name.starts_with("team")) value = team_name(value);
         f.groups[name] = value;
     }
@@ -809,7 +836,21 @@ Reading read_by(const Note& note, const RuleBook& book, const Circle& circle,
         if (d.begin >= sentence.begin && d.end <= sentence.end) return 1;
         return 2;
     };
+    // A hard time is not dated by a date nearer something else the note names ("her dad's been
+    // diagnosed, surgery in a few wks", "wedding pushed to spring bc her mum's starting chemo"):
+    // the hard time is now.
+    const bool hard = rule && (rule->sensitive || rule->kind == "loss");
+    auto someone_elses = [&](const questions::TextDate& d) {
+        for (std::size_t i = 0; i < known.size(); ++i) {
+            if (!known[i] || i == best->rule) continue;
+            const auto& span = known[i]->groups[0];
+            const auto gap = std::min(std::labs(static_cast<long>(d.begin) - span.end), std::labs(span.begin - static_cast<long>(d.end)));
+            if (gap < distance(d)) return true;
+        }
+        return false;
+    };
     for (const auto& d : dates.dates) {
+        if (hard && someone_elses(d)) continue;
         if (!when) {
             when = d;
             continue;
@@ -853,7 +894,10 @@ Reading read_by(const Note& note, const RuleBook& book, const Circle& circle,
         reading.month_only = when->month_only;
     }
     reading.history = dates.history && !note.event;
-    const bool told_as_done = tense.past;  // "got into Stanford!! starts in Sept": the news is past
+    // "got into Stanford!! starts in Sept": the news is past; "starts at Wise 16 Mar 🎉": news
+    // told as news, to be congratulated now, whenever the thing itself begins.
+    const bool celebrated = celebrates(text);
+    const bool told_as_done = tense.past || celebrated;
     if (reading.when && *reading.when < noted) tense.past = true;
     if (reading.when && *reading.when > noted) tense.past = false;
 
@@ -976,8 +1020,12 @@ Reading read_by(const Note& note, const RuleBook& book, const Circle& circle,
     std::optional<Date> anchor = reading.when;
     if (!anchor && is_past) anchor = noted;  // it has happened: as good as on the day it was noted
     Date congrats_until = noted;
-    if (rule->good_news && (is_past || told_as_done) && !rule->congrats.empty()) {
-        congrats_until = add(is_past && anchor ? *anchor : noted, Interval{2, Interval::Unit::weeks});
+    // News that is nothing but good news ("scan all clear!"): congratulated as told.
+    const bool only_news = rule->before.empty() && rule->on.empty() && rule->after.empty();
+    if (rule->good_news && (is_past || told_as_done || only_news) && !rule->congrats.empty()) {
+        // News of something long done is not congratulated, unless told as fresh news ("FINALLY
+        // got his visa 🥹").
+        congrats_until = add(is_past && anchor && !celebrated ? *anchor : noted, Interval{2, Interval::Unit::weeks});
         planner.plan_phase("congrats", rule->congrats, noted, congrats_until);
     }
     if (!anchor) {

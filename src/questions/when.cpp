@@ -329,8 +329,8 @@ struct Scanner {
                 add(resolve_day_month(*m, *d, noted, past_tense), false, i, k, deadline);
                 return k - i + 1;
             }
-            if (i > 0 && at(i - 1) == "the" && w.size() > 2 && !is_ascii_digit(w.back())) {
-                // "on the 14th": this month's, or next month's when it has passed.
+            if (i > 0 && (at(i - 1) == "the" || weekday_named(at(i - 1))) && w.size() > 2 && !is_ascii_digit(w.back())) {
+                // "on the 14th", "mon 9th": this month's, or next month's when it has passed.
                 Date this_month{noted.year(), noted.month(), day{*d}};
                 Date date = this_month.ok() && (days_between(noted, this_month) >= 0 || past_tense)
                                 ? this_month
@@ -366,8 +366,10 @@ struct Scanner {
             }
         }
         if (auto wanted = weekday_named(w)) {
-            // "Tues 9 June", "Friday 5 June": the date says which Tuesday.
-            if ((day_number(at(i + 1)) && month_number(at(i + 2))) || (month_number(at(i + 1)) && day_number(at(i + 2))))
+            // "Tues 9 June", "Friday 5 June", "mon 9th": the date says which Tuesday.
+            const auto ordinal = [](const std::string& word) { return word.size() > 2 && !is_ascii_digit(word.back()); };
+            if ((day_number(at(i + 1)) && month_number(at(i + 2))) || (month_number(at(i + 1)) && day_number(at(i + 2))) ||
+                (day_number(at(i + 1)) && ordinal(at(i + 1))))
                 return 1;
             // Part of a name, not a day: Black Friday, Good Friday, Cyber Monday.
             if (i > 0) {

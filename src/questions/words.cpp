@@ -70,6 +70,10 @@ constexpr std::array relations{
     Relation{"greyhound", "dog", 'n', false, true},     Relation{"dachshund", "dog", 'n', false, true},
     Relation{"poodle", "dog", 'n', false, true},        Relation{"horse", "horse", 'n', false, true},
     Relation{"pony", "pony", 'n', false, true},         Relation{"rabbit", "rabbit", 'n', false, true},
+    Relation{"pug", "dog", 'n', false, true},           Relation{"cockapoo", "dog", 'n', false, true},
+    Relation{"labradoodle", "dog", 'n', false, true},   Relation{"schnauzer", "dog", 'n', false, true},
+    Relation{"frenchie", "dog", 'n', false, true},      Relation{"husky", "dog", 'n', false, true},
+    Relation{"corgi", "dog", 'n', false, true},         Relation{"bulldog", "dog", 'n', false, true},
 };
 
 const std::unordered_map<std::string_view, const Relation*>& relation_index() {
@@ -184,7 +188,8 @@ std::string_view spelled(std::string_view word) {
         {"marathn", "marathon"},    {"interveiw", "interview"},  {"retirment", "retirement"},
         {"anniversery", "anniversary"}, {"vacaton", "vacation"}, {"holliday", "holiday"},
         {"presentaton", "presentation"}, {"confrence", "conference"}, {"recieved", "received"},
-        {"lny", "Lunar New Year"}, {"cny", "Chinese New Year"},
+        {"lny", "Lunar New Year"}, {"cny", "Chinese New Year"}, {"anniv", "anniversary"},
+        {"extention", "extension"}, {"renno", "reno"},
     };
     auto found = fixes.find(word);
     return found == fixes.end() ? word : found->second;

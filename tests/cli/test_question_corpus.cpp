@@ -7,8 +7,8 @@
 // The corpus was written before the rules were tuned. A fixed third of it (by a hash of the
 // case id) is held out: the rules were tuned looking only at the other two thirds, so the
 // held-out score says how well they do on notes nobody tuned them for. (In one stop the rules
-// were tuned looking at every failure, the held-out third's included; parts E and then F,
-// written blind, are the clean measure since: see their floors below.)
+// were tuned looking at every failure, the held-out third's included; parts E, F and then G,
+// each written blind, were the clean measure since: see their floors below.)
 #define PCRE2_CODE_UNIT_WIDTH 8
 #include <doctest/doctest.h>
 #include <pcre2.h>
@@ -57,16 +57,23 @@ constexpr double max_part_d_harm_rate = 0.01;
 // is scored apart from everything above. First score: 58.5 %, 40.8 %, 1.9 % harmed; 60.4 %, 43.7 %,
 // 1.9 % after notes about us were read in more of their shapes (tuned on parts A–D only).
 // From stop 29 part E is tuned on like the dev two thirds of A–D (its failures show with
-// KITH_CORPUS=dev), and part F takes its place as the blind measure; tuned, E scored 93.4 %,
-// 90.1 %, 0.0 % harmed.
-constexpr double min_part_e_check_score = 0.93;
+// KITH_CORPUS=dev), and part F took its place as the blind measure; tuned, E scores 94.3 %,
+// 91.5 %, 0.0 % harmed.
+constexpr double min_part_e_check_score = 0.94;
 constexpr double max_part_e_harm_rate = 0.01;
 // Part F (corpus-f.toml), written blind like part E, when E began to be tuned on: 60 new cases,
-// a third of the checks quiet or must-not only. Never tuned on: its failures show only with
-// KITH_CORPUS=all. First score: 49.2 %, 34.1 %, 6.9 % harmed (9 checks); 50.8 %, 36.4 %, 6.9 %
-// after the rules were tuned on part E.
-constexpr double min_part_f_check_score = 0.50;
-constexpr double max_part_f_harm_rate = 0.07;
+// a third of the checks quiet or must-not only. First score: 49.2 %, 34.1 %, 6.9 % harmed (9
+// checks); 50.8 %, 36.4 %, 6.9 % after the rules were tuned on part E. Then tuned on itself, in
+// the same stop, once part G was being written: 89.2 %, 86.4 %, 1.5 %.
+constexpr double min_part_f_check_score = 0.89;
+constexpr double max_part_f_harm_rate = 0.02;
+// Part G (corpus-g.toml), written blind when part F began to be tuned on, with more traps (a
+// dentist's "surgery", a contract "expected", a kiln's "firing", a charity for strokes). Never
+// tuned on: its failures show only with KITH_CORPUS=all. First score: 46.6 %, 35.2 %, 13.0 %
+// harmed (17 checks); 50.4 %, 38.6 %, 9.2 % with the last changes of that stop, made from
+// parts E and F and the unit tests.
+constexpr double min_part_g_check_score = 0.50;
+constexpr double max_part_g_harm_rate = 0.10;
 
 class Regex {
 public:
@@ -224,7 +231,7 @@ TEST_CASE("the question corpus scores at least what it scored when the rules wer
           doctest::skip(sanitized_build)) {
     std::string jsonl;
     auto cases = load({"corpus-a.toml", "corpus-b.toml", "corpus-c.toml", "corpus-d.toml", "corpus-e.toml",
-                       "corpus-f.toml"},
+                       "corpus-f.toml", "corpus-g.toml"},
                       jsonl);
     REQUIRE(cases.size() >= 300);
     Sandbox box;
@@ -234,7 +241,7 @@ TEST_CASE("the question corpus scores at least what it scored when the rules wer
     // KITH_CORPUS=dev prints the failures of the tuning two thirds; KITH_CORPUS=all, of every case.
     const char* show = std::getenv("KITH_CORPUS");
     const std::string show_which = show ? show : "";
-    Tally dev, held, all, parts_ab, part_c, part_d, part_e, part_f;
+    Tally dev, held, all, parts_ab, part_c, part_d, part_e, part_f, part_g;
     std::map<std::string, Tally> by_area;
     int hygiene_failures = 0, questions_seen = 0;
     std::ostringstream report;
@@ -310,10 +317,11 @@ TEST_CASE("the question corpus scores at least what it scored when the rules wer
             }
             const bool has_must = !check.must.empty() || !check.due_must.empty();
             const bool passed = problems.empty();
-            if (c.file == "corpus-e.toml" || c.file == "corpus-f.toml") {  // scored apart
-                (c.file == "corpus-e.toml" ? part_e : part_f).add(passed, has_must, musts_met, harm);
-                // Part F is blind: its failures show only with KITH_CORPUS=all.
-                if (!passed && (show_which == "all" || (show_which == "dev" && c.file == "corpus-e.toml"))) {
+            if (c.file == "corpus-e.toml" || c.file == "corpus-f.toml" || c.file == "corpus-g.toml") {  // scored apart
+                (c.file == "corpus-e.toml" ? part_e : c.file == "corpus-f.toml" ? part_f : part_g)
+                    .add(passed, has_must, musts_met, harm);
+                // Part G is blind: its failures show only with KITH_CORPUS=all.
+                if (!passed && (show_which == "all" || (show_which == "dev" && c.file != "corpus-g.toml"))) {
                     report << c.id << " on " << check.day << ":\n";
                     for (const auto& text : texts) report << "    asked: " << text << "\n";
                     for (const auto& problem : problems) report << "  ! " << problem << "\n";
@@ -336,7 +344,7 @@ TEST_CASE("the question corpus scores at least what it scored when the rules wer
     summary << "question corpus, " << cases.size() << " cases:\n  all       " << all.line() << "\n  tuned on  "
             << dev.line() << "\n  held out  " << held.line() << "\n  " << hygiene_failures << " of " << questions_seen
             << " questions asked were not clean questions\n  parts A, B " << parts_ab.line() << "\n  part C    "
-            << part_c.line() << "\n  part D    " << part_d.line() << "\n  part E    " << part_e.line() << "\n  part F    " << part_f.line() << "\n";
+            << part_c.line() << "\n  part D    " << part_d.line() << "\n  part E    " << part_e.line() << "\n  part F    " << part_f.line() << "\n  part G    " << part_g.line() << "\n";
     for (const auto& [area, tally] : by_area) summary << "    " << area << std::string(14 - std::min<std::size_t>(13, area.size()), ' ') << tally.line() << "\n";
     const std::string message = report.str() + summary.str();
     MESSAGE(message);
@@ -352,5 +360,7 @@ TEST_CASE("the question corpus scores at least what it scored when the rules wer
     CHECK(part_e.harm_rate() <= max_part_e_harm_rate);
     CHECK(part_f.check_score() >= min_part_f_check_score);
     CHECK(part_f.harm_rate() <= max_part_f_harm_rate);
+    CHECK(part_g.check_score() >= min_part_g_check_score);
+    CHECK(part_g.harm_rate() <= max_part_g_harm_rate);
     CHECK(hygiene_failures == 0);  // every question asked is a clean question
 }

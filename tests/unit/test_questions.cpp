@@ -1756,3 +1756,123 @@ TEST_CASE("questions: a double booking and a forgotten credit are mistakes of ou
     CHECK(read("said our invoices are hard to read", noted).kind == "feedback");
     CHECK(read("forgot her umbrella at ours", noted).kind != "mistake");
 }
+
+TEST_CASE("questions: someone else's wedding to officiate, a wedding day, an anniversary that comes round again") {
+    const Date noted = day_of(2026, 5, 4);
+    const std::string officiate = "officiating her brother's wedding on the 16th, terrified of the speech";
+    CHECK_ASKS(asks(officiate, noted, day_of(2026, 5, 16)), "Good luck today — how are you feeling about the ceremony?");
+    CHECK_NONE_SAY(asks(officiate, noted, day_of(2026, 5, 10)), "wedding plans");
+    CHECK_ASKS(asks("getting married on the 16th at the registry office", noted, day_of(2026, 5, 16)),
+               "Happy wedding day! How are you feeling?");
+    const std::string anniversary = "5th wedding anniv on the 20th, booked somewhere fancy";
+    CHECK_ASKS(asks(anniversary, noted, day_of(2026, 5, 20)), "Happy anniversary! Are you doing anything special today?");
+    CHECK_ASKS(asks(anniversary, noted, day_of(2026, 5, 25)), "How was the 5th wedding anniversary?");
+    CHECK_ASKS(asks(anniversary, noted, day_of(2027, 5, 20)), "Any plans for the anniversary this year?");
+    CHECK_NONE_SAY(asks(anniversary, noted, day_of(2026, 5, 25)), "wedding plans");
+}
+
+TEST_CASE("questions: losses told in other words, and words that only look like one") {
+    const Date noted = day_of(2026, 1, 12);
+    const Date later = day_of(2026, 1, 14);
+    CHECK_ASKS(asks("had to let Bramble go on sat 🐾 16 yrs old", noted, later), "How are you holding up?");
+    CHECK_ASKS(asks("her nonna passed 🕯️ flying to Bari tmrw", noted, later), "How are you holding up?");
+    CHECK_SILENT(asks("had to let Tom go from the team, tough call", noted, later));  // a hire let go: no pet, no grief
+    CHECK_SILENT(asks("passed over for the head of dept role again, she's sore — rather not talk about it", noted, later));
+    CHECK_NONE_SAY(asks("her sister passed her driving test!!", noted, later), "holding up");
+}
+
+TEST_CASE("questions: hard times in new shapes, and a hard time dated by its own words only") {
+    const Date noted = day_of(2026, 3, 2);
+    Person person;
+    person.contact.tags = {"client"};
+    person.note("Acme cut his whole team this morning, out as of today", noted);
+    person.on = day_of(2026, 3, 10);
+    CHECK_NONE_SAY(person.ids(), "t:");
+    CHECK_SOME_SAY(person.texts(), "How are you");
+    CHECK_SOME_SAY(asks("mediation w/ Lars fri 13th about the kids + the flat, dreading it", noted, day_of(2026, 3, 16)),
+                   "How are you doing?");
+    // The surgery has its own day; the diagnosis is now.
+    CHECK_ASKS(asks("his mum's been diagnosed with breast cancer, surgery in a few wks", noted, day_of(2026, 3, 4)),
+               "How is your mum doing?");
+    // A stroke seat in a boat is no stroke.
+    CHECK_NONE_SAY(asks("racing the Boat Race sat 28 Mar, stroke seat", noted, day_of(2026, 3, 31)), "How is");
+    CHECK_ASKS(asks("racing the Boat Race sat 28 Mar, stroke seat", noted, day_of(2026, 3, 31)), "How did the Boat Race go?");
+}
+
+TEST_CASE("questions: an operation named by what it repairs, a pet's op, exams sat and sat again") {
+    const Date noted = day_of(2026, 3, 2);
+    CHECK_ASKS(asks("ACL reconstruction tues 10th, off work 6 wks", noted, day_of(2026, 3, 10)),
+               "Thinking of you today — how are you doing?");
+    CHECK_ASKS(asks("their corgi Biscuit had his knee op today", noted, day_of(2026, 3, 4)), "How is Biscuit recovering?");
+    const std::string eleven_plus = "Femi sits the 11+ on the 14th, mock papers every night";
+    CHECK_ASKS(asks(eleven_plus, noted, day_of(2026, 3, 14)), "Good luck today — how is Femi feeling about the 11+?");
+    CHECK_ASKS(asks(eleven_plus, noted, day_of(2026, 3, 18)), "How did the 11+ go?");
+    const auto resit = asks("failed the bar by 2 marks, resitting on 20 July", noted, day_of(2026, 7, 1));
+    CHECK_SOME_SAY(resit, "How are you feeling about the");
+    CHECK_NOTHING_OVER(resit);
+}
+
+TEST_CASE("questions: good news in more shapes: honours, a title at a kitchen, a visa, a pregnancy told with joy") {
+    const Date noted = day_of(2026, 1, 2);
+    const Date day = day_of(2026, 1, 5);
+    CHECK_SOME_SAY(asks("got an OBE in the New Year Honours!!", noted, day), "Congratulations on the OBE");
+    CHECK_ASKS(asks("made head chef at the Ledbury!!!", noted, day),
+               "Congratulations on the promotion — how are you finding the new role?");
+    // Told as fresh news, congratulated now, though the day in the note has passed.
+    CHECK_ASKS(asks("Ana FINALLY got her visa 🥹 flew in on the 1st", noted, day),
+               "Congratulations on the visa — how is Ana feeling?");
+    CHECK_ASKS(asks("pregnant with #2, due in July 🎉", noted, day), "Congratulations on the news — how are you feeling?");
+    CHECK_NONE_SAY(asks("pregnant with #2, due in July", noted, day), "Congratulations");
+    const auto clear = asks("6-month scan all clear!! in remission", noted, day);
+    CHECK_ASKS(clear, "That's great news — how are you feeling?");
+    CHECK_NONE_SAY(clear, "scan");  // a health detail is never quoted back
+    CHECK_ASKS(asks("loft conversion finally signed off 🎉", noted, day),
+               "Congratulations on finishing the loft conversion — how does it feel?");
+}
+
+TEST_CASE("questions: a business of their own, their first hire, a talk to members, a tutorial taught") {
+    const Date noted = day_of(2026, 7, 20);
+    const std::string keys = "got the keys to a unit in Leith for the pottery studio, opening 1 Sept";
+    CHECK_ASKS(asks(keys, noted, day_of(2026, 9, 1)), "Good luck with the opening today — how are you feeling?");
+    CHECK_SOME_SAY(asks(keys, noted, day_of(2026, 9, 20)), "pottery studio");
+    CHECK_ASKS(asks("her first hire starts mon 27th, a junior designer", noted, day_of(2026, 8, 3)),
+               "How is the new hire settling in?");
+    CHECK_ASKS(asks("presenting the rebrand at their AGM thurs 6 Aug", noted, day_of(2026, 8, 6)),
+               "Good luck today — how are you feeling about the AGM?");
+    CHECK_SOME_SAY(asks("teaching a half-day tutorial at RustFest on the 12th", noted, day_of(2026, 8, 10)),
+                   "tutorial at RustFest");
+}
+
+TEST_CASE("questions: a place named first with how long, a team in lower case, foster kittens") {
+    const Date noted = day_of(2026, 2, 16);
+    const auto before = asks("Lofoten next fri for a wk, northern lights hopefully", noted, day_of(2026, 2, 18));
+    CHECK_ASKS(before, "Are you looking forward to Lofoten?");
+    CHECK_ASKS(asks("Lofoten next fri for a wk, northern lights hopefully", noted, day_of(2026, 3, 12)), "How was Lofoten?");
+    CHECK_SILENT(asks("Mum for a week, then home", noted, day_of(2026, 2, 18)));
+    CHECK_ASKS(asks("celtic diehard, never misses a home game", noted, day_of(2026, 2, 18)), "How are Celtic doing this season?");
+    CHECK_ASKS(asks("fostering 2 puppies for the Dogs Trust", noted, day_of(2026, 2, 25)), "How are the foster puppies doing?");
+}
+
+TEST_CASE("questions: a dissertation due, a last shift after years in, and notes about us in still more shapes") {
+    const Date noted = day_of(2026, 4, 27);
+    const std::string thesis = "PhD thesis due 14 May, 2 chapters to go";
+    CHECK_ASKS(asks(thesis, noted, day_of(2026, 5, 5)), "How is the thesis coming along?");
+    CHECK_ASKS(asks(thesis, noted, day_of(2026, 5, 14)), "Good luck with the hand-in today — how are you feeling?");
+    CHECK_ASKS(asks(thesis, noted, day_of(2026, 5, 18)), "How did the thesis hand-in go?");
+    CHECK_NONE_SAY(asks("MA thesis due 14 May", noted, day_of(2026, 5, 5)), "mum");  // a degree, not a mum
+    CHECK_ASKS(asks("last shift at the depot fri 29 May, 30 yrs in", noted, day_of(2026, 5, 29)),
+               "Congratulations on retiring today — how are you feeling?");
+    CHECK(read("her 50th on the 9th, I'm bringing the cake", noted).kind == "promise");
+    CHECK(read("sent her invoice to the wrong client, recalled it", noted).kind == "mistake");
+    CHECK(read("I was 20 min late to our workshop, apologised", noted).kind == "mistake");
+    CHECK(read("Ines's notes on the homepage: too busy, wants more white space", noted).kind == "feedback");
+}
+
+TEST_CASE("questions: a weekday with a day of the month is that day, and a name ending in -ed is no verb") {
+    const Date noted = day_of(2026, 3, 2);
+    CHECK(iso(read("final round at Ørsted mon 9th, case study", noted).when) == "2026-03-09");
+    // Before the day: nothing that assumes it is over.
+    CHECK_NOTHING_OVER(asks("final round at Ørsted mon 9th, case study presentation", noted, day_of(2026, 3, 8)));
+    // Company is not whose it is.
+    CHECK_NONE_SAY(asks("pitch to Acme thurs 12th, rehearsing it w/ her sister", noted, day_of(2026, 3, 10)), "sister");
+}
