@@ -844,7 +844,8 @@ Reading read_by(const Note& note, const RuleBook& book, const Circle& circle,
         for (std::size_t i = 0; i < known.size(); ++i) {
             if (!known[i] || i == best->rule) continue;
             const auto& span = known[i]->groups[0];
-            const auto gap = std::min(std::labs(static_cast<long>(d.begin) - span.end), std::labs(span.begin - static_cast<long>(d.end)));
+            const auto gap = std::min(std::labs(static_cast<long>(d.begin) - span.end),
+                                      std::labs(span.begin - static_cast<long>(d.end)));
             if (gap < distance(d)) return true;
         }
         return false;

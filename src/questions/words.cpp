@@ -189,7 +189,7 @@ std::string_view spelled(std::string_view word) {
         {"anniversery", "anniversary"}, {"vacaton", "vacation"}, {"holliday", "holiday"},
         {"presentaton", "presentation"}, {"confrence", "conference"}, {"recieved", "received"},
         {"lny", "Lunar New Year"}, {"cny", "Chinese New Year"}, {"anniv", "anniversary"},
-        {"extention", "extension"}, {"renno", "reno"},
+        {"extention", "extension"},
     };
     auto found = fixes.find(word);
     return found == fixes.end() ? word : found->second;
