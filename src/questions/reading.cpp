@@ -733,6 +733,7 @@ Reading read_by(const Note& note, const RuleBook& book, const Circle& circle,
         questions::Span span;
     };
     std::vector<Other> others;
+    bool moved = false;  // called off to another day: "launch pushed to June"
     for (std::size_t i = 0; i < book.size(); ++i) {
         if (!known[i]) continue;
         auto found = known[i];
@@ -743,6 +744,7 @@ Reading read_by(const Note& note, const RuleBook& book, const Circle& circle,
         }
         if (rule.kind == "cancel") {
             reading.cancels = true;
+            moved = moved || rule.id == "rescheduled";
             continue;
         }
         matched.push_back(rule.id);
@@ -804,7 +806,11 @@ Reading read_by(const Note& note, const RuleBook& book, const Circle& circle,
                 reading.hold_banks = true;
         return reading;  // nothing comes of it, ever
     }
-    if (reading.cancels) {
+    // "Launch pushed to June": the earlier note is silenced (see the engine), and this one, read
+    // by what it moves, asks about it on its new day.
+    const bool to_a_new_day = moved && best && std::ranges::any_of(questions::find_dates(text, noted, false).dates,
+                                                                   [&](const auto& d) { return d.date > noted; });
+    if (reading.cancels && !to_a_new_day) {
         // "The wedding's off": it silences the earlier note (see the engine) and asks nothing itself.
         reading.kind = "fact";
         if (best) reading.also.insert(reading.also.begin(), book.rule(best->rule).id);  // what it calls off

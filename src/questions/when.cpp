@@ -352,12 +352,17 @@ struct Scanner {
                 return 2;
             }
             const std::string& before = i > 0 ? at(i - 1) : std::string();
+            // "pushed to June", "moved to Sept": a month a thing is moved to (not "to May" the name).
+            const std::string& verb = i > 1 ? at(i - 2) : std::string();
+            const bool moved_to = before == "to" && *m != 5 &&
+                                  (verb == "pushed" || verb == "moved" || verb == "postponed" || verb == "delayed" ||
+                                   verb == "back" || verb == "bumped" || verb == "slipped" || verb == "rescheduled");
             if (before == "in" || before == "by" || before == "until" || before == "til" || before == "till" ||
-                before == "from" || before == "this" || before == "next" || before == "since") {
+                before == "from" || before == "this" || before == "next" || before == "since" || moved_to) {
                 if (before == "since") return 1;
                 // "got into Edinburgh, starts next September": a past-tense note, a month ahead.
                 const bool ahead = before == "next" || before == "by" || before == "until" || before == "til" ||
-                                   before == "till";
+                                   before == "till" || moved_to;
                 Date first = resolve_month(*m, noted, past_tense && !ahead);
                 if (before == "next" && first.year() == noted.year() && first.month() == noted.month())
                     first = Date{first.year() + years{1}, first.month(), day{1}};

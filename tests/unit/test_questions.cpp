@@ -1876,3 +1876,20 @@ TEST_CASE("questions: a weekday with a day of the month is that day, and a name 
     // Company is not whose it is.
     CHECK_NONE_SAY(asks("pitch to Acme thurs 12th, rehearsing it w/ her sister", noted, day_of(2026, 3, 10)), "sister");
 }
+
+TEST_CASE("questions: a thing moved to a new day is asked about on that day, and its first day is forgotten") {
+    Person person;
+    person.settings.banks.clear();
+    person.note("app launches 15 Apr 🚀", day_of(2026, 3, 23));
+    person.note("launch pushed to June, app store review hell", day_of(2026, 4, 8));
+    person.on = day_of(2026, 4, 22);  // after the first day: nothing asks how it went
+    CHECK_NONE_SAY(person.texts(), "How did");
+    person.on = day_of(2026, 5, 20);
+    CHECK_ASKS(person.texts(), "How are the preparations for the launch going?");
+    person.on = day_of(2026, 7, 5);
+    CHECK_ASKS(person.texts(), "How did the launch go?");
+    // Moving to a city is a move, not a day moved.
+    CHECK(read("Moved to Leeds back in 2012", today).history);
+    // A launch said without what it launches is not "the is launch".
+    CHECK_NONE_SAY(asks("the launch is on 15 Apr", day_of(2026, 3, 23), day_of(2026, 4, 10)), "is launch");
+}
