@@ -162,6 +162,10 @@ Reading read_note(const Note& note, const RuleBook& rules, const Circle& circle 
 
 // The note's stored reading when it was made with these rules, else a new one.
 Reading reading_of(const Note& note, const RuleBook& rules, const Circle& circle = {});
+// Whether a later note of theirs calls this one off ("the wedding's off", "launch pushed to
+// June", "Biscuit was put down"), by the readings stored with `notes` (the person's, any order).
+bool called_off(const Note& note, const std::vector<Note>& notes);
+
 // A reading as stored with its note (Note::reading), and back; nothing for text that is not one.
 std::string reading_to_json(const Reading& reading);
 std::optional<Reading> reading_from_json(std::string_view json);

@@ -103,13 +103,15 @@ Agenda agenda(Store& store, const AgendaOptions& options) {
     auto collect = [&](std::size_t read) {
         auto reminders = store.reminders().due_between(from, until, read);
         auto events = store.notes().happening_between(from, until, read);
+        const bool events_cut = events.size() >= read;
+        events = without_called_off(store, std::move(events));
         auto follow_ups = store.notes().follow_ups_between(from, until, read);
         auto born = store.due().birthdays_between(from, until, read);
         auto dated = store.due().events_between(from, until, read);
         auto checkins = store.due().checkins_between(from, until, read, tag_intervals);
         candidates.clear();
         items.clear();
-        cut = reminders.size() >= read || events.size() >= read || follow_ups.size() >= read || born.size() >= read ||
+        cut = reminders.size() >= read || events_cut || follow_ups.size() >= read || born.size() >= read ||
               dated.size() >= read || checkins.size() >= read;
 
         for (const auto& reminder : reminders) {

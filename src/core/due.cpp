@@ -191,6 +191,18 @@ bool reason_before(const DueReason& a, const DueReason& b) {
 
 }  // namespace
 
+std::vector<Note> without_called_off(Store& store, std::vector<Note> notes) {
+    if (notes.empty()) return notes;
+    std::vector<std::int64_t> people;
+    for (const auto& note : notes) people.push_back(note.contact_id);
+    std::sort(people.begin(), people.end());
+    people.erase(std::unique(people.begin(), people.end()), people.end());
+    std::map<std::int64_t, std::vector<Note>> theirs;
+    for (auto& note : store.notes().for_contacts(people)) theirs[note.contact_id].push_back(std::move(note));
+    std::erase_if(notes, [&](const Note& note) { return called_off(note, theirs[note.contact_id]); });
+    return notes;
+}
+
 std::string note_subject(const Note& note) { return note_subject(note, reading_from_json(note.reading)); }
 
 std::string note_subject(const Note& note, const std::optional<Reading>& reading) {
@@ -275,7 +287,8 @@ std::vector<DueEntry> due_list(Store& store, const DueOptions& options, DueTotal
     for (const auto& reminder : store.reminders().due_for(ids, options.today, query.events_until))
         if (auto found = entries.find(reminder.contact_id); found != entries.end())
             found->second.reasons.push_back(reminder_reason(reminder, options.today));
-    for (const auto& note : store.notes().events_for(ids, query.events_from, query.events_until))
+    const auto events = without_called_off(store, store.notes().events_for(ids, query.events_from, query.events_until));
+    for (const auto& note : events)
         if (auto found = entries.find(note.contact_id); found != entries.end())
             if (auto reason = event_reason(note, found->second.contact, options.today))
                 found->second.reasons.push_back(*reason);
@@ -285,7 +298,7 @@ std::vector<DueEntry> due_list(Store& store, const DueOptions& options, DueTotal
                 found->second.reasons.push_back(*reason);
 
     const auto birthday_asked = store.asked().last_asked(ids, "b");
-    const auto events = store.due().events_of(ids);
+    const auto dated = store.due().events_of(ids);
     std::vector<DueEntry> due;
     for (auto& [id, entry] : entries) {
         // Snoozing a person leaves out everything but their birthday and anniversaries, which
@@ -302,7 +315,7 @@ std::vector<DueEntry> due_list(Store& store, const DueOptions& options, DueTotal
                                 (reason->date > options.today || asked->second >= reason->date);
             if (!wished) entry.reasons.push_back(*reason);
         }
-        if (auto found = events.find(id); found != events.end())
+        if (auto found = dated.find(id); found != dated.end())
             for (const auto& event : found->second)
                 if (auto reason = anniversary_reason(event, options)) entry.reasons.push_back(*reason);
         if (entry.reasons.empty()) continue;  // a candidate whose exact check says not yet

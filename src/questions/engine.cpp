@@ -90,6 +90,35 @@ struct Read {
     Reading reading;
 };
 
+bool shares_a_name(const Note& a, const Note& b) {
+    for (std::size_t i = 0; i < a.text.size();) {
+        while (i < a.text.size() && !(a.text[i] >= 'A' && a.text[i] <= 'Z')) ++i;
+        std::size_t j = i;
+        while (j < a.text.size() && ((a.text[j] >= 'a' && a.text[j] <= 'z') || (a.text[j] >= 'A' && a.text[j] <= 'Z')))
+            ++j;
+        std::string lower(a.text.substr(i, j - i));
+        for (auto& c : lower) c = c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
+        const bool a_name = j - i >= 4 && !questions::never_a_name(lower) && !questions::is_common_word(lower);
+        if (a_name && b.text.find(a.text.substr(i, j - i)) != std::string::npos) return true;
+        i = j == i ? i + 1 : j;
+    }
+    return false;
+}
+
+// "The wedding's off", "pulled out of Devoxx": a later note calls off what an earlier one said,
+// by the rule that read it or a name both use.
+bool calls_off(const Note& later, const Reading& later_reading, const Note& note, const Reading& reading) {
+    if (later.on < note.on || (later.on == note.on && later.id < note.id)) return false;
+    // "Biscuit was put down": nothing more about Biscuit's leg.
+    if (later_reading.kind == "loss" && reading.kind != "loss" && shares_a_name(later, note)) return true;
+    if (!later_reading.cancels) return false;
+    const auto& names = later_reading.also;
+    if (!reading.rule.empty() &&
+        (later_reading.rule == reading.rule || std::find(names.begin(), names.end(), reading.rule) != names.end()))
+        return true;
+    return shares_a_name(later, note);
+}
+
 class Engine {
 public:
     Engine(const QuestionInput& input, const QuestionSettings& settings, std::size_t limit)
@@ -156,39 +185,10 @@ private:
         return false;
     }
 
-    // "The wedding's off", "pulled out of Devoxx": a later note calls off what an earlier one
-    // said, by the rule that read it or a name both use.
     bool called_off(const Read& read) const {
-        for (const auto& later : notes_) {
-            if (&later == &read || later.note->on < read.note->on) continue;
-            if (later.note->on == read.note->on && later.note->id < read.note->id) continue;
-            // "Biscuit was put down": nothing more about Biscuit's leg.
-            if (later.reading.kind == "loss" && read.reading.kind != "loss" && shares_a_name(*later.note, *read.note))
-                return true;
-            if (!later.reading.cancels) continue;
-            const auto& names = later.reading.also;
-            if (!read.reading.rule.empty() &&
-                (later.reading.rule == read.reading.rule ||
-                 std::find(names.begin(), names.end(), read.reading.rule) != names.end()))
-                return true;
-            if (shares_a_name(*later.note, *read.note)) return true;
-        }
-        return false;
-    }
-
-    static bool shares_a_name(const Note& a, const Note& b) {
-        for (std::size_t i = 0; i < a.text.size();) {
-            while (i < a.text.size() && !(a.text[i] >= 'A' && a.text[i] <= 'Z')) ++i;
-            std::size_t j = i;
-            while (j < a.text.size() && ((a.text[j] >= 'a' && a.text[j] <= 'z') || (a.text[j] >= 'A' && a.text[j] <= 'Z')))
-                ++j;
-            std::string lower(a.text.substr(i, j - i));
-            for (auto& c : lower) c = c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
-            const bool a_name = j - i >= 4 && !questions::never_a_name(lower) && !questions::is_common_word(lower);
-            if (a_name && b.text.find(a.text.substr(i, j - i)) != std::string::npos) return true;
-            i = j == i ? i + 1 : j;
-        }
-        return false;
+        return std::any_of(notes_.begin(), notes_.end(), [&](const Read& later) {
+            return &later != &read && calls_off(*later.note, later.reading, *read.note, read.reading);
+        });
     }
 
     bool read_by(std::string_view rule) const {
@@ -329,6 +329,16 @@ private:
 };
 
 }  // namespace
+
+bool called_off(const Note& note, const std::vector<Note>& notes) {
+    const auto reading = reading_from_json(note.reading);
+    if (!reading) return false;
+    return std::any_of(notes.begin(), notes.end(), [&](const Note& later) {
+        if (later.id == note.id) return false;
+        const auto later_reading = reading_from_json(later.reading);
+        return later_reading && calls_off(later, *later_reading, note, *reading);
+    });
+}
 
 InMind in_mind(const QuestionInput& input, const QuestionSettings& settings) {
     InMind mind;

@@ -417,3 +417,26 @@ TEST_CASE("note: a later note that says a promise was kept takes it out of due, 
     box.ok({"undo"});
     CHECK(has(box.ok({"due", "--format", "plain"}), "Q2 report"));
 }
+
+TEST_CASE("due and agenda: a day called off by a later note is not coming up, a day moved is on its new day") {
+    Sandbox box;
+    box.today = "2026-03-23";
+    box.ok({"add", "Wren Ames"});
+    box.ok({"add", "Zed Okoye"});
+    box.ok({"note", "wren", "wedding on 15 Apr at the town hall"});
+    box.ok({"note", "zed", "their app launches 15 Apr"});
+    box.today = "2026-04-08";
+    CHECK(has(box.ok({"agenda", "--within", "2w"}), "Wren Ames"));
+    box.ok({"note", "wren", "the wedding's off, she's ok"});
+    box.ok({"note", "zed", "launch pushed to June"});
+    const auto agenda = box.ok({"agenda", "--within", "2w"});
+    CHECK_FALSE(has(agenda, "Wren Ames"));
+    CHECK_FALSE(has(agenda, "Zed Okoye"));
+    box.today = "2026-04-15";
+    const auto due = box.ok({"due"});
+    CHECK_FALSE(has(due, "wedding"));
+    CHECK_FALSE(has(due, "launch"));
+    // Taking the calling-off note back brings the day back.
+    box.ok({"undo"});
+    CHECK(has(box.ok({"due"}), "coming up today: the launch"));
+}
