@@ -1893,3 +1893,16 @@ TEST_CASE("questions: a thing moved to a new day is asked about on that day, and
     // A launch said without what it launches is not "the is launch".
     CHECK_NONE_SAY(asks("the launch is on 15 Apr", day_of(2026, 3, 23), day_of(2026, 4, 10)), "is launch");
 }
+
+TEST_CASE("questions: the rules read a note's first 64 KiB, so a pasted report stays quick and its opening is still read") {
+    std::string filler;
+    while (filler.size() < 2 * 1024 * 1024) filler += "Pasted the whole quarterly report into a note by mistake. ";
+    const Date noted = day_of(2026, 2, 2);
+    CHECK(read("Mum's hip op on 10 Feb. " + filler, noted).rule == "operation");
+    // Beyond the first 64 KiB, nothing is read: a wedding there asks nothing.
+    CHECK(read(filler + " Getting married on 10 Feb.", noted).rule.empty());
+    // A cut never splits a character.
+    std::string accents;
+    while (accents.size() < 70 * 1024) accents += "é";
+    CHECK_NOTHROW(read(accents, noted));
+}
