@@ -103,15 +103,13 @@ Agenda agenda(Store& store, const AgendaOptions& options) {
     auto collect = [&](std::size_t read) {
         auto reminders = store.reminders().due_between(from, until, read);
         auto events = store.notes().happening_between(from, until, read);
-        const bool events_cut = events.size() >= read;
-        events = without_called_off(store, std::move(events));
         auto follow_ups = store.notes().follow_ups_between(from, until, read);
         auto born = store.due().birthdays_between(from, until, read);
         auto dated = store.due().events_between(from, until, read);
         auto checkins = store.due().checkins_between(from, until, read, tag_intervals);
         candidates.clear();
         items.clear();
-        cut = reminders.size() >= read || events_cut || follow_ups.size() >= read || born.size() >= read ||
+        cut = reminders.size() >= read || events.size() >= read || follow_ups.size() >= read || born.size() >= read ||
               dated.size() >= read || checkins.size() >= read;
 
         for (const auto& reminder : reminders) {
@@ -149,6 +147,8 @@ Agenda agenda(Store& store, const AgendaOptions& options) {
                         if (what.kind == DueReason::Kind::care && contact.last_contacted &&
                             *contact.last_contacted >= *note.happens_on)
                             return std::nullopt;  // a check-in after a hard time: until you are in touch
+                        // Called off by a later note: the people's notes are read only for what is shown.
+                        if (called_off(note, store.notes().for_contact(contact.id))) return std::nullopt;
                         auto reason =
                             on_day(what.kind, *note.happens_on, options.today);  // a promise on its deadline too
                         if (what.kind == DueReason::Kind::promise) reason.deadline = note.happens_on;

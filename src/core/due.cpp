@@ -177,6 +177,20 @@ Rank rank_of(const DueEntry& entry) {
     return rank;
 }
 
+// The notes whose day no later note of theirs calls off ("the wedding's off", "launch pushed to
+// June"); only the people with such a day have their notes read.
+std::vector<Note> without_called_off(Store& store, std::vector<Note> notes) {
+    if (notes.empty()) return notes;
+    std::vector<std::int64_t> people;
+    for (const auto& note : notes) people.push_back(note.contact_id);
+    std::sort(people.begin(), people.end());
+    people.erase(std::unique(people.begin(), people.end()), people.end());
+    std::map<std::int64_t, std::vector<Note>> theirs;
+    for (auto& note : store.notes().for_contacts(people)) theirs[note.contact_id].push_back(std::move(note));
+    std::erase_if(notes, [&](const Note& note) { return called_off(note, theirs[note.contact_id]); });
+    return notes;
+}
+
 // Within a person: birthdays today, late items (most late first), then what is coming.
 bool reason_before(const DueReason& a, const DueReason& b) {
     auto group = [](const DueReason& r) {
@@ -190,18 +204,6 @@ bool reason_before(const DueReason& a, const DueReason& b) {
 }
 
 }  // namespace
-
-std::vector<Note> without_called_off(Store& store, std::vector<Note> notes) {
-    if (notes.empty()) return notes;
-    std::vector<std::int64_t> people;
-    for (const auto& note : notes) people.push_back(note.contact_id);
-    std::sort(people.begin(), people.end());
-    people.erase(std::unique(people.begin(), people.end()), people.end());
-    std::map<std::int64_t, std::vector<Note>> theirs;
-    for (auto& note : store.notes().for_contacts(people)) theirs[note.contact_id].push_back(std::move(note));
-    std::erase_if(notes, [&](const Note& note) { return called_off(note, theirs[note.contact_id]); });
-    return notes;
-}
 
 std::string note_subject(const Note& note) { return note_subject(note, reading_from_json(note.reading)); }
 

@@ -5,12 +5,10 @@
 
 #include <optional>
 #include <string>
-#include <vector>
 
 #include "kith/due.h"
 #include "kith/model.h"
 #include "kith/questions.h"
-#include "kith/store.h"
 
 namespace kith {
 
@@ -23,9 +21,5 @@ NoteDay note_day(const Note& note, const std::optional<Reading>& reading);
 
 // note_subject, from a reading already read.
 std::string note_subject(const Note& note, const std::optional<Reading>& reading);
-
-// The notes whose day no later note of theirs calls off ("the wedding's off", "launch pushed to
-// June"); only the people with such a day have their notes read.
-std::vector<Note> without_called_off(Store& store, std::vector<Note> notes);
 
 }  // namespace kith

@@ -331,13 +331,18 @@ private:
 }  // namespace
 
 bool called_off(const Note& note, const std::vector<Note>& notes) {
-    const auto reading = reading_from_json(note.reading);
-    if (!reading) return false;
-    return std::any_of(notes.begin(), notes.end(), [&](const Note& later) {
-        if (later.id == note.id) return false;
+    std::optional<Reading> reading;  // parsed only once a later note could call it off
+    for (const auto& later : notes) {
+        if (later.id == note.id || later.on < note.on) continue;
+        // Only a note that calls something off or tells of a loss can; the rest are not parsed.
+        if (later.reading.find("\"cancels\"") == std::string::npos && later.reading.find("\"loss\"") == std::string::npos)
+            continue;
+        if (!reading) reading = reading_from_json(note.reading);
+        if (!reading) return false;
         const auto later_reading = reading_from_json(later.reading);
-        return later_reading && calls_off(later, *later_reading, note, *reading);
-    });
+        if (later_reading && calls_off(later, *later_reading, note, *reading)) return true;
+    }
+    return false;
 }
 
 InMind in_mind(const QuestionInput& input, const QuestionSettings& settings) {
