@@ -442,10 +442,10 @@ std::string team_name(std::string name) {
 // ---- tense and negation --------------------------------------------------------------------
 
 // A note that celebrates what it tells: "🎉", "🥳", "🍾", "🥂", "!!!", "finally".
-bool celebrates(std::string_view text) {
+bool celebrates(std::string_view text, const std::vector<Word>& words) {
     for (const std::string_view mark : {"🎉", "🥳", "🍾", "🥂", "🙌", "!!!"})
         if (text.find(mark) != std::string_view::npos) return true;
-    return std::ranges::any_of(questions::words_in(text), [](const Word& w) { return w.text == "finally"; });
+    return std::ranges::any_of(words, [](const Word& w) { return w.text == "finally"; });
 }
 
 // A capitalised word inside a sentence ("Ørsted", "Mohammed"), which "-ed" does not make a verb
@@ -631,8 +631,7 @@ void add_groups(Fill& f, const RuleBook& book, const Found& found, std::string_v
         auto value = f.groups[std::to_string(number)];
         // A place or a team is a name wherever it stands ("Svalbard next fri", "wrexham diehard").
         const bool a_name = name.starts_with("place") || name.starts_with("team");
-        if (a_name && !value.empty() && is_ascii_lower(value[0]) && !value.starts_with("the "))
-            value[0] = static_cast<char>(value[0] - 'a' + 'A');
+        if (a_name && !value.starts_with("the ")) value = capitalised(value);
         if (name.starts_with("team")) value = team_name(value);
         f.groups[name] = value;
     }
@@ -903,7 +902,7 @@ Reading read_by(const Note& note, const RuleBook& book, const Circle& circle,
     reading.history = dates.history && !note.event;
     // "got into Stanford!! starts in Sept": the news is past; "starts at Wise 16 Mar 🎉": news
     // told as news, to be congratulated now, whenever the thing itself begins.
-    const bool celebrated = celebrates(text);
+    const bool celebrated = celebrates(text, words);
     const bool told_as_done = tense.past || celebrated;
     if (reading.when && *reading.when < noted) tense.past = true;
     if (reading.when && *reading.when > noted) tense.past = false;

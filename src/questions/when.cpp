@@ -56,6 +56,9 @@ std::optional<unsigned> day_number(std::string_view word) {
     return value;
 }
 
+// A day number written with its suffix ("14th", "3rd"), which names a day even without a month.
+bool ordinal(std::string_view word) { return day_number(word) && word.size() > 2 && !is_ascii_digit(word.back()); }
+
 std::optional<int> count_word(std::string_view word) {
     static constexpr std::array<std::string_view, 13> numbers{"zero", "one", "two",   "three", "four",   "five", "six",
                                                               "seven", "eight", "nine", "ten", "eleven", "twelve"};
@@ -329,7 +332,7 @@ struct Scanner {
                 add(resolve_day_month(*m, *d, noted, past_tense), false, i, k, deadline);
                 return k - i + 1;
             }
-            if (i > 0 && (at(i - 1) == "the" || weekday_named(at(i - 1))) && w.size() > 2 && !is_ascii_digit(w.back())) {
+            if (i > 0 && (at(i - 1) == "the" || weekday_named(at(i - 1))) && ordinal(w)) {
                 // "on the 14th", "mon 9th": this month's, or next month's when it has passed.
                 Date this_month{noted.year(), noted.month(), day{*d}};
                 Date date = this_month.ok() && (days_between(noted, this_month) >= 0 || past_tense)
@@ -372,9 +375,8 @@ struct Scanner {
         }
         if (auto wanted = weekday_named(w)) {
             // "Tues 9 June", "Friday 5 June", "mon 9th": the date says which Tuesday.
-            const auto ordinal = [](const std::string& word) { return word.size() > 2 && !is_ascii_digit(word.back()); };
             if ((day_number(at(i + 1)) && month_number(at(i + 2))) || (month_number(at(i + 1)) && day_number(at(i + 2))) ||
-                (day_number(at(i + 1)) && ordinal(at(i + 1))))
+                ordinal(at(i + 1)))
                 return 1;
             // Part of a name, not a day: Black Friday, Good Friday, Cyber Monday.
             if (i > 0) {
