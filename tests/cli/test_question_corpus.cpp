@@ -72,8 +72,16 @@ constexpr double max_part_f_harm_rate = 0.02;
 // tuned on: its failures show only with KITH_CORPUS=all. First score: 46.6 %, 35.2 %, 13.0 %
 // harmed (17 checks); 50.4 %, 38.6 %, 9.2 % with the last changes of that stop, made from
 // parts E and F and the unit tests.
+// From stop 30 part G is tuned on (its failures show with KITH_CORPUS=dev) and part H is the
+// blind measure.
 constexpr double min_part_g_check_score = 0.50;
 constexpr double max_part_g_harm_rate = 0.10;
+// Part H (corpus-h.toml), written blind when part G began to be tuned on: lookalike words (a
+// tree surgeon, Reading the town, "mum's the word"), other people's news, second notes that
+// change the first. Never tuned on: its failures show only with KITH_CORPUS=all. First score:
+// 53.1 %, 45.5 %, 12.3 % harmed (16 checks).
+constexpr double min_part_h_check_score = 0.53;
+constexpr double max_part_h_harm_rate = 0.13;
 
 class Regex {
 public:
@@ -231,7 +239,7 @@ TEST_CASE("the question corpus scores at least what it scored when the rules wer
           doctest::skip(sanitized_build)) {
     std::string jsonl;
     auto cases = load({"corpus-a.toml", "corpus-b.toml", "corpus-c.toml", "corpus-d.toml", "corpus-e.toml",
-                       "corpus-f.toml", "corpus-g.toml"},
+                       "corpus-f.toml", "corpus-g.toml", "corpus-h.toml"},
                       jsonl);
     REQUIRE(cases.size() >= 300);
     Sandbox box;
@@ -241,7 +249,9 @@ TEST_CASE("the question corpus scores at least what it scored when the rules wer
     // KITH_CORPUS=dev prints the failures of the tuning two thirds; KITH_CORPUS=all, of every case.
     const char* show = std::getenv("KITH_CORPUS");
     const std::string show_which = show ? show : "";
-    Tally dev, held, all, parts_ab, part_c, part_d, part_e, part_f, part_g;
+    Tally dev, held, all, parts_ab, part_c, part_d, part_e, part_f, part_g, part_h;
+    const std::map<std::string, Tally*> blind_parts{
+        {"corpus-e.toml", &part_e}, {"corpus-f.toml", &part_f}, {"corpus-g.toml", &part_g}, {"corpus-h.toml", &part_h}};
     std::map<std::string, Tally> by_area;
     int hygiene_failures = 0, questions_seen = 0;
     std::ostringstream report;
@@ -317,11 +327,10 @@ TEST_CASE("the question corpus scores at least what it scored when the rules wer
             }
             const bool has_must = !check.must.empty() || !check.due_must.empty();
             const bool passed = problems.empty();
-            if (c.file == "corpus-e.toml" || c.file == "corpus-f.toml" || c.file == "corpus-g.toml") {  // scored apart
-                (c.file == "corpus-e.toml" ? part_e : c.file == "corpus-f.toml" ? part_f : part_g)
-                    .add(passed, has_must, musts_met, harm);
-                // Part G is blind: its failures show only with KITH_CORPUS=all.
-                if (!passed && (show_which == "all" || (show_which == "dev" && c.file != "corpus-g.toml"))) {
+            if (auto part = blind_parts.find(c.file); part != blind_parts.end()) {  // scored apart
+                part->second->add(passed, has_must, musts_met, harm);
+                // Part H is blind: its failures show only with KITH_CORPUS=all.
+                if (!passed && (show_which == "all" || (show_which == "dev" && c.file != "corpus-h.toml"))) {
                     report << c.id << " on " << check.day << ":\n";
                     for (const auto& text : texts) report << "    asked: " << text << "\n";
                     for (const auto& problem : problems) report << "  ! " << problem << "\n";
@@ -344,7 +353,7 @@ TEST_CASE("the question corpus scores at least what it scored when the rules wer
     summary << "question corpus, " << cases.size() << " cases:\n  all       " << all.line() << "\n  tuned on  "
             << dev.line() << "\n  held out  " << held.line() << "\n  " << hygiene_failures << " of " << questions_seen
             << " questions asked were not clean questions\n  parts A, B " << parts_ab.line() << "\n  part C    "
-            << part_c.line() << "\n  part D    " << part_d.line() << "\n  part E    " << part_e.line() << "\n  part F    " << part_f.line() << "\n  part G    " << part_g.line() << "\n";
+            << part_c.line() << "\n  part D    " << part_d.line() << "\n  part E    " << part_e.line() << "\n  part F    " << part_f.line() << "\n  part G    " << part_g.line() << "\n  part H    " << part_h.line() << "\n";
     for (const auto& [area, tally] : by_area) summary << "    " << area << std::string(14 - std::min<std::size_t>(13, area.size()), ' ') << tally.line() << "\n";
     const std::string message = report.str() + summary.str();
     MESSAGE(message);
@@ -362,5 +371,7 @@ TEST_CASE("the question corpus scores at least what it scored when the rules wer
     CHECK(part_f.harm_rate() <= max_part_f_harm_rate);
     CHECK(part_g.check_score() >= min_part_g_check_score);
     CHECK(part_g.harm_rate() <= max_part_g_harm_rate);
+    CHECK(part_h.check_score() >= min_part_h_check_score);
+    CHECK(part_h.harm_rate() <= max_part_h_harm_rate);
     CHECK(hygiene_failures == 0);  // every question asked is a clean question
 }
