@@ -28,6 +28,24 @@ pcre2_match_context* match_context() {
     return shared.context;
 }
 
+// One match data for every pattern, grown to the most groups asked for: a match data keeps
+// the heap frames of its last match, so one per pattern took a fresh block of memory for each
+// of the hundreds of rules a note is read with.
+pcre2_match_data* match_data(std::size_t pairs) {
+    struct Shared {
+        pcre2_match_data* data = nullptr;
+        std::size_t pairs = 0;
+        ~Shared() { pcre2_match_data_free(data); }
+    };
+    thread_local Shared shared;
+    if (shared.pairs < pairs) {
+        pcre2_match_data_free(shared.data);
+        shared.data = pcre2_match_data_create(static_cast<std::uint32_t>(pairs), nullptr);
+        shared.pairs = shared.data ? pairs : 0;
+    }
+    return shared.data;
+}
+
 }  // namespace
 
 // Searches a pattern runs interpreted before it is JIT-compiled. PCRE2's JIT searches several
@@ -39,12 +57,8 @@ constexpr std::uint32_t jit_after = 100;
 // Pattern is never searched from two at once.
 struct Pattern::Code {
     pcre2_code* code = nullptr;
-    pcre2_match_data* data = nullptr;  // reused by every search: no allocation per search
     mutable std::uint32_t searches = 0;
-    ~Code() {
-        pcre2_match_data_free(data);
-        pcre2_code_free(code);
-    }
+    ~Code() { pcre2_code_free(code); }
 };
 
 Expected<Pattern> Pattern::compile(std::string_view text) {
@@ -65,8 +79,6 @@ Expected<Pattern> Pattern::adopt(pcre2_code* code) {
     Pattern pattern;
     auto owned = std::make_shared<Code>();
     owned->code = code;
-    owned->data = pcre2_match_data_create_from_pattern(code, nullptr);
-    if (!owned->data) return unexpected(std::string("out of memory"));
     std::uint32_t count = 0;
     pcre2_pattern_info(code, PCRE2_INFO_CAPTURECOUNT, &count);
     std::uint32_t name_count = 0, entry_size = 0;
@@ -131,11 +143,13 @@ Pattern::Found Pattern::search(std::string_view text, std::size_t from, bool anc
     // Where the JIT cannot be used (none on this machine, or a pattern it does not take),
     // pcre2_match goes on interpreting the pattern.
     if (++code_->searches == jit_after) pcre2_jit_compile(code_->code, PCRE2_JIT_COMPLETE);
+    auto* data = match_data(groups_ + 1);
+    if (!data) return Found::gave_up;  // out of memory
     int result = pcre2_match(code_->code, reinterpret_cast<PCRE2_SPTR>(text.data()), text.size(), from,
-                             anchored ? PCRE2_ANCHORED : 0, code_->data, match_context());
+                             anchored ? PCRE2_ANCHORED : 0, data, match_context());
     if (result == PCRE2_ERROR_NOMATCH) return Found::none;
     if (result < 0) return Found::gave_up;  // the match or depth limit, or memory
-    const PCRE2_SIZE* vector = pcre2_get_ovector_pointer(code_->data);
+    const PCRE2_SIZE* vector = pcre2_get_ovector_pointer(data);
     out.assign(groups_ + 1, {});
     for (std::size_t g = 0; g <= groups_ && g < static_cast<std::size_t>(result); ++g) {
         if (vector[2 * g] == PCRE2_UNSET) continue;
