@@ -153,8 +153,9 @@ public:
     // A person's notes to be read again by the next command that writes (their names changed,
     // and a reading knows the names they are called by).
     void forget_readings(std::int64_t contact_id);
-    // The rule book kept compiled for the next command (RuleBook::saved), "" when none is.
-    std::string saved_rulebook();
+    // Calls `use` with the rule book kept compiled for the next command (RuleBook::saved), if
+    // one is kept; what it returns, else false.
+    bool use_saved_rulebook(const std::function<bool(std::string_view)>& use);
     void save_rulebook(std::string_view saved);
 
 private:

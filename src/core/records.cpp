@@ -50,7 +50,8 @@ QuestionSettings question_settings(const Config& config) {
 }
 
 void use_saved_rules(Store& store, const RuleBook& rules) {
-    if (rules.loaded() || rules.restore(store.notes().saved_rulebook())) return;
+    if (rules.loaded() || store.notes().use_saved_rulebook([&](std::string_view saved) { return rules.restore(saved); }))
+        return;
     if (auto saved = rules.saved(); !saved.empty()) store.notes().save_rulebook(saved);
 }
 

@@ -480,6 +480,16 @@ WHEN NOT EXISTS (SELECT 1 FROM undo_applying) BEGIN
     DELETE FROM tombstones WHERE uuid = new.uuid;
 END;
 )sql",
+        // v10: the rules as PCRE2 compiled them (RuleBook::saved), in a table of their own. In
+        // kith_state, a WITHOUT ROWID table, the 150 KB value sat in the key's b-tree, and every
+        // look-up of another key that compared against it copied it whole.
+        R"sql(
+CREATE TABLE rule_cache (
+    id    INTEGER PRIMARY KEY CHECK (id = 1),
+    saved BLOB NOT NULL
+);
+DELETE FROM kith_state WHERE key = 'rulebook';
+)sql",
     };
     return all;
 }

@@ -37,6 +37,7 @@ const std::vector<Fixture> fixtures{
     {7, 12, 34, 20, 4, 2},
     {8, 12, 34, 20, 4, 2},
     {9, 12, 34, 20, 4, 2},
+    {10, 12, 34, 20, 4, 2},
 };
 
 const std::string fixture_dir = std::string(KITH_SOURCE_DIR) + "/tests/fixtures/db";

@@ -29,7 +29,7 @@ std::vector<std::string> asked_on(Sandbox& box, const std::string& who, const st
 // The rule book kith keeps compiled in the database, as bytes; "" when none is.
 std::string saved_rulebook(Sandbox& box) {
     SQLite::Database db(box.db, SQLite::OPEN_READONLY);
-    SQLite::Statement query(db, "SELECT value FROM kith_state WHERE key = 'rulebook'");
+    SQLite::Statement query(db, "SELECT saved FROM rule_cache");
     if (!query.executeStep()) return {};
     const auto column = query.getColumn(0);
     return {static_cast<const char*>(column.getBlob()), static_cast<std::size_t>(column.getBytes())};
@@ -336,7 +336,7 @@ TEST_CASE("note: the rules are kept compiled in the database, and made again whe
     REQUIRE(kept.size() > 1000);
     {
         SQLite::Database db(box.db, SQLite::OPEN_READWRITE);
-        db.exec("UPDATE kith_state SET value = x'00ff' WHERE key = 'rulebook'");
+        db.exec("UPDATE rule_cache SET saved = x'00ff'");
     }
     // A damaged copy is not used: the note is read as ever, and the copy made again.
     CHECK(has(box.ok({"note", "di", "I'll send her the deck by Friday"}), "you promised: send the deck by Friday"));
