@@ -74,6 +74,11 @@ constexpr std::array relations{
     Relation{"labradoodle", "dog", 'n', false, true},   Relation{"schnauzer", "dog", 'n', false, true},
     Relation{"frenchie", "dog", 'n', false, true},      Relation{"husky", "dog", 'n', false, true},
     Relation{"corgi", "dog", 'n', false, true},         Relation{"bulldog", "dog", 'n', false, true},
+    Relation{"springer", "dog", 'n', false, true},      Relation{"cocker", "dog", 'n', false, true},
+    Relation{"lurcher", "dog", 'n', false, true},       Relation{"staffie", "dog", 'n', false, true},
+    Relation{"vizsla", "dog", 'n', false, true},        Relation{"weimaraner", "dog", 'n', false, true},
+    Relation{"cavapoo", "dog", 'n', false, true},       Relation{"sheepdog", "dog", 'n', false, true},
+    Relation{"dalmatian", "dog", 'n', false, true},     Relation{"rottweiler", "dog", 'n', false, true},
 };
 
 const std::unordered_map<std::string_view, const Relation*>& relation_index() {

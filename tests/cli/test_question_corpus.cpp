@@ -31,13 +31,13 @@ using kith::test::Sandbox;
 namespace {
 
 // The lowest scores this corpus may give: the suite fails when a change makes questions worse.
-// Set just under what the engine reached (89.8 %, 83.5 %, 0.0 %; held out 84.5 %, 75.5 %, 0.0 %,
+// Set just under what the engine reached (90.1 %, 83.4 %, 0.0 %; held out 85.2 %, 76.6 %, 0.0 %,
 // though the held-out third was looked at once while tuning, in stop 28);
 // the engine of before issue 18 scored 37.6%, 26.7% and 21.2% here.
-constexpr double min_check_score = 0.89;  // checks whose every must and must-not holds
-constexpr double min_must_score = 0.82;   // checks with a `must` that found every question they need
+constexpr double min_check_score = 0.90;  // checks whose every must and must-not holds
+constexpr double min_must_score = 0.83;   // checks with a `must` that found every question they need
 constexpr double max_harm_rate = 0.01;    // checks where something that must not be asked was
-constexpr double min_held_out_check_score = 0.84;  // the third of the cases no rule was tuned on
+constexpr double min_held_out_check_score = 0.85;  // the third of the cases no rule was tuned on
 // Part C (corpus-c.toml), written blind after a replayed week, in the shapes parts A and B lack
 // (their own names, proper names like topics, hard times in `due`, promises with days, secrets).
 // Scored apart so that the floors above keep meaning what they did. The engine it was written
@@ -73,14 +73,15 @@ constexpr double max_part_f_harm_rate = 0.02;
 // harmed (17 checks); 50.4 %, 38.6 %, 9.2 % with the last changes of that stop, made from
 // parts E and F and the unit tests.
 // From stop 30 part G is tuned on (its failures show with KITH_CORPUS=dev) and part H is the
-// blind measure.
-constexpr double min_part_g_check_score = 0.50;
-constexpr double max_part_g_harm_rate = 0.10;
+// blind measure; tuned, G scores 94.7 %, 92.0 %, 0.0 % harmed.
+constexpr double min_part_g_check_score = 0.94;
+constexpr double max_part_g_harm_rate = 0.01;
 // Part H (corpus-h.toml), written blind when part G began to be tuned on: lookalike words (a
 // tree surgeon, Reading the town, "mum's the word"), other people's news, second notes that
 // change the first. Never tuned on: its failures show only with KITH_CORPUS=all. First score:
-// 53.1 %, 45.5 %, 12.3 % harmed (16 checks).
-constexpr double min_part_h_check_score = 0.53;
+// 53.1 %, 45.5 %, 12.3 % harmed (16 checks); 58.5 %, 53.4 %, 12.3 % after the rules were tuned
+// on part G.
+constexpr double min_part_h_check_score = 0.58;
 constexpr double max_part_h_harm_rate = 0.13;
 
 class Regex {

@@ -1763,7 +1763,7 @@ TEST_CASE("questions: someone else's wedding to officiate, a wedding day, an ann
     CHECK_ASKS(asks(officiate, noted, day_of(2026, 5, 16)), "Good luck today — how are you feeling about the ceremony?");
     CHECK_NONE_SAY(asks(officiate, noted, day_of(2026, 5, 10)), "wedding plans");
     CHECK_ASKS(asks("getting married on the 16th at the registry office", noted, day_of(2026, 5, 16)),
-               "Happy wedding day! How are you feeling?");
+               "Happy wedding day! Enjoy every minute — how are you feeling?");
     const std::string anniversary = "5th wedding anniv on the 20th, booked somewhere fancy";
     CHECK_ASKS(asks(anniversary, noted, day_of(2026, 5, 20)), "Happy anniversary! Are you doing anything special today?");
     CHECK_ASKS(asks(anniversary, noted, day_of(2026, 5, 25)), "How was the 5th wedding anniversary?");
@@ -1892,6 +1892,54 @@ TEST_CASE("questions: a thing moved to a new day is asked about on that day, and
     CHECK(read("Moved to Leeds back in 2012", today).history);
     // A launch said without what it launches is not "the is launch".
     CHECK_NONE_SAY(asks("the launch is on 15 Apr", day_of(2026, 3, 23), day_of(2026, 4, 10)), "is launch");
+}
+
+TEST_CASE("questions: a child's ceremony, a procedure named by what is fitted, years married, a first outing") {
+    const Date noted = day_of(2026, 4, 6);
+    const std::string mitzvah = "Eli's bar mitzvah sat 25 April, she's catering for 80";
+    CHECK_ASKS(asks(mitzvah, noted, day_of(2026, 4, 20)), "Are you all set for Eli's bar mitzvah?");
+    CHECK_ASKS(asks(mitzvah, noted, day_of(2026, 4, 25)), "Enjoy Eli's bar mitzvah today — how are you feeling?");
+    CHECK_ASKS(asks(mitzvah, noted, day_of(2026, 4, 28)), "How was Eli's bar mitzvah?");
+    const std::string pacemaker = "his dad's getting a pacemaker fitted on the 14th, fairly routine";
+    CHECK_ASKS(asks(pacemaker, noted, day_of(2026, 4, 10)), "How is your dad feeling about the pacemaker?");
+    CHECK_NOTHING_OVER(asks(pacemaker, noted, day_of(2026, 4, 14)));
+    CHECK_ASKS(asks(pacemaker, noted, day_of(2026, 4, 20)), "How is your dad recovering?");
+    CHECK_SOME_SAY(asks("wisdom teeth out fri 10th, soup diet incoming", noted, day_of(2026, 4, 14)), "recovering");
+    CHECK_SILENT(asks("has had a pacemaker for years, never slows down", noted, day_of(2026, 4, 14)));
+    const std::string married = "30 yrs married on the 19th, off to Whitby for it";
+    CHECK_ASKS(asks(married, noted, day_of(2026, 4, 19)), "Happy anniversary! Are you doing anything special today?");
+    CHECK_ASKS(asks(married, noted, day_of(2026, 4, 23)), "How was the anniversary?");
+    const std::string market = "her candle stall's first market this sat, nervous about the weather";
+    CHECK_ASKS(asks(market, noted, day_of(2026, 4, 11)), "Good luck with the first market today — how are you feeling?");
+    CHECK_ASKS(asks(market, noted, day_of(2026, 4, 15)), "How did the first market go?");
+    // "the first week of June" is a date, and a holiday's first night is the holiday.
+    CHECK_SILENT(asks("off the first week of June, no plans", noted, day_of(2026, 6, 12)));
+    CHECK_SOME_SAY(asks("hosting Passover on the first night", day_of(2026, 3, 20), day_of(2026, 4, 1), day_of(2026, 4, 2)),
+                   "Passover");
+}
+
+TEST_CASE("questions: a deployment, an adoption approved, a pitch decided, a practice opened, a firm gone under") {
+    const Date noted = day_of(2026, 1, 12);
+    const std::string deploy = "her husband Tane deploys with the navy next month, 6 months on a frigate";
+    CHECK_SOME_SAY(asks(deploy, noted, day_of(2026, 3, 2)), "deployment");
+    CHECK_ASKS(asks(deploy, noted, day_of(2026, 7, 20)), "Is Tane back home yet?");
+    CHECK_SILENT(asks("deploying the new billing service to prod on fri", noted, day_of(2026, 1, 20)));
+    CHECK_SOME_SAY(asks("approved by the adoption panel this morning!!", noted, day_of(2026, 1, 14)), "Congratulations");
+    CHECK_SOME_SAY(asks("they won the Nationwide pitch!", noted, day_of(2026, 1, 14)), "Congratulations on winning");
+    CHECK_SILENT(asks("lost the Unilever pitch to a bigger agency, gutted", noted, day_of(2026, 1, 14)));
+    const std::string practice = "opening a second vet's practice in Hove next month";
+    CHECK_NONE_SAY(asks(practice, noted, day_of(2026, 1, 14)), "recover");
+    CHECK_SOME_SAY(asks(practice, noted, day_of(2026, 1, 14)), "practice");
+    Person person;
+    person.contact.tags = {"client"};
+    person.note("her firm went into administration last week, she's job hunting", noted);
+    person.on = day_of(2026, 1, 20);
+    CHECK_NONE_SAY(person.ids(), "t:");
+    CHECK_NONE_SAY(asks("went under the knife for his knee on monday", noted, day_of(2026, 1, 20)), "holding up");
+    // Bereavement work is no bereavement; secrecy in other words is never raised.
+    CHECK_SILENT(asks("works as a bereavement counsellor at the hospice, loves it", noted, day_of(2026, 1, 20)));
+    CHECK_SILENT(asks("new job lined up, swore me to secrecy till March", noted, day_of(2026, 1, 20)));
+    CHECK_ASKS(asks("grandma Rosa passed on sunday, she was 94", noted, day_of(2026, 1, 14)), "How are you holding up?");
 }
 
 TEST_CASE("questions: the rules read a note's first 64 KiB, so a pasted report stays quick and its opening is still read") {
