@@ -73,6 +73,7 @@ struct QuestionRule {
     bool sensitive = false;
     bool good_news = false;
     bool hold_banks = false;  // no tag-bank questions for four weeks after it (a loss, surgery)
+    bool recovery = false;    // a day, then recovery: "in a sling for 6 wks" is how long that takes
     bool about_them = false;  // never someone else's, whatever relation the note names
     std::string phrase;       // the thing: "{whose} {topic}"
     std::vector<std::string> before, on, after, congrats, during;

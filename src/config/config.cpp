@@ -119,7 +119,7 @@ std::optional<std::string> read_question_rule(const toml::node& element, std::si
     if (!table) return "expected a table with match and ask";
     static const std::set<std::string> keys{"name",     "id",       "match",      "ask",        "min_age",
                                             "max_age",  "kind",     "phrase",     "sensitive",  "good_news",
-                                            "hold_banks",
+                                            "hold_banks", "recovery",
                                             "about_them", "before", "on",         "after",      "congrats",
                                             "during",   "later",    "after_for",  "before_for", "during_for"};
     for (const auto& [key, value] : *table) {
@@ -147,7 +147,8 @@ std::optional<std::string> read_question_rule(const toml::node& element, std::si
                                std::pair{"during_for", &rule.during_for}})
         if (auto problem = optional_interval(*table, key, *target)) return problem;
     for (auto [key, target] : {std::pair{"sensitive", &rule.sensitive}, std::pair{"good_news", &rule.good_news},
-                               std::pair{"about_them", &rule.about_them}, std::pair{"hold_banks", &rule.hold_banks}})
+                               std::pair{"about_them", &rule.about_them}, std::pair{"hold_banks", &rule.hold_banks},
+                               std::pair{"recovery", &rule.recovery}})
         if (auto problem = optional_flag(*table, key, *target)) return problem;
     for (auto [key, target] : {std::pair{"before", &rule.before}, std::pair{"on", &rule.on},
                                std::pair{"after", &rule.after}, std::pair{"congrats", &rule.congrats},

@@ -1032,6 +1032,9 @@ Reading read_by(const Note& note, const RuleBook& book, const Circle& circle,
         // News of something long done is not congratulated, unless told as fresh news ("FINALLY
         // got his visa 🥹").
         congrats_until = add(is_past && anchor && !celebrated ? *anchor : noted, Interval{2, Interval::Unit::weeks});
+        // On its day, good luck rather than congratulations again ("first shift mon 4th").
+        if (anchor && *anchor > noted && !reading.month_only && !rule->on.empty())
+            congrats_until = std::min(congrats_until, day_after(*anchor, -1));
         planner.plan_phase("congrats", rule->congrats, noted, congrats_until);
     }
     if (!anchor) {
@@ -1043,9 +1046,14 @@ Reading read_by(const Note& note, const RuleBook& book, const Circle& circle,
     }
     const Date start = *anchor;
     Date end = reading.month_only ? last_of_month(start) : start;
-    // "for 3 wks": after it is over (a stay of years is where they live, not a trip)
-    if (dates.lasting && add(start, *dates.lasting) <= add(start, Interval{3, Interval::Unit::months}))
-        end = day_after(add(start, *dates.lasting), -1);
+    // "for 3 wks": after it is over (a stay of years is where they live, not a trip). After an
+    // operation, "in a sling for 6 wks" is the recovery, asked about from the next day.
+    Date after_until = add(end, after_for);
+    if (dates.lasting && add(start, *dates.lasting) <= add(start, Interval{3, Interval::Unit::months})) {
+        if (!rule->recovery)
+            end = day_after(add(start, *dates.lasting), -1);
+        after_until = std::max(add(end, after_for), add(start, *dates.lasting));
+    }
     if (start > noted) {
         planner.plan_phase("before", rule->before, std::max(noted, subtract(start, before_for)), day_after(start, -1));
         if (!reading.month_only) planner.plan_phase("on", rule->on, start, start);
@@ -1057,7 +1065,7 @@ Reading read_by(const Note& note, const RuleBook& book, const Circle& circle,
     if (reading.kind == "milestone" && reading.month_only) after_from = Date{start.year(), start.month(), std::chrono::day{15}};
     if (is_past && !reading.when) after_from = noted;
     if (congrats_until > noted) after_from = std::max(after_from, day_after(congrats_until));
-    planner.plan_phase("after", rule->after, after_from, add(end, after_for));
+    planner.plan_phase("after", rule->after, after_from, after_until);
     for (const auto& later : rule->later)
         planner.plan('r', rule->id + "-later", {later.ask}, add(start, later.from), add(start, later.to));
     plan_plains();

@@ -41,6 +41,7 @@ json rule_to_json(const QuestionRule& rule) {
             {"sensitive", rule.sensitive},
             {"good_news", rule.good_news},
             {"hold_banks", rule.hold_banks},
+            {"recovery", rule.recovery},
             {"about_them", rule.about_them},
             {"phrase", rule.phrase},
             {"before", rule.before},
@@ -65,6 +66,7 @@ QuestionRule rule_from_json(const json& in) {
     rule.sensitive = in.at("sensitive").get<bool>();
     rule.good_news = in.at("good_news").get<bool>();
     rule.hold_banks = in.at("hold_banks").get<bool>();
+    rule.recovery = in.at("recovery").get<bool>();
     rule.about_them = in.at("about_them").get<bool>();
     rule.phrase = in.at("phrase").get<std::string>();
     rule.before = in.at("before").get<std::vector<std::string>>();

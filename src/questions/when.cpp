@@ -339,6 +339,21 @@ struct Scanner {
                                 ? this_month
                                 : kith::add(Date{noted.year(), noted.month(), day{1}}, Interval{1, Interval::Unit::months});
                 if (!date.ok() || unsigned{date.day()} != *d) date = Date{date.year(), date.month(), day{*d}};
+                // "mon 4th": the weekday says which month's 4th, whatever the tense ("qualified!!!
+                // first shift mon 4th" is next month's Monday the 4th, not this month's Saturday).
+                if (auto wanted = i > 0 ? weekday_named(at(i - 1)) : std::nullopt;
+                    wanted && !(date.ok() && weekday{sys_days{date}} == *wanted)) {
+                    const Date first{noted.year(), noted.month(), day{1}};
+                    const int sign = past_tense ? -1 : 1;
+                    for (int step : {0, sign, -sign, 2 * sign, -2 * sign}) {
+                        const Date month_first = kith::add(first, Interval{step, Interval::Unit::months});
+                        const Date candidate{month_first.year(), month_first.month(), day{*d}};
+                        if (candidate.ok() && weekday{sys_days{candidate}} == *wanted) {
+                            date = candidate;
+                            break;
+                        }
+                    }
+                }
                 if (date.ok()) add(date, false, i, i, deadline);
                 return 1;
             }

@@ -1942,6 +1942,23 @@ TEST_CASE("questions: a deployment, an adoption approved, a pitch decided, a pra
     CHECK_ASKS(asks("grandma Rosa passed on sunday, she was 94", noted, day_of(2026, 1, 14)), "How are you holding up?");
 }
 
+TEST_CASE("questions: a weekday says which month's day, good luck on the day beats congratulations, a recovery is no length") {
+    const Date noted = day_of(2026, 4, 27);
+    // Told in the past tense, "mon 4th" is still next month's Monday the 4th (April's is a Saturday).
+    const std::string qualified = "qualified as a train driver!!! first solo shift mon 4th";
+    CHECK(iso(read(qualified, noted).when) == "2026-05-04");
+    CHECK(iso(read("the party was on sat 7th, great fun", noted).when) == "2026-03-07");
+    CHECK_SOME_SAY(asks(qualified, noted, day_of(2026, 4, 29)), "Congratulations");
+    CHECK_ASKS(asks(qualified, noted, day_of(2026, 5, 4)), "Good luck on the first day — how are you feeling?");
+    CHECK_NONE_SAY(asks(qualified, noted, day_of(2026, 5, 4)), "Congratulations");
+    // A span after an operation or an injury is the recovery: asked about from the next day, for that long.
+    const std::string cast = "broke her wrist skiing on sat, in a cast for 8 wks";
+    CHECK_ASKS(asks(cast, noted, day_of(2026, 4, 29)), "How is your wrist healing?");
+    CHECK_ASKS(asks(cast, noted, day_of(2026, 6, 15)), "How is your wrist healing?");
+    const std::string trip = "off to Lisbon sat 2 May for 2 wks";
+    CHECK_NOTHING_OVER(asks(trip, noted, day_of(2026, 5, 10)));  // a trip's span is still its length
+}
+
 TEST_CASE("questions: the rules read a note's first 64 KiB, so a pasted report stays quick and its opening is still read") {
     std::string filler;
     while (filler.size() < 2 * 1024 * 1024) filler += "Pasted the whole quarterly report into a note by mistake. ";
