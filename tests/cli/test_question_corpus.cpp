@@ -83,6 +83,12 @@ constexpr double max_part_g_harm_rate = 0.01;
 // on part G.
 constexpr double min_part_h_check_score = 0.58;
 constexpr double max_part_h_harm_rate = 0.13;
+// Part I (corpus-i.toml), written blind when part H was about to be tuned on: more notes that
+// name two things at once, the user's own news with the person in passing, dates in new forms.
+// Never tuned on: its failures show only with KITH_CORPUS=all. First score: 42.5 %, 41.2 %,
+// 16.4 % harmed (22 checks).
+constexpr double min_part_i_check_score = 0.42;
+constexpr double max_part_i_harm_rate = 0.17;
 
 class Regex {
 public:
@@ -240,7 +246,7 @@ TEST_CASE("the question corpus scores at least what it scored when the rules wer
           doctest::skip(sanitized_build)) {
     std::string jsonl;
     auto cases = load({"corpus-a.toml", "corpus-b.toml", "corpus-c.toml", "corpus-d.toml", "corpus-e.toml",
-                       "corpus-f.toml", "corpus-g.toml", "corpus-h.toml"},
+                       "corpus-f.toml", "corpus-g.toml", "corpus-h.toml", "corpus-i.toml"},
                       jsonl);
     REQUIRE(cases.size() >= 300);
     Sandbox box;
@@ -250,9 +256,10 @@ TEST_CASE("the question corpus scores at least what it scored when the rules wer
     // KITH_CORPUS=dev prints the failures of the tuning two thirds; KITH_CORPUS=all, of every case.
     const char* show = std::getenv("KITH_CORPUS");
     const std::string show_which = show ? show : "";
-    Tally dev, held, all, parts_ab, part_c, part_d, part_e, part_f, part_g, part_h;
+    Tally dev, held, all, parts_ab, part_c, part_d, part_e, part_f, part_g, part_h, part_i;
     const std::map<std::string, Tally*> blind_parts{
-        {"corpus-e.toml", &part_e}, {"corpus-f.toml", &part_f}, {"corpus-g.toml", &part_g}, {"corpus-h.toml", &part_h}};
+        {"corpus-e.toml", &part_e}, {"corpus-f.toml", &part_f}, {"corpus-g.toml", &part_g}, {"corpus-h.toml", &part_h},
+        {"corpus-i.toml", &part_i}};
     std::map<std::string, Tally> by_area;
     int hygiene_failures = 0, questions_seen = 0;
     std::ostringstream report;
@@ -330,8 +337,8 @@ TEST_CASE("the question corpus scores at least what it scored when the rules wer
             const bool passed = problems.empty();
             if (auto part = blind_parts.find(c.file); part != blind_parts.end()) {  // scored apart
                 part->second->add(passed, has_must, musts_met, harm);
-                // Part H is blind: its failures show only with KITH_CORPUS=all.
-                if (!passed && (show_which == "all" || (show_which == "dev" && c.file != "corpus-h.toml"))) {
+                // Part I is blind: its failures show only with KITH_CORPUS=all.
+                if (!passed && (show_which == "all" || (show_which == "dev" && c.file != "corpus-i.toml"))) {
                     report << c.id << " on " << check.day << ":\n";
                     for (const auto& text : texts) report << "    asked: " << text << "\n";
                     for (const auto& problem : problems) report << "  ! " << problem << "\n";
@@ -354,7 +361,7 @@ TEST_CASE("the question corpus scores at least what it scored when the rules wer
     summary << "question corpus, " << cases.size() << " cases:\n  all       " << all.line() << "\n  tuned on  "
             << dev.line() << "\n  held out  " << held.line() << "\n  " << hygiene_failures << " of " << questions_seen
             << " questions asked were not clean questions\n  parts A, B " << parts_ab.line() << "\n  part C    "
-            << part_c.line() << "\n  part D    " << part_d.line() << "\n  part E    " << part_e.line() << "\n  part F    " << part_f.line() << "\n  part G    " << part_g.line() << "\n  part H    " << part_h.line() << "\n";
+            << part_c.line() << "\n  part D    " << part_d.line() << "\n  part E    " << part_e.line() << "\n  part F    " << part_f.line() << "\n  part G    " << part_g.line() << "\n  part H    " << part_h.line() << "\n  part I    " << part_i.line() << "\n";
     for (const auto& [area, tally] : by_area) summary << "    " << area << std::string(14 - std::min<std::size_t>(13, area.size()), ' ') << tally.line() << "\n";
     const std::string message = report.str() + summary.str();
     MESSAGE(message);
@@ -374,5 +381,7 @@ TEST_CASE("the question corpus scores at least what it scored when the rules wer
     CHECK(part_g.harm_rate() <= max_part_g_harm_rate);
     CHECK(part_h.check_score() >= min_part_h_check_score);
     CHECK(part_h.harm_rate() <= max_part_h_harm_rate);
+    CHECK(part_i.check_score() >= min_part_i_check_score);
+    CHECK(part_i.harm_rate() <= max_part_i_harm_rate);
     CHECK(hygiene_failures == 0);  // every question asked is a clean question
 }
