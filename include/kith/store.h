@@ -135,7 +135,9 @@ public:
     std::optional<Note> find(std::int64_t id);
     std::vector<Note> for_contact(std::int64_t contact_id);  // newest first
     // Several contacts' notes at once, for the question engine (one query, any number of ids).
-    std::vector<Note> for_contacts(const std::vector<std::int64_t>& contact_ids);
+    // Readings::without leaves out what kith read of them (derived data, never exported).
+    enum class Readings { with, without };
+    std::vector<Note> for_contacts(const std::vector<std::int64_t>& contact_ids, Readings readings = Readings::with);
     // Notes whose event (happens_on) is in [from, until] for these contacts.
     std::vector<Note> events_for(const std::vector<std::int64_t>& contact_ids, Date from, Date until);
     // Promises and mistakes of ours, not done, whose day has come (follow_up_on <= by).
@@ -228,8 +230,9 @@ public:
     RecordRepository(store_detail::Connection& connection, ContactRepository& contacts, NoteRepository& notes,
                      InteractionRepository& interactions, ReminderRepository& reminders)
         : c_(connection), contacts_(contacts), notes_(notes), interactions_(interactions), reminders_(reminders) {}
-    std::vector<ContactRecord> for_contacts(const std::vector<std::int64_t>& ids);
-    // Everyone in id order.
+    std::vector<ContactRecord> for_contacts(const std::vector<std::int64_t>& ids,
+                                            NoteRepository::Readings readings = NoteRepository::Readings::with);
+    // Everyone in id order, as export writes them: notes without their readings.
     void for_each(const std::function<void(ContactRecord&&)>& each);
     std::optional<std::int64_t> id_for_uuid(RecordTable table, const std::string& uuid);
     // The person a record is of, and when it last changed (a person: when they or any record of

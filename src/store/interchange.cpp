@@ -31,7 +31,8 @@ const char* table_name(RecordTable table) {
 
 }  // namespace
 
-std::vector<ContactRecord> RecordRepository::for_contacts(const std::vector<std::int64_t>& ids) {
+std::vector<ContactRecord> RecordRepository::for_contacts(const std::vector<std::int64_t>& ids,
+                                                          NoteRepository::Readings readings) {
     std::vector<ContactRecord> records;
     if (ids.empty()) return records;
     auto contacts = contacts_.find_many(ids);
@@ -45,7 +46,7 @@ std::vector<ContactRecord> RecordRepository::for_contacts(const std::vector<std:
     for (auto& record : records) by_id[record.contact.id] = &record;
 
     // Each list comes back ordered by contact, then id: export order is stable.
-    for (auto& note : notes_.for_contacts(ids)) by_id[note.contact_id]->notes.push_back(std::move(note));
+    for (auto& note : notes_.for_contacts(ids, readings)) by_id[note.contact_id]->notes.push_back(std::move(note));
     for (auto& interaction : interactions_.for_contacts(ids))
         by_id[interaction.contact_id]->interactions.push_back(std::move(interaction));
     for (auto& reminder : reminders_.for_contacts(ids))
@@ -87,7 +88,7 @@ void RecordRepository::for_each(const std::function<void(ContactRecord&&)>& each
         batch.reset();
         if (ids.empty()) return;
         after = ids.back();
-        for (auto& record : for_contacts(ids)) each(std::move(record));
+        for (auto& record : for_contacts(ids, NoteRepository::Readings::without)) each(std::move(record));
     }
 }
 

@@ -41,6 +41,9 @@ const Rows<Note> note_rows("notes", {
     column<&Note::follow_up_on>("follow_up_on"),
 });
 
+// Notes as export reads them: a reading is some 300 bytes of JSON per note that no format writes.
+const Rows<Note> unread_note_rows = note_rows.without({"reading", "read_with"});
+
 const Rows<Interaction> interaction_rows("interactions", {
     column<&Interaction::id>("id"),
     insert_only<&Interaction::uuid>("uuid"),
@@ -94,11 +97,11 @@ std::vector<Note> NoteRepository::read_with_other(const std::string& fingerprint
     return note_rows.read_all(query);
 }
 
-std::vector<Note> NoteRepository::for_contacts(const std::vector<std::int64_t>& contact_ids) {
-    auto& query =
-        c_(note_rows.select() + "WHERE contact_id IN (SELECT value FROM json_each(?)) ORDER BY contact_id, id");
+std::vector<Note> NoteRepository::for_contacts(const std::vector<std::int64_t>& contact_ids, Readings readings) {
+    const auto& rows = readings == Readings::with ? note_rows : unread_note_rows;
+    auto& query = c_(rows.select() + "WHERE contact_id IN (SELECT value FROM json_each(?)) ORDER BY contact_id, id");
     query.bind(1, id_array(contact_ids));
-    return note_rows.read_all(query);
+    return rows.read_all(query);
 }
 
 std::vector<Note> NoteRepository::events_for(const std::vector<std::int64_t>& contact_ids, Date from, Date until) {

@@ -4,10 +4,13 @@
 
 #include <SQLiteCpp/SQLiteCpp.h>
 
+#include <algorithm>
 #include <cstddef>
 #include <cstdint>
+#include <initializer_list>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
 
@@ -99,6 +102,15 @@ public:
         insert_ = "INSERT INTO " + std::string(table) + " (" + names + ") VALUES (" + values + ")";
         update_ = "UPDATE " + std::string(table) + " SET " + sets + " WHERE id = ?1";
         remove_ = "DELETE FROM " + std::string(table) + " WHERE id = ?1";
+    }
+
+    // The same rows without some columns, for reading only: those members stay empty.
+    Rows without(std::initializer_list<std::string_view> names) const {
+        std::vector<Column<Record>> kept;
+        for (const auto& column : columns_)
+            if (std::find(names.begin(), names.end(), std::string_view(column.name)) == names.end())
+                kept.push_back(column);
+        return Rows(table_, std::move(kept));
     }
 
     // "SELECT <every column> FROM <table> ", for a query to finish with WHERE and ORDER BY.
