@@ -1046,10 +1046,11 @@ Reading read_by(const Note& note, const RuleBook& book, const Circle& circle,
     }
     const Date start = *anchor;
     Date end = reading.month_only ? last_of_month(start) : start;
-    // "for 3 wks": after it is over (a stay of years is where they live, not a trip). After an
+    // "for 3 wks", "a 4-month sabbatical": after it is over (a stay of years is where they live,
+    // not a trip). After an
     // operation, "in a sling for 6 wks" is the recovery, asked about from the next day.
     Date after_until = add(end, after_for);
-    if (dates.lasting && add(start, *dates.lasting) <= add(start, Interval{3, Interval::Unit::months})) {
+    if (dates.lasting && add(start, *dates.lasting) <= add(start, Interval{6, Interval::Unit::months})) {
         if (!rule->recovery)
             end = day_after(add(start, *dates.lasting), -1);
         after_until = std::max(add(end, after_for), add(start, *dates.lasting));

@@ -248,6 +248,19 @@ struct Scanner {
             }
             return 0;
         }
+        // "a 4-month sabbatical", "a 6-wk secondment": how long it lasts (a "4-month-old" is an
+        // age, a "20-wk scan" a point in a pregnancy, a "6-month review" a day).
+        const auto& next = at(i + 1);
+        if (auto dash = w.find('-'); dash != std::string::npos && next != "old" && next != "scan" &&
+                                     next != "pregnant" && next != "review" && next != "check" &&
+                                     next != "checkup" && next != "appointment" && next != "anniversary") {
+            if (auto n = count_word(std::string_view(w).substr(0, dash))) {
+                if (auto unit = unit_word(std::string_view(w).substr(dash + 1))) {
+                    out.lasting = Interval{*n, *unit};
+                    return 1;
+                }
+            }
+        }
         // "for 3 wks": how long it lasts, not when.
         if (w == "for") {
             if (auto n = count_word(at(i + 1))) {

@@ -43,7 +43,7 @@ constexpr double min_held_out_check_score = 0.85;  // the third of the cases no 
 // Scored apart so that the floors above keep meaning what they did. The engine it was written
 // against scored 56.3 %, 51.0 % and 13.2 % harmed here; these floors are just under the 89.4 %
 // and 0.0 % reached since (kept promises, dates, the week's fixes, surprises, good luck on the day).
-constexpr double min_part_c_check_score = 0.88;
+constexpr double min_part_c_check_score = 0.89;
 constexpr double max_part_c_harm_rate = 0.01;
 // Part D (corpus-d.toml), written blind when cards' related people began to feed the engine:
 // "his wife" is the card's spouse Joana, and a name is never guessed. The engine before that
@@ -73,20 +73,20 @@ constexpr double max_part_f_harm_rate = 0.02;
 // harmed (17 checks); 50.4 %, 38.6 %, 9.2 % with the last changes of that stop, made from
 // parts E and F and the unit tests.
 // From stop 30 part G is tuned on (its failures show with KITH_CORPUS=dev) and part H is the
-// blind measure; tuned, G scores 94.7 %, 92.0 %, 0.0 % harmed.
-constexpr double min_part_g_check_score = 0.94;
+// blind measure; tuned, G scores 95.4 %, 94.3 %, 0.8 % harmed.
+constexpr double min_part_g_check_score = 0.95;
 constexpr double max_part_g_harm_rate = 0.01;
 // Part H (corpus-h.toml), written blind when part G began to be tuned on: lookalike words (a
 // tree surgeon, Reading the town, "mum's the word"), other people's news, second notes that
 // change the first. Never tuned on: its failures show only with KITH_CORPUS=all. First score:
 // 53.1 %, 45.5 %, 12.3 % harmed (16 checks); 58.5 %, 53.4 %, 12.3 % after the rules were tuned
-// on part G.
-constexpr double min_part_h_check_score = 0.58;
-constexpr double max_part_h_harm_rate = 0.13;
+// on part G. From the same stop tuned on itself (part I took its place): 85.4 %, 78.4 %, 0.0 %.
+constexpr double min_part_h_check_score = 0.85;
+constexpr double max_part_h_harm_rate = 0.01;
 // Part I (corpus-i.toml), written blind when part H was about to be tuned on: more notes that
 // name two things at once, the user's own news with the person in passing, dates in new forms.
 // Never tuned on: its failures show only with KITH_CORPUS=all. First score: 42.5 %, 41.2 %,
-// 16.4 % harmed (22 checks).
+// 16.4 % harmed (22 checks); 44.0 %, 43.3 %, 16.4 % after the rules were tuned on part H.
 constexpr double min_part_i_check_score = 0.42;
 constexpr double max_part_i_harm_rate = 0.17;
 

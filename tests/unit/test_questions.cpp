@@ -1959,6 +1959,45 @@ TEST_CASE("questions: a weekday says which month's day, good luck on the day bea
     CHECK_NOTHING_OVER(asks(trip, noted, day_of(2026, 5, 10)));  // a trip's span is still its length
 }
 
+TEST_CASE("questions: things that die without a death, time off that calls nothing off, a date said with by") {
+    const Date noted = day_of(2026, 4, 6);
+    const Date later = day_of(2026, 4, 8);
+    CHECK_SILENT(asks("his fig tree died over the winter, he's gutted lol", noted, later));
+    CHECK_SILENT(asks("her laptop died mid-demo, total chaos", noted, later));
+    CHECK_SILENT(asks("his PA passed on that he liked the proposal", noted, later));
+    CHECK_ASKS(asks("their old dog Rolo crossed the rainbow bridge on sat", noted, later), "How are you holding up?");
+    // "she's off till the 20th" is time off: the loss it follows is still a loss.
+    CHECK_ASKS(asks("her sister died suddenly last wk, she's off till the 20th", noted, later), "How are you holding up?");
+    CHECK_SILENT(asks("mum's the word on the merger till it's signed", noted, later));
+    // "by Easter" dates the build; the build is what is asked about.
+    const std::string annexe = "building a garden room for her studio, done by Easter hopefully";
+    CHECK_NONE_SAY(asks(annexe, noted, later), "Easter");
+    CHECK_SOME_SAY(asks(annexe, noted, later), "garden room");
+    // "a 4-month sabbatical from June": not over until October.
+    const std::string sabbatical = "4-month sabbatical from 1 June, cycling to Athens";
+    CHECK_NOTHING_OVER(asks(sabbatical, noted, day_of(2026, 8, 3)));
+    CHECK_SOME_SAY(asks(sabbatical, noted, day_of(2026, 10, 12)), "How was");
+    CHECK(iso(read("her 20-wk scan was perfect, baby due 1 Sept!!", noted).when) == "2026-09-01");
+    CHECK_SOME_SAY(asks("her 20-wk scan was perfect, baby due 1 Sept!!", noted, day_of(2026, 9, 20)), "baby");
+}
+
+TEST_CASE("questions: an assignment due, a restaurant's birthday, stocked by a shop, someone new, a deadline extended") {
+    const Date noted = day_of(2026, 11, 2);
+    const std::string essay = "MA essay due fri 20 Nov, 6k words, she's on 2k";
+    CHECK_ASKS(asks(essay, noted, day_of(2026, 11, 10)), "How is the essay coming along?");
+    CHECK_NONE_SAY(asks(essay, noted, day_of(2026, 11, 10)), "6k");  // words, not a race
+    const std::string restaurant = "their cafe Mora turns 10 on the 14th, party all night";
+    CHECK_NONE_SAY(asks(restaurant, noted, day_of(2026, 11, 14)), "birthday");
+    CHECK_ASKS(asks(restaurant, noted, day_of(2026, 11, 17)), "How did the anniversary celebration go?");
+    CHECK_ASKS(asks("her jam got picked up by Fortnum's!!!", noted, day_of(2026, 11, 4)),
+               "Congratulations on Fortnum's! How is the first order coming along?");
+    CHECK_ASKS(asks("seeing someone new, a nurse from Leeds", noted, day_of(2026, 11, 20)),
+               "How are things going with the new relationship?");
+    // An extension to a deadline is no building work.
+    CHECK_NONE_SAY(asks("got an extension to fri 18 Dec on the report", noted, day_of(2026, 11, 20)), "renovation");
+    CHECK(read("told Ravi I'd send the brief by friday", noted).kind == "promise");
+}
+
 TEST_CASE("questions: the rules read a note's first 64 KiB, so a pasted report stays quick and its opening is still read") {
     std::string filler;
     while (filler.size() < 2 * 1024 * 1024) filler += "Pasted the whole quarterly report into a note by mistake. ";
