@@ -1045,7 +1045,9 @@ Reading read_by(const Note& note, const RuleBook& book, const Circle& circle,
         return reading;
     }
     const Date start = *anchor;
-    Date end = reading.month_only ? last_of_month(start) : start;
+    // A month, or a part of one ("mid-April"): over when it ends.
+    const bool part_of_month = !note.event && when && when->last;
+    Date end = reading.month_only ? (part_of_month ? *when->last : last_of_month(start)) : start;
     // "for 3 wks", "a 4-month sabbatical": after it is over (a stay of years is where they live,
     // not a trip). After an
     // operation, "in a sling for 6 wks" is the recovery, asked about from the next day.
@@ -1063,7 +1065,7 @@ Reading read_by(const Note& note, const RuleBook& book, const Circle& circle,
     // news, once the congratulations are over.
     Date after_from = day_after(end);
     // Starting a job "in Sept": settled in by the middle of the month.
-    if (reading.kind == "milestone" && reading.month_only) after_from = Date{start.year(), start.month(), std::chrono::day{15}};
+    if (reading.kind == "milestone" && reading.month_only && !part_of_month) after_from = Date{start.year(), start.month(), std::chrono::day{15}};
     if (is_past && !reading.when) after_from = noted;
     if (congrats_until > noted) after_from = std::max(after_from, day_after(congrats_until));
     planner.plan_phase("after", rule->after, after_from, after_until);

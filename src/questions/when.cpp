@@ -318,15 +318,24 @@ struct Scanner {
                 return k - i + 1;
             }
         }
+        // A third of the month: early (1st–10th), mid (11th–20th), late (21st to the end).
+        const auto part_of_month = [&](std::string_view part, Date first, std::size_t last_word) {
+            const auto year = first.year();
+            const auto month = first.month();
+            const unsigned from = part == "early" ? 1 : part == "late" ? 21 : 11;
+            const unsigned to = part == "early" ? 10 : part == "late" ? unsigned{last_day_of(year, month)} : 20;
+            add(Date{year, month, day{from}}, true, i, last_word, deadline);
+            out.dates.back().last = Date{year, month, day{to}};
+        };
         if (w == "early" || w == "mid" || w == "late" || w == "mid-") {
             if (auto m = month_number(at(i + 1))) {
-                add(resolve_month(*m, noted, past_tense), true, i, i + 1, deadline);
+                part_of_month(w == "mid-" ? "mid" : w, resolve_month(*m, noted, past_tense), i + 1);
                 return 2;
             }
         }
         if (w.starts_with("mid-")) {
             if (auto m = month_number(std::string_view(w).substr(4))) {
-                add(resolve_month(*m, noted, past_tense), true, i, i, deadline);
+                part_of_month("mid", resolve_month(*m, noted, past_tense), i);
                 return 1;
             }
         }

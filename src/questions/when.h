@@ -14,6 +14,7 @@ namespace kith::questions {
 struct TextDate {
     Date date{};              // the day; for a month, its first day
     bool month_only = false;  // "in March", "next month": a month, not a day
+    std::optional<Date> last; // part of a month, from `date` to this day: "mid-April" is the 11th to the 20th
     bool deadline = false;    // "by Friday": when it is due, not when it happens
     std::size_t begin = 0, end = 0;  // the words in the text, to keep them out of a phrase
 };

@@ -1998,6 +1998,17 @@ TEST_CASE("questions: an assignment due, a restaurant's birthday, stocked by a s
     CHECK(read("told Ravi I'd send the brief by friday", noted).kind == "promise");
 }
 
+TEST_CASE("questions: a part of a month is asked about before it starts and after it ends") {
+    const Date noted = day_of(2026, 2, 23);
+    const std::string resit = "resitting her exams mid-April";
+    CHECK_SOME_SAY(asks(resit, noted, day_of(2026, 4, 8)), "feeling about");
+    CHECK_SILENT(asks(resit, noted, day_of(2026, 4, 15)));  // sometime in these ten days
+    CHECK_ASKS(asks(resit, noted, day_of(2026, 4, 25)), "How did the resit go?");
+    CHECK_SILENT(asks("moving out early March", noted, day_of(2026, 3, 5)));
+    CHECK_SOME_SAY(asks("moving out early March", noted, day_of(2026, 3, 14)), "settling");
+    CHECK_NOTHING_OVER(asks("her exams are late June", noted, day_of(2026, 6, 25)));
+}
+
 TEST_CASE("questions: the rules read a note's first 64 KiB, so a pasted report stays quick and its opening is still read") {
     std::string filler;
     while (filler.size() < 2 * 1024 * 1024) filler += "Pasted the whole quarterly report into a note by mistake. ";
