@@ -1049,8 +1049,8 @@ Reading read_by(const Note& note, const RuleBook& book, const Circle& circle,
     const bool part_of_month = !note.event && when && when->last;
     Date end = reading.month_only ? (part_of_month ? *when->last : last_of_month(start)) : start;
     // "for 3 wks", "a 4-month sabbatical": after it is over (a stay of years is where they live,
-    // not a trip). After an
-    // operation, "in a sling for 6 wks" is the recovery, asked about from the next day.
+    // not a trip). After an operation, "in a sling for 6 wks" is the recovery, asked about from
+    // the next day for that long.
     Date after_until = add(end, after_for);
     if (dates.lasting && add(start, *dates.lasting) <= add(start, Interval{6, Interval::Unit::months})) {
         if (!rule->recovery)
