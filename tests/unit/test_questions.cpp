@@ -1964,6 +1964,7 @@ TEST_CASE("questions: things that die without a death, time off that calls nothi
     const Date later = day_of(2026, 4, 8);
     CHECK_SILENT(asks("his fig tree died over the winter, he's gutted lol", noted, later));
     CHECK_SILENT(asks("her laptop died mid-demo, total chaos", noted, later));
+    CHECK_ASKS(asks("her son Oscar died in a climbing accident", noted, later), "How are you holding up?");
     CHECK_SILENT(asks("his PA passed on that he liked the proposal", noted, later));
     CHECK_ASKS(asks("their old dog Rolo crossed the rainbow bridge on sat", noted, later), "How are you holding up?");
     // "she's off till the 20th" is time off: the loss it follows is still a loss.
