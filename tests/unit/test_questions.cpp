@@ -1994,6 +1994,7 @@ TEST_CASE("questions: an assignment due, a restaurant's birthday, stocked by a s
                "Congratulations on Fortnum's! How is the first order coming along?");
     CHECK_ASKS(asks("seeing someone new, a nurse from Leeds", noted, day_of(2026, 11, 20)),
                "How are things going with the new relationship?");
+    CHECK_NONE_SAY(asks("met a woman at the expo who runs a bakery", noted, day_of(2026, 11, 20)), "relationship");
     // An extension to a deadline is no building work.
     CHECK_NONE_SAY(asks("got an extension to fri 18 Dec on the report", noted, day_of(2026, 11, 20)), "renovation");
     CHECK(read("told Ravi I'd send the brief by friday", noted).kind == "promise");
