@@ -440,3 +440,24 @@ TEST_CASE("due and agenda: a day called off by a later note is not coming up, a 
     box.ok({"undo"});
     CHECK(has(box.ok({"due"}), "coming up today: the launch"));
 }
+
+TEST_CASE("ask: a recovery span is asked about for as long as it says, and a part of a month is a span, and recovery takes only true or false") {
+    Sandbox box;
+    box.today = "2026-03-02";
+    box.ok({"add", "Ada Lund"});
+    box.ok({"add", "Bo Strand"});
+    box.ok({"note", "ada", "broke her wrist skiing on sat, in a cast for 10 wks"});
+    box.ok({"note", "bo", "resitting his exams mid-April"});
+    box.today = "2026-03-04";  // the next day, not ten weeks on
+    CHECK(has(box.ok({"ask", "ada"}), "How is your wrist healing?"));
+    box.today = "2026-05-02";  // nine weeks on: past the rule's eight, within the ten the note said
+    CHECK(has(box.ok({"ask", "ada"}), "How is your wrist healing?"));
+    box.today = "2026-04-15";  // sometime in these ten days: neither before nor after
+    CHECK_FALSE(has(box.ok({"ask", "bo"}), "resit"));
+    box.today = "2026-04-25";
+    CHECK(has(box.ok({"ask", "bo"}), "How did the resit go?"));
+
+    box.write_file(box.config, "[[questions.rule]]\nname = \"sling\"\nkind = \"event\"\nmatch = '(?<topic>sling)'\n"
+                               "recovery = \"yes\"\nafter = [\"How is the arm?\"]\n");
+    kith::test::check_error(box.run({"ask", "ada"}), 2, "recovery: expected true or false");
+}
