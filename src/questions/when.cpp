@@ -250,10 +250,9 @@ struct Scanner {
         }
         // "a 4-month sabbatical", "a 6-wk secondment": how long it lasts (a "4-month-old" is an
         // age, a "20-wk scan" a point in a pregnancy, a "6-month review" a day).
-        const auto& next = at(i + 1);
-        if (auto dash = w.find('-'); dash != std::string::npos && next != "old" && next != "scan" &&
-                                     next != "pregnant" && next != "review" && next != "check" &&
-                                     next != "checkup" && next != "appointment" && next != "anniversary") {
+        static constexpr std::array<std::string_view, 8> not_lengths{
+            "old", "scan", "pregnant", "review", "check", "checkup", "appointment", "anniversary"};
+        if (auto dash = w.find('-'); dash != std::string::npos && std::ranges::find(not_lengths, at(i + 1)) == not_lengths.end()) {
             if (auto n = count_word(std::string_view(w).substr(0, dash))) {
                 if (auto unit = unit_word(std::string_view(w).substr(dash + 1))) {
                     out.lasting = Interval{*n, *unit};
