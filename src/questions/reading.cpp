@@ -1051,12 +1051,10 @@ Reading read_by(const Note& note, const RuleBook& book, const Circle& circle,
     // "for 3 wks", "a 4-month sabbatical": after it is over (a stay of years is where they live,
     // not a trip). After an operation, "in a sling for 6 wks" is the recovery, asked about from
     // the next day for that long.
+    const bool lasts = dates.lasting && add(start, *dates.lasting) <= add(start, Interval{6, Interval::Unit::months});
+    if (lasts && !rule->recovery) end = day_after(add(start, *dates.lasting), -1);
     Date after_until = add(end, after_for);
-    if (dates.lasting && add(start, *dates.lasting) <= add(start, Interval{6, Interval::Unit::months})) {
-        if (!rule->recovery)
-            end = day_after(add(start, *dates.lasting), -1);
-        after_until = std::max(add(end, after_for), add(start, *dates.lasting));
-    }
+    if (lasts && rule->recovery) after_until = std::max(after_until, add(start, *dates.lasting));
     if (start > noted) {
         planner.plan_phase("before", rule->before, std::max(noted, subtract(start, before_for)), day_after(start, -1));
         if (!reading.month_only) planner.plan_phase("on", rule->on, start, start);
