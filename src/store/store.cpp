@@ -581,6 +581,9 @@ void Store::write(const std::function<void()>& body) {
 void Store::use_write_cache() {
     if (write_cache_set_) return;
     connection_->db->exec(fmt::format("PRAGMA cache_size = -{}", write_cache_kib));
+    // Every insert a foreign key may undo keeps a statement journal; once one outgrew SQLite's
+    // 64 KiB in a transaction, each of them went to a temporary file, a write() per page.
+    connection_->db->exec("PRAGMA temp_store = MEMORY");
     write_cache_set_ = true;
 }
 
