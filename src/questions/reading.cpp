@@ -12,6 +12,7 @@
 #include "kith/text.h"
 #include "questions/card_people.h"
 #include "questions/pattern.h"
+#include "questions/prefilter.h"
 #include "questions/phrases.h"
 #include "questions/rulebook.h"
 #include "questions/when.h"
@@ -700,7 +701,11 @@ using Matches = std::vector<std::optional<Found>>;
 Matches matches_in(const RuleBook& book, std::string_view text, const std::vector<Word>& words) {
     Matches out(book.size());
     const auto pieces = segments(text);
+    std::vector<char> may;
+    const auto* prefilter = questions::prefilter_of(book);
+    if (prefilter) prefilter->may_match(pieces, may);
     for (std::size_t i = 0; i < book.size(); ++i) {
+        if (prefilter && !may[i]) continue;
         auto found = search(book, i, text, pieces);
         if (found && !starts_a_proper_name(text, words, found->groups[0]))  // a venue, a firm, a street
             out[i] = std::move(found);

@@ -18,6 +18,11 @@ inline constexpr std::string_view reading_version = "reading-5";
 // Rule `index`'s compiled pattern; a usage error naming the rule when it does not compile.
 const Pattern& pattern_of(const RuleBook& book, std::size_t index);
 
+class Prefilter;
+// The prefilter for the book's patterns, counting one more note read: nullptr until a command
+// has read enough notes to repay building it, or when Hyperscan cannot run here.
+const Prefilter* prefilter_of(const RuleBook& book);
+
 // The usage error for a pattern that hit PCRE2's match limit.
 [[noreturn]] void runaway(const QuestionRule& rule);
 
