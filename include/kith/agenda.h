@@ -12,7 +12,7 @@
 namespace kith {
 
 struct AgendaOptions {
-    Date today;
+    Date today{};
     Interval within{2, Interval::Unit::weeks};  // from today through today + within, both included
     std::size_t limit = 100;                    // at most this many items, the soonest
     std::vector<std::pair<std::string, Cadence>> tag_cadences;  // default cadence by tag

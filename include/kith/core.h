@@ -213,7 +213,7 @@ SearchResult search_records(Store& store, const SearchRequest& request, Date tod
 struct BackupRequest {
     std::string destination;
     bool force = false;
-    Date today;
+    Date today{};
     std::string temp_directory;  // where a copy bound for a FIFO or device is made first
 };
 std::string backup_database(Store& store, const BackupRequest& request);

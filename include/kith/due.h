@@ -15,7 +15,7 @@
 namespace kith {
 
 struct DueOptions {
-    Date today;
+    Date today{};
     std::size_t limit = 10;
     Interval within{7, Interval::Unit::days};      // birthdays and events ahead
     Interval follow_up{30, Interval::Unit::days};  // events passed, not yet followed up

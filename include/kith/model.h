@@ -296,8 +296,8 @@ struct AgendaItem {
 };
 
 struct Agenda {
-    Date today;
-    Date until;
+    Date today{};
+    Date until{};
     Interval within;
     std::vector<AgendaItem> items;  // by day; within a day birthdays, reminders, promises, events, check-ins
     bool more = false;              // the limit left out later items

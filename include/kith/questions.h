@@ -190,7 +190,7 @@ struct QuestionInput {
     const std::vector<Interaction>& interactions;  // any order
     // Question id → the last day it was asked (from `log --asked`).
     const std::map<std::string, Date>& asked;
-    Date today;
+    Date today{};
 };
 
 // Ranked suggestions, best first, at most `limit`, never the same text twice.

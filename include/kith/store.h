@@ -37,12 +37,12 @@ struct ContactFilter {
 // What `due` asks the store for: the people who might be due, each source already ordered by
 // urgency and cut to `limit` people, so the answer never depends on how many people there are.
 struct DueQuery {
-    Date today;
+    Date today{};
     std::size_t limit = 10;
     std::vector<std::string> tags;  // all required
-    Date birthdays_until;           // birthdays from today to this day
-    Date events_from;               // note events from this day (past ones only if not followed up)
-    Date events_until;              // ... to this day
+    Date birthdays_until{};         // birthdays from today to this day
+    Date events_from{};             // note events from this day (past ones only if not followed up)
+    Date events_until{};            // ... to this day
     // Default cadences for people without their own, by tag: (tag, the shortest check-in interval).
     std::vector<std::pair<std::string, Interval>> tag_cadences;
 };
@@ -263,7 +263,7 @@ public:
     // Dated events of people not archived (anniversaries …) falling on a day in [from, until],
     // Feb 29 as birthdays: by day then name, at most `limit` in all.
     struct EventOn {
-        Date day;
+        Date day{};
         std::int64_t contact_id;
         DatedEvent event;
     };

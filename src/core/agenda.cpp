@@ -67,7 +67,7 @@ DueTotal late_people(Store& store, const AgendaOptions& options) {
 // Something that may fall on a day of the agenda: its day and kind are known from its own
 // record, whether it stands and what it says may need its person.
 struct Candidate {
-    Date day;
+    Date day{};
     int order;  // kind_order
     std::int64_t person;
     std::function<std::optional<DueReason>(const Contact&)> reason;

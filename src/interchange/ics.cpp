@@ -72,7 +72,7 @@ std::string reminder_rule(const Interval& every, Date starts_on) {
 struct Event {
     std::string uid;
     std::string updated_at;
-    Date start;
+    Date start{};
     std::string rule;  // empty: once
     std::string summary;
 };

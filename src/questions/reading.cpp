@@ -663,7 +663,7 @@ void plan_stale(Reading& reading, const Note& note) {
 // the last day of keeping it (a month named alone: its last day).
 struct Secret {
     std::size_t begin = 0, end = 0;
-    Date until;
+    Date until{};
 };
 std::optional<Secret> secret_till(std::string_view text, questions::Span secret, Date noted) {
     if (secret.begin < 0) return std::nullopt;
