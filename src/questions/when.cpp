@@ -4,6 +4,7 @@
 #include <array>
 #include <charconv>
 #include <string>
+#include <utility>
 
 #include "kith/text.h"
 #include "questions/words.h"
@@ -121,7 +122,7 @@ Date weekday_from(Date noted, weekday wanted, int direction) {
 struct Scanner {
     std::string_view text;
     const std::vector<Word>& words;
-    Date noted;
+    Date noted{};
     bool past_tense;
     TextDates out;
 
@@ -154,6 +155,62 @@ struct Scanner {
             "i",   "we",  "you", "he",   "she",  "they", "it",   "who", "the",  "a",   "in",    "to",
             "got", "get", "be",  "been", "just", "was",  "were", "is",  "are",  "and", "never", "getting"};
         return std::ranges::find(words, before) != words.end();
+    }
+
+    // Word k is only figures, at most `longest` of them: its value.
+    std::optional<unsigned> figures(std::size_t k, std::size_t longest) const {
+        const std::string& w = at(k);
+        if (w.empty() || w.size() > longest || !std::ranges::all_of(w, is_ascii_digit)) return std::nullopt;
+        unsigned value = 0;
+        std::from_chars(w.data(), w.data() + w.size(), value);
+        return value;
+    }
+    // Words k and k + 1 are written with `separator` alone between them: "19.03", "3/19".
+    bool joined(std::size_t k, char separator) const {
+        return k + 1 < words.size() && words[k + 1].begin == words[k].end + 1 && text[words[k].end] == separator;
+    }
+
+    // A day and a month in figures, from word i: "19.03" (day first, as wherever dots are
+    // written), "19/03" or "3/19" (with slashes only when one number cannot be a month: "9/11",
+    // "10/10", "9/10" and "24/7" name no day), with a year or without ("19.03.26", "3/19/2026").
+    // Decimals ("2.5 hrs", "$12.05"), versions ("1.10.2") and times ("at 10.05") are no days.
+    std::size_t numeric_date(std::size_t i, bool deadline) {
+        const auto first = figures(i, 2);
+        if (!first || i + 1 >= words.size()) return 0;
+        const char separator = text[words[i].end];
+        if ((separator != '.' && separator != '/') || !joined(i, separator)) return 0;
+        const auto second = figures(i + 1, 2);
+        if (!second || (separator == '.' && at(i + 1).size() != 2)) return 0;
+        std::size_t last = i + 1;
+        std::optional<unsigned> written_year;
+        if (joined(last, separator)) {
+            const auto year_word = figures(last + 1, 4);
+            if (!year_word || (at(last + 1).size() != 2 && at(last + 1).size() != 4) || joined(last + 1, separator))
+                return 0;
+            written_year = at(last + 1).size() == 2 ? 2000 + *year_word : *year_word;
+            ++last;
+        }
+        if (words[i].begin > 0 && std::string_view("$.,:#").find(text[words[i].begin - 1]) != std::string_view::npos)
+            return 0;
+        if (words[last].end < text.size() && text[words[last].end] == '%') return 0;
+        static constexpr std::array<std::string_view, 14> not_after{
+            "am", "pm", "h", "hr", "hrs", "hours", "mins", "k", "m", "km", "kg", "miles", "mi", "percent"};
+        static constexpr std::array<std::string_view, 3> not_before{"at", "v", "version"};
+        if (std::ranges::find(not_after, at(last + 1)) != not_after.end() ||
+            (i > 0 && std::ranges::find(not_before, at(i - 1)) != not_before.end()))
+            return 0;
+        unsigned d = *first, m = *second;
+        if (separator == '/') {
+            if (*second > 12 && *first <= 12) std::swap(d, m);  // 3/19: the month first
+            else if (*first <= 12 || *second > 12) return 0;    // 9/11, 10/10: either way round
+            if (!written_year && *first == 24 && *second == 7) return 0;  // 24/7
+        }
+        if (m < 1 || m > 12 || d < 1) return 0;
+        const Date date = written_year ? Date{year{static_cast<int>(*written_year)}, month{m}, day{d}}
+                                       : resolve_day_month(m, d, noted, past_tense);
+        if (!date.ok() || unsigned{date.day()} != d) return 0;
+        add(date, false, i, last, deadline);
+        return last - i + 1;
     }
 
     // Tries the forms that start at word i; returns how many words were used (0: none).
@@ -338,6 +395,7 @@ struct Scanner {
                 return 1;
             }
         }
+        if (auto used = numeric_date(i, deadline)) return used;
         // 12 Sept / 12th of September / Sept 21 / September 21st / the 14th; 5-7 Dec (a span)
         if (auto d = day_number(w)) {
             if (auto last = day_number(at(i + 1)); last && *last > *d) {

@@ -576,6 +576,27 @@ TEST_CASE("questions: Diwali without a date is read as the next one and asked ab
     CHECK_ASKS(asks(note, noted, day_of(2026, 11, 9)), "How was Diwali?");
 }
 
+TEST_CASE("questions: a day in figures is a day: 19.03, 3/19, 01.04.27; decimals, times, scores and 24/7 are not") {
+    const Date noted = day_of(2026, 3, 1);
+    CHECK(iso(read("resit 19.03, fingers crossed", noted).when) == "2026-03-19");
+    CHECK(iso(read("wedding 5.06 in Lisbon", noted).when) == "2026-06-05");
+    CHECK(iso(read("hip op on 3/19", noted).when) == "2026-03-19");
+    CHECK(iso(read("hip op 19/3", noted).when) == "2026-03-19");
+    CHECK(iso(read("moving to Porto 01.04.27", noted).when) == "2027-04-01");
+    CHECK(iso(read("knee surgery 28/02/2027", noted).when) == "2027-02-28");
+    CHECK(iso(read("exam 10.01", noted).when) == "2027-01-10");  // well past this year: next year's
+    // Not days: a time, a decimal, a price, a version, a score, a rating, "24/7", 9/11 either way.
+    CHECK(iso(read("interview at 10.05 tomorrow", noted).when) == "2026-03-02");
+    CHECK(iso(read("training for the marathon, ran 10.05 miles", noted).when) == "none");
+    CHECK(iso(read("the launch is 2.5 hrs of work away", noted).when) == "none");
+    CHECK(iso(read("the app launch: costs $12.05 a month", noted).when) == "none");
+    CHECK(iso(read("launch of v1.10.2 went fine", noted).when) == "none");
+    CHECK(iso(read("exam went well, scored 18/20", noted).when) == "none");
+    CHECK(iso(read("the launch? rated it 9/10", noted).when) == "none");
+    CHECK(iso(read("on the launch 24/7", noted).when) == "none");
+    CHECK(iso(read("flight 9/11 to Boston for the conference", noted).when) == "none");
+}
+
 TEST_CASE("questions: Eid, Hanukkah and Lunar New Year come from the dates of feasts that move") {
     struct Feast {
         const char* note;
