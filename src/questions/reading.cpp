@@ -148,11 +148,31 @@ struct About {
     char gender = 'n';
     bool plural = false;
     bool ex = false;  // an ex-wife, an ex: their news is not ours to ask about
+    bool mine = false;  // "my dad": the user's own, told them in passing
     bool self() const { return relation.empty() && name.empty(); }
 };
 
 bool capitalised_in(std::string_view text, const Word& word) {
     return word.begin < text.size() && is_ascii_upper(text[word.begin]);
+}
+
+// The clause's subject before the thing is the user: "I'm speaking at UXLondon", "we're moving
+// to Frome on the 30th", "my surgery". Someone else named or pointed to first ("she'll sit in
+// the front row", "Kai's") makes it theirs.
+bool told_of_ourselves(const std::vector<Word>& words, Span clause, Span match) {
+    static const std::set<std::string_view> ourselves{"i",  "i'm", "im",    "i've",  "ive",   "i'll",
+                                                      "we", "we're", "we've", "weve", "we'll", "my"};
+    static const std::set<std::string_view> others{"he",   "she",   "they",  "it",   "he's",  "she's", "they're",
+                                                   "his",  "her",   "their", "him",  "them",  "you",   "your",
+                                                   "it's", "he'll", "she'll", "they'll", "theyre", "hes", "shes"};
+    for (std::size_t k = words.size(); k-- > 0;) {
+        const Word& w = words[k];
+        if (w.begin >= match.begin) continue;
+        if (w.begin < clause.begin) break;
+        if (ourselves.contains(w.text)) return true;
+        if (others.contains(w.text) || w.text.ends_with("'s")) return false;
+    }
+    return false;
 }
 
 // Words whose relation reading needs a determiner before them ("their lab Biscuit", not "the lab").
@@ -275,6 +295,7 @@ About find_about(std::string_view text, const std::vector<Word>& words, Span sen
         const auto* relation = chosen_relation;
         about.ex = chosen_ex;
         about.relation = (about.ex ? "ex-" : "") + std::string(relation->says);
+        about.mine = *chosen > 0 && words[*chosen - 1].text == "my";
         if (about.ex) return about;  // never the card's spouse, nor a name that follows
         about.gender = relation->gender;
         about.plural = relation->plural;
@@ -827,6 +848,14 @@ Reading read_by(const Note& note, const RuleBook& book, const Circle& circle,
     const QuestionRule* rule = best ? &book.rule(best->rule) : nullptr;
     Tense tense = tense_of(text, words, sentence, match);
     About about = rule && rule->about_them ? About{} : find_about(text, words, sentence, match, circle);
+    // "my dad died on sunday, told Odile I'm stepping back": the user's own news, the person
+    // named in passing; nothing of it is theirs to be asked about.
+    if ((about.mine || (about.self() && told_of_ourselves(words, clause_at(text, sentence, match), match))) && rule &&
+        !ours(rule->kind)) {
+        reading.kind = "fact";
+        reading.rule = rule->id;
+        return reading;
+    }
 
     // When: --event, else a date in the same clause as the thing, else the same sentence, else
     // anywhere in the note; the nearest, and a day rather than a month.

@@ -460,7 +460,14 @@ struct Scanner {
                 // "got into Edinburgh, starts next September": a past-tense note, a month ahead.
                 const bool ahead = before == "next" || before == "by" || before == "until" || before == "til" ||
                                    before == "till" || moved_to;
-                Date first = resolve_month(*m, noted, past_tense && !ahead);
+                // "diagnosed in Feb", "moved in March": a month a thing was done in, whatever
+                // the rest of the note's tense ("has lupus, diagnosed in Feb"); not "getting
+                // married in June", "to be launched in May".
+                const std::string& aux = i > 2 ? at(i - 3) : std::string();
+                const bool done_in = before == "in" && verb.size() > 4 && verb.ends_with("ed") &&
+                                     aux != "getting" && aux != "get" && aux != "be" && aux != "being" &&
+                                     aux != "will" && aux != "to" && aux != "gets";
+                Date first = resolve_month(*m, noted, (past_tense || done_in) && !ahead);
                 if (before == "next" && first.year() == noted.year() && first.month() == noted.month())
                     first = Date{first.year() + years{1}, first.month(), day{1}};
                 add(first, true, i, i, deadline);

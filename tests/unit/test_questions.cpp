@@ -2021,6 +2021,51 @@ TEST_CASE("questions: an assignment due, a restaurant's birthday, stocked by a s
     CHECK(read("told Ravi I'd send the brief by friday", noted).kind == "promise");
 }
 
+TEST_CASE("questions: the user's own news with the person in passing asks them nothing about it") {
+    const Date noted = day_of(2026, 5, 25);
+    // Said of ourselves: a talk, a move, a loss of our own.
+    const std::string talk = "I'm speaking at UXLondon on Thursday the 4th (eek!!) — Hester says she'll sit in the front row";
+    CHECK_SILENT(asks(talk, noted, day_of(2026, 6, 3)));
+    CHECK_SILENT(asks(talk, noted, day_of(2026, 6, 8)));
+    CHECK_SILENT(asks("we're moving to Frome on the 30th!! Ben recommended the removals firm", noted, day_of(2026, 6, 10)));
+    CHECK_SILENT(asks("my dad died on sunday, emailed Odile to say I'm stepping back from the rebrand", noted,
+                      day_of(2026, 5, 27)));
+    CHECK_SILENT(asks("my surgery is on the 9th, told him I'm out that week", noted, day_of(2026, 6, 12)));
+    // Theirs, even when we are in the note.
+    CHECK_SOME_SAY(asks("she's speaking at UXLondon on Thursday the 4th, I'll be in the front row", noted,
+                        day_of(2026, 6, 5)),
+                   "talk");
+    CHECK_ASKS(asks("I heard his dad died on sunday", noted, day_of(2026, 5, 27)), "How are you holding up?");
+}
+
+TEST_CASE("questions: new wordings of a secret, a miscarriage, a contract not renewed, counts that are no race") {
+    const Date noted = day_of(2026, 2, 9);
+    for (const std::string secret :
+         {"Amira diagnosed w/ type 1 last wk, she'll tell people in her own time so not a word",
+          "final hearing of the divorce on the 9th, he's asked me to keep it off the work calls",
+          "12 wk scan tues 3 March, due in Sept!! only family know so far"}) {
+        CAPTURE(secret);
+        CHECK(read(secret, noted).do_not_raise);
+        CHECK_SILENT(asks(secret, noted, day_of(2026, 3, 10)));
+    }
+    CHECK_FALSE(read("not a word from him since the pitch", noted).do_not_raise);
+    const auto scan = asks("scan showed no heartbeat, she's having a procedure fri. in pieces", noted, day_of(2026, 2, 10));
+    CHECK_ASKS(scan, "How are you holding up?");
+    CHECK_NONE_SAY(scan, "procedure");
+    CHECK(read("her contract at Starling wasn't renewed, last day was fri", noted).rule == "layoff");
+    CHECK_FALSE(read("launched!! 10k downloads day one", noted).rule == "race");
+    CHECK_FALSE(read("raised $5k for the hospice", noted).rule == "race");
+    CHECK(read("doing the 10k on sunday", noted).rule == "race");
+}
+
+TEST_CASE("questions: a retired guide dog is no retirement, and a month a thing was done in is past") {
+    const Date noted = day_of(2026, 4, 20);
+    CHECK_NONE_SAY(asks("adopting a retired guide dog, Juno", noted, day_of(2026, 5, 20)), "retirement");
+    CHECK_SOME_SAY(asks("retired in March after 30 yrs at the council", noted, day_of(2026, 4, 27)), "retirement");
+    CHECK(iso(read("he has lupus, diagnosed in Feb", noted).when) == "2026-02-01");
+    CHECK(iso(read("she's getting married in Feb", noted).when) == "2027-02-01");
+}
+
 TEST_CASE("questions: a part of a month is asked about before it starts and after it ends") {
     const Date noted = day_of(2026, 2, 23);
     const std::string resit = "resitting her exams mid-April";
