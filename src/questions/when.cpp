@@ -264,7 +264,8 @@ struct Scanner {
                 if (step < 0) out.history = true;
                 return 2;
             }
-            if (auto wanted = weekday_named(what)) {
+            const bool of_a_month = (at(i + 2) == "of" || at(i + 2) == "in") && month_number(at(i + 3));
+            if (auto wanted = weekday_named(what); wanted && !of_a_month) {  // not "last Friday in May"
                 Date day_of = step < 0 ? weekday_from(noted, *wanted, -1) : weekday_from(noted, *wanted, 1);
                 if (w == "next") day_of = next_weeks(*wanted, noted);  // as `kith date next tues` gives it
                 add(day_of, false, i, i + 1, deadline);
@@ -420,7 +421,9 @@ struct Scanner {
                 if (!date.ok() || unsigned{date.day()} != *d) date = Date{date.year(), date.month(), day{*d}};
                 // "mon 4th": the weekday says which month's 4th, whatever the tense ("qualified!!!
                 // first shift mon 4th" is next month's Monday the 4th, not this month's Saturday).
-                if (auto wanted = i > 0 ? weekday_named(at(i - 1)) : std::nullopt;
+                // "Sunday the 11th" as "sun 11th".
+                const std::size_t named = i > 1 && at(i - 1) == "the" ? i - 2 : i - 1;
+                if (auto wanted = i > 0 ? weekday_named(at(named)) : std::nullopt;
                     wanted && !(date.ok() && weekday{sys_days{date}} == *wanted)) {
                     const Date first{noted.year(), noted.month(), day{1}};
                     const int sign = past_tense ? -1 : 1;
@@ -477,8 +480,24 @@ struct Scanner {
         if (auto wanted = weekday_named(w)) {
             // "Tues 9 June", "Friday 5 June", "mon 9th": the date says which Tuesday.
             if ((day_number(at(i + 1)) && month_number(at(i + 2))) || (month_number(at(i + 1)) && day_number(at(i + 2))) ||
-                ordinal(at(i + 1)))
+                ordinal(at(i + 1)) || (at(i + 1) == "the" && ordinal(at(i + 2))))
                 return 1;
+            // "the first sat of December", "last Friday in May": that weekday of that month.
+            if (auto m = month_number(at(i + 2)); m && (at(i + 1) == "of" || at(i + 1) == "in") && i > 0) {
+                static constexpr std::array<std::string_view, 10> nth{"first", "1st",   "second", "2nd", "third",
+                                                                      "3rd",   "fourth", "4th",   "last", "final"};
+                const auto which = std::ranges::find(nth, at(i - 1));
+                if (which != nth.end()) {
+                    const auto index = static_cast<unsigned>(which - nth.begin()) / 2;  // 0-3, 4: the last
+                    const Date first = resolve_month(*m, noted, past_tense);
+                    const Date date = index < 4
+                                          ? Date{sys_days{year_month_weekday{first.year(), first.month(), (*wanted)[index + 1]}}}
+                                          : Date{sys_days{year_month_weekday_last{first.year(), first.month(),
+                                                                                   weekday_last{*wanted}}}};
+                    if (date.ok()) add(date, false, i - 1, i + 2, deadline);
+                    return 3;
+                }
+            }
             // Part of a name, not a day: Black Friday, Good Friday, Cyber Monday.
             if (i > 0) {
                 const std::string& before = at(i - 1);

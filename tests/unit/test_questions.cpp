@@ -1756,7 +1756,7 @@ TEST_CASE("questions: a parent giving up driving, a happy note that names a divo
     CHECK_ASKS(asks("her dad handed in his licence last wk, hates it", noted, day_of(2026, 1, 20)),
                "How is your dad getting on without the car?");
     const auto trip = asks("first holiday since the divorce!! off to Crete on the 20th", noted, day_of(2026, 1, 14));
-    CHECK_ASKS(trip, "Are you looking forward to the trip?");
+    CHECK_SOME_SAY(trip, "Are you looking forward to");
     CHECK_DOES_NOT_ASK(trip, "How are you doing?");
     // Heard second-hand and not to be raised: nothing of it, and our work's questions wait too.
     Person person;
@@ -2064,6 +2064,25 @@ TEST_CASE("questions: a retired guide dog is no retirement, and a month a thing 
     CHECK_SOME_SAY(asks("retired in March after 30 yrs at the council", noted, day_of(2026, 4, 27)), "retirement");
     CHECK(iso(read("he has lupus, diagnosed in Feb", noted).when) == "2026-02-01");
     CHECK(iso(read("she's getting married in Feb", noted).when) == "2027-02-01");
+}
+
+TEST_CASE("questions: the first sat of December and Sunday the 11th are days; a cruise in Sept goes to no place called Sept") {
+    CHECK(iso(read("WSET wine exam the first sat of December", day_of(2026, 11, 16)).when) == "2026-12-05");
+    CHECK(iso(read("her last Friday in May at the bank", day_of(2026, 4, 2)).when) == "2026-05-29");
+    CHECK(iso(read("garba for Navratri from Sunday the 11th", day_of(2026, 9, 28)).when) == "2026-10-11");
+    const auto cruise = asks("a fjords cruise in Sept w/ her sisters", day_of(2026, 5, 11), day_of(2026, 10, 5));
+    CHECK_NONE_SAY(cruise, "Sept");
+    CHECK_ASKS(cruise, "How was the cruise?");
+    CHECK(read("last day at her salon sat 30 May after 41 yrs", day_of(2026, 5, 11)).rule == "retirement");
+}
+
+TEST_CASE("questions: widows and orphans in a layout, terminal 5 and notes received today are no loss, illness or news") {
+    const Date noted = day_of(2026, 4, 13);
+    CHECK(read("Magda's notes (received today) on the annual report: too many widows + orphans in the layout", noted).kind ==
+          "feedback");
+    CHECK_FALSE(read("works nights in baggage ops at Heathrow, terminal 5 for life", noted).sensitive);
+    CHECK(read("her aunt was widowed last year", noted).kind == "loss");
+    CHECK(read("the cancer is terminal, he's in a hospice now", noted).sensitive);
 }
 
 TEST_CASE("questions: a part of a month is asked about before it starts and after it ends") {
