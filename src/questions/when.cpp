@@ -57,6 +57,24 @@ std::optional<unsigned> day_number(std::string_view word) {
     return value;
 }
 
+// "twenty-second", "third": a day of the month spelled out.
+std::optional<unsigned> spelled_day(std::string_view word) {
+    static constexpr std::array<std::string_view, 19> ones{
+        "first",   "second",  "third",      "fourth",     "fifth",    "sixth",     "seventh",
+        "eighth",  "ninth",   "tenth",      "eleventh",   "twelfth",  "thirteenth", "fourteenth",
+        "fifteenth", "sixteenth", "seventeenth", "eighteenth", "nineteenth"};
+    unsigned tens = 0;
+    if (word.starts_with("twenty-")) tens = 20, word.remove_prefix(7);
+    else if (word.starts_with("thirty-")) tens = 30, word.remove_prefix(7);
+    else if (word == "twentieth") return 20;
+    else if (word == "thirtieth") return 30;
+    const auto found = std::ranges::find(ones, word);
+    if (found == ones.end()) return std::nullopt;
+    const auto value = tens + static_cast<unsigned>(found - ones.begin()) + 1;
+    if ((tens > 0 && found - ones.begin() > 8) || value > 31) return std::nullopt;
+    return value;
+}
+
 // A day number written with its suffix ("14th", "3rd"), which names a day even without a month.
 bool ordinal(std::string_view word) { return day_number(word) && word.size() > 2 && !is_ascii_digit(word.back()); }
 
@@ -318,6 +336,14 @@ struct Scanner {
                 }
             }
         }
+        // "5 wks of fieldwork", "doing 3 months of physio": how long it lasts ("10 yrs of
+        // marriage" is no stay: years are not read so).
+        if (auto n = count_word(w); n && i > 0 && at(i + 2) == "of") {
+            if (auto unit = unit_word(at(i + 1)); unit && *unit != Interval::Unit::years) {
+                out.lasting = Interval{*n, *unit};
+                return 3;
+            }
+        }
         // "for 3 wks": how long it lasts, not when.
         if (w == "for") {
             if (auto n = count_word(at(i + 1))) {
@@ -397,6 +423,22 @@ struct Scanner {
             }
         }
         if (auto used = numeric_date(i, deadline)) return used;
+        // "the twenty-second of May", "on the third": a day spelled out ("the first time" is none).
+        if (auto d = spelled_day(w)) {
+            if (auto m = at(i + 1) == "of" ? month_number(at(i + 2)) : std::nullopt) {
+                add(resolve_day_month(*m, *d, noted, past_tense), false, i, i + 2, deadline);
+                return 3;
+            }
+            if (i > 1 && at(i - 1) == "the" && (at(i - 2) == "on" || at(i - 2) == "by" || w.find('-') != std::string::npos)) {
+                const Date this_month{noted.year(), noted.month(), day{*d}};
+                const Date next = kith::add(Date{noted.year(), noted.month(), day{1}}, Interval{1, Interval::Unit::months});
+                const Date date = this_month.ok() && (days_between(noted, this_month) >= 0 || past_tense)
+                                      ? this_month
+                                      : Date{next.year(), next.month(), day{*d}};
+                if (date.ok()) add(date, false, i, i, deadline);
+                return 1;
+            }
+        }
         // 12 Sept / 12th of September / Sept 21 / September 21st / the 14th; 5-7 Dec (a span)
         if (auto d = day_number(w)) {
             if (auto last = day_number(at(i + 1)); last && *last > *d) {

@@ -2085,6 +2085,41 @@ TEST_CASE("questions: widows and orphans in a layout, terminal 5 and notes recei
     CHECK(read("the cancer is terminal, he's in a hospice now", noted).sensitive);
 }
 
+TEST_CASE("questions: an election, evidence to a committee, trials for a team, a stay until a day, a headhunter, silk, breaking even") {
+    const Date noted = day_of(2026, 4, 13);
+    const std::string election = "her husband's standing for Labour in the council by-election thurs 7 May";
+    CHECK_ASKS(asks(election, noted, day_of(2026, 4, 20)), "How is the campaign going?");
+    CHECK_SOME_SAY(asks(election, noted, day_of(2026, 5, 7)), "Good luck today");
+    CHECK_ASKS(asks(election, noted, day_of(2026, 5, 11)), "How did the by-election go?");
+    const std::string evidence = "giving evidence to the Commons science committee Oct 14th";
+    CHECK_SOME_SAY(asks(evidence, noted, day_of(2026, 10, 14)), "Good luck today");
+    CHECK_ASKS(asks(evidence, noted, day_of(2026, 10, 19)), "How did the Commons science committee go?");
+    const std::string trials = "Iker has trials for the Athletic academy on the 13th of September";
+    CHECK_SOME_SAY(asks(trials, noted, day_of(2026, 9, 13)), "Good luck today");
+    CHECK_ASKS(asks(trials, noted, day_of(2026, 9, 17)), "How did the trials go?");
+    CHECK_FALSE(read("on a clinical trial for the new drug", noted).rule == "sport-trials");
+    // Away already: nothing to look forward to, how it was once back.
+    const std::string away = "in Seoul for work till the 30th";
+    CHECK_SILENT(asks(away, noted, day_of(2026, 4, 20)));
+    CHECK_ASKS(asks(away, noted, day_of(2026, 5, 2)), "How was Seoul?");
+    // Five weeks of fieldwork: how it was after the five weeks, not in the middle.
+    const std::string fieldwork = "doing 5 wks of fieldwork in Greenland from 2026-05-04";
+    CHECK_SILENT(asks(fieldwork, noted, day_of(2026, 5, 25)));
+    CHECK_ASKS(asks(fieldwork, noted, day_of(2026, 6, 12)), "How was Greenland?");
+    CHECK(read("he's engaged a headhunter to find him a CFO role", noted).rule == "job-hunt");
+    CHECK(read("Chinonso took silk!!! KC at last after 14 yrs at the bar", noted).rule == "promotion");
+    CHECK(read("passed the bar!!", noted).rule == "passed-exam");
+    CHECK_SOME_SAY(asks("their café finally broke even in March", noted, day_of(2026, 4, 14)), "Congratulations");
+}
+
+TEST_CASE("questions: a day spelled out is a day: on the twenty-second, the third of May; the first time is none") {
+    const Date noted = day_of(2026, 10, 5);
+    CHECK(iso(read("her gin goes on sale on the twenty-second, launch party that night", noted).when) == "2026-10-22");
+    CHECK(iso(read("moving on the third of May", noted).when) == "2027-05-03");
+    CHECK(iso(read("launch party on the third", noted).when) == "2026-11-03");
+    CHECK(iso(read("the first time she ran a launch party", noted).when) == "none");
+}
+
 TEST_CASE("questions: a part of a month is asked about before it starts and after it ends") {
     const Date noted = day_of(2026, 2, 23);
     const std::string resit = "resitting her exams mid-April";
