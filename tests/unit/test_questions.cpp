@@ -2120,6 +2120,22 @@ TEST_CASE("questions: a day spelled out is a day: on the twenty-second, the thir
     CHECK(iso(read("the first time she ran a launch party", noted).when) == "none");
 }
 
+TEST_CASE("questions: a pet the vet put to sleep, a completion day, a pitch to investors, a name got wrong, a kidney given") {
+    const Date noted = day_of(2026, 8, 10);
+    CHECK(read("had to have Kuma (16, their old shiba) put to sleep on fri, the kids are devastated", noted).kind == "loss");
+    const std::string completion = "completing on 28/8, first house after 12 yrs of renting!!";
+    CHECK(iso(read(completion, noted).when) == "2026-08-28");
+    CHECK_SOME_SAY(asks(completion, noted, day_of(2026, 8, 20)), "house move");
+    CHECK_ASKS(asks(completion, noted, day_of(2026, 9, 14)), "How are you settling into the new place?");
+    CHECK(read("he pitches to Index Ventures on the 28th", noted).rule == "presentation");
+    CHECK(read("I used her old married name in the all-hands email, apologised straight away", noted).kind ==
+          "mistake");
+    const std::string kidney = "she's giving her brother a kidney, both in theatre fri 6 Nov";
+    CHECK(read(kidney, noted).rule == "operation");
+    CHECK_SOME_SAY(asks(kidney, noted, day_of(2026, 11, 10)), "recovering");
+    CHECK_FALSE(read("bought a kidney-shaped pool float", noted).rule == "operation");
+}
+
 TEST_CASE("questions: a part of a month is asked about before it starts and after it ends") {
     const Date noted = day_of(2026, 2, 23);
     const std::string resit = "resitting her exams mid-April";
