@@ -86,14 +86,19 @@ constexpr double max_part_h_harm_rate = 0.01;
 // Part I (corpus-i.toml), written blind when part H was about to be tuned on: more notes that
 // name two things at once, the user's own news with the person in passing, dates in new forms.
 // First score: 42.5 %, 41.2 %, 16.4 % harmed (22 checks); 44.0 %, 43.3 %, 16.4 % after the
-// rules were tuned on part H. From stop 31 tuned on (its failures show with KITH_CORPUS=dev).
-constexpr double min_part_i_check_score = 0.44;
-constexpr double max_part_i_harm_rate = 0.17;
-// Part J (corpus-j.toml), written blind when part I was about to be tuned on. Never tuned on:
-// its failures show only with KITH_CORPUS=all. First score: 41.9 %, 30.3 %, 14.0 % harmed
-// (19 checks).
-constexpr double min_part_j_check_score = 0.41;
-constexpr double max_part_j_harm_rate = 0.15;
+// rules were tuned on part H. Tuned on in stop 31: 75.4 %, 68.0 %, 1.5 % harmed.
+constexpr double min_part_i_check_score = 0.75;
+constexpr double max_part_i_harm_rate = 0.02;
+// Part J (corpus-j.toml), written blind when part I was about to be tuned on. First score:
+// 41.9 %, 30.3 %, 14.0 % harmed (19 checks); 44.1 %, 32.3 %, 11.8 % after the rules were tuned
+// on part I. Tuned on from later in stop 31 (its failures show with KITH_CORPUS=dev).
+constexpr double min_part_j_check_score = 0.44;
+constexpr double max_part_j_harm_rate = 0.12;
+// Part K (corpus-k.toml), written blind when part J was about to be tuned on. Never tuned on:
+// its failures show only with KITH_CORPUS=all. First score: 42.1 %, 27.2 %, 11.3 % harmed
+// (15 checks).
+constexpr double min_part_k_check_score = 0.42;
+constexpr double max_part_k_harm_rate = 0.12;
 
 class Regex {
 public:
@@ -252,7 +257,7 @@ TEST_CASE("the question corpus scores at least what it scored when the rules wer
     std::string jsonl;
     auto cases = load({"corpus-a.toml", "corpus-b.toml", "corpus-c.toml", "corpus-d.toml", "corpus-e.toml",
                        "corpus-f.toml", "corpus-g.toml", "corpus-h.toml", "corpus-i.toml",
-                       "corpus-j.toml"},
+                       "corpus-j.toml", "corpus-k.toml"},
                       jsonl);
     REQUIRE(cases.size() >= 300);
     Sandbox box;
@@ -262,10 +267,11 @@ TEST_CASE("the question corpus scores at least what it scored when the rules wer
     // KITH_CORPUS=dev prints the failures of the tuning two thirds; KITH_CORPUS=all, of every case.
     const char* show = std::getenv("KITH_CORPUS");
     const std::string show_which = show ? show : "";
-    Tally dev, held, all, parts_ab, part_c, part_d, part_e, part_f, part_g, part_h, part_i, part_j;
+    Tally dev, held, all, parts_ab, part_c, part_d, part_e, part_f, part_g, part_h, part_i, part_j, part_k;
     const std::map<std::string, Tally*> blind_parts{
         {"corpus-e.toml", &part_e}, {"corpus-f.toml", &part_f}, {"corpus-g.toml", &part_g}, {"corpus-h.toml", &part_h},
-        {"corpus-i.toml", &part_i}, {"corpus-j.toml", &part_j}};
+        {"corpus-i.toml", &part_i}, {"corpus-j.toml", &part_j},
+        {"corpus-k.toml", &part_k}};
     std::map<std::string, Tally> by_area;
     int hygiene_failures = 0, questions_seen = 0;
     std::ostringstream report;
@@ -343,8 +349,8 @@ TEST_CASE("the question corpus scores at least what it scored when the rules wer
             const bool passed = problems.empty();
             if (auto part = blind_parts.find(c.file); part != blind_parts.end()) {  // scored apart
                 part->second->add(passed, has_must, musts_met, harm);
-                // Part J is blind: its failures show only with KITH_CORPUS=all.
-                if (!passed && (show_which == "all" || (show_which == "dev" && c.file != "corpus-j.toml"))) {
+                // Part K is blind: its failures show only with KITH_CORPUS=all.
+                if (!passed && (show_which == "all" || (show_which == "dev" && c.file != "corpus-k.toml"))) {
                     report << c.id << " on " << check.day << ":\n";
                     for (const auto& text : texts) report << "    asked: " << text << "\n";
                     for (const auto& problem : problems) report << "  ! " << problem << "\n";
@@ -367,7 +373,7 @@ TEST_CASE("the question corpus scores at least what it scored when the rules wer
     summary << "question corpus, " << cases.size() << " cases:\n  all       " << all.line() << "\n  tuned on  "
             << dev.line() << "\n  held out  " << held.line() << "\n  " << hygiene_failures << " of " << questions_seen
             << " questions asked were not clean questions\n  parts A, B " << parts_ab.line() << "\n  part C    "
-            << part_c.line() << "\n  part D    " << part_d.line() << "\n  part E    " << part_e.line() << "\n  part F    " << part_f.line() << "\n  part G    " << part_g.line() << "\n  part H    " << part_h.line() << "\n  part I    " << part_i.line() << "\n  part J    " << part_j.line() << "\n";
+            << part_c.line() << "\n  part D    " << part_d.line() << "\n  part E    " << part_e.line() << "\n  part F    " << part_f.line() << "\n  part G    " << part_g.line() << "\n  part H    " << part_h.line() << "\n  part I    " << part_i.line() << "\n  part J    " << part_j.line() << "\n  part K    " << part_k.line() << "\n";
     for (const auto& [area, tally] : by_area) summary << "    " << area << std::string(14 - std::min<std::size_t>(13, area.size()), ' ') << tally.line() << "\n";
     const std::string message = report.str() + summary.str();
     MESSAGE(message);
@@ -391,5 +397,7 @@ TEST_CASE("the question corpus scores at least what it scored when the rules wer
     CHECK(part_i.harm_rate() <= max_part_i_harm_rate);
     CHECK(part_j.check_score() >= min_part_j_check_score);
     CHECK(part_j.harm_rate() <= max_part_j_harm_rate);
+    CHECK(part_k.check_score() >= min_part_k_check_score);
+    CHECK(part_k.harm_rate() <= max_part_k_harm_rate);
     CHECK(hygiene_failures == 0);  // every question asked is a clean question
 }
