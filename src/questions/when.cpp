@@ -372,6 +372,13 @@ struct Scanner {
                 return 3;
             }
         }
+        // pre-pandemic, before covid, before the kids: a time gone by
+        if (w == "pre-pandemic" || w == "pre-covid" || w == "pre-kids" ||
+            (w == "before" && (at(i + 1) == "covid" || at(i + 1) == "lockdown" ||
+                               (at(i + 1) == "the" && (at(i + 2) == "pandemic" || at(i + 2) == "kids"))))) {
+            out.history = true;
+            return 1;
+        }
         if ((w == "growing" && at(i + 1) == "up") || (w == "as" && at(i + 1) == "a" && (at(i + 2) == "kid" || at(i + 2) == "child" || at(i + 2) == "teen"))) {
             out.history = true;
             return 2;
@@ -485,6 +492,10 @@ struct Scanner {
         if (auto m = month_number(w)) {
             // A month word alone is read only where it is surely a month: "in Oct", "due in March",
             // "Sept 21", "March 3rd", "by May" (and not "march" the verb, "may" the verb).
+            if (at(i + 1) == "the" && ordinal(at(i + 2))) {  // "March the 4th"
+                add(resolve_day_month(*m, *day_number(at(i + 2)), noted, past_tense), false, i, i + 2, deadline);
+                return 3;
+            }
             if (auto d = day_number(at(i + 1))) {
                 add(resolve_day_month(*m, *d, noted, past_tense), false, i, i + 1, deadline);
                 if (auto last = day_number(at(i + 2)); last && *last > *d) {  // "Dec 1-5"
@@ -522,7 +533,8 @@ struct Scanner {
         if (auto wanted = weekday_named(w)) {
             // "Tues 9 June", "Friday 5 June", "mon 9th": the date says which Tuesday.
             if ((day_number(at(i + 1)) && month_number(at(i + 2))) || (month_number(at(i + 1)) && day_number(at(i + 2))) ||
-                ordinal(at(i + 1)) || (at(i + 1) == "the" && ordinal(at(i + 2))))
+                ordinal(at(i + 1)) || (at(i + 1) == "the" && ordinal(at(i + 2))) ||
+                (figures(i + 1, 2) && (joined(i + 1, '/') || joined(i + 1, '.'))))  // "Thurs 26/11"
                 return 1;
             // "the first sat of December", "last Friday in May": that weekday of that month.
             if (auto m = month_number(at(i + 2)); m && (at(i + 1) == "of" || at(i + 1) == "in") && i > 0) {

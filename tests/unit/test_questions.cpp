@@ -2136,6 +2136,27 @@ TEST_CASE("questions: a pet the vet put to sleep, a completion day, a pitch to i
     CHECK_FALSE(read("bought a kidney-shaped pool float", noted).rule == "operation");
 }
 
+TEST_CASE("questions: lookalikes read as what they are: a miscarriage of justice, 'like a funeral', a baptism of fire, a tall ship, half the hols") {
+    const Date noted = day_of(2026, 2, 15);
+    CHECK_FALSE(read("her book on the Harlow Four miscarriage of justice is out March the 4th", noted).sensitive);
+    CHECK(iso(read("her book on the miscarriage of justice is out March the 4th", noted).when) == "2026-03-04");
+    CHECK(read("Renske on our training day: content great, but the room felt 'like a funeral' after lunch", noted).kind ==
+          "feedback");
+    CHECK_NONE_SAY(asks("first wk as ward sister was a 'baptism of fire'", noted, day_of(2026, 2, 20)), "baptism");
+    CHECK(read("she had a miscarriage in March", noted).kind == "loss");
+    CHECK(read("pre-pandemic he crewed a tall ship from Tenerife to Antigua", noted).history);
+    CHECK_FALSE(read("he crewed a tall ship from Tenerife to Antigua", noted).rule == "launch");
+    CHECK(read("we shipped the new dashboard on friday", noted).rule == "launch");
+    CHECK(read("his ex is moving the kids away. said pls don't make a thing of it", noted).do_not_raise);
+    CHECK_FALSE(read("he gets every other wknd + half the hols", noted).rule == "race");
+    CHECK_FALSE(read("doing practise tests every night", noted).rule == "exam");
+    CHECK(read("Civil Service assessment centre on the 31st", noted).rule == "interview");
+    // A weekday before a day in figures: the figures say which day.
+    CHECK(iso(read("baby Tiril has her heart op at GOSH on Thurs 26/11", day_of(2026, 11, 9)).when) == "2026-11-26");
+    CHECK_SOME_SAY(asks("doing his DofE expedition in the Cairngorms from Tuesday 7th July", noted, day_of(2026, 6, 20)),
+                   "the Cairngorms");
+}
+
 TEST_CASE("questions: a part of a month is asked about before it starts and after it ends") {
     const Date noted = day_of(2026, 2, 23);
     const std::string resit = "resitting her exams mid-April";
