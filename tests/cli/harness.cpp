@@ -132,7 +132,9 @@ Result Sandbox::run_program(const std::vector<std::string>& program_argv, const 
         if (out_open) fds.push_back({out_fd, POLLIN, 0});
         if (err_open) fds.push_back({err[0], POLLIN, 0});
         if (in_fd >= 0) fds.push_back({in_fd, POLLOUT, 0});
-        if (::poll(fds.data(), fds.size(), 30000) <= 0) {
+        // 90 s of silence: a sanitizer build importing 20,000 people on a loaded 2-core machine
+        // stays silent for over 30 s while it works.
+        if (::poll(fds.data(), fds.size(), 90000) <= 0) {
             ::kill(pid, SIGKILL);  // a stuck kith fails its test instead of hanging the suite
             break;
         }
