@@ -160,8 +160,8 @@ bool capitalised_in(std::string_view text, const Word& word) {
 // to Frome on the 30th", "my surgery". Someone else named or pointed to first ("she'll sit in
 // the front row", "Kai's") makes it theirs.
 bool told_of_ourselves(const std::vector<Word>& words, Span clause, Span match) {
-    static const std::set<std::string_view> ourselves{"i",  "i'm", "im",    "i've",  "ive",   "i'll",
-                                                      "we", "we're", "we've", "weve", "we'll", "my"};
+    static const std::set<std::string_view> ourselves{"i",  "i'm",   "im",    "i've", "ive",   "i'll", "my",
+                                                      "we", "we're", "we've", "weve", "we'll", "our", "me"};
     static const std::set<std::string_view> others{"he",   "she",   "they",  "it",   "he's",  "she's", "they're",
                                                    "his",  "her",   "their", "him",  "them",  "you",   "your",
                                                    "it's", "he'll", "she'll", "they'll", "theyre", "hes", "shes"};

@@ -175,6 +175,32 @@ struct Scanner {
         return std::ranges::find(words, before) != words.end();
     }
 
+    // A day of the year by its name, from word i: which day, and how many words name it.
+    struct NamedDay {
+        unsigned month, day;
+        std::size_t words;
+    };
+    std::optional<NamedDay> named_day(std::size_t i) const {
+        struct Name {
+            std::array<std::string_view, 3> words;
+            unsigned month, day;
+        };
+        static constexpr std::array<Name, 12> names{{
+            {{"bonfire", "night", ""}, 11, 5},          {{"guy", "fawkes", "night"}, 11, 5},
+            {{"halloween", "", ""}, 10, 31},            {{"hallowe'en", "", ""}, 10, 31},
+            {{"st", "andrew's", "day"}, 11, 30},        {{"st", "patrick's", "day"}, 3, 17},
+            {{"st", "david's", "day"}, 3, 1},           {{"burns", "night", ""}, 1, 25},
+            {{"valentine's", "day", ""}, 2, 14},        {{"christmas", "eve", ""}, 12, 24},
+            {{"new", "year's", "eve"}, 12, 31},         {{"boxing", "day", ""}, 12, 26},
+        }};
+        for (const auto& name : names) {
+            std::size_t k = 0;
+            while (k < name.words.size() && !name.words[k].empty() && at(i + k) == name.words[k]) ++k;
+            if (k == name.words.size() || name.words[k].empty()) return NamedDay{name.month, name.day, k};
+        }
+        return std::nullopt;
+    }
+
     // Word k is only figures, at most `longest` of them: its value.
     std::optional<unsigned> figures(std::size_t k, std::size_t longest) const {
         const std::string& w = at(k);
@@ -338,11 +364,18 @@ struct Scanner {
         }
         // "5 wks of fieldwork", "doing 3 months of physio": how long it lasts ("10 yrs of
         // marriage" is no stay: years are not read so).
-        if (auto n = count_word(w); n && i > 0 && at(i + 2) == "of") {
+        const bool from_a_day = at(i + 2) == "from" && at(i + 3) != "now" && at(i + 3) != "today" &&
+                                at(i + 3) != "tomorrow" && at(i + 3) != "tmrw";  // "4 days from Tuesday 7th"
+        if (auto n = count_word(w); n && i > 0 && (at(i + 2) == "of" || from_a_day)) {
             if (auto unit = unit_word(at(i + 1)); unit && *unit != Interval::Unit::years) {
                 out.lasting = Interval{*n, *unit};
-                return 3;
+                return 2;  // "from" goes on to its day
             }
+        }
+        // Days of the year called by name: "on Bonfire Night", "St Andrew's Day".
+        if (auto named = named_day(i)) {
+            add(resolve_day_month(named->month, named->day, noted, past_tense), false, i, i + named->words - 1, deadline);
+            return named->words;
         }
         // "for 3 wks": how long it lasts, not when.
         if (w == "for") {

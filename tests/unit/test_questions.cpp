@@ -2157,6 +2157,26 @@ TEST_CASE("questions: lookalikes read as what they are: a miscarriage of justice
                    "the Cairngorms");
 }
 
+TEST_CASE("questions: days called by name, four days from a day, strictly between us, a keynote moved forward") {
+    const Date noted = day_of(2026, 10, 19);
+    CHECK(iso(read("off to Christmas Island on Bonfire Night", noted).when) == "2026-11-05");
+    CHECK(iso(read("leaving do on St Andrew's Day", noted).when) == "2026-11-30");
+    CHECK(iso(read("Halloween party at hers", noted).when) == "2026-10-31");
+    const std::string expedition = "doing his DofE expedition in the Cairngorms, 4 days from Tuesday 7th July";
+    CHECK_SILENT(asks(expedition, day_of(2026, 6, 22), day_of(2026, 7, 9)));  // still out there
+    CHECK_SOME_SAY(asks(expedition, day_of(2026, 6, 22), day_of(2026, 7, 14)), "How was");
+    CHECK(read("her dad's been diagnosed w/ MND, strictly between us for now", noted).do_not_raise);
+    // Moved forward: the old day asks nothing, the new one wishes luck.
+    Person person;
+    person.settings.banks.clear();
+    person.note("keynote on the main stage at ConfedExpo in Manchester thurs 11 June", day_of(2026, 5, 18));
+    person.note("ConfedExpo moved her keynote forward to tues 9 June", day_of(2026, 5, 25));
+    person.on = day_of(2026, 6, 9);
+    CHECK_SOME_SAY(person.texts(), "Good luck today");
+    person.on = day_of(2026, 6, 11);
+    CHECK_NONE_SAY(person.texts(), "Good luck");
+}
+
 TEST_CASE("questions: a part of a month is asked about before it starts and after it ends") {
     const Date noted = day_of(2026, 2, 23);
     const std::string resit = "resitting her exams mid-April";
