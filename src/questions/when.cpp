@@ -185,13 +185,15 @@ struct Scanner {
             std::array<std::string_view, 3> words;
             unsigned month, day;
         };
-        static constexpr std::array<Name, 12> names{{
+        static constexpr std::array<Name, 15> names{{
             {{"bonfire", "night", ""}, 11, 5},          {{"guy", "fawkes", "night"}, 11, 5},
             {{"halloween", "", ""}, 10, 31},            {{"hallowe'en", "", ""}, 10, 31},
             {{"st", "andrew's", "day"}, 11, 30},        {{"st", "patrick's", "day"}, 3, 17},
             {{"st", "david's", "day"}, 3, 1},           {{"burns", "night", ""}, 1, 25},
             {{"valentine's", "day", ""}, 2, 14},        {{"christmas", "eve", ""}, 12, 24},
             {{"new", "year's", "eve"}, 12, 31},         {{"boxing", "day", ""}, 12, 26},
+            {{"hogmanay", "", ""}, 12, 31},             {{"ides", "of", "march"}, 3, 15},
+            {{"st", "george's", "day"}, 4, 23},
         }};
         for (const auto& name : names) {
             std::size_t k = 0;

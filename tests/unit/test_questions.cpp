@@ -2162,6 +2162,10 @@ TEST_CASE("questions: days called by name, four days from a day, strictly betwee
     CHECK(iso(read("off to Christmas Island on Bonfire Night", noted).when) == "2026-11-05");
     CHECK(iso(read("leaving do on St Andrew's Day", noted).when) == "2026-11-30");
     CHECK(iso(read("Halloween party at hers", noted).when) == "2026-10-31");
+    CHECK(iso(read("tying the knot at Gretna Green on Hogmanay", noted).when) == "2026-12-31");
+    CHECK(iso(read("PhD viva on the Ides of March", noted).when) == "2027-03-15");
+    CHECK(read("separated his shoulder at touch rugby sat, sling for 3 wks", noted).rule == "injury");
+    CHECK(read("they separated in the summer", noted).rule == "separation");
     const std::string expedition = "doing his DofE expedition in the Cairngorms, 4 days from Tuesday 7th July";
     CHECK_SILENT(asks(expedition, day_of(2026, 6, 22), day_of(2026, 7, 9)));  // still out there
     CHECK_SOME_SAY(asks(expedition, day_of(2026, 6, 22), day_of(2026, 7, 14)), "How was");
