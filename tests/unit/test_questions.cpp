@@ -576,7 +576,7 @@ TEST_CASE("questions: Diwali without a date is read as the next one and asked ab
     CHECK_ASKS(asks(note, noted, day_of(2026, 11, 9)), "How was Diwali?");
 }
 
-TEST_CASE("questions: a day in figures is a day: 19.03, 3/19, 01.04.27; decimals, times, scores and 24/7 are not") {
+TEST_CASE("questions: a day in figures is a day: 19.03, 3/19, 01.04.27 — decimals, times, scores and 24/7 are not") {
     const Date noted = day_of(2026, 3, 1);
     CHECK(iso(read("resit 19.03, fingers crossed", noted).when) == "2026-03-19");
     CHECK(iso(read("wedding 5.06 in Lisbon", noted).when) == "2026-06-05");
@@ -2066,7 +2066,7 @@ TEST_CASE("questions: a retired guide dog is no retirement, and a month a thing 
     CHECK(iso(read("she's getting married in Feb", noted).when) == "2027-02-01");
 }
 
-TEST_CASE("questions: the first sat of December and Sunday the 11th are days; a cruise in Sept goes to no place called Sept") {
+TEST_CASE("questions: the first sat of December and Sunday the 11th are days, and a cruise in Sept goes to no place called Sept") {
     CHECK(iso(read("WSET wine exam the first sat of December", day_of(2026, 11, 16)).when) == "2026-12-05");
     CHECK(iso(read("her last Friday in May at the bank", day_of(2026, 4, 2)).when) == "2026-05-29");
     CHECK(iso(read("garba for Navratri from Sunday the 11th", day_of(2026, 9, 28)).when) == "2026-10-11");
@@ -2112,7 +2112,7 @@ TEST_CASE("questions: an election, evidence to a committee, trials for a team, a
     CHECK_SOME_SAY(asks("their café finally broke even in March", noted, day_of(2026, 4, 14)), "Congratulations");
 }
 
-TEST_CASE("questions: a day spelled out is a day: on the twenty-second, the third of May; the first time is none") {
+TEST_CASE("questions: a day spelled out is a day: on the twenty-second, the third of May, but the first time is none") {
     const Date noted = day_of(2026, 10, 5);
     CHECK(iso(read("her gin goes on sale on the twenty-second, launch party that night", noted).when) == "2026-10-22");
     CHECK(iso(read("moving on the third of May", noted).when) == "2027-05-03");
