@@ -203,6 +203,15 @@ struct Scanner {
         return std::nullopt;
     }
 
+    // "on the 14th", "mon 9th": day d of this month, or of next month when it has passed (not
+    // ok() when that month has no such day).
+    Date day_of_this_or_next_month(unsigned d) const {
+        const Date this_month{noted.year(), noted.month(), day{d}};
+        if (this_month.ok() && (days_between(noted, this_month) >= 0 || past_tense)) return this_month;
+        const Date next = kith::add(Date{noted.year(), noted.month(), day{1}}, Interval{1, Interval::Unit::months});
+        return Date{next.year(), next.month(), day{d}};
+    }
+
     // Word k is only figures, at most `longest` of them: its value.
     std::optional<unsigned> figures(std::size_t k, std::size_t longest) const {
         const std::string& w = at(k);
@@ -368,7 +377,7 @@ struct Scanner {
         // marriage" is no stay: years are not read so).
         const bool from_a_day = at(i + 2) == "from" && at(i + 3) != "now" && at(i + 3) != "today" &&
                                 at(i + 3) != "tomorrow" && at(i + 3) != "tmrw";  // "4 days from Tuesday 7th"
-        if (auto n = count_word(w); n && i > 0 && (at(i + 2) == "of" || from_a_day)) {
+        if (auto n = count_word(w); n && (at(i + 2) == "of" || from_a_day)) {
             if (auto unit = unit_word(at(i + 1)); unit && *unit != Interval::Unit::years) {
                 out.lasting = Interval{*n, *unit};
                 return 2;  // "from" goes on to its day
@@ -472,11 +481,7 @@ struct Scanner {
                 return 3;
             }
             if (i > 1 && at(i - 1) == "the" && (at(i - 2) == "on" || at(i - 2) == "by" || w.find('-') != std::string::npos)) {
-                const Date this_month{noted.year(), noted.month(), day{*d}};
-                const Date next = kith::add(Date{noted.year(), noted.month(), day{1}}, Interval{1, Interval::Unit::months});
-                const Date date = this_month.ok() && (days_between(noted, this_month) >= 0 || past_tense)
-                                      ? this_month
-                                      : Date{next.year(), next.month(), day{*d}};
+                const Date date = day_of_this_or_next_month(*d);
                 if (date.ok()) add(date, false, i, i, deadline);
                 return 1;
             }
@@ -497,12 +502,7 @@ struct Scanner {
                 return k - i + 1;
             }
             if (i > 0 && (at(i - 1) == "the" || weekday_named(at(i - 1))) && ordinal(w)) {
-                // "on the 14th", "mon 9th": this month's, or next month's when it has passed.
-                Date this_month{noted.year(), noted.month(), day{*d}};
-                Date date = this_month.ok() && (days_between(noted, this_month) >= 0 || past_tense)
-                                ? this_month
-                                : kith::add(Date{noted.year(), noted.month(), day{1}}, Interval{1, Interval::Unit::months});
-                if (!date.ok() || unsigned{date.day()} != *d) date = Date{date.year(), date.month(), day{*d}};
+                Date date = day_of_this_or_next_month(*d);
                 // "mon 4th": the weekday says which month's 4th, whatever the tense ("qualified!!!
                 // first shift mon 4th" is next month's Monday the 4th, not this month's Saturday).
                 // "Sunday the 11th" as "sun 11th".
