@@ -3,6 +3,7 @@
 #include <hs/hs.h>
 
 #include <cstddef>
+#include <cstdlib>
 #include <string>
 #include <vector>
 
@@ -79,6 +80,14 @@ std::unique_ptr<Prefilter> Prefilter::build(const std::vector<std::string>& patt
     // Each pattern reported once, at its first match; allowed to match the empty string, as
     // PCRE2 allows; approximated where Hyperscan has no exact form (lookarounds, backreferences).
     constexpr unsigned flags = HS_FLAG_CASELESS | HS_FLAG_PREFILTER | HS_FLAG_SINGLEMATCH | HS_FLAG_ALLOWEMPTY;
+    // A pattern Hyperscan cannot parse is found alone, cheaply, rather than by building the set.
+    for (std::size_t i = 0; i < texts.size(); ++i) {
+        hs_expr_info_t* info = nullptr;
+        hs_compile_error_t* error = nullptr;
+        if (!db->always[i] && hs_expression_info(texts[i].c_str(), flags, &info, &error) != HS_SUCCESS) db->always[i] = 1;
+        std::free(info);
+        hs_free_compile_error(error);
+    }
     for (;;) {
         std::vector<const char*> expressions;
         std::vector<unsigned> ids;
