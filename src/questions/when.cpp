@@ -177,15 +177,18 @@ struct Scanner {
 
     // A day of the year by its name, from word i: which day, and how many words name it.
     struct NamedDay {
-        unsigned month, day;
+        Date date;
         std::size_t words;
     };
     std::optional<NamedDay> named_day(std::size_t i) const {
+        // day 0: a Monday of the month, the first (nth 1) or the last (nth -1), as UK bank
+        // holidays fall.
         struct Name {
-            std::array<std::string_view, 3> words;
+            std::array<std::string_view, 4> words;
             unsigned month, day;
+            int nth = 0;
         };
-        static constexpr std::array<Name, 15> names{{
+        static constexpr std::array<Name, 23> names{{
             {{"bonfire", "night", ""}, 11, 5},          {{"guy", "fawkes", "night"}, 11, 5},
             {{"halloween", "", ""}, 10, 31},            {{"hallowe'en", "", ""}, 10, 31},
             {{"st", "andrew's", "day"}, 11, 30},        {{"st", "patrick's", "day"}, 3, 17},
@@ -193,12 +196,22 @@ struct Scanner {
             {{"valentine's", "day", ""}, 2, 14},        {{"christmas", "eve", ""}, 12, 24},
             {{"new", "year's", "eve"}, 12, 31},         {{"boxing", "day", ""}, 12, 26},
             {{"hogmanay", "", ""}, 12, 31},             {{"ides", "of", "march"}, 3, 15},
-            {{"st", "george's", "day"}, 4, 23},
+            {{"st", "george's", "day"}, 4, 23},         {{"new", "year's", "day"}, 1, 1},
+            {{"anzac", "day"}, 4, 25},                  {{"midsummer's", "day"}, 6, 24},
+            {{"midsummer", "day"}, 6, 24},              {{"august", "bank", "holiday"}, 8, 0, -1},
+            {{"late", "may", "bank", "holiday"}, 5, 0, -1}, {{"spring", "bank", "holiday"}, 5, 0, -1},
+            {{"early", "may", "bank", "holiday"}, 5, 0, 1},
         }};
         for (const auto& name : names) {
             std::size_t k = 0;
             while (k < name.words.size() && !name.words[k].empty() && at(i + k) == name.words[k]) ++k;
-            if (k == name.words.size() || name.words[k].empty()) return NamedDay{name.month, name.day, k};
+            if (k < name.words.size() && !name.words[k].empty()) continue;
+            if (name.day > 0) return NamedDay{resolve_day_month(name.month, name.day, noted, past_tense), k};
+            const Date month = resolve_month(name.month, noted, past_tense);
+            const Date monday = name.nth > 0
+                                    ? Date{sys_days{year_month_weekday{month.year(), month.month(), Monday[1]}}}
+                                    : Date{sys_days{year_month_weekday_last{month.year(), month.month(), Monday[last]}}};
+            return NamedDay{monday, k};
         }
         return std::nullopt;
     }
@@ -385,7 +398,7 @@ struct Scanner {
         }
         // Days of the year called by name: "on Bonfire Night", "St Andrew's Day".
         if (auto named = named_day(i)) {
-            add(resolve_day_month(named->month, named->day, noted, past_tense), false, i, i + named->words - 1, deadline);
+            add(named->date, false, i, i + named->words - 1, deadline);
             return named->words;
         }
         // "for 3 wks": how long it lasts, not when.

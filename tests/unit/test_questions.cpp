@@ -2164,6 +2164,12 @@ TEST_CASE("questions: days called by name, four days from a day, strictly betwee
     CHECK(iso(read("Halloween party at hers", noted).when) == "2026-10-31");
     CHECK(iso(read("tying the knot at Gretna Green on Hogmanay", noted).when) == "2026-12-31");
     CHECK(iso(read("PhD viva on the Ides of March", noted).when) == "2027-03-15");
+    // Bank holidays fall on a Monday: the last of August, the last or the first of May.
+    CHECK(iso(read("opening the nursery on the August bank holiday", day_of(2026, 8, 10)).when) == "2026-08-31");
+    CHECK(iso(read("cellar-door tasting on the late May bank holiday", day_of(2026, 5, 4)).when) == "2026-05-25");
+    CHECK(iso(read("moving to Coimbra on New Year's Day", noted).when) == "2027-01-01");
+    CHECK_FALSE(read("the wedding is on the August bank holiday", day_of(2026, 8, 10)).rule == "trip");
+    CHECK(read("their house on Evia burnt down in the wildfires", noted).rule == "home-damage");
     CHECK(read("separated his shoulder at touch rugby sat, sling for 3 wks", noted).rule == "injury");
     CHECK(read("they separated in the summer", noted).rule == "separation");
     const std::string expedition = "doing his DofE expedition in the Cairngorms, 4 days from Tuesday 7th July";
