@@ -850,8 +850,8 @@ Reading read_by(const Note& note, const RuleBook& book, const Circle& circle,
     About about = rule && rule->about_them ? About{} : find_about(text, words, sentence, match, circle);
     // "my dad died on sunday, told Odile I'm stepping back": the user's own news, the person
     // named in passing; nothing of it is theirs to be asked about.
-    if ((about.mine || (about.self() && told_of_ourselves(words, clause_at(text, sentence, match), match))) && rule &&
-        !ours(rule->kind)) {
+    const Span clause = clause_at(text, sentence, match);
+    if ((about.mine || (about.self() && told_of_ourselves(words, clause, match))) && rule && !ours(rule->kind)) {
         reading.kind = "fact";
         reading.rule = rule->id;
         return reading;
@@ -863,7 +863,6 @@ Reading read_by(const Note& note, const RuleBook& book, const Circle& circle,
     auto dates = questions::find_dates(text, noted, past_tense);
     if (best) dates.history = questions::find_dates(std::string_view(text).substr(sentence.begin, sentence.end - sentence.begin),
                                                     noted, past_tense).history;  // "in 2009" dates its own sentence only
-    const Span clause = clause_at(text, sentence, match);
     std::optional<questions::TextDate> when;
     auto distance = [&](const questions::TextDate& d) {
         return std::min<long>(std::labs(static_cast<long>(d.begin) - static_cast<long>(match.begin)),

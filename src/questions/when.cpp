@@ -101,6 +101,12 @@ std::optional<Interval::Unit> unit_word(std::string_view word) {
     return std::nullopt;
 }
 
+// The nth `wanted` weekday of the month that `first` is in (nth 1 to 4), or its last (nth -1).
+Date nth_weekday(Date first, weekday wanted, int nth) {
+    if (nth < 0) return Date{sys_days{year_month_weekday_last{first.year(), first.month(), weekday_last{wanted}}}};
+    return Date{sys_days{year_month_weekday{first.year(), first.month(), wanted[static_cast<unsigned>(nth)]}}};
+}
+
 Date first_of(Date date) { return Date{date.year(), date.month(), day{1}}; }
 
 day last_day_of(year y, month m) { return year_month_day_last{y, month_day_last{m}}.day(); }
@@ -207,11 +213,7 @@ struct Scanner {
             while (k < name.words.size() && !name.words[k].empty() && at(i + k) == name.words[k]) ++k;
             if (k < name.words.size() && !name.words[k].empty()) continue;
             if (name.day > 0) return NamedDay{resolve_day_month(name.month, name.day, noted, past_tense), k};
-            const Date month = resolve_month(name.month, noted, past_tense);
-            const Date monday = name.nth > 0
-                                    ? Date{sys_days{year_month_weekday{month.year(), month.month(), Monday[1]}}}
-                                    : Date{sys_days{year_month_weekday_last{month.year(), month.month(), Monday[last]}}};
-            return NamedDay{monday, k};
+            return NamedDay{nth_weekday(resolve_month(name.month, noted, past_tense), Monday, name.nth), k};
         }
         return std::nullopt;
     }
@@ -221,7 +223,7 @@ struct Scanner {
     Date day_of_this_or_next_month(unsigned d) const {
         const Date this_month{noted.year(), noted.month(), day{d}};
         if (this_month.ok() && (days_between(noted, this_month) >= 0 || past_tense)) return this_month;
-        const Date next = kith::add(Date{noted.year(), noted.month(), day{1}}, Interval{1, Interval::Unit::months});
+        const Date next = kith::add(first_of(noted), Interval{1, Interval::Unit::months});
         return Date{next.year(), next.month(), day{d}};
     }
 
@@ -590,12 +592,8 @@ struct Scanner {
                                                                       "3rd",   "fourth", "4th",   "last", "final"};
                 const auto which = std::ranges::find(nth, at(i - 1));
                 if (which != nth.end()) {
-                    const auto index = static_cast<unsigned>(which - nth.begin()) / 2;  // 0-3, 4: the last
-                    const Date first = resolve_month(*m, noted, past_tense);
-                    const Date date = index < 4
-                                          ? Date{sys_days{year_month_weekday{first.year(), first.month(), (*wanted)[index + 1]}}}
-                                          : Date{sys_days{year_month_weekday_last{first.year(), first.month(),
-                                                                                   weekday_last{*wanted}}}};
+                    const int index = static_cast<int>(which - nth.begin()) / 2;  // 0-3, 4: the last
+                    const Date date = nth_weekday(resolve_month(*m, noted, past_tense), *wanted, index < 4 ? index + 1 : -1);
                     if (date.ok()) add(date, false, i - 1, i + 2, deadline);
                     return 3;
                 }
