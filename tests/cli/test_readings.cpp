@@ -461,3 +461,50 @@ TEST_CASE("ask: a recovery span is asked about for as long as it says, and a par
                                "recovery = \"yes\"\nafter = [\"How is the arm?\"]\n");
     kith::test::check_error(box.run({"ask", "ada"}), 2, "recovery: expected true or false");
 }
+
+TEST_CASE("note: a day in figures or by name is read, and the user's own news asks the person nothing") {
+    Sandbox box;
+    box.today = "2026-03-01";
+    box.ok({"add", "Pat Doe"});
+    CHECK(has(box.ok({"note", "pat", "resit 19.03, fingers crossed"}), "on 2026-03-19"));
+    CHECK(has(box.ok({"note", "pat", "moving to Coimbra on New Year's Day"}), "on 2027-01-01"));
+    CHECK(has(box.ok({"note", "pat", "I'm speaking at UXLondon on Thursday the 4th, Pat will sit in the front row"}),
+              "nothing to ask about it"));
+    box.today = "2026-03-20";
+    const auto asked = box.ok({"ask", "pat"});
+    CHECK(has(asked, "How did the resit go?"));
+    CHECK_FALSE(has(asked, "UXLondon"));
+    CHECK_FALSE(has(asked, "talk"));
+}
+
+TEST_CASE("import: notes read after the rules' prefilter starts read as each does alone") {
+    // Five thousand notes first, so the import reads the last ones with the prefilter.
+    const std::vector<std::string> texts = {"Mum's hip op on 10 Feb", "resit 19.03, fingers crossed",
+                                            "not a Yankees fan", "her dad died on sunday",
+                                            "promised to intro her to Sam at Globex"};
+    std::string filler;
+    for (int i = 0; i < 5000; ++i) filler += "{\"date\":\"2026-01-05\",\"text\":\"lunch chat " + std::to_string(i) + "\"},";
+    std::string mine;
+    for (const auto& text : texts) mine += ",{\"date\":\"2026-01-05\",\"text\":\"" + text + "\"}";
+    Sandbox many;
+    many.today = "2026-01-05";
+    many.write_file(many.dir + "/people.jsonl", "{\"name\":\"Many Notes\",\"notes\":[" + filler.substr(0, filler.size() - 1) +
+                                                   mine + "]}\n");
+    many.ok({"import", many.dir + "/people.jsonl"});
+    Sandbox one;
+    one.today = "2026-01-05";
+    one.ok({"add", "Many Notes"});
+    for (const auto& text : texts) one.ok({"note", "many", text});
+    const auto read_many = nlohmann::json::parse(many.ok({"show", "many", "--format", "json"}))["notes"];
+    const auto read_one = nlohmann::json::parse(one.ok({"show", "many", "--format", "json"}))["notes"];
+    for (const auto& text : texts) {
+        CAPTURE(text);
+        nlohmann::json a, b;
+        for (const auto& note : read_many)
+            if (note["text"] == text) a = note["reading"];
+        for (const auto& note : read_one)
+            if (note["text"] == text) b = note["reading"];
+        REQUIRE_FALSE(a.is_null());
+        CHECK(a == b);
+    }
+}
