@@ -7,6 +7,7 @@
 #include <utility>
 
 #include "kith/text.h"
+#include "questions/named_days.h"
 #include "questions/words.h"
 
 namespace kith::questions {
@@ -101,12 +102,6 @@ std::optional<Interval::Unit> unit_word(std::string_view word) {
     return std::nullopt;
 }
 
-// The nth `wanted` weekday of the month that `first` is in (nth 1 to 4), or its last (nth -1).
-Date nth_weekday(Date first, weekday wanted, int nth) {
-    if (nth < 0) return Date{sys_days{year_month_weekday_last{first.year(), first.month(), weekday_last{wanted}}}};
-    return Date{sys_days{year_month_weekday{first.year(), first.month(), wanted[static_cast<unsigned>(nth)]}}};
-}
-
 Date first_of(Date date) { return Date{date.year(), date.month(), day{1}}; }
 
 day last_day_of(year y, month m) { return year_month_day_last{y, month_day_last{m}}.day(); }
@@ -181,43 +176,6 @@ struct Scanner {
         return std::ranges::find(words, before) != words.end();
     }
 
-    // A day of the year by its name, from word i: which day, and how many words name it.
-    struct NamedDay {
-        Date date;
-        std::size_t words;
-    };
-    std::optional<NamedDay> named_day(std::size_t i) const {
-        // day 0: a Monday of the month, the first (nth 1) or the last (nth -1), as UK bank
-        // holidays fall.
-        struct Name {
-            std::array<std::string_view, 4> words;
-            unsigned month, day;
-            int nth = 0;
-        };
-        static constexpr std::array<Name, 23> names{{
-            {{"bonfire", "night", ""}, 11, 5},          {{"guy", "fawkes", "night"}, 11, 5},
-            {{"halloween", "", ""}, 10, 31},            {{"hallowe'en", "", ""}, 10, 31},
-            {{"st", "andrew's", "day"}, 11, 30},        {{"st", "patrick's", "day"}, 3, 17},
-            {{"st", "david's", "day"}, 3, 1},           {{"burns", "night", ""}, 1, 25},
-            {{"valentine's", "day", ""}, 2, 14},        {{"christmas", "eve", ""}, 12, 24},
-            {{"new", "year's", "eve"}, 12, 31},         {{"boxing", "day", ""}, 12, 26},
-            {{"hogmanay", "", ""}, 12, 31},             {{"ides", "of", "march"}, 3, 15},
-            {{"st", "george's", "day"}, 4, 23},         {{"new", "year's", "day"}, 1, 1},
-            {{"anzac", "day"}, 4, 25},                  {{"midsummer's", "day"}, 6, 24},
-            {{"midsummer", "day"}, 6, 24},              {{"august", "bank", "holiday"}, 8, 0, -1},
-            {{"late", "may", "bank", "holiday"}, 5, 0, -1}, {{"spring", "bank", "holiday"}, 5, 0, -1},
-            {{"early", "may", "bank", "holiday"}, 5, 0, 1},
-        }};
-        for (const auto& name : names) {
-            std::size_t k = 0;
-            while (k < name.words.size() && !name.words[k].empty() && at(i + k) == name.words[k]) ++k;
-            if (k < name.words.size() && !name.words[k].empty()) continue;
-            if (name.day > 0) return NamedDay{resolve_day_month(name.month, name.day, noted, past_tense), k};
-            return NamedDay{nth_weekday(resolve_month(name.month, noted, past_tense), Monday, name.nth), k};
-        }
-        return std::nullopt;
-    }
-
     // "on the 14th", "mon 9th": day d of this month, or of next month when it has passed (not
     // ok() when that month has no such day).
     Date day_of_this_or_next_month(unsigned d) const {
@@ -240,11 +198,61 @@ struct Scanner {
         return k + 1 < words.size() && words[k + 1].begin == words[k].end + 1 && text[words[k].end] == separator;
     }
 
+    // Word k is a year written after a day: "2027", or "'27" with its apostrophe.
+    std::optional<year> written_year(std::size_t k) const {
+        const auto value = figures(k, 4);
+        if (!value) return std::nullopt;
+        if (at(k).size() == 4 && *value >= 1900 && *value < 2200) return year{static_cast<int>(*value)};
+        const auto begin = words[k].begin;
+        const bool apostrophe = begin >= 1 && text[begin - 1] == '\'';
+        if (at(k).size() == 2 && apostrophe) return year{2000 + static_cast<int>(*value)};
+        return std::nullopt;
+    }
+
+    // "2026/05/04", "2026.05.04": a year, a month, a day (the ISO order, other separators).
+    std::size_t year_first_date(std::size_t i, bool deadline) {
+        const auto y = figures(i, 4);
+        if (!y || at(i).size() != 4 || *y < 1900) return 0;
+        const char separator = i + 1 < words.size() ? text[words[i].end] : ' ';
+        if ((separator != '/' && separator != '.') || !joined(i, separator) || !joined(i + 1, separator)) return 0;
+        const auto m = figures(i + 1, 2), d = figures(i + 2, 2);
+        if (!m || !d) return 0;
+        const Date date{year{static_cast<int>(*y)}, month{*m}, day{*d}};
+        if (!date.ok()) return 0;
+        add(date, false, i, i + 2, deadline);
+        return 3;
+    }
+
+    // "12.XI.", "3.IV.2027": a day and the month in Roman figures, as written in central Europe.
+    std::size_t roman_month_date(std::size_t i, bool deadline) {
+        static constexpr std::array<std::string_view, 12> roman{"I",   "II", "III", "IV", "V",  "VI",
+                                                                "VII", "VIII", "IX", "X", "XI", "XII"};
+        const auto d = figures(i, 2);
+        if (!d || !joined(i, '.')) return 0;
+        const std::string_view written = text.substr(words[i + 1].begin, words[i + 1].end - words[i + 1].begin);
+        const auto found = std::ranges::find(roman, written);  // as written: upper case
+        if (found == roman.end()) return 0;
+        const unsigned m = static_cast<unsigned>(found - roman.begin()) + 1;
+        std::size_t last = i + 1;
+        std::optional<Date> date;
+        if (const auto y = figures(i + 2, 4); y && joined(i + 1, '.') && at(i + 2).size() == 4) {
+            date = Date{year{static_cast<int>(*y)}, month{m}, day{*d}};
+            last = i + 2;
+        } else {
+            date = resolve_day_month(m, *d, noted, past_tense);
+        }
+        if (!date->ok() || unsigned{date->day()} != *d) return 0;
+        add(*date, false, i, last, deadline);
+        return last - i + 1;
+    }
+
     // A day and a month in figures, from word i: "19.03" (day first, as wherever dots are
     // written), "19/03" or "3/19" (with slashes only when one number cannot be a month: "9/11",
     // "10/10", "9/10" and "24/7" name no day), with a year or without ("19.03.26", "3/19/2026").
     // Decimals ("2.5 hrs", "$12.05"), versions ("1.10.2") and times ("at 10.05") are no days.
     std::size_t numeric_date(std::size_t i, bool deadline) {
+        if (auto used = year_first_date(i, deadline)) return used;
+        if (auto used = roman_month_date(i, deadline)) return used;
         const auto first = figures(i, 2);
         if (!first || i + 1 >= words.size()) return 0;
         const char separator = text[words[i].end];
@@ -292,6 +300,21 @@ struct Scanner {
             if (auto parsed = parse_iso_date(w)) {
                 add(*parsed, false, i, i, deadline);
                 return 1;
+            }
+        }
+        // "a week tomorrow", "two weeks today", "a week on Friday": that day, weeks later.
+        if (auto n = count_word(w); n && (at(i + 1) == "week" || at(i + 1) == "weeks" || at(i + 1) == "wk" || at(i + 1) == "wks")) {
+            std::size_t k = i + 2;
+            if (at(k) == "on") ++k;
+            std::optional<Date> from;
+            if (at(k) == "tomorrow" || at(k) == "tmrw") from = Date{sys_days{noted} + days{1}};
+            else if (at(k) == "today") from = noted;
+            else if (auto wanted = weekday_named(at(k)); wanted && at(k) != "sat" && at(k) != "sun" && at(k) != "wed")
+                from = weekday_from(noted, *wanted, 1);
+            else if (wanted && at(k - 1) == "on") from = weekday_from(noted, *wanted, 1);
+            if (from) {
+                add(Date{sys_days{*from} + days{7 * *n}}, false, i, k, deadline);
+                return k - i + 1;
             }
         }
         // Relative days.
@@ -399,7 +422,7 @@ struct Scanner {
             }
         }
         // Days of the year called by name: "on Bonfire Night", "St Andrew's Day".
-        if (auto named = named_day(i)) {
+        if (auto named = named_day({at(i), at(i + 1), at(i + 2), at(i + 3), at(i + 4)}, noted, past_tense)) {
             add(named->date, false, i, i + named->words - 1, deadline);
             return named->words;
         }
@@ -495,7 +518,10 @@ struct Scanner {
                 add(resolve_day_month(*m, *d, noted, past_tense), false, i, i + 2, deadline);
                 return 3;
             }
-            if (i > 1 && at(i - 1) == "the" && (at(i - 2) == "on" || at(i - 2) == "by" || w.find('-') != std::string::npos)) {
+            const bool nth_weekday_of = weekday_named(at(i + 1)) && (at(i + 2) == "of" || at(i + 2) == "in") &&
+                                        month_number(at(i + 3));  // "the second Tuesday of March"
+            if (i > 1 && at(i - 1) == "the" && !nth_weekday_of &&
+                (at(i - 2) == "on" || at(i - 2) == "by" || w.find('-') != std::string::npos)) {
                 const Date date = day_of_this_or_next_month(*d);
                 if (date.ok()) add(date, false, i, i, deadline);
                 return 1;
@@ -513,6 +539,12 @@ struct Scanner {
             std::size_t k = i + 1;
             if (at(k) == "of") ++k;
             if (auto m = month_number(at(k))) {
+                if (auto y = written_year(k + 1)) {  // "7 Oct '26", "12 Sept 2027"
+                    if (const Date date{*y, month{*m}, day{*d}}; date.ok()) {
+                        add(date, false, i, k + 1, deadline);
+                        return k - i + 2;
+                    }
+                }
                 add(resolve_day_month(*m, *d, noted, past_tense), false, i, k, deadline);
                 return k - i + 1;
             }
@@ -593,7 +625,8 @@ struct Scanner {
                 const auto which = std::ranges::find(nth, at(i - 1));
                 if (which != nth.end()) {
                     const int index = static_cast<int>(which - nth.begin()) / 2;  // 0-3, 4: the last
-                    const Date date = nth_weekday(resolve_month(*m, noted, past_tense), *wanted, index < 4 ? index + 1 : -1);
+                    const Date first = resolve_month(*m, noted, past_tense);
+                    const Date date = nth_weekday(first.year(), first.month(), *wanted, index < 4 ? index + 1 : -1);
                     if (date.ok()) add(date, false, i - 1, i + 2, deadline);
                     return 3;
                 }

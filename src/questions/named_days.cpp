@@ -1,0 +1,221 @@
+#include "questions/named_days.h"
+
+#include <functional>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+namespace kith::questions {
+
+namespace {
+
+using namespace std::chrono;
+
+using Words = std::array<std::string_view, 4>;  // a name's words, lower case
+
+// Days on the same date every year.
+struct Fixed {
+    Words words;
+    unsigned month, day;
+};
+constexpr Fixed fixed_days[] = {
+    {{"bonfire", "night"}, 11, 5},          {{"guy", "fawkes", "night"}, 11, 5},
+    {{"halloween"}, 10, 31},                {{"hallowe'en"}, 10, 31},
+    {{"st", "andrew's", "day"}, 11, 30},    {{"st", "patrick's", "day"}, 3, 17},
+    {{"st", "paddy's", "day"}, 3, 17},      {{"paddy's", "day"}, 3, 17},
+    {{"st", "david's", "day"}, 3, 1},       {{"st", "george's", "day"}, 4, 23},
+    {{"st", "swithin's", "day"}, 7, 15},    {{"st", "stephen's", "day"}, 12, 26},
+    {{"st", "nicholas", "day"}, 12, 6},     {{"st", "lucia's", "day"}, 12, 13},
+    {{"st", "john's", "day"}, 6, 24},       {{"st", "joseph's", "day"}, 3, 19},
+    {{"burns", "night"}, 1, 25},            {{"valentine's", "day"}, 2, 14},
+    {{"galentine's", "day"}, 2, 13},        {{"christmas", "eve"}, 12, 24},
+    {{"christmas", "day"}, 12, 25},         {{"boxing", "day"}, 12, 26},
+    {{"new", "year's", "eve"}, 12, 31},     {{"hogmanay"}, 12, 31},
+    {{"new", "year's", "day"}, 1, 1},       {{"twelfth", "night"}, 1, 5},
+    {{"epiphany"}, 1, 6},                   {{"three", "kings", "day"}, 1, 6},
+    {{"día", "de", "reyes"}, 1, 6},         {{"dia", "de", "reyes"}, 1, 6},
+    {{"australia", "day"}, 1, 26},
+    {{"groundhog", "day"}, 2, 2},           {{"candlemas"}, 2, 2},
+    {{"candelaria"}, 2, 2},                 {{"waitangi", "day"}, 2, 6},
+    {{"international", "women's", "day"}, 3, 8}, {{"pi", "day"}, 3, 14},
+    {{"ides", "of", "march"}, 3, 15},       {{"nowruz"}, 3, 20},
+    {{"vaisakhi"}, 4, 14},                  {{"baisakhi"}, 4, 14},
+    {{"earth", "day"}, 4, 22},              {{"anzac", "day"}, 4, 25},
+    {{"king's", "day"}, 4, 27},             {{"koningsdag"}, 4, 27},
+    {{"walpurgis", "night"}, 4, 30},        {{"may", "day"}, 5, 1},
+    {{"juneteenth"}, 6, 19},                {{"midsummer's", "day"}, 6, 24},
+    {{"midsummer", "day"}, 6, 24},          {{"canada", "day"}, 7, 1},
+    {{"independence", "day"}, 7, 4},        {{"fourth", "of", "july"}, 7, 4},
+    {{"bastille", "day"}, 7, 14},           {{"lammas"}, 8, 1},
+    {{"all", "saints", "day"}, 11, 1},      {{"all", "souls", "day"}, 11, 2},
+    {{"day", "of", "the", "dead"}, 11, 2},  {{"día", "de", "muertos"}, 11, 2},
+    {{"día", "de", "los", "muertos"}, 11, 2}, {{"dia", "de", "los", "muertos"}, 11, 2},
+    {{"remembrance", "day"}, 11, 11},       {{"armistice", "day"}, 11, 11},
+    {{"veterans", "day"}, 11, 11},          {{"thai", "pongal"}, 1, 14},
+    {{"pongal"}, 1, 14},                    {{"makar", "sankranti"}, 1, 14},
+    {{"lohri"}, 1, 13},
+};
+
+// Days that fall on the nth weekday of their month (nth -1: the last), as the UK's bank
+// holidays and the US's public holidays do.
+struct NthWeekday {
+    Words words;
+    unsigned month;
+    weekday wanted;
+    int nth;
+};
+const NthWeekday weekday_days[] = {
+    {{"august", "bank", "holiday"}, 8, Monday, -1},      {{"late", "may", "bank", "holiday"}, 5, Monday, -1},
+    {{"spring", "bank", "holiday"}, 5, Monday, -1},      {{"early", "may", "bank", "holiday"}, 5, Monday, 1},
+    {{"may", "day", "bank", "holiday"}, 5, Monday, 1},   {{"thanksgiving"}, 11, Thursday, 4},
+    {{"labor", "day"}, 9, Monday, 1},                    {{"labour", "day"}, 9, Monday, 1},
+    {{"memorial", "day"}, 5, Monday, -1},                {{"mlk", "day"}, 1, Monday, 3},
+    {{"martin", "luther", "king", "day"}, 1, Monday, 3}, {{"presidents'", "day"}, 2, Monday, 3},
+    {{"patriots'", "day"}, 4, Monday, 3},                {{"father's", "day"}, 6, Sunday, 3},
+    {{"remembrance", "sunday"}, 11, Sunday, 2},          {{"super", "bowl", "sunday"}, 2, Sunday, 2},
+};
+
+// Days counted from Easter Sunday (the Western churches' date).
+struct FromEaster {
+    Words words;
+    int offset;
+};
+constexpr FromEaster easter_days[] = {
+    {{"shrove", "tuesday"}, -47}, {{"pancake", "day"}, -47},    {{"mardi", "gras"}, -47},
+    {{"ash", "wednesday"}, -46},  {{"mothering", "sunday"}, -21}, {{"palm", "sunday"}, -7},
+    {{"maundy", "thursday"}, -3}, {{"good", "friday"}, -2},     {{"holy", "saturday"}, -1},
+    {{"easter", "sunday"}, 0},    {{"easter", "day"}, 0},       {{"easter"}, 0},
+    {{"easter", "monday"}, 1},    {{"ascension", "day"}, 39},   {{"whit", "sunday"}, 49},
+    {{"whitsun"}, 49},            {{"pentecost"}, 49},          {{"whit", "monday"}, 50},
+    {{"corpus", "christi"}, 60},
+};
+
+// Days of the moon's calendars (Chinese, Hindu, Islamic, Hebrew) and Orthodox Easter, on the
+// date they are usually kept in the UK, for the years a note written now may mean; an Islamic
+// day may fall a day either side, as the moon is sighted. A year not here names no day.
+constexpr int first_table_year = 2025;
+struct ByYear {
+    Words words;
+    std::array<std::array<unsigned char, 2>, 6> month_day;  // 2025 … 2030
+};
+constexpr std::array<std::array<unsigned char, 2>, 6> lunar_new_year{{{1, 29}, {2, 17}, {2, 6}, {1, 26}, {2, 13}, {2, 3}}};
+constexpr std::array<std::array<unsigned char, 2>, 6> eid_al_fitr{{{3, 30}, {3, 20}, {3, 9}, {2, 26}, {2, 14}, {2, 4}}};
+constexpr std::array<std::array<unsigned char, 2>, 6> eid_al_adha{{{6, 6}, {5, 27}, {5, 16}, {5, 5}, {4, 24}, {4, 13}}};
+constexpr std::array<std::array<unsigned char, 2>, 6> mid_autumn{{{10, 6}, {9, 25}, {9, 15}, {10, 3}, {9, 22}, {9, 12}}};
+constexpr ByYear year_days[] = {
+    {{"chinese", "new", "year"}, lunar_new_year},
+    {{"lunar", "new", "year"}, lunar_new_year},
+    {{"tết"}, lunar_new_year},
+    {{"tet"}, lunar_new_year},
+    {{"seollal"}, lunar_new_year},
+    {{"diwali"}, {{{10, 20}, {11, 8}, {10, 29}, {10, 17}, {11, 5}, {10, 26}}}},
+    {{"deepavali"}, {{{10, 20}, {11, 8}, {10, 29}, {10, 17}, {11, 5}, {10, 26}}}},
+    {{"holi"}, {{{3, 14}, {3, 4}, {3, 22}, {3, 11}, {3, 1}, {3, 20}}}},
+    {{"eid", "al-fitr"}, eid_al_fitr},
+    {{"eid", "ul-fitr"}, eid_al_fitr},
+    {{"eid", "al", "fitr"}, eid_al_fitr},
+    {{"eid-al-fitr"}, eid_al_fitr},
+    {{"eid", "al-adha"}, eid_al_adha},
+    {{"eid", "ul-adha"}, eid_al_adha},
+    {{"eid", "al", "adha"}, eid_al_adha},
+    {{"eid-al-adha"}, eid_al_adha},
+    {{"bakrid"}, eid_al_adha},
+    {{"rosh", "hashanah"}, {{{9, 23}, {9, 12}, {10, 2}, {9, 21}, {9, 10}, {9, 28}}}},
+    {{"yom", "kippur"}, {{{10, 2}, {9, 21}, {10, 11}, {9, 30}, {9, 19}, {10, 7}}}},
+    {{"hanukkah"}, {{{12, 15}, {12, 5}, {12, 25}, {12, 13}, {12, 2}, {12, 21}}}},
+    {{"chanukah"}, {{{12, 15}, {12, 5}, {12, 25}, {12, 13}, {12, 2}, {12, 21}}}},
+    {{"passover"}, {{{4, 13}, {4, 2}, {4, 22}, {4, 11}, {3, 31}, {4, 18}}}},
+    {{"pesach"}, {{{4, 13}, {4, 2}, {4, 22}, {4, 11}, {3, 31}, {4, 18}}}},
+    {{"mid-autumn", "festival"}, mid_autumn},
+    {{"moon", "festival"}, mid_autumn},
+    {{"chuseok"}, mid_autumn},
+    {{"orthodox", "easter"}, {{{4, 20}, {4, 12}, {5, 2}, {4, 16}, {4, 8}, {4, 28}}}},
+};
+
+// Easter Sunday in the Gregorian calendar (the "anonymous Gregorian" computus).
+Date easter_in(year y) {
+    const int Y = int{y};
+    const int a = Y % 19, b = Y / 100, c = Y % 100, d = b / 4, e = b % 4, f = (b + 8) / 25, g = (b - f + 1) / 3;
+    const int h = (19 * a + b - d - g + 15) % 30, i = c / 4, k = c % 4, l = (32 + 2 * e + 2 * i - h - k) % 7;
+    const int m = (a + 11 * h + 22 * l) / 451;
+    const int month_of = (h + l - 7 * m + 114) / 31, day_of = (h + l - 7 * m + 114) % 31 + 1;
+    return Date{y, month{static_cast<unsigned>(month_of)}, day{static_cast<unsigned>(day_of)}};
+}
+
+// A word as names are looked up: apostrophes (straight, curly or none) dropped, "saint" as "st".
+std::string key_of(std::string_view word) {
+    if (word == "saint") return "st";
+    std::string key;
+    for (std::size_t i = 0; i < word.size(); ++i) {
+        if (word[i] == '\'') continue;
+        if (word.substr(i, 3) == "\xE2\x80\x99") {
+            i += 2;
+            continue;
+        }
+        key += word[i];
+    }
+    return key;
+}
+
+struct Name {
+    std::vector<std::string> words;
+    std::function<std::optional<Date>(year)> date_in;
+};
+
+// Every name, by its first word.
+const std::unordered_multimap<std::string, Name>& names_by_first_word() {
+    static const auto table = [] {
+        std::unordered_multimap<std::string, Name> by_first;
+        auto add = [&](const Words& words, std::function<std::optional<Date>(year)> date_in) {
+            Name name{{}, std::move(date_in)};
+            for (auto word : words)
+                if (!word.empty()) name.words.push_back(key_of(word));
+            auto first = name.words.front();
+            by_first.emplace(std::move(first), std::move(name));
+        };
+        for (const auto& f : fixed_days)
+            add(f.words, [f](year y) -> std::optional<Date> { return Date{y, month{f.month}, day{f.day}}; });
+        for (const auto& w : weekday_days)
+            add(w.words, [w](year y) -> std::optional<Date> { return nth_weekday(y, month{w.month}, w.wanted, w.nth); });
+        for (const auto& e : easter_days)
+            add(e.words, [e](year y) -> std::optional<Date> { return Date{sys_days{easter_in(y)} + days{e.offset}}; });
+        for (const auto& t : year_days)
+            add(t.words, [t](year y) -> std::optional<Date> {
+                const int index = int{y} - first_table_year;
+                if (index < 0 || index >= static_cast<int>(t.month_day.size())) return std::nullopt;
+                const auto [m, d] = t.month_day[static_cast<std::size_t>(index)];
+                return Date{y, month{m}, day{d}};
+            });
+        return by_first;
+    }();
+    return table;
+}
+
+}  // namespace
+
+Date nth_weekday(year y, month m, weekday wanted, int nth) {
+    if (nth < 0) return Date{sys_days{year_month_weekday_last{y, m, weekday_last{wanted}}}};
+    return Date{sys_days{year_month_weekday{y, m, wanted[static_cast<unsigned>(nth)]}}};
+}
+
+std::optional<NamedDay> named_day(const std::array<std::string_view, 5>& words, Date noted, bool past_tense) {
+    // The longest name found wins: "easter monday" over "easter", "may day bank holiday" over
+    // "may day".
+    const auto [first, last] = names_by_first_word().equal_range(key_of(words[0]));
+    const Name* found = nullptr;
+    for (auto it = first; it != last; ++it) {
+        const Name& name = it->second;
+        std::size_t k = 1;
+        while (k < name.words.size() && key_of(words[k]) == name.words[k]) ++k;
+        if (k == name.words.size() && (!found || k > found->words.size())) found = &name;
+    }
+    if (!found) return std::nullopt;
+    if (auto this_year = found->date_in(noted.year())) {
+        const int behind = days_between(*this_year, noted);
+        if (behind <= 14 || (past_tense && behind > 0)) return NamedDay{*this_year, found->words.size()};
+    }
+    if (auto next_year = found->date_in(noted.year() + years{1})) return NamedDay{*next_year, found->words.size()};
+    return std::nullopt;
+}
+
+}  // namespace kith::questions

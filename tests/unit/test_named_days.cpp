@@ -1,0 +1,92 @@
+// Days of the year called by name, and dates written in the rarer forms, as a note gives them.
+#include <doctest/doctest.h>
+
+#include <chrono>
+#include <optional>
+#include <string>
+
+#include "questions/named_days.h"
+#include "questions/when.h"
+
+using namespace kith;
+using namespace kith::questions;
+using namespace std::chrono;
+
+namespace {
+
+Date day_of(int y, unsigned m, unsigned d) { return Date{year{y}, month{m}, day{d}}; }
+
+// The day the words name, noted on `noted`, as "YYYY-MM-DD" (or "none").
+std::string named(std::string_view a, std::string_view b, std::string_view c, Date noted, bool past = false) {
+    auto found = named_day({a, b, c, "", ""}, noted, past);
+    return found ? format_iso(found->date) : "none";
+}
+
+// The first date found in a note's text.
+std::string first_date(std::string_view text, Date noted) {
+    auto found = find_dates(text, noted, false);
+    return found.dates.empty() ? "none" : format_iso(found.dates.front().date);
+}
+
+}  // namespace
+
+TEST_CASE("named days: Easter and the days counted from it move each year") {
+    const Date january = day_of(2026, 1, 10);
+    CHECK(named("easter", "sunday", "", january) == "2026-04-05");
+    CHECK(named("good", "friday", "", january) == "2026-04-03");
+    CHECK(named("easter", "monday", "", january) == "2026-04-06");
+    CHECK(named("shrove", "tuesday", "", january) == "2026-02-17");
+    CHECK(named("pancake", "day", "", january) == "2026-02-17");
+    CHECK(named("whit", "monday", "", january) == "2026-05-25");
+    // Noted after this year's Easter: next year's.
+    CHECK(named("easter", "", "", day_of(2026, 6, 1)) == "2027-03-28");
+    CHECK(named("good", "friday", "", day_of(2026, 6, 1)) == "2027-03-26");
+    // Told of after it happened: this year's.
+    CHECK(named("easter", "", "", day_of(2026, 6, 1), true) == "2026-04-05");
+    // The longest name wins, and says how many words it took.
+    auto monday = named_day({"easter", "monday", "picnic", "", ""}, january, false);
+    REQUIRE(monday);
+    CHECK(monday->words == 2);
+}
+
+TEST_CASE("named days: holidays on a weekday of their month, and fixed days spelled any way") {
+    CHECK(named("patriots'", "day", "", day_of(2026, 3, 30)) == "2026-04-20");
+    CHECK(named("patriots", "day", "", day_of(2026, 3, 30)) == "2026-04-20");
+    CHECK(named("thanksgiving", "", "", day_of(2026, 10, 1)) == "2026-11-26");
+    CHECK(named("father's", "day", "", day_of(2026, 5, 1)) == "2026-06-21");
+    CHECK(named("st", "david\xE2\x80\x99s", "day", day_of(2027, 2, 8)) == "2027-03-01");  // a curly apostrophe
+    CHECK(named("saint", "patrick's", "day", day_of(2026, 2, 16)) == "2026-03-17");
+    CHECK(named("valentines", "day", "", day_of(2026, 1, 19)) == "2026-02-14");
+    CHECK(named("pi", "day", "", day_of(2027, 2, 22)) == "2027-03-14");
+    CHECK(named("groundhog", "day", "", day_of(2026, 1, 12)) == "2026-02-02");
+    CHECK(named("día", "de", "reyes", day_of(2026, 12, 14)) == "2027-01-06");
+    // A day a few days past is still this year's (a note written just after it).
+    CHECK(named("bonfire", "night", "", day_of(2026, 11, 10)) == "2026-11-05");
+    CHECK(named("bonfire", "night", "", day_of(2026, 12, 1)) == "2027-11-05");
+    CHECK(named("pi", "", "", day_of(2027, 2, 22)) == "none");
+    CHECK(named("day", "", "", day_of(2027, 2, 22)) == "none");
+}
+
+TEST_CASE("named days: the moon's calendars from the table, and nothing past its years") {
+    CHECK(named("diwali", "", "", day_of(2026, 10, 1)) == "2026-11-08");
+    CHECK(named("chinese", "new", "year", day_of(2027, 1, 5)) == "2027-02-06");
+    CHECK(named("tết", "", "", day_of(2027, 1, 5)) == "2027-02-06");
+    CHECK(named("eid", "al-adha", "", day_of(2026, 5, 11)) == "2026-05-27");
+    CHECK(named("hanukkah", "", "", day_of(2026, 11, 20)) == "2026-12-05");
+    CHECK(named("diwali", "", "", day_of(2031, 1, 5)) == "none");  // beyond the table: no guess
+}
+
+TEST_CASE("named days: in a note's text, with the rarer written forms") {
+    const Date noted = day_of(2027, 2, 15);
+    CHECK(first_date("speaking exam on the second Tuesday of March", noted) == "2027-03-09");
+    CHECK(first_date("a wk on Orkney from Good Friday as her reward", noted) == "2027-03-26");
+    CHECK(first_date("flies to Quito 12.XI. for 5 months", day_of(2026, 10, 19)) == "2026-11-12");
+    CHECK(first_date("flies to Quito 12.XI.2027", noted) == "2027-11-12");
+    CHECK(first_date("section XI. of the lease", noted) == "none");
+    CHECK(first_date("starts as an associate on 2026/05/04", day_of(2026, 4, 13)) == "2026-05-04");
+    CHECK(first_date("completion 7 Oct '27 at last", noted) == "2027-10-07");
+    CHECK(first_date("wedding 12 Sept 2028, save the date", noted) == "2028-09-12");
+    CHECK(first_date("first solo session a week tomorrow", day_of(2026, 2, 9)) == "2026-02-17");
+    CHECK(first_date("the viva is two weeks today", day_of(2026, 2, 9)) == "2026-02-23");
+    CHECK(first_date("her recital is a week on Friday", day_of(2026, 2, 9)) == "2026-02-20");
+}
