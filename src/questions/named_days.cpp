@@ -90,48 +90,6 @@ constexpr FromEaster easter_days[] = {
     {{"corpus", "christi"}, 60},
 };
 
-// Days of the moon's calendars (Chinese, Hindu, Islamic, Hebrew) and Orthodox Easter, on the
-// date they are usually kept in the UK, for the years a note written now may mean; an Islamic
-// day may fall a day either side, as the moon is sighted. A year not here names no day.
-constexpr int first_table_year = 2025;
-struct ByYear {
-    Words words;
-    std::array<std::array<unsigned char, 2>, 6> month_day;  // 2025 … 2030
-};
-constexpr std::array<std::array<unsigned char, 2>, 6> lunar_new_year{{{1, 29}, {2, 17}, {2, 6}, {1, 26}, {2, 13}, {2, 3}}};
-constexpr std::array<std::array<unsigned char, 2>, 6> eid_al_fitr{{{3, 30}, {3, 20}, {3, 9}, {2, 26}, {2, 14}, {2, 4}}};
-constexpr std::array<std::array<unsigned char, 2>, 6> eid_al_adha{{{6, 6}, {5, 27}, {5, 16}, {5, 5}, {4, 24}, {4, 13}}};
-constexpr std::array<std::array<unsigned char, 2>, 6> mid_autumn{{{10, 6}, {9, 25}, {9, 15}, {10, 3}, {9, 22}, {9, 12}}};
-constexpr ByYear year_days[] = {
-    {{"chinese", "new", "year"}, lunar_new_year},
-    {{"lunar", "new", "year"}, lunar_new_year},
-    {{"tết"}, lunar_new_year},
-    {{"tet"}, lunar_new_year},
-    {{"seollal"}, lunar_new_year},
-    {{"diwali"}, {{{10, 20}, {11, 8}, {10, 29}, {10, 17}, {11, 5}, {10, 26}}}},
-    {{"deepavali"}, {{{10, 20}, {11, 8}, {10, 29}, {10, 17}, {11, 5}, {10, 26}}}},
-    {{"holi"}, {{{3, 14}, {3, 4}, {3, 22}, {3, 11}, {3, 1}, {3, 20}}}},
-    {{"eid", "al-fitr"}, eid_al_fitr},
-    {{"eid", "ul-fitr"}, eid_al_fitr},
-    {{"eid", "al", "fitr"}, eid_al_fitr},
-    {{"eid-al-fitr"}, eid_al_fitr},
-    {{"eid", "al-adha"}, eid_al_adha},
-    {{"eid", "ul-adha"}, eid_al_adha},
-    {{"eid", "al", "adha"}, eid_al_adha},
-    {{"eid-al-adha"}, eid_al_adha},
-    {{"bakrid"}, eid_al_adha},
-    {{"rosh", "hashanah"}, {{{9, 23}, {9, 12}, {10, 2}, {9, 21}, {9, 10}, {9, 28}}}},
-    {{"yom", "kippur"}, {{{10, 2}, {9, 21}, {10, 11}, {9, 30}, {9, 19}, {10, 7}}}},
-    {{"hanukkah"}, {{{12, 15}, {12, 5}, {12, 25}, {12, 13}, {12, 2}, {12, 21}}}},
-    {{"chanukah"}, {{{12, 15}, {12, 5}, {12, 25}, {12, 13}, {12, 2}, {12, 21}}}},
-    {{"passover"}, {{{4, 13}, {4, 2}, {4, 22}, {4, 11}, {3, 31}, {4, 18}}}},
-    {{"pesach"}, {{{4, 13}, {4, 2}, {4, 22}, {4, 11}, {3, 31}, {4, 18}}}},
-    {{"mid-autumn", "festival"}, mid_autumn},
-    {{"moon", "festival"}, mid_autumn},
-    {{"chuseok"}, mid_autumn},
-    {{"orthodox", "easter"}, {{{4, 20}, {4, 12}, {5, 2}, {4, 16}, {4, 8}, {4, 28}}}},
-};
-
 // Easter Sunday in the Gregorian calendar (the "anonymous Gregorian" computus).
 Date easter_in(year y) {
     const int Y = int{y};
@@ -179,13 +137,6 @@ const std::unordered_multimap<std::string, Name>& names_by_first_word() {
             add(w.words, [w](year y) -> std::optional<Date> { return nth_weekday(y, month{w.month}, w.wanted, w.nth); });
         for (const auto& e : easter_days)
             add(e.words, [e](year y) -> std::optional<Date> { return Date{sys_days{easter_in(y)} + days{e.offset}}; });
-        for (const auto& t : year_days)
-            add(t.words, [t](year y) -> std::optional<Date> {
-                const int index = int{y} - first_table_year;
-                if (index < 0 || index >= static_cast<int>(t.month_day.size())) return std::nullopt;
-                const auto [m, d] = t.month_day[static_cast<std::size_t>(index)];
-                return Date{y, month{m}, day{d}};
-            });
         return by_first;
     }();
     return table;

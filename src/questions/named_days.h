@@ -1,5 +1,7 @@
 // Days of the year called by name in a note: "on Bonfire Night", "Easter Sunday", "the August
-// bank holiday", "Patriots' Day", "for Diwali". Which day each is in a given year.
+// bank holiday", "Patriots' Day": which day each is in a given year. (Feasts of the moon's
+// calendars, Diwali or Eid, have no rule to count them by: their days are data, in rules.toml's
+// [questions.dates], which a user's config can extend.)
 #pragma once
 
 #include <array>
@@ -18,8 +20,7 @@ struct NamedDay {
 
 // The day named by the words from here on (lower case; fewer than five when the note ends), in
 // the year nearest the note's: this year's, unless it is more than two weeks past (then next
-// year's); a past-tense note keeps this year's earlier day. Nothing when they name no day, or a
-// day of the moon's calendar in a year the table does not hold.
+// year's); a past-tense note keeps this year's earlier day. Nothing when they name no day.
 // The nth `wanted` weekday of a month (nth 1 to 4), or its last (nth -1).
 Date nth_weekday(std::chrono::year y, std::chrono::month m, std::chrono::weekday wanted, int nth);
 

@@ -148,7 +148,7 @@ struct About {
     char gender = 'n';
     bool plural = false;
     bool ex = false;  // an ex-wife, an ex: their news is not ours to ask about
-    bool mine = false;  // "my dad": the user's own, told them in passing
+    bool mine = false;  // "my dad", "our twins": the user's own, told them in passing
     bool self() const { return relation.empty() && name.empty(); }
 };
 
@@ -280,6 +280,10 @@ About find_about(std::string_view text, const std::vector<Word>& words, Span sen
             const auto& word = words[before].text;
             if (word == "with" || word == "w" || word == "w/" || word == "alongside") continue;
         }
+        // What someone was, not someone of theirs: "since she was a teenager", "as a kid".
+        if (k >= 2 && words[k - 1].text == "a" &&
+            (words[k - 2].text == "was" || words[k - 2].text == "were" || words[k - 2].text == "as"))
+            continue;
         // Not the relation of the topic itself ("had a baby", "new puppy" are the thing).
         if (w.begin >= match.begin && w.end <= match.end && (key == "baby" || relation->animal)) continue;
         const int distance = w.end <= match.begin ? static_cast<int>(match.begin - w.end)
@@ -295,7 +299,7 @@ About find_about(std::string_view text, const std::vector<Word>& words, Span sen
         const auto* relation = chosen_relation;
         about.ex = chosen_ex;
         about.relation = (about.ex ? "ex-" : "") + std::string(relation->says);
-        about.mine = *chosen > 0 && words[*chosen - 1].text == "my";
+        about.mine = *chosen > 0 && (words[*chosen - 1].text == "my" || words[*chosen - 1].text == "our");
         if (about.ex) return about;  // never the card's spouse, nor a name that follows
         about.gender = relation->gender;
         about.plural = relation->plural;

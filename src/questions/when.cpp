@@ -415,7 +415,11 @@ struct Scanner {
         // marriage" is no stay: years are not read so).
         const bool from_a_day = at(i + 2) == "from" && at(i + 3) != "now" && at(i + 3) != "today" &&
                                 at(i + 3) != "tomorrow" && at(i + 3) != "tmrw";  // "4 days from Tuesday 7th"
-        if (auto n = count_word(w); n && (at(i + 2) == "of" || from_a_day)) {
+        // "3 wks in Patagonia from Good Friday": how long, then the place, then the day.
+        bool somewhere_from = false;
+        if (at(i + 2) == "in")
+            for (std::size_t k = i + 4; k <= i + 6 && !somewhere_from; ++k) somewhere_from = at(k) == "from";
+        if (auto n = count_word(w); n && (at(i + 2) == "of" || from_a_day || somewhere_from)) {
             if (auto unit = unit_word(at(i + 1)); unit && *unit != Interval::Unit::years) {
                 out.lasting = Interval{*n, *unit};
                 return 2;  // "from" goes on to its day
@@ -660,6 +664,10 @@ struct Scanner {
             return 1;
         }
         if (auto season = season_month(w)) {
+            if (auto y = written_year(i + 1)) {  // "spring 2028", "autumn '27"
+                add(Date{*y, month{*season}, day{1}}, true, i, i + 1, deadline);
+                return 2;
+            }
             const std::string& before = i > 0 ? at(i - 1) : std::string();
             if (before == "the" || before == "in" || before == "this") {
                 add(resolve_month(*season, noted, false), true, i, i, deadline);
