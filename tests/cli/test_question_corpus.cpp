@@ -105,6 +105,12 @@ constexpr double max_part_k_harm_rate = 0.12;
 // First score: 42.3 %, 26.5 %, 9.2 % harmed (13 checks).
 constexpr double min_part_l_check_score = 0.42;
 constexpr double max_part_l_harm_rate = 0.10;
+// Part M (corpus-m.toml), written blind in stop 32 while part K was being tuned on, so that L can
+// be tuned on in turn with a blind part in hand. Never tuned on: its failures show only with
+// KITH_CORPUS=all. First score, with part K tuned on to 63.9 %: 51.1 %, 36.2 %, 8.9 % harmed
+// (12 checks).
+constexpr double min_part_m_check_score = 0.51;
+constexpr double max_part_m_harm_rate = 0.09;
 
 class Regex {
 public:
@@ -263,7 +269,7 @@ TEST_CASE("the question corpus scores at least what it scored when the rules wer
     std::string jsonl;
     auto cases = load({"corpus-a.toml", "corpus-b.toml", "corpus-c.toml", "corpus-d.toml", "corpus-e.toml",
                        "corpus-f.toml", "corpus-g.toml", "corpus-h.toml", "corpus-i.toml",
-                       "corpus-j.toml", "corpus-k.toml", "corpus-l.toml"},
+                       "corpus-j.toml", "corpus-k.toml", "corpus-l.toml", "corpus-m.toml"},
                       jsonl);
     REQUIRE(cases.size() >= 300);
     Sandbox box;
@@ -273,11 +279,11 @@ TEST_CASE("the question corpus scores at least what it scored when the rules wer
     // KITH_CORPUS=dev prints the failures of the tuning two thirds; KITH_CORPUS=all, of every case.
     const char* show = std::getenv("KITH_CORPUS");
     const std::string show_which = show ? show : "";
-    Tally dev, held, all, parts_ab, part_c, part_d, part_e, part_f, part_g, part_h, part_i, part_j, part_k, part_l;
+    Tally dev, held, all, parts_ab, part_c, part_d, part_e, part_f, part_g, part_h, part_i, part_j, part_k, part_l, part_m;
     const std::map<std::string, Tally*> blind_parts{
         {"corpus-e.toml", &part_e}, {"corpus-f.toml", &part_f}, {"corpus-g.toml", &part_g}, {"corpus-h.toml", &part_h},
         {"corpus-i.toml", &part_i}, {"corpus-j.toml", &part_j},
-        {"corpus-k.toml", &part_k}, {"corpus-l.toml", &part_l}};
+        {"corpus-k.toml", &part_k}, {"corpus-l.toml", &part_l}, {"corpus-m.toml", &part_m}};
     std::map<std::string, Tally> by_area;
     int hygiene_failures = 0, questions_seen = 0;
     std::ostringstream report;
@@ -355,8 +361,9 @@ TEST_CASE("the question corpus scores at least what it scored when the rules wer
             const bool passed = problems.empty();
             if (auto part = blind_parts.find(c.file); part != blind_parts.end()) {  // scored apart
                 part->second->add(passed, has_must, musts_met, harm);
-                // Part L is blind: its failures show only with KITH_CORPUS=all.
-                if (!passed && (show_which == "all" || (show_which == "dev" && c.file != "corpus-l.toml"))) {
+                // Parts L and M are blind: their failures show only with KITH_CORPUS=all.
+                const bool blind = c.file == "corpus-l.toml" || c.file == "corpus-m.toml";
+                if (!passed && (show_which == "all" || (show_which == "dev" && !blind))) {
                     report << c.id << " on " << check.day << ":\n";
                     for (const auto& text : texts) report << "    asked: " << text << "\n";
                     for (const auto& problem : problems) report << "  ! " << problem << "\n";
@@ -379,7 +386,7 @@ TEST_CASE("the question corpus scores at least what it scored when the rules wer
     summary << "question corpus, " << cases.size() << " cases:\n  all       " << all.line() << "\n  tuned on  "
             << dev.line() << "\n  held out  " << held.line() << "\n  " << hygiene_failures << " of " << questions_seen
             << " questions asked were not clean questions\n  parts A, B " << parts_ab.line() << "\n  part C    "
-            << part_c.line() << "\n  part D    " << part_d.line() << "\n  part E    " << part_e.line() << "\n  part F    " << part_f.line() << "\n  part G    " << part_g.line() << "\n  part H    " << part_h.line() << "\n  part I    " << part_i.line() << "\n  part J    " << part_j.line() << "\n  part K    " << part_k.line() << "\n  part L    " << part_l.line() << "\n";
+            << part_c.line() << "\n  part D    " << part_d.line() << "\n  part E    " << part_e.line() << "\n  part F    " << part_f.line() << "\n  part G    " << part_g.line() << "\n  part H    " << part_h.line() << "\n  part I    " << part_i.line() << "\n  part J    " << part_j.line() << "\n  part K    " << part_k.line() << "\n  part L    " << part_l.line() << "\n  part M    " << part_m.line() << "\n";
     for (const auto& [area, tally] : by_area) summary << "    " << area << std::string(14 - std::min<std::size_t>(13, area.size()), ' ') << tally.line() << "\n";
     const std::string message = report.str() + summary.str();
     MESSAGE(message);
@@ -407,5 +414,7 @@ TEST_CASE("the question corpus scores at least what it scored when the rules wer
     CHECK(part_k.harm_rate() <= max_part_k_harm_rate);
     CHECK(part_l.check_score() >= min_part_l_check_score);
     CHECK(part_l.harm_rate() <= max_part_l_harm_rate);
+    CHECK(part_m.check_score() >= min_part_m_check_score);
+    CHECK(part_m.harm_rate() <= max_part_m_harm_rate);
     CHECK(hygiene_failures == 0);  // every question asked is a clean question
 }
