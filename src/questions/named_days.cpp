@@ -100,6 +100,17 @@ Date easter_in(year y) {
     return Date{y, month{static_cast<unsigned>(month_of)}, day{static_cast<unsigned>(day_of)}};
 }
 
+// Easter Sunday of the Orthodox churches: the Julian computus (Meeus), 13 days on to the
+// Gregorian calendar (right from 1900 to 2099).
+Date orthodox_easter_in(year y) {
+    const int Y = int{y};
+    const int a = Y % 4, b = Y % 7, c = Y % 19, d = (19 * c + 15) % 30, e = (2 * a + 4 * b - d + 34) % 7;
+    const int month_of = (d + e + 114) / 31, day_of = (d + e + 114) % 31 + 1;
+    const Date julian{y, month{static_cast<unsigned>(month_of)}, day{static_cast<unsigned>(day_of)}};
+    return Date{sys_days{julian} + days{13}};
+}
+constexpr Words orthodox_easter_names[] = {{"orthodox", "easter"}, {"pascha"}, {"orthodox", "easter", "sunday"}};
+
 // A word as names are looked up: apostrophes (straight, curly or none) dropped, "saint" as "st".
 std::string key_of(std::string_view word) {
     if (word == "saint") return "st";
@@ -137,6 +148,8 @@ const std::unordered_multimap<std::string, Name>& names_by_first_word() {
             add(w.words, [w](year y) -> std::optional<Date> { return nth_weekday(y, month{w.month}, w.wanted, w.nth); });
         for (const auto& e : easter_days)
             add(e.words, [e](year y) -> std::optional<Date> { return Date{sys_days{easter_in(y)} + days{e.offset}}; });
+        for (const auto& words : orthodox_easter_names)
+            add(words, [](year y) -> std::optional<Date> { return orthodox_easter_in(y); });
         return by_first;
     }();
     return table;

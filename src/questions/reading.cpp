@@ -1042,8 +1042,11 @@ Reading read_by(const Note& note, const RuleBook& book, const Circle& circle,
     }
     if (reading.kind == "situation" || reading.kind == "interest") {
         // From when it starts ("moving in with them in March"), else from now; until then, how
-        // they feel about it. A deadline ("close by end of Q1") is not a start.
-        const bool starts_later = reading.when && *reading.when > noted && !(when && when->deadline);
+        // they feel about it. A deadline ("close by end of Q1") is not a start, nor is the last day
+        // of a hard thing already told ("been laid off, last day fri 29th"): unless told as to
+        // come ("is being made redundant in March"), that starts now.
+        const bool starts_later = reading.when && *reading.when > noted && !(when && when->deadline) &&
+                                  !(rule->sensitive && !tense.future);
         const Date from = starts_later ? *reading.when : noted;
         if (starts_later) planner.plan_phase("before", rule->before, noted, day_after(from, -1));
         const Date until = rule->during_for ? add(from, *rule->during_for)

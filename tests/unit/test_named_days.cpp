@@ -38,6 +38,8 @@ TEST_CASE("named days: Easter and the days counted from it move each year") {
     CHECK(named("shrove", "tuesday", "", january) == "2026-02-17");
     CHECK(named("pancake", "day", "", january) == "2026-02-17");
     CHECK(named("whit", "monday", "", january) == "2026-05-25");
+    CHECK(named("orthodox", "easter", "", january) == "2026-04-12");
+    CHECK(named("pascha", "", "", day_of(2027, 1, 10)) == "2027-05-02");
     // Noted after this year's Easter: next year's.
     CHECK(named("easter", "", "", day_of(2026, 6, 1)) == "2027-03-28");
     CHECK(named("good", "friday", "", day_of(2026, 6, 1)) == "2027-03-26");

@@ -2261,3 +2261,36 @@ TEST_CASE("questions: our own children are our news, and what someone was is nob
     auto reading = read("back to Gondar for Timkat on the 19th, first time since she was a teenager", noted);
     CHECK(reading.relation.empty());
 }
+
+TEST_CASE("questions: a passing-out parade, a course that starts on a day, a road that opens, a system switched off") {
+    const Date noted = day_of(2026, 7, 27);
+    CHECK(read("her son's passing out parade at Sandhurst fri 7 Aug", noted).rule == "ceremony");
+    const std::string course = "his wife Maja starts her nursing degree at Keele on mon 21 Sept";
+    CHECK(read(course, noted).rule == "course-start");
+    CHECK_SOME_SAY(asks(course, noted, day_of(2026, 9, 21)), "Good luck on the first day");
+    CHECK_SOME_SAY(asks(course, noted, day_of(2026, 10, 12)), "finding the degree");
+    CHECK_FALSE(read("she's halfway through her nursing degree", noted).rule == "course-start");
+    CHECK(read("the Brigg relief road finally opens on 3 Sept", noted).rule == "launch");
+    const std::string cutover = "switching off the old payroll system on sun 6 Sept, she's on call";
+    CHECK(read(cutover, noted).rule == "it-move");
+    CHECK_SOME_SAY(asks(cutover, noted, day_of(2026, 9, 6)), "Good luck switching off the old payroll system");
+    CHECK_SOME_SAY(asks(cutover, noted, day_of(2026, 9, 9)), "How did switching off the old payroll system go?");
+}
+
+TEST_CASE("questions: placed, not won, is good news; a book signed is congratulated; getting hitched is a wedding") {
+    const Date noted = day_of(2026, 6, 25);
+    CHECK_SOME_SAY(asks("came second in the regional bake-off!!", noted, day_of(2026, 6, 27)), "Congratulations");
+    CHECK_SOME_SAY(asks("'highly commended' at the garden show", noted, day_of(2026, 6, 27)), "Congratulations");
+    CHECK_SOME_SAY(asks("signed with Canongate for his first novel, out autumn 2028", noted, day_of(2026, 6, 27)),
+                   "Congratulations on the book");
+    CHECK(read("Lou + Dee getting hitched at the town hall on 3 Oct", noted).rule == "wedding");
+    CHECK(read("we got Three Kings Day plans: roscón at her abuela's", noted).rule == "holiday");
+}
+
+TEST_CASE("questions: a hard thing already told starts now, whatever its last day; told as to come, it waits") {
+    const Date noted = day_of(2026, 5, 25);
+    CHECK_SOME_SAY(asks("been made redundant, last day fri 29th", noted, day_of(2026, 5, 27)), "How are you");
+    CHECK_SILENT(asks("is being made redundant in September", noted, day_of(2026, 5, 27)));
+    // A slip of ours with a facepalm is a mistake we owned: checked on in a week.
+    CHECK(read("I sent them last month's figures in the board pack 🤦 fixed it same day", noted).kind == "mistake");
+}
