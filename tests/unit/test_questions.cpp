@@ -2294,3 +2294,27 @@ TEST_CASE("questions: a hard thing already told starts now, whatever its last da
     // A slip of ours with a facepalm is a mistake we owned: checked on in a week.
     CHECK(read("I sent them last month's figures in the board pack 🤦 fixed it same day", noted).kind == "mistake");
 }
+
+TEST_CASE("questions: braces on a day, a thing they will miss is not theirs, a shop closing on its last day") {
+    const Date noted = day_of(2027, 2, 8);
+    const std::string braces = "her son Tomos gets braces on St David's Day, more upset about missing the school concert";
+    CHECK(read(braces, noted).rule == "dental");
+    CHECK_NONE_SAY(asks(braces, noted, day_of(2027, 3, 10)), "concert");
+    CHECK_SOME_SAY(asks(braces, noted, day_of(2027, 3, 10)), "getting used to the braces");
+    CHECK(read("Tomos has his school concert on the 12th", noted).rule == "performance");
+    const std::string closing = "closing the deli after 12 yrs, last day is sat 27 Feb";
+    CHECK(read(closing, noted).rule == "closing-business");
+    CHECK_SOME_SAY(asks(closing, noted, day_of(2027, 2, 27)), "Thinking of you on the last day");
+    CHECK_FALSE(read("closing the shop early on fridays now", noted).rule == "closing-business");
+    // Christmas Eve is a day of its own, not the feast: no "How was Christmas?" after it.
+    CHECK_FALSE(read("her last shift is Christmas Eve", day_of(2026, 12, 1)).rule == "holiday");
+}
+
+TEST_CASE("questions: exchanged on a flat, completion on a later day: the big day is completion") {
+    const Date noted = day_of(2026, 9, 14);
+    const std::string flat = "exchanged on the flat in Leith today!!! completion 9 Oct";
+    CHECK(iso(read(flat, noted).when) == "2026-10-09");
+    CHECK_NONE_SAY(asks(flat, noted, day_of(2026, 10, 1)), "settling");
+    CHECK_SOME_SAY(asks(flat, noted, day_of(2026, 10, 9)), "Good luck with completion today");
+    CHECK_SOME_SAY(asks(flat, noted, day_of(2026, 10, 14)), "settling into the new place");
+}
