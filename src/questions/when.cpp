@@ -419,7 +419,17 @@ struct Scanner {
         bool somewhere_from = false;
         if (at(i + 2) == "in")
             for (std::size_t k = i + 4; k <= i + 6 && !somewhere_from; ++k) somewhere_from = at(k) == "from";
-        if (auto n = count_word(w); n && (at(i + 2) == "of" || from_a_day || somewhere_from)) {
+        // "6 wks into the new role": it began that long ago.
+        if (auto n = count_word(w); n && at(i + 2) == "into") {
+            if (auto unit = unit_word(at(i + 1)); unit && *unit != Interval::Unit::years) {
+                add(kith::add(noted, Interval{-*n, *unit}), false, i, i + 2);
+                return 3;
+            }
+        }
+        // "26 wks of basic done!!": how long it took, now over.
+        const bool done = at(i + 2) == "of" && (at(i + 4) == "done" || at(i + 4) == "finished" ||
+                                                at(i + 4) == "complete" || at(i + 4) == "completed");
+        if (auto n = count_word(w); n && !done && (at(i + 2) == "of" || from_a_day || somewhere_from)) {
             if (auto unit = unit_word(at(i + 1)); unit && *unit != Interval::Unit::years) {
                 out.lasting = Interval{*n, *unit};
                 return 2;  // "from" goes on to its day

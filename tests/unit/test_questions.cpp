@@ -2318,3 +2318,24 @@ TEST_CASE("questions: exchanged on a flat, completion on a later day: the big da
     CHECK_SOME_SAY(asks(flat, noted, day_of(2026, 10, 9)), "Good luck with completion today");
     CHECK_SOME_SAY(asks(flat, noted, day_of(2026, 10, 14)), "settling into the new place");
 }
+
+TEST_CASE("questions: qualified for a competition, a record broken, a city's marathon, weeks into a job, weeks of training done") {
+    const Date noted = day_of(2026, 10, 5);
+    const std::string qualified = "qualified for the Scottish Open in Glasgow on 14 Nov!!";
+    CHECK(read(qualified, noted).rule == "qualified");
+    CHECK_SOME_SAY(asks(qualified, noted, day_of(2026, 10, 7)), "Congratulations on qualifying for the Scottish Open");
+    CHECK_SOME_SAY(asks(qualified, noted, day_of(2026, 11, 14)), "Good luck at the Scottish Open today");
+    CHECK_SOME_SAY(asks(qualified, noted, day_of(2026, 11, 20)), "How did the Scottish Open go?");
+    CHECK_SOME_SAY(asks("set a new county record in the 800m!!", noted, day_of(2026, 10, 7)), "Congratulations on the county record");
+    CHECK_FALSE(read("wants to set the record straight with her boss", noted).rule == "record");
+    const std::string london = "running London on 26 April, first marathon";
+    CHECK_SOME_SAY(asks(london, day_of(2026, 3, 1), day_of(2026, 4, 26)), "Good luck in London today");
+    CHECK_SOME_SAY(asks(london, day_of(2026, 3, 1), day_of(2026, 4, 29)), "How was London?");
+    CHECK_FALSE(read("running London office now", noted).rule == "race");
+    // It began that long ago: asked how it is going, not whether they look forward to it.
+    CHECK_SOME_SAY(asks("6 wks into the new role at Ordnance Survey", noted, day_of(2026, 10, 7)), "finding");
+    CHECK_NONE_SAY(asks("6 wks into the new role at Ordnance Survey", noted, day_of(2026, 10, 7)), "looking forward");
+    // "26 wks of basic done": over, not to come; the parade after it is asked about after it.
+    const std::string parade = "his son's passing-out parade at Catterick fri 14 Aug, 26 wks of basic done!!";
+    CHECK_SOME_SAY(asks(parade, day_of(2026, 7, 27), day_of(2026, 8, 19)), "How was");
+}
