@@ -1,7 +1,7 @@
 // Days of the year called by name in a note: "on Bonfire Night", "Easter Sunday", "the August
 // bank holiday", "Patriots' Day": which day each is in a given year. (Feasts of the moon's
 // calendars, Diwali or Eid, have no rule to count them by: their days are data, in rules.toml's
-// [questions.dates], which a user's config can extend.)
+// [questions.dates].)
 #pragma once
 
 #include <array>
