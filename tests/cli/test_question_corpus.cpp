@@ -95,14 +95,15 @@ constexpr double max_part_i_harm_rate = 0.02;
 // 2.2 % harmed.
 constexpr double min_part_j_check_score = 0.58;
 constexpr double max_part_j_harm_rate = 0.03;
-// Part K (corpus-k.toml), written blind when part J was about to be tuned on. Never tuned on:
-// its failures show only with KITH_CORPUS=all. First score: 42.1 %, 27.2 %, 11.3 % harmed
-// (15 checks).
-constexpr double min_part_k_check_score = 0.42;
-constexpr double max_part_k_harm_rate = 0.12;
+// Part K (corpus-k.toml), written blind when part J was about to be tuned on. First score:
+// 42.1 %, 27.2 %, 11.3 % harmed (15 checks); 44.4 % after stop 31's tuning on I and J. Tuned on
+// in stop 32 (its failures show with KITH_CORPUS=dev): 80.5 %, 73.9 %, 1.5 % harmed.
+constexpr double min_part_k_check_score = 0.80;
+constexpr double max_part_k_harm_rate = 0.02;
 // Part L (corpus-l.toml), written blind at the end of stop 31, so that the next stop may tune on
-// K with a blind part in hand. Never tuned on: its failures show only with KITH_CORPUS=all.
-// First score: 42.3 %, 26.5 %, 9.2 % harmed (13 checks).
+// K with a blind part in hand. First score: 42.3 %, 26.5 %, 9.2 % harmed (13 checks); 45.1 %,
+// 29.6 %, 7.7 % once K was tuned on. Tuned on in stop 32 after K, with part M blind (its
+// failures show with KITH_CORPUS=dev).
 constexpr double min_part_l_check_score = 0.42;
 constexpr double max_part_l_harm_rate = 0.10;
 // Part M (corpus-m.toml), written blind in stop 32 while part K was being tuned on, so that L can
@@ -361,8 +362,8 @@ TEST_CASE("the question corpus scores at least what it scored when the rules wer
             const bool passed = problems.empty();
             if (auto part = blind_parts.find(c.file); part != blind_parts.end()) {  // scored apart
                 part->second->add(passed, has_must, musts_met, harm);
-                // Parts L and M are blind: their failures show only with KITH_CORPUS=all.
-                const bool blind = c.file == "corpus-l.toml" || c.file == "corpus-m.toml";
+                // Part M is blind: its failures show only with KITH_CORPUS=all.
+                const bool blind = c.file == "corpus-m.toml";
                 if (!passed && (show_which == "all" || (show_which == "dev" && !blind))) {
                     report << c.id << " on " << check.day << ":\n";
                     for (const auto& text : texts) report << "    asked: " << text << "\n";
