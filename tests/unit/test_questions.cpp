@@ -2277,7 +2277,7 @@ TEST_CASE("questions: a passing-out parade, a course that starts on a day, a roa
     CHECK_SOME_SAY(asks(cutover, noted, day_of(2026, 9, 9)), "How did switching off the old payroll system go?");
 }
 
-TEST_CASE("questions: placed, not won, is good news; a book signed is congratulated; getting hitched is a wedding") {
+TEST_CASE("questions: placed, not won, is good news — a book signed is congratulated — getting hitched is a wedding") {
     const Date noted = day_of(2026, 6, 25);
     CHECK_SOME_SAY(asks("came second in the regional bake-off!!", noted, day_of(2026, 6, 27)), "Congratulations");
     CHECK_SOME_SAY(asks("'highly commended' at the garden show", noted, day_of(2026, 6, 27)), "Congratulations");
@@ -2287,7 +2287,7 @@ TEST_CASE("questions: placed, not won, is good news; a book signed is congratula
     CHECK(read("we got Three Kings Day plans: roscón at her abuela's", noted).rule == "holiday");
 }
 
-TEST_CASE("questions: a hard thing already told starts now, whatever its last day; told as to come, it waits") {
+TEST_CASE("questions: a hard thing already told starts now, whatever its last day — told as to come, it waits") {
     const Date noted = day_of(2026, 5, 25);
     CHECK_SOME_SAY(asks("been made redundant, last day fri 29th", noted, day_of(2026, 5, 27)), "How are you");
     CHECK_SILENT(asks("is being made redundant in September", noted, day_of(2026, 5, 27)));
