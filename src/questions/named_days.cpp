@@ -26,6 +26,8 @@ constexpr Fixed fixed_days[] = {
     {{"st", "david's", "day"}, 3, 1},       {{"st", "george's", "day"}, 4, 23},
     {{"st", "swithin's", "day"}, 7, 15},    {{"st", "stephen's", "day"}, 12, 26},
     {{"st", "nicholas", "day"}, 12, 6},     {{"st", "lucia's", "day"}, 12, 13},
+    {{"st", "lucy's", "day"}, 12, 13},      {{"lucia", "day"}, 12, 13},
+    {{"syttende", "mai"}, 5, 17},           {{"bloomsday"}, 6, 16},
     {{"st", "john's", "day"}, 6, 24},       {{"st", "joseph's", "day"}, 3, 19},
     {{"burns", "night"}, 1, 25},            {{"valentine's", "day"}, 2, 14},
     {{"galentine's", "day"}, 2, 13},        {{"christmas", "eve"}, 12, 24},

@@ -280,6 +280,8 @@ About find_about(std::string_view text, const std::vector<Word>& words, Span sen
             const auto& word = words[before].text;
             if (word == "with" || word == "w" || word == "w/" || word == "alongside") continue;
         }
+        // Someone gone is nobody a plan is about: "one's named after his late wife".
+        if (k > 0 && words[k - 1].text == "late") continue;
         // What someone was, not someone of theirs: "since she was a teenager", "as a kid".
         if (k >= 2 && words[k - 1].text == "a" &&
             (words[k - 2].text == "was" || words[k - 2].text == "were" || words[k - 2].text == "as"))

@@ -209,6 +209,23 @@ struct Scanner {
         return std::nullopt;
     }
 
+    // "21-Jan-27", "3-mar-2027": a day, a month's name and a year, as one word.
+    std::size_t dashed_date(std::size_t i, bool deadline) {
+        const std::string_view w = at(i);
+        const auto first = w.find('-'), second = w.rfind('-');
+        if (first == std::string_view::npos || second == first) return 0;
+        const auto d = day_number(w.substr(0, first));
+        const auto m = month_number(w.substr(first + 1, second - first - 1));
+        const auto y = w.substr(second + 1);
+        if (!d || !m || (y.size() != 2 && y.size() != 4) || !std::ranges::all_of(y, is_ascii_digit)) return 0;
+        unsigned value = 0;
+        std::from_chars(y.data(), y.data() + y.size(), value);
+        const Date date{year{static_cast<int>(y.size() == 2 ? 2000 + value : value)}, month{*m}, day{*d}};
+        if (!date.ok()) return 0;
+        add(date, false, i, i, deadline);
+        return 1;
+    }
+
     // "2026/05/04", "2026.05.04": a year, a month, a day (the ISO order, other separators).
     std::size_t year_first_date(std::size_t i, bool deadline) {
         const auto y = figures(i, 4);
@@ -252,6 +269,7 @@ struct Scanner {
     // Decimals ("2.5 hrs", "$12.05"), versions ("1.10.2") and times ("at 10.05") are no days.
     std::size_t numeric_date(std::size_t i, bool deadline) {
         if (auto used = year_first_date(i, deadline)) return used;
+        if (auto used = dashed_date(i, deadline)) return used;
         if (auto used = roman_month_date(i, deadline)) return used;
         const auto first = figures(i, 2);
         if (!first || i + 1 >= words.size()) return 0;
@@ -373,7 +391,11 @@ struct Scanner {
             }
             return 0;
         }
-        // in N days/weeks/months ("in two weeks", "in a couple of weeks"); N years ago.
+        // in N days/weeks/months ("in two weeks", "in a couple of weeks"); N years ago. "The first
+        // lead in 20 yrs", "first time in months": how long since, not when.
+        const bool first_in = (i >= 1 && at(i - 1) == "first") || (i >= 2 && at(i - 2) == "first") ||
+                              (i >= 3 && at(i - 3) == "first") || (i >= 1 && at(i - 1) == "time");
+        if ((w == "in" || w == "within") && first_in) return 1;
         if (w == "in" || w == "within") {
             std::size_t k = i + 1;
             if (at(k) == "a" && (at(k + 1) == "couple" || at(k + 1) == "few")) ++k;
@@ -416,7 +438,9 @@ struct Scanner {
         const bool from_a_day = at(i + 2) == "from" && at(i + 3) != "now" && at(i + 3) != "today" &&
                                 at(i + 3) != "tomorrow" && at(i + 3) != "tmrw";  // "4 days from Tuesday 7th"
         // "3 wks in Patagonia from Good Friday": how long, then the place, then the day.
-        bool somewhere_from = false;
+        // "14 days to John o' Groats": how long the way takes ("3 days to go" counts down).
+        const bool to_a_place = at(i + 2) == "to" && i + 3 < words.size() && is_ascii_upper(text[words[i + 3].begin]);
+        bool somewhere_from = to_a_place;
         if (at(i + 2) == "in")
             for (std::size_t k = i + 4; k <= i + 6 && !somewhere_from; ++k) somewhere_from = at(k) == "from";
         // "6 wks into the new role": it began that long ago.
@@ -437,7 +461,12 @@ struct Scanner {
         }
         // Days of the year called by name: "on Bonfire Night", "St Andrew's Day".
         if (auto named = named_day({at(i), at(i + 1), at(i + 2), at(i + 3), at(i + 4)}, noted, past_tense)) {
-            add(named->date, false, i, i + named->words - 1, deadline);
+            // "the day after Boxing Day", "the day before Thanksgiving"
+            const bool after = i >= 2 && at(i - 2) == "day" && at(i - 1) == "after";
+            const bool before = i >= 2 && at(i - 2) == "day" && at(i - 1) == "before";
+            const std::size_t first = after || before ? (i >= 3 && at(i - 3) == "the" ? i - 3 : i - 2) : i;
+            add(Date{sys_days{named->date} + days{after ? 1 : before ? -1 : 0}}, false, first, i + named->words - 1,
+                deadline);
             return named->words;
         }
         // "for 3 wks": how long it lasts, not when.
@@ -704,16 +733,44 @@ std::vector<Word> split_day_spans(std::vector<Word> words) {
         return part.size() <= 2 && all_ascii_digits(part);
     };
     for (auto& word : words) {
-        const auto dash = word.text.find('-');
+        auto dash = word.text.find('-');
+        std::size_t dash_size = 1;
+        if (dash == std::string::npos && (dash = word.text.find("\xE2\x80\x93")) != std::string::npos) dash_size = 3;  // "15–29"
         if (dash != std::string::npos && day_digits(std::string_view(word.text).substr(0, dash)) &&
-            day_digits(std::string_view(word.text).substr(dash + 1))) {
+            day_digits(std::string_view(word.text).substr(dash + dash_size))) {
             out.push_back({word.text.substr(0, dash), word.begin, word.begin + dash});
-            out.push_back({word.text.substr(dash + 1), word.begin + dash + 1, word.end});
+            out.push_back({word.text.substr(dash + dash_size), word.begin + dash + dash_size, word.end});
         } else {
             out.push_back(std::move(word));
         }
     }
     return out;
+}
+
+// Two days with only "→", "to", "till" or ", back" between them: a stay from the one to the
+// other ("Sun 14 Mar → Sat 20 Mar", "flies out sat 17 Oct, back the 26th"), its first day kept.
+void join_spans(std::string_view text, TextDates& found) {
+    static constexpr std::array<std::string_view, 12> joins{
+        "\xE2\x86\x92", "->", "-", "\xE2\x80\x93", "\xE2\x80\x94", "to", "till", "until", "til", "thru", "back", "back on"};
+    for (std::size_t k = 1; k < found.dates.size(); ++k) {
+        const auto& from = found.dates[k - 1];
+        const auto& to = found.dates[k];
+        if (to.begin < from.end || from.month_only || to.month_only) continue;
+        std::string between(text.substr(from.end, to.begin - from.end));
+        std::erase_if(between, [](char c) { return c == ',' || c == '(' || c == ')'; });
+        for (auto& c : between) c = is_ascii_upper(c) ? static_cast<char>(c - 'A' + 'a') : c;
+        between = std::string(trim(between));
+        if (between.ends_with(" the")) between.resize(between.size() - 4);
+        // "→ Sat 20 Mar": the weekday the second day falls on is part of it.
+        if (const auto space = between.rfind(' '); space != std::string::npos && weekday_named(between.substr(space + 1)))
+            between.resize(space);
+        if (std::ranges::find(joins, between) == joins.end()) continue;
+        const int length = days_between(from.date, to.date);
+        if (length <= 0 || length > 90) continue;
+        if (!found.lasting) found.lasting = Interval{length + 1, Interval::Unit::days};
+        found.dates.erase(found.dates.begin() + static_cast<std::ptrdiff_t>(k));
+        return;
+    }
 }
 
 }  // namespace
@@ -725,6 +782,7 @@ TextDates find_dates(std::string_view text, Date noted, bool past_tense) {
         const auto used = scanner.at_word(i);
         i += used ? used : 1;
     }
+    join_spans(text, scanner.out);
     return scanner.out;
 }
 

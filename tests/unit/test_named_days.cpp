@@ -88,3 +88,27 @@ TEST_CASE("named days: in a note's text, with the rarer written forms") {
     CHECK(first_date("the viva is two weeks today", day_of(2026, 2, 9)) == "2026-02-23");
     CHECK(first_date("her recital is a week on Friday", day_of(2026, 2, 9)) == "2026-02-20");
 }
+
+TEST_CASE("named days: the day after one, a span from one day to another, a day-month-year in one word") {
+    const Date noted = day_of(2026, 12, 7);
+    CHECK(first_date("her mum moves in the day after Boxing Day", noted) == "2026-12-27");
+    CHECK(first_date("party the day before Hogmanay", noted) == "2026-12-30");
+    CHECK(first_date("Syttende mai in Voss", day_of(2026, 4, 27)) == "2026-05-17");
+    CHECK(first_date("singing on St Lucy's Day", noted) == "2026-12-13");
+    CHECK(first_date("demo day's 21-Jan-27 at the Barbican", noted) == "2027-01-21");
+    CHECK(first_date("the well-known 3-in-1 offer", noted) == "none");
+    auto exchange = find_dates("off on the exchange Sun 14 Mar → Sat 20 Mar", day_of(2027, 2, 22), false);
+    REQUIRE(exchange.dates.size() == 1);
+    CHECK(format_iso(exchange.dates.front().date) == "2027-03-14");
+    REQUIRE(exchange.lasting);
+    CHECK(exchange.lasting->count == 7);
+    auto namibia = find_dates("flies out sat 17 Oct, back the 26th", day_of(2026, 10, 5), false);
+    REQUIRE(namibia.lasting);
+    CHECK(namibia.lasting->count == 10);
+    auto kerala = find_dates("while he's in Kerala 15–29 Jan", day_of(2027, 1, 4), false);
+    REQUIRE(kerala.lasting);
+    CHECK(kerala.lasting->count == 15);
+    // "the first lead in 20 yrs": how long since, not a day twenty years on.
+    CHECK(first_date("first lead in 20 yrs of am-dram", noted) == "none");
+    CHECK(first_date("back in two weeks", noted) == "2026-12-21");
+}

@@ -2339,3 +2339,62 @@ TEST_CASE("questions: qualified for a competition, a record broken, a city's mar
     const std::string parade = "his son's passing-out parade at Catterick fri 14 Aug, 26 wks of basic done!!";
     CHECK_SOME_SAY(asks(parade, day_of(2026, 7, 27), day_of(2026, 8, 19)), "How was");
 }
+
+TEST_CASE("questions: a grading, an OSCE, a show of produce, a fete, a cast part, an auction, a planning decision") {
+    const Date noted = day_of(2026, 8, 31);
+    CHECK(read("his 2nd dan grading at judo sat 12 Sept", noted).rule == "exam");
+    CHECK_FALSE(read("she's grading 90 essays this weekend", noted).rule == "exam");
+    CHECK(read("her nursing OSCE is tues 2nd Feb", noted).rule == "exam");
+    CHECK(read("showing his onions at the county show sat 19 Sept", noted).rule == "performance");
+    CHECK(read("running the cake stall at the village fete sat 12 Sept", noted).rule == "party");
+    CHECK_FALSE(read("running the cake stall at the village fete sat 12 Sept", noted).rule == "own-sport");
+    const std::string cast = "cast as Lady Bracknell in the Earnest revival!!! opens thurs 12 Nov";
+    CHECK(read(cast, noted).rule == "cast");
+    CHECK_SOME_SAY(asks(cast, noted, day_of(2026, 9, 2)), "Congratulations on your part");
+    CHECK_SOME_SAY(asks(cast, noted, day_of(2026, 11, 12)), "Break a leg today");
+    CHECK_FALSE(read("her view is cast in stone now", noted).rule == "cast");
+    const std::string auction = "the farm goes under the hammer on 30 Sept";
+    CHECK_SOME_SAY(asks(auction, noted, day_of(2026, 9, 30)), "Good luck at the auction today");
+    CHECK_SOME_SAY(asks(auction, noted, day_of(2026, 10, 3)), "How did the auction go?");
+    CHECK(read("planning decision due on 1 Nov for the barn", noted).rule == "decision");
+    // A 'full rehab' of a barn is building work; retail therapy is shopping.
+    CHECK_FALSE(read("gutting the barn, a 'full rehab' says the architect", noted).sensitive);
+    CHECK_FALSE(read("retail therapy at the outlet after a rough week", noted).sensitive);
+    CHECK(read("he's in rehab again", noted).sensitive);
+}
+
+TEST_CASE("questions: Co-op Funeralcare is an employer, a cat let go is a loss, a team sunsetted is a layoff, a comp on a day") {
+    const Date noted = day_of(2026, 9, 14);
+    CHECK(read("new job!! Head of People at Co-op Funeralcare, starts the first Monday in October", noted).rule == "new-job");
+    CHECK(read("had to let his old cat Pepper go on sat, 19 yrs", noted).kind == "loss");
+    CHECK_FALSE(read("had to let our intern Sam go, budget cuts", noted).kind == "loss");
+    CHECK(read("her whole team got 'sunsetted' with the product, last day fri 27 Nov", noted).sensitive);
+    CHECK(read("first comp is sat 6 Feb in Cardiff", noted).rule == "race");
+    CHECK_FALSE(read("the competition from the big chains is brutal", noted).rule == "race");
+    CHECK_FALSE(read("final order came thru, she's free", noted).rule == "race");
+    CHECK(read("made clinical lead of the emergency dept", noted).rule == "promotion");
+    CHECK(read("their startup got into the Founders Factory accelerator!!", noted).rule == "selected");
+    CHECK(read("her talk in Bristol is on 15 July", noted).rule == "presentation");
+    CHECK_FALSE(read("reads her horoscope before every pitch", noted).rule == "presentation");
+    CHECK(read("it's BENIGN!!! all clear", noted).rule == "all-clear");
+    CHECK_FALSE(read("it's clear she wants the bigger budget", noted).rule == "all-clear");
+    // An anniversary kept with a party is the anniversary.
+    CHECK(read("their 25th wedding anniversary is on 17 May, party at the hall", noted).rule == "anniversary");
+    CHECK(read("her debut novel 'The Sexton's Daughter' launches wed 3 Mar", noted).rule == "book-out");
+    CHECK_FALSE(read("the app launches wed 3 Mar", noted).phrase.find("wed") != std::string::npos);
+}
+
+TEST_CASE("questions: trips booked, a week away in a place, a school exchange, a move's day, someone late is nobody's plan") {
+    const Date noted = day_of(2026, 10, 5);
+    const std::string namibia = "Namibia booked!!! flies out sat 17 Oct, back the 26th";
+    CHECK(read(namibia, noted).rule == "trip");
+    CHECK_SILENT(asks(namibia, noted, day_of(2026, 10, 22)));  // still away
+    CHECK_SOME_SAY(asks(namibia, noted, day_of(2026, 10, 29)), "How was Namibia?");
+    CHECK(read("booked a wakeboarding week in Mallorca from sat 5 Sept", noted).rule == "trip");
+    CHECK(read("both girls off on the school exchange to Chambéry sun 14 Mar", noted).rule == "trip");
+    CHECK_FALSE(read("works at the stock exchange in London", noted).rule == "trip");
+    CHECK_SOME_SAY(asks("moving to Halifax on 8 Nov, one-way flight", noted, day_of(2026, 11, 8)),
+                   "Good luck with the move today");
+    auto show = read("entering his tomatoes in the autumn show fri 18 Sept, one's named after his late wife", noted);
+    CHECK(show.relation.empty());
+}
