@@ -280,8 +280,17 @@ About find_about(std::string_view text, const std::vector<Word>& words, Span sen
             const auto& word = words[before].text;
             if (word == "with" || word == "w" || word == "w/" || word == "alongside") continue;
         }
-        // Someone gone is nobody a plan is about: "one's named after his late wife".
+        // Someone gone is nobody a plan is about: "one's named after his late wife", "to sweep
+        // her grandparents' graves".
         if (k > 0 && words[k - 1].text == "late") continue;
+        if (k + 1 < words.size() && (words[k + 1].text == "grave" || words[k + 1].text == "graves" ||
+                                     words[k + 1].text == "ashes" || words[k + 1].text == "headstone" ||
+                                     words[k + 1].text == "memorial"))
+            continue;
+        // A word of a name: "the Bologna Children's Book Fair", "Mothers' Union".
+        if (k > 0 && is_ascii_upper(text[w.begin]) && is_ascii_upper(text[words[k - 1].begin]) &&
+            words[k - 1].end + 1 == w.begin && !questions::relation_named(words[k - 1].text))
+            continue;
         // What someone was, not someone of theirs: "since she was a teenager", "as a kid".
         if (k >= 2 && words[k - 1].text == "a" &&
             (words[k - 2].text == "was" || words[k - 2].text == "were" || words[k - 2].text == "as"))
@@ -787,6 +796,27 @@ Reading read_by(const Note& note, const RuleBook& book, const Circle& circle,
             best_strength = s;
         }
     }
+    // A loss told as long past ("first time since her ama passed in 2019") is why a journey
+    // matters, not the news: the strongest thing of theirs outside its clause is read instead.
+    bool past_loss_passed_over = false;
+    if (best && !forced && book.rule(best->rule).kind == "loss") {
+        const Span loss{static_cast<std::size_t>(best->groups[0].begin), static_cast<std::size_t>(best->groups[0].end)};
+        const Span around = clause_at(text, sentence_at(spans, loss.begin), loss);
+        if (questions::find_dates(std::string_view(text).substr(around.begin, around.end - around.begin), noted, true).history) {
+            const Other* instead = nullptr;
+            for (const auto& other : others) {
+                const bool in_clause = other.span.begin < static_cast<long>(around.end) &&
+                                       other.span.end > static_cast<long>(around.begin);
+                if (in_clause || book.rule(other.rule).sensitive || book.rule(other.rule).kind == "loss") continue;
+                if (!instead || other.strength < instead->strength) instead = &other;
+            }
+            if (instead) {
+                best = known[instead->rule];
+                best_strength = instead->strength;
+                past_loss_passed_over = true;
+            }
+        }
+    }
     // The strongest thing of theirs outside what the best rule matched ("I promised to send the SEO
     // audit" is one promise, not an audit too).
     if (next && best)
@@ -853,10 +883,12 @@ Reading read_by(const Note& note, const RuleBook& book, const Circle& circle,
     const Span sentence = sentence_at(spans, match.begin);
     const QuestionRule* rule = best ? &book.rule(best->rule) : nullptr;
     Tense tense = tense_of(text, words, sentence, match);
-    About about = rule && rule->about_them ? About{} : find_about(text, words, sentence, match, circle);
+    const Span clause = clause_at(text, sentence, match);
+    // Beside a loss passed over, whose the thing is is read in its own clause: not the one who died.
+    const Span whose_span = past_loss_passed_over ? clause : sentence;
+    About about = rule && rule->about_them ? About{} : find_about(text, words, whose_span, match, circle);
     // "my dad died on sunday, told Odile I'm stepping back": the user's own news, the person
     // named in passing; nothing of it is theirs to be asked about.
-    const Span clause = clause_at(text, sentence, match);
     if ((about.mine || (about.self() && told_of_ourselves(words, clause, match))) && rule && !ours(rule->kind)) {
         reading.kind = "fact";
         reading.rule = rule->id;
@@ -867,8 +899,10 @@ Reading read_by(const Note& note, const RuleBook& book, const Circle& circle,
     // anywhere in the note; the nearest, and a day rather than a month.
     const bool past_tense = tense.past && !tense.future;
     auto dates = questions::find_dates(text, noted, past_tense);
-    if (best) dates.history = questions::find_dates(std::string_view(text).substr(sentence.begin, sentence.end - sentence.begin),
-                                                    noted, past_tense).history;  // "in 2009" dates its own sentence only
+    // "in 2009" dates its own sentence only; beside a loss passed over, its own clause only.
+    const Span dated = past_loss_passed_over ? clause : sentence;
+    if (best) dates.history = questions::find_dates(std::string_view(text).substr(dated.begin, dated.end - dated.begin),
+                                                    noted, past_tense).history;
     std::optional<questions::TextDate> when;
     auto distance = [&](const questions::TextDate& d) {
         return std::min<long>(std::labs(static_cast<long>(d.begin) - static_cast<long>(match.begin)),
@@ -1049,8 +1083,13 @@ Reading read_by(const Note& note, const RuleBook& book, const Circle& circle,
         // come ("is being made redundant in March"), that starts now.
         const bool starts_later = reading.when && *reading.when > noted && !(when && when->deadline) &&
                                   !(rule->sensitive && !tense.future);
-        const Date from = starts_later ? *reading.when : noted;
-        if (starts_later) planner.plan_phase("before", rule->before, noted, day_after(from, -1));
+        // On a day ("moves in the day after Boxing Day"), from the day after it: how someone is
+        // settling in is not asked on the day they move. A hard time ("starts chemo on the
+        // 14th") is asked about gently on its first day.
+        const Date from = !starts_later                               ? noted
+                          : reading.month_only || rule->sensitive ? *reading.when
+                                                                  : day_after(*reading.when);
+        if (starts_later) planner.plan_phase("before", rule->before, noted, day_after(*reading.when, -1));
         const Date until = rule->during_for ? add(from, *rule->during_for)
                            : reading.kind == "interest" ? far_future(from)
                                                        : add(from, Interval{3, Interval::Unit::months});

@@ -1561,7 +1561,7 @@ TEST_CASE("questions: on the day of a trial, a wish: good luck for an interview 
     const auto interview = asks("job interview at the BBC tmrw 2pm, v nervous", noted, day);
     CHECK_ASKS(interview, "Good luck today — how are you feeling about the interview?");
     CHECK_NOTHING_OVER(interview);
-    CHECK_ASKS(asks("mum's hip op tmrw, she's 82 so v nervous", noted, day), "Thinking of you today — how is your mum doing?");
+    CHECK_ASKS(asks("mum's hip op tmrw, she's 82 so v nervous", noted, day), "Thinking of you today — how is your mum feeling about the hip op?");
     CHECK_ASKS(asks("her son Leo's first day at nursery tmrw", noted, day),
                "Good luck on the first day — how is Leo feeling about starting nursery?");
     // The day before and after: no wish.
@@ -1823,7 +1823,7 @@ TEST_CASE("questions: hard times in new shapes, and a hard time dated by its own
 TEST_CASE("questions: an operation named by what it repairs, a pet's op, exams sat and sat again") {
     const Date noted = day_of(2026, 3, 2);
     CHECK_ASKS(asks("ACL reconstruction tues 10th, off work 6 wks", noted, day_of(2026, 3, 10)),
-               "Thinking of you today — how are you doing?");
+               "Thinking of you today — how are you feeling about the ACL reconstruction?");
     CHECK_ASKS(asks("their corgi Biscuit had his knee op today", noted, day_of(2026, 3, 4)), "How is Biscuit recovering?");
     const std::string eleven_plus = "Femi sits the 11+ on the 14th, mock papers every night";
     CHECK_ASKS(asks(eleven_plus, noted, day_of(2026, 3, 14)), "Good luck today — how is Femi feeling about the 11+?");
@@ -2397,4 +2397,35 @@ TEST_CASE("questions: trips booked, a week away in a place, a school exchange, a
                    "Good luck with the move today");
     auto show = read("entering his tomatoes in the autumn show fri 18 Sept, one's named after his late wife", noted);
     CHECK(show.relation.empty());
+}
+
+TEST_CASE("questions: a loss long past is why a journey matters, not the news") {
+    const Date noted = day_of(2026, 3, 16);
+    const std::string home = "going home to Xiamen for Qingming (5 Apr) to sweep her grandparents' graves, first time since her nan passed in 2019";
+    CHECK(read(home, noted).rule == "trip");
+    CHECK_SOME_SAY(asks(home, noted, day_of(2026, 4, 5)), "Safe travels — are you all set for Xiamen?");
+    CHECK_SOME_SAY(asks(home, noted, day_of(2026, 4, 13)), "How was Xiamen?");
+    // A loss told as news is still the loss.
+    CHECK(read("her nan passed on sunday, flying home to Xiamen for the funeral", noted).kind == "loss");
+}
+
+TEST_CASE("questions: a promise made while they are away, and the trip it is made around") {
+    const Date noted = day_of(2027, 1, 4);
+    const std::string plants = "said I'd water Oskar's plants while he's in Kerala 15–29 Jan";
+    CHECK(read(plants, noted).kind == "promise");
+    CHECK(read(plants, noted).phrase == "water Oskar's plants");
+    CHECK_SOME_SAY(asks(plants, noted, day_of(2027, 1, 15)), "Kerala");
+    CHECK_NONE_SAY(asks(plants, noted, day_of(2027, 1, 22)), "How was Kerala?");  // still away
+    CHECK_SOME_SAY(asks(plants, noted, day_of(2027, 2, 3)), "How was Kerala?");
+}
+
+TEST_CASE("questions: settling in is asked from the day after a move, a hard time from its first day") {
+    const Date noted = day_of(2026, 12, 7);
+    const std::string move = "her dad moves in with them the day after Boxing Day";
+    CHECK_SILENT(asks(move, noted, day_of(2026, 12, 27)));
+    CHECK_SOME_SAY(asks(move, noted, day_of(2026, 12, 28)), "settling in");
+    CHECK_SOME_SAY(asks("diagnosed w/ lymphoma, starts chemo on the 14th", day_of(2026, 12, 2), day_of(2026, 12, 14)),
+                   "How are you doing?");
+    // "the Bologna Children's Book Fair" names a fair, not her children.
+    CHECK(read("pitching her picture book at the Bologna Children's Book Fair on 12 April", noted).relation.empty());
 }
