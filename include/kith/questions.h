@@ -40,6 +40,7 @@ struct Reading {
     std::optional<Date> quiet_until;  // "not telling anyone till the scan mid Jan": nothing before
     bool hold_banks = false;    // no tag-bank questions (our work, selling) for four weeks after it
     bool cancels = false;       // "the wedding's off": earlier notes about the same thing ask nothing more
+    std::vector<std::string> answers;  // "he GOT IT!!!": earlier notes read by these rules ask nothing more
     std::vector<std::string> also;  // the other rules that matched
     std::vector<PlannedQuestion> questions;
 };
@@ -75,6 +76,7 @@ struct QuestionRule {
     bool hold_banks = false;  // no tag-bank questions for four weeks after it (a loss, surgery)
     bool recovery = false;    // a day, then recovery: "in a sling for 6 wks" is how long that takes
     bool about_them = false;  // never someone else's, whatever relation the note names
+    std::vector<std::string> answers;  // rules whose earlier note this one tells the end of ("got the job": interview)
     std::string phrase;       // the thing: "{whose} {topic}"
     std::vector<std::string> before, on, after, congrats, during;
     std::vector<LaterQuestion> later;

@@ -119,7 +119,7 @@ std::optional<std::string> read_question_rule(const toml::node& element, std::si
     if (!table) return "expected a table with match and ask";
     static const std::set<std::string> keys{"name",     "id",       "match",      "ask",        "min_age",
                                             "max_age",  "kind",     "phrase",     "sensitive",  "good_news",
-                                            "hold_banks", "recovery",
+                                            "hold_banks", "recovery", "answers",
                                             "about_them", "before", "on",         "after",      "congrats",
                                             "during",   "later",    "after_for",  "before_for", "during_for"};
     for (const auto& [key, value] : *table) {
@@ -152,7 +152,7 @@ std::optional<std::string> read_question_rule(const toml::node& element, std::si
         if (auto problem = optional_flag(*table, key, *target)) return problem;
     for (auto [key, target] : {std::pair{"before", &rule.before}, std::pair{"on", &rule.on},
                                std::pair{"after", &rule.after}, std::pair{"congrats", &rule.congrats},
-                               std::pair{"during", &rule.during}})
+                               std::pair{"during", &rule.during}, std::pair{"answers", &rule.answers}})
         if (auto problem = string_list(*table, key, *target)) return problem;
     if (const auto* later = table->get("later")) {
         const auto* items = later->as_array();

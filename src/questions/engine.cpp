@@ -106,11 +106,15 @@ bool shares_a_name(const Note& a, const Note& b) {
 }
 
 // "The wedding's off", "pulled out of Devoxx": a later note calls off what an earlier one said,
-// by the rule that read it or a name both use.
+// by the rule that read it or a name both use. "He GOT IT!!!", written once the interview is
+// past, tells how it went: the interview's note asks nothing more.
 bool calls_off(const Note& later, const Reading& later_reading, const Note& note, const Reading& reading) {
     if (later.on < note.on || (later.on == note.on && later.id < note.id)) return false;
     // "Biscuit was put down": nothing more about Biscuit's leg.
     if (later_reading.kind == "loss" && reading.kind != "loss" && shares_a_name(later, note)) return true;
+    if (later.on > note.on && (!reading.when || later.on >= *reading.when) && !reading.rule.empty() &&
+        std::find(later_reading.answers.begin(), later_reading.answers.end(), reading.rule) != later_reading.answers.end())
+        return true;
     if (!later_reading.cancels) return false;
     const auto& names = later_reading.also;
     if (!reading.rule.empty() &&
@@ -334,8 +338,10 @@ bool called_off(const Note& note, const std::vector<Note>& notes) {
     std::optional<Reading> reading;  // parsed only once a later note could call it off
     for (const auto& later : notes) {
         if (later.id == note.id || later.on < note.on) continue;
-        // Only a note that calls something off or tells of a loss can; the rest are not parsed.
-        if (later.reading.find("\"cancels\"") == std::string::npos && later.reading.find("\"loss\"") == std::string::npos)
+        // Only a note that calls something off, tells of a loss or answers a rule can; the rest are
+        // not parsed.
+        if (later.reading.find("\"cancels\"") == std::string::npos && later.reading.find("\"loss\"") == std::string::npos &&
+            later.reading.find("\"answers\"") == std::string::npos)
             continue;
         if (!reading) reading = reading_from_json(note.reading);
         if (!reading) return false;

@@ -32,6 +32,8 @@ constexpr Fixed fixed_days[] = {
     {{"burns", "night"}, 1, 25},            {{"valentine's", "day"}, 2, 14},
     {{"galentine's", "day"}, 2, 13},        {{"christmas", "eve"}, 12, 24},
     {{"christmas", "day"}, 12, 25},         {{"boxing", "day"}, 12, 26},
+    {{"christmas", "eve", "eve"}, 12, 23},  {{"xmas", "eve", "eve"}, 12, 23},
+    {{"xmas", "eve"}, 12, 24},              {{"xmas", "day"}, 12, 25},
     {{"new", "year's", "eve"}, 12, 31},     {{"hogmanay"}, 12, 31},
     {{"new", "year's", "day"}, 1, 1},       {{"twelfth", "night"}, 1, 5},
     {{"epiphany"}, 1, 6},                   {{"three", "kings", "day"}, 1, 6},

@@ -1050,6 +1050,7 @@ Reading read_by(const Note& note, const RuleBook& book, const Circle& circle,
 
     reading.kind = rule->kind;
     reading.rule = rule->id;
+    reading.answers = rule->answers;
     reading.sensitive = rule->sensitive;
     reading.hold_banks = rule->hold_banks || rule->sensitive;
     f.thing = rule->phrase.empty() ? std::string() : fill(rule->phrase, f, false).value_or("");

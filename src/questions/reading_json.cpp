@@ -37,6 +37,7 @@ std::string reading_to_json(const Reading& reading) {
     if (reading.hold_banks) out["hold_banks"] = true;
     if (reading.cancels) out["cancels"] = true;
     if (!reading.also.empty()) out["also"] = reading.also;
+    if (!reading.answers.empty()) out["answers"] = reading.answers;
     json questions = json::array();
     for (const auto& planned : reading.questions)
         questions.push_back({{"source", std::string(1, planned.source)},
@@ -74,6 +75,9 @@ std::optional<Reading> reading_from_json(std::string_view text) {
     reading.quiet_until = date_from(object, "quiet_until");
     reading.hold_banks = flag("hold_banks");
     reading.cancels = flag("cancels");
+    if (auto answers = object.find("answers"); answers != object.end() && answers->is_array())
+        for (const auto& name : *answers)
+            if (name.is_string()) reading.answers.push_back(name.get<std::string>());
     if (auto also = object.find("also"); also != object.end() && also->is_array())
         for (const auto& name : *also)
             if (name.is_string()) reading.also.push_back(name.get<std::string>());

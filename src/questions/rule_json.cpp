@@ -43,6 +43,7 @@ json rule_to_json(const QuestionRule& rule) {
             {"hold_banks", rule.hold_banks},
             {"recovery", rule.recovery},
             {"about_them", rule.about_them},
+            {"answers", rule.answers},
             {"phrase", rule.phrase},
             {"before", rule.before},
             {"on", rule.on},
@@ -68,6 +69,7 @@ QuestionRule rule_from_json(const json& in) {
     rule.hold_banks = in.at("hold_banks").get<bool>();
     rule.recovery = in.at("recovery").get<bool>();
     rule.about_them = in.at("about_them").get<bool>();
+    rule.answers = in.value("answers", std::vector<std::string>{});
     rule.phrase = in.at("phrase").get<std::string>();
     rule.before = in.at("before").get<std::vector<std::string>>();
     rule.on = in.at("on").get<std::vector<std::string>>();

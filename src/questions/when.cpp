@@ -296,7 +296,23 @@ struct Scanner {
             (i > 0 && std::ranges::find(not_before, at(i - 1)) != not_before.end()))
             return 0;
         unsigned d = *first, m = *second;
-        if (separator == '/') {
+        // "wed 3/2", "wed 11/11": after a weekday, the way round that falls on it.
+        const auto named = i > 0 ? weekday_named(at(i - 1)) : std::nullopt;
+        auto falls_on_it = [&](unsigned dd, unsigned mm) {
+            if (mm < 1 || mm > 12) return false;
+            const Date date = written_year ? Date{year{static_cast<int>(*written_year)}, month{mm}, day{dd}}
+                                           : resolve_day_month(mm, dd, noted, past_tense);
+            return date.ok() && weekday{sys_days{date}} == *named;
+        };
+        bool settled_by_weekday = false;
+        if (separator == '/' && named && *first <= 12 && *second <= 12) {
+            const bool day_first = falls_on_it(*first, *second), month_first = falls_on_it(*second, *first);
+            if (day_first != month_first || *first == *second) {
+                if (month_first && !day_first) std::swap(d, m);
+                settled_by_weekday = day_first || month_first;
+            }
+        }
+        if (separator == '/' && !settled_by_weekday) {
             if (*second > 12 && *first <= 12) std::swap(d, m);  // 3/19: the month first
             else if (*first <= 12 || *second > 12) return 0;    // 9/11, 10/10: either way round
             if (!written_year && *first == 24 && *second == 7) return 0;  // 24/7
@@ -318,6 +334,21 @@ struct Scanner {
             if (auto parsed = parse_iso_date(w)) {
                 add(*parsed, false, i, i, deadline);
                 return 1;
+            }
+        }
+        // "wk 41", "in week 12": the Monday of that week of the year (ISO 8601), the nearest one
+        // ("week 3 of chemo" is no week of the year).
+        if ((w == "wk" || w == "week") && at(i + 2) != "of" && !(i > 0 && count_word(at(i - 1)))) {
+            if (const auto n = figures(i + 1, 2); n && *n >= 1 && *n <= 53) {
+                auto monday_of = [&](year y) {
+                    const sys_days fourth{year_month_day{y, January, day{4}}};
+                    const sys_days week_one = fourth - (weekday{fourth} - Monday);
+                    return Date{week_one + days{7 * (static_cast<int>(*n) - 1)}};
+                };
+                Date date = monday_of(noted.year());
+                if (days_between(date, noted) > 14 && !past_tense) date = monday_of(noted.year() + years{1});
+                add(date, false, i, i + 1, deadline);
+                return 2;
             }
         }
         // "a week tomorrow", "two weeks today", "a week on Friday": that day, weeks later.
@@ -451,8 +482,11 @@ struct Scanner {
             }
         }
         // "26 wks of basic done!!": how long it took, now over.
+        // "another 2 wks of practising": time before the thing, not how long it lasts.
         const bool done = at(i + 2) == "of" && (at(i + 4) == "done" || at(i + 4) == "finished" ||
-                                                at(i + 4) == "complete" || at(i + 4) == "completed");
+                                                at(i + 4) == "complete" || at(i + 4) == "completed" ||
+                                                (i > 0 && (at(i - 1) == "another" || at(i - 1) == "more" ||
+                                                           at(i - 1) == "extra")));
         if (auto n = count_word(w); n && !done && (at(i + 2) == "of" || from_a_day || somewhere_from)) {
             if (auto unit = unit_word(at(i + 1)); unit && *unit != Interval::Unit::years) {
                 out.lasting = Interval{*n, *unit};
@@ -639,8 +673,11 @@ struct Scanner {
                 before == "from" || before == "this" || before == "next" || before == "since" || moved_to) {
                 if (before == "since") return 1;
                 // "got into Edinburgh, starts next September": a past-tense note, a month ahead.
+                // "he GOT IT!!! starts in Feb": what starts or is due in a month is ahead.
                 const bool ahead = before == "next" || before == "by" || before == "until" || before == "til" ||
-                                   before == "till" || moved_to;
+                                   before == "till" || moved_to ||
+                                   (before == "in" && (verb == "starts" || verb == "starting" || verb == "begins" ||
+                                                       verb == "due" || verb == "back" || verb == "arrives"));
                 // "diagnosed in Feb", "moved in March": a month a thing was done in, whatever
                 // the rest of the note's tense ("has lupus, diagnosed in Feb"); not "getting
                 // married in June", "to be launched in May".

@@ -477,6 +477,22 @@ TEST_CASE("note: a day in figures or by name is read, and the user's own news as
     CHECK_FALSE(has(asked, "talk"));
 }
 
+TEST_CASE("note: Easter and days counted from it, and a later note that tells how an interview went") {
+    Sandbox box;
+    box.today = "2027-01-10";
+    box.ok({"add", "Pat Doe"});
+    CHECK(has(box.ok({"note", "pat", "a wk on Orkney from Good Friday"}), "on 2027-03-26"));
+    CHECK(has(box.ok({"note", "pat", "pancake race on Shrove Tuesday"}), "on 2027-02-09"));
+    box.today = "2027-01-20";
+    CHECK(has(box.ok({"note", "pat", "final interview at Shelter wed 3/2, fingers crossed"}), "interview"));
+    box.today = "2027-02-04";
+    CHECK(has(box.ok({"ask", "pat"}), "How did the interview go?"));
+    CHECK(has(box.ok({"note", "pat", "she GOT IT!!! starts in April"}), "new job"));
+    const auto asked = box.ok({"ask", "pat"});
+    CHECK_FALSE(has(asked, "How did the interview go?"));
+    CHECK(has(asked, "Congratulations"));
+}
+
 TEST_CASE("import: notes read after the rules' prefilter starts read as each does alone") {
     // Five thousand notes first, so the import reads the last ones with the prefilter.
     const std::vector<std::string> texts = {"Mum's hip op on 10 Feb", "resit 19.03, fingers crossed",

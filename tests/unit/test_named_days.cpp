@@ -86,6 +86,11 @@ TEST_CASE("named days: in a note's text, with the rarer written forms") {
     CHECK(first_date("wedding 12 Sept 2028, save the date", noted) == "2028-09-12");
     CHECK(first_date("first solo session a week tomorrow", day_of(2026, 2, 9)) == "2026-02-17");
     CHECK(first_date("the viva is two weeks today", day_of(2026, 2, 9)) == "2026-02-23");
+    // After a weekday, figures either way round are read the way that falls on it.
+    CHECK(first_date("final interview wed 3/2", day_of(2027, 1, 20)) == "2027-02-03");
+    CHECK(first_date("final interview tue 3/2", day_of(2027, 1, 20)) == "2027-03-02");
+    CHECK(first_date("final interview wed 11/11", day_of(2026, 10, 26)) == "2026-11-11");
+    CHECK(first_date("rated it 10/10", day_of(2026, 10, 26)) == "none");
     CHECK(first_date("her recital is a week on Friday", day_of(2026, 2, 9)) == "2026-02-20");
 }
 

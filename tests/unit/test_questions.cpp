@@ -2429,3 +2429,35 @@ TEST_CASE("questions: settling in is asked from the day after a move, a hard tim
     // "the Bologna Children's Book Fair" names a fair, not her children.
     CHECK(read("pitching her picture book at the Bologna Children's Book Fair on 12 April", noted).relation.empty());
 }
+
+TEST_CASE("questions: a later note that tells how it went leaves the earlier one nothing more to ask") {
+    Person person;
+    person.settings.banks.clear();
+    person.note("final interview for head of comms at Shelter wed 11/11, fingers crossed", day_of(2026, 10, 26));
+    person.on = day_of(2026, 11, 12);
+    CHECK_SOME_SAY(person.texts(), "How did the interview go?");
+    person.note("she GOT IT!!! head of comms, starts in Feb", day_of(2026, 11, 13));
+    person.on = day_of(2026, 11, 14);
+    CHECK_NONE_SAY(person.texts(), "How did the interview go?");
+    CHECK_SOME_SAY(person.texts(), "Congratulations");
+    person.on = day_of(2027, 3, 1);
+    CHECK_SOME_SAY(person.texts(), "How are you finding the new job?");
+}
+
+TEST_CASE("questions: not this time, told after the day, is asked about gently and answers the interview") {
+    Person person;
+    person.settings.banks.clear();
+    person.note("second interview at Arup on the 3rd", day_of(2026, 2, 20));
+    person.note("didn't get it, they went internal 😞", day_of(2026, 3, 5));
+    person.on = day_of(2026, 3, 6);
+    CHECK_NONE_SAY(person.texts(), "How did the interview go?");
+    CHECK_SOME_SAY(person.texts(), "Sorry it didn't work out");
+    // Told before the day, it answers nothing: a rejection elsewhere leaves the interview to come.
+    Person other;
+    other.settings.banks.clear();
+    other.note("interview at Arup on 10 March", day_of(2026, 2, 20));
+    other.note("didn't get the Foster role, gutted", day_of(2026, 3, 1));
+    other.on = day_of(2026, 3, 12);
+    CHECK_SOME_SAY(other.texts(), "How did the interview go?");
+    CHECK_FALSE(read("she turned down the offer from Arup", day_of(2026, 3, 1)).rule == "knocked-back");
+}
