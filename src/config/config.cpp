@@ -84,8 +84,10 @@ std::optional<std::string> optional_interval(const toml::table& table, const cha
     return std::nullopt;
 }
 
-// A rule's templates: one string, or a list of them (the first that fills is asked).
-std::optional<std::string> string_list(const toml::table& table, const char* key, std::vector<std::string>& target) {
+// A rule's templates (the first that fills is asked), or the rule names it answers: one string,
+// or a list of them; `what` names one in an error ("a question", "a rule name").
+std::optional<std::string> string_list(const toml::table& table, const char* key, std::vector<std::string>& target,
+                                       std::string_view what = "a question") {
     const auto* node = table.get(key);
     if (!node) return std::nullopt;
     if (node->is_string()) {
@@ -93,9 +95,9 @@ std::optional<std::string> string_list(const toml::table& table, const char* key
         return std::nullopt;
     }
     const auto* array = node->as_array();
-    if (!array) return fmt::format("{}: expected a question or a list of them", key);
+    if (!array) return fmt::format("{}: expected {} or a list of them", key, what);
     for (const auto& item : *array) {
-        if (!item.is_string()) return fmt::format("{}: expected a question or a list of them", key);
+        if (!item.is_string()) return fmt::format("{}: expected {} or a list of them", key, what);
         target.push_back(*item.value<std::string>());
     }
     return std::nullopt;
@@ -152,8 +154,9 @@ std::optional<std::string> read_question_rule(const toml::node& element, std::si
         if (auto problem = optional_flag(*table, key, *target)) return problem;
     for (auto [key, target] : {std::pair{"before", &rule.before}, std::pair{"on", &rule.on},
                                std::pair{"after", &rule.after}, std::pair{"congrats", &rule.congrats},
-                               std::pair{"during", &rule.during}, std::pair{"answers", &rule.answers}})
+                               std::pair{"during", &rule.during}})
         if (auto problem = string_list(*table, key, *target)) return problem;
+    if (auto problem = string_list(*table, "answers", rule.answers, "a rule name")) return problem;
     if (const auto* later = table->get("later")) {
         const auto* items = later->as_array();
         if (!items) return "later: expected a list of { from, to, ask }";

@@ -18,12 +18,12 @@ struct NamedDay {
     std::size_t words = 0;  // how many of the words given name it
 };
 
-// The day named by the words from here on (lower case; fewer than five when the note ends), in
-// the year nearest the note's: this year's, unless it is more than two weeks past (then next
-// year's); a past-tense note keeps this year's earlier day. Nothing when they name no day.
 // The nth `wanted` weekday of a month (nth 1 to 4), or its last (nth -1).
 Date nth_weekday(std::chrono::year y, std::chrono::month m, std::chrono::weekday wanted, int nth);
 
+// The day named by the words from here on (lower case; fewer than five when the note ends), in
+// the year nearest the note's: this year's, unless it is more than two weeks past (then next
+// year's); a past-tense note keeps this year's earlier day. Nothing when they name no day.
 std::optional<NamedDay> named_day(const std::array<std::string_view, 5>& words, Date noted, bool past_tense);
 
 }  // namespace kith::questions

@@ -278,12 +278,12 @@ struct Scanner {
         const auto second = figures(i + 1, 2);
         if (!second || (separator == '.' && at(i + 1).size() != 2)) return 0;
         std::size_t last = i + 1;
-        std::optional<unsigned> written_year;
+        std::optional<unsigned> year_written;
         if (joined(last, separator)) {
             const auto year_word = figures(last + 1, 4);
             if (!year_word || (at(last + 1).size() != 2 && at(last + 1).size() != 4) || joined(last + 1, separator))
                 return 0;
-            written_year = at(last + 1).size() == 2 ? 2000 + *year_word : *year_word;
+            year_written = at(last + 1).size() == 2 ? 2000 + *year_word : *year_word;
             ++last;
         }
         if (words[i].begin > 0 && std::string_view("$.,:#").find(text[words[i].begin - 1]) != std::string_view::npos)
@@ -300,7 +300,7 @@ struct Scanner {
         const auto named = i > 0 ? weekday_named(at(i - 1)) : std::nullopt;
         auto falls_on_it = [&](unsigned dd, unsigned mm) {
             if (mm < 1 || mm > 12) return false;
-            const Date date = written_year ? Date{year{static_cast<int>(*written_year)}, month{mm}, day{dd}}
+            const Date date = year_written ? Date{year{static_cast<int>(*year_written)}, month{mm}, day{dd}}
                                            : resolve_day_month(mm, dd, noted, past_tense);
             return date.ok() && weekday{sys_days{date}} == *named;
         };
@@ -315,10 +315,10 @@ struct Scanner {
         if (separator == '/' && !settled_by_weekday) {
             if (*second > 12 && *first <= 12) std::swap(d, m);  // 3/19: the month first
             else if (*first <= 12 || *second > 12) return 0;    // 9/11, 10/10: either way round
-            if (!written_year && *first == 24 && *second == 7) return 0;  // 24/7
+            if (!year_written && *first == 24 && *second == 7) return 0;  // 24/7
         }
         if (m < 1 || m > 12 || d < 1) return 0;
-        const Date date = written_year ? Date{year{static_cast<int>(*written_year)}, month{m}, day{d}}
+        const Date date = year_written ? Date{year{static_cast<int>(*year_written)}, month{m}, day{d}}
                                        : resolve_day_month(m, d, noted, past_tense);
         if (!date.ok() || unsigned{date.day()} != d) return 0;
         add(date, false, i, last, deadline);
@@ -352,15 +352,16 @@ struct Scanner {
             }
         }
         // "a week tomorrow", "two weeks today", "a week on Friday": that day, weeks later.
-        if (auto n = count_word(w); n && (at(i + 1) == "week" || at(i + 1) == "weeks" || at(i + 1) == "wk" || at(i + 1) == "wks")) {
+        if (auto n = count_word(w); n && unit_word(at(i + 1)) == Interval::Unit::weeks) {
             std::size_t k = i + 2;
             if (at(k) == "on") ++k;
             std::optional<Date> from;
             if (at(k) == "tomorrow" || at(k) == "tmrw") from = Date{sys_days{noted} + days{1}};
             else if (at(k) == "today") from = noted;
-            else if (auto wanted = weekday_named(at(k)); wanted && at(k) != "sat" && at(k) != "sun" && at(k) != "wed")
+            // "sat", "sun", "wed" are plain words too: a weekday only after "on".
+            else if (auto wanted = weekday_named(at(k));
+                     wanted && (at(k - 1) == "on" || (at(k) != "sat" && at(k) != "sun" && at(k) != "wed")))
                 from = weekday_from(noted, *wanted, 1);
-            else if (wanted && at(k - 1) == "on") from = weekday_from(noted, *wanted, 1);
             if (from) {
                 add(Date{sys_days{*from} + days{7 * *n}}, false, i, k, deadline);
                 return k - i + 1;
@@ -422,12 +423,12 @@ struct Scanner {
             }
             return 0;
         }
-        // in N days/weeks/months ("in two weeks", "in a couple of weeks"); N years ago. "The first
-        // lead in 20 yrs", "first time in months": how long since, not when.
-        const bool first_in = (i >= 1 && at(i - 1) == "first") || (i >= 2 && at(i - 2) == "first") ||
-                              (i >= 3 && at(i - 3) == "first") || (i >= 1 && at(i - 1) == "time");
-        if ((w == "in" || w == "within") && first_in) return 1;
+        // in N days/weeks/months ("in two weeks", "in a couple of weeks"); N years ago.
         if (w == "in" || w == "within") {
+            // "The first lead in 20 yrs", "first time in months": how long since, not when.
+            if (at(i - 1) == "first" || (i >= 2 && at(i - 2) == "first") || (i >= 3 && at(i - 3) == "first") ||
+                at(i - 1) == "time")
+                return 1;
             std::size_t k = i + 1;
             if (at(k) == "a" && (at(k + 1) == "couple" || at(k + 1) == "few")) ++k;
             if (auto n = count_word(at(k))) {

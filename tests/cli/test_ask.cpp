@@ -145,6 +145,11 @@ TEST_CASE("a bad question rule in the config is a config error naming its line")
     CHECK(result.err.rfind("kith: config " + box.config + ": line 2: question rule \"user1\": bad regular expression", 0) == 0);
     box.write_file(box.config, "[[questions.rule]]\nmatch = 'x'\n");
     CHECK(box.run({"ask", "sam"}).err.find("needs both match and ask") != std::string::npos);
+    // The rules a rule answers are named, one or a list.
+    box.write_file(box.config, "[[questions.rule]]\nmatch = 'got it'\nkind = \"milestone\"\nanswers = [1]\n");
+    check_error(box.run({"ask", "sam"}), 2, "line 1: answers: expected a rule name or a list of them");
+    box.write_file(box.config, "[[questions.rule]]\nmatch = 'got it'\nkind = \"milestone\"\nanswers = \"interview\"\n");
+    CHECK(box.run({"ask", "sam"}).code == 0);
     // Refused before anything compiles them (fuzz_config overflowed the stack with the first).
     for (const auto& [match, why] : std::vector<std::pair<std::string, std::string>>{
              {std::string(300, '(') + "a" + std::string(300, ')'), "parentheses are too deeply nested"},
