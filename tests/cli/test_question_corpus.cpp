@@ -108,8 +108,8 @@ constexpr double max_part_k_harm_rate = 0.01;
 constexpr double min_part_l_check_score = 0.87;
 constexpr double max_part_l_harm_rate = 0.01;
 // Part M (corpus-m.toml), written blind in stop 32 while part K was being tuned on, so that L can
-// be tuned on in turn with a blind part in hand. Never tuned on: its failures show only with
-// KITH_CORPUS=all. First score, with part K tuned on to 63.9 %: 51.1 %, 36.2 %, 8.9 % harmed
+// be tuned on in turn with a blind part in hand. Tuned on from stop 33 (its failures show with
+// KITH_CORPUS=dev). First score, with part K tuned on to 63.9 %: 51.1 %, 36.2 %, 8.9 % harmed
 // (12 checks). Once L was tuned on: 51.9 %, 37.2 %, 9.6 % harmed (13 checks: one more harmed,
 // by a change made for L, not looked for in M).
 constexpr double min_part_m_check_score = 0.51;
@@ -119,6 +119,12 @@ constexpr double max_part_m_harm_rate = 0.10;
 // First score: 45.8 %, 35.6 %, 11.5 % harmed (15 checks).
 constexpr double min_part_n_check_score = 0.45;
 constexpr double max_part_n_harm_rate = 0.12;
+// Part O (corpus-o.toml), written blind at the start of stop 33, before part M was tuned on, so
+// that N may be tuned on later with a blind part in hand. Never tuned on: its failures show only
+// with KITH_CORPUS=all. First score, on the rules as stop 32 left them: 49.6 %, 39.3 %, 10.7 %
+// harmed (14 checks).
+constexpr double min_part_o_check_score = 0.49;
+constexpr double max_part_o_harm_rate = 0.11;
 
 class Regex {
 public:
@@ -277,7 +283,8 @@ TEST_CASE("the question corpus scores at least what it scored when the rules wer
     std::string jsonl;
     auto cases = load({"corpus-a.toml", "corpus-b.toml", "corpus-c.toml", "corpus-d.toml", "corpus-e.toml",
                        "corpus-f.toml", "corpus-g.toml", "corpus-h.toml", "corpus-i.toml",
-                       "corpus-j.toml", "corpus-k.toml", "corpus-l.toml", "corpus-m.toml", "corpus-n.toml"},
+                       "corpus-j.toml", "corpus-k.toml", "corpus-l.toml", "corpus-m.toml", "corpus-n.toml",
+                       "corpus-o.toml"},
                       jsonl);
     REQUIRE(cases.size() >= 300);
     Sandbox box;
@@ -287,11 +294,12 @@ TEST_CASE("the question corpus scores at least what it scored when the rules wer
     // KITH_CORPUS=dev prints the failures of the tuning two thirds; KITH_CORPUS=all, of every case.
     const char* show = std::getenv("KITH_CORPUS");
     const std::string show_which = show ? show : "";
-    Tally dev, held, all, parts_ab, part_c, part_d, part_e, part_f, part_g, part_h, part_i, part_j, part_k, part_l, part_m, part_n;
+    Tally dev, held, all, parts_ab, part_c, part_d, part_e, part_f, part_g, part_h, part_i, part_j, part_k, part_l, part_m, part_n, part_o;
     const std::map<std::string, Tally*> blind_parts{
         {"corpus-e.toml", &part_e}, {"corpus-f.toml", &part_f}, {"corpus-g.toml", &part_g}, {"corpus-h.toml", &part_h},
         {"corpus-i.toml", &part_i}, {"corpus-j.toml", &part_j},
-        {"corpus-k.toml", &part_k}, {"corpus-l.toml", &part_l}, {"corpus-m.toml", &part_m}, {"corpus-n.toml", &part_n}};
+        {"corpus-k.toml", &part_k}, {"corpus-l.toml", &part_l}, {"corpus-m.toml", &part_m}, {"corpus-n.toml", &part_n},
+        {"corpus-o.toml", &part_o}};
     std::map<std::string, Tally> by_area;
     int hygiene_failures = 0, questions_seen = 0;
     std::ostringstream report;
@@ -369,8 +377,8 @@ TEST_CASE("the question corpus scores at least what it scored when the rules wer
             const bool passed = problems.empty();
             if (auto part = blind_parts.find(c.file); part != blind_parts.end()) {  // scored apart
                 part->second->add(passed, has_must, musts_met, harm);
-                // Parts M and N are blind: their failures show only with KITH_CORPUS=all.
-                const bool blind = c.file == "corpus-m.toml" || c.file == "corpus-n.toml";
+                // Parts N and O are blind: their failures show only with KITH_CORPUS=all.
+                const bool blind = c.file == "corpus-n.toml" || c.file == "corpus-o.toml";
                 if (!passed && (show_which == "all" || (show_which == "dev" && !blind))) {
                     report << c.id << " on " << check.day << ":\n";
                     for (const auto& text : texts) report << "    asked: " << text << "\n";
@@ -394,7 +402,7 @@ TEST_CASE("the question corpus scores at least what it scored when the rules wer
     summary << "question corpus, " << cases.size() << " cases:\n  all       " << all.line() << "\n  tuned on  "
             << dev.line() << "\n  held out  " << held.line() << "\n  " << hygiene_failures << " of " << questions_seen
             << " questions asked were not clean questions\n  parts A, B " << parts_ab.line() << "\n  part C    "
-            << part_c.line() << "\n  part D    " << part_d.line() << "\n  part E    " << part_e.line() << "\n  part F    " << part_f.line() << "\n  part G    " << part_g.line() << "\n  part H    " << part_h.line() << "\n  part I    " << part_i.line() << "\n  part J    " << part_j.line() << "\n  part K    " << part_k.line() << "\n  part L    " << part_l.line() << "\n  part M    " << part_m.line() << "\n  part N    " << part_n.line() << "\n";
+            << part_c.line() << "\n  part D    " << part_d.line() << "\n  part E    " << part_e.line() << "\n  part F    " << part_f.line() << "\n  part G    " << part_g.line() << "\n  part H    " << part_h.line() << "\n  part I    " << part_i.line() << "\n  part J    " << part_j.line() << "\n  part K    " << part_k.line() << "\n  part L    " << part_l.line() << "\n  part M    " << part_m.line() << "\n  part N    " << part_n.line() << "\n  part O    " << part_o.line() << "\n";
     for (const auto& [area, tally] : by_area) summary << "    " << area << std::string(14 - std::min<std::size_t>(13, area.size()), ' ') << tally.line() << "\n";
     const std::string message = report.str() + summary.str();
     MESSAGE(message);
@@ -426,5 +434,7 @@ TEST_CASE("the question corpus scores at least what it scored when the rules wer
     CHECK(part_m.harm_rate() <= max_part_m_harm_rate);
     CHECK(part_n.check_score() >= min_part_n_check_score);
     CHECK(part_n.harm_rate() <= max_part_n_harm_rate);
+    CHECK(part_o.check_score() >= min_part_o_check_score);
+    CHECK(part_o.harm_rate() <= max_part_o_harm_rate);
     CHECK(hygiene_failures == 0);  // every question asked is a clean question
 }
