@@ -77,7 +77,7 @@ struct QuestionRule {
     bool recovery = false;    // a day, then recovery: "in a sling for 6 wks" is how long that takes
     bool about_them = false;  // never someone else's, whatever relation the note names
     std::vector<std::string> answers;  // rules whose earlier note this one tells the end of ("got the job": interview)
-    std::string phrase;       // the thing: "{whose} {topic}"
+    std::vector<std::string> phrase;  // the thing: "{whose} {topic}"; the first that fills is used
     std::vector<std::string> before, on, after, congrats, during;
     std::vector<LaterQuestion> later;
     std::optional<Interval> after_for;   // how long "after" questions last (6 weeks)

@@ -130,9 +130,7 @@ std::optional<std::string> read_question_rule(const toml::node& element, std::si
             return fmt::format("unknown key \"{}\" in a question rule (name, match, ask, min_age, max_age, kind, "
                                "phrase, before, on, after, congrats, during, later …)",
                                name);
-        if ((name == "match" || name == "ask" || name == "id" || name == "name" || name == "kind" ||
-             name == "phrase") &&
-            !value.is_string())
+        if ((name == "match" || name == "ask" || name == "id" || name == "name" || name == "kind") && !value.is_string())
             return fmt::format("{}: expected a string", name);
     }
     rule.id = fmt::format("user{}", number);
@@ -141,7 +139,6 @@ std::optional<std::string> read_question_rule(const toml::node& element, std::si
     rule.match = table->get("match") ? *table->get("match")->value<std::string>() : "";
     rule.ask = table->get("ask") ? *table->get("ask")->value<std::string>() : "";
     rule.kind = table->get("kind") ? *table->get("kind")->value<std::string>() : "";
-    rule.phrase = table->get("phrase") ? *table->get("phrase")->value<std::string>() : "";
     if (rule.match.empty() || (rule.kind.empty() && rule.ask.empty()))
         return "a question rule needs both match and ask (or a kind)";
     for (auto [key, target] : {std::pair{"min_age", &rule.min_age}, std::pair{"max_age", &rule.max_age},
@@ -157,6 +154,7 @@ std::optional<std::string> read_question_rule(const toml::node& element, std::si
                                std::pair{"during", &rule.during}})
         if (auto problem = string_list(*table, key, *target)) return problem;
     if (auto problem = string_list(*table, "answers", rule.answers, "a rule name")) return problem;
+    if (auto problem = string_list(*table, "phrase", rule.phrase, "a phrase")) return problem;
     if (const auto* later = table->get("later")) {
         const auto* items = later->as_array();
         if (!items) return "later: expected a list of { from, to, ask }";

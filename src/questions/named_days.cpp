@@ -57,7 +57,12 @@ constexpr Fixed fixed_days[] = {
     {{"remembrance", "day"}, 11, 11},       {{"armistice", "day"}, 11, 11},
     {{"veterans", "day"}, 11, 11},          {{"thai", "pongal"}, 1, 14},
     {{"pongal"}, 1, 14},                    {{"makar", "sankranti"}, 1, 14},
-    {{"lohri"}, 1, 13},
+    {{"lohri"}, 1, 13},                     {{"st", "martin's", "day"}, 11, 11},
+    {{"martinmas"}, 11, 11},                {{"lady", "day"}, 3, 25},
+    {{"michaelmas"}, 9, 29},                {{"michaelmas", "day"}, 9, 29},
+    {{"nye"}, 12, 31},                      {{"shichi-go-san"}, 11, 15},
+    {{"mikołajki"}, 12, 6},                 {{"yalda"}, 12, 21},
+    {{"shab-e", "yalda"}, 12, 21},          {{"yalda", "night"}, 12, 21},
 };
 
 // Days that fall on the nth weekday of their month (nth -1: the last), as the UK's bank
@@ -77,6 +82,7 @@ const NthWeekday weekday_days[] = {
     {{"martin", "luther", "king", "day"}, 1, Monday, 3}, {{"presidents'", "day"}, 2, Monday, 3},
     {{"patriots'", "day"}, 4, Monday, 3},                {{"father's", "day"}, 6, Sunday, 3},
     {{"remembrance", "sunday"}, 11, Sunday, 2},          {{"super", "bowl", "sunday"}, 2, Sunday, 2},
+    {{"melbourne", "cup", "day"}, 11, Tuesday, 1},       {{"up", "helly", "aa"}, 1, Tuesday, -1},
 };
 
 // Days counted from Easter Sunday (the Western churches' date).

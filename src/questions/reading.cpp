@@ -99,7 +99,7 @@ Span clause_at(std::string_view text, Span sentence, Span match) {
             break;
         }
     for (std::size_t i = match.end; i < sentence.end; ++i)
-        if (std::string_view(",;:)").find(text[i]) != std::string_view::npos || text.substr(i, 3) == " - ") {
+        if (std::string_view(",;:()").find(text[i]) != std::string_view::npos || text.substr(i, 3) == " - ") {
             out.end = i;
             break;
         }
@@ -218,7 +218,8 @@ std::string name_after(std::string_view text, const std::vector<Word>& words, st
         if (questions::never_a_name(w.text) || questions::relation_named(w.text)) return {};
         if (capitalised_in(text, w)) return std::string(text.substr(w.begin, w.end - w.begin));
         if (lower_case_note && !questions::is_common_word(w.text) && w.text.size() > 2 &&
-            w.text.find_first_of("0123456789") == std::string::npos && !past_verb_at(words, i))
+            w.text.find_first_of("0123456789") == std::string::npos && !past_verb_at(words, i) &&
+            !(w.text.size() > 5 && w.text.ends_with("ing")))  // "boss retiring in march": a verb
             return capitalised(w.text);
         return {};
     };
@@ -329,6 +330,7 @@ About find_about(std::string_view text, const std::vector<Word>& words, Span sen
         const bool possessive = key.ends_with("'s");
         if (possessive) key.resize(key.size() - 2);
         if (questions::never_a_name(key) || questions::relation_named(key)) continue;
+        if (k > 0 && (words[k - 1].text == "st" || words[k - 1].text == "saint")) continue;  // St Martin's Day
         if (own_name(circle, key)) return about;  // "Nina's party", to Nina: hers
         const bool first_word = text.substr(sentence.begin, w.begin - sentence.begin).find_first_not_of(" \"(") ==
                                 std::string_view::npos;
@@ -751,10 +753,11 @@ Matches matches_in(const RuleBook& book, std::string_view text, const std::vecto
 
 // Reads the note by the strongest rule that matches, or by rule `forced`; `next` is set to the
 // strongest rule that is not ours to do, for a note that holds both ("starts nursery in Feb. I
-// promised to send her Gail's number"). `known` holds the rules' matches in this note's text
-// when it was read before.
-Reading read_by(const Note& note, const RuleBook& book, const Circle& circle,
-                std::optional<std::size_t> forced, std::optional<std::size_t>* next, Matches& known) {
+// promised to send her Gail's number"), and `beside` to a second event or milestone of theirs
+// told in another clause ("first quarter in profit!!! and the taproom opens on Earth Day").
+// `known` holds the rules' matches in this note's text when it was read before.
+Reading read_by(const Note& note, const RuleBook& book, const Circle& circle, std::optional<std::size_t> forced,
+                std::optional<std::size_t>* next, Matches& known, std::optional<std::size_t>* beside = nullptr) {
     Reading reading;
     const std::string text = normalized(note.text);
     const auto spans = sentences(text);
@@ -826,6 +829,31 @@ Reading read_by(const Note& note, const RuleBook& book, const Circle& circle,
             if (other.rule == best->rule || inside) continue;
             if (!*next || other.strength < strength(book.rule(**next).kind, book.rule(**next).sensitive)) *next = other.rule;
         }
+    if (beside && best && !forced) {
+        const auto& kind = book.rule(best->rule).kind;
+        const Span own{static_cast<std::size_t>(best->groups[0].begin), static_cast<std::size_t>(best->groups[0].end)};
+        const Span own_clause = clause_at(text, sentence_at(spans, own.begin), own);
+        const Other* found = nullptr;
+        for (const auto& other : others) {
+            const auto& rule = book.rule(other.rule);
+            const bool elsewhere = other.span.begin >= static_cast<long>(own_clause.end) ||
+                                   other.span.end <= static_cast<long>(own_clause.begin);
+            if (other.rule == best->rule || !elsewhere || rule.sensitive || rule.hold_banks ||
+                (rule.kind != "event" && rule.kind != "milestone"))
+                continue;
+            // An event is a second thing only with its own day in its clause ("best man at his
+            // brother's wedding sat, terrified of the speech" is one day); good news is news now.
+            const Span at{static_cast<std::size_t>(other.span.begin), static_cast<std::size_t>(other.span.end)};
+            const Span its_clause = clause_at(text, sentence_at(spans, at.begin), at);
+            if (rule.kind == "event" &&
+                questions::find_dates(std::string_view(text).substr(its_clause.begin, its_clause.end - its_clause.begin),
+                                      noted, false)
+                    .dates.empty())
+                continue;
+            if (!found || other.strength < found->strength) found = &other;
+        }
+        if (found && (kind == "event" || kind == "milestone") && !book.rule(best->rule).sensitive) *beside = found->rule;
+    }
     for (const auto& name : matched)
         if (!best || name != book.rule(best->rule).id) reading.also.push_back(name);
 
@@ -871,7 +899,9 @@ Reading read_by(const Note& note, const RuleBook& book, const Circle& circle,
     // by what it moves, asks about it on its new day.
     const bool to_a_new_day = moved && best && std::ranges::any_of(questions::find_dates(text, noted, false).dates,
                                                                    [&](const auto& d) { return d.date > noted; });
-    if (reading.cancels && !to_a_new_day) {
+    // A death outweighs what it called off ("Euan died on Ben Nevis … fergal pulled out w/ flu").
+    const bool loss = best && book.rule(best->rule).kind == "loss";
+    if (reading.cancels && !to_a_new_day && !loss) {
         // "The wedding's off": it silences the earlier note (see the engine) and asks nothing itself.
         reading.kind = "fact";
         if (best) reading.also.insert(reading.also.begin(), book.rule(best->rule).id);  // what it calls off
@@ -972,7 +1002,12 @@ Reading read_by(const Note& note, const RuleBook& book, const Circle& circle,
         reading.when = when->date;
         reading.month_only = when->month_only;
     }
-    reading.history = dates.history && !note.event;
+    // A day ahead in the thing's own clause is no history, whatever past the rest of the sentence
+    // names ("10 days till her talk … (she quit law in 2021)").
+    const bool day_ahead = when && !when->month_only && when->date > noted && nearness(*when) == 0 &&
+                           !questions::find_dates(std::string_view(text).substr(clause.begin, clause.end - clause.begin),
+                                                  noted, past_tense).history;
+    reading.history = dates.history && !note.event && !day_ahead;
     // "got into Stanford!! starts in Sept": the news is past; "starts at Wise 16 Mar 🎉": news
     // told as news, to be congratulated now, whenever the thing itself begins.
     const bool celebrated = celebrates(text, words);
@@ -1053,7 +1088,8 @@ Reading read_by(const Note& note, const RuleBook& book, const Circle& circle,
     reading.answers = rule->answers;
     reading.sensitive = rule->sensitive;
     reading.hold_banks = rule->hold_banks || rule->sensitive;
-    f.thing = rule->phrase.empty() ? std::string() : fill(rule->phrase, f, false).value_or("");
+    for (const auto& phrase : rule->phrase)
+        if (f.thing.empty()) f.thing = fill(phrase, f, false).value_or("");
     if (f.thing.empty() && f.groups.count("topic")) f.thing = fill("{whose} {topic}", f, false).value_or("");
     reading.phrase = f.thing;
     if (reading.kind == "promise" || reading.kind == "mistake" || reading.kind == "feedback") {
@@ -1181,13 +1217,30 @@ Reading read_note(const Note& whole, const RuleBook& book, const Circle& circle)
         cut->text.resize(end);
     }
     const Note& note = cut ? *cut : whole;
-    std::optional<std::size_t> next;
+    std::optional<std::size_t> next, beside;
     Matches matches;
-    Reading reading = read_by(note, book, circle, std::nullopt, &next, matches);
+    Reading reading = read_by(note, book, circle, std::nullopt, &next, matches, &beside);
     // Ours to do, and something of theirs besides: their thing's questions too.
     if (ours(reading.kind) && next) {
         Reading theirs = read_by(note, book, circle, next, nullptr, matches);
         for (auto& planned : theirs.questions) reading.questions.push_back(std::move(planned));
+    }
+    // Two things of theirs in one note, each in its own clause: the second's questions too, on
+    // its own day, unless it says nothing of its own (no day, or long past). When the first is
+    // long past, it is why the second matters ("first time back in the Keys since her honeymoon
+    // in 2011"): the note is read as the second.
+    if (beside && !reading.do_not_raise && !reading.negated) {
+        Reading second = read_by(note, book, circle, beside, nullptr, matches);
+        // Good news now beside a day to come; or a day of its own (good news is dated by the
+        // nearest day, which may be the second thing's: "in profit!!! and the taproom opens on
+        // Earth Day").
+        const bool news_now = !second.when && second.kind == "milestone" && reading.when;
+        const bool own_day = (news_now || (second.when && (second.when != reading.when || reading.kind == "milestone"))) &&
+                             !second.history && !second.negated;
+        if (reading.history && own_day && !ours(reading.kind))
+            reading = std::move(second);
+        else if (!reading.history && own_day)
+            for (auto& planned : second.questions) reading.questions.push_back(std::move(planned));
     }
     return reading;
 }

@@ -313,7 +313,8 @@ void check_question_rule(const QuestionRule& rule) {
     auto pattern = questions::Pattern::compile(rule.match);
     if (!pattern) throw usage_error(bad_rule(rule, fmt::format("bad regular expression: {}", pattern.error())));
     const auto names = pattern->group_names();
-    std::vector<std::string> templates{rule.ask, rule.phrase};
+    std::vector<std::string> templates{rule.ask};
+    templates.insert(templates.end(), rule.phrase.begin(), rule.phrase.end());
     for (const auto* list : {&rule.before, &rule.on, &rule.after, &rule.congrats, &rule.during})
         templates.insert(templates.end(), list->begin(), list->end());
     for (const auto& later : rule.later) templates.push_back(later.ask);

@@ -32,6 +32,22 @@ std::optional<unsigned> month_number(std::string_view word) {
     return std::nullopt;
 }
 
+// A month in Spanish, French, German or Italian ("17 de octubre", "am 12. Mai", "3 mars"):
+// read only after a day's number, since several are words or names too (Abril, mars, mai).
+std::optional<unsigned> foreign_month(std::string_view word) {
+    static constexpr std::array<std::array<std::string_view, 4>, 12> names{{
+        {"enero", "janvier", "januar", "gennaio"},        {"febrero", "février", "februar", "febbraio"},
+        {"marzo", "mars", "märz", "maerz"},               {"abril", "avril", "aprile", ""},
+        {"mayo", "mai", "maggio", ""},                    {"junio", "juin", "juni", "giugno"},
+        {"julio", "juillet", "juli", "luglio"},           {"agosto", "août", "aout", ""},
+        {"septiembre", "setiembre", "septembre", "settembre"}, {"octubre", "octobre", "oktober", "ottobre"},
+        {"noviembre", "novembre", "", ""},                {"diciembre", "décembre", "dezember", "dicembre"},
+    }};
+    for (unsigned m = 0; m < 12; ++m)
+        if (!word.empty() && std::ranges::find(names[m], word) != names[m].end()) return m + 1;
+    return std::nullopt;
+}
+
 std::optional<weekday> weekday_named(std::string_view word) {
     static constexpr std::array<std::string_view, 7> full{"sunday",   "monday", "tuesday", "wednesday",
                                                           "thursday", "friday", "saturday"};
@@ -367,6 +383,25 @@ struct Scanner {
                 return k - i + 1;
             }
         }
+        // "2026-W45-2": a day of an ISO week (its Monday when no day is given).
+        if (w.size() >= 8 && w[4] == '-' && w[5] == 'w' && std::ranges::all_of(w.substr(0, 4), is_ascii_digit) &&
+            is_ascii_digit(w[6]) && is_ascii_digit(w[7]) && (w.size() == 8 || (w.size() == 10 && w[8] == '-'))) {
+            const int y = std::stoi(w.substr(0, 4)), n = std::stoi(w.substr(6, 2));
+            const int weekday_of = w.size() == 10 ? w[9] - '0' : 1;
+            if (n >= 1 && n <= 53 && weekday_of >= 1 && weekday_of <= 7) {
+                const sys_days fourth{year_month_day{year{y}, January, day{4}}};
+                const sys_days week_one = fourth - (weekday{fourth} - Monday);
+                add(Date{week_one + days{7 * (n - 1) + weekday_of - 1}}, false, i, i, deadline);
+                return 1;
+            }
+        }
+        // "10 days till her talk", "T-minus 3 wks until": counted from the note.
+        if (auto n = count_word(w); n && (at(i + 2) == "till" || at(i + 2) == "until" || at(i + 2) == "til")) {
+            if (auto unit = unit_word(at(i + 1)); unit && *unit != Interval::Unit::years) {
+                add(kith::add(noted, Interval{*n, *unit}), false, i, i + 2, deadline);
+                return 3;
+            }
+        }
         // Relative days.
         if (w == "tomorrow" || w == "tmrw" || w == "tmw" || w == "tmr") {
             add(Date{sys_days{noted} + days{1}}, false, i, i, deadline);
@@ -616,7 +651,11 @@ struct Scanner {
             }
             std::size_t k = i + 1;
             if (at(k) == "of") ++k;
-            if (auto m = month_number(at(k))) {
+            const bool de = at(k) == "de" && k == i + 1;  // "17 de octubre"
+            if (de) ++k;
+            auto m = de ? foreign_month(at(k)) : month_number(at(k));
+            if (!m && k == i + 1) m = foreign_month(at(k));  // "am 12. Mai", "le 3 mars"
+            if (m) {
                 if (auto y = written_year(k + 1)) {  // "7 Oct '26", "12 Sept 2027"
                     if (const Date date{*y, month{*m}, day{*d}}; date.ok()) {
                         add(date, false, i, k + 1, deadline);

@@ -117,3 +117,29 @@ TEST_CASE("named days: the day after one, a span from one day to another, a day-
     CHECK(first_date("first lead in 20 yrs of am-dram", noted) == "none");
     CHECK(first_date("back in two weeks", noted) == "2026-12-21");
 }
+
+TEST_CASE("named days: saints' days, quarter days and festivals added from part M of the corpus") {
+    CHECK(named("st", "martin's", "day", day_of(2026, 10, 26)) == "2026-11-11");
+    CHECK(named("lady", "day", "", day_of(2027, 3, 8)) == "2027-03-25");
+    CHECK(named("michaelmas", "day", "", day_of(2026, 8, 10)) == "2026-09-29");
+    CHECK(named("nye", "", "", day_of(2026, 12, 7)) == "2026-12-31");
+    CHECK(named("melbourne", "cup", "day", day_of(2026, 10, 19)) == "2026-11-03");  // first Tuesday of November
+    CHECK(named("up", "helly", "aa", day_of(2027, 1, 4)) == "2027-01-26");        // last Tuesday of January
+    CHECK(named("shichi-go-san", "", "", day_of(2026, 10, 26)) == "2026-11-15");
+    CHECK(named("lady", "", "", day_of(2027, 3, 8)) == "none");
+}
+
+TEST_CASE("named days: months in Spanish, French, German and Italian after a day, ISO week dates, a countdown") {
+    const Date noted = day_of(2026, 9, 14);
+    CHECK(first_date("her quinceañera is sáb 17 de octubre", noted) == "2026-10-17");
+    CHECK(first_date("keynote el jueves 12 de noviembre", noted) == "2026-11-12");
+    CHECK(first_date("her cruciate op am 12. Mai at the Tierklinik", day_of(2026, 4, 27)) == "2026-05-12");
+    CHECK(first_date("vernissage le 3 mars", noted) == "2027-03-03");
+    // A month's foreign name is read only after a day's number: Abril is a name, mars a planet.
+    CHECK(first_date("Abril's tío won't dance", noted) == "none");
+    CHECK(first_date("a talk about mars and de octubre", noted) == "none");
+    CHECK(first_date("shelf date is 2026-W45-2, ISO weeks", noted) == "2026-11-03");
+    CHECK(first_date("go-live in 2027-W02", noted) == "2027-01-11");
+    CHECK(first_date("T-minus 10 days till her Ignite talk", day_of(2027, 2, 18)) == "2027-02-28");
+    CHECK(first_date("3 wks until the move", noted) == "2026-10-05");
+}

@@ -2461,3 +2461,74 @@ TEST_CASE("questions: not this time, told after the day, is asked about gently a
     CHECK_SOME_SAY(other.texts(), "How did the interview go?");
     CHECK_FALSE(read("she turned down the offer from Arup", day_of(2026, 3, 1)).rule == "knocked-back");
 }
+
+TEST_CASE("questions: two things of theirs in one note, each in its own clause, are both asked about") {
+    const Date noted = day_of(2027, 4, 5);
+    const std::string brewery = "her microbrewery's first quarter NOT loss-making!!! and the taproom opens on Earth Day";
+    CHECK(read(brewery, noted).rule == "business-profit");
+    CHECK_SOME_SAY(asks(brewery, noted, day_of(2027, 4, 7)), "Congratulations on breaking even");
+    CHECK_SOME_SAY(asks(brewery, noted, day_of(2027, 4, 7)), "taproom");
+    CHECK_SOME_SAY(asks(brewery, noted, day_of(2027, 4, 27)), "How did the launch of the taproom go?");
+    // Good news now and a day to come: the century congratulated, the trials asked about on theirs.
+    const std::string cricket = "scored his maiden century for the 2nd XI on sat, then retired hurt on 104. county trials on Michaelmas Day";
+    CHECK_SOME_SAY(asks(cricket, day_of(2026, 8, 10), day_of(2026, 8, 12)), "Congratulations on the century");
+    CHECK_NONE_SAY(asks(cricket, day_of(2026, 8, 10), day_of(2026, 8, 12)), "retirement");
+    CHECK_SOME_SAY(asks(cricket, day_of(2026, 8, 10), day_of(2026, 9, 29)), "trials");
+    // One day told twice is one thing: the speech is the wedding's, not a second event.
+    const std::string best_man = "best man at his brother's wedding sat, terrified of the speech";
+    CHECK_NONE_SAY(asks(best_man, day_of(2026, 5, 18), day_of(2026, 5, 23)), "How did the speech go?");
+    // A thing long past is why the other matters: "since her honeymoon in 2011" is no question.
+    const std::string keys = "road-tripping down to Key West over Memorial Day wknd. first time back since her honeymoon in 2011";
+    CHECK_NONE_SAY(asks(keys, day_of(2026, 5, 4), day_of(2026, 5, 28)), "honeymoon");
+}
+
+TEST_CASE("questions: a death outweighs what it called off, and 'just be normal with me' is never raised") {
+    const Date noted = day_of(2026, 2, 16);
+    const std::string climb = "his best mate Euan died in a climbing accident on Ben Nevis sat. fergal was meant to be on that trip, pulled out w/ flu";
+    CHECK(read(climb, noted).kind == "loss");
+    CHECK_SOME_SAY(asks(climb, noted, day_of(2026, 2, 17)), "How are you holding up?");
+    const std::string normal = "his brother died 2 wks ago, then: 'just be normal with me, please, I can't do the sad faces'";
+    CHECK(read(normal, day_of(2026, 11, 2)).do_not_raise);
+    CHECK_SILENT(asks(normal, day_of(2026, 11, 2), day_of(2026, 11, 4)));
+}
+
+TEST_CASE("questions: a talk ten days off is no history for a past told beside it, St Martin is nobody, a verb is no name") {
+    const std::string talk = "T-minus 10 days till her Ignite talk at Kumasi Tech Week (she quit law for UX in 2021)";
+    CHECK_FALSE(read(talk, day_of(2027, 2, 18)).history);
+    CHECK(iso(read(talk, day_of(2027, 2, 18)).when) == "2027-02-28");
+    CHECK_SOME_SAY(asks(talk, day_of(2027, 2, 18), day_of(2027, 3, 3)), "How did the talk at Kumasi Tech Week go?");
+    CHECK(read("the honeymoon in 2011 was in Key West, back there on 25 May", day_of(2026, 5, 4)).history);
+    auto lantern = read("carrying the lantern he made in the St Martin's Day lantern walk", day_of(2026, 10, 26));
+    CHECK(lantern.name.empty());
+    CHECK(iso(lantern.when) == "2026-11-11");
+    CHECK(read("boss retiring in march, whole team being reshuffled", day_of(2026, 1, 19)).name.empty());
+}
+
+TEST_CASE("questions: a retreat, leaving the navy, going viral, a role saved, a PhD defended, a toy drive") {
+    const Date noted = day_of(2026, 2, 9);
+    const std::string retreat = "her wife Rahel's off on a 10-day silent retreat in the Black Forest, starting 3 wks today";
+    CHECK(read(retreat, noted).rule == "retreat");
+    CHECK_NONE_SAY(asks(retreat, noted, day_of(2026, 3, 5)), "How was");  // still away
+    CHECK_SOME_SAY(asks(retreat, noted, day_of(2026, 3, 18)), "How was Rahel's silent retreat?");
+    const std::string navy = "his boyfriend Teo gets his discharge papers from the navy on Armistice Day";
+    CHECK_SOME_SAY(asks(navy, day_of(2026, 10, 19), day_of(2026, 11, 11)), "Big day — how is Teo feeling about leaving the navy?");
+    CHECK_SOME_SAY(asks(navy, day_of(2026, 10, 19), day_of(2026, 11, 23)), "How is Teo finding civilian life?");
+    CHECK_SOME_SAY(asks("their recipe app went viral on TikTok", day_of(2026, 8, 3), day_of(2026, 8, 5)),
+                   "Congratulations — the recipe app went viral!");
+    Person person;
+    person.settings.banks.clear();
+    person.note("her role's 'at risk' in the restructure, consultation ends fri 2 Oct", day_of(2026, 9, 7));
+    person.note("phew, she's been redeployed to the product team instead of being cut", day_of(2026, 10, 5));
+    person.on = day_of(2026, 10, 6);
+    CHECK_NONE_SAY(person.texts(), "restructure");
+    CHECK_SOME_SAY(person.texts(), "What a relief about the job");
+    const std::string phd = "he defends his PhD at Uppsala on fri 11 Dec";
+    CHECK(read(phd, day_of(2026, 11, 16)).phrase == "your PhD defence");
+    CHECK_SOME_SAY(asks(phd, day_of(2026, 11, 16), day_of(2026, 12, 15)), "How did the PhD defence go?");
+    const std::string drive = "driving the van for the shelter's Mikołajki toy drive";
+    CHECK_SOME_SAY(asks(drive, day_of(2026, 11, 23), day_of(2026, 12, 6)), "Good luck with the toy drive today");
+    CHECK_SOME_SAY(asks(drive, day_of(2026, 11, 23), day_of(2026, 12, 9)), "How did the toy drive go?");
+    // Lookalikes: a holiday let is no holiday, retired hurt is cricket, redundancy in a system is no layoff.
+    CHECK_FALSE(read("bought a 2-bed in Staithes as a holiday let", day_of(2026, 6, 8)).rule == "trip");
+    CHECK_FALSE(read("retired hurt on 104 (tight hamstring)", day_of(2026, 8, 10)).rule == "retirement");
+}
