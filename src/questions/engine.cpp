@@ -116,10 +116,13 @@ bool calls_off(const Note& later, const Reading& later_reading, const Note& note
         std::find(later_reading.answers.begin(), later_reading.answers.end(), reading.rule) != later_reading.answers.end())
         return true;
     if (!later_reading.cancels) return false;
+    // What it calls off, by the rule that read the earlier note or another that matched it there
+    // ("not retiring after all" calls off "retires 31 March … leaving do TBC").
     const auto& names = later_reading.also;
-    if (!reading.rule.empty() &&
-        (later_reading.rule == reading.rule || std::find(names.begin(), names.end(), reading.rule) != names.end()))
-        return true;
+    const auto called_off = [&](const std::string& rule) {
+        return !rule.empty() && (later_reading.rule == rule || std::find(names.begin(), names.end(), rule) != names.end());
+    };
+    if (called_off(reading.rule) || std::ranges::any_of(reading.also, called_off)) return true;
     return shares_a_name(later, note);
 }
 

@@ -63,6 +63,7 @@ constexpr Fixed fixed_days[] = {
     {{"nye"}, 12, 31},                      {{"shichi-go-san"}, 11, 15},
     {{"mikołajki"}, 12, 6},                 {{"yalda"}, 12, 21},
     {{"shab-e", "yalda"}, 12, 21},          {{"yalda", "night"}, 12, 21},
+    {{"self-assessment", "deadline"}, 1, 31},
 };
 
 // Days that fall on the nth weekday of their month (nth -1: the last), as the UK's bank

@@ -89,17 +89,21 @@ std::vector<Span> sentences(std::string_view text) {
     return out;
 }
 
-// The clause of a sentence that holds the match: between commas, semicolons and dashes.
+// The clause of a sentence that holds the match: between commas, semicolons, dashes, brackets
+// and emoji (a jotted note's full stops: "got the keys!! 🔑⛪ converting it").
 Span clause_at(std::string_view text, Span sentence, Span match) {
+    const auto emoji = [&](std::size_t i) { return static_cast<unsigned char>(text[i]) == 0xF0; };
     Span out = sentence;
     for (std::size_t i = match.begin; i > sentence.begin; --i)
         if (std::string_view(",;:(").find(text[i - 1]) != std::string_view::npos ||
-            (i >= 3 && text.substr(i - 3, 3) == " - ")) {
-            out.begin = i;
+            (i >= 3 && text.substr(i - 3, 3) == " - ") ||
+            (i + 2 < text.size() && i + 3 <= match.begin && emoji(i - 1))) {
+            out.begin = emoji(i - 1) ? i + 3 : i;
             break;
         }
     for (std::size_t i = match.end; i < sentence.end; ++i)
-        if (std::string_view(",;:()").find(text[i]) != std::string_view::npos || text.substr(i, 3) == " - ") {
+        if (std::string_view(",;:()").find(text[i]) != std::string_view::npos || text.substr(i, 3) == " - " ||
+            emoji(i)) {
             out.end = i;
             break;
         }

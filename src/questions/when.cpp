@@ -662,7 +662,17 @@ struct Scanner {
                         return k - i + 2;
                     }
                 }
-                add(resolve_day_month(*m, *d, noted, past_tense), false, i, k, deadline);
+                Date date = resolve_day_month(*m, *d, noted, past_tense);
+                // "mon 1 Feb": the weekday says which year's, whatever the note's tense.
+                if (auto wanted = i > 0 ? weekday_named(at(i - 1)) : std::nullopt;
+                    wanted && date.ok() && weekday{sys_days{date}} != *wanted)
+                    for (int step : {1, -1})
+                        if (const Date other{date.year() + years{step}, date.month(), date.day()};
+                            other.ok() && weekday{sys_days{other}} == *wanted) {
+                            date = other;
+                            break;
+                        }
+                add(date, false, i, k, deadline);
                 return k - i + 1;
             }
             if (i > 0 && (at(i - 1) == "the" || weekday_named(at(i - 1))) && ordinal(w)) {

@@ -143,3 +143,14 @@ TEST_CASE("named days: months in Spanish, French, German and Italian after a day
     CHECK(first_date("T-minus 10 days till her Ignite talk", day_of(2027, 2, 18)) == "2027-02-28");
     CHECK(first_date("3 wks until the move", noted) == "2026-10-05");
 }
+
+TEST_CASE("named days: a weekday before a day and month says which year's, whatever the note's tense") {
+    // Told in the past tense ("got the keys"), "mon 1 Feb" is next February's Monday, not last
+    // February's Sunday.
+    auto keys = find_dates("got the keys!! plastering starts mon 1 Feb", day_of(2026, 12, 1), true);
+    REQUIRE_FALSE(keys.dates.empty());
+    CHECK(format_iso(keys.dates.front().date) == "2027-02-01");
+    auto party = find_dates("the party was on sat 7 March, great fun", day_of(2026, 4, 27), true);
+    REQUIRE_FALSE(party.dates.empty());
+    CHECK(format_iso(party.dates.front().date) == "2026-03-07");
+}

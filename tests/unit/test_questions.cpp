@@ -2532,3 +2532,36 @@ TEST_CASE("questions: a retreat, leaving the navy, going viral, a role saved, a 
     CHECK_FALSE(read("bought a 2-bed in Staithes as a holiday let", day_of(2026, 6, 8)).rule == "trip");
     CHECK_FALSE(read("retired hurt on 104 (tight hamstring)", day_of(2026, 8, 10)).rule == "retirement");
 }
+
+TEST_CASE("questions: keys to a chapel, a holiday let and its first guests, emigrating, a party's day, Mid-Autumn") {
+    const std::string chapel = "got the keys to the old Methodist chapel in Hebden Bridge!! 🔑⛪ converting it into a home — plastering starts mon 1 Feb";
+    CHECK_SOME_SAY(asks(chapel, day_of(2026, 12, 1), day_of(2026, 12, 3)), "Congratulations on getting the keys to the chapel");
+    CHECK_SOME_SAY(asks(chapel, day_of(2026, 12, 1), day_of(2027, 2, 15)), "How is the chapel coming along?");
+    // An emoji ends a clause: the guests are a second thing, on their own day.
+    const std::string let = "bought a 2-bed in Staithes as a holiday let 🏖️🔑 first guests arrive fri 3 July";
+    CHECK_NONE_SAY(asks(let, day_of(2026, 6, 8), day_of(2026, 6, 10)), "move");
+    CHECK_SOME_SAY(asks(let, day_of(2026, 6, 8), day_of(2026, 6, 10)), "Congratulations on the holiday let");
+    CHECK_SOME_SAY(asks(let, day_of(2026, 6, 8), day_of(2026, 7, 3)), "Good luck with the first guests today");
+    CHECK_SOME_SAY(asks(let, day_of(2026, 6, 8), day_of(2026, 7, 13)), "How did the first guests go?");
+    const std::string perth = "they're emigrating to Perth ✈️ flying out on Melbourne Cup day — their lurcher follows in Dec";
+    CHECK(iso(read(perth, day_of(2026, 10, 19)).when) == "2026-11-03");
+    CHECK_SOME_SAY(asks(perth, day_of(2026, 10, 19), day_of(2026, 11, 23)), "settling in");
+    CHECK_SOME_SAY(asks("hosting a 1920s murder mystery for 12 on NYE", day_of(2026, 12, 7), day_of(2026, 12, 31)),
+                   "Have a great time at the murder mystery today");
+    const std::string mooncakes = "making mooncakes w/ her grandma for the Mid-Autumn Festival";
+    CHECK(read(mooncakes, day_of(2026, 9, 7)).rule == "holiday");
+    CHECK_SOME_SAY(asks(mooncakes, day_of(2026, 9, 7), day_of(2026, 9, 25)), "Happy Mid-Autumn Festival!");
+}
+
+TEST_CASE("questions: a promise made before their tax deadline, and 'not retiring after all' calls off the leaving do") {
+    const std::string tax = "promised to send Tsegaye my contract template before his first self-assessment deadline";
+    CHECK(read(tax, day_of(2027, 1, 4)).kind == "promise");
+    CHECK(read(tax, day_of(2027, 1, 4)).phrase == "send Tsegaye my contract template");
+    CHECK_SOME_SAY(asks(tax, day_of(2027, 1, 4), day_of(2027, 1, 31)), "Is the tax return all done for today's deadline?");
+    Person person;
+    person.settings.banks.clear();
+    person.note("retires 31 March, 35 yrs at the Central Library 📚 leaving do TBC", day_of(2025, 11, 3));
+    person.note("not retiring after all!! staying on another yr", day_of(2026, 1, 19));
+    person.on = day_of(2026, 3, 31);
+    CHECK(person.texts().empty());
+}
