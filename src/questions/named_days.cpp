@@ -63,7 +63,10 @@ constexpr Fixed fixed_days[] = {
     {{"nye"}, 12, 31},                      {{"shichi-go-san"}, 11, 15},
     {{"mikołajki"}, 12, 6},                 {{"yalda"}, 12, 21},
     {{"shab-e", "yalda"}, 12, 21},          {{"yalda", "night"}, 12, 21},
-    {{"self-assessment", "deadline"}, 1, 31},
+    {{"self-assessment", "deadline"}, 1, 31}, {{"glorious", "twelfth"}, 8, 12},
+    {{"hinamatsuri"}, 3, 3},                {{"st", "brigid's", "day"}, 2, 1},
+    {{"st", "piran's", "day"}, 3, 5},       {{"sankthansaften"}, 6, 23},
+    {{"tag", "der", "deutschen", "einheit"}, 10, 3},
 };
 
 // Days that fall on the nth weekday of their month (nth -1: the last), as the UK's bank
@@ -84,6 +87,19 @@ const NthWeekday weekday_days[] = {
     {{"patriots'", "day"}, 4, Monday, 3},                {{"father's", "day"}, 6, Sunday, 3},
     {{"remembrance", "sunday"}, 11, Sunday, 2},          {{"super", "bowl", "sunday"}, 2, Sunday, 2},
     {{"melbourne", "cup", "day"}, 11, Tuesday, 1},       {{"up", "helly", "aa"}, 1, Tuesday, -1},
+    {{"columbus", "day"}, 10, Monday, 2},                {{"indigenous", "peoples'", "day"}, 10, Monday, 2},
+};
+
+// Days counted from the US's Thanksgiving (the fourth Thursday of November).
+struct FromThanksgiving {
+    Words words;
+    int offset;
+};
+constexpr FromThanksgiving thanksgiving_days[] = {
+    {{"black", "friday"}, 1},
+    {{"small", "business", "saturday"}, 2},
+    {{"cyber", "monday"}, 4},
+    {{"giving", "tuesday"}, 5},
 };
 
 // Days counted from Easter Sunday (the Western churches' date).
@@ -157,6 +173,10 @@ const std::unordered_multimap<std::string, Name>& names_by_first_word() {
             add(f.words, [f](year y) -> std::optional<Date> { return Date{y, month{f.month}, day{f.day}}; });
         for (const auto& w : weekday_days)
             add(w.words, [w](year y) -> std::optional<Date> { return nth_weekday(y, month{w.month}, w.wanted, w.nth); });
+        for (const auto& t : thanksgiving_days)
+            add(t.words, [t](year y) -> std::optional<Date> {
+                return Date{sys_days{nth_weekday(y, November, Thursday, 4)} + days{t.offset}};
+            });
         for (const auto& e : easter_days)
             add(e.words, [e](year y) -> std::optional<Date> { return Date{sys_days{easter_in(y)} + days{e.offset}}; });
         for (const auto& words : orthodox_easter_names)

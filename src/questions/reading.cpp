@@ -257,13 +257,16 @@ About find_about(std::string_view text, const std::vector<Word>& words, Span sen
     About about;
     const bool lower_case_note = std::none_of(text.begin(), text.end(), is_ascii_upper);
     // The relation word nearest the thing, as read: which word, the relation, and whether an ex's.
+    // Someone named after the thing, in another clause, is not whose it is ("moving in w/ her
+    // boyfriend 📦❤️ his flat, her cat").
+    const Span clause = clause_at(text, sentence, match);
     std::optional<std::size_t> chosen;
     const questions::Relation* chosen_relation = nullptr;
     bool chosen_ex = false;
     int chosen_distance = 0;
     for (std::size_t k = 0; k < words.size(); ++k) {
         const Word& w = words[k];
-        if (w.begin < sentence.begin || w.end > sentence.end) continue;
+        if (w.begin < sentence.begin || w.end > sentence.end || w.begin >= clause.end) continue;
         std::string key = w.text;
         if (key.ends_with("'s")) key.resize(key.size() - 2);
         const bool ex = key.starts_with("ex-") || (k > 0 && words[k - 1].text == "ex");
@@ -903,9 +906,10 @@ Reading read_by(const Note& note, const RuleBook& book, const Circle& circle, st
     // by what it moves, asks about it on its new day.
     const bool to_a_new_day = moved && best && std::ranges::any_of(questions::find_dates(text, noted, false).dates,
                                                                    [&](const auto& d) { return d.date > noted; });
-    // A death outweighs what it called off ("Euan died on Ben Nevis … fergal pulled out w/ flu").
-    const bool loss = best && book.rule(best->rule).kind == "loss";
-    if (reading.cancels && !to_a_new_day && !loss) {
+    // A death or a hard time outweighs what it called off ("Euan died on Ben Nevis … fergal pulled
+    // out w/ flu", "wedding's off, her dad's cancer is back"), which still asks nothing more.
+    const bool grave = best && (book.rule(best->rule).kind == "loss" || book.rule(best->rule).sensitive);
+    if (reading.cancels && !to_a_new_day && !grave) {
         // "The wedding's off": it silences the earlier note (see the engine) and asks nothing itself.
         reading.kind = "fact";
         if (best) reading.also.insert(reading.also.begin(), book.rule(best->rule).id);  // what it calls off
@@ -931,7 +935,7 @@ Reading read_by(const Note& note, const RuleBook& book, const Circle& circle, st
 
     // When: --event, else a date in the same clause as the thing, else the same sentence, else
     // anywhere in the note; the nearest, and a day rather than a month.
-    const bool past_tense = tense.past && !tense.future;
+    const bool past_tense = tense.past && !tense.future && !moved;  // a new date is ahead
     auto dates = questions::find_dates(text, noted, past_tense);
     // "in 2009" dates its own sentence only; beside a loss passed over, its own clause only.
     const Span dated = past_loss_passed_over ? clause : sentence;
@@ -986,8 +990,9 @@ Reading read_by(const Note& note, const RuleBook& book, const Circle& circle, st
         if (auto span = best->groups[0]; span.begin >= 0)
             topic = text.substr(static_cast<std::size_t>(span.begin), static_cast<std::size_t>(span.end - span.begin));
         for (auto& c : topic) c = is_ascii_upper(c) ? static_cast<char>(c - 'A' + 'a') : c;
+        const std::string lower = fold_case(text);  // "getting married on Chinese New Year"
         for (const auto& [name, list] : days) {
-            if (topic.find(name) == std::string::npos) continue;
+            if (topic.find(name) == std::string::npos && lower.find("on " + name) == std::string::npos) continue;
             for (const auto& day : list)
                 if (day >= day_after(noted, -1)) {
                     questions::TextDate found;
@@ -1238,9 +1243,12 @@ Reading read_note(const Note& whole, const RuleBook& book, const Circle& circle)
         // Good news now beside a day to come; or a day of its own (good news is dated by the
         // nearest day, which may be the second thing's: "in profit!!! and the taproom opens on
         // Earth Day").
-        const bool news_now = !second.when && second.kind == "milestone" && reading.when;
+        const bool news_now = second.kind == "milestone" && reading.when;
+        // Someone else's beside it ("promoted to director — her old boss is retiring in June") is
+        // no thing of theirs to ask about.
+        const bool same_person = second.relation == reading.relation && second.name == reading.name;
         const bool own_day = (news_now || (second.when && (second.when != reading.when || reading.kind == "milestone"))) &&
-                             !second.history && !second.negated;
+                             !second.history && !second.negated && same_person;
         if (reading.history && own_day && !ours(reading.kind))
             reading = std::move(second);
         else if (!reading.history && own_day)

@@ -32,16 +32,23 @@ std::optional<unsigned> month_number(std::string_view word) {
     return std::nullopt;
 }
 
-// A month in Spanish, French, German or Italian ("17 de octubre", "am 12. Mai", "3 mars"):
-// read only after a day's number, since several are words or names too (Abril, mars, mai).
+// A month in Spanish, French, German, Italian or Welsh ("17 de octubre", "am 12. Mai", "3 mars",
+// "3 Chwefror"): read only after a day's number, since several are words or names too (Abril,
+// mars, mai).
 std::optional<unsigned> foreign_month(std::string_view word) {
-    static constexpr std::array<std::array<std::string_view, 4>, 12> names{{
-        {"enero", "janvier", "januar", "gennaio"},        {"febrero", "février", "februar", "febbraio"},
-        {"marzo", "mars", "märz", "maerz"},               {"abril", "avril", "aprile", ""},
-        {"mayo", "mai", "maggio", ""},                    {"junio", "juin", "juni", "giugno"},
-        {"julio", "juillet", "juli", "luglio"},           {"agosto", "août", "aout", ""},
-        {"septiembre", "setiembre", "septembre", "settembre"}, {"octubre", "octobre", "oktober", "ottobre"},
-        {"noviembre", "novembre", "", ""},                {"diciembre", "décembre", "dezember", "dicembre"},
+    static constexpr std::array<std::array<std::string_view, 5>, 12> names{{
+        {"enero", "janvier", "januar", "gennaio", "ionawr"},
+        {"febrero", "février", "februar", "febbraio", "chwefror"},
+        {"marzo", "mars", "märz", "maerz", "mawrth"},
+        {"abril", "avril", "aprile", "ebrill", ""},
+        {"mayo", "mai", "maggio", "", ""},
+        {"junio", "juin", "juni", "giugno", "mehefin"},
+        {"julio", "juillet", "juli", "luglio", "gorffennaf"},
+        {"agosto", "août", "aout", "awst", ""},
+        {"septiembre", "setiembre", "septembre", "settembre", "medi"},
+        {"octubre", "octobre", "oktober", "ottobre", "hydref"},
+        {"noviembre", "novembre", "tachwedd", "", ""},
+        {"diciembre", "décembre", "dezember", "dicembre", "rhagfyr"},
     }};
     for (unsigned m = 0; m < 12; ++m)
         if (!word.empty() && std::ranges::find(names[m], word) != names[m].end()) return m + 1;
@@ -341,13 +348,39 @@ struct Scanner {
         return last - i + 1;
     }
 
+    // "11月14日", "2026年11月14日": a month (月) and a day (日), a year (年) before them or not.
+    std::size_t cjk_date(std::size_t i, bool deadline) {
+        static constexpr std::string_view year_mark = "\xE5\xB9\xB4", month_mark = "\xE6\x9C\x88",
+                                          day_mark = "\xE6\x97\xA5";
+        std::string_view w = at(i);
+        auto number = [&](std::string_view mark) -> std::optional<unsigned> {
+            const auto end = w.find(mark);
+            if (end == std::string_view::npos || end == 0 || end > 4 ||
+                !std::ranges::all_of(w.substr(0, end), is_ascii_digit))
+                return std::nullopt;
+            unsigned value = 0;
+            std::from_chars(w.data(), w.data() + end, value);
+            w.remove_prefix(end + mark.size());
+            return value;
+        };
+        std::optional<unsigned> y;
+        if (w.find(year_mark) != std::string_view::npos) y = number(year_mark);
+        const auto m = number(month_mark);
+        const auto d = m ? number(day_mark) : std::nullopt;
+        if (!m || !d || *m < 1 || *m > 12 || !w.empty()) return 0;
+        const Date date = y ? Date{year{static_cast<int>(*y)}, month{*m}, day{*d}} : resolve_day_month(*m, *d, noted, past_tense);
+        if (!date.ok()) return 0;
+        add(date, false, i, i, deadline);
+        return 1;
+    }
+
     // Tries the forms that start at word i; returns how many words were used (0: none).
     std::size_t at_word(std::size_t i) {
         const std::string& w = at(i);
         const bool deadline = i > 0 && at(i - 1) == "by";
-        // An ISO date.
-        if (w.size() == 10 && w[4] == '-' && w[7] == '-') {
-            if (auto parsed = parse_iso_date(w)) {
+        // An ISO date, or the date of an ISO date and time ("2026-10-14T09:30").
+        if (w.size() >= 10 && w[4] == '-' && w[7] == '-' && (w.size() == 10 || w[10] == 't')) {
+            if (auto parsed = parse_iso_date(std::string_view(w).substr(0, 10))) {
                 add(*parsed, false, i, i, deadline);
                 return 1;
             }
@@ -394,6 +427,24 @@ struct Scanner {
                 add(Date{week_one + days{7 * (n - 1) + weekday_of - 1}}, false, i, i, deadline);
                 return 1;
             }
+        }
+        // "11月14日", "2026年11月14日": a date written in Chinese or Japanese.
+        if (auto used = cjk_date(i, deadline)) return used;
+        // "in 48 hrs": that many days on, rounded up.
+        if ((w == "in" || w == "within") && (at(i + 2) == "hrs" || at(i + 2) == "hours" || at(i + 2) == "hr")) {
+            if (const auto hours = figures(i + 1, 3); hours && *hours >= 12) {
+                add(Date{sys_days{noted} + days{(*hours + 23) / 24}}, false, i, i + 2, deadline);
+                return 3;
+            }
+        }
+        // "the day after tmrw", "this time next week"
+        if (w == "day" && at(i + 1) == "after" && (at(i + 2) == "tomorrow" || at(i + 2) == "tmrw")) {
+            add(Date{sys_days{noted} + days{2}}, false, i, i + 2, deadline);
+            return 3;
+        }
+        if (w == "this" && at(i + 1) == "time" && at(i + 2) == "next" && (at(i + 3) == "week" || at(i + 3) == "wk")) {
+            add(Date{sys_days{noted} + days{7}}, false, i, i + 3, deadline);
+            return 4;
         }
         // "10 days till her talk", "T-minus 3 wks until": counted from the note.
         if (auto n = count_word(w); n && (at(i + 2) == "till" || at(i + 2) == "until" || at(i + 2) == "til")) {
@@ -561,7 +612,11 @@ struct Scanner {
         // back in 2009 / back in college / as a kid / growing up / when she was little
         if (w == "back" && at(i + 1) == "in") {
             const auto& what = at(i + 2);
-            if (what == "college" || what == "uni" || what == "school" || what == "the" || what == "day" ||
+            // "back in the day", "back in the 90s", not "back in the squad".
+            const std::string& then = at(i + 3);
+            const bool the_past = what == "the" && (then == "day" || then == "days" || then == "noughties" ||
+                                                    (!then.empty() && is_ascii_digit(then[0]) && then.ends_with("s")));
+            if (what == "college" || what == "uni" || what == "school" || the_past || what == "day" ||
                 (what.size() == 4 && what[0] >= '1' && what[0] <= '2')) {
                 out.history = true;
                 return 3;

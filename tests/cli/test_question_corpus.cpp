@@ -115,8 +115,9 @@ constexpr double max_part_l_harm_rate = 0.01;
 constexpr double min_part_m_check_score = 0.51;
 constexpr double max_part_m_harm_rate = 0.10;
 // Part N (corpus-n.toml), written blind at the end of stop 32, so that the next stop may tune on
-// M with a blind part in hand. Never tuned on: its failures show only with KITH_CORPUS=all.
-// First score: 45.8 %, 35.6 %, 11.5 % harmed (15 checks).
+// M with a blind part in hand. First score: 45.8 %, 35.6 %, 11.5 % harmed (15 checks); 48.1 %,
+// 36.7 %, 9.9 % once M was tuned on. Tuned on in stop 33 after M, with part O blind (its failures
+// show with KITH_CORPUS=dev).
 constexpr double min_part_n_check_score = 0.45;
 constexpr double max_part_n_harm_rate = 0.12;
 // Part O (corpus-o.toml), written blind at the start of stop 33, before part M was tuned on, so
@@ -367,7 +368,8 @@ TEST_CASE("the question corpus scores at least what it scored when the rules wer
                 for (const auto& pattern : check.due_must_not) {
                     Regex regex(pattern);
                     for (const auto& line : lines)
-                        if (regex.search(line)) {
+                        // "Nobody is due today": kith's word that the list is empty, about nobody.
+                        if (!line.starts_with("Nobody is due") && regex.search(line)) {
                             harm = true;
                             problems.push_back("due must not: " + line);
                         }
@@ -377,8 +379,8 @@ TEST_CASE("the question corpus scores at least what it scored when the rules wer
             const bool passed = problems.empty();
             if (auto part = blind_parts.find(c.file); part != blind_parts.end()) {  // scored apart
                 part->second->add(passed, has_must, musts_met, harm);
-                // Parts N and O are blind: their failures show only with KITH_CORPUS=all.
-                const bool blind = c.file == "corpus-n.toml" || c.file == "corpus-o.toml";
+                // Part O is blind: its failures show only with KITH_CORPUS=all.
+                const bool blind = c.file == "corpus-o.toml";
                 if (!passed && (show_which == "all" || (show_which == "dev" && !blind))) {
                     report << c.id << " on " << check.day << ":\n";
                     for (const auto& text : texts) report << "    asked: " << text << "\n";

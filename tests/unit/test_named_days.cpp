@@ -154,3 +154,20 @@ TEST_CASE("named days: a weekday before a day and month says which year's, whate
     REQUIRE_FALSE(party.dates.empty());
     CHECK(format_iso(party.dates.front().date) == "2026-03-07");
 }
+
+TEST_CASE("named days: a date in Chinese or Japanese figures, an ISO date and time, hours ahead, days counted from Thanksgiving") {
+    const Date noted = day_of(2026, 10, 5);
+    CHECK(first_date("the school's Wizard of Oz — 11月14日, matinee", noted) == "2026-11-14");
+    CHECK(first_date("2027年3月3日 Hinamatsuri", noted) == "2027-03-03");
+    CHECK(first_date("13月40日 is no day", noted) == "none");
+    CHECK(first_date("cal invite says 2026-10-14T09:30", noted) == "2026-10-14");
+    CHECK(first_date("presenting on dydd Mercher 3 Chwefror", day_of(2027, 1, 18)) == "2027-02-03");
+    CHECK(first_date("knee arthroscopy in 48 hrs", noted) == "2026-10-07");
+    CHECK(first_date("set off the day after tmrw", noted) == "2026-10-07");
+    CHECK(first_date("moving in this time next week", noted) == "2026-10-12");
+    CHECK(first_date("opens on Small Business Saturday", noted) == "2026-11-28");
+    CHECK(first_date("the Big Sleep Out on Giving Tuesday", noted) == "2026-12-01");
+    CHECK(first_date("before the Cyber Monday rush", noted) == "2026-11-30");
+    CHECK(first_date("LASIK on Columbus Day", noted) == "2026-10-12");
+    CHECK(first_date("runs her first trial on the Glorious Twelfth", day_of(2026, 7, 20)) == "2026-08-12");
+}

@@ -1878,11 +1878,11 @@ TEST_CASE("questions: a dissertation due, a last shift after years in, and notes
     const Date noted = day_of(2026, 4, 27);
     const std::string thesis = "PhD thesis due 14 May, 2 chapters to go";
     CHECK_ASKS(asks(thesis, noted, day_of(2026, 5, 5)), "How is the thesis coming along?");
-    CHECK_ASKS(asks(thesis, noted, day_of(2026, 5, 14)), "Good luck with the hand-in today — how are you feeling?");
+    CHECK_ASKS(asks(thesis, noted, day_of(2026, 5, 14)), "Good luck with the thesis today — is it all in?");
     CHECK_ASKS(asks(thesis, noted, day_of(2026, 5, 18)), "How did the thesis hand-in go?");
     CHECK_NONE_SAY(asks("MA thesis due 14 May", noted, day_of(2026, 5, 5)), "mum");  // a degree, not a mum
     CHECK_ASKS(asks("last shift at the depot fri 29 May, 30 yrs in", noted, day_of(2026, 5, 29)),
-               "Congratulations on retiring today — how are you feeling?");
+               "Congratulations on retiring today — how does it feel?");
     CHECK(read("her 50th on the 9th, I'm bringing the cake", noted).kind == "promise");
     CHECK(read("sent her invoice to the wrong client, recalled it", noted).kind == "mistake");
     CHECK(read("I was 20 min late to our workshop, apologised", noted).kind == "mistake");
@@ -2536,7 +2536,7 @@ TEST_CASE("questions: a retreat, leaving the navy, going viral, a role saved, a 
 TEST_CASE("questions: keys to a chapel, a holiday let and its first guests, emigrating, a party's day, Mid-Autumn") {
     const std::string chapel = "got the keys to the old Methodist chapel in Hebden Bridge!! 🔑⛪ converting it into a home — plastering starts mon 1 Feb";
     CHECK_SOME_SAY(asks(chapel, day_of(2026, 12, 1), day_of(2026, 12, 3)), "Congratulations on getting the keys to the chapel");
-    CHECK_SOME_SAY(asks(chapel, day_of(2026, 12, 1), day_of(2027, 2, 15)), "How is the chapel coming along?");
+    CHECK_SOME_SAY(asks(chapel, day_of(2026, 12, 1), day_of(2027, 2, 15)), "How are you finding the chapel?");
     // An emoji ends a clause: the guests are a second thing, on their own day.
     const std::string let = "bought a 2-bed in Staithes as a holiday let 🏖️🔑 first guests arrive fri 3 July";
     CHECK_NONE_SAY(asks(let, day_of(2026, 6, 8), day_of(2026, 6, 10)), "move");
@@ -2564,4 +2564,56 @@ TEST_CASE("questions: a promise made before their tax deadline, and 'not retirin
     person.note("not retiring after all!! staying on another yr", day_of(2026, 1, 19));
     person.on = day_of(2026, 3, 31);
     CHECK(person.texts().empty());
+}
+
+TEST_CASE("questions: asked never to raise it in still more words, a pet's last long nap, a feet-and-divorce joke") {
+    const Date noted = day_of(2026, 5, 18);
+    for (const char* text : {"his mum's left his dad after 41 yrs, then: 'consider that unsaid'. so it is",
+                             "his wife died in Oct. he's told no one at work + wants it kept that way",
+                             "has myeloma, diagnosed in Aug. then: 'park it. I'll raise it if and when I want to.'"}) {
+        CAPTURE(text);
+        CHECK(read(text, noted).do_not_raise);
+    }
+    CHECK(read("Pudding, their 19-yr-old tabby, had his 'last long nap' on sat, at home", noted).kind == "loss");
+    CHECK_FALSE(read("walking St Olav's Way from mon, ~5 wks 'or until my feet file for divorce'", noted).sensitive);
+    CHECK(read("moving out of the flatshare end of Dec, Anatole gets custody of the monstera lol", noted).rule != "separation");
+}
+
+TEST_CASE("questions: a term sheet, a shop opening its doors, a 4th round, a committee, back in the squad, a Channel swim") {
+    const std::string seed = "startup signed a term sheet w/ Seedcamp!!! £1.2m seed, aiming to close by fri 6 Nov";
+    CHECK_SOME_SAY(asks(seed, day_of(2026, 10, 26), day_of(2026, 10, 28)), "Congratulations on the term sheet");
+    CHECK_SOME_SAY(asks(seed, day_of(2026, 10, 26), day_of(2026, 11, 6)), "closing the round today");
+    CHECK_SOME_SAY(asks(seed, day_of(2026, 10, 26), day_of(2026, 11, 11)), "Did the round close?");
+    const std::string shop = "a tiny zine shop in Portland (OR) opens its doors on Small Business Saturday";
+    CHECK(iso(read(shop, day_of(2026, 11, 2)).when) == "2026-11-28");
+    CHECK_SOME_SAY(asks(shop, day_of(2026, 11, 2), day_of(2026, 12, 2)), "How did the opening go");
+    Person rounds;
+    rounds.settings.banks.clear();
+    rounds.note("final interview at Sweco on 14 Oct", day_of(2026, 10, 5));
+    rounds.note("Sweco want her back for a 4th(!) round w/ the regional MD, date tbc", day_of(2026, 10, 19));
+    rounds.on = day_of(2026, 10, 20);
+    CHECK_NONE_SAY(rounds.texts(), "How did the interview go?");
+    CHECK_SOME_SAY(rounds.texts(), "4th round");
+    const std::string senedd = "presenting the bus franchising report to the Senedd climate committee on dydd Mercher 3 Chwefror";
+    CHECK(read(senedd, day_of(2027, 1, 18)).rule == "board-presentation");
+    CHECK(iso(read(senedd, day_of(2027, 1, 18)).when) == "2027-02-03");
+    const std::string squad = "back in the Benetton squad after an 18-month layoff w/ his achilles. first game back: v Munster, sabato 7 novembre";
+    CHECK_FALSE(read(squad, day_of(2026, 10, 19)).history);
+    CHECK_SOME_SAY(asks(squad, day_of(2026, 10, 19), day_of(2026, 10, 21)), "back in the squad");
+    CHECK(read("back in the day she ran a bar in Ibiza", day_of(2026, 10, 19)).history);
+    const std::string swim = "her gf Ailbhe swims the Channel solo — tide window 3–10 Sept";
+    CHECK_SOME_SAY(asks(swim, day_of(2026, 8, 10), day_of(2026, 9, 21)), "How did the Channel swim go?");
+    // "he's engaged a headhunter" is a job hunt, not an engagement; "he's engaged!!" is one.
+    CHECK(read("he's engaged!! to Chidinma, wedding next summer in Owerri", day_of(2026, 7, 6)).rule == "engagement");
+}
+
+TEST_CASE("questions: a rollout put off to a new month asks on that month, and the first note is silent on the old day") {
+    Person person;
+    person.settings.banks.clear();
+    person.note("their new tills roll out to all 40 stores on Tag der Deutschen Einheit", day_of(2026, 9, 7));
+    person.note("tills rollout pulled, the pilot store had a 'meltdown'. new date: some time in Jan", day_of(2026, 9, 28));
+    person.on = day_of(2026, 10, 3);
+    CHECK_NONE_SAY(person.texts(), "Good luck");
+    person.on = day_of(2027, 2, 15);
+    CHECK_SOME_SAY(person.texts(), "How did the launch of the tills go?");
 }
