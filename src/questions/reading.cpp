@@ -92,6 +92,7 @@ std::vector<Span> sentences(std::string_view text) {
 // The clause of a sentence that holds the match: between commas, semicolons, dashes, brackets
 // and emoji (a jotted note's full stops: "got the keys!! 🔑⛪ converting it").
 Span clause_at(std::string_view text, Span sentence, Span match) {
+    // An emoji's first byte (U+1Fxxx, four bytes); a clause after one starts past its last byte.
     const auto emoji = [&](std::size_t i) { return static_cast<unsigned char>(text[i]) == 0xF0; };
     Span out = sentence;
     for (std::size_t i = match.begin; i > sentence.begin; --i)
@@ -1240,12 +1241,12 @@ Reading read_note(const Note& whole, const RuleBook& book, const Circle& circle)
     // in 2011"): the note is read as the second.
     if (beside && !reading.do_not_raise && !reading.negated) {
         Reading second = read_by(note, book, circle, beside, nullptr, matches);
-        // Good news now beside a day to come; or a day of its own (good news is dated by the
-        // nearest day, which may be the second thing's: "in profit!!! and the taproom opens on
-        // Earth Day").
+        // The second is good news beside a dated first, or has a day of its own. Good news is
+        // dated by the nearest day, which may be the second thing's ("in profit!!! and the
+        // taproom opens on Earth Day"), so a shared day does not make them one thing.
         const bool news_now = second.kind == "milestone" && reading.when;
-        // Someone else's beside it ("promoted to director — her old boss is retiring in June") is
-        // no thing of theirs to ask about.
+        // Someone else's thing beside theirs ("promoted to director — her old boss is retiring in
+        // June") is nothing to ask them about.
         const bool same_person = second.relation == reading.relation && second.name == reading.name;
         const bool own_day = (news_now || (second.when && (second.when != reading.when || reading.kind == "milestone"))) &&
                              !second.history && !second.negated && same_person;
