@@ -336,8 +336,9 @@ struct Scanner {
             }
         }
         if (separator == '/' && !settled_by_weekday) {
+            const bool same_either_way = *first == *second && i > 0 && at(i - 1) == "on";  // "on 3/3"
             if (*second > 12 && *first <= 12) std::swap(d, m);  // 3/19: the month first
-            else if (*first <= 12 || *second > 12) return 0;    // 9/11, 10/10: either way round
+            else if ((*first <= 12 || *second > 12) && !same_either_way) return 0;  // 9/11, 10/10: either way round
             if (!year_written && *first == 24 && *second == 7) return 0;  // 24/7
         }
         if (m < 1 || m > 12 || d < 1) return 0;

@@ -2617,3 +2617,19 @@ TEST_CASE("questions: a rollout put off to a new month asks on that month, and t
     person.on = day_of(2027, 2, 15);
     CHECK_SOME_SAY(person.texts(), "How did the launch of the tills go?");
 }
+
+TEST_CASE("questions: an ordination, a first flight in the left seat, a plant nursery opening, a Boxing Day dip, a Purim spiel on 3/3") {
+    const std::string deacon = "her wife Maddie's being ordained deacon at Salisbury Cathedral sat 27 June";
+    CHECK_SOME_SAY(asks(deacon, day_of(2026, 6, 8), day_of(2026, 6, 27)), "enjoy Maddie's ordination");
+    CHECK_SOME_SAY(asks(deacon, day_of(2026, 6, 8), day_of(2026, 7, 6)), "How was Maddie's ordination?");
+    const std::string captain = "she's made captain at Widerøe!!! ✈️ first flight in the left seat is tues 12 May";
+    CHECK_SOME_SAY(asks(captain, day_of(2026, 4, 27), day_of(2026, 5, 12)), "first flight");
+    CHECK_NONE_SAY(asks("first time in months she's been out", day_of(2026, 4, 27), day_of(2026, 4, 28)), "first time");
+    CHECK(read("opening her plant nursery outside Faversham on the August bank holiday", day_of(2026, 8, 10)).rule ==
+          "own-business");
+    CHECK(read("doing the Boxing Day dip at Tenby in fancy dress", day_of(2026, 12, 14)).rule == "charity-challenge");
+    const std::string spiel = "playing Haman in the shul Purim spiel on 3/3";
+    CHECK(iso(read(spiel, day_of(2026, 2, 16)).when) == "2026-03-03");
+    CHECK(read(spiel, day_of(2026, 2, 16)).rule == "cast");
+    CHECK(iso(read("rated the film 10/10", day_of(2026, 2, 16)).when) == "none");
+}
