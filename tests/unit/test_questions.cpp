@@ -2633,3 +2633,16 @@ TEST_CASE("questions: an ordination, a first flight in the left seat, a plant nu
     CHECK(read(spiel, day_of(2026, 2, 16)).rule == "cast");
     CHECK(iso(read("rated the film 10/10", day_of(2026, 2, 16)).when) == "none");
 }
+
+TEST_CASE("questions: a first vintage and its tasting, an assessment on a day, Crufts, a brand unveiled, a new celebrant's first wedding") {
+    const std::string vintage = "their first vintage is bottled!!! 🍇🍾 first cellar-door tasting on the late May bank holiday";
+    CHECK_SOME_SAY(asks(vintage, day_of(2026, 5, 4), day_of(2026, 5, 6)), "Congratulations on the first vintage");
+    CHECK_SOME_SAY(asks(vintage, day_of(2026, 5, 4), day_of(2026, 5, 25)), "tasting");
+    CHECK(read("BSL level 2 assessment on Shrove Tuesday", day_of(2026, 1, 26)).rule == "exam");
+    CHECK(read("showing her Samoyed at Crufts on Thurs 5 March", day_of(2026, 2, 16)).rule == "performance");
+    CHECK(read("new brand unveiled at the all-hands thurs 15 Oct", day_of(2026, 9, 28)).rule == "launch");
+    CHECK_FALSE(read("22 yrs a palliative care nurse, giving a talk in Leeds on 13 May", day_of(2026, 4, 27)).sensitive);
+    const std::string celebrant = "she's a registered celebrant now!!! her first wedding as celebrant is on sat 25 July";
+    CHECK(read(celebrant, day_of(2026, 7, 6)).rule == "new-job");
+    CHECK_NONE_SAY(asks(celebrant, day_of(2026, 7, 6), day_of(2026, 7, 8)), "wedding plans");
+}
