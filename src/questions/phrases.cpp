@@ -385,7 +385,13 @@ std::string our_phrase(const std::string& kind, std::string_view text, const std
                 break;
             }
     } else if (kind == "mistake") {
-        phrase = phrase.substr(0, phrase.find_first_of(",;"));
+        // What we did, without the asides: it ends at a comma, a bracket, a dash or an emoji ("I
+        // used her old married name in the all-hands email 😬 (she went back to Adeleke after the
+        // divorce)" keeps nothing of her divorce).
+        std::size_t end = phrase.find_first_of(",;(");
+        for (std::string_view stop : {std::string_view("\xF0"), std::string_view(" \xE2\x80\x94 "), std::string_view(" - ")})
+            end = std::min(end, phrase.find(stop));
+        phrase = phrase.substr(0, end);
     }
     while (!phrase.empty() && std::string_view(".!,;: ").find(phrase.back()) != std::string_view::npos) phrase.pop_back();
     return excerpt(trim(phrase), 80);

@@ -942,6 +942,18 @@ Reading read_by(const Note& note, const RuleBook& book, const Circle& circle, st
     const Span dated = past_loss_passed_over ? clause : sentence;
     if (best) dates.history = questions::find_dates(std::string_view(text).substr(dated.begin, dated.end - dated.begin),
                                                     noted, past_tense).history;
+    // A second thing read beside the first lasts only as long as its own words say, up to where
+    // the next thing begins ("Bath Half sun 15 March 🏃‍♀️ then flying to Chania on the 19th for a
+    // wk": the race is one day).
+    if (best && forced) {
+        std::size_t until = sentence.end;
+        for (std::size_t i = 0; i < known.size(); ++i)
+            if (known[i] && i != best->rule && known[i]->groups[0].begin >= static_cast<long>(match.end))
+                until = std::min(until, static_cast<std::size_t>(known[i]->groups[0].begin));
+        dates.lasting =
+            questions::find_dates(std::string_view(text).substr(sentence.begin, until - sentence.begin), noted, past_tense)
+                .lasting;
+    }
     std::optional<questions::TextDate> when;
     auto distance = [&](const questions::TextDate& d) {
         return std::min<long>(std::labs(static_cast<long>(d.begin) - static_cast<long>(match.begin)),

@@ -2646,3 +2646,25 @@ TEST_CASE("questions: a first vintage and its tasting, an assessment on a day, C
     CHECK(read(celebrant, day_of(2026, 7, 6)).rule == "new-job");
     CHECK_NONE_SAY(asks(celebrant, day_of(2026, 7, 6), day_of(2026, 7, 8)), "wedding plans");
 }
+
+TEST_CASE("questions: a half then a trip, each its own length; Tết; a peal; a packing day; up for an award; a mistake without its asides") {
+    const std::string half = "Bath Half sun 15 March 🏃‍♀️ then flying to Chania on the 19th for a wk";
+    CHECK_SOME_SAY(asks(half, day_of(2026, 3, 2), day_of(2026, 3, 17)), "How did the Bath Half go?");
+    CHECK_SOME_SAY(asks(half, day_of(2026, 3, 2), day_of(2026, 3, 27)), "How was Chania?");
+    CHECK(read("hosting Tết for 20 at hers on the 17th", day_of(2026, 2, 2)).rule == "holiday");
+    CHECK(read("ringing a full peal at St Giles' on Easter Monday", day_of(2026, 3, 16)).rule == "performance");
+    CHECK(read("running the Operation Christmas Child packing day at his church sat 14 Nov", day_of(2026, 10, 26)).rule ==
+          "drive");
+    const std::string rts = "her climate doc's up for an RTS award 🏆 ceremony tues 24 March at the Grosvenor";
+    CHECK_SOME_SAY(asks(rts, day_of(2026, 3, 2), day_of(2026, 3, 24)), "Good luck at the RTS award tonight");
+    const auto slip = read("I used her old married name in the all-hands email 😬 (she went back to Adeleke after the divorce)",
+                           day_of(2026, 9, 21));
+    CHECK(slip.kind == "mistake");
+    CHECK(slip.phrase.find("divorce") == std::string::npos);
+    const auto promise = read("told Dov I'd review his seed deck by EOD thurs 22 Oct — he pitches to Index Ventures on the 28th",
+                              day_of(2026, 10, 12));
+    CHECK(promise.phrase.find("Index") == std::string::npos);
+    CHECK_SOME_SAY(asks("told Dov I'd review his seed deck by EOD thurs 22 Oct — he pitches to Index Ventures on the 28th",
+                        day_of(2026, 10, 12), day_of(2026, 10, 30)),
+                   "Index Ventures");
+}
