@@ -126,6 +126,11 @@ constexpr double max_part_n_harm_rate = 0.12;
 // harmed (14 checks).
 constexpr double min_part_o_check_score = 0.49;
 constexpr double max_part_o_harm_rate = 0.11;
+// Part P (corpus-p.toml), written blind in stop 33 while M, N, I and J were tuned on, so that O may
+// be tuned on with a blind part in hand. Never tuned on: its failures show only with
+// KITH_CORPUS=all. First score: 51.1 %, 34.4 %, 5.9 % harmed (8 checks).
+constexpr double min_part_p_check_score = 0.51;
+constexpr double max_part_p_harm_rate = 0.06;
 
 class Regex {
 public:
@@ -285,7 +290,7 @@ TEST_CASE("the question corpus scores at least what it scored when the rules wer
     auto cases = load({"corpus-a.toml", "corpus-b.toml", "corpus-c.toml", "corpus-d.toml", "corpus-e.toml",
                        "corpus-f.toml", "corpus-g.toml", "corpus-h.toml", "corpus-i.toml",
                        "corpus-j.toml", "corpus-k.toml", "corpus-l.toml", "corpus-m.toml", "corpus-n.toml",
-                       "corpus-o.toml"},
+                       "corpus-o.toml", "corpus-p.toml"},
                       jsonl);
     REQUIRE(cases.size() >= 300);
     Sandbox box;
@@ -295,12 +300,12 @@ TEST_CASE("the question corpus scores at least what it scored when the rules wer
     // KITH_CORPUS=dev prints the failures of the tuning two thirds; KITH_CORPUS=all, of every case.
     const char* show = std::getenv("KITH_CORPUS");
     const std::string show_which = show ? show : "";
-    Tally dev, held, all, parts_ab, part_c, part_d, part_e, part_f, part_g, part_h, part_i, part_j, part_k, part_l, part_m, part_n, part_o;
+    Tally dev, held, all, parts_ab, part_c, part_d, part_e, part_f, part_g, part_h, part_i, part_j, part_k, part_l, part_m, part_n, part_o, part_p;
     const std::map<std::string, Tally*> blind_parts{
         {"corpus-e.toml", &part_e}, {"corpus-f.toml", &part_f}, {"corpus-g.toml", &part_g}, {"corpus-h.toml", &part_h},
         {"corpus-i.toml", &part_i}, {"corpus-j.toml", &part_j},
         {"corpus-k.toml", &part_k}, {"corpus-l.toml", &part_l}, {"corpus-m.toml", &part_m}, {"corpus-n.toml", &part_n},
-        {"corpus-o.toml", &part_o}};
+        {"corpus-o.toml", &part_o}, {"corpus-p.toml", &part_p}};
     std::map<std::string, Tally> by_area;
     int hygiene_failures = 0, questions_seen = 0;
     std::ostringstream report;
@@ -379,8 +384,8 @@ TEST_CASE("the question corpus scores at least what it scored when the rules wer
             const bool passed = problems.empty();
             if (auto part = blind_parts.find(c.file); part != blind_parts.end()) {  // scored apart
                 part->second->add(passed, has_must, musts_met, harm);
-                // Part O is blind: its failures show only with KITH_CORPUS=all.
-                const bool blind = c.file == "corpus-o.toml";
+                // Parts O and P are blind: their failures show only with KITH_CORPUS=all.
+                const bool blind = c.file == "corpus-o.toml" || c.file == "corpus-p.toml";
                 if (!passed && (show_which == "all" || (show_which == "dev" && !blind))) {
                     report << c.id << " on " << check.day << ":\n";
                     for (const auto& text : texts) report << "    asked: " << text << "\n";
@@ -404,7 +409,7 @@ TEST_CASE("the question corpus scores at least what it scored when the rules wer
     summary << "question corpus, " << cases.size() << " cases:\n  all       " << all.line() << "\n  tuned on  "
             << dev.line() << "\n  held out  " << held.line() << "\n  " << hygiene_failures << " of " << questions_seen
             << " questions asked were not clean questions\n  parts A, B " << parts_ab.line() << "\n  part C    "
-            << part_c.line() << "\n  part D    " << part_d.line() << "\n  part E    " << part_e.line() << "\n  part F    " << part_f.line() << "\n  part G    " << part_g.line() << "\n  part H    " << part_h.line() << "\n  part I    " << part_i.line() << "\n  part J    " << part_j.line() << "\n  part K    " << part_k.line() << "\n  part L    " << part_l.line() << "\n  part M    " << part_m.line() << "\n  part N    " << part_n.line() << "\n  part O    " << part_o.line() << "\n";
+            << part_c.line() << "\n  part D    " << part_d.line() << "\n  part E    " << part_e.line() << "\n  part F    " << part_f.line() << "\n  part G    " << part_g.line() << "\n  part H    " << part_h.line() << "\n  part I    " << part_i.line() << "\n  part J    " << part_j.line() << "\n  part K    " << part_k.line() << "\n  part L    " << part_l.line() << "\n  part M    " << part_m.line() << "\n  part N    " << part_n.line() << "\n  part O    " << part_o.line() << "\n  part P    " << part_p.line() << "\n";
     for (const auto& [area, tally] : by_area) summary << "    " << area << std::string(14 - std::min<std::size_t>(13, area.size()), ' ') << tally.line() << "\n";
     const std::string message = report.str() + summary.str();
     MESSAGE(message);
@@ -438,5 +443,7 @@ TEST_CASE("the question corpus scores at least what it scored when the rules wer
     CHECK(part_n.harm_rate() <= max_part_n_harm_rate);
     CHECK(part_o.check_score() >= min_part_o_check_score);
     CHECK(part_o.harm_rate() <= max_part_o_harm_rate);
+    CHECK(part_p.check_score() >= min_part_p_check_score);
+    CHECK(part_p.harm_rate() <= max_part_p_harm_rate);
     CHECK(hygiene_failures == 0);  // every question asked is a clean question
 }
