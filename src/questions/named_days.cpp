@@ -66,7 +66,13 @@ constexpr Fixed fixed_days[] = {
     {{"self-assessment", "deadline"}, 1, 31}, {{"glorious", "twelfth"}, 8, 12},
     {{"hinamatsuri"}, 3, 3},                {{"st", "brigid's", "day"}, 2, 1},
     {{"st", "piran's", "day"}, 3, 5},       {{"sankthansaften"}, 6, 23},
-    {{"tag", "der", "deutschen", "einheit"}, 10, 3},
+    {{"tag", "der", "deutschen", "einheit"}, 10, 3}, {{"oxi", "day"}, 10, 28},
+    {{"tax", "day"}, 4, 15},                {{"st", "crispin's", "day"}, 10, 25},
+    {{"tanabata"}, 7, 7},                   {{"hari", "merdeka"}, 8, 31},
+    {{"ferragosto"}, 8, 15},                {{"vappu"}, 5, 1},
+    {{"bodhi", "day"}, 12, 8},              {{"rohatsu"}, 12, 8},
+    {{"orthodox", "christmas"}, 1, 7},      {{"božić"}, 1, 7},
+    {{"badnjak"}, 1, 6},
 };
 
 // Days that fall on the nth weekday of their month (nth -1: the last), as the UK's bank
@@ -88,6 +94,8 @@ const NthWeekday weekday_days[] = {
     {{"remembrance", "sunday"}, 11, Sunday, 2},          {{"super", "bowl", "sunday"}, 2, Sunday, 2},
     {{"melbourne", "cup", "day"}, 11, Tuesday, 1},       {{"up", "helly", "aa"}, 1, Tuesday, -1},
     {{"columbus", "day"}, 10, Monday, 2},                {{"indigenous", "peoples'", "day"}, 10, Monday, 2},
+    {{"clocks", "go", "forward"}, 3, Sunday, -1},        {{"clocks", "go", "back"}, 10, Sunday, -1},
+    {{"clocks", "change"}, 10, Sunday, -1},
 };
 
 // Days counted from the US's Thanksgiving (the fourth Thursday of November).
@@ -173,6 +181,17 @@ const std::unordered_multimap<std::string, Name>& names_by_first_word() {
             add(f.words, [f](year y) -> std::optional<Date> { return Date{y, month{f.month}, day{f.day}}; });
         for (const auto& w : weekday_days)
             add(w.words, [w](year y) -> std::optional<Date> { return nth_weekday(y, month{w.month}, w.wanted, w.nth); });
+        // Stir-up Sunday, the Sunday before Advent (Advent Sunday is the fourth before Christmas).
+        add({"stir-up", "sunday"}, [](year y) -> std::optional<Date> {
+            const sys_days christmas{year_month_day{y, December, day{25}}};
+            const sys_days sunday_before = christmas - days{1} - (weekday{christmas - days{1}} - Sunday);
+            return Date{sunday_before - days{28}};
+        });
+        // Victoria Day (Canada): the last Monday before 25 May.
+        add({"victoria", "day"}, [](year y) -> std::optional<Date> {
+            const sys_days the_24th{year_month_day{y, May, day{24}}};
+            return Date{the_24th - (weekday{the_24th} - Monday)};
+        });
         for (const auto& t : thanksgiving_days)
             add(t.words, [t](year y) -> std::optional<Date> {
                 return Date{sys_days{nth_weekday(y, November, Thursday, 4)} + days{t.offset}};

@@ -180,6 +180,16 @@ bool told_of_ourselves(const std::vector<Word>& words, Span clause, Span match) 
     return false;
 }
 
+// Lent to us, for our thing: "Ingólfur's lent us his Transit for the move", "Mariela's lending
+// us her cottage for the wknd". Whoever lends, the thing is ours.
+bool lent_to_us(const std::vector<Word>& words, Span clause, Span match) {
+    static const std::set<std::string_view> lending{"lent", "lend", "lending", "lends", "loaned", "loaning", "gave",
+                                                    "giving", "helping", "helped", "help", "driving", "drove"};
+    for (std::size_t k = 1; k < words.size() && words[k].begin < match.begin; ++k)
+        if (words[k].begin >= clause.begin && words[k].text == "us" && lending.contains(words[k - 1].text)) return true;
+    return false;
+}
+
 // Words whose relation reading needs a determiner before them ("their lab Biscuit", not "the lab").
 bool ambiguous_relation(std::string_view word) {
     return word == "lab" || word == "pa" || word == "ma" || word == "sis" || word == "bro" || word == "dh" ||
@@ -744,6 +754,18 @@ bool ours(const std::string& kind) { return kind == "promise" || kind == "mistak
 // Every rule's first match in a note's text (nothing for a rule that does not match, or whose
 // match starts a proper name), found once however often the note is read.
 using Matches = std::vector<std::optional<Found>>;
+// An event or milestone told as the time since which something is so ("first trip abroad since her
+// knee op", "first holiday since the twins were born"): the past, nothing to ask about.
+bool told_as_since(const std::vector<Word>& words, const questions::Span& span) {
+    std::size_t k = 0;
+    while (k < words.size() && words[k].begin < static_cast<std::size_t>(span.begin)) ++k;
+    const auto at = [&](std::size_t back) -> std::string_view { return k >= back ? std::string_view(words[k - back].text) : ""; };
+    const auto owner = [](std::string_view w) {
+        return w == "her" || w == "his" || w == "their" || w == "my" || w == "our" || w == "the";
+    };
+    return (owner(at(1)) && at(2) == "since") || (owner(at(2)) && at(3) == "since");
+}
+
 Matches matches_in(const RuleBook& book, std::string_view text, const std::vector<Word>& words) {
     Matches out(book.size());
     const auto pieces = segments(text);
@@ -753,8 +775,11 @@ Matches matches_in(const RuleBook& book, std::string_view text, const std::vecto
     for (std::size_t i = 0; i < book.size(); ++i) {
         if (prefilter && !may[i]) continue;
         auto found = search(book, i, text, pieces);
-        if (found && !starts_a_proper_name(text, words, found->groups[0]))  // a venue, a firm, a street
-            out[i] = std::move(found);
+        if (!found || starts_a_proper_name(text, words, found->groups[0])) continue;  // a venue, a firm, a street
+        const auto& kind = book.rule(i).kind;
+        if ((kind == "event" || kind == "milestone") && !book.rule(i).sensitive && told_as_since(words, found->groups[0]))
+            continue;
+        out[i] = std::move(found);
     }
     return out;
 }
@@ -928,7 +953,8 @@ Reading read_by(const Note& note, const RuleBook& book, const Circle& circle, st
     About about = rule && rule->about_them ? About{} : find_about(text, words, whose_span, match, circle);
     // "my dad died on sunday, told Odile I'm stepping back": the user's own news, the person
     // named in passing; nothing of it is theirs to be asked about.
-    if ((about.mine || (about.self() && told_of_ourselves(words, clause, match))) && rule && !ours(rule->kind)) {
+    if ((about.mine || (about.self() && told_of_ourselves(words, clause, match)) || lent_to_us(words, clause, match)) &&
+        rule && !ours(rule->kind)) {
         reading.kind = "fact";
         reading.rule = rule->id;
         return reading;
@@ -1168,7 +1194,12 @@ Reading read_by(const Note& note, const RuleBook& book, const Circle& circle, st
     Date congrats_until = noted;
     // News that is nothing but good news ("scan all clear!"): congratulated as told.
     const bool only_news = rule->before.empty() && rule->on.empty() && rule->after.empty();
-    if (rule->good_news && (is_past || told_as_done || only_news) && !rule->congrats.empty()) {
+    // Good news told glad ("going to be grandparents!!", "her appointment to the board is
+    // official!!", "being given the freedom of the city 🏅 ... ceremony sat 26 Sept") is news now.
+    const bool news_of_a_day = std::ranges::any_of(std::array<std::string_view, 3>{"!!", "🏅", "🏆"}, [&](auto mark) {
+            return text.find(mark) != std::string::npos;
+        });
+    if (rule->good_news && (is_past || told_as_done || only_news || news_of_a_day) && !rule->congrats.empty()) {
         // News of something long done is not congratulated, unless told as fresh news ("FINALLY
         // got his visa 🥹").
         congrats_until = add(is_past && anchor && !celebrated ? *anchor : noted, Interval{2, Interval::Unit::weeks});

@@ -32,23 +32,23 @@ std::optional<unsigned> month_number(std::string_view word) {
     return std::nullopt;
 }
 
-// A month in Spanish, French, German, Italian or Welsh ("17 de octubre", "am 12. Mai", "3 mars",
-// "3 Chwefror"): read only after a day's number, since several are words or names too (Abril,
-// mars, mai).
+// A month in Spanish, French, German, Italian, Welsh, Portuguese, Polish or Turkish ("17 de
+// octubre", "am 12. Mai", "3 mars", "3 Chwefror", "13 listopada", "26 Kasım"): read only after a
+// day's number, since several are words or names too (Abril, mars, mai).
 std::optional<unsigned> foreign_month(std::string_view word) {
-    static constexpr std::array<std::array<std::string_view, 5>, 12> names{{
-        {"enero", "janvier", "januar", "gennaio", "ionawr"},
-        {"febrero", "février", "februar", "febbraio", "chwefror"},
-        {"marzo", "mars", "märz", "maerz", "mawrth"},
-        {"abril", "avril", "aprile", "ebrill", ""},
-        {"mayo", "mai", "maggio", "", ""},
-        {"junio", "juin", "juni", "giugno", "mehefin"},
-        {"julio", "juillet", "juli", "luglio", "gorffennaf"},
-        {"agosto", "août", "aout", "awst", ""},
-        {"septiembre", "setiembre", "septembre", "settembre", "medi"},
-        {"octubre", "octobre", "oktober", "ottobre", "hydref"},
-        {"noviembre", "novembre", "tachwedd", "", ""},
-        {"diciembre", "décembre", "dezember", "dicembre", "rhagfyr"},
+    static constexpr std::array<std::array<std::string_view, 8>, 12> names{{
+        {"enero", "janvier", "januar", "gennaio", "ionawr", "janeiro", "stycznia", "ocak"},
+        {"febrero", "février", "februar", "febbraio", "chwefror", "fevereiro", "lutego", "şubat"},
+        {"marzo", "mars", "märz", "maerz", "mawrth", "março", "marca", "mart"},
+        {"abril", "avril", "aprile", "ebrill", "kwietnia", "nisan", "", ""},
+        {"mayo", "mai", "maggio", "maio", "maja", "mayıs", "", ""},
+        {"junio", "juin", "juni", "giugno", "mehefin", "junho", "czerwca", "haziran"},
+        {"julio", "juillet", "juli", "luglio", "gorffennaf", "julho", "lipca", "temmuz"},
+        {"agosto", "août", "aout", "awst", "sierpnia", "ağustos", "", ""},
+        {"septiembre", "setiembre", "septembre", "settembre", "medi", "setembro", "września", "eylül"},
+        {"octubre", "octobre", "oktober", "ottobre", "hydref", "outubro", "października", "ekim"},
+        {"noviembre", "novembre", "tachwedd", "novembro", "listopada", "kasım", "", ""},
+        {"diciembre", "décembre", "dezember", "dicembre", "rhagfyr", "dezembro", "grudnia", "aralık"},
     }};
     for (unsigned m = 0; m < 12; ++m)
         if (!word.empty() && std::ranges::find(names[m], word) != names[m].end()) return m + 1;
@@ -117,7 +117,8 @@ std::optional<int> count_word(std::string_view word) {
 }
 
 std::optional<Interval::Unit> unit_word(std::string_view word) {
-    if (word == "day" || word == "days") return Interval::Unit::days;
+    if (word == "day" || word == "days" || word == "night" || word == "nights" || word == "sleeps")
+        return Interval::Unit::days;
     if (word == "week" || word == "weeks" || word == "wk" || word == "wks") return Interval::Unit::weeks;
     if (word == "month" || word == "months" || word == "mo" || word == "mos" || word == "mths")
         return Interval::Unit::months;
@@ -375,6 +376,26 @@ struct Scanner {
         return 1;
     }
 
+    // "11월 19일": a month (월) and a day (일) in Korean, two words.
+    std::size_t korean_date(std::size_t i, bool deadline) {
+        static constexpr std::string_view month_mark = "\xEC\x9B\x94", day_mark = "\xEC\x9D\xBC";
+        auto number_before = [](std::string_view word, std::string_view mark) -> std::optional<unsigned> {
+            if (!word.ends_with(mark) || word.size() == mark.size() || word.size() > mark.size() + 2) return std::nullopt;
+            const auto figures = word.substr(0, word.size() - mark.size());
+            if (!std::ranges::all_of(figures, is_ascii_digit)) return std::nullopt;
+            unsigned value = 0;
+            std::from_chars(figures.data(), figures.data() + figures.size(), value);
+            return value;
+        };
+        const auto m = number_before(at(i), month_mark);
+        const auto d = m ? number_before(at(i + 1), day_mark) : std::nullopt;
+        if (!m || !d || *m < 1 || *m > 12) return 0;
+        const Date date = resolve_day_month(*m, *d, noted, past_tense);
+        if (!date.ok()) return 0;
+        add(date, false, i, i + 1, deadline);
+        return 2;
+    }
+
     // Tries the forms that start at word i; returns how many words were used (0: none).
     std::size_t at_word(std::size_t i) {
         const std::string& w = at(i);
@@ -429,8 +450,36 @@ struct Scanner {
                 return 1;
             }
         }
-        // "11月14日", "2026年11月14日": a date written in Chinese or Japanese.
+        // "11月14日", "2026年11月14日": a date written in Chinese or Japanese; "11월 19일" in Korean.
         if (auto used = cjk_date(i, deadline)) return used;
+        if (auto used = korean_date(i, deadline)) return used;
+        // "20261102": a date in eight figures, as contracts write it.
+        if (w.size() == 8 && std::ranges::all_of(w, is_ascii_digit) && (w.starts_with("19") || w.starts_with("20"))) {
+            if (auto parsed = parse_iso_date(w.substr(0, 4) + "-" + w.substr(4, 2) + "-" + w.substr(6, 2))) {
+                add(*parsed, false, i, i, deadline);
+                return 1;
+            }
+        }
+        // "05DEC", "23dec26": a day and a month's abbreviation in one word, as airlines write them.
+        if ((w.size() == 5 || w.size() == 7) && is_ascii_digit(w[0]) && is_ascii_digit(w[1]) &&
+            std::ranges::none_of(w.substr(2, 3), is_ascii_digit)) {
+            const auto m = month_number(w.substr(2, 3));
+            const unsigned d = static_cast<unsigned>((w[0] - '0') * 10 + (w[1] - '0'));
+            const bool year_ok = w.size() == 5 || (is_ascii_digit(w[5]) && is_ascii_digit(w[6]));
+            if (m && year_ok && d >= 1 && d <= 31) {
+                const Date date = w.size() == 7 ? Date{year{2000 + (w[5] - '0') * 10 + (w[6] - '0')}, month{*m}, day{d}}
+                                                : resolve_day_month(*m, d, noted, past_tense);
+                if (date.ok()) {
+                    add(date, false, i, i, deadline);
+                    return 1;
+                }
+            }
+        }
+        // "this day week": a week from the note.
+        if (w == "this" && at(i + 1) == "day" && (at(i + 2) == "week" || at(i + 2) == "wk")) {
+            add(Date{sys_days{noted} + days{7}}, false, i, i + 2, deadline);
+            return 3;
+        }
         // "in 48 hrs": that many days on, rounded up.
         if ((w == "in" || w == "within") && (at(i + 2) == "hrs" || at(i + 2) == "hours" || at(i + 2) == "hr")) {
             if (const auto hours = figures(i + 1, 3); hours && *hours >= 12) {
@@ -512,6 +561,7 @@ struct Scanner {
         }
         // in N days/weeks/months ("in two weeks", "in a couple of weeks"); N years ago.
         if (w == "in" || w == "within") {
+            if (at(i + 1) == "a" && at(i + 2) == "month" && at(i + 3) == "of" && at(i + 4) == "sundays") return 5;  // never
             // "The first lead in 20 yrs", "first time in months": how long since, not when.
             if (at(i - 1) == "first" || (i >= 2 && at(i - 2) == "first") || (i >= 3 && at(i - 3) == "first") ||
                 at(i - 1) == "time")

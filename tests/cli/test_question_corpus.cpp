@@ -123,7 +123,8 @@ constexpr double max_part_n_harm_rate = 0.12;
 // Part O (corpus-o.toml), written blind at the start of stop 33, before part M was tuned on, so
 // that N may be tuned on later with a blind part in hand. Never tuned on: its failures show only
 // with KITH_CORPUS=all. First score, on the rules as stop 32 left them: 49.6 %, 39.3 %, 10.7 %
-// harmed (14 checks).
+// harmed (14 checks); 50.4 %, 40.4 %, 10.7 % once M and N were tuned on. Tuned on later in stop 33
+// with part P blind (its failures show with KITH_CORPUS=dev).
 constexpr double min_part_o_check_score = 0.49;
 constexpr double max_part_o_harm_rate = 0.11;
 // Part P (corpus-p.toml), written blind in stop 33 while M, N, I and J were tuned on, so that O may
@@ -384,8 +385,8 @@ TEST_CASE("the question corpus scores at least what it scored when the rules wer
             const bool passed = problems.empty();
             if (auto part = blind_parts.find(c.file); part != blind_parts.end()) {  // scored apart
                 part->second->add(passed, has_must, musts_met, harm);
-                // Parts O and P are blind: their failures show only with KITH_CORPUS=all.
-                const bool blind = c.file == "corpus-o.toml" || c.file == "corpus-p.toml";
+                // Part P is blind: its failures show only with KITH_CORPUS=all.
+                const bool blind = c.file == "corpus-p.toml";
                 if (!passed && (show_which == "all" || (show_which == "dev" && !blind))) {
                     report << c.id << " on " << check.day << ":\n";
                     for (const auto& text : texts) report << "    asked: " << text << "\n";

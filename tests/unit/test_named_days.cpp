@@ -171,3 +171,19 @@ TEST_CASE("named days: a date in Chinese or Japanese figures, an ISO date and ti
     CHECK(first_date("LASIK on Columbus Day", noted) == "2026-10-12");
     CHECK(first_date("runs her first trial on the Glorious Twelfth", day_of(2026, 7, 20)) == "2026-08-12");
 }
+
+TEST_CASE("named days: part O's forms — Polish, Portuguese and Turkish months, Korean, eight figures, airline days, Stir-up Sunday") {
+    const Date noted = day_of(2026, 10, 19);
+    CHECK(first_date("w piątek 13 listopada", noted) == "2026-11-13");
+    CHECK(first_date("quinta-feira, 5 de novembro, 11h", noted) == "2026-11-05");
+    CHECK(first_date("decision is due 26 Kasım Perşembe", noted) == "2026-11-26");
+    CHECK(first_date("assessment day — 11월 19일", noted) == "2026-11-19");
+    CHECK(first_date("they start at Vestas on 20261102", noted) == "2026-11-02");
+    CHECK(first_date("flies LHR→HND 05DEC", noted) == "2026-12-05");
+    CHECK(first_date("go live on Stir-up Sunday", noted) == "2026-11-22");
+    CHECK(first_date("the day after Victoria Day", day_of(2026, 5, 4)) == "2026-05-19");
+    CHECK(first_date("flies out the day the clocks go back", day_of(2026, 9, 28)) == "2026-10-25");
+    CHECK(first_date("bunion op this day week", day_of(2026, 10, 7)) == "2026-10-14");
+    CHECK(first_date("retires the day after Tax Day", day_of(2027, 3, 22)) == "2027-04-16");
+    CHECK(first_date("his reference number is 12345678", noted) == "none");
+}

@@ -2668,3 +2668,35 @@ TEST_CASE("questions: a half then a trip, each its own length; Tết; a peal; a 
                         day_of(2026, 10, 12), day_of(2026, 10, 30)),
                    "Index Ventures");
 }
+
+TEST_CASE("questions: part O's shapes — a residential in five sleeps, a board appointment, a bike shop when the clocks go forward") {
+    const std::string residential = "her son Bohdan (10) goes on his first school residential — 3 nights in the Brecon Beacons, in 'five sleeps'";
+    CHECK(iso(read(residential, day_of(2026, 3, 2)).when) == "2026-03-07");
+    CHECK_SOME_SAY(asks(residential, day_of(2026, 3, 2), day_of(2026, 3, 16)), "How was Bohdan's first school residential?");
+    const std::string board = "her appointment to the board of the Whittington NHS trust is official!! she's fired up. first board meeting thurs 3 Dec";
+    CHECK_FALSE(read(board, day_of(2026, 11, 16)).sensitive);
+    CHECK_SOME_SAY(asks(board, day_of(2026, 11, 16), day_of(2026, 11, 18)), "Congratulations on the board appointment");
+    CHECK_SOME_SAY(asks(board, day_of(2026, 11, 16), day_of(2026, 12, 3)), "board meeting");
+    const std::string bikes = "took voluntary redundancy from the bank after 22 yrs (he's thrilled) and he's opening a bike repair shop in Todmorden on the day the clocks go forward";
+    CHECK_FALSE(read(bikes, day_of(2027, 1, 18)).sensitive);
+    CHECK(iso(read(bikes, day_of(2027, 1, 18)).when) == "2027-03-28");
+    // Told as the time since which: the past, no question of its own.
+    CHECK_NONE_SAY(asks("3 wks in Japan!! back on the 23rd. first trip abroad since her knee op", day_of(2026, 11, 16),
+                        day_of(2026, 12, 5)),
+                   "op");
+    CHECK(read("hired a campervan for 10 days from sat 5 Sept, first holiday since the twins were born in '19",
+               day_of(2026, 8, 24)).rule != "birth");
+    // A grandchild on the way, told glad, is congratulated now; an honour, on its day too.
+    CHECK_SOME_SAY(asks("going to be grandparents!! their daughter's due around Vappu", day_of(2026, 11, 23), day_of(2026, 11, 25)),
+                   "Congratulations — a grandchild on the way!");
+    const std::string derry = "she's being given the freedom of the city of Derry 🏅 — ceremony at the Guildhall sat 26 Sept";
+    CHECK_SOME_SAY(asks(derry, day_of(2026, 9, 7), day_of(2026, 9, 9)), "Congratulations on the freedom of the city of Derry");
+    CHECK_SOME_SAY(asks(derry, day_of(2026, 9, 7), day_of(2026, 9, 26)), "Enjoy the ceremony today");
+    // Ours: lent to us for our move.
+    CHECK(read("Ingólfur's lent us his Transit for the move", day_of(2026, 11, 16)).kind == "fact");
+    // A month of Sundays is never; Father Christmas is no Christmas; "on hold till" is no call-off.
+    CHECK(iso(read("kitchen reno will be finished in a month of Sundays", day_of(2026, 4, 13)).when) == "none");
+    CHECK(read("he's Father Christmas at the food bank's toy day, sat 19 Dec", day_of(2026, 11, 30)).rule == "drive");
+    CHECK_FALSE(read("honeymoon's on hold till the summer", day_of(2026, 1, 19)).cancels);
+    CHECK(read("care home move's on hold — he fell on sat", day_of(2026, 11, 9)).cancels);
+}
