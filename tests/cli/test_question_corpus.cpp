@@ -65,7 +65,7 @@ constexpr double max_part_e_harm_rate = 0.01;
 // a third of the checks quiet or must-not only. First score: 49.2 %, 34.1 %, 6.9 % harmed (9
 // checks); 50.8 %, 36.4 %, 6.9 % after the rules were tuned on part E. Then tuned on itself, in
 // the same stop, once part G was being written: 89.2 %, 86.4 %, 1.5 %.
-constexpr double min_part_f_check_score = 0.89;
+constexpr double min_part_f_check_score = 0.93;
 constexpr double max_part_f_harm_rate = 0.02;
 // Part G (corpus-g.toml), written blind when part F began to be tuned on, with more traps (a
 // dentist's "surgery", a contract "expected", a kiln's "firing", a charity for strokes). Never
@@ -86,50 +86,52 @@ constexpr double max_part_h_harm_rate = 0.01;
 // Part I (corpus-i.toml), written blind when part H was about to be tuned on: more notes that
 // name two things at once, the user's own news with the person in passing, dates in new forms.
 // First score: 42.5 %, 41.2 %, 16.4 % harmed (22 checks); 44.0 %, 43.3 %, 16.4 % after the
-// rules were tuned on part H. Tuned on in stop 31: 75.4 %, 68.0 %, 1.5 % harmed.
-constexpr double min_part_i_check_score = 0.75;
+// rules were tuned on part H. Tuned on in stop 31: 75.4 %, 68.0 %, 1.5 % harmed; 85.8 % in stop 33.
+constexpr double min_part_i_check_score = 0.85;
 constexpr double max_part_i_harm_rate = 0.02;
 // Part J (corpus-j.toml), written blind when part I was about to be tuned on. First score:
 // 41.9 %, 30.3 %, 14.0 % harmed (19 checks); 44.1 %, 32.3 %, 11.8 % after the rules were tuned
 // on part I. Tuned on later in stop 31 (its failures show with KITH_CORPUS=dev): 58.1 %, 45.5 %,
-// 2.2 % harmed.
-constexpr double min_part_j_check_score = 0.58;
+// 2.2 % harmed; 76.5 % in stop 33.
+constexpr double min_part_j_check_score = 0.76;
 constexpr double max_part_j_harm_rate = 0.03;
 // Part K (corpus-k.toml), written blind when part J was about to be tuned on. First score:
 // 42.1 %, 27.2 %, 11.3 % harmed (15 checks); 44.4 % after stop 31's tuning on I and J. Tuned on
 // in stop 32 (its failures show with KITH_CORPUS=dev): 80.5 %, 73.9 %, 1.5 % harmed; 83.5 %,
-// 77.2 %, 0.8 % once L was tuned on too.
-constexpr double min_part_k_check_score = 0.83;
+// 77.2 %, 0.8 % once L was tuned on too; 85.7 % in stop 33.
+constexpr double min_part_k_check_score = 0.85;
 constexpr double max_part_k_harm_rate = 0.01;
 // Part L (corpus-l.toml), written blind at the end of stop 31, so that the next stop may tune on
 // K with a blind part in hand. First score: 42.3 %, 26.5 %, 9.2 % harmed (13 checks); 45.1 %,
 // 29.6 %, 7.7 % once K was tuned on. Tuned on in stop 32 after K, with part M blind (its
-// failures show with KITH_CORPUS=dev): 88.0 %, 82.7 %, 0.0 % harmed.
-constexpr double min_part_l_check_score = 0.87;
+// failures show with KITH_CORPUS=dev): 88.0 %, 82.7 %, 0.0 % harmed; 92.3 % in stop 33.
+constexpr double min_part_l_check_score = 0.92;
 constexpr double max_part_l_harm_rate = 0.01;
 // Part M (corpus-m.toml), written blind in stop 32 while part K was being tuned on, so that L can
 // be tuned on in turn with a blind part in hand. Tuned on from stop 33 (its failures show with
 // KITH_CORPUS=dev). First score, with part K tuned on to 63.9 %: 51.1 %, 36.2 %, 8.9 % harmed
 // (12 checks). Once L was tuned on: 51.9 %, 37.2 %, 9.6 % harmed (13 checks: one more harmed,
-// by a change made for L, not looked for in M).
-constexpr double min_part_m_check_score = 0.51;
-constexpr double max_part_m_harm_rate = 0.10;
+// by a change made for L, not looked for in M). Tuned on: 94.8 %, 92.6 %, 0.0 % harmed.
+constexpr double min_part_m_check_score = 0.94;
+constexpr double max_part_m_harm_rate = 0.01;
 // Part N (corpus-n.toml), written blind at the end of stop 32, so that the next stop may tune on
 // M with a blind part in hand. First score: 45.8 %, 35.6 %, 11.5 % harmed (15 checks); 48.1 %,
 // 36.7 %, 9.9 % once M was tuned on. Tuned on in stop 33 after M, with part O blind (its failures
-// show with KITH_CORPUS=dev).
-constexpr double min_part_n_check_score = 0.45;
-constexpr double max_part_n_harm_rate = 0.12;
+// show with KITH_CORPUS=dev): 91.6 %, 87.8 %, 0.0 % harmed.
+constexpr double min_part_n_check_score = 0.91;
+constexpr double max_part_n_harm_rate = 0.01;
 // Part O (corpus-o.toml), written blind at the start of stop 33, before part M was tuned on, so
-// that N may be tuned on later with a blind part in hand. Never tuned on: its failures show only
-// with KITH_CORPUS=all. First score, on the rules as stop 32 left them: 49.6 %, 39.3 %, 10.7 %
-// harmed (14 checks); 50.4 %, 40.4 %, 10.7 % once M and N were tuned on. Tuned on later in stop 33
-// with part P blind (its failures show with KITH_CORPUS=dev).
-constexpr double min_part_o_check_score = 0.49;
-constexpr double max_part_o_harm_rate = 0.11;
+// that N may be tuned on later with a blind part in hand. First score, on the rules as stop 32
+// left them: 49.6 %, 39.3 %, 10.7 % harmed (14 checks); 50.4 %, 40.4 %, 10.7 % once M and N were
+// tuned on. Tuned on later in stop 33 with part P blind (its failures show with KITH_CORPUS=dev):
+// 94.7 %, 95.5 %, 2.3 % harmed (3 checks: a note about our own Tom's 50th, read as theirs, on two
+// days; a divorce's kids named in the due line).
+constexpr double min_part_o_check_score = 0.94;
+constexpr double max_part_o_harm_rate = 0.03;
 // Part P (corpus-p.toml), written blind in stop 33 while M, N, I and J were tuned on, so that O may
 // be tuned on with a blind part in hand. Never tuned on: its failures show only with
-// KITH_CORPUS=all. First score: 51.1 %, 34.4 %, 5.9 % harmed (8 checks).
+// KITH_CORPUS=all. First score: 51.1 %, 34.4 %, 5.9 % harmed (8 checks); unchanged while O was
+// tuned on.
 constexpr double min_part_p_check_score = 0.51;
 constexpr double max_part_p_harm_rate = 0.06;
 
