@@ -70,7 +70,10 @@ QuestionRule rule_from_json(const json& in) {
     rule.recovery = in.at("recovery").get<bool>();
     rule.about_them = in.at("about_them").get<bool>();
     rule.answers = in.value("answers", std::vector<std::string>{});
-    rule.phrase = in.at("phrase").get<std::vector<std::string>>();
+    // A book saved before a phrase could be a list holds one string.
+    const auto& phrase = in.at("phrase");
+    rule.phrase = phrase.is_string() ? std::vector<std::string>{phrase.get<std::string>()}
+                                     : phrase.get<std::vector<std::string>>();
     rule.before = in.at("before").get<std::vector<std::string>>();
     rule.on = in.at("on").get<std::vector<std::string>>();
     rule.after = in.at("after").get<std::vector<std::string>>();

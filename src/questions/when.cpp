@@ -128,6 +128,13 @@ std::optional<Interval::Unit> unit_word(std::string_view word) {
 
 Date first_of(Date date) { return Date{date.year(), date.month(), day{1}}; }
 
+// The Monday of ISO week n of year y (week 1 holds 4 January).
+Date iso_week_monday(year y, int n) {
+    const sys_days fourth{year_month_day{y, January, day{4}}};
+    const sys_days week_one = fourth - (weekday{fourth} - Monday);
+    return Date{week_one + days{7 * (n - 1)}};
+}
+
 day last_day_of(year y, month m) { return year_month_day_last{y, month_day_last{m}}.day(); }
 
 Date day_of_month_in(year y, unsigned m, unsigned d) {
@@ -411,13 +418,9 @@ struct Scanner {
         // ("week 3 of chemo" is no week of the year).
         if ((w == "wk" || w == "week") && at(i + 2) != "of" && !(i > 0 && count_word(at(i - 1)))) {
             if (const auto n = figures(i + 1, 2); n && *n >= 1 && *n <= 53) {
-                auto monday_of = [&](year y) {
-                    const sys_days fourth{year_month_day{y, January, day{4}}};
-                    const sys_days week_one = fourth - (weekday{fourth} - Monday);
-                    return Date{week_one + days{7 * (static_cast<int>(*n) - 1)}};
-                };
-                Date date = monday_of(noted.year());
-                if (days_between(date, noted) > 14 && !past_tense) date = monday_of(noted.year() + years{1});
+                const int week = static_cast<int>(*n);
+                Date date = iso_week_monday(noted.year(), week);
+                if (days_between(date, noted) > 14 && !past_tense) date = iso_week_monday(noted.year() + years{1}, week);
                 add(date, false, i, i + 1, deadline);
                 return 2;
             }
@@ -444,9 +447,7 @@ struct Scanner {
             const int y = std::stoi(w.substr(0, 4)), n = std::stoi(w.substr(6, 2));
             const int weekday_of = w.size() == 10 ? w[9] - '0' : 1;
             if (n >= 1 && n <= 53 && weekday_of >= 1 && weekday_of <= 7) {
-                const sys_days fourth{year_month_day{year{y}, January, day{4}}};
-                const sys_days week_one = fourth - (weekday{fourth} - Monday);
-                add(Date{week_one + days{7 * (n - 1) + weekday_of - 1}}, false, i, i, deadline);
+                add(Date{sys_days{iso_week_monday(year{y}, n)} + days{weekday_of - 1}}, false, i, i, deadline);
                 return 1;
             }
         }

@@ -150,6 +150,14 @@ TEST_CASE("a bad question rule in the config is a config error naming its line")
     check_error(box.run({"ask", "sam"}), 2, "line 1: answers: expected a rule name or a list of them");
     box.write_file(box.config, "[[questions.rule]]\nmatch = 'got it'\nkind = \"milestone\"\nanswers = \"interview\"\n");
     CHECK(box.run({"ask", "sam"}).code == 0);
+    // A phrase is a template or a list of them, the first that fills being used.
+    box.write_file(box.config, "[[questions.rule]]\nmatch = 'pottery'\nkind = \"event\"\nphrase = 3\n");
+    check_error(box.run({"ask", "sam"}), 2, "line 1: phrase: expected a phrase or a list of them");
+    box.write_file(box.config, "[[questions.rule]]\nname = \"pottery\"\nmatch = 'pottery (?<what>show|fair)?'\n"
+                               "kind = \"event\"\nphrase = [\"the pottery {what}\", \"the pottery\"]\n"
+                               "after = [\"How was {thing}?\"]\n");
+    box.ok({"note", "sam", "--on", "2026-11-01", "pottery on 3 Nov"});
+    CHECK(box.run({"--today", "2026-11-05", "ask", "sam"}).out.find("How was the pottery?") != std::string::npos);
     // Refused before anything compiles them (fuzz_config overflowed the stack with the first).
     for (const auto& [match, why] : std::vector<std::pair<std::string, std::string>>{
              {std::string(300, '(') + "a" + std::string(300, ')'), "parentheses are too deeply nested"},
