@@ -499,6 +499,14 @@ std::string team_name(std::string name) {
 // ---- tense and negation --------------------------------------------------------------------
 
 // A note that celebrates what it tells: "🎉", "🥳", "🍾", "🥂", "!!!", "finally".
+// Words of hurt in a note ("gutted", "heartbroken", 💔): what it tells has cost them.
+bool hurts(std::string_view text, const std::vector<Word>& words) {
+    for (const std::string_view mark : {"💔", "😢", "😭", "😞", "in bits"})
+        if (text.find(mark) != std::string_view::npos) return true;
+    static const std::set<std::string_view> hurt{"gutted", "heartbroken", "devastated", "distraught", "crushed", "upset"};
+    return std::ranges::any_of(words, [&](const Word& w) { return hurt.contains(w.text); });
+}
+
 bool celebrates(std::string_view text, const std::vector<Word>& words) {
     for (const std::string_view mark : {"🎉", "🥳", "🍾", "🥂", "🙌", "!!!"})
         if (text.find(mark) != std::string_view::npos) return true;
@@ -936,9 +944,17 @@ Reading read_by(const Note& note, const RuleBook& book, const Circle& circle, st
     // out w/ flu", "wedding's off, her dad's cancer is back"), which still asks nothing more.
     const bool grave = best && (book.rule(best->rule).kind == "loss" || book.rule(best->rule).sensitive);
     if (reading.cancels && !to_a_new_day && !grave) {
-        // "The wedding's off": it silences the earlier note (see the engine) and asks nothing itself.
+        // "The wedding's off": it silences the earlier note (see the engine) and asks nothing itself,
+        // unless it hurts ("the adoption fell through 💔 they're gutted"): then a gentle word, for a
+        // fortnight, never quoting it.
         reading.kind = "fact";
         if (best) reading.also.insert(reading.also.begin(), book.rule(best->rule).id);  // what it calls off
+        if (hurts(text, words)) {
+            reading.kind = "situation";
+            reading.sensitive = true;
+            reading.questions.push_back({'r', "called-off-during", "How are you doing?", day_after(noted),
+                                         add(noted, Interval{2, Interval::Unit::weeks})});
+        }
         return reading;
     }
 

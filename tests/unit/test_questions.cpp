@@ -2700,3 +2700,17 @@ TEST_CASE("questions: part O's shapes — a residential in five sleeps, a board 
     CHECK_FALSE(read("honeymoon's on hold till the summer", day_of(2026, 1, 19)).cancels);
     CHECK(read("care home move's on hold — he fell on sat", day_of(2026, 11, 9)).cancels);
 }
+
+TEST_CASE("questions: a note that calls something off and hurts gets a gentle word for a fortnight, never quoting it") {
+    Person person;
+    person.settings.banks.clear();
+    person.note("adoption panel on 3 March, fingers crossed", day_of(2026, 2, 2));
+    person.note("the adoption fell through 💔 they're gutted", day_of(2026, 2, 20));
+    person.on = day_of(2026, 2, 22);
+    CHECK_ASKS(person.texts(), "How are you doing?");
+    CHECK_NONE_SAY(person.texts(), "adoption");
+    person.on = day_of(2026, 3, 10);
+    CHECK(person.texts().empty());
+    // Called off without hurt: nothing of its own.
+    CHECK(read("the trip's off, no biggie", day_of(2026, 2, 20)).questions.empty());
+}
