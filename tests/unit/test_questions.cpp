@@ -2714,3 +2714,9 @@ TEST_CASE("questions: a note that calls something off and hurts gets a gentle wo
     // Called off without hurt: nothing of its own.
     CHECK(read("the trip's off, no biggie", day_of(2026, 2, 20)).questions.empty());
 }
+
+TEST_CASE("questions: flying from one place to another is a trip to the second") {
+    const std::string lisbon = "she flies from Boston to Lisbon on 3 May";
+    CHECK(read(lisbon, day_of(2026, 4, 20)).phrase == "the trip to Lisbon");
+    CHECK_SOME_SAY(asks(lisbon, day_of(2026, 4, 20), day_of(2026, 5, 12)), "How was Lisbon?");
+}
