@@ -2647,7 +2647,7 @@ TEST_CASE("questions: a first vintage and its tasting, an assessment on a day, C
     CHECK_NONE_SAY(asks(celebrant, day_of(2026, 7, 6), day_of(2026, 7, 8)), "wedding plans");
 }
 
-TEST_CASE("questions: a half then a trip, each its own length; Tết; a peal; a packing day; up for an award; a mistake without its asides") {
+TEST_CASE("questions: a half then a trip each its own length, Tết, a peal, a packing day, up for an award, a mistake without its asides") {
     const std::string half = "Bath Half sun 15 March 🏃‍♀️ then flying to Chania on the 19th for a wk";
     CHECK_SOME_SAY(asks(half, day_of(2026, 3, 2), day_of(2026, 3, 17)), "How did the Bath Half go?");
     CHECK_SOME_SAY(asks(half, day_of(2026, 3, 2), day_of(2026, 3, 27)), "How was Chania?");
