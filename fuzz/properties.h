@@ -14,6 +14,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <utility>
 #include <vector>
@@ -28,6 +29,7 @@
 #include "kith/interchange.h"
 #include "kith/questions.h"
 #include "kith/store.h"
+#include "questions/rulebook.h"
 #include "kith/text.h"
 
 namespace kith::fuzzing {
@@ -197,10 +199,22 @@ inline void check_config(const std::uint8_t* data, std::size_t size) {
 // The first two bytes choose the note's day, the third whether it has an event a few weeks on;
 // the rest is the note. Reading it with the built-in rules gives questions that are questions,
 // each for a span of days, and a reading that survives being stored.
+inline const std::shared_ptr<const RuleBook>& reading_rules() {
+    static const auto rules = make_rulebook(builtin_questions().rules, {}, builtin_questions().dates);
+    return rules;
+}
+
+// The rules' prefilter is built once a process has read enough notes, in one Hyperscan compile
+// that takes seconds under the sanitizers: the harness builds it before its first input, so that
+// the one-off build is never mistaken for an input that hangs (libFuzzer's -timeout is per input).
+inline void build_reading_prefilter() {
+    for (std::size_t i = 0; i < questions::reads_before_prefilter; ++i) questions::prefilter_of(*reading_rules());
+}
+
 inline void check_reading(const std::uint8_t* data, std::size_t size) {
     using namespace std::chrono;
     if (size < 3) return;
-    static const auto rules = make_rulebook(builtin_questions().rules, {}, builtin_questions().dates);
+    const auto& rules = reading_rules();
     Note note;
     note.id = 7;
     note.on = Date{sys_days{Date{year{2000}, January, day{1}}} + days{(data[0] << 8 | data[1]) % 20000}};

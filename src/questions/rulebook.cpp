@@ -225,10 +225,6 @@ const Pattern& pattern_of(const RuleBook& book, std::size_t index) {
     return *compiled.pattern;
 }
 
-// Hyperscan builds the rules' prefilter in about a second; PCRE2 alone reads a note in about a
-// fifth of a millisecond, the prefilter and PCRE2 in a twentieth: a command that has read this
-// many notes is an import or a change of rules, and will likely read many more.
-constexpr std::size_t reads_before_prefilter = 5000;
 
 const Prefilter* prefilter_of(const RuleBook& book) {
     const auto& compiled = book.compiled();
