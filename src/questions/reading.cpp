@@ -507,6 +507,14 @@ bool hurts(std::string_view text, const std::vector<Word>& words) {
     return std::ranges::any_of(words, [&](const Word& w) { return hurt.contains(w.text); });
 }
 
+// Good news told glad, though not yet as done ("going to be grandparents!!", "the freedom of the
+// city 🏅"): enough to congratulate when it is noted.
+bool told_glad(std::string_view text) {
+    for (const std::string_view mark : {"!!", "🏅", "🏆"})
+        if (text.find(mark) != std::string_view::npos) return true;
+    return false;
+}
+
 bool celebrates(std::string_view text, const std::vector<Word>& words) {
     for (const std::string_view mark : {"🎉", "🥳", "🍾", "🥂", "🙌", "!!!"})
         if (text.find(mark) != std::string_view::npos) return true;
@@ -1210,12 +1218,9 @@ Reading read_by(const Note& note, const RuleBook& book, const Circle& circle, st
     Date congrats_until = noted;
     // News that is nothing but good news ("scan all clear!"): congratulated as told.
     const bool only_news = rule->before.empty() && rule->on.empty() && rule->after.empty();
-    // Good news told glad ("going to be grandparents!!", "her appointment to the board is
-    // official!!", "being given the freedom of the city 🏅 ... ceremony sat 26 Sept") is news now.
-    const bool news_of_a_day = std::ranges::any_of(std::array<std::string_view, 3>{"!!", "🏅", "🏆"}, [&](auto mark) {
-            return text.find(mark) != std::string::npos;
-        });
-    if (rule->good_news && (is_past || told_as_done || only_news || news_of_a_day) && !rule->congrats.empty()) {
+    // Good news told glad ("her appointment to the board is official!!") is news now, whenever
+    // its day.
+    if (rule->good_news && (is_past || told_as_done || only_news || told_glad(text)) && !rule->congrats.empty()) {
         // News of something long done is not congratulated, unless told as fresh news ("FINALLY
         // got his visa 🥹").
         congrats_until = add(is_past && anchor && !celebrated ? *anchor : noted, Interval{2, Interval::Unit::weeks});

@@ -524,3 +524,31 @@ TEST_CASE("import: notes read after the rules' prefilter starts read as each doe
         CHECK(a == b);
     }
 }
+
+TEST_CASE("note: two things of theirs in one note are both asked about, and a call-off that hurts gets a gentle word") {
+    Sandbox box;
+    box.today = "2027-04-05";
+    box.ok({"add", "Idunn Bjerke"});
+    CHECK(has(box.ok({"note", "idunn", "her microbrewery's first quarter NOT loss-making!!! and the taproom opens on Earth Day"}),
+              "Congratulations on breaking even"));
+    box.today = "2027-04-07";
+    CHECK(has(box.ok({"ask", "idunn"}), "Congratulations on breaking even"));
+    box.today = "2027-04-27";
+    CHECK(has(box.ok({"ask", "idunn"}), "How did the launch of the taproom go?"));
+    // Someone else's news beside theirs asks nothing of it.
+    box.ok({"add", "Leonor Sequeira"});
+    box.today = "2026-03-23";
+    box.ok({"note", "leonor", "promoted to director 🎉 — her old boss Anselmo is retiring in June"});
+    box.today = "2026-05-04";
+    CHECK_FALSE(has(box.ok({"ask", "leonor"}), "retir"));
+    // Called off, and it hurts: "How are you doing?" for a fortnight, the thing never quoted.
+    box.ok({"add", "Rocío Albarracín"});
+    box.today = "2026-02-02";
+    box.ok({"note", "rocio", "adoption panel on 3 March, fingers crossed"});
+    box.today = "2026-02-20";
+    box.ok({"note", "rocio", "the adoption fell through 💔 they're gutted"});
+    box.today = "2026-02-22";
+    const auto asked = box.ok({"ask", "rocio"});
+    CHECK(has(asked, "How are you doing?"));
+    CHECK_FALSE(has(asked, "adoption"));
+}
