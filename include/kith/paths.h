@@ -16,6 +16,10 @@ std::string default_data_path(const Environment& env);
 // `env -i`), which means the defaults.
 std::optional<std::string> default_config_path(const Environment& env);
 
+// $XDG_CACHE_HOME/kith: what kith can make again (the question rules' prefilter); nothing when
+// neither that nor $HOME is set.
+std::optional<std::string> default_cache_dir(const Environment& env);
+
 // Expands a leading ~/ to $HOME.
 std::string expand_home(const std::string& path, const Environment& env);
 

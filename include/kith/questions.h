@@ -119,6 +119,11 @@ public:
     bool restore(std::string_view saved) const;
     bool loaded() const { return contents_.has_value(); }
 
+    // Where a command that reads many notes keeps the Hyperscan prefilter it built for these
+    // rules, and a later one takes it back instead of building it again ("" keeps nothing).
+    void keep_prefilter_at(std::string path) const { prefilter_path_ = std::move(path); }
+    const std::string& prefilter_path() const { return prefilter_path_; }
+
 private:
     const Contents& contents() const;
 
@@ -128,6 +133,7 @@ private:
     std::string fingerprint_;
     std::string origin_;
     mutable std::unique_ptr<Compiled> compiled_;
+    mutable std::string prefilter_path_;
 };
 
 // The built-in rules with the user's: a user rule named as a built-in one takes its place.

@@ -148,7 +148,10 @@ Style Session::style(const std::string& format) {
 }
 
 QuestionSettings Session::question_settings() {
-    if (!question_settings_) question_settings_ = kith::question_settings(config());
+    if (!question_settings_) {
+        question_settings_ = kith::question_settings(config());
+        if (auto cache = default_cache_dir(env)) question_settings_->rules->keep_prefilter_at(*cache + "/prefilter");
+    }
     return *question_settings_;
 }
 

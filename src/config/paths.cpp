@@ -36,6 +36,12 @@ std::optional<std::string> default_config_path(const Environment& env) {
     return *home + "/kith/config.toml";
 }
 
+std::optional<std::string> default_cache_dir(const Environment& env) {
+    auto home = xdg_home(env, "XDG_CACHE_HOME", ".cache");
+    if (!home) return std::nullopt;
+    return *home + "/kith";
+}
+
 std::string expand_home(const std::string& path, const Environment& env) {
     if (path == "~" || path.rfind("~/", 0) == 0) {
         if (auto home = env.get("HOME")) return *home + path.substr(1);

@@ -133,6 +133,13 @@ std::streamsize FdOutBuf::xsputn(const char* data, std::streamsize count) {
     return count;
 }
 
+void create_private_directories(const fs::path& directory) {
+    if (directory.empty() || fs::exists(directory)) return;
+    create_private_directories(directory.parent_path());
+    if (::mkdir(directory.c_str(), 0700) != 0 && errno != EEXIST)
+        throw runtime_error(fmt::format("cannot create directory {}: {}", directory.string(), std::strerror(errno)));
+}
+
 void sync_filesystem(const std::string& path) {
     int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
     if (fd < 0) return;

@@ -2,6 +2,7 @@
 // straight through for a FIFO or a device, and never through a symlink another user planted.
 #pragma once
 
+#include <filesystem>
 #include <memory>
 #include <streambuf>
 #include <string>
@@ -76,6 +77,9 @@ private:
     int fd_;
     char buffer_[1 << 16];
 };
+
+// mkdir -p where every directory kith creates is private to the user (0700).
+void create_private_directories(const std::filesystem::path& directory);
 
 // Syncs a directory so a rename in it survives a power cut; failures only weaken that.
 void sync_directory(const std::string& directory);

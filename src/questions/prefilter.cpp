@@ -115,7 +115,8 @@ std::unique_ptr<Prefilter> Prefilter::build(const std::vector<std::string>& patt
 void Prefilter::may_match(const std::vector<std::string_view>& texts, std::vector<char>& may) const {
     may = database_->always;
     const auto found = [](unsigned id, unsigned long long, unsigned long long, unsigned, void* context) {
-        (*static_cast<std::vector<char>*>(context))[id] = 1;
+        auto& found_so_far = *static_cast<std::vector<char>*>(context);
+        if (id < found_so_far.size()) found_so_far[id] = 1;  // a restored database is checked, but not trusted blindly
         return 0;  // go on: the other patterns' first matches too
     };
     for (const auto text : texts) {
@@ -123,6 +124,32 @@ void Prefilter::may_match(const std::vector<std::string_view>& texts, std::vecto
                     &may) != HS_SUCCESS)
             may.assign(may.size(), 1);  // cannot say: every rule is searched, as without a prefilter
     }
+}
+
+// Saved as: the patterns Hyperscan did not take, one byte each ('0' or '1'), then its database.
+std::string Prefilter::saved() const {
+    char* bytes = nullptr;
+    std::size_t length = 0;
+    if (hs_serialize_database(database_->database, &bytes, &length) != HS_SUCCESS) return "";
+    std::string out;
+    out.reserve(database_->always.size() + length);
+    for (const char always : database_->always) out += always ? '1' : '0';
+    out.append(bytes, length);
+    std::free(bytes);
+    return out;
+}
+
+std::unique_ptr<Prefilter> Prefilter::restore(std::string_view saved, std::size_t patterns) {
+    if (hs_valid_platform() != HS_SUCCESS || saved.size() <= patterns) return nullptr;
+    auto db = std::make_unique<Database>();
+    for (const char c : saved.substr(0, patterns)) {
+        if (c != '0' && c != '1') return nullptr;
+        db->always.push_back(c == '1' ? 1 : 0);
+    }
+    const auto bytes = saved.substr(patterns);
+    if (hs_deserialize_database(bytes.data(), bytes.size(), &db->database) != HS_SUCCESS) return nullptr;
+    if (hs_alloc_scratch(db->database, &db->scratch) != HS_SUCCESS) return nullptr;
+    return std::unique_ptr<Prefilter>(new Prefilter(std::move(db)));
 }
 
 std::size_t Prefilter::unfiltered() const {

@@ -17,6 +17,11 @@ public:
     // cannot run here at all (a CPU without SSSE3); a pattern Hyperscan does not take is kept
     // as one that may always match.
     static std::unique_ptr<Prefilter> build(const std::vector<std::string>& patterns);
+    // The prefilter as bytes to keep (Hyperscan's serialized database), and taken back: nullptr
+    // for bytes that are damaged, for another number of patterns, or for another Hyperscan or
+    // CPU. Hyperscan checks the database's own checksum.
+    std::string saved() const;
+    static std::unique_ptr<Prefilter> restore(std::string_view saved, std::size_t patterns);
     ~Prefilter();
     Prefilter(const Prefilter&) = delete;
     Prefilter& operator=(const Prefilter&) = delete;

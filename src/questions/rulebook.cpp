@@ -5,11 +5,15 @@
 
 #include <algorithm>
 #include <charconv>
+#include <filesystem>
+#include <fstream>
+#include <iterator>
 #include <cstdint>
 #include <functional>
 #include <optional>
 #include <set>
 
+#include "files/atomic_file.h"
 #include "kith/error.h"
 #include "kith/questions.h"
 #include "kith/text.h"
@@ -226,12 +230,54 @@ const Pattern& pattern_of(const RuleBook& book, std::size_t index) {
 }
 
 
+namespace {
+
+// The kept prefilter's first line: what it was built for. "1" changes with how kith builds it
+// (the patterns' flags, without_group_names); the fingerprint, with the rules and the reading.
+std::string kept_prefilter_header(const RuleBook& book) {
+    return fmt::format("kith prefilter 1 {} {}\n", book.fingerprint(), book.size());
+}
+
+std::unique_ptr<Prefilter> kept_prefilter(const RuleBook& book) {
+    std::ifstream in(book.prefilter_path(), std::ios::binary);
+    if (!in) return nullptr;
+    const std::string bytes{std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+    const auto header = kept_prefilter_header(book);
+    if (!bytes.starts_with(header)) return nullptr;  // other rules, another kith, or damaged
+    return Prefilter::restore(std::string_view(bytes).substr(header.size()), book.size());
+}
+
+// A cache: when it cannot be written (a read-only home, a full disk) the next command builds
+// the prefilter again, and nothing else changes.
+void keep_prefilter(const RuleBook& book, const Prefilter& prefilter) {
+    try {
+        const auto saved = prefilter.saved();
+        if (saved.empty()) return;
+        const std::filesystem::path path = book.prefilter_path();
+        files::create_private_directories(path.parent_path());
+        files::AtomicFile file(path.string());
+        files::FdOutBuf buffer(file.fd());
+        std::ostream out(&buffer);
+        out << kept_prefilter_header(book) << saved;
+        out.flush();
+        if (out) file.commit(files::Durability::later);  // a torn file fails its checksum: built again
+    } catch (const std::exception&) {
+    }
+}
+
+}  // namespace
+
 const Prefilter* prefilter_of(const RuleBook& book) {
     const auto& compiled = book.compiled();
-    if (++compiled.reads == reads_before_prefilter) {
+    ++compiled.reads;
+    if (compiled.prefilter) return compiled.prefilter.get();
+    const bool keeps = !book.prefilter_path().empty();
+    if (compiled.reads == reads_before_kept_prefilter && keeps) compiled.prefilter = kept_prefilter(book);
+    if (compiled.reads == reads_before_prefilter) {
         std::vector<std::string> patterns;
         for (const auto& rule : book.rules()) patterns.push_back(rule.match);
         compiled.prefilter = Prefilter::build(patterns);
+        if (compiled.prefilter && keeps) keep_prefilter(book, *compiled.prefilter);
     }
     return compiled.prefilter.get();
 }

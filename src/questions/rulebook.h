@@ -23,9 +23,14 @@ const Pattern& pattern_of(const RuleBook& book, std::size_t index);
 // many notes is an import or a change of rules, and will likely read many more.
 inline constexpr std::size_t reads_before_prefilter = 5000;
 
+// A prefilter kept from an earlier command (RuleBook::keep_prefilter_at) takes a few
+// milliseconds to load: worth it once a command has read this many notes.
+inline constexpr std::size_t reads_before_kept_prefilter = 50;
+
 class Prefilter;
 // The prefilter for the book's patterns, counting one more note read: nullptr until a command
-// has read reads_before_prefilter notes, or when Hyperscan cannot run here.
+// has read reads_before_kept_prefilter notes and one was kept for these rules, or
+// reads_before_prefilter notes and it is built (and kept); nullptr when Hyperscan cannot run.
 const Prefilter* prefilter_of(const RuleBook& book);
 
 // The usage error for a pattern that hit PCRE2's match limit.

@@ -140,14 +140,6 @@ constexpr int read_cache_kib = 256;
 // (1,000 pages) lets it reach, so a long import reuses its blocks instead of freeing them.
 constexpr int wal_size_limit = 4 * 1024 * 1024 + 64 * 1024;
 
-// mkdir -p where every directory kith creates is private to the user.
-void create_private_directories(const fs::path& directory) {
-    if (directory.empty() || fs::exists(directory)) return;
-    create_private_directories(directory.parent_path());
-    if (::mkdir(directory.c_str(), 0700) != 0 && errno != EEXIST)
-        throw runtime_error(fmt::format("cannot create directory {}: {}", directory.string(), std::strerror(errno)));
-}
-
 void create_private_file(const fs::path& file) {
     int fd = ::open(file.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
     if (fd < 0 && errno != EEXIST)
@@ -556,7 +548,7 @@ void Store::write(const std::function<void()>& body) {
         bool keep_region = false;
         if (create_on_write_) {
             create_on_write_ = false;
-            create_private_directories(fs::path(path_).parent_path());
+            files::create_private_directories(fs::path(path_).parent_path());
             create_private_file(path_);
             connection_->statements.reset();  // its statements belong to the stand-in
             connection_->db = open_file(path_, true);

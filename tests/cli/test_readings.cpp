@@ -7,6 +7,9 @@
 
 #include <nlohmann/json.hpp>
 
+#include <sys/stat.h>
+
+#include <filesystem>
 #include <string>
 #include <vector>
 
@@ -493,7 +496,7 @@ TEST_CASE("note: Easter and days counted from it, and a later note that tells ho
     CHECK(has(asked, "Congratulations"));
 }
 
-TEST_CASE("import: notes read after the rules' prefilter starts read as each does alone") {
+TEST_CASE("import: notes read after the rules' prefilter starts read as each does alone, and the next import takes the kept prefilter back") {
     // Five thousand notes first, so the import reads the last ones with the prefilter.
     const std::vector<std::string> texts = {"Mum's hip op on 10 Feb", "resit 19.03, fingers crossed",
                                             "not a Yankees fan", "her dad died on sunday",
@@ -507,6 +510,19 @@ TEST_CASE("import: notes read after the rules' prefilter starts read as each doe
     many.write_file(many.dir + "/people.jsonl", "{\"name\":\"Many Notes\",\"notes\":[" + filler.substr(0, filler.size() - 1) +
                                                    mine + "]}\n");
     many.ok({"import", many.dir + "/people.jsonl"});
+    // The prefilter it built is kept for the next command that reads many notes, private.
+    const std::string kept = many.dir + "/.cache/kith/prefilter";
+    REQUIRE(std::filesystem::exists(kept));
+    CHECK(kith::test::mode_of(kept) == 0600);
+    CHECK(kith::test::mode_of(many.dir + "/.cache/kith") == 0700);
+    struct stat before {};
+    REQUIRE(::stat(kept.c_str(), &before) == 0);
+    // A second import, into another database, takes it back instead of building it again: the
+    // file is not written anew (a rebuild would rename a new file over it).
+    many.ok({"--db", many.dir + "/second.db", "import", many.dir + "/people.jsonl"});
+    struct stat after {};
+    REQUIRE(::stat(kept.c_str(), &after) == 0);
+    CHECK(after.st_ino == before.st_ino);
     Sandbox one;
     one.today = "2026-01-05";
     one.ok({"add", "Many Notes"});
@@ -523,6 +539,11 @@ TEST_CASE("import: notes read after the rules' prefilter starts read as each doe
         REQUIRE_FALSE(a.is_null());
         CHECK(a == b);
     }
+    // The second database, read with the kept prefilter, holds the same readings as the first.
+    const auto read_second =
+        nlohmann::json::parse(many.ok({"--db", many.dir + "/second.db", "show", "many", "--format", "json"}))["notes"];
+    REQUIRE(read_second.size() == read_many.size());
+    for (std::size_t i = 0; i < read_many.size(); ++i) CHECK(read_second[i]["reading"] == read_many[i]["reading"]);
 }
 
 TEST_CASE("note: two things of theirs in one note are both asked about, and a call-off that hurts gets a gentle word") {

@@ -119,3 +119,34 @@ TEST_CASE("prefilter: every note of the corpora reads the same with the prefilte
     }
     CHECK(same == notes.size());
 }
+
+TEST_CASE("prefilter: kept as bytes and taken back, it finds what it found; damaged or other bytes are refused") {
+    const std::vector<std::string> patterns = {R"(\bfan\b)", R"(big \Kfan)", R"(\bhip op(?!\w))"};
+    const auto built = questions::Prefilter::build(patterns);
+    REQUIRE(built != nullptr);
+    const auto saved = built->saved();
+    REQUIRE(saved.size() > patterns.size());
+    CHECK(saved.substr(0, 3) == "010");  // \K is searched on every note, so kept as such
+
+    const auto restored = questions::Prefilter::restore(saved, patterns.size());
+    REQUIRE(restored != nullptr);
+    CHECK(restored->unfiltered() == built->unfiltered());
+    for (const std::string_view text : {"a Wrexham FAN", "Mum's hip op is on Friday", "nothing here"}) {
+        std::vector<char> was, is;
+        built->may_match({text}, was);
+        restored->may_match({text}, is);
+        CHECK(was == is);
+    }
+
+    // Another number of patterns, a flipped byte in Hyperscan's database (its checksum), a
+    // truncated file, a flag that is neither 0 nor 1: refused, never read.
+    CHECK(questions::Prefilter::restore(saved, patterns.size() + 1) == nullptr);
+    auto flipped = saved;
+    flipped[flipped.size() / 2] = static_cast<char>(flipped[flipped.size() / 2] ^ 0x5a);
+    CHECK(questions::Prefilter::restore(flipped, patterns.size()) == nullptr);
+    CHECK(questions::Prefilter::restore(saved.substr(0, saved.size() - 7), patterns.size()) == nullptr);
+    auto bad_flag = saved;
+    bad_flag[0] = 'x';
+    CHECK(questions::Prefilter::restore(bad_flag, patterns.size()) == nullptr);
+    CHECK(questions::Prefilter::restore("", patterns.size()) == nullptr);
+}
