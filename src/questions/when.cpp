@@ -1,5 +1,7 @@
 #include "questions/when.h"
 
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <array>
 #include <charconv>
@@ -176,10 +178,8 @@ struct Scanner {
     bool past_tense;
     TextDates out;
 
-    const std::string& at(std::size_t i) const {
-        static const std::string none;
-        return i < words.size() ? words[i].text : none;
-    }
+    // A string_view: compared with a literal, its length is checked before any byte.
+    std::string_view at(std::size_t i) const { return i < words.size() ? std::string_view(words[i].text) : std::string_view(); }
     void add(Date date, bool month_only, std::size_t first, std::size_t last, bool deadline = false) {
         TextDate found;
         found.date = date;
@@ -218,7 +218,7 @@ struct Scanner {
 
     // Word k is only figures, at most `longest` of them: its value.
     std::optional<unsigned> figures(std::size_t k, std::size_t longest) const {
-        const std::string& w = at(k);
+        const std::string_view w = at(k);
         if (w.empty() || w.size() > longest || !std::ranges::all_of(w, is_ascii_digit)) return std::nullopt;
         unsigned value = 0;
         std::from_chars(w.data(), w.data() + w.size(), value);
@@ -405,7 +405,7 @@ struct Scanner {
 
     // Tries the forms that start at word i; returns how many words were used (0: none).
     std::size_t at_word(std::size_t i) {
-        const std::string& w = at(i);
+        const std::string_view w = at(i);
         const bool deadline = i > 0 && at(i - 1) == "by";
         // An ISO date, or the date of an ISO date and time ("2026-10-14T09:30").
         if (w.size() >= 10 && w[4] == '-' && w[7] == '-' && (w.size() == 10 || w[10] == 't')) {
@@ -444,7 +444,7 @@ struct Scanner {
         // "2026-W45-2": a day of an ISO week (its Monday when no day is given).
         if (w.size() >= 8 && w[4] == '-' && w[5] == 'w' && std::ranges::all_of(w.substr(0, 4), is_ascii_digit) &&
             is_ascii_digit(w[6]) && is_ascii_digit(w[7]) && (w.size() == 8 || (w.size() == 10 && w[8] == '-'))) {
-            const int y = std::stoi(w.substr(0, 4)), n = std::stoi(w.substr(6, 2));
+            const int y = std::stoi(std::string(w.substr(0, 4))), n = std::stoi(std::string(w.substr(6, 2)));
             const int weekday_of = w.size() == 10 ? w[9] - '0' : 1;
             if (n >= 1 && n <= 53 && weekday_of >= 1 && weekday_of <= 7) {
                 add(Date{sys_days{iso_week_monday(year{y}, n)} + days{weekday_of - 1}}, false, i, i, deadline);
@@ -456,7 +456,7 @@ struct Scanner {
         if (auto used = korean_date(i, deadline)) return used;
         // "20261102": a date in eight figures, as contracts write it.
         if (w.size() == 8 && std::ranges::all_of(w, is_ascii_digit) && (w.starts_with("19") || w.starts_with("20"))) {
-            if (auto parsed = parse_iso_date(w.substr(0, 4) + "-" + w.substr(4, 2) + "-" + w.substr(6, 2))) {
+            if (auto parsed = parse_iso_date(fmt::format("{}-{}-{}", w.substr(0, 4), w.substr(4, 2), w.substr(6, 2)))) {
                 add(*parsed, false, i, i, deadline);
                 return 1;
             }
@@ -519,7 +519,7 @@ struct Scanner {
         }
         // this/next/last week(end), month, year; a weekday.
         if (w == "this" || w == "next" || w == "last" || w == "coming") {
-            const std::string& what = at(i + 1);
+            const std::string_view what = at(i + 1);
             const int step = w == "next" ? 1 : w == "last" ? -1 : 0;
             if (what == "weekend" || what == "wknd" || what == "wkend") {
                 Date saturday = weekday_from(Date{sys_days{noted} - days{1}}, Saturday, 1);
@@ -665,7 +665,7 @@ struct Scanner {
         if (w == "back" && at(i + 1) == "in") {
             const auto& what = at(i + 2);
             // "back in the day", "back in the 90s", not "back in the squad".
-            const std::string& then = at(i + 3);
+            const std::string_view then = at(i + 3);
             const bool the_past = what == "the" && (then == "day" || then == "days" || then == "noughties" ||
                                                     (!then.empty() && is_ascii_digit(then[0]) && then.ends_with("s")));
             if (what == "college" || what == "uni" || what == "school" || the_past || what == "day" ||
@@ -820,9 +820,9 @@ struct Scanner {
                 }
                 return 2;
             }
-            const std::string& before = i > 0 ? at(i - 1) : std::string();
+            const std::string_view before = i > 0 ? at(i - 1) : std::string_view();
             // "pushed to June", "moved to Sept": a month a thing is moved to (not "to May" the name).
-            const std::string& verb = i > 1 ? at(i - 2) : std::string();
+            const std::string_view verb = i > 1 ? at(i - 2) : std::string_view();
             const bool moved_to = before == "to" && *m != 5 &&
                                   (verb == "pushed" || verb == "moved" || verb == "postponed" || verb == "delayed" ||
                                    verb == "back" || verb == "bumped" || verb == "slipped" || verb == "rescheduled");
@@ -838,7 +838,7 @@ struct Scanner {
                 // "diagnosed in Feb", "moved in March": a month a thing was done in, whatever
                 // the rest of the note's tense ("has lupus, diagnosed in Feb"); not "getting
                 // married in June", "to be launched in May".
-                const std::string& aux = i > 2 ? at(i - 3) : std::string();
+                const std::string_view aux = i > 2 ? at(i - 3) : std::string_view();
                 const bool done_in = before == "in" && verb.size() > 4 && verb.ends_with("ed") &&
                                      aux != "getting" && aux != "get" && aux != "be" && aux != "being" &&
                                      aux != "will" && aux != "to" && aux != "gets";
@@ -870,7 +870,7 @@ struct Scanner {
             }
             // Part of a name, not a day: Black Friday, Good Friday, Cyber Monday.
             if (i > 0) {
-                const std::string& before = at(i - 1);
+                const std::string_view before = at(i - 1);
                 if (before == "black" || before == "good" || before == "cyber" || before == "casual" ||
                     before == "blue" || before == "super" || before == "ash" || before == "palm" || before == "holy" ||
                     before == "maundy" || before == "shrove" || before == "easter")
@@ -878,7 +878,7 @@ struct Scanner {
             }
             // A weekday alone: the next one, or for something past, the last one.
             if (w == "sat" || w == "sun" || w == "mon" || w == "wed") {  // also plain words
-                const std::string& before = i > 0 ? at(i - 1) : std::string();
+                const std::string_view before = i > 0 ? at(i - 1) : std::string_view();
                 const bool named = before == "on" || before == "by" || before == "til" || before == "until";
                 // "party sat at Bar Lupo": after the thing that happens, the day it happens.
                 const bool after_event = is_event_noun(before);
@@ -901,7 +901,7 @@ struct Scanner {
                 add(Date{*y, month{*season}, day{1}}, true, i, i + 1, deadline);
                 return 2;
             }
-            const std::string& before = i > 0 ? at(i - 1) : std::string();
+            const std::string_view before = i > 0 ? at(i - 1) : std::string_view();
             if (before == "the" || before == "in" || before == "this") {
                 add(resolve_month(*season, noted, false), true, i, i, deadline);
                 return 1;

@@ -120,7 +120,7 @@ TEST_CASE("prefilter: every note of the corpora reads the same with the prefilte
     CHECK(same == notes.size());
 }
 
-TEST_CASE("prefilter: kept as bytes and taken back, it finds what it found; damaged or other bytes are refused") {
+TEST_CASE("prefilter: kept as bytes and taken back it finds what it found, and damaged or other bytes are refused") {
     const std::vector<std::string> patterns = {R"(\bfan\b)", R"(big \Kfan)", R"(\bhip op(?!\w))"};
     const auto built = questions::Prefilter::build(patterns);
     REQUIRE(built != nullptr);
