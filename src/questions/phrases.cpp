@@ -301,6 +301,55 @@ std::string event_phrase(std::string_view note, const TextDates& dates) {
     return excerpt(out, 80);
 }
 
+namespace {
+
+// A named occasion's last word: "Captain's Day", "Twelfth Night", "the Supreme Cat Show".
+bool names_an_occasion(const std::vector<std::string>& words, std::size_t i) {
+    const std::string key = key_of(words[i]);
+    return (key == "day" || key == "night") && is_ascii_upper(words[i][0]) && i > 0 && is_ascii_upper(words[i - 1][0]);
+}
+
+// The event a clause names before its date, when the clause says more than the event: the last
+// event noun with the words that qualify it ("his girlfriend has her cello audition for the
+// orchestra" → "the cello audition"; "Tybalt is entered in the Supreme Cat Show" → "the Supreme
+// Cat Show"). Empty when the clause names no event.
+std::string event_in_clause(std::string_view clause) {
+    const auto words = split_words(clause);
+    std::size_t noun = words.size();
+    for (std::size_t i = words.size(); i-- > 0;) {
+        if (is_event_noun(key_of(words[i])) || names_an_occasion(words, i)) {
+            noun = i;
+            break;
+        }
+    }
+    if (noun == words.size()) return {};
+    // Its qualifiers: up to three words back, stopping at a determiner, a verb or a preposition.
+    static const std::set<std::string> stops{"her",  "his", "their", "the", "a",    "an",   "my",    "our",  "your",
+                                             "its",  "has", "have",  "had", "is",   "are",  "was",   "were", "at",
+                                             "for",  "on",  "in",    "to",  "of",   "with", "and",   "or",   "but",
+                                             "into", "by",  "from",  "w/",  "&",    "+",    "then",  "after", "before",
+                                             "got",  "get", "gets",  "be",  "been", "this", "that",  "next", "last"};
+    std::size_t first = noun;
+    while (first > 0 && noun - first < 3) {
+        const std::string& before = words[first - 1];
+        const std::string key = key_of(before);
+        if (key.empty() || stops.count(key) || static_cast<unsigned char>(before[0]) >= 0x80) break;
+        const bool a_name = is_ascii_upper(before[0]);
+        // A lower-case verb before the noun ("sitting", "entered") is not part of its name.
+        if (!a_name && (key.ends_with("ing") || key.ends_with("ed") || key.ends_with("'s") || is_past_marker(key))) break;
+        --first;
+    }
+    std::string out;
+    for (std::size_t i = first; i <= noun; ++i) out += (out.empty() ? "" : " ") + words[i];
+    while (!out.empty() && std::string_view(".!?,;:").find(out.back()) != std::string_view::npos) out.pop_back();
+    const bool named = is_ascii_upper(words[first][0]) && !is_proper_noun(key_of(words[first]));
+    const bool after_the = first > 0 && key_of(words[first - 1]) == "the";
+    if (!named || after_the) out = "the " + out;
+    return out;
+}
+
+}  // namespace
+
 std::string dated_phrase(std::string_view sentence, std::size_t date_begin, std::size_t date_end) {
     // A date read across a sentence break ("May. 30") may end past the sentence that holds its start.
     date_end = std::min(date_end, sentence.size());
@@ -341,11 +390,20 @@ std::string dated_phrase(std::string_view sentence, std::size_t date_begin, std:
         if (key_of(w) == "w/") w = "with";
     }
     std::erase_if(words, [](const std::string& w) { return key_of(w).empty() || static_cast<unsigned char>(w[0]) >= 0xE2; });
-    // Only a short phrase that names an event ("the public beta", "the probation review"): any
-    // other clause with a date ("no meetings after 3") is not something to ask how it went.
-    if (words.empty() || words.size() > 6 || !is_event_noun(key_of(words.back()))) return {};
     for (const auto& w : words)
         if (is_past_marker(key_of(w)) || key_of(w) == "needs" || key_of(w) == "no" || key_of(w) == "not") return {};
+    // Only a short phrase that names an event ("the public beta", "the probation review"), or
+    // the event a longer clause names before its date; any other clause with a date ("no
+    // meetings after 3") is not something to ask how it went.
+    if (words.empty() || words.size() > 6 || !is_event_noun(key_of(words.back()))) {
+        // A date in a clause of its own ("… the Supreme Cat Show, sat 21 Nov") dates the
+        // clause before it.
+        static const std::set<std::string> weekdays{"mon", "monday", "tue", "tues", "tuesday", "wed", "weds",
+                                                    "wednesday", "thu", "thur", "thurs", "thursday", "fri", "friday",
+                                                    "sat", "saturday", "sun", "sunday"};
+        const bool alone = std::ranges::all_of(words, [](const std::string& w) { return weekdays.count(key_of(w)) > 0; });
+        return excerpt(event_in_clause(sentence.substr(alone ? 0 : begin, date_begin - (alone ? 0 : begin))), 60);
+    }
     // "pitching to Sequoia" → "the pitch to Sequoia"
     static const std::map<std::string, std::string> nouns{
         {"pitching", "pitch"}, {"presenting", "presentation"}, {"moving", "move"}, {"interviewing", "interview"},

@@ -1131,6 +1131,13 @@ Reading read_by(const Note& note, const RuleBook& book, const Circle& circle, st
             const Date end = when->month_only ? last_of_month(start) : start;
             planner.plan('e', "", {"How are you feeling about {thing}?"}, std::max(noted, day_after(start, -30)),
                          day_after(start, -1));
+            // On the day, never how it went: luck for what they are judged at, a good time for
+            // what they will enjoy, and nothing for the rest (a deadline kept quiet).
+            const std::string noun = fold_case(phrase.substr(phrase.rfind(' ') + 1));
+            if (!when->month_only && questions::wishes_luck(noun))
+                planner.plan('e', "", {"Good luck with {thing} today — how are you feeling?"}, start, start);
+            else if (!when->month_only && questions::wishes_fun(noun))
+                planner.plan('e', "", {"Enjoy {thing} today — are you all set?"}, start, start);
             planner.plan('e', "", {"How did {thing} go?"}, day_after(end), day_after(end, 42));
             plan_plains();
             return reading;

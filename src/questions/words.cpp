@@ -221,6 +221,27 @@ bool is_event_noun(std::string_view word) {
     return words.count(word) > 0;
 }
 
+bool wishes_luck(std::string_view event_noun) {
+    static const WordSet words{
+        "audition", "exam",        "test",      "interview", "race",     "match",      "final",    "game",
+        "pitch",    "competition", "tournament", "hearing",  "trial",    "tryout",     "presentation", "talk",
+        "keynote",  "demo",        "review",    "appraisal", "show",     "marathon",   "triathlon", "regatta",
+        "ultra",    "half",        "vote",      "election",  "auction",  "launch",     "release",  "performance",
+        "recital",  "gig",         "concert",   "premiere",  "mediation", "hackathon", "webinar",
+    };
+    return words.count(event_noun) > 0;
+}
+
+bool wishes_fun(std::string_view event_noun) {
+    static const WordSet words{
+        "party",   "festival", "wedding",  "reunion",   "holiday",    "holidays", "vacation", "trip",
+        "weekend", "dinner",   "lunch",    "fair",      "expo",       "christening", "baptism", "communion",
+        "graduation", "ceremony", "opening", "exhibition", "camp",   "retreat",  "day",      "night",
+        "visit",   "mitzvah",  "offsite",  "conference", "summit",
+    };
+    return words.count(event_noun) > 0;
+}
+
 bool starts_a_question(std::string_view word) {
     static const WordSet words{"how", "what", "what's", "whats", "when", "where", "why", "who", "which", "did",
                                "does", "do", "is", "are", "was", "were", "has", "have", "had", "will", "would",

@@ -39,6 +39,11 @@ bool is_future_marker(std::string_view word);
 // A noun that names something that happens on a day: review, beta, concert, appointment …
 bool is_event_noun(std::string_view word);
 
+// On an event's day: one they are judged at or perform in (an audition, a race, a pitch) is
+// wished luck; one to enjoy (a party, a festival, a named Day) is wished a good time.
+bool wishes_luck(std::string_view event_noun);
+bool wishes_fun(std::string_view event_noun);
+
 // A word as a question should spell it, for the misspellings notes are full of ("surgury").
 std::string_view spelled(std::string_view word);
 

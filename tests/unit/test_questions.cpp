@@ -2720,3 +2720,27 @@ TEST_CASE("questions: flying from one place to another is a trip to the second")
     CHECK(read(lisbon, day_of(2026, 4, 20)).phrase == "the trip to Lisbon");
     CHECK_SOME_SAY(asks(lisbon, day_of(2026, 4, 20), day_of(2026, 5, 12)), "How was Lisbon?");
 }
+
+TEST_CASE("questions: an event named inside a longer clause with a day is asked about by its own name, wished luck or a good time on the day") {
+    // The event is the last event noun before the day, with the words that name it; a day in a
+    // clause of its own dates the clause before it.
+    const std::string audition = "his girlfriend has her cello audition for the city orchestra mon 14 Dec, he's nervous";
+    const Date noted = day_of(2026, 11, 23);
+    CHECK(read(audition, noted).phrase == "the cello audition");
+    CHECK_ASKS(asks(audition, noted, day_of(2026, 12, 1)), "How are you feeling about the cello audition?");
+    CHECK_ASKS(asks(audition, noted, day_of(2026, 12, 14)), "Good luck with the cello audition today — how are you feeling?");
+    CHECK_NOTHING_OVER(asks(audition, noted, day_of(2026, 12, 14)));
+    CHECK_ASKS(asks(audition, noted, day_of(2026, 12, 16)), "How did the cello audition go?");
+
+    const std::string show = "his cat Tybalt is entered in the Supreme Cat Show, sat 21 Nov";
+    CHECK(read(show, day_of(2026, 10, 26)).phrase == "the Supreme Cat Show");
+    CHECK_ASKS(asks(show, day_of(2026, 10, 26), day_of(2026, 11, 21)), "Good luck with the Supreme Cat Show today — how are you feeling?");
+
+    const std::string day = "Captain's Day at his golf club sat 5 Sept, 18 holes and a dinner";
+    CHECK(read(day, day_of(2026, 8, 17)).phrase == "Captain's Day");
+    CHECK_ASKS(asks(day, day_of(2026, 8, 17), day_of(2026, 9, 5)), "Enjoy Captain's Day today — are you all set?");
+
+    // A clause with a day but no event in it, or one told in the past, or called off, asks nothing.
+    CHECK(asks("back at the office from mon 14 Dec, she says", noted, day_of(2026, 12, 16)).empty());
+    CHECK(asks("no meetings for her on sat 5 Dec", noted, day_of(2026, 12, 7)).empty());
+}
