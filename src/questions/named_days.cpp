@@ -72,7 +72,13 @@ constexpr Fixed fixed_days[] = {
     {{"ferragosto"}, 8, 15},                {{"vappu"}, 5, 1},
     {{"bodhi", "day"}, 12, 8},              {{"rohatsu"}, 12, 8},
     {{"orthodox", "christmas"}, 1, 7},      {{"božić"}, 1, 7},
-    {{"badnjak"}, 1, 6},
+    {{"badnjak"}, 1, 6},                    {{"mashujaa", "day"}, 10, 20},
+    {{"madaraka", "day"}, 6, 1},            {{"double", "ten"}, 10, 10},
+    {{"double", "tenth"}, 10, 10},          {{"krampusnacht"}, 12, 5},
+    {{"theophany"}, 1, 6},                  {{"mandela", "day"}, 7, 18},
+    {{"immacolata"}, 12, 8},                {{"immaculate", "conception"}, 12, 8},
+    {{"fête", "de", "la", "musique"}, 6, 21}, {{"fete", "de", "la", "musique"}, 6, 21},
+    {{"obon"}, 8, 13},                      {{"sankt", "hans"}, 6, 23},
 };
 
 // Days that fall on the nth weekday of their month (nth -1: the last), as the UK's bank
@@ -95,7 +101,7 @@ const NthWeekday weekday_days[] = {
     {{"melbourne", "cup", "day"}, 11, Tuesday, 1},       {{"up", "helly", "aa"}, 1, Tuesday, -1},
     {{"columbus", "day"}, 10, Monday, 2},                {{"indigenous", "peoples'", "day"}, 10, Monday, 2},
     {{"clocks", "go", "forward"}, 3, Sunday, -1},        {{"clocks", "go", "back"}, 10, Sunday, -1},
-    {{"clocks", "change"}, 10, Sunday, -1},
+    {{"clocks", "change"}, 10, Sunday, -1},              {{"world", "book", "day"}, 3, Thursday, 1},
 };
 
 // Days counted from the US's Thanksgiving (the fourth Thursday of November).
@@ -122,7 +128,7 @@ constexpr FromEaster easter_days[] = {
     {{"easter", "sunday"}, 0},    {{"easter", "day"}, 0},       {{"easter"}, 0},
     {{"easter", "monday"}, 1},    {{"ascension", "day"}, 39},   {{"whit", "sunday"}, 49},
     {{"whitsun"}, 49},            {{"pentecost"}, 49},          {{"whit", "monday"}, 50},
-    {{"corpus", "christi"}, 60},
+    {{"corpus", "christi"}, 60},  {{"rosenmontag"}, -48},        {{"weiberfastnacht"}, -52},
 };
 
 // Easter Sunday in the Gregorian calendar (the "anonymous Gregorian" computus).
@@ -186,6 +192,20 @@ const std::unordered_multimap<std::string, Name>& names_by_first_word() {
             const sys_days christmas{year_month_day{y, December, day{25}}};
             const sys_days sunday_before = christmas - days{1} - (weekday{christmas - days{1}} - Sunday);
             return Date{sunday_before - days{28}};
+        });
+        // Plough Monday: the first Monday after Twelfth Day (6 January).
+        add({"plough", "monday"}, [](year y) -> std::optional<Date> {
+            const sys_days twelfth{year_month_day{y, January, day{6}}};
+            return Date{twelfth + days{1} + (Monday - weekday{twelfth + days{1}})};
+        });
+        // Juhannus (Finland's Midsummer): the Saturday from 20 to 26 June; its eve the Friday before.
+        add({"juhannus"}, [](year y) -> std::optional<Date> {
+            const sys_days the_20th{year_month_day{y, June, day{20}}};
+            return Date{the_20th + (Saturday - weekday{the_20th})};
+        });
+        add({"juhannusaatto"}, [](year y) -> std::optional<Date> {
+            const sys_days the_19th{year_month_day{y, June, day{19}}};
+            return Date{the_19th + (Friday - weekday{the_19th})};
         });
         // Victoria Day (Canada): the last Monday before 25 May.
         add({"victoria", "day"}, [](year y) -> std::optional<Date> {

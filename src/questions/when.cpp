@@ -233,6 +233,7 @@ struct Scanner {
     std::optional<year> written_year(std::size_t k) const {
         const auto value = figures(k, 4);
         if (!value) return std::nullopt;
+        if (unit_word(at(k + 1))) return std::nullopt;  // "starts 2 Nov. '10 yrs of graft": a span, not a year
         if (at(k).size() == 4 && *value >= 1900 && *value < 2200) return year{static_cast<int>(*value)};
         const auto begin = words[k].begin;
         const bool apostrophe = begin >= 1 && text[begin - 1] == '\'';
@@ -425,6 +426,16 @@ struct Scanner {
                 return 2;
             }
         }
+        // "tomorrow fortnight", "tuesday week": that day, a fortnight or a week later.
+        if (at(i + 1) == "week" || at(i + 1) == "fortnight") {
+            std::optional<Date> from;
+            if (w == "tomorrow" || w == "tmrw") from = Date{sys_days{noted} + days{1}};
+            else if (auto wanted = weekday_named(w); wanted && w.size() > 3) from = weekday_from(noted, *wanted, 1);
+            if (from) {
+                add(Date{sys_days{*from} + days{at(i + 1) == "week" ? 7 : 14}}, false, i, i + 1, deadline);
+                return 2;
+            }
+        }
         // "a week tomorrow", "two weeks today", "a week on Friday": that day, weeks later.
         if (auto n = count_word(w); n && unit_word(at(i + 1)) == Interval::Unit::weeks) {
             std::size_t k = i + 2;
@@ -448,6 +459,16 @@ struct Scanner {
             const int weekday_of = w.size() == 10 ? w[9] - '0' : 1;
             if (n >= 1 && n <= 53 && weekday_of >= 1 && weekday_of <= 7) {
                 add(Date{sys_days{iso_week_monday(year{y}, n)} + days{weekday_of - 1}}, false, i, i, deadline);
+                return 1;
+            }
+        }
+        // "2026-310": a day of the year by its number (ISO 8601's ordinal date).
+        if (w.size() == 8 && w[4] == '-' && std::ranges::all_of(w.substr(0, 4), is_ascii_digit) &&
+            std::ranges::all_of(w.substr(5), is_ascii_digit)) {
+            const int y = std::stoi(std::string(w.substr(0, 4))), n = std::stoi(std::string(w.substr(5)));
+            const sys_days first_day{year{y} / January / 1};
+            if (n >= 1 && n <= 366 && year_month_day{first_day + days{n - 1}}.year() == year{y}) {
+                add(Date{first_day + days{n - 1}}, false, i, i, deadline);
                 return 1;
             }
         }
@@ -518,6 +539,25 @@ struct Scanner {
             return 1;
         }
         // this/next/last week(end), month, year; a weekday.
+        // "the last working day of the month", "the last day of March": that day.
+        if (w == "last" && i > 0 && at(i - 1) == "the") {
+            std::size_t k = i + 1;
+            const bool working = at(k) == "working" || at(k) == "business" || at(k) == "work";
+            if (working) ++k;
+            if (at(k) == "day" && at(k + 1) == "of") {
+                k += 2;
+                if (at(k) == "the") ++k;
+                std::optional<Date> first;
+                if (auto m = month_number(at(k))) first = resolve_month(*m, noted, past_tense);
+                else if (at(k) == "month") first = first_of(noted);
+                if (first) {
+                    sys_days last{Date{first->year(), first->month(), last_day_of(first->year(), first->month())}};
+                    while (working && (weekday{last} == Saturday || weekday{last} == Sunday)) last -= days{1};
+                    add(Date{last}, false, i, k, deadline);
+                    return k - i + 1;
+                }
+            }
+        }
         if (w == "this" || w == "next" || w == "last" || w == "coming") {
             const std::string_view what = at(i + 1);
             const int step = w == "next" ? 1 : w == "last" ? -1 : 0;
@@ -544,7 +584,8 @@ struct Scanner {
                 if (step < 0) out.history = true;
                 return 2;
             }
-            const bool of_a_month = (at(i + 2) == "of" || at(i + 2) == "in") && month_number(at(i + 3));
+            const bool of_a_month = (at(i + 2) == "of" || at(i + 2) == "in") &&
+                                    (month_number(at(i + 3)) || (at(i + 3) == "the" && at(i + 4) == "month"));
             if (auto wanted = weekday_named(what); wanted && !of_a_month) {  // not "last Friday in May"
                 Date day_of = step < 0 ? weekday_from(noted, *wanted, -1) : weekday_from(noted, *wanted, 1);
                 if (w == "next") day_of = next_weeks(*wanted, noted);  // as `kith date next tues` gives it
@@ -740,7 +781,11 @@ struct Scanner {
             }
             const bool nth_weekday_of = weekday_named(at(i + 1)) && (at(i + 2) == "of" || at(i + 2) == "in") &&
                                         month_number(at(i + 3));  // "the second Tuesday of March"
-            if (i > 1 && at(i - 1) == "the" && !nth_weekday_of &&
+            // "on the first" is a day; "on the first anniversary", "by the third attempt" are not.
+            static constexpr std::array<std::string_view, 9> after_a_day{"at", "and", "or", "then", "so",
+                                                                         "but", "pls", "please", "lol"};
+            const bool stands_alone = ends_clause(i) || std::ranges::find(after_a_day, at(i + 1)) != after_a_day.end();
+            if (i > 1 && at(i - 1) == "the" && !nth_weekday_of && stands_alone &&
                 (at(i - 2) == "on" || at(i - 2) == "by" || w.find('-') != std::string::npos)) {
                 const Date date = day_of_this_or_next_month(*d);
                 if (date.ok()) add(date, false, i, i, deadline);
@@ -855,17 +900,25 @@ struct Scanner {
                 ordinal(at(i + 1)) || (at(i + 1) == "the" && ordinal(at(i + 2))) ||
                 (figures(i + 1, 2) && (joined(i + 1, '/') || joined(i + 1, '.'))))  // "Thurs 26/11"
                 return 1;
-            // "the first sat of December", "last Friday in May": that weekday of that month.
-            if (auto m = month_number(at(i + 2)); m && (at(i + 1) == "of" || at(i + 1) == "in") && i > 0) {
+            // "the first sat of December", "last Friday in May", "the last friday of the month":
+            // that weekday of that month (this month's, or next month's once it is past).
+            const bool this_month = at(i + 2) == "the" && at(i + 3) == "month";
+            auto m = this_month ? std::optional<unsigned>(static_cast<unsigned>(noted.month())) : month_number(at(i + 2));
+            if (m && (at(i + 1) == "of" || at(i + 1) == "in") && i > 0) {
                 static constexpr std::array<std::string_view, 10> nth{"first", "1st",   "second", "2nd", "third",
                                                                       "3rd",   "fourth", "4th",   "last", "final"};
                 const auto which = std::ranges::find(nth, at(i - 1));
                 if (which != nth.end()) {
                     const int index = static_cast<int>(which - nth.begin()) / 2;  // 0-3, 4: the last
-                    const Date first = resolve_month(*m, noted, past_tense);
-                    const Date date = nth_weekday(first.year(), first.month(), *wanted, index < 4 ? index + 1 : -1);
-                    if (date.ok()) add(date, false, i - 1, i + 2, deadline);
-                    return 3;
+                    const int n = index < 4 ? index + 1 : -1;
+                    const Date first = this_month ? first_of(noted) : resolve_month(*m, noted, past_tense);
+                    Date date = nth_weekday(first.year(), first.month(), *wanted, n);
+                    if (this_month && date.ok() && date < noted && !past_tense) {
+                        const Date next = kith::add(first, Interval{1, Interval::Unit::months});
+                        date = nth_weekday(next.year(), next.month(), *wanted, n);
+                    }
+                    if (date.ok()) add(date, false, i - 1, this_month ? i + 3 : i + 2, deadline);
+                    return this_month ? 4 : 3;
                 }
             }
             // Part of a name, not a day: Black Friday, Good Friday, Cyber Monday.

@@ -187,3 +187,31 @@ TEST_CASE("named days: part O's forms — Polish, Portuguese and Turkish months,
     CHECK(first_date("retires the day after Tax Day", day_of(2027, 3, 22)) == "2027-04-16");
     CHECK(first_date("his reference number is 12345678", noted) == "none");
 }
+
+TEST_CASE("named days: an ordinal date, a day a week or a fortnight on, the last working day of the month, and more days by name") {
+    const Date noted = day_of(2026, 10, 19);  // a Monday
+    CHECK(first_date("the booking site goes live 2026-310", noted) == "2026-11-06");
+    CHECK(first_date("starts as an evangelist tomorrow fortnight", noted) == "2026-11-03");
+    CHECK(first_date("interview tuesday week", noted) == "2026-10-27");
+    CHECK(first_date("she retires on the last working day of the month", day_of(2026, 10, 2)) == "2026-10-30");
+    CHECK(first_date("retires on the last working day of the month", day_of(2026, 11, 2)) == "2026-11-30");
+    CHECK(first_date("the launch is on the last day of January", noted) == "2027-01-31");
+    CHECK(first_date("book club on the last friday of the month", noted) == "2026-10-30");
+    CHECK(first_date("book club on the last friday of the month", day_of(2026, 10, 31)) == "2026-11-27");
+    CHECK(first_date("tour of the pubs on Plough Monday", day_of(2026, 12, 21)) == "2027-01-11");
+    CHECK(first_date("the wedding's on Juhannus at the lake", day_of(2026, 5, 4)) == "2026-06-20");
+    CHECK(first_date("home to Köln for Rosenmontag", day_of(2027, 1, 11)) == "2027-02-08");
+    CHECK(first_date("going as Mr Fox for World Book Day", day_of(2027, 2, 15)) == "2027-03-04");
+    CHECK(first_date("her talk is on Mashujaa Day", day_of(2026, 9, 28)) == "2026-10-20");
+    CHECK(first_date("launches in Taipei on Double Ten", day_of(2026, 9, 21)) == "2026-10-10");
+    CHECK(first_date("her op is on the Immacolata", day_of(2026, 11, 16)) == "2026-12-08");
+    CHECK(first_date("he runs on Krampusnacht", day_of(2026, 11, 16)) == "2026-12-05");
+    CHECK(first_date("diving for the cross on Theophany", day_of(2026, 12, 14)) == "2027-01-06");
+    CHECK(first_date("painting a crèche on Mandela Day", day_of(2026, 6, 29)) == "2026-07-18");
+    CHECK(first_date("the shop opens on the Fête de la Musique", day_of(2026, 5, 25)) == "2026-06-21");
+    // Not days: "the first anniversary" (the day is the one written after it), a span of years
+    // after a date, "the first time".
+    CHECK(first_date("the bench goes in on the first anniversary, Fri 11 Sept", day_of(2026, 8, 24)) == "2026-09-11");
+    CHECK(first_date("starts Mon 2 Nov. '10 yrs of hard graft'", noted) == "2026-11-02");
+    CHECK(first_date("see you on the first!", day_of(2026, 8, 24)) == "2026-09-01");
+}

@@ -2744,3 +2744,28 @@ TEST_CASE("questions: an event named inside a longer clause with a day is asked 
     CHECK(asks("back at the office from mon 14 Dec, she says", noted, day_of(2026, 12, 16)).empty());
     CHECK(asks("no meetings for her on sat 5 Dec", noted, day_of(2026, 12, 7)).empty());
 }
+
+TEST_CASE("questions: feedback told as 'Name on our thing:', an exam being sat, a job started as a role") {
+    // Whatever the thing of ours is called, "Name on our …:" is what they made of it.
+    const auto feedback = read("Valdis on our app redesign: the pill buttons 'look like a pharmacy' — wants square corners", today);
+    CHECK(feedback.kind == "feedback");
+    CHECK(read("Ilona on our spring campaign: 'a damp squib'", today).kind == "feedback");
+    CHECK(read("Ilona on the beach: 'bliss'", today).kind != "feedback");
+
+    // "sitting the Goethe C1": an exam by its name; its exam word stays with it.
+    const std::string goethe = "he's sitting the Goethe C1 (German) in Manchester on the first Sunday in December";
+    const Date noted = day_of(2026, 9, 28);
+    CHECK(read(goethe, noted).rule == "exam");
+    CHECK_ASKS(asks(goethe, noted, day_of(2026, 12, 1)), "How are you feeling about the Goethe C1?");
+    CHECK_ASKS(asks("sitting the NY bar exam July 28-29", day_of(2026, 6, 1), day_of(2026, 7, 27)),
+               "How are you feeling about the NY bar exam?");
+    CHECK(read("she's sitting with her mum at the hospital on sunday", noted).rule != "exam");
+
+    // "starting as a developer evangelist at …": a new job, asked about as the job, never as if
+    // the role were a person.
+    const std::string job = "he's starting as a developer evangelist at a Python tooling startup tomorrow fortnight";
+    CHECK(read(job, noted).rule == "new-job");
+    CHECK(iso(read(job, noted).when) == "2026-10-13");
+    CHECK_ASKS(asks(job, noted, day_of(2026, 10, 1)), "How are you feeling about the new job?");
+    CHECK_ASKS(asks(job, noted, day_of(2026, 10, 13)), "Good luck on the first day — how are you feeling?");
+}
