@@ -1,5 +1,6 @@
 #include "questions/named_days.h"
 
+#include <algorithm>
 #include <functional>
 #include <string>
 #include <unordered_map>
@@ -230,6 +231,15 @@ const std::unordered_multimap<std::string, Name>& names_by_first_word() {
 Date nth_weekday(year y, month m, weekday wanted, int nth) {
     if (nth < 0) return Date{sys_days{year_month_weekday_last{y, m, weekday_last{wanted}}}};
     return Date{sys_days{year_month_weekday{y, m, wanted[static_cast<unsigned>(nth)]}}};
+}
+
+bool is_solemn_day(std::string_view name) {
+    static constexpr std::string_view solemn[] = {"remembrance", "armistice", "memorial", "souls", "dead",
+                                                  "muertos",     "good friday", "ash wednesday", "maundy",
+                                                  "holy saturday", "tisha", "yom kippur", "holocaust", "mourning"};
+    std::string folded(name);
+    for (char& c : folded) c = static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
+    return std::ranges::any_of(solemn, [&](std::string_view word) { return folded.find(word) != std::string::npos; });
 }
 
 std::optional<NamedDay> named_day(const std::array<std::string_view, 5>& words, Date noted, bool past_tense) {

@@ -26,4 +26,8 @@ Date nth_weekday(std::chrono::year y, std::chrono::month m, std::chrono::weekday
 // year's); a past-tense note keeps this year's earlier day. Nothing when they name no day.
 std::optional<NamedDay> named_day(const std::array<std::string_view, 5>& words, Date noted, bool past_tense);
 
+// A day kept in mourning or remembrance (Remembrance Day, Good Friday, Tisha B'Av): never
+// wished a good time. `name` as the note writes it.
+bool is_solemn_day(std::string_view name);
+
 }  // namespace kith::questions

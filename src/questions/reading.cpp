@@ -15,6 +15,7 @@
 #include "questions/prefilter.h"
 #include "questions/phrases.h"
 #include "questions/rulebook.h"
+#include "questions/named_days.h"
 #include "questions/when.h"
 #include "questions/words.h"
 
@@ -1119,8 +1120,21 @@ Reading read_by(const Note& note, const RuleBook& book, const Circle& circle, st
     // No rule but a day in the text: an event all the same, named by the clause that dates it.
     if ((!rule || rule->kind == "fact") && !reading.history && when && !note.event && when->date >= noted) {
         const Span around = sentence_at(spans, when->begin);
-        const auto phrase = questions::dated_phrase(std::string_view(text).substr(around.begin, around.end - around.begin),
-                                                    when->begin - around.begin, when->end - around.begin);
+        auto phrase = questions::dated_phrase(std::string_view(text).substr(around.begin, around.end - around.begin),
+                                              when->begin - around.begin, when->end - around.begin);
+        // A day called by its name is itself the occasion when the clause names no other ("runs
+        // with the Krampus troupe on Krampusnacht"): asked about by that name, as written.
+        bool occasion = phrase.empty() && when->named &&
+                        !questions::is_solemn_day(text.substr(when->begin, when->end - when->begin));
+        for (const auto& w : words)  // "no meetings on Tisha B'Av": a day kept clear, nothing to ask
+            if (occasion && w.begin >= around.begin && w.end <= around.end && questions::is_negation(w.text)) occasion = false;
+        if (occasion) {
+            phrase = text.substr(when->begin, when->end - when->begin);
+            bool lower = true;
+            for (const char c : phrase) lower = lower && !(c >= 'A' && c <= 'Z');
+            for (std::size_t i = 0; lower && i < phrase.size(); ++i)  // "plough monday" → "Plough Monday"
+                if ((i == 0 || phrase[i - 1] == ' ') && phrase[i] >= 'a' && phrase[i] <= 'z') phrase[i] = static_cast<char>(phrase[i] - 'a' + 'A');
+        }
         if (!phrase.empty()) {
             reading.kind = "event";
             reading.rule.clear();
@@ -1134,11 +1148,11 @@ Reading read_by(const Note& note, const RuleBook& book, const Circle& circle, st
             // On the day, never how it went: luck for what they are judged at, a good time for
             // what they will enjoy, and nothing for the rest (a deadline kept quiet).
             const std::string noun = fold_case(phrase.substr(phrase.rfind(' ') + 1));
-            if (!when->month_only && questions::wishes_luck(noun))
+            if (!when->month_only && !occasion && questions::wishes_luck(noun))
                 planner.plan('e', "", {"Good luck with {thing} today — how are you feeling?"}, start, start);
-            else if (!when->month_only && questions::wishes_fun(noun))
+            else if (!when->month_only && (occasion || questions::wishes_fun(noun)))
                 planner.plan('e', "", {"Enjoy {thing} today — are you all set?"}, start, start);
-            planner.plan('e', "", {"How did {thing} go?"}, day_after(end), day_after(end, 42));
+            planner.plan('e', "", {occasion ? "How was {thing}?" : "How did {thing} go?"}, day_after(end), day_after(end, 42));
             plan_plains();
             return reading;
         }

@@ -681,6 +681,7 @@ struct Scanner {
             const std::size_t first = after || before ? (i >= 3 && at(i - 3) == "the" ? i - 3 : i - 2) : i;
             add(Date{sys_days{named->date} + days{after ? 1 : before ? -1 : 0}}, false, first, i + named->words - 1,
                 deadline);
+            out.dates.back().named = !after && !before;
             return named->words;
         }
         // "for 3 wks": how long it lasts, not when.

@@ -16,6 +16,7 @@ struct TextDate {
     bool month_only = false;  // "in March", "next month": a month, not a day
     std::optional<Date> last; // part of a month, from `date` to this day: "mid-April" is the 11th to the 20th
     bool deadline = false;    // "by Friday": when it is due, not when it happens
+    bool named = false;       // a day called by its name: "on Krampusnacht", "World Book Day"
     std::size_t begin = 0, end = 0;  // the words in the text, to keep them out of a phrase
 };
 

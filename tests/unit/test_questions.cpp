@@ -2769,3 +2769,17 @@ TEST_CASE("questions: feedback told as 'Name on our thing:', an exam being sat, 
     CHECK_ASKS(asks(job, noted, day_of(2026, 10, 1)), "How are you feeling about the new job?");
     CHECK_ASKS(asks(job, noted, day_of(2026, 10, 13)), "Good luck on the first day — how are you feeling?");
 }
+
+TEST_CASE("questions: a day called by its name, with no other event in its clause, is itself the occasion asked about") {
+    const std::string krampus = "he runs w/ his village's Krampus troupe on Krampusnacht near Salzburg, 30kg of fur + bells";
+    const Date noted = day_of(2026, 11, 16);
+    CHECK(read(krampus, noted).phrase == "Krampusnacht");
+    CHECK_ASKS(asks(krampus, noted, day_of(2026, 12, 5)), "Enjoy Krampusnacht today — are you all set?");
+    CHECK_NOTHING_OVER(asks(krampus, noted, day_of(2026, 12, 5)));
+    CHECK_ASKS(asks(krampus, noted, day_of(2026, 12, 7)), "How was Krampusnacht?");
+    // Written in lower case, asked about with its capitals.
+    CHECK(read("his molly side dances the plough monday tour", day_of(2026, 12, 21)).phrase == "Plough Monday");
+    // A day kept in remembrance, or kept clear, asks nothing.
+    CHECK(asks("she lays a wreath on Remembrance Day", day_of(2026, 11, 1), day_of(2026, 11, 11)).empty());
+    CHECK(asks("no meetings on Krampusnacht pls", day_of(2026, 11, 1), day_of(2026, 12, 7)).empty());
+}
