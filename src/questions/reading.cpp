@@ -351,6 +351,12 @@ About find_about(std::string_view text, const std::vector<Word>& words, Span sen
         if (questions::never_a_name(key) || questions::relation_named(key)) continue;
         if (k > 0 && (words[k - 1].text == "st" || words[k - 1].text == "saint")) continue;  // St Martin's Day
         if (own_name(circle, key)) return about;  // "Nina's party", to Nina: hers
+        // "our Líadan gets her grommets": someone of the user's own, told them in passing.
+        if (k > 0 && words[k - 1].text == "our" && std::ranges::none_of(key, is_ascii_digit)) {
+            about.mine = true;
+            about.name = std::string(text.substr(w.begin, w.end - w.begin - (possessive ? 2 : 0)));
+            return about;
+        }
         const bool first_word = text.substr(sentence.begin, w.begin - sentence.begin).find_first_not_of(" \"(") ==
                                 std::string_view::npos;
         // A name is followed by its verb ("Niamh finished"), not by an article ("Running the Berlin marathon").

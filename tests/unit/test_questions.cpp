@@ -2783,3 +2783,12 @@ TEST_CASE("questions: a day called by its name, with no other event in its claus
     CHECK(asks("she lays a wreath on Remembrance Day", day_of(2026, 11, 1), day_of(2026, 11, 11)).empty());
     CHECK(asks("no meetings on Krampusnacht pls", day_of(2026, 11, 1), day_of(2026, 12, 7)).empty());
 }
+
+TEST_CASE("questions: 'our' before a name is someone of the user's own, and their news asks the person nothing") {
+    const std::string note = "our Líadan gets her grommets in on Tues 17 Nov 👂 Gormlaith's offered to mind our dog for the day";
+    const Date noted = day_of(2026, 11, 2);
+    CHECK(asks(note, noted, day_of(2026, 11, 17)).empty());
+    CHECK(asks(note, noted, day_of(2026, 11, 23)).empty());
+    // Their own child, named, is still theirs.
+    CHECK_FALSE(asks("her Líadan gets her grommets in on Tues 17 Nov", noted, day_of(2026, 11, 23)).empty());
+}
