@@ -309,11 +309,9 @@ bool names_an_occasion(const std::vector<std::string>& words, std::size_t i) {
     return (key == "day" || key == "night") && is_ascii_upper(words[i][0]) && i > 0 && is_ascii_upper(words[i - 1][0]);
 }
 
-// The event a clause names before its date, when the clause says more than the event: the last
-// event noun with the words that qualify it ("his girlfriend has her cello audition for the
-// orchestra" → "the cello audition"; "Tybalt is entered in the Supreme Cat Show" → "the Supreme
-// Cat Show"). Empty when the clause names no event.
-std::string event_in_clause(std::string_view clause) {
+}  // namespace
+
+std::string event_named_in(std::string_view clause) {
     const auto words = split_words(clause);
     std::size_t noun = words.size();
     for (std::size_t i = words.size(); i-- > 0;) {
@@ -347,8 +345,6 @@ std::string event_in_clause(std::string_view clause) {
     if (!named || after_the) out = "the " + out;
     return out;
 }
-
-}  // namespace
 
 std::string dated_phrase(std::string_view sentence, std::size_t date_begin, std::size_t date_end) {
     // A date read across a sentence break ("May. 30") may end past the sentence that holds its start.
@@ -402,7 +398,7 @@ std::string dated_phrase(std::string_view sentence, std::size_t date_begin, std:
                                                     "wednesday", "thu", "thur", "thurs", "thursday", "fri", "friday",
                                                     "sat", "saturday", "sun", "sunday"};
         const bool alone = std::ranges::all_of(words, [](const std::string& w) { return weekdays.count(key_of(w)) > 0; });
-        return excerpt(event_in_clause(sentence.substr(alone ? 0 : begin, date_begin - (alone ? 0 : begin))), 60);
+        return excerpt(event_named_in(sentence.substr(alone ? 0 : begin, date_begin - (alone ? 0 : begin))), 60);
     }
     // "pitching to Sequoia" → "the pitch to Sequoia"
     static const std::map<std::string, std::string> nouns{

@@ -23,6 +23,12 @@ std::string event_phrase(std::string_view text, const TextDates& dates);
 // live 28 Nov" → "the Black Friday campaign"; "" when there is no short noun phrase to say.
 std::string dated_phrase(std::string_view sentence, std::size_t date_begin, std::size_t date_end);
 
+// The event a clause names, when it says more than the event: the last event noun with the
+// words that qualify it ("his girlfriend has her cello audition for the orchestra" → "the cello
+// audition"; "Tybalt is entered in the Supreme Cat Show" → "the Supreme Cat Show"; "Captain's
+// Day rained off" → "Captain's Day"). Empty when it names no event.
+std::string event_named_in(std::string_view clause);
+
 // A promise, mistake or feedback of a note, as our to-do says it: "intro to Sam at Globex",
 // "we messed up the invoice", "said our report was too long".
 std::string our_phrase(const std::string& kind, std::string_view text, const std::map<std::string, std::string>& groups);

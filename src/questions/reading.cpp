@@ -953,12 +953,16 @@ Reading read_by(const Note& note, const RuleBook& book, const Circle& circle, st
     }
     // "Launch pushed to June": the earlier note is silenced (see the engine), and this one, read
     // by what it moves, asks about it on its new day.
-    const bool to_a_new_day = moved && best && std::ranges::any_of(questions::find_dates(text, noted, false).dates,
-                                                                   [&](const auto& d) { return d.date > noted; });
+    const bool moved_ahead = moved && std::ranges::any_of(questions::find_dates(text, noted, false).dates,
+                                                          [&](const auto& d) { return d.date > noted; });
+    const bool to_a_new_day = moved_ahead && best;
+    // "Captain's Day rained off — moved to sat 19 Sept": no rule reads the thing, but the note
+    // names it; asked about on its new day as any dated event is (below).
+    const bool unread_to_a_new_day = moved_ahead && !best && !questions::event_named_in(text).empty();
     // A death or a hard time outweighs what it called off ("Euan died on Ben Nevis … fergal pulled
     // out w/ flu", "wedding's off, her dad's cancer is back"), which still asks nothing more.
     const bool grave = best && (book.rule(best->rule).kind == "loss" || book.rule(best->rule).sensitive);
-    if (reading.cancels && !to_a_new_day && !grave) {
+    if (reading.cancels && !to_a_new_day && !unread_to_a_new_day && !grave) {
         // "The wedding's off": it silences the earlier note (see the engine) and asks nothing itself,
         // unless it hurts ("the adoption fell through 💔 they're gutted"): then a gentle word, for a
         // fortnight, never quoting it.
@@ -1128,6 +1132,7 @@ Reading read_by(const Note& note, const RuleBook& book, const Circle& circle, st
         const Span around = sentence_at(spans, when->begin);
         auto phrase = questions::dated_phrase(std::string_view(text).substr(around.begin, around.end - around.begin),
                                               when->begin - around.begin, when->end - around.begin);
+        if (phrase.empty() && unread_to_a_new_day) phrase = questions::event_named_in(std::string_view(text).substr(0, when->begin));
         // A day called by its name is itself the occasion when the clause names no other ("runs
         // with the Krampus troupe on Krampusnacht"): asked about by that name, as written.
         bool occasion = phrase.empty() && when->named &&

@@ -2792,3 +2792,23 @@ TEST_CASE("questions: 'our' before a name is someone of the user's own, and thei
     // Their own child, named, is still theirs.
     CHECK_FALSE(asks("her Líadan gets her grommets in on Tues 17 Nov", noted, day_of(2026, 11, 23)).empty());
 }
+
+TEST_CASE("questions: an event no rule reads, moved to a new day by a later note, is asked about on the new day only") {
+    Person person;
+    person.settings.banks.clear();
+    person.note("Captain's Day at his golf club sat 5 Sept, 8am shotgun start", day_of(2026, 8, 17));
+    person.note("Captain's Day rained off — moved to sat 19 Sept. using the extra fortnight to fix the yips", day_of(2026, 9, 3));
+    person.on = day_of(2026, 9, 5);
+    CHECK_NONE_SAY(person.texts(), "Enjoy");
+    person.on = day_of(2026, 9, 19);
+    CHECK_SOME_SAY(person.texts(), "Enjoy Captain's Day today");
+    person.on = day_of(2026, 9, 22);
+    CHECK_SOME_SAY(person.texts(), "How did Captain's Day go?");
+    // Called off without a new day: nothing more, and nothing of its own.
+    Person off;
+    off.settings.banks.clear();
+    off.note("Captain's Day at his golf club sat 5 Sept", day_of(2026, 8, 17));
+    off.note("Captain's Day rained off, not rescheduled", day_of(2026, 9, 3));
+    off.on = day_of(2026, 9, 7);
+    CHECK(off.texts().empty());
+}
