@@ -12,10 +12,10 @@
 #include "kith/text.h"
 #include "questions/card_people.h"
 #include "questions/pattern.h"
+#include "questions/named_days.h"
 #include "questions/prefilter.h"
 #include "questions/phrases.h"
 #include "questions/rulebook.h"
-#include "questions/named_days.h"
 #include "questions/when.h"
 #include "questions/words.h"
 
@@ -58,6 +58,16 @@ std::string normalized(std::string_view text) {
 std::string capitalised(std::string text) {
     if (!text.empty() && is_ascii_lower(text[0])) text[0] = static_cast<char>(text[0] - 'a' + 'A');
     return text;
+}
+
+// A day's name as the note writes it, with capitals when it has none ("plough monday" →
+// "Plough Monday"): a question names an occasion as a name.
+std::string occasion_name(std::string_view written) {
+    std::string out(written);
+    if (std::ranges::any_of(out, is_ascii_upper)) return out;
+    for (std::size_t i = 0; i < out.size(); ++i)
+        if (i == 0 || out[i - 1] == ' ') out[i] = capitalised(out.substr(i, 1))[0];
+    return out;
 }
 
 // Sentences: up to . ! ? ; or a line break (not the dot of "Mr." or "3.5").
@@ -1139,13 +1149,7 @@ Reading read_by(const Note& note, const RuleBook& book, const Circle& circle, st
                         !questions::is_solemn_day(text.substr(when->begin, when->end - when->begin));
         for (const auto& w : words)  // "no meetings on Tisha B'Av": a day kept clear, nothing to ask
             if (occasion && w.begin >= around.begin && w.end <= around.end && questions::is_negation(w.text)) occasion = false;
-        if (occasion) {
-            phrase = text.substr(when->begin, when->end - when->begin);
-            bool lower = true;
-            for (const char c : phrase) lower = lower && !(c >= 'A' && c <= 'Z');
-            for (std::size_t i = 0; lower && i < phrase.size(); ++i)  // "plough monday" → "Plough Monday"
-                if ((i == 0 || phrase[i - 1] == ' ') && phrase[i] >= 'a' && phrase[i] <= 'z') phrase[i] = static_cast<char>(phrase[i] - 'a' + 'A');
-        }
+        if (occasion) phrase = occasion_name(std::string_view(text).substr(when->begin, when->end - when->begin));
         if (!phrase.empty()) {
             reading.kind = "event";
             reading.rule.clear();
