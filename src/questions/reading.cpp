@@ -1350,7 +1350,11 @@ Reading read_note(const Note& whole, const RuleBook& book, const Circle& circle)
         const bool same_person = second.relation == reading.relation && second.name == reading.name;
         const bool own_day = (news_now || (second.when && (second.when != reading.when || reading.kind == "milestone"))) &&
                              !second.history && !second.negated && same_person;
-        if (reading.history && own_day && !ours(reading.kind))
+        // So is a first that is only a fact, asking nothing and calling nothing off ("their booking
+        // site goes live 2026-310, we run the load test the night before": our test, their launch).
+        const bool only_a_fact = reading.kind == "fact" && reading.questions.empty() && !reading.cancels &&
+                                 !reading.sensitive && !reading.hold_banks;
+        if ((reading.history || only_a_fact) && own_day && !ours(reading.kind))
             reading = std::move(second);
         else if (!reading.history && own_day)
             for (auto& planned : second.questions) reading.questions.push_back(std::move(planned));

@@ -2812,3 +2812,15 @@ TEST_CASE("questions: an event no rule reads, moved to a new day by a later note
     off.on = day_of(2026, 9, 7);
     CHECK(off.texts().empty());
 }
+
+TEST_CASE("questions: a note whose first thing is only a fact is read as the second thing it asks about") {
+    // Our load test is a fact of ours; their launch, on its own day, is what the note asks about,
+    // and what `note` says it understood.
+    const auto reading = read("their new booking site goes live 2026-310 🚀 we run the load test the night before",
+                              day_of(2026, 10, 19));
+    CHECK(reading.kind == "event");
+    CHECK(reading.rule == "launch");
+    CHECK(iso(reading.when) == "2026-11-06");
+    // A call-off stays one, whatever comes beside it: the earlier note must still fall silent.
+    CHECK(read("wedding's off!! and the trip to Rome is on 3 May", day_of(2026, 3, 1)).cancels);
+}
