@@ -6,6 +6,8 @@
 #include <unordered_map>
 #include <vector>
 
+#include "kith/text.h"
+
 namespace kith::questions {
 
 namespace {
@@ -237,8 +239,7 @@ bool is_solemn_day(std::string_view name) {
     static constexpr std::string_view solemn[] = {"remembrance", "armistice", "memorial", "souls", "dead",
                                                   "muertos",     "good friday", "ash wednesday", "maundy",
                                                   "holy saturday", "tisha", "yom kippur", "holocaust", "mourning"};
-    std::string folded(name);
-    for (char& c : folded) c = static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
+    const std::string folded = fold_case(name);
     return std::ranges::any_of(solemn, [&](std::string_view word) { return folded.find(word) != std::string::npos; });
 }
 

@@ -394,10 +394,7 @@ std::string dated_phrase(std::string_view sentence, std::size_t date_begin, std:
     if (words.empty() || words.size() > 6 || !is_event_noun(key_of(words.back()))) {
         // A date in a clause of its own ("… the Supreme Cat Show, sat 21 Nov") dates the
         // clause before it.
-        static const std::set<std::string> weekdays{"mon", "monday", "tue", "tues", "tuesday", "wed", "weds",
-                                                    "wednesday", "thu", "thur", "thurs", "thursday", "fri", "friday",
-                                                    "sat", "saturday", "sun", "sunday"};
-        const bool alone = std::ranges::all_of(words, [](const std::string& w) { return weekdays.count(key_of(w)) > 0; });
+        const bool alone = std::ranges::all_of(words, [](const std::string& w) { return weekday_named(key_of(w)).has_value(); });
         return excerpt(event_named_in(sentence.substr(alone ? 0 : begin, date_begin - (alone ? 0 : begin))), 60);
     }
     // "pitching to Sequoia" → "the pitch to Sequoia"

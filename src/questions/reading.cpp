@@ -66,7 +66,7 @@ std::string occasion_name(std::string_view written) {
     std::string out(written);
     if (std::ranges::any_of(out, is_ascii_upper)) return out;
     for (std::size_t i = 0; i < out.size(); ++i)
-        if (i == 0 || out[i - 1] == ' ') out[i] = capitalised(out.substr(i, 1))[0];
+        if ((i == 0 || out[i - 1] == ' ') && is_ascii_lower(out[i])) out[i] = static_cast<char>(out[i] - 'a' + 'A');
     return out;
 }
 
@@ -963,12 +963,16 @@ Reading read_by(const Note& note, const RuleBook& book, const Circle& circle, st
     }
     // "Launch pushed to June": the earlier note is silenced (see the engine), and this one, read
     // by what it moves, asks about it on its new day.
-    const bool moved_ahead = moved && std::ranges::any_of(questions::find_dates(text, noted, false).dates,
-                                                          [&](const auto& d) { return d.date > noted; });
-    const bool to_a_new_day = moved_ahead && best;
+    std::optional<questions::TextDate> new_day;
+    if (moved)
+        for (const auto& d : questions::find_dates(text, noted, false).dates)
+            if (!new_day && d.date > noted) new_day = d;
+    const bool to_a_new_day = new_day && best;
     // "Captain's Day rained off — moved to sat 19 Sept": no rule reads the thing, but the note
-    // names it; asked about on its new day as any dated event is (below).
-    const bool unread_to_a_new_day = moved_ahead && !best && !questions::event_named_in(text).empty();
+    // names it before its new day; asked about on that day as any dated event is (below).
+    const std::string moved_thing =
+        new_day && !best ? questions::event_named_in(std::string_view(text).substr(0, new_day->begin)) : "";
+    const bool unread_to_a_new_day = !moved_thing.empty();
     // A death or a hard time outweighs what it called off ("Euan died on Ben Nevis … fergal pulled
     // out w/ flu", "wedding's off, her dad's cancer is back"), which still asks nothing more.
     const bool grave = best && (book.rule(best->rule).kind == "loss" || book.rule(best->rule).sensitive);
@@ -1142,7 +1146,7 @@ Reading read_by(const Note& note, const RuleBook& book, const Circle& circle, st
         const Span around = sentence_at(spans, when->begin);
         auto phrase = questions::dated_phrase(std::string_view(text).substr(around.begin, around.end - around.begin),
                                               when->begin - around.begin, when->end - around.begin);
-        if (phrase.empty() && unread_to_a_new_day) phrase = questions::event_named_in(std::string_view(text).substr(0, when->begin));
+        if (phrase.empty()) phrase = moved_thing;
         // A day called by its name is itself the occasion when the clause names no other ("runs
         // with the Krampus troupe on Krampusnacht"): asked about by that name, as written.
         bool occasion = phrase.empty() && when->named &&

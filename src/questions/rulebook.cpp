@@ -5,11 +5,11 @@
 
 #include <algorithm>
 #include <charconv>
+#include <cstdint>
 #include <filesystem>
 #include <fstream>
-#include <iterator>
-#include <cstdint>
 #include <functional>
+#include <iterator>
 #include <optional>
 #include <set>
 
@@ -228,7 +228,6 @@ const Pattern& pattern_of(const RuleBook& book, std::size_t index) {
         throw usage_error(bad_rule(book.rules()[index], fmt::format("bad regular expression: {}", compiled.error)));
     return *compiled.pattern;
 }
-
 
 namespace {
 

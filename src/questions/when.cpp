@@ -57,22 +57,6 @@ std::optional<unsigned> foreign_month(std::string_view word) {
     return std::nullopt;
 }
 
-std::optional<weekday> weekday_named(std::string_view word) {
-    static constexpr std::array<std::string_view, 7> full{"sunday",   "monday", "tuesday", "wednesday",
-                                                          "thursday", "friday", "saturday"};
-    static constexpr std::array<std::string_view, 7> shorter{"sun", "mon", "tue", "wed", "thu", "fri", "sat"};
-    for (unsigned d = 0; d < 7; ++d) {
-        if (word == full[d] || word == shorter[d]) return weekday{d};
-        if (word.size() > 3 && full[d].starts_with(word)) return weekday{d};  // tues, thurs, weds
-    }
-    if (word == "weds" || word == "thur" || word == "thurs" || word == "tues") {
-        if (word == "weds") return Wednesday;
-        if (word == "tues") return Tuesday;
-        return Thursday;
-    }
-    return std::nullopt;
-}
-
 // "12", "12th", "1st", "22nd", "3rd"
 std::optional<unsigned> day_number(std::string_view word) {
     unsigned value = 0;
@@ -1022,6 +1006,22 @@ void join_spans(std::string_view text, TextDates& found) {
 }
 
 }  // namespace
+
+std::optional<weekday> weekday_named(std::string_view word) {
+    static constexpr std::array<std::string_view, 7> full{"sunday",   "monday", "tuesday", "wednesday",
+                                                          "thursday", "friday", "saturday"};
+    static constexpr std::array<std::string_view, 7> shorter{"sun", "mon", "tue", "wed", "thu", "fri", "sat"};
+    for (unsigned d = 0; d < 7; ++d) {
+        if (word == full[d] || word == shorter[d]) return weekday{d};
+        if (word.size() > 3 && full[d].starts_with(word)) return weekday{d};  // tues, thurs, weds
+    }
+    if (word == "weds" || word == "thur" || word == "thurs" || word == "tues") {
+        if (word == "weds") return Wednesday;
+        if (word == "tues") return Tuesday;
+        return Thursday;
+    }
+    return std::nullopt;
+}
 
 TextDates find_dates(std::string_view text, Date noted, bool past_tense) {
     const auto words = split_day_spans(words_in(text));

@@ -26,6 +26,9 @@ struct TextDates {
     std::optional<Interval> lasting;  // "for 3 wks", "2 weeks in Japan": how long it goes on
 };
 
+// The weekday a lower-case word names: "monday", "mon", "tues", "thurs", "weds".
+std::optional<std::chrono::weekday> weekday_named(std::string_view word);
+
 // `past_tense`: the note tells of something done ("passed on Tues"): a weekday or a date with
 // no year is the last one, not the next.
 TextDates find_dates(std::string_view text, Date noted, bool past_tense);

@@ -9,6 +9,7 @@
 
 #include <sys/stat.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <string>
 #include <vector>
@@ -572,4 +573,39 @@ TEST_CASE("note: two things of theirs in one note are both asked about, and a ca
     const auto asked = box.ok({"ask", "rocio"});
     CHECK(has(asked, "How are you doing?"));
     CHECK_FALSE(has(asked, "adoption"));
+}
+
+TEST_CASE("note: a dated event no rule reads is asked about by its own name, a named day is the occasion, a move moves it, and our own family asks nothing") {
+    Sandbox box;
+    box.today = "2026-11-23";
+    box.ok({"add", "Pieter Claes"});
+    CHECK(has(box.ok({"note", "pieter", "his girlfriend has her cello audition for the city orchestra mon 14 Dec"}),
+              "understood: the cello audition, on 2026-12-14"));
+    box.ok({"note", "pieter", "he runs w/ his village's Krampus troupe on Krampusnacht, 30kg of fur + bells"});
+    // On the day: luck, never how it went.
+    const auto audition_day = asked_on(box, "pieter", "2026-12-14");
+    CHECK(std::ranges::any_of(audition_day, [](const std::string& q) { return has(q, "Good luck with the cello audition today"); }));
+    CHECK_FALSE(std::ranges::any_of(audition_day, [](const std::string& q) { return has(q, "How did"); }));
+    CHECK(std::ranges::any_of(asked_on(box, "pieter", "2026-12-05"),
+                              [](const std::string& q) { return has(q, "Enjoy Krampusnacht today"); }));
+    CHECK(std::ranges::any_of(asked_on(box, "pieter", "2026-12-16"),
+                              [](const std::string& q) { return has(q, "How did the cello audition go?"); }));
+
+    // A later note moves a day no rule read: asked about on the new day only.
+    Sandbox moved;
+    moved.today = "2026-08-17";
+    moved.ok({"add", "Rhodri Pugh"});
+    moved.ok({"note", "rhodri", "Captain's Day at his golf club sat 5 Sept"});
+    moved.today = "2026-09-03";
+    moved.ok({"note", "rhodri", "Captain's Day rained off — moved to sat 19 Sept"});
+    CHECK_FALSE(has(moved.ok({"--today", "2026-09-05", "ask", "rhodri"}), "Enjoy Captain's Day"));
+    CHECK(has(moved.ok({"--today", "2026-09-19", "ask", "rhodri"}), "Enjoy Captain's Day today"));
+
+    // "our Líadan": the user's own daughter, told in passing: nothing to ask, on any day.
+    Sandbox ours;
+    ours.today = "2026-11-02";
+    ours.ok({"add", "Gormlaith Riain"});
+    CHECK(has(ours.ok({"note", "gormlaith", "our Líadan gets her grommets in on Tues 17 Nov, Gormlaith's minding our dog"}),
+              "nothing to ask"));
+    CHECK_FALSE(has(ours.ok({"--today", "2026-11-17", "ask", "gormlaith"}), "grommets"));
 }
