@@ -21,8 +21,10 @@ for harness in $harnesses; do targets="$targets fuzz_$harness"; done
 # shellcheck disable=SC2086 # one target per word
 cmake --build "$build" -j "${KITH_FUZZ_JOBS:-2}" --target $targets
 
-status=0
-for harness in $harnesses; do
+# One harness per job, KITH_FUZZ_JOBS at a time (2: one per core of a CI machine), each for
+# SECONDS of its own core; their results are printed in order once each batch is done.
+run_harness() {
+    harness=$1
     case $harness in
         dates) seeds="$root/fuzz/seeds/dates" ;;
         vcard) seeds="$root/tests/fixtures/vcard" ;;
@@ -30,7 +32,6 @@ for harness in $harnesses; do
         json) seeds="$root/fuzz/seeds/json" ;;
         config) seeds="$root/fuzz/seeds/config $root/examples" ;;
         reading) seeds="$root/fuzz/seeds/reading" ;;
-        *) echo "$0: no harness $harness (dates vcard csv json config reading)" >&2; exit 2 ;;
     esac
     dict=
     [ -f "$root/fuzz/$harness.dict" ] && dict="-dict=$root/fuzz/$harness.dict"
@@ -43,10 +44,36 @@ for harness in $harnesses; do
         result=ok
     else
         result=CRASHED
-        status=1
-        tail -n 60 "$log"
     fi
     runs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$log")
-    echo "fuzz_$harness: $result, ${runs:-?} executions in ${seconds}s (log: $log)"
+    echo "fuzz_$harness: $result, ${runs:-?} executions in ${seconds}s (log: $log)" >"$build/fuzz_$harness.result"
+}
+
+for harness in $harnesses; do
+    case $harness in
+        dates | vcard | csv | json | config | reading) ;;
+        *) echo "$0: no harness $harness (dates vcard csv json config reading)" >&2; exit 2 ;;
+    esac
 done
+
+status=0
+batch=
+report() {
+    wait
+    for done_harness in $batch; do
+        line=$(cat "$build/fuzz_$done_harness.result")
+        case $line in *CRASHED*) status=1; tail -n 60 "$build/fuzz_$done_harness.log" ;; esac
+        echo "$line"
+    done
+    batch=
+}
+for harness in $harnesses; do
+    rm -f "$build/fuzz_$harness.result"
+    run_harness "$harness" &
+    batch="$batch $harness"
+    # shellcheck disable=SC2086 # count the words
+    set -- $batch
+    [ "$#" -ge "${KITH_FUZZ_JOBS:-2}" ] && report
+done
+report
 exit "$status"
