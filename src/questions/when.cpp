@@ -882,13 +882,18 @@ struct Scanner {
         if (auto wanted = weekday_named(w)) {
             // "Tues 9 June", "Friday 5 June", "mon 9th": the date says which Tuesday.
             if ((day_number(at(i + 1)) && month_number(at(i + 2))) || (month_number(at(i + 1)) && day_number(at(i + 2))) ||
-                ordinal(at(i + 1)) || (at(i + 1) == "the" && ordinal(at(i + 2))) ||
+                ordinal(at(i + 1)) || (at(i + 1) == "the" && (ordinal(at(i + 2)) || spelled_day(at(i + 2)))) ||
                 (figures(i + 1, 2) && (joined(i + 1, '/') || joined(i + 1, '.'))))  // "Thurs 26/11"
                 return 1;
-            // "the first sat of December", "last Friday in May", "the last friday of the month":
-            // that weekday of that month (this month's, or next month's once it is past).
+            // "the first sat of December", "last Friday in May", "the last friday of the month",
+            // "the 2nd saturday of next month": that weekday of that month (this month's, or next
+            // month's once it is past).
             const bool this_month = at(i + 2) == "the" && at(i + 3) == "month";
-            auto m = this_month ? std::optional<unsigned>(static_cast<unsigned>(noted.month())) : month_number(at(i + 2));
+            const bool next_month = at(i + 2) == "next" && at(i + 3) == "month";
+            const Date month_after = kith::add(first_of(noted), Interval{1, Interval::Unit::months});
+            auto m = this_month   ? std::optional<unsigned>(static_cast<unsigned>(noted.month()))
+                     : next_month ? std::optional<unsigned>(static_cast<unsigned>(month_after.month()))
+                                  : month_number(at(i + 2));
             if (m && (at(i + 1) == "of" || at(i + 1) == "in") && i > 0) {
                 static constexpr std::array<std::string_view, 10> nth{"first", "1st",   "second", "2nd", "third",
                                                                       "3rd",   "fourth", "4th",   "last", "final"};
@@ -896,14 +901,19 @@ struct Scanner {
                 if (which != nth.end()) {
                     const int index = static_cast<int>(which - nth.begin()) / 2;  // 0-3, 4: the last
                     const int n = index < 4 ? index + 1 : -1;
-                    const Date first = this_month ? first_of(noted) : resolve_month(*m, noted, past_tense);
+                    const Date first = this_month   ? first_of(noted)
+                                       : next_month ? month_after
+                                                    : resolve_month(*m, noted, past_tense);
                     Date date = nth_weekday(first.year(), first.month(), *wanted, n);
                     if (this_month && date.ok() && date < noted && !past_tense) {
                         const Date next = kith::add(first, Interval{1, Interval::Unit::months});
                         date = nth_weekday(next.year(), next.month(), *wanted, n);
                     }
-                    if (date.ok()) add(date, false, i - 1, this_month ? i + 3 : i + 2, deadline);
-                    return this_month ? 4 : 3;
+                    const bool two_words = this_month || next_month;  // "the month", "next month"
+                    // "the 2nd" was read as a day of its own before its weekday came.
+                    if (!out.dates.empty() && out.dates.back().begin == words[i - 1].begin) out.dates.pop_back();
+                    if (date.ok()) add(date, false, i - 1, two_words ? i + 3 : i + 2, deadline);
+                    return two_words ? 4 : 3;
                 }
             }
             // Part of a name, not a day: Black Friday, Good Friday, Cyber Monday.
