@@ -82,6 +82,7 @@ constexpr Fixed fixed_days[] = {
     {{"immacolata"}, 12, 8},                {{"immaculate", "conception"}, 12, 8},
     {{"fête", "de", "la", "musique"}, 6, 21}, {{"fete", "de", "la", "musique"}, 6, 21},
     {{"obon"}, 8, 13},                      {{"sankt", "hans"}, 6, 23},
+    {{"sankt", "martin"}, 11, 11},          {{"martinstag"}, 11, 11},
 };
 
 // Days that fall on the nth weekday of their month (nth -1: the last), as the UK's bank

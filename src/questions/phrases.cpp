@@ -303,10 +303,16 @@ std::string event_phrase(std::string_view note, const TextDates& dates) {
 
 namespace {
 
-// A named occasion's last word: "Captain's Day", "Twelfth Night", "the Supreme Cat Show".
+// A named occasion's last word: "Captain's Day", "Twelfth Night", "the Supreme Cat Show"; or a
+// day named for what happens on it: "pub day", "moving day", "results day".
 bool names_an_occasion(const std::vector<std::string>& words, std::size_t i) {
+    static const std::set<std::string> days_of{"pub",    "publication", "launch", "race",      "moving",
+                                               "sports", "open",        "results", "match",    "polling",
+                                               "release", "opening",    "selection", "award", "awards",
+                                               "graduation", "wedding", "induction", "demo",   "game"};
     const std::string key = key_of(words[i]);
-    return (key == "day" || key == "night") && is_ascii_upper(words[i][0]) && i > 0 && is_ascii_upper(words[i - 1][0]);
+    if (key != "day" && key != "night") return false;
+    return i > 0 && ((is_ascii_upper(words[i][0]) && is_ascii_upper(words[i - 1][0])) || days_of.count(key_of(words[i - 1])));
 }
 
 }  // namespace

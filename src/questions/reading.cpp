@@ -1034,9 +1034,18 @@ Reading read_by(const Note& note, const RuleBook& book, const Circle& circle, st
         return std::min<long>(std::labs(static_cast<long>(d.begin) - static_cast<long>(match.begin)),
                               std::labs(static_cast<long>(d.end) - static_cast<long>(match.end)));
     };
+    // The thing named again beside a day is as near as its first naming ("her wedding in Pune —
+    // sangeet on the 9th, the wedding itself Fri 11 Dec").
+    const std::string named = match.end - match.begin >= 4 ? fold_case(text.substr(match.begin, match.end - match.begin)) : "";
+    auto names_it_again = [&](const questions::TextDate& d) {
+        if (named.empty()) return false;
+        const Span its = clause_at(text, sentence_at(spans, d.begin), Span{d.begin, d.end});
+        return its.begin >= match.end && fold_case(text.substr(its.begin, its.end - its.begin)).find(named) != std::string::npos;
+    };
     auto nearness = [&](const questions::TextDate& d) {
         if (!best) return 0;
         if (d.begin >= clause.begin && d.end <= clause.end) return 0;
+        if (names_it_again(d)) return 0;
         if (d.begin >= sentence.begin && d.end <= sentence.end) return 1;
         return 2;
     };
@@ -1350,8 +1359,10 @@ Reading read_note(const Note& whole, const RuleBook& book, const Circle& circle)
         // taproom opens on Earth Day"), so a shared day does not make them one thing.
         const bool news_now = second.kind == "milestone" && reading.when;
         // Someone else's thing beside theirs ("promoted to director — her old boss is retiring in
-        // June") is nothing to ask them about.
-        const bool same_person = second.relation == reading.relation && second.name == reading.name;
+        // June") is nothing to ask them about; their own beside someone else's is ("moving flats on
+        // the 7th, then his sister's wedding on the 21st").
+        const bool same_person = (second.relation == reading.relation && second.name == reading.name) ||
+                                 (second.relation.empty() && second.name.empty());
         const bool own_day = (news_now || (second.when && (second.when != reading.when || reading.kind == "milestone"))) &&
                              !second.history && !second.negated && same_person;
         // So is a first that is only a fact, asking nothing and calling nothing off ("their booking

@@ -217,6 +217,7 @@ bool is_event_noun(std::string_view word) {
         "course",      "camp",        "tryout",      "trial",      "mediation",   "settlement",  "closing",
         "completion",  "renewal",     "appraisal",   "1:1",        "one-on-one",  "standup",     "sprint",
         "hackathon",   "marathon",    "half",        "ultra",      "triathlon",   "regatta",     "expo",
+        "tourney",     "gala",        "showcase",   "playoff",     "playoffs",    "semi-final",
     };
     return words.count(word) > 0;
 }
@@ -228,6 +229,7 @@ bool wishes_luck(std::string_view event_noun) {
         "keynote",  "demo",        "review",    "appraisal", "show",     "marathon",   "triathlon", "regatta",
         "ultra",    "half",        "vote",      "election",  "auction",  "launch",     "release",  "performance",
         "recital",  "gig",         "concert",   "premiere",  "mediation", "hackathon", "webinar",
+        "tourney",  "showcase",  "playoff",   "playoffs", "semi-final",
     };
     return words.count(event_noun) > 0;
 }
