@@ -569,7 +569,7 @@ struct Scanner {
                 return 2;
             }
             const bool of_a_month = (at(i + 2) == "of" || at(i + 2) == "in") &&
-                                    (month_number(at(i + 3)) || (at(i + 3) == "the" && at(i + 4) == "month"));
+                                    (month_number(at(i + 3)) || ((at(i + 3) == "the" || at(i + 3) == "next") && at(i + 4) == "month"));
             if (auto wanted = weekday_named(what); wanted && !of_a_month) {  // not "last Friday in May"
                 Date day_of = step < 0 ? weekday_from(noted, *wanted, -1) : weekday_from(noted, *wanted, 1);
                 if (w == "next") day_of = next_weeks(*wanted, noted);  // as `kith date next tues` gives it

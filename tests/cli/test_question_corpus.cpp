@@ -135,10 +135,11 @@ constexpr double max_part_o_harm_rate = 0.03;
 constexpr double min_part_p_check_score = 0.78;
 constexpr double max_part_p_harm_rate = 0.04;
 // Part Q (corpus-q.toml), written blind at the end of stop 33, while O was tuned on, so that the
-// next stop may tune on P with a blind part in hand. Never tuned on: its failures show only with
-// KITH_CORPUS=all. First score: 71.0 %, 63.4 %, 10.7 % harmed (14 checks).
-constexpr double min_part_q_check_score = 0.70;
-constexpr double max_part_q_harm_rate = 0.11;
+// next stop may tune on P with a blind part in hand. First score: 71.0 %, 63.4 %, 10.7 % harmed
+// (14 checks); unchanged while P was tuned on. Tuned on in stop 35 with R, S and T blind (its
+// failures show with KITH_CORPUS=dev): 92.4 %, 87.8 %, nothing harmed.
+constexpr double min_part_q_check_score = 0.92;
+constexpr double max_part_q_harm_rate = 0.01;
 // Part R (corpus-r.toml), written blind at the start of stop 34, before anything was tuned, so that
 // P and Q can be judged blind while the rules change. Never tuned on: its failures show only with
 // KITH_CORPUS=all. First score: 54.1 %, 40.5 %, 11.1 % harmed (15 checks); 54.8 %, 41.7 %, 11.9 %

@@ -2310,10 +2310,11 @@ TEST_CASE("questions: braces on a day, a thing they will miss is not theirs, a s
     CHECK_FALSE(read("her last shift is Christmas Eve", day_of(2026, 12, 1)).rule == "holiday");
 }
 
-TEST_CASE("questions: exchanged on a flat, completion on a later day: the big day is completion") {
+TEST_CASE("questions: exchanged on a flat, completion on a later day: good news now, the big day is completion") {
     const Date noted = day_of(2026, 9, 14);
     const std::string flat = "exchanged on the flat in Leith today!!! completion 9 Oct";
-    CHECK(iso(read(flat, noted).when) == "2026-10-09");
+    CHECK(read(flat, noted).rule == "house-exchanged");  // the news, today; completion is its second thing
+    CHECK_SOME_SAY(asks(flat, noted, day_of(2026, 9, 16)), "Congratulations on the flat");
     CHECK_NONE_SAY(asks(flat, noted, day_of(2026, 10, 1)), "settling");
     CHECK_SOME_SAY(asks(flat, noted, day_of(2026, 10, 9)), "Good luck with completion today");
     CHECK_SOME_SAY(asks(flat, noted, day_of(2026, 10, 14)), "settling into the new place");
@@ -2823,4 +2824,78 @@ TEST_CASE("questions: a note whose first thing is only a fact is read as the sec
     CHECK(iso(reading.when) == "2026-11-06");
     // A call-off stays one, whatever comes beside it: the earlier note must still fall silent.
     CHECK(read("wedding's off!! and the trip to Rome is on 3 May", day_of(2026, 3, 1)).cancels);
+}
+
+TEST_CASE("questions: lookalikes of an engagement, a party, a funeral, a retirement, cancer and a pregnancy are not read as them") {
+    const Date noted = day_of(2026, 9, 28);
+    CHECK(read("engagement rate's 'through the roof' on her soap biz", noted).rule != "engagement");
+    CHECK(read("she got engaged!!! 💍", noted).rule == "engagement");
+    CHECK(read("party wall agreement finally signed with next door", noted).rule != "party");
+    CHECK(read("leaving party at the Crown on sat", noted).rule == "party");
+    CHECK_FALSE(read("her band's doing Chopin's funeral march as a joke encore", noted).kind == "loss");
+    CHECK(read("his dad's funeral is on Friday", noted).kind == "loss");
+    CHECK(read("his cricket club retired his shirt number after 22 yrs", noted).rule != "retirement");
+    CHECK(read("he retired from the bank in June", noted).rule == "retirement");
+    CHECK_FALSE(read("'typical Cancer' (her words) ♋ collects vintage Pyrex", noted).sensitive);
+    CHECK(read("her dad's cancer is back", noted).sensitive);
+    CHECK(read("started a sourdough course, 'finally got a bun in the oven' (NOT pregnant, she said)", noted).rule !=
+          "pregnancy");
+    CHECK(read("she's pregnant!! due in May", noted).rule == "pregnancy");
+}
+
+TEST_CASE("questions: feedback as 'Name on the podcast edit:', a team cut in a restructure, a launch named before its weekday") {
+    const Date noted = day_of(2026, 7, 6);
+    CHECK(read("Bastiaan on the podcast edit: the cold open's 'on life support'", noted).kind == "feedback");
+    CHECK(read("Ayaka on the menu redesign: 'reads like a ransom note'", noted).kind == "feedback");
+    // Someone on anything else, quoted or not, is no feedback on our work.
+    CHECK(read("Sam on the train home: 'late again'", noted).kind != "feedback");
+    const auto cut = read("kobina's whole team got scrubbed in the restructure, he's out end of month w/ 3 months' pay", noted);
+    CHECK(cut.rule == "layoff");
+    CHECK(cut.sensitive);
+    const auto launch = read("launching the wholesale range Tuesday the first of December", day_of(2026, 11, 9));
+    CHECK(launch.rule == "launch");
+    CHECK(iso(launch.when) == "2026-12-01");
+    CHECK_ASKS(asks("launching the wholesale range Tuesday the first of December", day_of(2026, 11, 9),
+                    day_of(2026, 12, 4)),
+               "How did the launch of the wholesale range go?");
+}
+
+TEST_CASE("questions: contracts exchanged and a distinction are congratulated now, completion day asked about on its day") {
+    const std::string cottage = "exchanged on the cottage in Hebden Bridge 🏡🎉 completion fri 11 dec";
+    const Date noted = day_of(2026, 11, 23);
+    CHECK_ASKS(asks(cottage, noted, day_of(2026, 11, 25)), "Congratulations on the cottage! When do you get the keys?");
+    CHECK_ASKS(asks(cottage, noted, day_of(2026, 12, 11)), "Good luck with completion today — how are you feeling?");
+    CHECK_DOES_NOT_ASK(asks(cottage, noted, day_of(2026, 12, 15)), "Congratulations on the cottage! When do you get the keys?");
+    CHECK_ASKS(asks("got his MA results: distinction!!! graduation's in Jan", day_of(2026, 11, 16), day_of(2026, 11, 18)),
+               "Congratulations on the distinction! How does it feel?");
+    // A first place in a queue is no result.
+    CHECK(read("first in the queue for results day", day_of(2026, 8, 1)).rule != "top-result");
+}
+
+TEST_CASE("questions: a thing named again beside a later day is dated by it, and their own thing beside someone else's is asked too") {
+    const std::string wedding = "her wedding in Pune — sangeet on the 9th, the wedding itself Fri 11 Dec 💍 she's off 3 wks after";
+    const Date noted = day_of(2026, 11, 9);
+    CHECK(iso(read(wedding, noted).when) == "2026-12-11");
+    CHECK_FALSE(read(wedding, noted).cancels);  // "she's off 3 wks": away, not called off
+    CHECK(read("the wedding's off", noted).cancels);
+    CHECK_ASKS(asks(wedding, noted, day_of(2026, 12, 16)), "How was the wedding?");
+    CHECK_DOES_NOT_ASK(asks(wedding, noted, day_of(2026, 12, 9)), "How was the wedding?");
+    const std::string two = "moving flats on the 7th 📦 then his sister's wedding in Bari on the 21st, he's doing a reading";
+    CHECK_ASKS(asks(two, day_of(2026, 11, 2), day_of(2026, 11, 10)), "How are you settling in?");
+    CHECK_ASKS(asks(two, day_of(2026, 11, 2), day_of(2026, 11, 25)), "How was your sister's wedding?");
+    // Someone else's thing beside theirs is still not asked about.
+    CHECK_DOES_NOT_ASK(asks("promoted to director on the 1st — her old boss is retiring on the 30th", day_of(2026, 11, 2),
+                            day_of(2026, 12, 2)),
+                       "How is your old boss finding retirement?");
+}
+
+TEST_CASE("questions: the Camino by its route's name, and pub day, are asked about before, on and after their day") {
+    const std::string camino = "walking the Camino Portugués from Porto, starts the 1st of next month 🥾";
+    const Date noted = day_of(2026, 8, 17);
+    CHECK(read(camino, noted).rule == "pilgrimage");
+    CHECK_ASKS(asks(camino, noted, day_of(2026, 9, 1)), "Safe travels — are you all set for the Camino Portugués?");
+    CHECK_ASKS(asks(camino, noted, day_of(2026, 9, 28)), "How was the Camino Portugués?");
+    const std::string book = "her debut novel's pub day is the 2nd of next month 📖 nine yrs in the making";
+    CHECK(asks(book, day_of(2027, 1, 18), day_of(2027, 2, 2)).size() == 1);
+    CHECK_ASKS(asks(book, day_of(2027, 1, 18), day_of(2027, 2, 8)), "How did the pub day go?");
 }
