@@ -312,7 +312,8 @@ bool names_an_occasion(const std::vector<std::string>& words, std::size_t i) {
                                                "graduation", "wedding", "induction", "demo",   "game"};
     const std::string key = key_of(words[i]);
     if (key != "day" && key != "night") return false;
-    return i > 0 && ((is_ascii_upper(words[i][0]) && is_ascii_upper(words[i - 1][0])) || days_of.count(key_of(words[i - 1])));
+    if (i == 0) return false;
+    return (is_ascii_upper(words[i][0]) && is_ascii_upper(words[i - 1][0])) || days_of.count(key_of(words[i - 1]));
 }
 
 }  // namespace

@@ -1036,11 +1036,13 @@ Reading read_by(const Note& note, const RuleBook& book, const Circle& circle, st
     };
     // The thing named again beside a day is as near as its first naming ("her wedding in Pune —
     // sangeet on the 9th, the wedding itself Fri 11 Dec").
-    const std::string named = match.end - match.begin >= 4 ? fold_case(text.substr(match.begin, match.end - match.begin)) : "";
+    const std::string named =
+        match.end - match.begin >= 4 ? fold_case(text.substr(match.begin, match.end - match.begin)) : "";
     auto names_it_again = [&](const questions::TextDate& d) {
         if (named.empty()) return false;
         const Span its = clause_at(text, sentence_at(spans, d.begin), Span{d.begin, d.end});
-        return its.begin >= match.end && fold_case(text.substr(its.begin, its.end - its.begin)).find(named) != std::string::npos;
+        return its.begin >= match.end &&
+               fold_case(text.substr(its.begin, its.end - its.begin)).find(named) != std::string::npos;
     };
     auto nearness = [&](const questions::TextDate& d) {
         if (!best) return 0;

@@ -890,7 +890,8 @@ struct Scanner {
             // month's once it is past).
             const bool this_month = at(i + 2) == "the" && at(i + 3) == "month";
             const bool next_month = at(i + 2) == "next" && at(i + 3) == "month";
-            const Date month_after = kith::add(first_of(noted), Interval{1, Interval::Unit::months});
+            const Date month_after =
+                next_month ? kith::add(first_of(noted), Interval{1, Interval::Unit::months}) : Date{};
             auto m = this_month   ? std::optional<unsigned>(static_cast<unsigned>(noted.month()))
                      : next_month ? std::optional<unsigned>(static_cast<unsigned>(month_after.month()))
                                   : month_number(at(i + 2));
