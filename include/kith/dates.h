@@ -13,6 +13,11 @@ namespace kith {
 
 using Date = std::chrono::year_month_day;
 
+// The years kith keeps a date in: any date outside them is a typo, and is refused or not read.
+constexpr int min_year = 1900;
+constexpr int max_year = 2200;
+inline bool within_kiths_years(Date date) { return int{date.year()} >= min_year && int{date.year()} <= max_year; }
+
 // A length of time in calendar units. Months and years step by calendar, clamping to the
 // month's end (Jan 31 + 1mo = Feb 28/29); days and weeks step by days.
 struct Interval {

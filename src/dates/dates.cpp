@@ -24,8 +24,6 @@ using Attempt = std::optional<Expected<T>>;
 
 // Counts beyond this are typos, and keeping them small keeps every sum far from overflow.
 constexpr int max_count = 10000;
-constexpr int min_year = 1900;
-constexpr int max_year = 2200;
 
 constexpr std::string_view date_forms =
     "expected YYYY-MM-DD, today, a weekday, 3d/2w/1mo, 12-25 or dec 25";

@@ -165,6 +165,7 @@ struct Scanner {
     // A string_view: compared with a literal, its length is checked before any byte.
     std::string_view at(std::size_t i) const { return i < words.size() ? std::string_view(words[i].text) : std::string_view(); }
     void add(Date date, bool month_only, std::size_t first, std::size_t last, bool deadline = false) {
+        if (!within_kiths_years(date)) return;  // "3333/3/3" is no day kith can keep, nor ask on
         TextDate found;
         found.date = date;
         found.month_only = month_only;
