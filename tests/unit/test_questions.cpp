@@ -2865,7 +2865,7 @@ TEST_CASE("questions: contracts exchanged and a distinction are congratulated no
     const Date noted = day_of(2026, 11, 23);
     CHECK_ASKS(asks(cottage, noted, day_of(2026, 11, 25)), "Congratulations on the cottage! When do you get the keys?");
     CHECK_ASKS(asks(cottage, noted, day_of(2026, 12, 11)), "Good luck with completion today — how are you feeling?");
-    CHECK_DOES_NOT_ASK(asks(cottage, noted, day_of(2026, 12, 15)), "Congratulations on the cottage! When do you get the keys?");
+    CHECK_NONE_SAY(asks(cottage, noted, day_of(2026, 12, 15)), "Congratulations");
     CHECK_ASKS(asks("got his MA results: distinction!!! graduation's in Jan", day_of(2026, 11, 16), day_of(2026, 11, 18)),
                "Congratulations on the distinction! How does it feel?");
     // A first place in a queue is no result.
@@ -2879,14 +2879,14 @@ TEST_CASE("questions: a thing named again beside a later day is dated by it, and
     CHECK_FALSE(read(wedding, noted).cancels);  // "she's off 3 wks": away, not called off
     CHECK(read("the wedding's off", noted).cancels);
     CHECK_ASKS(asks(wedding, noted, day_of(2026, 12, 16)), "How was the wedding?");
-    CHECK_DOES_NOT_ASK(asks(wedding, noted, day_of(2026, 12, 9)), "How was the wedding?");
+    CHECK_NONE_SAY(asks(wedding, noted, day_of(2026, 12, 9)), "How was");
     const std::string two = "moving flats on the 7th 📦 then his sister's wedding in Bari on the 21st, he's doing a reading";
     CHECK_ASKS(asks(two, day_of(2026, 11, 2), day_of(2026, 11, 10)), "How are you settling in?");
     CHECK_ASKS(asks(two, day_of(2026, 11, 2), day_of(2026, 11, 25)), "How was your sister's wedding?");
     // Someone else's thing beside theirs is still not asked about.
-    CHECK_DOES_NOT_ASK(asks("promoted to director on the 1st — her old boss is retiring on the 30th", day_of(2026, 11, 2),
-                            day_of(2026, 12, 2)),
-                       "How is your old boss finding retirement?");
+    CHECK_NONE_SAY(asks("promoted to director on the 1st — her old boss is retiring on the 30th", day_of(2026, 11, 2),
+                        day_of(2026, 12, 2)),
+                   "retir");
 }
 
 TEST_CASE("questions: the Camino by its route's name, and pub day, are asked about before, on and after their day") {
