@@ -401,7 +401,8 @@ std::string dated_phrase(std::string_view sentence, std::size_t date_begin, std:
     if (words.empty() || words.size() > 6 || !is_event_noun(key_of(words.back()))) {
         // A date in a clause of its own ("… the Supreme Cat Show, sat 21 Nov") dates the
         // clause before it.
-        const bool alone = std::ranges::all_of(words, [](const std::string& w) { return weekday_named(key_of(w)).has_value(); });
+        const bool alone =
+            std::ranges::all_of(words, [](const std::string& w) { return weekday_named(key_of(w)).has_value(); });
         return excerpt(event_named_in(sentence.substr(alone ? 0 : begin, date_begin - (alone ? 0 : begin))), 60);
     }
     // "pitching to Sequoia" → "the pitch to Sequoia"

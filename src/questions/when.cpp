@@ -175,6 +175,13 @@ struct Scanner {
         out.dates.push_back(found);
     }
 
+    // Word i counts weekdays, and names no day of its own: "the second Tuesday of March", "last
+    // Friday in May", "the 2nd sat of next month", "the first friday of the month".
+    bool counts_weekdays(std::size_t i) const {
+        return weekday_named(at(i + 1)) && (at(i + 2) == "of" || at(i + 2) == "in") &&
+               (month_number(at(i + 3)) || ((at(i + 3) == "the" || at(i + 3) == "next") && at(i + 4) == "month"));
+    }
+
     // Word i is the last of its clause: punctuation, an emoji or the end of the text follow it.
     bool ends_clause(std::size_t i) const {
         const auto rest = text.substr(words[i].end);
@@ -569,9 +576,7 @@ struct Scanner {
                 if (step < 0) out.history = true;
                 return 2;
             }
-            const bool of_a_month = (at(i + 2) == "of" || at(i + 2) == "in") &&
-                                    (month_number(at(i + 3)) || ((at(i + 3) == "the" || at(i + 3) == "next") && at(i + 4) == "month"));
-            if (auto wanted = weekday_named(what); wanted && !of_a_month) {  // not "last Friday in May"
+            if (auto wanted = weekday_named(what); wanted && !counts_weekdays(i)) {  // not "last Friday in May"
                 Date day_of = step < 0 ? weekday_from(noted, *wanted, -1) : weekday_from(noted, *wanted, 1);
                 if (w == "next") day_of = next_weeks(*wanted, noted);  // as `kith date next tues` gives it
                 add(day_of, false, i, i + 1, deadline);
@@ -765,13 +770,11 @@ struct Scanner {
                 add(resolve_day_month(*m, *d, noted, past_tense), false, i, i + 2, deadline);
                 return 3;
             }
-            const bool nth_weekday_of = weekday_named(at(i + 1)) && (at(i + 2) == "of" || at(i + 2) == "in") &&
-                                        month_number(at(i + 3));  // "the second Tuesday of March"
             // "on the first" is a day; "on the first anniversary", "by the third attempt" are not.
             static constexpr std::array<std::string_view, 9> after_a_day{"at", "and", "or", "then", "so",
                                                                          "but", "pls", "please", "lol"};
             const bool stands_alone = ends_clause(i) || std::ranges::find(after_a_day, at(i + 1)) != after_a_day.end();
-            if (i > 1 && at(i - 1) == "the" && !nth_weekday_of && stands_alone &&
+            if (i > 1 && at(i - 1) == "the" && !counts_weekdays(i) && stands_alone &&
                 (at(i - 2) == "on" || at(i - 2) == "by" || w.find('-') != std::string::npos)) {
                 const Date date = day_of_this_or_next_month(*d);
                 if (date.ok()) add(date, false, i, i, deadline);
@@ -813,7 +816,7 @@ struct Scanner {
                 add(date, false, i, k, deadline);
                 return k - i + 1;
             }
-            if (i > 0 && (at(i - 1) == "the" || weekday_named(at(i - 1))) && ordinal(w)) {
+            if (i > 0 && (at(i - 1) == "the" || weekday_named(at(i - 1))) && ordinal(w) && !counts_weekdays(i)) {
                 Date date = day_of_this_or_next_month(*d);
                 // "mon 4th": the weekday says which month's 4th, whatever the tense ("qualified!!!
                 // first shift mon 4th" is next month's Monday the 4th, not this month's Saturday).
@@ -912,8 +915,6 @@ struct Scanner {
                         date = nth_weekday(next.year(), next.month(), *wanted, n);
                     }
                     const bool two_words = this_month || next_month;  // "the month", "next month"
-                    // "the 2nd" was read as a day of its own before its weekday came.
-                    if (!out.dates.empty() && out.dates.back().begin == words[i - 1].begin) out.dates.pop_back();
                     if (date.ok()) add(date, false, i - 1, two_words ? i + 3 : i + 2, deadline);
                     return two_words ? 4 : 3;
                 }
