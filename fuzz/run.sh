@@ -15,6 +15,22 @@ harnesses=${*:-dates vcard csv json config reading}
 root=$(cd "$(dirname "$0")/.." && pwd)
 build=${KITH_FUZZ_BUILD:-$root/build-fuzz}
 
+# The seeds each harness starts from; no seeds, no such harness.
+seeds_of() {
+    case $1 in
+        dates) echo "$root/fuzz/seeds/dates" ;;
+        vcard) echo "$root/tests/fixtures/vcard" ;;
+        csv) echo "$root/tests/fixtures/csv" ;;
+        json) echo "$root/fuzz/seeds/json" ;;
+        config) echo "$root/fuzz/seeds/config $root/examples" ;;
+        reading) echo "$root/fuzz/seeds/reading" ;;
+        *) return 1 ;;
+    esac
+}
+for harness in $harnesses; do
+    seeds_of "$harness" >/dev/null || { echo "$0: no harness $harness (dates vcard csv json config reading)" >&2; exit 2; }
+done
+
 CC=clang CXX=clang++ cmake -S "$root" -B "$build" -DCMAKE_BUILD_TYPE=RelWithDebInfo -DKITH_FUZZ=ON >/dev/null
 targets=
 for harness in $harnesses; do targets="$targets fuzz_$harness"; done
@@ -25,14 +41,7 @@ cmake --build "$build" -j "${KITH_FUZZ_JOBS:-2}" --target $targets
 # SECONDS of its own core; their results are printed in order once each batch is done.
 run_harness() {
     harness=$1
-    case $harness in
-        dates) seeds="$root/fuzz/seeds/dates" ;;
-        vcard) seeds="$root/tests/fixtures/vcard" ;;
-        csv) seeds="$root/tests/fixtures/csv" ;;
-        json) seeds="$root/fuzz/seeds/json" ;;
-        config) seeds="$root/fuzz/seeds/config $root/examples" ;;
-        reading) seeds="$root/fuzz/seeds/reading" ;;
-    esac
+    seeds=$(seeds_of "$harness")
     dict=
     [ -f "$root/fuzz/$harness.dict" ] && dict="-dict=$root/fuzz/$harness.dict"
     mkdir -p "$build/corpus/$harness" "$build/crashes"
@@ -48,13 +57,6 @@ run_harness() {
     runs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$log")
     echo "fuzz_$harness: $result, ${runs:-?} executions in ${seconds}s (log: $log)" >"$build/fuzz_$harness.result"
 }
-
-for harness in $harnesses; do
-    case $harness in
-        dates | vcard | csv | json | config | reading) ;;
-        *) echo "$0: no harness $harness (dates vcard csv json config reading)" >&2; exit 2 ;;
-    esac
-done
 
 status=0
 batch=
