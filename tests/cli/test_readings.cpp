@@ -606,3 +606,35 @@ TEST_CASE("note: a dated event no rule reads is asked about by its own name, a n
               "nothing to ask"));
     CHECK_FALSE(has(ours.ok({"--today", "2026-11-17", "ask", "gormlaith"}), "grommets"));
 }
+
+TEST_CASE("note: good news with a later day, a thing named again beside its day, two things in one note, lookalikes and a year kith keeps no date in") {
+    Sandbox box;
+    box.today = "2026-11-23";
+    box.ok({"add", "Dilfuza Yusupova"});
+    box.ok({"note", "dilfuza", "exchanged on the cottage in Hebden Bridge 🏡🎉 completion fri 11 dec"});
+    CHECK(has(box.ok({"--today", "2026-11-25", "ask", "dilfuza"}), "Congratulations on the cottage!"));
+    const auto completion = box.ok({"--today", "2026-12-11", "ask", "dilfuza"});
+    CHECK(has(completion, "Good luck with completion today"));
+    CHECK_FALSE(has(completion, "Congratulations"));
+
+    box.today = "2026-11-09";
+    box.ok({"add", "Ketaki Bhalerao"});
+    CHECK(has(box.ok({"note", "ketaki", "her wedding in Pune — sangeet on the 9th, the wedding itself Fri 11 Dec"}),
+              "understood: your wedding, on 2026-12-11"));
+    CHECK_FALSE(has(box.ok({"--today", "2026-12-09", "ask", "ketaki"}), "How was"));
+
+    box.today = "2026-11-02";
+    box.ok({"add", "Tomasz Wrona"});
+    box.ok({"note", "tomasz", "moving flats on the 7th, then his sister's wedding in Bari on the 21st"});
+    CHECK(has(box.ok({"--today", "2026-11-10", "ask", "tomasz"}), "How are you settling in?"));
+    CHECK(has(box.ok({"--today", "2026-11-25", "ask", "tomasz"}), "How was your sister's wedding?"));
+
+    box.ok({"add", "Catriona Mhàrtainn"});
+    CHECK_FALSE(has(box.ok({"note", "catriona", "engagement rate's through the roof on her soap biz"}), "engagement"));
+
+    // A year kith keeps no date in: the note is kept, with no day read from it.
+    const auto far = box.ok({"note", "catriona", "the time capsule opens 3333/3/3"});
+    CHECK(has(far, "Noted for Catriona"));
+    CHECK_FALSE(has(far, "3333"));
+    CHECK(has(box.ok({"show", "catriona"}), "the time capsule opens 3333/3/3"));
+}
