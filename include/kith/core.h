@@ -75,9 +75,6 @@ Note add_note(Store& store, std::int64_t contact_id, const NewNote& input, Date 
 // note that may_keep_a_promise (the callers ask that first, the cheap test).
 std::vector<Note> keep_promises(Store& store, const Note& note, const RuleBook& rules);
 
-// Inside a write: the rule book taken from the database, read and compiled, so `kith note`
-// neither parses rules.toml nor compiles a pattern; kept there anew when the rules changed.
-void use_saved_rules(Store& store, const RuleBook& rules);
 // Reads `note` with `rules` and keeps the reading with it, with the dates `due` looks for: the
 // day it happens, and from when a promise or a mistake is ours to do.
 // `circle`: whom the person's notes may name (circle_of(contact, card)).

@@ -119,10 +119,12 @@ public:
     bool restore(std::string_view saved) const;
     bool loaded() const { return contents_.has_value(); }
 
-    // Where a command that reads many notes keeps the Hyperscan prefilter it built for these
-    // rules, and a later one takes it back instead of building it again ("" keeps nothing).
-    void keep_prefilter_at(std::string path) const { prefilter_path_ = std::move(path); }
-    const std::string& prefilter_path() const { return prefilter_path_; }
+    // The folder where kith keeps, for later commands, what it made of these rules ("" keeps
+    // nothing): `rules`, the book saved() once its patterns were compiled, taken back instead of
+    // loading and compiling them; `prefilter`, the Hyperscan prefilter a command that read many
+    // notes built. A cache: whatever is missing, damaged or made for other rules is made again.
+    void keep_in(std::string cache_dir) const { cache_dir_ = std::move(cache_dir); }
+    const std::string& cache_dir() const { return cache_dir_; }
 
 private:
     const Contents& contents() const;
@@ -133,7 +135,7 @@ private:
     std::string fingerprint_;
     std::string origin_;
     mutable std::unique_ptr<Compiled> compiled_;
-    mutable std::string prefilter_path_;
+    mutable std::string cache_dir_;
 };
 
 // The built-in rules with the user's: a user rule named as a built-in one takes its place.

@@ -155,10 +155,6 @@ public:
     // A person's notes to be read again by the next command that writes (their names changed,
     // and a reading knows the names they are called by).
     void forget_readings(std::int64_t contact_id);
-    // Calls `use` with the rule book kept compiled for the next command (RuleBook::saved), if
-    // one is kept; what it returns, else false.
-    bool use_saved_rulebook(const std::function<bool(std::string_view)>& use);
-    void save_rulebook(std::string_view saved);
 
 private:
     store_detail::Connection& c_;

@@ -150,7 +150,7 @@ Style Session::style(const std::string& format) {
 QuestionSettings Session::question_settings() {
     if (!question_settings_) {
         question_settings_ = kith::question_settings(config());
-        if (auto cache = default_cache_dir(env)) question_settings_->rules->keep_prefilter_at(*cache + "/prefilter");
+        if (auto cache = default_cache_dir(env)) question_settings_->rules->keep_in(*cache);
     }
     return *question_settings_;
 }

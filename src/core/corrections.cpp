@@ -137,7 +137,6 @@ EditedRecord edit_record(Store& store, RecordId id, const RecordChanges& changes
     store.write([&] {
         switch (id.kind) {
             case RecordKind::note: {
-                use_saved_rules(store, rules);
                 auto note = load_note(store, id.id);
                 edited.contact = owner(store, note.contact_id);
                 change_note(note, changes, today, rules, circle_in(store, note.contact_id));

@@ -188,7 +188,6 @@ ImportCounts import_file(Store& store, ImportSource& source, const ImportOptions
             if (skipped) skipped(e);
         };
     auto body = [&] {
-        use_saved_rules(store, rules);
         store.search().index_at_commit();  // one indexing of what came in, not one per record
         const auto merge = [&](ImportRecord&& read) {
             MergeResult result;

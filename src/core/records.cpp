@@ -49,12 +49,6 @@ QuestionSettings question_settings(const Config& config) {
     return settings;
 }
 
-void use_saved_rules(Store& store, const RuleBook& rules) {
-    if (rules.loaded() || store.notes().use_saved_rulebook([&](std::string_view saved) { return rules.restore(saved); }))
-        return;
-    if (auto saved = rules.saved(); !saved.empty()) store.notes().save_rulebook(saved);
-}
-
 void attach_reading(Note& note, const RuleBook& rules, const Circle& circle) {
     const Reading reading = read_note(note, rules, circle);
     note.reading = reading_to_json(reading);
@@ -104,7 +98,6 @@ std::size_t refresh_readings(Store& store, const RuleBook& rules) {
     if (!store.can_write() || store.notes().readings_made_with() == rules.fingerprint()) return 0;
     std::size_t count = 0;
     store.write([&] {
-        use_saved_rules(store, rules);
         auto notes = store.notes().read_with_other(rules.fingerprint());
         std::vector<std::int64_t> ids;
         for (const auto& note : notes) ids.push_back(note.contact_id);
@@ -146,7 +139,6 @@ Note add_note(Store& store, std::int64_t contact_id, const NewNote& input, Date 
     note.ask = input.ask;
     note.tags = note_tags(input.tags, note.text);
     store.write([&] {
-        use_saved_rules(store, rules);
         attach_reading(note, rules, circle_in(store, contact_id));
         store.notes().insert(note);
         if (!may_keep_a_promise(note.text)) return;

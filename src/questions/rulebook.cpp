@@ -6,14 +6,14 @@
 #include <algorithm>
 #include <charconv>
 #include <cstdint>
-#include <filesystem>
-#include <fstream>
+#include <cstring>
 #include <functional>
-#include <iterator>
 #include <optional>
+#include <ostream>
 #include <set>
 
 #include "files/atomic_file.h"
+#include "files/mapped_file.h"
 #include "kith/error.h"
 #include "kith/questions.h"
 #include "kith/text.h"
@@ -34,12 +34,25 @@ std::string bad_rule(const QuestionRule& rule, std::string_view why) {
 // Sixteen hex digits: how fingerprints are written, and the saved book's sizes and checksum.
 std::string hex(std::uint64_t value) { return fmt::format("{:016x}", value); }
 
-// 64-bit FNV-1a: a fingerprint, not a defence against anyone.
+// 64-bit FNV-1a, eight bytes a step (every command fingerprints the 120 KB built-in rules file),
+// the high half folded into the low after each so that every byte reaches every bit: a
+// fingerprint, not a defence against anyone.
 struct Fingerprint {
+    static constexpr std::uint64_t prime = 1099511628211ull;
     std::uint64_t hash = 14695981039346656037ull;
+    void mix(std::uint64_t value) {
+        hash = (hash ^ value) * prime;
+        hash ^= hash >> 32;
+    }
     void add(std::string_view text) {
-        for (unsigned char c : text) hash = (hash ^ c) * 1099511628211ull;
-        hash = (hash ^ 0xff) * 1099511628211ull;  // a separator, so "ab"+"c" differs from "a"+"bc"
+        std::size_t at = 0;
+        for (; at + 8 <= text.size(); at += 8) {
+            std::uint64_t word = 0;
+            std::memcpy(&word, text.data() + at, 8);
+            mix(word);
+        }
+        for (; at < text.size(); ++at) mix(static_cast<unsigned char>(text[at]));
+        mix(0x100);  // a separator, so "ab"+"c" differs from "a"+"bc"
     }
 };
 
@@ -85,7 +98,7 @@ RuleBook::RuleBook(std::string fingerprint, std::string origin, std::function<Co
 RuleBook::~RuleBook() = default;
 
 const RuleBook::Contents& RuleBook::contents() const {
-    if (!contents_) contents_ = load_();
+    if (!contents_ && !questions::take_back_kept_rules(*this)) contents_ = load_();
     return *contents_;
 }
 
@@ -122,6 +135,7 @@ const RuleBook::Compiled& RuleBook::compiled() const {
             compiled->rules.push_back(std::move(out));
         }
         compiled_ = std::move(compiled);
+        questions::keep_rules(*this);  // restore() sets compiled_: these were loaded and compiled
     }
     return *compiled_;
 }
@@ -231,6 +245,28 @@ const Pattern& pattern_of(const RuleBook& book, std::size_t index) {
 
 namespace {
 
+// A file kept in the book's cache folder, mapped (it is only ever replaced by a rename).
+files::MappedFile kept_file(const RuleBook& book, std::string_view name) {
+    return files::MappedFile(book.cache_dir().empty() ? std::string() : fmt::format("{}/{}", book.cache_dir(), name));
+}
+
+// A cache: when it cannot be written (a read-only home, a full disk) the next command makes
+// the file's contents again, and nothing else changes. Each is checked when taken back, so a
+// file torn by a crash is made again too.
+void keep_file(const RuleBook& book, std::string_view name, std::string_view header, std::string_view bytes) {
+    if (book.cache_dir().empty() || bytes.empty()) return;
+    try {
+        files::create_private_directories(book.cache_dir());
+        files::AtomicFile file(fmt::format("{}/{}", book.cache_dir(), name));
+        files::FdOutBuf buffer(file.fd());
+        std::ostream out(&buffer);
+        out << header << bytes;
+        out.flush();
+        if (out) file.commit(files::Durability::later);
+    } catch (const std::exception&) {
+    }
+}
+
 // The kept prefilter's first line: what it was built for. "1" changes with how kith builds it
 // (the patterns' flags, without_group_names); the fingerprint, with the rules and the reading.
 std::string kept_prefilter_header(const RuleBook& book) {
@@ -238,45 +274,33 @@ std::string kept_prefilter_header(const RuleBook& book) {
 }
 
 std::unique_ptr<Prefilter> kept_prefilter(const RuleBook& book) {
-    std::ifstream in(book.prefilter_path(), std::ios::binary);
-    if (!in) return nullptr;
-    const std::string bytes{std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+    const auto kept = kept_file(book, "prefilter");
     const auto header = kept_prefilter_header(book);
-    if (!bytes.starts_with(header)) return nullptr;  // other rules, another kith, or damaged
-    return Prefilter::restore(std::string_view(bytes).substr(header.size()), book.size());
-}
-
-// A cache: when it cannot be written (a read-only home, a full disk) the next command builds
-// the prefilter again, and nothing else changes.
-void keep_prefilter(const RuleBook& book, const Prefilter& prefilter) {
-    try {
-        const auto saved = prefilter.saved();
-        if (saved.empty()) return;
-        const std::filesystem::path path = book.prefilter_path();
-        files::create_private_directories(path.parent_path());
-        files::AtomicFile file(path.string());
-        files::FdOutBuf buffer(file.fd());
-        std::ostream out(&buffer);
-        out << kept_prefilter_header(book) << saved;
-        out.flush();
-        if (out) file.commit(files::Durability::later);  // a torn file fails its checksum: built again
-    } catch (const std::exception&) {
-    }
+    if (!kept.bytes().starts_with(header)) return nullptr;  // other rules, another kith, or damaged
+    return Prefilter::restore(kept.bytes().substr(header.size()), book.size());
 }
 
 }  // namespace
+
+// The book checks what it takes back itself (RuleBook::restore), so the file has no header.
+bool take_back_kept_rules(const RuleBook& book) {
+    const auto kept = kept_file(book, "rules");
+    return !kept.bytes().empty() && book.restore(kept.bytes());
+}
+
+void keep_rules(const RuleBook& book) { keep_file(book, "rules", "", book.saved()); }
 
 const Prefilter* prefilter_of(const RuleBook& book) {
     const auto& compiled = book.compiled();
     ++compiled.reads;
     if (compiled.prefilter) return compiled.prefilter.get();
-    const bool keeps = !book.prefilter_path().empty();
-    if (compiled.reads == reads_before_kept_prefilter && keeps) compiled.prefilter = kept_prefilter(book);
+    const bool keeps = !book.cache_dir().empty();
+    if (compiled.reads == reads_before_kept_prefilter) compiled.prefilter = kept_prefilter(book);
     if (compiled.reads == reads_before_prefilter) {
         std::vector<std::string> patterns;
         for (const auto& rule : book.rules()) patterns.push_back(rule.match);
         compiled.prefilter = Prefilter::build(patterns);
-        if (compiled.prefilter && keeps) keep_prefilter(book, *compiled.prefilter);
+        if (compiled.prefilter && keeps) keep_file(book, "prefilter", kept_prefilter_header(book), compiled.prefilter->saved());
     }
     return compiled.prefilter.get();
 }

@@ -27,6 +27,12 @@ inline constexpr std::size_t reads_before_prefilter = 5000;
 // milliseconds to load: worth it once a command has read this many notes.
 inline constexpr std::size_t reads_before_kept_prefilter = 50;
 
+// The book kept in its cache folder (RuleBook::keep_in), taken back when it was saved for these
+// rules by this kith; false when there is none, or it is not.
+bool take_back_kept_rules(const RuleBook& book);
+// Kept there for the next command, once its patterns are compiled.
+void keep_rules(const RuleBook& book);
+
 class Prefilter;
 // The prefilter for the book's patterns, counting one more note read: nullptr until a command
 // has read reads_before_kept_prefilter notes and one was kept for these rules, or

@@ -175,23 +175,6 @@ void NoteRepository::forget_readings(std::int64_t contact_id) {
     set_readings_made_with("");
 }
 
-bool NoteRepository::use_saved_rulebook(const std::function<bool(std::string_view)>& use) {
-    auto& query = c_("SELECT saved FROM rule_cache WHERE id = 1");
-    bool used = false;
-    if (query.executeStep()) {
-        const auto column = query.getColumn(0);  // read in place: the copy is 150 KB
-        used = use({static_cast<const char*>(column.getBlob()), static_cast<std::size_t>(column.getBytes())});
-    }
-    query.reset();
-    return used;
-}
-
-void NoteRepository::save_rulebook(std::string_view saved) {
-    auto& upsert = c_("INSERT OR REPLACE INTO rule_cache (id, saved) VALUES (1, ?)");
-    upsert.bind(1, saved.data(), static_cast<int>(saved.size()));  // a blob
-    upsert.exec();
-}
-
 void InteractionRepository::insert(Interaction& interaction) {
     stamp(interaction.uuid, interaction.created_at, interaction.updated_at);
     interaction_rows.insert(c_, interaction);

@@ -297,15 +297,20 @@ std::string schema_signature(SQLite::Database& db) {
 
 // The schema version of a file whose user_version says 0: a new file (0), or kith's tables
 // brought back by `sqlite3 kith.db .dump | sqlite3 restored.db`, which keeps no user_version:
-// then the version whose schema they match.
+// then the version whose schema they match: today's when they match it, else the oldest that
+// they match, so that a migration of data alone (v5's) runs again rather than never. (v11
+// dropped the table v10 added: v9's tables are today's.)
 int unstamped_version(SQLite::Database& db, const std::string& path) {
     const auto signature = schema_signature(db);
     if (signature.empty()) return 0;
-    for (int version = 1; version <= Store::current_schema_version(); ++version) {
+    const auto signature_of = [](int version) {
         SQLite::Database probe(":memory:", SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
         apply_schema(probe, 0, version);
-        if (schema_signature(probe) == signature) return version;
-    }
+        return schema_signature(probe);
+    };
+    if (signature_of(Store::current_schema_version()) == signature) return Store::current_schema_version();
+    for (int version = 1; version < Store::current_schema_version(); ++version)
+        if (signature_of(version) == signature) return version;
     throw runtime_error(fmt::format("database {} has tables but no schema version, and they are not kith's; "
                                     "give kith its own file with --db",
                                     path));

@@ -36,8 +36,7 @@ namespace {
 // What `kith sync` knows of its folder's cards is recorded too: an undone sync is one kith
 // forgets, and the next sync takes the folder's cards in again rather than removing, as gone
 // from kith, the cards of people the phone added. Not recorded: undo_history itself; kith_state,
-// which says what rules the notes were read with (see the end of revert_newest), and rule_cache,
-// the rules kept compiled, which no command's change is; sync_changed and
+// which says what rules the notes were read with (see the end of revert_newest); sync_changed and
 // the full-text indexes, which triggers keep in step with the rows (an undo's own changes among
 // them). Tombstones are recorded, though triggers write them: an undone `rm` leaves none, and
 // an undone import puts back those it replaced or forgot; while an undo applies its changeset,

@@ -38,6 +38,7 @@ const std::vector<Fixture> fixtures{
     {8, 12, 34, 20, 4, 2},
     {9, 12, 34, 20, 4, 2},
     {10, 12, 34, 20, 4, 2},
+    {11, 12, 34, 20, 4, 2},
 };
 
 const std::string fixture_dir = std::string(KITH_SOURCE_DIR) + "/tests/fixtures/db";

@@ -3,8 +3,6 @@
 // feedback kept in mind, the birthday wish, the day you met, and rules that change.
 #include <doctest/doctest.h>
 
-#include <SQLiteCpp/SQLiteCpp.h>
-
 #include <nlohmann/json.hpp>
 
 #include <sys/stat.h>
@@ -29,14 +27,8 @@ std::vector<std::string> asked_on(Sandbox& box, const std::string& who, const st
     return lines_of(box.ok({"ask", who, "--format", "tsv"}));
 }
 
-// The rule book kith keeps compiled in the database, as bytes; "" when none is.
-std::string saved_rulebook(Sandbox& box) {
-    SQLite::Database db(box.db, SQLite::OPEN_READONLY);
-    SQLite::Statement query(db, "SELECT saved FROM rule_cache");
-    if (!query.executeStep()) return {};
-    const auto column = query.getColumn(0);
-    return {static_cast<const char*>(column.getBlob()), static_cast<std::size_t>(column.getBytes())};
-}
+// Where kith keeps the rules compiled, in the sandbox's cache folder.
+std::string kept_rules(const Sandbox& box) { return box.dir + "/.cache/kith/rules"; }
 
 }  // namespace
 
@@ -330,27 +322,32 @@ TEST_CASE("ask: when the config's rules change, notes are read again, and due fo
     CHECK(has(box.ok({"due"}), "you promised: send the deck by Friday"));
 }
 
-TEST_CASE("note: the rules are kept compiled in the database, and made again when the copy is damaged or the rules change") {
+TEST_CASE("note: the rules are kept compiled in the cache, private, and made again when the copy is damaged or the rules change") {
     Sandbox box;
     box.today = "2026-10-12";
     box.ok({"add", "Di Roe"});
     box.ok({"note", "di", "Started a new job at Globex"});
-    const auto kept = saved_rulebook(box);
+    const auto kept = box.read_file(kept_rules(box));
     REQUIRE(kept.size() > 1000);
-    {
-        SQLite::Database db(box.db, SQLite::OPEN_READWRITE);
-        db.exec("UPDATE rule_cache SET saved = x'00ff'");
-    }
+    CHECK(kith::test::mode_of(kept_rules(box)) == 0600);
+    box.write_file(kept_rules(box), "damaged", 0600);
     // A damaged copy is not used: the note is read as ever, and the copy made again.
     CHECK(has(box.ok({"note", "di", "I'll send her the deck by Friday"}), "you promised: send the deck by Friday"));
-    CHECK(saved_rulebook(box) == kept);
+    CHECK(box.read_file(kept_rules(box)) == kept);
     box.ok({"undo"});  // an undo takes back the note, not the rules kith keeps
-    CHECK(saved_rulebook(box) == kept);
+    CHECK(box.read_file(kept_rules(box)) == kept);
 
     box.write_file(box.config, "[[questions.rule]]\nname = \"user1\"\nmatch = 'kayak'\nask = \"How is the kayaking?\"\n");
     box.ok({"note", "di", "Into kayaking lately"});
-    CHECK(saved_rulebook(box) != kept);
+    CHECK(box.read_file(kept_rules(box)) != kept);
     CHECK(has(box.ok({"ask", "di"}), "How is the kayaking?"));
+
+    // Without a cache folder kith can write, it compiles the rules each time and reads the same.
+    const auto nowhere = kith::test::with_env({{"XDG_CACHE_HOME", "/dev/null/cache"}});
+    const auto result = box.run({"note", "di", "promised to intro her to Sam at Globex"}, nowhere);
+    CHECK(result.code == 0);
+    CHECK(result.err.empty());
+    CHECK(has(result.out, "you promised: intro to Sam at Globex"));
 }
 
 TEST_CASE("note: a promise after another sentence, and next September in a note of news, are read as meant") {

@@ -35,11 +35,10 @@ TEST_CASE("every table kith keeps records in is recorded for undo, and has a pri
         store->write([&] {});  // creates the file
     }
     SQLite::Database db(path, SQLite::OPEN_READONLY);
-    // Left out on purpose: the history itself, which rules the notes were read with and the
-    // rules kept compiled, the
+    // Left out on purpose: the history itself, which rules the notes were read with, the
     // people changed since the last sync, which triggers keep (an undo's own changes among them),
     // and the flag that holds the tombstone triggers still while an undo applies.
-    const std::vector<std::string> not_recorded{"undo_history", "kith_state", "rule_cache", "sync_changed", "undo_applying"};
+    const std::vector<std::string> not_recorded{"undo_history", "kith_state", "sync_changed", "undo_applying"};
     std::vector<std::string> virtual_tables;
     SQLite::Statement virtuals(db, "SELECT name FROM sqlite_master WHERE type = 'table' AND sql LIKE 'CREATE VIRTUAL%'");
     while (virtuals.executeStep()) virtual_tables.push_back(virtuals.getColumn(0).getString());
