@@ -157,6 +157,12 @@ constexpr double max_part_s_harm_rate = 0.08;
 // 55.3 %, 6.0 % harmed (8 checks).
 constexpr double min_part_t_check_score = 0.65;
 constexpr double max_part_t_harm_rate = 0.07;
+// Part U (corpus-u.toml), written blind at the start of stop 36, before R was tuned on, so that R
+// can be tuned on with S, T and U blind. Never tuned on: its failures show only with
+// KITH_CORPUS=all. First score, on the rules as stop 35 left them: 52.6 %, 48.5 %, 13.3 % harmed
+// (18 checks).
+constexpr double min_part_u_check_score = 0.52;
+constexpr double max_part_u_harm_rate = 0.14;
 
 class Regex {
 public:
@@ -317,7 +323,7 @@ TEST_CASE("the question corpus scores at least what it scored when the rules wer
                        "corpus-f.toml", "corpus-g.toml", "corpus-h.toml", "corpus-i.toml",
                        "corpus-j.toml", "corpus-k.toml", "corpus-l.toml", "corpus-m.toml", "corpus-n.toml",
                        "corpus-o.toml", "corpus-p.toml", "corpus-q.toml", "corpus-r.toml", "corpus-s.toml",
-                       "corpus-t.toml"},
+                       "corpus-t.toml", "corpus-u.toml"},
                       jsonl);
     REQUIRE(cases.size() >= 300);
     Sandbox box;
@@ -327,13 +333,34 @@ TEST_CASE("the question corpus scores at least what it scored when the rules wer
     // KITH_CORPUS=dev prints the failures of the tuning two thirds; KITH_CORPUS=all, of every case.
     const char* show = std::getenv("KITH_CORPUS");
     const std::string show_which = show ? show : "";
-    Tally dev, held, all, parts_ab, part_c, part_d, part_e, part_f, part_g, part_h, part_i, part_j, part_k, part_l, part_m, part_n, part_o, part_p, part_q, part_r, part_s, part_t;
-    const std::map<std::string, Tally*> blind_parts{
-        {"corpus-e.toml", &part_e}, {"corpus-f.toml", &part_f}, {"corpus-g.toml", &part_g}, {"corpus-h.toml", &part_h},
-        {"corpus-i.toml", &part_i}, {"corpus-j.toml", &part_j},
-        {"corpus-k.toml", &part_k}, {"corpus-l.toml", &part_l}, {"corpus-m.toml", &part_m}, {"corpus-n.toml", &part_n},
-        {"corpus-o.toml", &part_o}, {"corpus-p.toml", &part_p}, {"corpus-q.toml", &part_q},
-        {"corpus-r.toml", &part_r}, {"corpus-s.toml", &part_s}, {"corpus-t.toml", &part_t}};
+    Tally dev, held, all, parts_ab, part_c, part_d;
+    // Parts E on, each written blind and scored apart, with its floor and its ceiling on harm.
+    struct Part {
+        char letter;
+        double min_check_score, max_harm_rate;
+        Tally tally;
+    };
+    std::map<std::string, Part> blind_parts;
+    for (const auto& part : std::vector<Part>{{'E', min_part_e_check_score, max_part_e_harm_rate, {}},
+                                              {'F', min_part_f_check_score, max_part_f_harm_rate, {}},
+                                              {'G', min_part_g_check_score, max_part_g_harm_rate, {}},
+                                              {'H', min_part_h_check_score, max_part_h_harm_rate, {}},
+                                              {'I', min_part_i_check_score, max_part_i_harm_rate, {}},
+                                              {'J', min_part_j_check_score, max_part_j_harm_rate, {}},
+                                              {'K', min_part_k_check_score, max_part_k_harm_rate, {}},
+                                              {'L', min_part_l_check_score, max_part_l_harm_rate, {}},
+                                              {'M', min_part_m_check_score, max_part_m_harm_rate, {}},
+                                              {'N', min_part_n_check_score, max_part_n_harm_rate, {}},
+                                              {'O', min_part_o_check_score, max_part_o_harm_rate, {}},
+                                              {'P', min_part_p_check_score, max_part_p_harm_rate, {}},
+                                              {'Q', min_part_q_check_score, max_part_q_harm_rate, {}},
+                                              {'R', min_part_r_check_score, max_part_r_harm_rate, {}},
+                                              {'S', min_part_s_check_score, max_part_s_harm_rate, {}},
+                                              {'T', min_part_t_check_score, max_part_t_harm_rate, {}},
+                                              {'U', min_part_u_check_score, max_part_u_harm_rate, {}}})
+        blind_parts.emplace(std::string("corpus-") + char(part.letter + ('a' - 'A')) + ".toml", part);
+    // Never tuned on: their failures show only with KITH_CORPUS=all.
+    const std::set<char> unseen{'R', 'S', 'T', 'U'};
     std::map<std::string, Tally> by_area;
     int hygiene_failures = 0, questions_seen = 0;
     std::ostringstream report;
@@ -411,9 +438,8 @@ TEST_CASE("the question corpus scores at least what it scored when the rules wer
             const bool has_must = !check.must.empty() || !check.due_must.empty();
             const bool passed = problems.empty();
             if (auto part = blind_parts.find(c.file); part != blind_parts.end()) {  // scored apart
-                part->second->add(passed, has_must, musts_met, harm);
-                // Parts R, S and T are blind: their failures show only with KITH_CORPUS=all.
-                const bool blind = c.file == "corpus-r.toml" || c.file == "corpus-s.toml" || c.file == "corpus-t.toml";
+                part->second.tally.add(passed, has_must, musts_met, harm);
+                const bool blind = unseen.count(part->second.letter) > 0;
                 if (!passed && (show_which == "all" || (show_which == "dev" && !blind))) {
                     report << c.id << " on " << check.day << ":\n";
                     for (const auto& text : texts) report << "    asked: " << text << "\n";
@@ -437,7 +463,8 @@ TEST_CASE("the question corpus scores at least what it scored when the rules wer
     summary << "question corpus, " << cases.size() << " cases:\n  all       " << all.line() << "\n  tuned on  "
             << dev.line() << "\n  held out  " << held.line() << "\n  " << hygiene_failures << " of " << questions_seen
             << " questions asked were not clean questions\n  parts A, B " << parts_ab.line() << "\n  part C    "
-            << part_c.line() << "\n  part D    " << part_d.line() << "\n  part E    " << part_e.line() << "\n  part F    " << part_f.line() << "\n  part G    " << part_g.line() << "\n  part H    " << part_h.line() << "\n  part I    " << part_i.line() << "\n  part J    " << part_j.line() << "\n  part K    " << part_k.line() << "\n  part L    " << part_l.line() << "\n  part M    " << part_m.line() << "\n  part N    " << part_n.line() << "\n  part O    " << part_o.line() << "\n  part P    " << part_p.line() << "\n  part Q    " << part_q.line() << "\n  part R    " << part_r.line() << "\n  part S    " << part_s.line() << "\n  part T    " << part_t.line() << "\n";
+            << part_c.line() << "\n  part D    " << part_d.line() << "\n";
+    for (const auto& [file, part] : blind_parts) summary << "  part " << part.letter << "    " << part.tally.line() << "\n";
     for (const auto& [area, tally] : by_area) summary << "    " << area << std::string(14 - std::min<std::size_t>(13, area.size()), ' ') << tally.line() << "\n";
     const std::string message = report.str() + summary.str();
     MESSAGE(message);
@@ -449,37 +476,10 @@ TEST_CASE("the question corpus scores at least what it scored when the rules wer
     CHECK(part_c.harm_rate() <= max_part_c_harm_rate);
     CHECK(part_d.check_score() >= min_part_d_check_score);
     CHECK(part_d.harm_rate() <= max_part_d_harm_rate);
-    CHECK(part_e.check_score() >= min_part_e_check_score);
-    CHECK(part_e.harm_rate() <= max_part_e_harm_rate);
-    CHECK(part_f.check_score() >= min_part_f_check_score);
-    CHECK(part_f.harm_rate() <= max_part_f_harm_rate);
-    CHECK(part_g.check_score() >= min_part_g_check_score);
-    CHECK(part_g.harm_rate() <= max_part_g_harm_rate);
-    CHECK(part_h.check_score() >= min_part_h_check_score);
-    CHECK(part_h.harm_rate() <= max_part_h_harm_rate);
-    CHECK(part_i.check_score() >= min_part_i_check_score);
-    CHECK(part_i.harm_rate() <= max_part_i_harm_rate);
-    CHECK(part_j.check_score() >= min_part_j_check_score);
-    CHECK(part_j.harm_rate() <= max_part_j_harm_rate);
-    CHECK(part_k.check_score() >= min_part_k_check_score);
-    CHECK(part_k.harm_rate() <= max_part_k_harm_rate);
-    CHECK(part_l.check_score() >= min_part_l_check_score);
-    CHECK(part_l.harm_rate() <= max_part_l_harm_rate);
-    CHECK(part_m.check_score() >= min_part_m_check_score);
-    CHECK(part_m.harm_rate() <= max_part_m_harm_rate);
-    CHECK(part_n.check_score() >= min_part_n_check_score);
-    CHECK(part_n.harm_rate() <= max_part_n_harm_rate);
-    CHECK(part_o.check_score() >= min_part_o_check_score);
-    CHECK(part_o.harm_rate() <= max_part_o_harm_rate);
-    CHECK(part_p.check_score() >= min_part_p_check_score);
-    CHECK(part_p.harm_rate() <= max_part_p_harm_rate);
-    CHECK(part_q.check_score() >= min_part_q_check_score);
-    CHECK(part_q.harm_rate() <= max_part_q_harm_rate);
-    CHECK(part_r.check_score() >= min_part_r_check_score);
-    CHECK(part_r.harm_rate() <= max_part_r_harm_rate);
-    CHECK(part_s.check_score() >= min_part_s_check_score);
-    CHECK(part_s.harm_rate() <= max_part_s_harm_rate);
-    CHECK(part_t.check_score() >= min_part_t_check_score);
-    CHECK(part_t.harm_rate() <= max_part_t_harm_rate);
+    for (const auto& [file, part] : blind_parts) {
+        CAPTURE(file);
+        CHECK(part.tally.check_score() >= part.min_check_score);
+        CHECK(part.tally.harm_rate() <= part.max_harm_rate);
+    }
     CHECK(hygiene_failures == 0);  // every question asked is a clean question
 }
