@@ -105,13 +105,28 @@ bool shares_a_name(const Note& a, const Note& b) {
     return false;
 }
 
+// Whether a note names the thing of an earlier reading by a word of its phrase ("the portal's
+// stillborn" names "the launch of the school admissions portal"), not a short or common word.
+bool names_the_thing(const Note& later, const std::string& phrase) {
+    const auto later_words = questions::words_in(later.text);
+    for (const auto& word : questions::words_in(phrase)) {
+        if (word.text.size() < 4 || questions::is_common_word(word.text)) continue;
+        for (const auto& other : later_words)
+            if (other.text == word.text || other.text == word.text + "'s") return true;
+    }
+    return false;
+}
+
 // "The wedding's off", "pulled out of Devoxx": a later note calls off what an earlier one said,
 // by the rule that read it or a name both use. "He GOT IT!!!", written once the interview is
 // past, tells how it went: the interview's note asks nothing more.
 bool calls_off(const Note& later, const Reading& later_reading, const Note& note, const Reading& reading) {
     if (later.on < note.on || (later.on == note.on && later.id < note.id)) return false;
-    // "Biscuit was put down": nothing more about Biscuit's leg.
-    if (later_reading.kind == "loss" && reading.kind != "loss" && shares_a_name(later, note)) return true;
+    // "Biscuit was put down": nothing more about Biscuit's leg; "her grandma died": nothing more
+    // about her grandma's fall.
+    const bool same_relation = !later_reading.relation.empty() && later_reading.relation == reading.relation;
+    if (later_reading.kind == "loss" && reading.kind != "loss" && (same_relation || shares_a_name(later, note)))
+        return true;
     if (later.on > note.on && (!reading.when || later.on >= *reading.when) && !reading.rule.empty() &&
         std::find(later_reading.answers.begin(), later_reading.answers.end(), reading.rule) != later_reading.answers.end())
         return true;
@@ -123,7 +138,7 @@ bool calls_off(const Note& later, const Reading& later_reading, const Note& note
         return !rule.empty() && (later_reading.rule == rule || std::find(names.begin(), names.end(), rule) != names.end());
     };
     if (called_off(reading.rule) || std::ranges::any_of(reading.also, called_off)) return true;
-    return shares_a_name(later, note);
+    return shares_a_name(later, note) || names_the_thing(later, reading.phrase);
 }
 
 class Engine {

@@ -562,9 +562,15 @@ Tense tense_of(std::string_view text, const std::vector<Word>& words, Span sente
         // "getting married", "to be promoted": what is to come, however it ends.
         const bool to_come = k > 0 && (words[k - 1].text == "getting" || words[k - 1].text == "get" ||
                                        words[k - 1].text == "gets" || words[k - 1].text == "be");
+        // "has broken", "Ozioma's torn", "they've fractured": a thing done, by its participle.
+        const bool perfect = k > 0 &&
+                             (words[k - 1].text == "has" || words[k - 1].text == "have" ||
+                              words[k - 1].text.ends_with("'s") || words[k - 1].text.ends_with("'ve")) &&
+                             ((w.text.size() > 4 && (w.text.ends_with("en") || w.text.ends_with("ed"))) ||
+                              w.text == "torn" || w.text == "hurt");
         if (to_come && (questions::is_past_marker(w.text) || w.text.ends_with("ed"))) {
             tense.future = true;
-        } else if (questions::is_past_marker(w.text) ||
+        } else if (perfect || questions::is_past_marker(w.text) ||
                    (w.text.size() > 4 && w.text.ends_with("ed") && before && !name_like(text, w, sentence))) {
             tense.past = true;
         } else if (w.text.size() > 4 && w.text.ends_with("ed") && w.begin == match.begin && before_match == 0) {
@@ -973,9 +979,11 @@ Reading read_by(const Note& note, const RuleBook& book, const Circle& circle, st
     const std::string moved_thing =
         new_day && !best ? questions::event_named_in(std::string_view(text).substr(0, new_day->begin)) : "";
     const bool unread_to_a_new_day = !moved_thing.empty();
-    // A death or a hard time outweighs what it called off ("Euan died on Ben Nevis … fergal pulled
-    // out w/ flu", "wedding's off, her dad's cancer is back"), which still asks nothing more.
-    const bool grave = best && (book.rule(best->rule).kind == "loss" || book.rule(best->rule).sensitive);
+    // A death, a hard time or a hurt to recover from outweighs what it called off ("Euan died on
+    // Ben Nevis … fergal pulled out w/ flu", "wedding's off, her dad's cancer is back", "broken
+    // her wrist so she's off the tour"), which still asks nothing more.
+    const bool grave = best && (book.rule(best->rule).kind == "loss" || book.rule(best->rule).sensitive ||
+                                book.rule(best->rule).recovery);
     if (reading.cancels && !to_a_new_day && !unread_to_a_new_day && !grave) {
         // "The wedding's off": it silences the earlier note (see the engine) and asks nothing itself,
         // unless it hurts ("the adoption fell through 💔 they're gutted"): then a gentle word, for a

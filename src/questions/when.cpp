@@ -34,23 +34,24 @@ std::optional<unsigned> month_number(std::string_view word) {
     return std::nullopt;
 }
 
-// A month in Spanish, French, German, Italian, Welsh, Portuguese, Polish or Turkish ("17 de
-// octubre", "am 12. Mai", "3 mars", "3 Chwefror", "13 listopada", "26 Kasım"): read only after a
-// day's number, since several are words or names too (Abril, mars, mai).
+// A month in Spanish, French, German, Italian, Welsh, Portuguese, Polish, Turkish, Czech, Dutch
+// or a Nordic language ("17 de octubre", "am 12. Mai", "3 mars", "3 Chwefror", "13 listopada",
+// "26 Kasım", "14. listopadu", "7 maart", "3. marts"): read only after a day's number, since
+// several are words or names too (Abril, mars, mai).
 std::optional<unsigned> foreign_month(std::string_view word) {
-    static constexpr std::array<std::array<std::string_view, 8>, 12> names{{
-        {"enero", "janvier", "januar", "gennaio", "ionawr", "janeiro", "stycznia", "ocak"},
-        {"febrero", "février", "februar", "febbraio", "chwefror", "fevereiro", "lutego", "şubat"},
-        {"marzo", "mars", "märz", "maerz", "mawrth", "março", "marca", "mart"},
-        {"abril", "avril", "aprile", "ebrill", "kwietnia", "nisan", "", ""},
-        {"mayo", "mai", "maggio", "maio", "maja", "mayıs", "", ""},
-        {"junio", "juin", "juni", "giugno", "mehefin", "junho", "czerwca", "haziran"},
-        {"julio", "juillet", "juli", "luglio", "gorffennaf", "julho", "lipca", "temmuz"},
-        {"agosto", "août", "aout", "awst", "sierpnia", "ağustos", "", ""},
-        {"septiembre", "setiembre", "septembre", "settembre", "medi", "setembro", "września", "eylül"},
-        {"octubre", "octobre", "oktober", "ottobre", "hydref", "outubro", "października", "ekim"},
-        {"noviembre", "novembre", "tachwedd", "novembro", "listopada", "kasım", "", ""},
-        {"diciembre", "décembre", "dezember", "dicembre", "rhagfyr", "dezembro", "grudnia", "aralık"},
+    static constexpr std::array<std::array<std::string_view, 11>, 12> names{{
+        {"enero", "janvier", "januar", "gennaio", "ionawr", "janeiro", "stycznia", "ocak", "ledna", "januari"},
+        {"febrero", "février", "februar", "febbraio", "chwefror", "fevereiro", "lutego", "şubat", "února", "februari"},
+        {"marzo", "mars", "märz", "maerz", "mawrth", "março", "marca", "mart", "března", "maart", "marts"},
+        {"abril", "avril", "aprile", "ebrill", "kwietnia", "nisan", "dubna", "", "", ""},
+        {"mayo", "mai", "maggio", "maio", "maja", "mayıs", "května", "mei", "maj", ""},
+        {"junio", "juin", "juni", "giugno", "mehefin", "junho", "czerwca", "haziran", "června", ""},
+        {"julio", "juillet", "juli", "luglio", "gorffennaf", "julho", "lipca", "temmuz", "července", ""},
+        {"agosto", "août", "aout", "awst", "sierpnia", "ağustos", "srpna", "augustus", "augusti", ""},
+        {"septiembre", "setiembre", "septembre", "settembre", "medi", "setembro", "września", "eylül", "září", ""},
+        {"octubre", "octobre", "oktober", "ottobre", "hydref", "outubro", "października", "ekim", "října", ""},
+        {"noviembre", "novembre", "tachwedd", "novembro", "listopada", "kasım", "listopadu", "", "", ""},
+        {"diciembre", "décembre", "dezember", "dicembre", "rhagfyr", "dezembro", "grudnia", "aralık", "prosince", ""},
     }};
     for (unsigned m = 0; m < 12; ++m)
         if (!word.empty() && std::ranges::find(names[m], word) != names[m].end()) return m + 1;
@@ -652,11 +653,13 @@ struct Scanner {
             }
         }
         // "26 wks of basic done!!": how long it took, now over.
-        // "another 2 wks of practising": time before the thing, not how long it lasts.
+        // "another 2 wks of practising": time before the thing, not how long it lasts; "then 2
+        // wks of hypercare": time after it.
         const bool done = at(i + 2) == "of" && (at(i + 4) == "done" || at(i + 4) == "finished" ||
                                                 at(i + 4) == "complete" || at(i + 4) == "completed" ||
                                                 (i > 0 && (at(i - 1) == "another" || at(i - 1) == "more" ||
-                                                           at(i - 1) == "extra")));
+                                                           at(i - 1) == "extra" || at(i - 1) == "then" ||
+                                                           at(i - 1) == "by")));
         if (auto n = count_word(w); n && !done && (at(i + 2) == "of" || from_a_day || somewhere_from)) {
             if (auto unit = unit_word(at(i + 1)); unit && *unit != Interval::Unit::years) {
                 out.lasting = Interval{*n, *unit};

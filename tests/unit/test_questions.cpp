@@ -2899,3 +2899,83 @@ TEST_CASE("questions: the Camino by its route's name, and pub day, are asked abo
     CHECK(asks(book, day_of(2027, 1, 18), day_of(2027, 2, 2)).size() == 1);
     CHECK_ASKS(asks(book, day_of(2027, 1, 18), day_of(2027, 2, 8)), "How did the pub day go?");
 }
+
+TEST_CASE("questions: a day with a Czech, Dutch or Danish month, a checkride, and a thing done told as 'has broken'") {
+    CHECK(iso(read("her cello recital is on 21. listopadu", day_of(2026, 11, 2)).when) == "2026-11-21");
+    CHECK(iso(read("his zwemles exam is 7 maart", day_of(2027, 2, 1)).when) == "2027-03-07");
+    CHECK(iso(read("the christening is lørdag 6. marts", day_of(2027, 2, 1)).when) == "2027-03-06");
+    // A month of another language is read only after a day's number: Mei is a name.
+    CHECK_FALSE(read("Mei is starting a pottery course", day_of(2026, 11, 2)).when);
+    const auto checkride = read("his instrument checkride is on the 14th", day_of(2026, 11, 2));
+    CHECK(checkride.rule == "exam");
+    CHECK(iso(checkride.when) == "2026-11-14");
+    // Offering once to do something is no volunteering.
+    CHECK(read("he volunteered to drive everyone to the airport", day_of(2026, 11, 2)).rule != "volunteering");
+    CHECK(read("she volunteers at the food bank on saturdays", day_of(2026, 11, 2)).rule == "volunteering");
+    const Date noted = day_of(2026, 11, 2);
+    CHECK_ASKS(asks("Tomasz has broken his ankle at five-a-side", noted, day_of(2026, 11, 4)), "How is Tomasz's ankle healing?");
+    CHECK_ASKS(asks("Dervla's torn her hamstring", noted, day_of(2026, 11, 4)), "How is Dervla's hamstring healing?");
+}
+
+TEST_CASE("questions: an injury that calls off a trip is asked about, and the trip falls silent") {
+    Person person;
+    person.settings.banks.clear();
+    person.note("Ines is off on the school ski trip to Andorra on 3 Feb", day_of(2027, 1, 4));
+    person.note("Ines has fractured her leg sledging so she's off the trip 😩", day_of(2027, 1, 20));
+    person.on = day_of(2027, 1, 22);
+    CHECK_SOME_SAY(person.texts(), "Ines's leg");
+    person.on = day_of(2027, 2, 3);
+    CHECK_NONE_SAY(person.texts(), "Andorra");
+    person.on = day_of(2027, 2, 12);
+    CHECK_NONE_SAY(person.texts(), "Andorra");
+}
+
+TEST_CASE("questions: a death silences the earlier note about the same relation's illness") {
+    Person person;
+    person.settings.banks.clear();
+    person.note("her dad's in hospital with pneumonia, she's driving up tonight", day_of(2026, 11, 2));
+    person.note("her dad died on sunday. funeral next week", day_of(2026, 11, 10));
+    person.on = day_of(2026, 11, 12);
+    CHECK_NONE_SAY(person.texts(), "your dad doing");
+    CHECK_SOME_SAY(person.texts(), "holding up");
+    // Another relation's illness is not silenced by it.
+    Person other;
+    other.settings.banks.clear();
+    other.note("her mum's in hospital with pneumonia", day_of(2026, 11, 2));
+    other.note("her dad died on sunday", day_of(2026, 11, 10));
+    other.on = day_of(2026, 11, 12);
+    CHECK_SOME_SAY(other.texts(), "your mum");
+}
+
+TEST_CASE("questions: a wood-fired oven, a gig at a wedding and a stillborn app are not a firing, their wedding or a loss") {
+    const Date noted = day_of(2026, 11, 2);
+    CHECK(read("bought a wood-fired oven for the garden", noted).rule != "layoff");
+    CHECK(read("he got fired on friday", noted).rule == "layoff");
+    const auto gig = read("her band's first paid gig is a wedding in Whitby on the 21st", noted);
+    CHECK(gig.rule != "wedding");
+    CHECK(iso(gig.when) == "2026-11-21");
+    CHECK(read("her wedding in Whitby on the 21st", noted).rule == "wedding");
+    CHECK(read("the app's stillborn, the board pulled the funding", noted).kind != "loss");
+    CHECK(read("the app's stillborn, the board pulled the funding", noted).cancels);
+    CHECK(read("their baby was stillborn in March", noted).kind == "loss");
+}
+
+TEST_CASE("questions: a call-off that names the thing by a word of its phrase silences it, and a phase after it is no part of it") {
+    Person person;
+    person.settings.banks.clear();
+    person.note("their new booking portal launches on the 16th", day_of(2026, 11, 2));
+    person.note("the portal's been shelved, budget gone", day_of(2026, 11, 9));
+    person.on = day_of(2026, 11, 16);
+    CHECK(person.texts().empty());
+    person.on = day_of(2026, 11, 19);
+    CHECK(person.texts().empty());
+    // "then 2 wks of hypercare": how it went is asked after the day, not after the fortnight.
+    CHECK_ASKS(asks("their CRM migration is on the 5th, then 2 wks of hypercare", day_of(2026, 11, 23), day_of(2026, 12, 8)),
+               "How did the CRM migration go?");
+}
+
+TEST_CASE("questions: a visa received, however it is spelt, is congratulated") {
+    CHECK_SOME_SAY(asks("his work visa recieved!! starts in Leeds in Jan", day_of(2026, 11, 2), day_of(2026, 11, 4)),
+                   "Congratulations on the visa");
+    CHECK_SOME_SAY(asks("her student visa arrived at last", day_of(2026, 11, 2), day_of(2026, 11, 4)), "Congratulations");
+}
