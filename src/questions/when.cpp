@@ -34,24 +34,32 @@ std::optional<unsigned> month_number(std::string_view word) {
     return std::nullopt;
 }
 
-// A month in Spanish, French, German, Italian, Welsh, Portuguese, Polish, Turkish, Czech, Dutch
-// or a Nordic language ("17 de octubre", "am 12. Mai", "3 mars", "3 Chwefror", "13 listopada",
-// "26 Kasım", "14. listopadu", "7 maart", "3. marts"): read only after a day's number, since
-// several are words or names too (Abril, mars, mai).
+// A month in Spanish, French, German, Italian, Welsh, Portuguese, Polish, Turkish, Czech, Dutch,
+// Romanian, Swahili or a Nordic language ("17 de octubre", "am 12. Mai", "3 mars", "3 Chwefror",
+// "13 listopada", "26 Kasım", "14. listopadu", "7 maart", "3. marts", "11 decembrie", "19
+// Novemba"): read only after a day's number, since several are words or names too (Abril, mars,
+// mai).
 std::optional<unsigned> foreign_month(std::string_view word) {
-    static constexpr std::array<std::array<std::string_view, 11>, 12> names{{
-        {"enero", "janvier", "januar", "gennaio", "ionawr", "janeiro", "stycznia", "ocak", "ledna", "januari"},
-        {"febrero", "février", "februar", "febbraio", "chwefror", "fevereiro", "lutego", "şubat", "února", "februari"},
-        {"marzo", "mars", "märz", "maerz", "mawrth", "março", "marca", "mart", "března", "maart", "marts"},
-        {"abril", "avril", "aprile", "ebrill", "kwietnia", "nisan", "dubna", "", "", ""},
-        {"mayo", "mai", "maggio", "maio", "maja", "mayıs", "května", "mei", "maj", ""},
-        {"junio", "juin", "juni", "giugno", "mehefin", "junho", "czerwca", "haziran", "června", ""},
-        {"julio", "juillet", "juli", "luglio", "gorffennaf", "julho", "lipca", "temmuz", "července", ""},
-        {"agosto", "août", "aout", "awst", "sierpnia", "ağustos", "srpna", "augustus", "augusti", ""},
-        {"septiembre", "setiembre", "septembre", "settembre", "medi", "setembro", "września", "eylül", "září", ""},
-        {"octubre", "octobre", "oktober", "ottobre", "hydref", "outubro", "października", "ekim", "října", ""},
-        {"noviembre", "novembre", "tachwedd", "novembro", "listopada", "kasım", "listopadu", "", "", ""},
-        {"diciembre", "décembre", "dezember", "dicembre", "rhagfyr", "dezembro", "grudnia", "aralık", "prosince", ""},
+    static constexpr std::array<std::array<std::string_view, 13>, 12> names{{
+        {"enero", "janvier", "januar", "gennaio", "ionawr", "janeiro", "stycznia", "ocak", "ledna", "januari",
+         "ianuarie"},
+        {"febrero", "février", "februar", "febbraio", "chwefror", "fevereiro", "lutego", "şubat", "února",
+         "februari", "februarie"},
+        {"marzo", "mars", "märz", "maerz", "mawrth", "março", "marca", "mart", "března", "maart", "marts", "martie",
+         "machi"},
+        {"abril", "avril", "aprile", "ebrill", "kwietnia", "nisan", "dubna", "aprilie", "aprili"},
+        {"mayo", "mai", "maggio", "maio", "maja", "mayıs", "května", "mei", "maj"},
+        {"junio", "juin", "juni", "giugno", "mehefin", "junho", "czerwca", "haziran", "června", "iunie"},
+        {"julio", "juillet", "juli", "luglio", "gorffennaf", "julho", "lipca", "temmuz", "července", "iulie",
+         "julai"},
+        {"agosto", "août", "aout", "awst", "sierpnia", "ağustos", "srpna", "augustus", "augusti", "agosti"},
+        {"septiembre", "setiembre", "septembre", "settembre", "medi", "setembro", "września", "eylül", "září",
+         "septembrie", "septemba"},
+        {"octubre", "octobre", "oktober", "ottobre", "hydref", "outubro", "października", "ekim", "října",
+         "octombrie", "oktoba"},
+        {"noviembre", "novembre", "tachwedd", "novembro", "listopada", "kasım", "listopadu", "noiembrie", "novemba"},
+        {"diciembre", "décembre", "dezember", "dicembre", "rhagfyr", "dezembro", "grudnia", "aralık", "prosince",
+         "decembrie", "desemba"},
     }};
     for (unsigned m = 0; m < 12; ++m)
         if (!word.empty() && std::ranges::find(names[m], word) != names[m].end()) return m + 1;
@@ -181,6 +189,22 @@ struct Scanner {
     bool counts_weekdays(std::size_t i) const {
         return weekday_named(at(i + 1)) && (at(i + 2) == "of" || at(i + 2) == "in") &&
                (month_number(at(i + 3)) || ((at(i + 3) == "the" || at(i + 3) == "next") && at(i + 4) == "month"));
+    }
+
+    // Word i opens a span of days written with their suffixes and a dash: "19th–23rd", "3rd - 5th"
+    // (not "the 3rd-4th percentile", "5th-6th grade", "came 3rd-5th").
+    bool opens_ordinal_span(std::size_t i) const {
+        static constexpr std::array<std::string_view, 8> not_days{"percentile", "place", "places", "grade",
+                                                                  "grades",     "year",  "century", "floor"};
+        static constexpr std::array<std::string_view, 6> placed{"came", "finished", "placed", "ranked", "coming", "finishing"};
+        if (!ordinal(at(i)) || !ordinal(at(i + 1)) || *day_number(at(i)) >= *day_number(at(i + 1)) ||
+            std::ranges::find(not_days, at(i + 2)) != not_days.end() ||
+            (i > 0 && std::ranges::find(placed, at(i - 1)) != placed.end()))
+            return false;
+        auto between = text.substr(words[i].end, words[i + 1].begin - words[i].end);
+        while (between.starts_with(' ')) between.remove_prefix(1);
+        while (between.ends_with(' ')) between.remove_suffix(1);
+        return between == "-" || between == "\xE2\x80\x93";
     }
 
     // Word i is the last of its clause: punctuation, an emoji or the end of the text follow it.
@@ -819,7 +843,9 @@ struct Scanner {
                 add(date, false, i, k, deadline);
                 return k - i + 1;
             }
-            if (i > 0 && (at(i - 1) == "the" || weekday_named(at(i - 1))) && ordinal(w) && !counts_weekdays(i)) {
+            if (((i > 0 && (at(i - 1) == "the" || weekday_named(at(i - 1)) || opens_ordinal_span(i - 1))) ||
+                 opens_ordinal_span(i)) &&
+                ordinal(w) && !counts_weekdays(i)) {
                 Date date = day_of_this_or_next_month(*d);
                 // "mon 4th": the weekday says which month's 4th, whatever the tense ("qualified!!!
                 // first shift mon 4th" is next month's Monday the 4th, not this month's Saturday).
@@ -973,12 +999,13 @@ struct Scanner {
     }
 };
 
-// "4-7 Sept", "Dec 1-5", "July 28-29": a span of days written with a hyphen is two day numbers.
+// "4-7 Sept", "Dec 1-5", "July 28-29", "19th–23rd": a span of days written with a hyphen is two
+// day numbers.
 std::vector<Word> split_day_spans(std::vector<Word> words) {
     std::vector<Word> out;
     out.reserve(words.size());
     auto day_digits = [](std::string_view part) {
-        return part.size() <= 2 && all_ascii_digits(part);
+        return (part.size() <= 2 && all_ascii_digits(part)) || ordinal(part);
     };
     for (auto& word : words) {
         auto dash = word.text.find('-');

@@ -2979,3 +2979,39 @@ TEST_CASE("questions: a visa received, however it is spelt, is congratulated") {
                    "Congratulations on the visa");
     CHECK_SOME_SAY(asks("her student visa arrived at last", day_of(2026, 11, 2), day_of(2026, 11, 4)), "Congratulations");
 }
+
+TEST_CASE("questions: someone near the end of life asks after the one caring for them, and hospice work is no such news") {
+    const Date noted = day_of(2026, 11, 2);
+    const auto hospice = asks("his mum's moved into a hospice, days not weeks they think", noted, day_of(2026, 11, 4));
+    CHECK_ASKS(hospice, "How are you holding up?");
+    CHECK_NONE_SAY(hospice, "your mum doing");
+    CHECK_FALSE(read("works as a chaplain at the hospice in Leeds", noted).sensitive);
+    CHECK_FALSE(read("she runs the hospice shop on the high street", noted).sensitive);
+}
+
+TEST_CASE("questions: an offshored team is a layoff, 'so let's not' keeps a note private, a conf is a conference") {
+    const Date noted = day_of(2026, 11, 2);
+    CHECK(read("her whole dept's been 'outsourced' to Kraków, last day is the 30th", noted).rule == "layoff");
+    CHECK(read("his team was offshored in the spring", noted).rule == "layoff");
+    CHECK(read("sister's health stuff, 'rather you didn't ask, so let's not'", noted).do_not_raise);
+    CHECK_FALSE(read("sister's health stuff, better now", noted).do_not_raise);
+    const auto conf = read("speaking at a devops conf in Porto on the 12th", noted);
+    CHECK(conf.rule == "conference");
+    CHECK(iso(conf.when) == "2026-11-12");
+    CHECK(read("weekly conf call with the Berlin team", noted).rule != "conference");
+}
+
+TEST_CASE("questions: taking the kids somewhere for a span of days, a Romanian or Swahili month, a name with ș") {
+    const std::string trip = "taking the kids to Tenerife 14th–21st, first holiday in 3 yrs";
+    const Date noted = day_of(2027, 1, 25);
+    const auto reading = read(trip, noted);
+    CHECK(reading.rule == "trip");
+    CHECK(iso(reading.when) == "2027-02-14");
+    CHECK_NONE_SAY(asks(trip, noted, day_of(2027, 2, 17)), "How was");
+    CHECK_SOME_SAY(asks(trip, noted, day_of(2027, 2, 24)), "How was Tenerife?");
+    // Not a span of days: places, percentiles.
+    CHECK_FALSE(read("she came 3rd-5th in every heat", noted).when);
+    CHECK(iso(read("his viva is 3 februarie", noted).when) == "2027-02-03");
+    CHECK(iso(read("graduation ni 14 Julai", noted).when) == "2027-07-14");
+    CHECK(read("moving to Timișoara in the spring", noted).phrase == "the move to Timișoara");
+}
