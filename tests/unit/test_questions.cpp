@@ -3015,3 +3015,27 @@ TEST_CASE("questions: taking the kids somewhere for a span of days, a Romanian o
     CHECK(iso(read("graduation ni 14 Julai", noted).when) == "2027-07-14");
     CHECK(read("moving to Timișoara in the spring", noted).phrase == "the move to Timișoara");
 }
+
+TEST_CASE("questions: an award won at 'the X awards' beside the speech is the award, and a funeral parlour is no loss") {
+    const Date noted = day_of(2026, 11, 2);
+    const auto award = read("picked up Designer of Promise at the Dezeen awards, then a speech she'd dreaded", noted);
+    CHECK(award.rule == "award");
+    CHECK_SOME_SAY(asks("won Best Debut at the Northern Fiction awards on friday, her speech made people cry", noted,
+                        day_of(2026, 11, 4)),
+                   "Congratulations on the Best Debut");
+    CHECK(read("his family ran a funeral parlour in Cork for three generations", noted).kind != "loss");
+    CHECK(read("her uncle's funeral is on thursday", noted).kind == "loss");
+}
+
+TEST_CASE("questions: feedback on a flow or the labels is kept with the person, and a specialist seen on a day is asked after") {
+    const Date noted = day_of(2026, 11, 2);
+    CHECK(read("Kwame on the checkout flow: 'three clicks too many'", noted).kind == "feedback");
+    CHECK(read("Ines on the jam labels: the font 'looks like a ransom note'", noted).kind == "feedback");
+    // A sensitive fact beside a dated appointment: the appointment is what to ask about.
+    const std::string note = "her migraines are worse again - seeing a neurologist on the 19th";
+    CHECK(read(note, noted).rule == "appointment");
+    CHECK_SOME_SAY(asks(note, noted, day_of(2026, 11, 19)), "Thinking of you today");
+    CHECK_ASKS(asks(note, noted, day_of(2026, 11, 23)), "How did the appointment go?");
+    CHECK_NONE_SAY(asks(note, noted, day_of(2026, 11, 23)), "migraine");
+    CHECK(read("he's seeing someone new, early days", noted).rule != "appointment");
+}
