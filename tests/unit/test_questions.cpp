@@ -3039,3 +3039,19 @@ TEST_CASE("questions: feedback on a flow or the labels is kept with the person, 
     CHECK_NONE_SAY(asks(note, noted, day_of(2026, 11, 23)), "migraine");
     CHECK(read("he's seeing someone new, early days", noted).rule != "appointment");
 }
+
+TEST_CASE("questions: a home for sale is asked after, an offer accepted is congratulated, a pet's last race is a loss") {
+    const Date noted = day_of(2027, 2, 1);
+    CHECK_ASKS(asks("they're selling the house in Frome, viewings from the 10th", noted, day_of(2027, 2, 20)),
+               "How is the sale of the house going — any offers yet?");
+    CHECK(read("she's selling her paintings at the Christmas market", noted).rule != "house-sale");
+    CHECK_SOME_SAY(asks("offer accepted on the maisonette in Leith!!", noted, day_of(2027, 2, 3)),
+                   "Congratulations on the maisonette");
+    const auto greyhound = read("Pip the lurcher has run his last race 💔 vet came out on monday", noted);
+    CHECK(greyhound.kind == "loss");
+    // An athlete's last race is no death.
+    CHECK(read("Mo ran his last race in Zurich, retiring at 34", noted).kind != "loss");
+    // "Nobody died": a mistake of ours, not a loss.
+    CHECK(read("my fault - we sent the wrong invoice, she said 'nobody died'", noted).kind == "mistake");
+    CHECK(read("her first comedy set at the Stand on the 19th", noted).rule == "first-time");
+}
