@@ -878,7 +878,9 @@ Reading read_by(const Note& note, const RuleBook& book, const Circle& circle, st
     if (best && !forced && book.rule(best->rule).kind == "loss") {
         const Span loss{static_cast<std::size_t>(best->groups[0].begin), static_cast<std::size_t>(best->groups[0].end)};
         const Span around = clause_at(text, sentence_at(spans, loss.begin), loss);
-        if (questions::find_dates(std::string_view(text).substr(around.begin, around.end - around.begin), noted, true).history) {
+        const auto dated_around =
+            questions::find_dates(std::string_view(text).substr(around.begin, around.end - around.begin), noted, true);
+        if (dated_around.history || (dated_around.past_since && loss.begin >= around.begin + *dated_around.past_since)) {
             const Other* instead = nullptr;
             for (const auto& other : others) {
                 const bool in_clause = other.span.begin < static_cast<long>(around.end) &&
@@ -1024,8 +1026,12 @@ Reading read_by(const Note& note, const RuleBook& book, const Circle& circle, st
     auto dates = questions::find_dates(text, noted, past_tense);
     // "in 2009" dates its own sentence only; beside a loss passed over, its own clause only.
     const Span dated = past_loss_passed_over ? clause : sentence;
-    if (best) dates.history = questions::find_dates(std::string_view(text).substr(dated.begin, dated.end - dated.begin),
-                                                    noted, past_tense).history;
+    if (best) {
+        const auto in_dated = questions::find_dates(std::string_view(text).substr(dated.begin, dated.end - dated.begin),
+                                                    noted, past_tense);
+        // "since her ama passed in 2019" is history for the loss it tells, not for what it follows.
+        dates.history = in_dated.history || (in_dated.past_since && match.begin >= dated.begin + *in_dated.past_since);
+    }
     // A second thing read beside the first lasts only as long as its own words say, up to where
     // the next thing begins ("Bath Half sun 15 March 🏃‍♀️ then flying to Chania on the 19th for a
     // wk": the race is one day).

@@ -35,31 +35,31 @@ std::optional<unsigned> month_number(std::string_view word) {
 }
 
 // A month in Spanish, French, German, Italian, Welsh, Portuguese, Polish, Turkish, Czech, Dutch,
-// Romanian, Swahili or a Nordic language ("17 de octubre", "am 12. Mai", "3 mars", "3 Chwefror",
-// "13 listopada", "26 Kasım", "14. listopadu", "7 maart", "3. marts", "11 decembrie", "19
-// Novemba"): read only after a day's number, since several are words or names too (Abril, mars,
-// mai).
+// Romanian, Swahili, Catalan or a Nordic language ("17 de octubre", "am 12. Mai", "3 mars", "3
+// Chwefror", "13 listopada", "26 Kasım", "14. listopadu", "7 maart", "3. marts", "11 decembrie",
+// "19 Novemba", "31 de desembre"): read only after a day's number, since several are words or
+// names too (Abril, mars, mai).
 std::optional<unsigned> foreign_month(std::string_view word) {
-    static constexpr std::array<std::array<std::string_view, 13>, 12> names{{
+    static constexpr std::array<std::array<std::string_view, 14>, 12> names{{
         {"enero", "janvier", "januar", "gennaio", "ionawr", "janeiro", "stycznia", "ocak", "ledna", "januari",
-         "ianuarie"},
+         "ianuarie", "gener"},
         {"febrero", "février", "februar", "febbraio", "chwefror", "fevereiro", "lutego", "şubat", "února",
-         "februari", "februarie"},
+         "februari", "februarie", "febrer"},
         {"marzo", "mars", "märz", "maerz", "mawrth", "março", "marca", "mart", "března", "maart", "marts", "martie",
-         "machi"},
+         "machi", "març"},
         {"abril", "avril", "aprile", "ebrill", "kwietnia", "nisan", "dubna", "aprilie", "aprili"},
-        {"mayo", "mai", "maggio", "maio", "maja", "mayıs", "května", "mei", "maj"},
-        {"junio", "juin", "juni", "giugno", "mehefin", "junho", "czerwca", "haziran", "června", "iunie"},
+        {"mayo", "mai", "maggio", "maio", "maja", "mayıs", "května", "mei", "maj", "maig"},
+        {"junio", "juin", "juni", "giugno", "mehefin", "junho", "czerwca", "haziran", "června", "iunie", "juny"},
         {"julio", "juillet", "juli", "luglio", "gorffennaf", "julho", "lipca", "temmuz", "července", "iulie",
-         "julai"},
-        {"agosto", "août", "aout", "awst", "sierpnia", "ağustos", "srpna", "augustus", "augusti", "agosti"},
+         "julai", "juliol"},
+        {"agosto", "août", "aout", "awst", "sierpnia", "ağustos", "srpna", "augustus", "augusti", "agosti", "agost"},
         {"septiembre", "setiembre", "septembre", "settembre", "medi", "setembro", "września", "eylül", "září",
-         "septembrie", "septemba"},
+         "septembrie", "septemba", "setembre"},
         {"octubre", "octobre", "oktober", "ottobre", "hydref", "outubro", "października", "ekim", "října",
          "octombrie", "oktoba"},
         {"noviembre", "novembre", "tachwedd", "novembro", "listopada", "kasım", "listopadu", "noiembrie", "novemba"},
         {"diciembre", "décembre", "dezember", "dicembre", "rhagfyr", "dezembro", "grudnia", "aralık", "prosince",
-         "decembrie", "desemba"},
+         "decembrie", "desemba", "desembre"},
     }};
     for (unsigned m = 0; m < 12; ++m)
         if (!word.empty() && std::ranges::find(names[m], word) != names[m].end()) return m + 1;
@@ -189,6 +189,17 @@ struct Scanner {
     bool counts_weekdays(std::size_t i) const {
         return weekday_named(at(i + 1)) && (at(i + 2) == "of" || at(i + 2) == "in") &&
                (month_number(at(i + 3)) || ((at(i + 3) == "the" || at(i + 3) == "next") && at(i + 4) == "month"));
+    }
+
+    // The "since" a few words before word i that opens its clause ("since his knee went in 2017").
+    std::optional<std::size_t> follows_since(std::size_t i) const {
+        for (std::size_t k = i; k-- > 0 && i - k <= 6;) {
+            if (text.substr(words[k].end, words[k + 1].begin - words[k].end).find_first_of(".,;:!?()") !=
+                std::string_view::npos)
+                return std::nullopt;
+            if (at(k) == "since") return k;
+        }
+        return std::nullopt;
     }
 
     // Word i opens a span of days written with their suffixes and a dash: "19th–23rd", "3rd - 5th"
@@ -642,7 +653,15 @@ struct Scanner {
             const auto& y = at(i + 1);
             auto [end, error] = std::from_chars(y.data(), y.data() + y.size(), year_value);
             if (error == std::errc{} && end == y.data() + y.size() && y.size() == 4 && year_value >= 1900) {
-                if (year_value < int{noted.year()}) out.history = true;
+                // "first race since his knee went in 2017": how long since, not when, but for the
+                // since-clause itself ("since her ama passed in 2019").
+                if (year_value < int{noted.year()}) {
+                    if (const auto since = follows_since(i)) {
+                        if (!out.past_since) out.past_since = words[*since].begin;
+                    } else {
+                        out.history = true;
+                    }
+                }
                 return 2;
             }
             return 0;

@@ -23,6 +23,9 @@ struct TextDate {
 struct TextDates {
     std::vector<TextDate> dates;  // in the order of the text
     bool history = false;         // a past anchor: nothing timed follows
+    // Where a clause opened by "since" that names a past year begins ("first race since his knee
+    // went in 2017"): history for what it says, not for what comes before it.
+    std::optional<std::size_t> past_since;
     std::optional<Interval> lasting;  // "for 3 wks", "2 weeks in Japan": how long it goes on
 };
 

@@ -3055,3 +3055,27 @@ TEST_CASE("questions: a home for sale is asked after, an offer accepted is congr
     CHECK(read("my fault - we sent the wrong invoice, she said 'nobody died'", noted).kind == "mistake");
     CHECK(read("her first comedy set at the Stand on the 19th", noted).rule == "first-time");
 }
+
+TEST_CASE("questions: 'first race since his knee went in 2017' is ahead, a loss told in its since-clause is still past") {
+    const std::string race = "doing the Leeds 10k on the 13th, first race since his knee went in 2017";
+    const Date noted = day_of(2026, 12, 1);
+    CHECK_FALSE(read(race, noted).history);
+    CHECK_SOME_SAY(asks(race, noted, day_of(2026, 12, 13)), "Good luck");
+    // The loss in the since-clause is long past: the trip beside it is what is asked about.
+    const std::string trip = "flying home to Accra on the 20th, first Christmas there since her dad passed in 2018";
+    CHECK(read(trip, noted).kind != "loss");
+    CHECK_NONE_SAY(asks(trip, noted, day_of(2026, 12, 3)), "holding up");
+}
+
+TEST_CASE("questions: a Catalan month, the SAT taken, a pursuit raced and the worlds are dated events") {
+    const Date noted = day_of(2026, 12, 1);
+    CHECK(iso(read("the calçotada is 14 de gener", noted).when) == "2027-01-14");
+    const auto sat = read("her son takes the SAT on the 12th", noted);
+    CHECK(sat.rule == "exam");
+    CHECK(iso(sat.when) == "2026-12-12");
+    CHECK(read("we sat down with the SAT tutor", noted).rule != "exam");
+    CHECK(read("racing the team pursuit at the nationals on the 9th", noted).rule == "race");
+    CHECK(read("off to the masters worlds in Apeldoorn on the 20th", noted).rule == "race");
+    CHECK(read("the best of both worlds, she says", noted).rule != "race");
+    CHECK(read("hiring foreign nationals is a headache for her", noted).rule != "race");
+}
