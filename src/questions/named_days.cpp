@@ -1,6 +1,7 @@
 #include "questions/named_days.h"
 
 #include <algorithm>
+#include <array>
 #include <functional>
 #include <string>
 #include <unordered_map>
@@ -83,6 +84,7 @@ constexpr Fixed fixed_days[] = {
     {{"fête", "de", "la", "musique"}, 6, 21}, {{"fete", "de", "la", "musique"}, 6, 21},
     {{"obon"}, 8, 13},                      {{"sankt", "hans"}, 6, 23},
     {{"sankt", "martin"}, 11, 11},          {{"martinstag"}, 11, 11},
+    {{"pakjesavond"}, 12, 5},               {{"sinterklaasavond"}, 12, 5},
 };
 
 // Days that fall on the nth weekday of their month (nth -1: the last), as the UK's bank
@@ -197,6 +199,19 @@ const std::unordered_multimap<std::string, Name>& names_by_first_word() {
             const sys_days sunday_before = christmas - days{1} - (weekday{christmas - days{1}} - Sunday);
             return Date{sunday_before - days{28}};
         });
+        // The Sundays of Advent, the first the fourth Sunday before Christmas.
+        static constexpr std::array<std::array<std::string_view, 2>, 4> advent_ordinals{
+            {{"first", "1st"}, {"second", "2nd"}, {"third", "3rd"}, {"fourth", "4th"}}};
+        for (int n = 0; n < 4; ++n) {
+            const auto advent_sunday = [n](year y) -> std::optional<Date> {
+                const sys_days christmas{year_month_day{y, December, day{25}}};
+                const sys_days sunday_before = christmas - days{1} - (weekday{christmas - days{1}} - Sunday);
+                return Date{sunday_before - days{7 * (3 - n)}};
+            };
+            for (auto ordinal : advent_ordinals[static_cast<std::size_t>(n)])
+                add({ordinal, "sunday", "of", "advent"}, advent_sunday);
+            if (n == 0) add({"advent", "sunday"}, advent_sunday);
+        }
         // Plough Monday: the first Monday after Twelfth Day (6 January).
         add({"plough", "monday"}, [](year y) -> std::optional<Date> {
             const sys_days twelfth{year_month_day{y, January, day{6}}};

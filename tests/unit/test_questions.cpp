@@ -3079,3 +3079,13 @@ TEST_CASE("questions: a Catalan month, the SAT taken, a pursuit raced and the wo
     CHECK(read("the best of both worlds, she says", noted).rule != "race");
     CHECK(read("hiring foreign nationals is a headache for her", noted).rule != "race");
 }
+
+TEST_CASE("questions: the Sundays of Advent and Pakjesavond are days by name") {
+    const Date noted = day_of(2026, 11, 16);
+    CHECK(iso(read("carol service on the 3rd Sunday of Advent", noted).when) == "2026-12-13");
+    CHECK(iso(read("wreath-making on Advent Sunday", noted).when) == "2026-11-29");
+    CHECK(iso(read("first pakjesavond at her parents' in Zwolle", noted).when) == "2026-12-05");
+    CHECK_SOME_SAY(asks("family lunch on the 2nd Sunday of Advent", noted, day_of(2026, 12, 6)), "Enjoy");
+    // "the 2nd" alone is still the 2nd of the month.
+    CHECK(iso(read("her recital is on the 2nd", noted).when) == "2026-12-02");
+}
