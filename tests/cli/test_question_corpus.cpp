@@ -141,26 +141,27 @@ constexpr double max_part_p_harm_rate = 0.04;
 constexpr double min_part_q_check_score = 0.92;
 constexpr double max_part_q_harm_rate = 0.01;
 // Part R (corpus-r.toml), written blind at the start of stop 34, before anything was tuned, so that
-// P and Q can be judged blind while the rules change. Never tuned on: its failures show only with
-// KITH_CORPUS=all. First score: 54.1 %, 40.5 %, 11.1 % harmed (15 checks); 54.8 %, 41.7 %, 11.9 %
-// (16 checks) once P was tuned on.
-constexpr double min_part_r_check_score = 0.54;
-constexpr double max_part_r_harm_rate = 0.12;
+// P and Q can be judged blind while the rules change. First score: 54.1 %, 40.5 %, 11.1 % harmed
+// (15 checks); 54.8 %, 41.7 %, 11.9 % (16 checks) once P and Q were tuned on. Tuned on in stop 36
+// with S, T and U blind (its failures show with KITH_CORPUS=dev): 91.1 %, 86.9 %, 0.7 % harmed.
+constexpr double min_part_r_check_score = 0.91;
+constexpr double max_part_r_harm_rate = 0.01;
 // Part S (corpus-s.toml), written blind in stop 34 while P was tuned on, its dates mostly as
 // people ordinarily write them, so that Q can be tuned on next with R and S blind. Never tuned
-// on: its failures show only with KITH_CORPUS=all. First score, on the rules as P left them: 63.2 %, 52.9 %, 7.5 % harmed (10 checks).
+// on: its failures show only with KITH_CORPUS=all. First score, on the rules as P left them: 63.2 %,
+// 52.9 %, 7.5 % harmed (10 checks); 64.7 %, 55.2 %, 7.5 % once R was tuned on.
 constexpr double min_part_s_check_score = 0.63;
 constexpr double max_part_s_harm_rate = 0.08;
 // Part T (corpus-t.toml), written blind at the start of stop 35, before Q was tuned on, like S
 // with its dates mostly as people ordinarily write them. Never tuned on: its failures show only
 // with KITH_CORPUS=all. First score, on the rules as stop 34 left them: 65.4 %,
-// 55.3 %, 6.0 % harmed (8 checks).
+// 55.3 %, 6.0 % harmed (8 checks); 66.2 % once Q was tuned on, 66.9 %, 57.4 %, 5.3 % once R was.
 constexpr double min_part_t_check_score = 0.65;
 constexpr double max_part_t_harm_rate = 0.07;
 // Part U (corpus-u.toml), written blind at the start of stop 36, before R was tuned on, so that R
 // can be tuned on with S, T and U blind. Never tuned on: its failures show only with
 // KITH_CORPUS=all. First score, on the rules as stop 35 left them: 52.6 %, 48.5 %, 13.3 % harmed
-// (18 checks).
+// (18 checks); 54.1 %, 50.5 %, 13.3 % once R was tuned on.
 constexpr double min_part_u_check_score = 0.52;
 constexpr double max_part_u_harm_rate = 0.14;
 
@@ -360,7 +361,7 @@ TEST_CASE("the question corpus scores at least what it scored when the rules wer
                                               {'U', min_part_u_check_score, max_part_u_harm_rate, {}}})
         blind_parts.emplace(std::string("corpus-") + char(part.letter + ('a' - 'A')) + ".toml", part);
     // Never tuned on: their failures show only with KITH_CORPUS=all.
-    const std::set<char> unseen{'R', 'S', 'T', 'U'};
+    const std::set<char> unseen{'S', 'T', 'U'};
     std::map<std::string, Tally> by_area;
     int hygiene_failures = 0, questions_seen = 0;
     std::ostringstream report;
