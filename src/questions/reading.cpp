@@ -880,7 +880,8 @@ Reading read_by(const Note& note, const RuleBook& book, const Circle& circle, st
         const Span around = clause_at(text, sentence_at(spans, loss.begin), loss);
         const auto dated_around =
             questions::find_dates(std::string_view(text).substr(around.begin, around.end - around.begin), noted, true);
-        if (dated_around.history || (dated_around.past_since && loss.begin >= around.begin + *dated_around.past_since)) {
+        if (dated_around.history ||
+            (dated_around.past_since && loss.begin >= around.begin + *dated_around.past_since)) {
             const Other* instead = nullptr;
             for (const auto& other : others) {
                 const bool in_clause = other.span.begin < static_cast<long>(around.end) &&

@@ -300,7 +300,8 @@ const Prefilter* prefilter_of(const RuleBook& book) {
         std::vector<std::string> patterns;
         for (const auto& rule : book.rules()) patterns.push_back(rule.match);
         compiled.prefilter = Prefilter::build(patterns);
-        if (compiled.prefilter && keeps) keep_file(book, "prefilter", kept_prefilter_header(book), compiled.prefilter->saved());
+        if (compiled.prefilter && keeps)
+            keep_file(book, "prefilter", kept_prefilter_header(book), compiled.prefilter->saved());
     }
     return compiled.prefilter.get();
 }

@@ -207,7 +207,8 @@ struct Scanner {
     bool opens_ordinal_span(std::size_t i) const {
         static constexpr std::array<std::string_view, 8> not_days{"percentile", "place", "places", "grade",
                                                                   "grades",     "year",  "century", "floor"};
-        static constexpr std::array<std::string_view, 6> placed{"came", "finished", "placed", "ranked", "coming", "finishing"};
+        static constexpr std::array<std::string_view, 6> placed{"came",   "finished", "placed",
+                                                                "ranked", "coming",   "finishing"};
         if (!ordinal(at(i)) || !ordinal(at(i + 1)) || *day_number(at(i)) >= *day_number(at(i + 1)) ||
             std::ranges::find(not_days, at(i + 2)) != not_days.end() ||
             (i > 0 && std::ranges::find(placed, at(i - 1)) != placed.end()))

@@ -2913,7 +2913,8 @@ TEST_CASE("questions: a day with a Czech, Dutch or Danish month, a checkride, an
     CHECK(read("he volunteered to drive everyone to the airport", day_of(2026, 11, 2)).rule != "volunteering");
     CHECK(read("she volunteers at the food bank on saturdays", day_of(2026, 11, 2)).rule == "volunteering");
     const Date noted = day_of(2026, 11, 2);
-    CHECK_ASKS(asks("Tomasz has broken his ankle at five-a-side", noted, day_of(2026, 11, 4)), "How is Tomasz's ankle healing?");
+    CHECK_ASKS(asks("Tomasz has broken his ankle at five-a-side", noted, day_of(2026, 11, 4)),
+               "How is Tomasz's ankle healing?");
     CHECK_ASKS(asks("Dervla's torn her hamstring", noted, day_of(2026, 11, 4)), "How is Dervla's hamstring healing?");
 }
 
@@ -2970,14 +2971,16 @@ TEST_CASE("questions: a call-off that names the thing by a word of its phrase si
     person.on = day_of(2026, 11, 19);
     CHECK(person.texts().empty());
     // "then 2 wks of hypercare": how it went is asked after the day, not after the fortnight.
-    CHECK_ASKS(asks("their CRM migration is on the 5th, then 2 wks of hypercare", day_of(2026, 11, 23), day_of(2026, 12, 8)),
-               "How did the CRM migration go?");
+    CHECK_ASKS(
+        asks("their CRM migration is on the 5th, then 2 wks of hypercare", day_of(2026, 11, 23), day_of(2026, 12, 8)),
+        "How did the CRM migration go?");
 }
 
 TEST_CASE("questions: a visa received, however it is spelt, is congratulated") {
     CHECK_SOME_SAY(asks("his work visa recieved!! starts in Leeds in Jan", day_of(2026, 11, 2), day_of(2026, 11, 4)),
                    "Congratulations on the visa");
-    CHECK_SOME_SAY(asks("her student visa arrived at last", day_of(2026, 11, 2), day_of(2026, 11, 4)), "Congratulations");
+    CHECK_SOME_SAY(asks("her student visa arrived at last", day_of(2026, 11, 2), day_of(2026, 11, 4)),
+                   "Congratulations");
 }
 
 TEST_CASE("questions: someone near the end of life asks after the one caring for them, and hospice work is no such news") {
