@@ -164,6 +164,12 @@ constexpr double max_part_t_harm_rate = 0.07;
 // (18 checks); 54.1 %, 50.5 %, 13.3 % once R was tuned on.
 constexpr double min_part_u_check_score = 0.52;
 constexpr double max_part_u_harm_rate = 0.14;
+// Part V (corpus-v.toml), written blind at the end of stop 36, once R was tuned on, so that the next
+// stop may tune on S with T, U and V blind. Never tuned on: its failures show only with
+// KITH_CORPUS=all. First score, on the rules as stop 36 left them: 69.0 %, 65.9 %, 8.5 % harmed
+// (11 checks).
+constexpr double min_part_v_check_score = 0.68;
+constexpr double max_part_v_harm_rate = 0.09;
 
 class Regex {
 public:
@@ -324,7 +330,7 @@ TEST_CASE("the question corpus scores at least what it scored when the rules wer
                        "corpus-f.toml", "corpus-g.toml", "corpus-h.toml", "corpus-i.toml",
                        "corpus-j.toml", "corpus-k.toml", "corpus-l.toml", "corpus-m.toml", "corpus-n.toml",
                        "corpus-o.toml", "corpus-p.toml", "corpus-q.toml", "corpus-r.toml", "corpus-s.toml",
-                       "corpus-t.toml", "corpus-u.toml"},
+                       "corpus-t.toml", "corpus-u.toml", "corpus-v.toml"},
                       jsonl);
     REQUIRE(cases.size() >= 300);
     Sandbox box;
@@ -358,10 +364,11 @@ TEST_CASE("the question corpus scores at least what it scored when the rules wer
                                               {'R', min_part_r_check_score, max_part_r_harm_rate, {}},
                                               {'S', min_part_s_check_score, max_part_s_harm_rate, {}},
                                               {'T', min_part_t_check_score, max_part_t_harm_rate, {}},
-                                              {'U', min_part_u_check_score, max_part_u_harm_rate, {}}})
+                                              {'U', min_part_u_check_score, max_part_u_harm_rate, {}},
+                                              {'V', min_part_v_check_score, max_part_v_harm_rate, {}}})
         blind_parts.emplace(std::string("corpus-") + char(part.letter + ('a' - 'A')) + ".toml", part);
     // Never tuned on: their failures show only with KITH_CORPUS=all.
-    const std::set<char> unseen{'S', 'T', 'U'};
+    const std::set<char> unseen{'S', 'T', 'U', 'V'};
     std::map<std::string, Tally> by_area;
     int hygiene_failures = 0, questions_seen = 0;
     std::ostringstream report;
