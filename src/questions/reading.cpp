@@ -880,8 +880,7 @@ Reading read_by(const Note& note, const RuleBook& book, const Circle& circle, st
         const Span around = clause_at(text, sentence_at(spans, loss.begin), loss);
         const auto dated_around =
             questions::find_dates(std::string_view(text).substr(around.begin, around.end - around.begin), noted, true);
-        if (dated_around.history ||
-            (dated_around.past_since && loss.begin >= around.begin + *dated_around.past_since)) {
+        if (dated_around.history_at(loss.begin - around.begin)) {
             const Other* instead = nullptr;
             for (const auto& other : others) {
                 const bool in_clause = other.span.begin < static_cast<long>(around.end) &&
@@ -1031,7 +1030,7 @@ Reading read_by(const Note& note, const RuleBook& book, const Circle& circle, st
         const auto in_dated = questions::find_dates(std::string_view(text).substr(dated.begin, dated.end - dated.begin),
                                                     noted, past_tense);
         // "since her ama passed in 2019" is history for the loss it tells, not for what it follows.
-        dates.history = in_dated.history || (in_dated.past_since && match.begin >= dated.begin + *in_dated.past_since);
+        dates.history = in_dated.history_at(match.begin - dated.begin);
     }
     // A second thing read beside the first lasts only as long as its own words say, up to where
     // the next thing begins ("Bath Half sun 15 March 🏃‍♀️ then flying to Chania on the 19th for a

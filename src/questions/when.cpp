@@ -194,9 +194,7 @@ struct Scanner {
     // The "since" a few words before word i that opens its clause ("since his knee went in 2017").
     std::optional<std::size_t> follows_since(std::size_t i) const {
         for (std::size_t k = i; k-- > 0 && i - k <= 6;) {
-            if (text.substr(words[k].end, words[k + 1].begin - words[k].end).find_first_of(".,;:!?()") !=
-                std::string_view::npos)
-                return std::nullopt;
+            if (ends_clause(k)) return std::nullopt;
             if (at(k) == "since") return k;
         }
         return std::nullopt;
@@ -213,9 +211,7 @@ struct Scanner {
             std::ranges::find(not_days, at(i + 2)) != not_days.end() ||
             (i > 0 && std::ranges::find(placed, at(i - 1)) != placed.end()))
             return false;
-        auto between = text.substr(words[i].end, words[i + 1].begin - words[i].end);
-        while (between.starts_with(' ')) between.remove_prefix(1);
-        while (between.ends_with(' ')) between.remove_suffix(1);
+        const auto between = trim(text.substr(words[i].end, words[i + 1].begin - words[i].end));
         return between == "-" || between == "\xE2\x80\x93";
     }
 

@@ -26,6 +26,8 @@ struct TextDates {
     // Where a clause opened by "since" that names a past year begins ("first race since his knee
     // went in 2017"): history for what it says, not for what comes before it.
     std::optional<std::size_t> past_since;
+    // Whether the thing at `offset` in the text read is history.
+    bool history_at(std::size_t offset) const { return history || (past_since && offset >= *past_since); }
     std::optional<Interval> lasting;  // "for 3 wks", "2 weeks in Japan": how long it goes on
 };
 
