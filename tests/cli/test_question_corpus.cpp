@@ -170,6 +170,12 @@ constexpr double max_part_u_harm_rate = 0.14;
 // (11 checks).
 constexpr double min_part_v_check_score = 0.68;
 constexpr double max_part_v_harm_rate = 0.09;
+// Part W (corpus-w.toml), written blind at the start of stop 37, before S was tuned on, so that S
+// can be tuned on with T, U, V and W blind. Never tuned on: its failures show only with
+// KITH_CORPUS=all. First score, on the rules as stop 36 left them: 72.2 %, 67.4 %,
+// 6.8 % harmed (9 checks).
+constexpr double min_part_w_check_score = 0.72;
+constexpr double max_part_w_harm_rate = 0.07;
 
 class Regex {
 public:
@@ -330,7 +336,7 @@ TEST_CASE("the question corpus scores at least what it scored when the rules wer
                        "corpus-f.toml", "corpus-g.toml", "corpus-h.toml", "corpus-i.toml",
                        "corpus-j.toml", "corpus-k.toml", "corpus-l.toml", "corpus-m.toml", "corpus-n.toml",
                        "corpus-o.toml", "corpus-p.toml", "corpus-q.toml", "corpus-r.toml", "corpus-s.toml",
-                       "corpus-t.toml", "corpus-u.toml", "corpus-v.toml"},
+                       "corpus-t.toml", "corpus-u.toml", "corpus-v.toml", "corpus-w.toml"},
                       jsonl);
     REQUIRE(cases.size() >= 300);
     Sandbox box;
@@ -365,10 +371,11 @@ TEST_CASE("the question corpus scores at least what it scored when the rules wer
                                               {'S', min_part_s_check_score, max_part_s_harm_rate, {}},
                                               {'T', min_part_t_check_score, max_part_t_harm_rate, {}},
                                               {'U', min_part_u_check_score, max_part_u_harm_rate, {}},
-                                              {'V', min_part_v_check_score, max_part_v_harm_rate, {}}})
+                                              {'V', min_part_v_check_score, max_part_v_harm_rate, {}},
+                                              {'W', min_part_w_check_score, max_part_w_harm_rate, {}}})
         blind_parts.emplace(std::string("corpus-") + char(part.letter + ('a' - 'A')) + ".toml", part);
     // Never tuned on: their failures show only with KITH_CORPUS=all.
-    const std::set<char> unseen{'S', 'T', 'U', 'V'};
+    const std::set<char> unseen{'S', 'T', 'U', 'V', 'W'};
     std::map<std::string, Tally> by_area;
     int hygiene_failures = 0, questions_seen = 0;
     std::ostringstream report;
