@@ -100,6 +100,62 @@ std::vector<Span> sentences(std::string_view text) {
     return out;
 }
 
+// The person's own words quoted in a note ("'worst conversation of my life'", “a scar like a
+// necklace”): from an opening quote to its closing one on the same line, four words or more (a
+// word or two in quotes is a label: "'highly commended'", "her role's been 'deleted'"). An
+// apostrophe inside a word ("I've", "she's") neither opens nor closes one.
+std::vector<Span> quotations(std::string_view text) {
+    static constexpr std::string_view open_curly = "\xE2\x80\x98", close_curly = "\xE2\x80\x99",
+                                      open_double = "\xE2\x80\x9C", close_double = "\xE2\x80\x9D";
+    const auto alnum = [](char c) { return is_ascii_lower(c) || is_ascii_upper(c) || is_ascii_digit(c); };
+    std::vector<Span> out;
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        std::string_view closers[2];
+        std::size_t inside = i + 1;
+        if (text.substr(i, 3) == open_curly || text.substr(i, 3) == open_double) {
+            closers[0] = text.substr(i, 3) == open_curly ? close_curly : close_double;
+            closers[1] = closers[0];
+            inside = i + 3;
+        } else if (text[i] == '\'' || text[i] == '"') {
+            // Opens after a space, a bracket, a dash or an emoji, never inside a word.
+            const bool after_gap = i == 0 || text[i - 1] == ' ' || text[i - 1] == '(' ||
+                                   static_cast<unsigned char>(text[i - 1]) >= 0x80;
+            if (!after_gap || i + 1 >= text.size() || text[i + 1] == ' ') continue;
+            closers[0] = text.substr(i, 1);
+            closers[1] = text[i] == '"' ? close_double : close_curly;
+        } else {
+            continue;
+        }
+        for (std::size_t j = inside; j < text.size() && text[j] != '\n'; ++j) {
+            const auto closer = std::ranges::find_if(closers, [&](std::string_view c) { return text.substr(j, c.size()) == c; });
+            if (closer == std::end(closers) || text[j - 1] == ' ') continue;
+            const std::size_t after = j + closer->size();
+            if (after < text.size() && alnum(text[after])) continue;  // "I've", "she's"
+            if (std::count(text.begin() + static_cast<std::ptrdiff_t>(i), text.begin() + static_cast<std::ptrdiff_t>(j), ' ') >= 3)
+                out.push_back({i, after});
+            i = after - 1;
+            break;
+        }
+    }
+    return out;
+}
+
+bool quoted(const std::vector<Span>& quotes, std::ptrdiff_t at) {
+    return std::ranges::any_of(quotes, [&](const Span& q) {
+        return at >= static_cast<std::ptrdiff_t>(q.begin) && at < static_cast<std::ptrdiff_t>(q.end);
+    });
+}
+
+// The text with every quotation blanked out but the one holding `keep`: a year the person says in
+// passing ("'lost count in 2009'") dates nothing of the note around it.
+std::string without_other_quotations(std::string_view text, std::size_t keep) {
+    std::string out(text);
+    for (const auto& q : quotations(text))
+        if (keep < q.begin || keep >= q.end) std::fill(out.begin() + static_cast<std::ptrdiff_t>(q.begin),
+                                                       out.begin() + static_cast<std::ptrdiff_t>(q.end), ' ');
+    return out;
+}
+
 // The clause of a sentence that holds the match: between commas, semicolons, dashes, brackets
 // and emoji (a jotted note's full stops: "got the keys!! 🔑⛪ converting it").
 Span clause_at(std::string_view text, Span sentence, Span match) {
@@ -116,6 +172,27 @@ Span clause_at(std::string_view text, Span sentence, Span match) {
     for (std::size_t i = match.end; i < sentence.end; ++i)
         if (std::string_view(",;:()").find(text[i]) != std::string_view::npos || text.substr(i, 3) == " - " ||
             emoji(i)) {
+            out.end = i;
+            break;
+        }
+    return out;
+}
+
+// The part of a jotted sentence that holds the match: up to an emoji or a spaced dash, which
+// end a thought where a full stop would ("proposed to her sat 💍 … — they met back in 2015").
+Span part_at(std::string_view text, Span sentence, Span match) {
+    const auto ends_part = [&](std::size_t i) {
+        return static_cast<unsigned char>(text[i]) == 0xF0 || text.substr(i, 3) == " - " ||
+               text.substr(i, 5) == " \xE2\x80\x94 " || text.substr(i, 5) == " \xE2\x80\x93 ";
+    };
+    Span out = sentence;
+    for (std::size_t i = match.begin; i-- > sentence.begin;)
+        if (ends_part(i)) {
+            out.begin = i + 1;
+            break;
+        }
+    for (std::size_t i = match.end; i < sentence.end; ++i)
+        if (ends_part(i)) {
             out.end = i;
             break;
         }
@@ -175,7 +252,8 @@ bool capitalised_in(std::string_view text, const Word& word) {
 // The clause's subject before the thing is the user: "I'm speaking at UXLondon", "we're moving
 // to Frome on the 30th", "my surgery". Someone else named or pointed to first ("she'll sit in
 // the front row", "Kai's") makes it theirs.
-bool told_of_ourselves(const std::vector<Word>& words, Span clause, Span match) {
+// An "I" or "my" inside a quotation is the person's own ("'I've run a redundancy round'").
+bool told_of_ourselves(const std::vector<Word>& words, Span clause, Span match, const std::vector<Span>& quotes) {
     static const std::set<std::string_view> ourselves{"i",  "i'm",   "im",    "i've", "ive",   "i'll", "my",
                                                       "we", "we're", "we've", "weve", "we'll", "our", "me"};
     static const std::set<std::string_view> others{"he",   "she",   "they",  "it",   "he's",  "she's", "they're",
@@ -185,6 +263,7 @@ bool told_of_ourselves(const std::vector<Word>& words, Span clause, Span match) 
         const Word& w = words[k];
         if (w.begin >= match.begin) continue;
         if (w.begin < clause.begin) break;
+        if (quoted(quotes, static_cast<std::ptrdiff_t>(w.begin))) continue;
         if (ourselves.contains(w.text)) return true;
         if (others.contains(w.text) || w.text.ends_with("'s")) return false;
     }
@@ -274,6 +353,13 @@ bool own_name(const Circle& circle, std::string_view key) {
     return std::ranges::find(circle.own_names, fold_case(key)) != circle.own_names.end();
 }
 
+// "off" as the last word of its clause: "Taghazout's off 😖", not "Ana's off to Lima".
+bool off_at_clause_end(std::string_view text, const Word& off) {
+    const auto next = text.find_first_not_of(' ', off.end);
+    return next == std::string_view::npos || !(is_ascii_lower(text[next]) || is_ascii_upper(text[next]) ||
+                                               is_ascii_digit(text[next]));
+}
+
 About find_about(std::string_view text, const std::vector<Word>& words, Span sentence, Span match,
                  const Circle& circle) {
     About about;
@@ -321,9 +407,11 @@ About find_about(std::string_view text, const std::vector<Word>& words, Span sen
         if (k > 0 && is_ascii_upper(text[w.begin]) && is_ascii_upper(text[words[k - 1].begin]) &&
             words[k - 1].end + 1 == w.begin && !questions::relation_named(words[k - 1].text))
             continue;
-        // What someone was, not someone of theirs: "since she was a teenager", "as a kid".
+        // What someone was or plays, not someone of theirs: "since she was a teenager", "as a
+        // kid", "Kobby is a mummy in his class assembly".
         if (k >= 2 && words[k - 1].text == "a" &&
-            (words[k - 2].text == "was" || words[k - 2].text == "were" || words[k - 2].text == "as"))
+            (words[k - 2].text == "was" || words[k - 2].text == "were" || words[k - 2].text == "as" ||
+             words[k - 2].text == "is" || words[k - 2].text == "plays" || words[k - 2].text == "playing"))
             continue;
         // Not the relation of the topic itself ("had a baby", "new puppy" are the thing).
         if (w.begin >= match.begin && w.end <= match.end && (key == "baby" || relation->animal)) continue;
@@ -359,6 +447,9 @@ About find_about(std::string_view text, const std::vector<Word>& words, Span sen
         const bool possessive = key.ends_with("'s");
         if (possessive) key.resize(key.size() - 2);
         if (questions::never_a_name(key) || questions::relation_named(key)) continue;
+        // "Taghazout's off 😖": a thing called off, not someone's.
+        if (possessive && k + 1 < words.size() && words[k + 1].text == "off" && off_at_clause_end(text, words[k + 1]))
+            continue;
         if (k > 0 && (words[k - 1].text == "st" || words[k - 1].text == "saint")) continue;  // St Martin's Day
         if (own_name(circle, key)) return about;  // "Nina's party", to Nina: hers
         // "our Líadan gets her grommets": someone of the user's own, told them in passing.
@@ -549,6 +640,10 @@ struct Tense {
     bool past = false, future = false, negated = false;
 };
 
+bool told_by_subject(std::string_view word) {
+    return word == "i" || word == "he" || word == "she" || word == "they" || word == "we" || word == "who";
+}
+
 Tense tense_of(std::string_view text, const std::vector<Word>& words, Span sentence, Span match) {
     Tense tense;
     std::size_t before_match = 0;
@@ -573,8 +668,11 @@ Tense tense_of(std::string_view text, const std::vector<Word>& words, Span sente
         } else if (perfect || questions::is_past_marker(w.text) ||
                    (w.text.size() > 4 && w.text.ends_with("ed") && before && !name_like(text, w, sentence))) {
             tense.past = true;
-        } else if (w.text.size() > 4 && w.text.ends_with("ed") && w.begin == match.begin && before_match == 0) {
-            tense.past = true;  // a clause that opens with the thing done: "engaged!!", "promoted!"
+        } else if (w.text.size() > 4 && w.text.ends_with("ed") && w.begin == match.begin &&
+                   (before_match == 0 || (k > 0 && told_by_subject(words[k - 1].text)))) {
+            // A clause that opens with the thing done ("engaged!!", "promoted!"), or the thing
+            // done by its subject ("he proposed to Laleh … sat").
+            tense.past = true;
         }
         if (questions::is_future_marker(w.text)) {
             // "is having", "are moving": the present progressive speaks of what is to come.
@@ -835,12 +933,14 @@ Reading read_by(const Note& note, const RuleBook& book, const Circle& circle, st
     const std::string text = normalized(note.text);
     const auto spans = sentences(text);
     const auto words = questions::words_in(text);
+    const auto quotes = quotations(text);
     const Date noted = note.on;
     if (known.empty()) known = matches_in(book, text, words);
 
     // The rule that reads it: the strongest kind that matches, then the first in order.
     std::optional<Found> best;
     int best_strength = 99;
+    bool best_in_quotes = false;
     std::vector<Found> plain;  // user rules without a kind: pattern → question, alongside
     std::vector<std::string> matched;
     struct Other {
@@ -867,9 +967,13 @@ Reading read_by(const Note& note, const RuleBook& book, const Circle& circle, st
         const int s = forced ? (i == *forced ? -1 : 99) : strength(rule.kind, rule.sensitive);
         if (!ours(rule.kind) && rule.kind != "private" && rule.kind != "fact")
             others.push_back({i, strength(rule.kind, rule.sensitive), found->groups[0]});
-        if (s < best_strength) {
+        // Of two things as strong, one told in the note's own words outweighs one the person is
+        // quoted saying ("going their separate ways … 'and I've run a redundancy round'").
+        const bool in_quotes = quoted(quotes, found->groups[0].begin);
+        if (s < best_strength || (s == best_strength && best_in_quotes && !in_quotes)) {
             best = std::move(found);
             best_strength = s;
+            best_in_quotes = in_quotes;
         }
     }
     // A loss told as long past ("first time since her ama passed in 2019") is why a journey
@@ -1013,7 +1117,7 @@ Reading read_by(const Note& note, const RuleBook& book, const Circle& circle, st
     About about = rule && rule->about_them ? About{} : find_about(text, words, whose_span, match, circle);
     // "my dad died on sunday, told Odile I'm stepping back": the user's own news, the person
     // named in passing; nothing of it is theirs to be asked about.
-    if ((about.mine || (about.self() && told_of_ourselves(words, clause, match)) || lent_to_us(words, clause, match)) &&
+    if ((about.mine || (about.self() && told_of_ourselves(words, clause, match, quotes)) || lent_to_us(words, clause, match)) &&
         rule && !ours(rule->kind)) {
         reading.kind = "fact";
         reading.rule = rule->id;
@@ -1024,11 +1128,14 @@ Reading read_by(const Note& note, const RuleBook& book, const Circle& circle, st
     // anywhere in the note; the nearest, and a day rather than a month.
     const bool past_tense = tense.past && !tense.future && !moved;  // a new date is ahead
     auto dates = questions::find_dates(text, noted, past_tense);
-    // "in 2009" dates its own sentence only; beside a loss passed over, its own clause only.
-    const Span dated = past_loss_passed_over ? clause : sentence;
+    // "in 2009" dates its own sentence only, up to an emoji or a dash; beside a loss passed over,
+    // its own clause only.
+    const Span dated = past_loss_passed_over ? clause : part_at(text, sentence, match);
     if (best) {
-        const auto in_dated = questions::find_dates(std::string_view(text).substr(dated.begin, dated.end - dated.begin),
-                                                    noted, past_tense);
+        const auto in_dated = questions::find_dates(
+            without_other_quotations(std::string_view(text).substr(dated.begin, dated.end - dated.begin),
+                                     match.begin - dated.begin),
+            noted, past_tense);
         // "since her ama passed in 2019" is history for the loss it tells, not for what it follows.
         dates.history = in_dated.history_at(match.begin - dated.begin);
     }

@@ -13,7 +13,7 @@ namespace kith::questions {
 
 // Changes with how kith reads notes (the C++, not the rules): stored readings made before are
 // read again.
-inline constexpr std::string_view reading_version = "reading-9";
+inline constexpr std::string_view reading_version = "reading-10";
 
 // Rule `index`'s compiled pattern; a usage error naming the rule when it does not compile.
 const Pattern& pattern_of(const RuleBook& book, std::size_t index);
