@@ -646,6 +646,10 @@ bool told_by_subject(std::string_view word) {
 
 Tense tense_of(std::string_view text, const std::vector<Word>& words, Span sentence, Span match) {
     Tense tense;
+    const Span clause = clause_at(text, sentence, match);
+    const bool opens_clause = clause.begin <= match.begin &&
+                              text.substr(clause.begin, match.begin - clause.begin).find_first_not_of(" \"'(") ==
+                                  std::string_view::npos;
     std::size_t before_match = 0;
     for (std::size_t k = 0; k < words.size(); ++k) {
         const Word& w = words[k];
@@ -669,9 +673,9 @@ Tense tense_of(std::string_view text, const std::vector<Word>& words, Span sente
                    (w.text.size() > 4 && w.text.ends_with("ed") && before && !name_like(text, w, sentence))) {
             tense.past = true;
         } else if (w.text.size() > 4 && w.text.ends_with("ed") && w.begin == match.begin &&
-                   (before_match == 0 || (k > 0 && told_by_subject(words[k - 1].text)))) {
-            // A clause that opens with the thing done ("engaged!!", "promoted!"), or the thing
-            // done by its subject ("he proposed to Laleh … sat").
+                   (before_match == 0 || opens_clause || (k > 0 && told_by_subject(words[k - 1].text)))) {
+            // A clause that opens with the thing done ("engaged!!", "promoted!", "Taghazout's off
+            // 😖 cracked 2 ribs on thurs"), or the thing done by its subject ("he proposed … sat").
             tense.past = true;
         }
         if (questions::is_future_marker(w.text)) {
@@ -1485,8 +1489,14 @@ Reading read_note(const Note& whole, const RuleBook& book, const Circle& circle)
         // Someone else's thing beside theirs ("promoted to director — her old boss is retiring in
         // June") is nothing to ask them about; their own beside someone else's is ("moving flats on
         // the 7th, then his sister's wedding on the 21st").
+        // Their family's day beside their own is theirs too ("her op's thurs 12th + her son
+        // graduates in Galway thurs 26th, she's determined to be there"); a colleague's is not.
+        const bool at_work = second.relation == "boss" || second.relation == "manager" ||
+                             second.relation == "colleague" || second.relation == "co-founder";
+        const bool family_beside_own = reading.relation.empty() && reading.name.empty() && !second.relation.empty() &&
+                                       !second.relation.starts_with("ex-") && !at_work;
         const bool same_person = (second.relation == reading.relation && second.name == reading.name) ||
-                                 (second.relation.empty() && second.name.empty());
+                                 (second.relation.empty() && second.name.empty()) || family_beside_own;
         const bool own_day = (news_now || (second.when && (second.when != reading.when || reading.kind == "milestone"))) &&
                              !second.history && !second.negated && same_person;
         // So is a first that is only a fact, asking nothing and calling nothing off ("their booking

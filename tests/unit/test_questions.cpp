@@ -3182,3 +3182,26 @@ TEST_CASE("questions: 'it comes from me', 'carry on as if I never said it', 'tal
     // Where a gift came from is no secret.
     CHECK_FALSE(read("the hamper comes from her sister's farm shop", noted).do_not_raise);
 }
+
+TEST_CASE("questions: their family's day beside their own is asked too, a colleague's is not") {
+    const Date noted = day_of(2026, 11, 2);
+    const std::string both =
+        "her thyroid op's thurs 12th (half of it out) + her son Ruadhán graduates in Galway thurs 26th, she's determined to be there";
+    CHECK_SOME_SAY(asks(both, noted, day_of(2026, 11, 26)), "Enjoy Ruadhán's graduation today");
+    CHECK_SOME_SAY(asks(both, noted, day_of(2026, 11, 30)), "How are you recovering?");
+    CHECK_NONE_SAY(asks("promoted to director!! her old boss is retiring in June", noted, day_of(2027, 7, 1)), "retire");
+}
+
+TEST_CASE("questions: a thing done that opens its clause is past, a first batch is asked after, a school place awaited") {
+    const Date monday = day_of(2026, 11, 16);
+    CHECK(iso(read("Taghazout's off 😖 cracked 2 ribs bouldering on thurs", monday).when) == "2026-11-12");
+    CHECK(iso(read("ribs are fine now 🙌 racing the Bath Half on thurs", monday).when) == "2026-11-19");
+    CHECK_SOME_SAY(asks("curing his own bacon in the garage 🥓 first batch ready 'mid-Nov'", day_of(2026, 10, 19),
+                        day_of(2026, 12, 7)),
+                   "How did the first batch turn out?");
+    const auto school = read("their Tolu finds out his secondary school mon 1 mar, the big comp ('sink or swim') second",
+                             day_of(2027, 2, 15));
+    CHECK(school.rule == "decision");
+    CHECK(iso(school.when) == "2027-03-01");
+    CHECK(read("it's sink or swim at the new job", monday).rule != "race");
+}
