@@ -3205,3 +3205,13 @@ TEST_CASE("questions: a thing done that opens its clause is past, a first batch 
     CHECK(iso(school.when) == "2027-03-01");
     CHECK(read("it's sink or swim at the new job", monday).rule != "race");
 }
+
+TEST_CASE("questions: 'THEY WON IT' is a win to congratulate, whatever it was") {
+    const Date noted = day_of(2026, 11, 9);
+    CHECK_SOME_SAY(asks("THEY WON IT 🎉 heard early on the grapevine", noted, day_of(2026, 11, 10)),
+                   "Congratulations on the win!");
+    CHECK_SOME_SAY(asks("won the cycle-hire contract!!", noted, day_of(2026, 11, 10)),
+                   "Congratulations on winning the cycle-hire contract!");
+    // Won back, won over: no win to congratulate.
+    CHECK(read("she's won it back from the bank at last", noted).rule != "pitch-won");
+}
