@@ -118,8 +118,8 @@ std::vector<Span> quotations(std::string_view text) {
             inside = i + 3;
         } else if (text[i] == '\'' || text[i] == '"') {
             // Opens after a space, a bracket, a dash or an emoji, never inside a word.
-            const bool after_gap = i == 0 || text[i - 1] == ' ' || text[i - 1] == '(' ||
-                                   static_cast<unsigned char>(text[i - 1]) >= 0x80;
+            const bool after_gap =
+                i == 0 || text[i - 1] == ' ' || text[i - 1] == '(' || static_cast<unsigned char>(text[i - 1]) >= 0x80;
             if (!after_gap || i + 1 >= text.size() || text[i + 1] == ' ') continue;
             closers[0] = text.substr(i, 1);
             closers[1] = text[i] == '"' ? close_double : close_curly;
@@ -127,11 +127,13 @@ std::vector<Span> quotations(std::string_view text) {
             continue;
         }
         for (std::size_t j = inside; j < text.size() && text[j] != '\n'; ++j) {
-            const auto closer = std::ranges::find_if(closers, [&](std::string_view c) { return text.substr(j, c.size()) == c; });
+            const auto closer =
+                std::ranges::find_if(closers, [&](std::string_view c) { return text.substr(j, c.size()) == c; });
             if (closer == std::end(closers) || text[j - 1] == ' ') continue;
             const std::size_t after = j + closer->size();
             if (after < text.size() && alnum(text[after])) continue;  // "I've", "she's"
-            if (std::count(text.begin() + static_cast<std::ptrdiff_t>(i), text.begin() + static_cast<std::ptrdiff_t>(j), ' ') >= 3)
+            if (std::count(text.begin() + static_cast<std::ptrdiff_t>(i), text.begin() + static_cast<std::ptrdiff_t>(j),
+                           ' ') >= 3)
                 out.push_back({i, after});
             i = after - 1;
             break;
@@ -151,8 +153,9 @@ bool quoted(const std::vector<Span>& quotes, std::ptrdiff_t at) {
 std::string without_other_quotations(std::string_view text, std::size_t keep) {
     std::string out(text);
     for (const auto& q : quotations(text))
-        if (keep < q.begin || keep >= q.end) std::fill(out.begin() + static_cast<std::ptrdiff_t>(q.begin),
-                                                       out.begin() + static_cast<std::ptrdiff_t>(q.end), ' ');
+        if (keep < q.begin || keep >= q.end)
+            std::fill(out.begin() + static_cast<std::ptrdiff_t>(q.begin),
+                      out.begin() + static_cast<std::ptrdiff_t>(q.end), ' ');
     return out;
 }
 
@@ -181,18 +184,21 @@ Span clause_at(std::string_view text, Span sentence, Span match) {
 // The part of a jotted sentence that holds the match: up to an emoji or a spaced dash, which
 // end a thought where a full stop would ("proposed to her sat 💍 … — they met back in 2015").
 Span part_at(std::string_view text, Span sentence, Span match) {
-    const auto ends_part = [&](std::size_t i) {
-        return static_cast<unsigned char>(text[i]) == 0xF0 || text.substr(i, 3) == " - " ||
-               text.substr(i, 5) == " \xE2\x80\x94 " || text.substr(i, 5) == " \xE2\x80\x93 ";
+    // How many bytes the boundary starting at i takes (0: none there).
+    const auto boundary = [&](std::size_t i) -> std::size_t {
+        if (static_cast<unsigned char>(text[i]) == 0xF0) return 4;  // an emoji, U+1Fxxx
+        if (text.substr(i, 3) == " - ") return 3;
+        if (text.substr(i, 5) == " \xE2\x80\x94 " || text.substr(i, 5) == " \xE2\x80\x93 ") return 5;  // — –
+        return 0;
     };
     Span out = sentence;
     for (std::size_t i = match.begin; i-- > sentence.begin;)
-        if (ends_part(i)) {
-            out.begin = i + 1;
+        if (const auto length = boundary(i); length > 0 && i + length <= match.begin) {
+            out.begin = i + length;
             break;
         }
     for (std::size_t i = match.end; i < sentence.end; ++i)
-        if (ends_part(i)) {
+        if (boundary(i) > 0) {
             out.end = i;
             break;
         }
@@ -356,8 +362,8 @@ bool own_name(const Circle& circle, std::string_view key) {
 // "off" as the last word of its clause: "Taghazout's off 😖", not "Ana's off to Lima".
 bool off_at_clause_end(std::string_view text, const Word& off) {
     const auto next = text.find_first_not_of(' ', off.end);
-    return next == std::string_view::npos || !(is_ascii_lower(text[next]) || is_ascii_upper(text[next]) ||
-                                               is_ascii_digit(text[next]));
+    return next == std::string_view::npos ||
+           !(is_ascii_lower(text[next]) || is_ascii_upper(text[next]) || is_ascii_digit(text[next]));
 }
 
 About find_about(std::string_view text, const std::vector<Word>& words, Span sentence, Span match,
@@ -647,9 +653,9 @@ bool told_by_subject(std::string_view word) {
 Tense tense_of(std::string_view text, const std::vector<Word>& words, Span sentence, Span match) {
     Tense tense;
     const Span clause = clause_at(text, sentence, match);
-    const bool opens_clause = clause.begin <= match.begin &&
-                              text.substr(clause.begin, match.begin - clause.begin).find_first_not_of(" \"'(") ==
-                                  std::string_view::npos;
+    const bool opens_clause =
+        clause.begin <= match.begin &&
+        text.substr(clause.begin, match.begin - clause.begin).find_first_not_of(" \"'(") == std::string_view::npos;
     std::size_t before_match = 0;
     for (std::size_t k = 0; k < words.size(); ++k) {
         const Word& w = words[k];
@@ -1121,7 +1127,8 @@ Reading read_by(const Note& note, const RuleBook& book, const Circle& circle, st
     About about = rule && rule->about_them ? About{} : find_about(text, words, whose_span, match, circle);
     // "my dad died on sunday, told Odile I'm stepping back": the user's own news, the person
     // named in passing; nothing of it is theirs to be asked about.
-    if ((about.mine || (about.self() && told_of_ourselves(words, clause, match, quotes)) || lent_to_us(words, clause, match)) &&
+    if ((about.mine || (about.self() && told_of_ourselves(words, clause, match, quotes)) ||
+         lent_to_us(words, clause, match)) &&
         rule && !ours(rule->kind)) {
         reading.kind = "fact";
         reading.rule = rule->id;
@@ -1488,9 +1495,9 @@ Reading read_note(const Note& whole, const RuleBook& book, const Circle& circle)
         const bool news_now = second.kind == "milestone" && reading.when;
         // Someone else's thing beside theirs ("promoted to director — her old boss is retiring in
         // June") is nothing to ask them about; their own beside someone else's is ("moving flats on
-        // the 7th, then his sister's wedding on the 21st").
-        // Their family's day beside their own is theirs too ("her op's thurs 12th + her son
-        // graduates in Galway thurs 26th, she's determined to be there"); a colleague's is not.
+        // the 7th, then his sister's wedding on the 21st"), and so is their family's day beside
+        // their own ("her op's thurs 12th + her son graduates in Galway thurs 26th, she's
+        // determined to be there"); a colleague's is not.
         const bool at_work = second.relation == "boss" || second.relation == "manager" ||
                              second.relation == "colleague" || second.relation == "co-founder";
         const bool family_beside_own = reading.relation.empty() && reading.name.empty() && !second.relation.empty() &&

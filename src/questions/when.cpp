@@ -471,8 +471,8 @@ struct Scanner {
             // "sat", "sun", "wed" are plain words too: a weekday only after "on", or ending its
             // clause ("first match a week sat —", not "a week sat on the sofa").
             else if (auto wanted = weekday_named(at(k));
-                     wanted && (at(k - 1) == "on" || (at(k) != "sat" && at(k) != "sun" && at(k) != "wed") ||
-                                ends_clause(k)))
+                     wanted &&
+                     (at(k - 1) == "on" || (at(k) != "sat" && at(k) != "sun" && at(k) != "wed") || ends_clause(k)))
                 from = weekday_from(noted, *wanted, 1);
             if (from) {
                 add(Date{sys_days{*from} + days{7 * *n}}, false, i, k, deadline);

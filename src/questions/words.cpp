@@ -126,7 +126,8 @@ const WordSet& common_words() {
 // Capitalised words that do not name anyone, even right after "daughter" or before "'s".
 const WordSet& non_names() {
     static const WordSet words{
-        "i", "i'm", "i've", "i'll", "i'd", "the", "a", "an", "he", "she", "they", "we", "it", "his", "her", "their", "my", "our", "your", "mum",
+        "i", "i'm", "i've", "i'll", "i'd",  // "I've been made redundant": never a name, though capitalised
+        "the", "a", "an", "he", "she", "they", "we", "it", "his", "her", "their", "my", "our", "your", "mum",
         "mom", "dad", "mother", "father", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
         "sunday", "mon", "tue", "tues", "wed", "weds", "thu", "thur", "thurs", "fri", "sat", "sun", "january",
         "february", "march", "april", "may", "june", "july", "august", "september", "october", "november",
