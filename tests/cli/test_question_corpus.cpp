@@ -178,6 +178,12 @@ constexpr double max_part_v_harm_rate = 0.09;
 // 6.8 % harmed (9 checks); 73.7 %, 69.7 %, 6.8 % once S was tuned on.
 constexpr double min_part_w_check_score = 0.72;
 constexpr double max_part_w_harm_rate = 0.07;
+// Part X (corpus-x.toml), written blind at the end of stop 37, once S was tuned on, so that the next
+// stop may tune on T with U, V, W and X blind. Never tuned on: its failures show only with
+// KITH_CORPUS=all. First score, on the rules as stop 37 left them: 68.1 %, 65.5 %,
+// 11.6 % harmed (16 checks).
+constexpr double min_part_x_check_score = 0.68;
+constexpr double max_part_x_harm_rate = 0.12;
 
 class Regex {
 public:
@@ -338,7 +344,7 @@ TEST_CASE("the question corpus scores at least what it scored when the rules wer
                        "corpus-f.toml", "corpus-g.toml", "corpus-h.toml", "corpus-i.toml",
                        "corpus-j.toml", "corpus-k.toml", "corpus-l.toml", "corpus-m.toml", "corpus-n.toml",
                        "corpus-o.toml", "corpus-p.toml", "corpus-q.toml", "corpus-r.toml", "corpus-s.toml",
-                       "corpus-t.toml", "corpus-u.toml", "corpus-v.toml", "corpus-w.toml"},
+                       "corpus-t.toml", "corpus-u.toml", "corpus-v.toml", "corpus-w.toml", "corpus-x.toml"},
                       jsonl);
     REQUIRE(cases.size() >= 300);
     Sandbox box;
@@ -374,10 +380,11 @@ TEST_CASE("the question corpus scores at least what it scored when the rules wer
                                               {'T', min_part_t_check_score, max_part_t_harm_rate, {}},
                                               {'U', min_part_u_check_score, max_part_u_harm_rate, {}},
                                               {'V', min_part_v_check_score, max_part_v_harm_rate, {}},
-                                              {'W', min_part_w_check_score, max_part_w_harm_rate, {}}})
+                                              {'W', min_part_w_check_score, max_part_w_harm_rate, {}},
+                                              {'X', min_part_x_check_score, max_part_x_harm_rate, {}}})
         blind_parts.emplace(std::string("corpus-") + char(part.letter + ('a' - 'A')) + ".toml", part);
     // Never tuned on: their failures show only with KITH_CORPUS=all.
-    const std::set<char> unseen{'T', 'U', 'V', 'W'};
+    const std::set<char> unseen{'T', 'U', 'V', 'W', 'X'};
     std::map<std::string, Tally> by_area;
     int hygiene_failures = 0, questions_seen = 0;
     std::ostringstream report;
