@@ -464,6 +464,13 @@ About find_about(std::string_view text, const std::vector<Word>& words, Span sen
             about.name = std::string(text.substr(w.begin, w.end - w.begin - (possessive ? 2 : 0)));
             return about;
         }
+        // "their Solvi (9) has her grade 3 ballet exam": someone of theirs, named with an age.
+        const bool aged = text.substr(w.end).starts_with(" (") && w.end + 2 < text.size() &&
+                          is_ascii_digit(text[w.end + 2]);
+        if (k > 0 && aged && (words[k - 1].text == "their" || words[k - 1].text == "her" || words[k - 1].text == "his")) {
+            about.name = std::string(text.substr(w.begin, w.end - w.begin - (possessive ? 2 : 0)));
+            return about;
+        }
         const bool first_word = text.substr(sentence.begin, w.begin - sentence.begin).find_first_not_of(" \"(") ==
                                 std::string_view::npos;
         // A name is followed by its verb ("Niamh finished"), not by an article ("Running the Berlin marathon").
@@ -1186,8 +1193,11 @@ Reading read_by(const Note& note, const RuleBook& book, const Circle& circle, st
     };
     // A hard time is not dated by a date nearer something else the note names ("her dad's been
     // diagnosed, surgery in a few wks", "wedding pushed to spring bc her mum's starting chemo"):
-    // the hard time is now.
-    const bool hard = rule && (rule->sensitive || rule->kind == "loss");
+    // the hard time is now; nor is a hurt ("Solvi's broken her wrist — ballet exam pushed to Feb":
+    // a recovery nobody plans, with nothing to ask before it), though an operation is dated as
+    // any event is.
+    const bool hurt = rule && rule->recovery && rule->before.empty();
+    const bool hard = rule && (rule->sensitive || rule->kind == "loss" || hurt);
     auto someone_elses = [&](const questions::TextDate& d) {
         for (std::size_t i = 0; i < known.size(); ++i) {
             if (!known[i] || i == best->rule) continue;

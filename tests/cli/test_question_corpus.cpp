@@ -154,12 +154,12 @@ constexpr double max_part_r_harm_rate = 0.01;
 constexpr double min_part_s_check_score = 0.90;
 constexpr double max_part_s_harm_rate = 0.01;
 // Part T (corpus-t.toml), written blind at the start of stop 35, before Q was tuned on, like S
-// with its dates mostly as people ordinarily write them. Never tuned on: its failures show only
-// with KITH_CORPUS=all. First score, on the rules as stop 34 left them: 65.4 %,
-// 55.3 %, 6.0 % harmed (8 checks); 66.2 % once Q was tuned on, 66.9 %, 57.4 %, 5.3 % once R was,
-// 67.7 %, 58.5 %, 5.3 % once S was.
-constexpr double min_part_t_check_score = 0.65;
-constexpr double max_part_t_harm_rate = 0.07;
+// with its dates mostly as people ordinarily write them. First score, on the rules as stop 34
+// left them: 65.4 %, 55.3 %, 6.0 % harmed (8 checks); 66.2 % once Q was tuned on, 66.9 %, 57.4 %,
+// 5.3 % once R was, 67.7 %, 58.5 %, 5.3 % once S was. Tuned on at the end of stop 37 with U, V, W
+// and X blind (its failures show with KITH_CORPUS=dev): 88.7 %, 86.2 %, 1.5 % harmed.
+constexpr double min_part_t_check_score = 0.88;
+constexpr double max_part_t_harm_rate = 0.02;
 // Part U (corpus-u.toml), written blind at the start of stop 36, before R was tuned on, so that R
 // can be tuned on with S, T and U blind. Never tuned on: its failures show only with
 // KITH_CORPUS=all. First score, on the rules as stop 35 left them: 52.6 %, 48.5 %, 13.3 % harmed
@@ -384,7 +384,7 @@ TEST_CASE("the question corpus scores at least what it scored when the rules wer
                                               {'X', min_part_x_check_score, max_part_x_harm_rate, {}}})
         blind_parts.emplace(std::string("corpus-") + char(part.letter + ('a' - 'A')) + ".toml", part);
     // Never tuned on: their failures show only with KITH_CORPUS=all.
-    const std::set<char> unseen{'T', 'U', 'V', 'W', 'X'};
+    const std::set<char> unseen{'U', 'V', 'W', 'X'};
     std::map<std::string, Tally> by_area;
     int hygiene_failures = 0, questions_seen = 0;
     std::ostringstream report;

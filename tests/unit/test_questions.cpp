@@ -2729,7 +2729,8 @@ TEST_CASE("questions: an event named inside a longer clause with a day is asked 
     const Date noted = day_of(2026, 11, 23);
     CHECK(read(audition, noted).phrase == "the chess tourney");
     CHECK_ASKS(asks(audition, noted, day_of(2026, 12, 1)), "How are you feeling about the chess tourney?");
-    CHECK_ASKS(asks(audition, noted, day_of(2026, 12, 14)), "Good luck with the chess tourney today — how are you feeling?");
+    CHECK_ASKS(asks(audition, noted, day_of(2026, 12, 14)),
+               "Good luck with the chess tourney today — how are you feeling?");
     CHECK_NOTHING_OVER(asks(audition, noted, day_of(2026, 12, 14)));
     CHECK_ASKS(asks(audition, noted, day_of(2026, 12, 16)), "How did the chess tourney go?");
 
@@ -3096,20 +3097,23 @@ TEST_CASE("questions: the Sundays of Advent and Pakjesavond are days by name") {
 TEST_CASE("questions: what the person is quoted saying neither outweighs the note nor dates it, nor is it ours") {
     const Date noted = day_of(2026, 11, 4);
     // Two hard times as strong: the one the note tells, not the one in the person's words.
-    const auto split = read("he + Filipa are going their separate ways after 15 yrs, 'and I've run a redundancy round'", noted);
+    const auto split =
+        read("he + Filipa are going their separate ways after 15 yrs, 'and I've run a redundancy round'", noted);
     CHECK(split.rule == "separation");
     CHECK(split.sensitive);
     // "I" inside the quotation is theirs: their news, not ours told in passing.
     CHECK(read("she said 'I've been made redundant, honestly a relief'", noted).kind == "situation");
     CHECK(read("I've been made redundant, told her on the call", noted).kind == "fact");
     // A year said in passing dates only the quotation.
-    const auto retiring = read("retiring after 32 yrs on the ward 'lost count in 2009'. last shift's wed 30 dec", noted);
+    const auto retiring =
+        read("retiring after 32 yrs on the ward 'lost count in 2009'. last shift's wed 30 dec", noted);
     CHECK_FALSE(retiring.history);
     CHECK(iso(retiring.when) == "2026-12-30");
     CHECK(read("retired from the ward back in 2009", noted).history);
     // A year beyond an emoji or a spaced dash is another thought of a jotted note.
-    CHECK(read("he proposed to Laleh on the bridge sat 💍 — they met at uni back in 2015", day_of(2026, 10, 12))
-              .history == false);
+    CHECK(
+        read("he proposed to Laleh on the bridge sat 💍 — they met at uni back in 2015", day_of(2026, 10, 12)).history ==
+        false);
     CHECK(read("they got engaged back in 2015", noted).history);
 }
 
@@ -3125,10 +3129,12 @@ TEST_CASE("questions: 'he proposed … sat' is the Saturday gone, 'a week sat' t
 
 TEST_CASE("questions: a role played is nobody of theirs, and a thing called off is nobody's") {
     const Date noted = day_of(2026, 10, 5);
-    const auto assembly = asks("her son Kobby (6) is a mummy in his class assembly thurs 15 oct", noted, day_of(2026, 10, 19));
+    const auto assembly =
+        asks("her son Kobby (6) is a mummy in his class assembly thurs 15 oct", noted, day_of(2026, 10, 19));
     CHECK_SOME_SAY(assembly, "Kobby's class assembly");
     CHECK_NONE_SAY(assembly, "your mum");
-    const auto ribs = asks("Taghazout's off 😖 cracked 2 ribs bouldering on thurs", day_of(2026, 11, 16), day_of(2026, 11, 20));
+    const auto ribs =
+        asks("Taghazout's off 😖 cracked 2 ribs bouldering on thurs", day_of(2026, 11, 16), day_of(2026, 11, 20));
     CHECK_SOME_SAY(ribs, "How are you recovering?");
     CHECK_NONE_SAY(ribs, "Taghazout");
     // Someone off somewhere is still someone.
@@ -3143,9 +3149,9 @@ TEST_CASE("questions: a swearing-in, a recall, a vow renewal, a ceremony beside 
     CHECK_SOME_SAY(asks("her daughter Teniola got a recall at RADA!! sat 28 nov", noted, day_of(2026, 11, 30)),
                    "How did Teniola's recall go?");
     CHECK(read("a product recall at the car plant", noted).rule != "audition");
-    CHECK_SOME_SAY(asks("his girlfriend has her cello audition for the city orchestra mon 14 Dec", noted,
-                        day_of(2026, 12, 1)),
-                   "How is your girlfriend feeling about the cello audition?");
+    CHECK_SOME_SAY(
+        asks("his girlfriend has her cello audition for the city orchestra mon 14 Dec", noted, day_of(2026, 12, 1)),
+        "How is your girlfriend feeling about the cello audition?");
     CHECK(read("renewing their vows on the beach on the 14th for their 30th", noted).rule == "vow-renewal");
     const auto award = asks("voted Teacher of the Year 🍎 ceremony in Manchester fri 4 dec", noted, day_of(2026, 12, 4));
     CHECK_SOME_SAY(award, "Enjoy the ceremony today");
@@ -3174,7 +3180,8 @@ TEST_CASE("questions: new words for old kinds: a PB, an investor, a knock-throug
                    "How was your mum's 80th?");
 }
 
-TEST_CASE("questions: 'it comes from me', 'carry on as if I never said it', 'talk to me like normal' keep a note private") {
+TEST_CASE(
+    "questions: 'it comes from me', 'carry on as if I never said it', 'talk to me like normal' keep a note private") {
     const Date noted = day_of(2026, 9, 28);
     CHECK(read("her best friend died suddenly last wk. if it comes up, it comes from me", noted).do_not_raise);
     CHECK(read("husband's been seeing someone. 'carry on as if I never said it'", noted).do_not_raise);
@@ -3186,21 +3193,25 @@ TEST_CASE("questions: 'it comes from me', 'carry on as if I never said it', 'tal
 TEST_CASE("questions: their family's day beside their own is asked too, a colleague's is not") {
     const Date noted = day_of(2026, 11, 2);
     const std::string both =
-        "her thyroid op's thurs 12th (half of it out) + her son Ruadhán graduates in Galway thurs 26th, she's determined to be there";
+        "her thyroid op's thurs 12th (half of it out) + her son Ruadhán graduates in Galway thurs 26th, she's "
+        "determined to be there";
     CHECK_SOME_SAY(asks(both, noted, day_of(2026, 11, 26)), "Enjoy Ruadhán's graduation today");
     CHECK_SOME_SAY(asks(both, noted, day_of(2026, 11, 30)), "How are you recovering?");
-    CHECK_NONE_SAY(asks("promoted to director!! her old boss is retiring in June", noted, day_of(2027, 7, 1)), "retire");
+    CHECK_NONE_SAY(asks("promoted to director!! her old boss is retiring in June", noted, day_of(2027, 7, 1)),
+                   "retire");
 }
 
-TEST_CASE("questions: a thing done that opens its clause is past, a first batch is asked after, a school place awaited") {
+TEST_CASE(
+    "questions: a thing done that opens its clause is past, a first batch is asked after, a school place awaited") {
     const Date monday = day_of(2026, 11, 16);
     CHECK(iso(read("Taghazout's off 😖 cracked 2 ribs bouldering on thurs", monday).when) == "2026-11-12");
     CHECK(iso(read("ribs are fine now 🙌 racing the Bath Half on thurs", monday).when) == "2026-11-19");
     CHECK_SOME_SAY(asks("curing his own bacon in the garage 🥓 first batch ready 'mid-Nov'", day_of(2026, 10, 19),
                         day_of(2026, 12, 7)),
                    "How did the first batch turn out?");
-    const auto school = read("their Tolu finds out his secondary school mon 1 mar, the big comp ('sink or swim') second",
-                             day_of(2027, 2, 15));
+    const auto school =
+        read("their Tolu finds out his secondary school mon 1 mar, the big comp ('sink or swim') second",
+             day_of(2027, 2, 15));
     CHECK(school.rule == "decision");
     CHECK(iso(school.when) == "2027-03-01");
     CHECK(read("it's sink or swim at the new job", monday).rule != "race");
@@ -3214,4 +3225,55 @@ TEST_CASE("questions: 'THEY WON IT' is a win to congratulate, whatever it was") 
                    "Congratulations on winning the cycle-hire contract!");
     // Won back, won over: no win to congratulate.
     CHECK(read("she's won it back from the bank at last", noted).rule != "pitch-won");
+}
+
+TEST_CASE("questions: an album out, a fireside chat, a private view, a posada, a first ride and a first shoot") {
+    const Date monday = day_of(2026, 11, 16);
+    CHECK_SOME_SAY(asks("her husband Ziad's debut album came out fri!!! launch gig at the Jazz Café thurs 10 dec", monday,
+                        day_of(2026, 11, 17)),
+                   "Congratulations on Ziad's album");
+    CHECK(read("the album artwork is due fri", monday).rule != "album-out");
+    CHECK_SOME_SAY(asks("doing a fireside chat at a payments summit in Riga thurs 3 dec", monday, day_of(2026, 12, 7)),
+                   "How did the fireside chat go?");
+    // A panel alone is too many things (a jury, solar panels): no talk of theirs.
+    CHECK(read("the interview panel meets thurs 3 dec", monday).rule != "presentation");
+    CHECK_SOME_SAY(asks("her still life got into the open 🎨 private view thurs 10 dec", monday, day_of(2026, 12, 10)),
+                   "private view");
+    CHECK_SOME_SAY(asks("hosting the posada for her street wed 16 dec", monday, day_of(2026, 12, 21)), "How was the posada?");
+    CHECK_SOME_SAY(asks("her son Kamran (6) can finally balance 🚲 first proper ride sun 29 nov", monday, day_of(2026, 12, 1)),
+                   "How did Kamran's first proper ride go?");
+    CHECK_SOME_SAY(asks("promoted to senior producer 🎬 first big shoot's the 26th", monday, day_of(2026, 11, 26)),
+                   "first big shoot");
+}
+
+TEST_CASE("questions: new words for old kinds: poached, consolidated, end stage, a posada, giving a daughter away") {
+    const Date noted = day_of(2026, 10, 19);
+    CHECK(read("he's been 'stolen' by the FT's graphics desk 🦹 starts mon 2 nov", noted).rule == "new-job");
+    CHECK(read("her role's been 'consolidated' into the Plovdiv hub, last day fri 30 oct", noted).rule == "layoff");
+    const auto dad = read("her dad's heart failure is 'end stage' now 😔 the hospice team come to the house", noted);
+    CHECK(dad.rule == "end-of-life");
+    CHECK(read("the end-stage boss of the game took all night", noted).rule != "end-of-life");
+    // Work for a mental health charity is no illness of theirs.
+    CHECK_FALSE(read("trained as a helpline volunteer w/ a mental health charity", noted).sensitive);
+    CHECK(read("her mental health has been rough since the move", noted).sensitive);
+    CHECK(read("he's giving his daughter Ekua away sat 19 dec in Takoradi", noted).rule == "wedding");
+    CHECK(read("he's gutted the kitchen, new one goes in w/c 30 nov", noted).rule == "renovation");
+    CHECK(read("he's gutted about the result", noted).rule != "renovation");
+    CHECK(read("their old beagle Tattie has gone to chase squirrels forever 🐾", noted).kind == "loss");
+    CHECK_SOME_SAY(asks("his corn snake Lentil escaped tues 🐍 'somewhere in the walls'", noted, day_of(2026, 10, 22)),
+                   "Lentil");
+    CHECK_SOME_SAY(asks("won Rookie of the Year at the Scottish Design Awards thurs 🏆", noted, day_of(2026, 10, 20)),
+                   "Congratulations on the Rookie of the Year");
+    CHECK_SOME_SAY(asks("her daughter Cáit's 3 wks into uni at St Andrews + homesick", noted, day_of(2026, 10, 20)),
+                   "How is Cáit settling in at uni?");
+}
+
+TEST_CASE("questions: 'their Solvi (9)' is someone of theirs, and a hurt is not dated by what it pushes back") {
+    CHECK_SOME_SAY(asks("their Solvi (9) has her grade 3 ballet exam sat 14 nov", day_of(2026, 10, 26), day_of(2026, 11, 14)),
+                   "Solvi");
+    const auto wrist = read("Solvi's broken her wrist 😩 in a splint for 6 wks — ballet exam pushed to Feb", day_of(2026, 11, 9));
+    CHECK(wrist.rule == "injury");
+    CHECK_FALSE(wrist.when.has_value());
+    // An operation moved is dated by its new day, as before.
+    CHECK(iso(read("Dad's knee op moved to the 14th 🙄 again", day_of(2026, 1, 5)).when) == "2026-01-14");
 }
