@@ -467,7 +467,9 @@ About find_about(std::string_view text, const std::vector<Word>& words, Span sen
         // "their Solvi (9) has her grade 3 ballet exam": someone of theirs, named with an age.
         const bool aged = text.substr(w.end).starts_with(" (") && w.end + 2 < text.size() &&
                           is_ascii_digit(text[w.end + 2]);
-        if (k > 0 && aged && (words[k - 1].text == "their" || words[k - 1].text == "her" || words[k - 1].text == "his")) {
+        const bool after_theirs = k > 0 && (words[k - 1].text == "their" || words[k - 1].text == "her" ||
+                                            words[k - 1].text == "his");
+        if (aged && after_theirs) {
             about.name = std::string(text.substr(w.begin, w.end - w.begin - (possessive ? 2 : 0)));
             return about;
         }

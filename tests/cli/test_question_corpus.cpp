@@ -184,6 +184,12 @@ constexpr double max_part_w_harm_rate = 0.07;
 // 11.6 % harmed (16 checks).
 constexpr double min_part_x_check_score = 0.68;
 constexpr double max_part_x_harm_rate = 0.12;
+// Part Y (corpus-y.toml), written blind at the end of stop 37, once T was tuned on, so that the next
+// stop may tune on U with V, W, X and Y blind. Never tuned on: its failures show only with
+// KITH_CORPUS=all. First score, on the rules as stop 37 left them: 72.8 %, 62.7 %,
+// 9.6 % harmed (13 checks).
+constexpr double min_part_y_check_score = 0.72;
+constexpr double max_part_y_harm_rate = 0.10;
 
 class Regex {
 public:
@@ -344,7 +350,8 @@ TEST_CASE("the question corpus scores at least what it scored when the rules wer
                        "corpus-f.toml", "corpus-g.toml", "corpus-h.toml", "corpus-i.toml",
                        "corpus-j.toml", "corpus-k.toml", "corpus-l.toml", "corpus-m.toml", "corpus-n.toml",
                        "corpus-o.toml", "corpus-p.toml", "corpus-q.toml", "corpus-r.toml", "corpus-s.toml",
-                       "corpus-t.toml", "corpus-u.toml", "corpus-v.toml", "corpus-w.toml", "corpus-x.toml"},
+                       "corpus-t.toml", "corpus-u.toml", "corpus-v.toml", "corpus-w.toml", "corpus-x.toml",
+                       "corpus-y.toml"},
                       jsonl);
     REQUIRE(cases.size() >= 300);
     Sandbox box;
@@ -381,10 +388,11 @@ TEST_CASE("the question corpus scores at least what it scored when the rules wer
                                               {'U', min_part_u_check_score, max_part_u_harm_rate, {}},
                                               {'V', min_part_v_check_score, max_part_v_harm_rate, {}},
                                               {'W', min_part_w_check_score, max_part_w_harm_rate, {}},
-                                              {'X', min_part_x_check_score, max_part_x_harm_rate, {}}})
+                                              {'X', min_part_x_check_score, max_part_x_harm_rate, {}},
+                                              {'Y', min_part_y_check_score, max_part_y_harm_rate, {}}})
         blind_parts.emplace(std::string("corpus-") + char(part.letter + ('a' - 'A')) + ".toml", part);
     // Never tuned on: their failures show only with KITH_CORPUS=all.
-    const std::set<char> unseen{'U', 'V', 'W', 'X'};
+    const std::set<char> unseen{'U', 'V', 'W', 'X', 'Y'};
     std::map<std::string, Tally> by_area;
     int hygiene_failures = 0, questions_seen = 0;
     std::ostringstream report;

@@ -3155,6 +3155,10 @@ TEST_CASE("questions: a swearing-in, a recall, a vow renewal, a ceremony beside 
     CHECK(read("renewing their vows on the beach on the 14th for their 30th", noted).rule == "vow-renewal");
     const auto award = asks("voted Teacher of the Year 🍎 ceremony in Manchester fri 4 dec", noted, day_of(2026, 12, 4));
     CHECK_SOME_SAY(award, "Enjoy the ceremony today");
+    CHECK_NONE_SAY(asks("a registered celebrant now!!! 💐 her first wedding as celebrant is the Sat after next at Kew, "
+                        "she's rewritten the ceremony 11 times",
+                        day_of(2026, 7, 6), day_of(2026, 7, 8)),
+                   "How was the ceremony?");
     CHECK_SOME_SAY(asks("volunteering w/ a befriending scheme ☕ first visit on the 3rd", day_of(2026, 11, 23),
                         day_of(2026, 12, 7)),
                    "How did the first visit go?");
