@@ -3237,6 +3237,9 @@ TEST_CASE("questions: an album out, a fireside chat, a private view, a posada, a
                         day_of(2026, 11, 17)),
                    "Congratulations on Ziad's album");
     CHECK(read("the album artwork is due fri", monday).rule != "album-out");
+    // A podcast's "ep 3" is an episode, not an EP.
+    CHECK(read("her podcast's ep 3 is out", monday).rule != "album-out");
+    CHECK(read("their second EP came out fri!!", monday).rule == "album-out");
     CHECK_SOME_SAY(asks("doing a fireside chat at a payments summit in Riga thurs 3 dec", monday, day_of(2026, 12, 7)),
                    "How did the fireside chat go?");
     // A panel alone is too many things (a jury, solar panels): no talk of theirs.
