@@ -107,7 +107,6 @@ std::vector<Span> sentences(std::string_view text) {
 std::vector<Span> quotations(std::string_view text) {
     static constexpr std::string_view open_curly = "\xE2\x80\x98", close_curly = "\xE2\x80\x99",
                                       open_double = "\xE2\x80\x9C", close_double = "\xE2\x80\x9D";
-    const auto alnum = [](char c) { return is_ascii_lower(c) || is_ascii_upper(c) || is_ascii_digit(c); };
     std::vector<Span> out;
     for (std::size_t i = 0; i < text.size(); ++i) {
         std::string_view closers[2];
@@ -131,7 +130,7 @@ std::vector<Span> quotations(std::string_view text) {
                 std::ranges::find_if(closers, [&](std::string_view c) { return text.substr(j, c.size()) == c; });
             if (closer == std::end(closers) || text[j - 1] == ' ') continue;
             const std::size_t after = j + closer->size();
-            if (after < text.size() && alnum(text[after])) continue;  // "I've", "she's"
+            if (after < text.size() && is_ascii_alnum(text[after])) continue;  // "I've", "she's"
             if (std::count(text.begin() + static_cast<std::ptrdiff_t>(i), text.begin() + static_cast<std::ptrdiff_t>(j),
                            ' ') >= 3)
                 out.push_back({i, after});
@@ -148,14 +147,17 @@ bool quoted(const std::vector<Span>& quotes, std::ptrdiff_t at) {
     });
 }
 
-// The text with every quotation blanked out but the one holding `keep`: a year the person says in
-// passing ("'lost count in 2009'") dates nothing of the note around it.
-std::string without_other_quotations(std::string_view text, std::size_t keep) {
-    std::string out(text);
-    for (const auto& q : quotations(text))
-        if (keep < q.begin || keep >= q.end)
-            std::fill(out.begin() + static_cast<std::ptrdiff_t>(q.begin),
-                      out.begin() + static_cast<std::ptrdiff_t>(q.end), ' ');
+// The part of the text with every quotation in it blanked out but the one holding `keep`: a year
+// the person says in passing ("'lost count in 2009'") dates nothing of the note around it.
+std::string without_other_quotations(std::string_view text, const std::vector<Span>& quotes, Span part,
+                                     std::size_t keep) {
+    std::string out(text.substr(part.begin, part.end - part.begin));
+    for (const auto& q : quotes) {
+        const std::size_t from = std::max(q.begin, part.begin), to = std::min(q.end, part.end);
+        if (from < to && (keep < q.begin || keep >= q.end))
+            std::fill(out.begin() + static_cast<std::ptrdiff_t>(from - part.begin),
+                      out.begin() + static_cast<std::ptrdiff_t>(to - part.begin), ' ');
+    }
     return out;
 }
 
@@ -362,8 +364,7 @@ bool own_name(const Circle& circle, std::string_view key) {
 // "off" as the last word of its clause: "Taghazout's off 😖", not "Ana's off to Lima".
 bool off_at_clause_end(std::string_view text, const Word& off) {
     const auto next = text.find_first_not_of(' ', off.end);
-    return next == std::string_view::npos ||
-           !(is_ascii_lower(text[next]) || is_ascii_upper(text[next]) || is_ascii_digit(text[next]));
+    return next == std::string_view::npos || !is_ascii_alnum(text[next]);
 }
 
 About find_about(std::string_view text, const std::vector<Word>& words, Span sentence, Span match,
@@ -452,6 +453,7 @@ About find_about(std::string_view text, const std::vector<Word>& words, Span sen
         std::string key = w.text;
         const bool possessive = key.ends_with("'s");
         if (possessive) key.resize(key.size() - 2);
+        const std::string_view as_written = text.substr(w.begin, w.end - w.begin - (possessive ? 2 : 0));
         if (questions::never_a_name(key) || questions::relation_named(key)) continue;
         // "Taghazout's off 😖": a thing called off, not someone's.
         if (possessive && k + 1 < words.size() && words[k + 1].text == "off" && off_at_clause_end(text, words[k + 1]))
@@ -461,16 +463,7 @@ About find_about(std::string_view text, const std::vector<Word>& words, Span sen
         // "our Líadan gets her grommets": someone of the user's own, told them in passing.
         if (k > 0 && words[k - 1].text == "our" && std::ranges::none_of(key, is_ascii_digit)) {
             about.mine = true;
-            about.name = std::string(text.substr(w.begin, w.end - w.begin - (possessive ? 2 : 0)));
-            return about;
-        }
-        // "their Solvi (9) has her grade 3 ballet exam": someone of theirs, named with an age.
-        const bool aged = text.substr(w.end).starts_with(" (") && w.end + 2 < text.size() &&
-                          is_ascii_digit(text[w.end + 2]);
-        const bool after_theirs = k > 0 && (words[k - 1].text == "their" || words[k - 1].text == "her" ||
-                                            words[k - 1].text == "his");
-        if (aged && after_theirs) {
-            about.name = std::string(text.substr(w.begin, w.end - w.begin - (possessive ? 2 : 0)));
+            about.name = as_written;
             return about;
         }
         const bool first_word = text.substr(sentence.begin, w.begin - sentence.begin).find_first_not_of(" \"(") ==
@@ -479,8 +472,13 @@ About find_about(std::string_view text, const std::vector<Word>& words, Span sen
         const bool subject = first_word && k + 1 < words.size() && questions::is_common_word(words[k + 1].text) &&
                              !article(words[k + 1].text) && !preposition(words[k + 1].text) &&
                              !fold_case(key).ends_with("ing") && !questions::is_common_word(key);
-        if (!possessive && !subject) continue;
-        about.name = std::string(text.substr(w.begin, w.end - w.begin - (possessive ? 2 : 0)));
+        // "their Solvi (9) has her grade 3 ballet exam": someone of theirs, named with an age.
+        const bool aged = text.substr(w.end).starts_with(" (") && w.end + 2 < text.size() &&
+                          is_ascii_digit(text[w.end + 2]);
+        const bool after_theirs = k > 0 && (words[k - 1].text == "their" || words[k - 1].text == "her" ||
+                                            words[k - 1].text == "his");
+        if (!possessive && !subject && !(aged && after_theirs)) continue;
+        about.name = as_written;
         if (auto theirs = questions::card_relation_of(about.name, circle.related)) {
             about.relation = std::move(theirs->relation);  // "Joana's op", Joana the card's spouse: his wife's
             about.gender = theirs->gender;
@@ -659,9 +657,8 @@ bool told_by_subject(std::string_view word) {
     return word == "i" || word == "he" || word == "she" || word == "they" || word == "we" || word == "who";
 }
 
-Tense tense_of(std::string_view text, const std::vector<Word>& words, Span sentence, Span match) {
+Tense tense_of(std::string_view text, const std::vector<Word>& words, Span sentence, Span clause, Span match) {
     Tense tense;
-    const Span clause = clause_at(text, sentence, match);
     const bool opens_clause =
         clause.begin <= match.begin &&
         text.substr(clause.begin, match.begin - clause.begin).find_first_not_of(" \"'(") == std::string_view::npos;
@@ -1129,8 +1126,8 @@ Reading read_by(const Note& note, const RuleBook& book, const Circle& circle, st
     if (best) match = {static_cast<std::size_t>(best->groups[0].begin), static_cast<std::size_t>(best->groups[0].end)};
     const Span sentence = sentence_at(spans, match.begin);
     const QuestionRule* rule = best ? &book.rule(best->rule) : nullptr;
-    Tense tense = tense_of(text, words, sentence, match);
     const Span clause = clause_at(text, sentence, match);
+    Tense tense = tense_of(text, words, sentence, clause, match);
     // Beside a loss passed over, whose the thing is is read in its own clause: not the one who died.
     const Span whose_span = past_loss_passed_over ? clause : sentence;
     About about = rule && rule->about_them ? About{} : find_about(text, words, whose_span, match, circle);
@@ -1152,10 +1149,8 @@ Reading read_by(const Note& note, const RuleBook& book, const Circle& circle, st
     // its own clause only.
     const Span dated = past_loss_passed_over ? clause : part_at(text, sentence, match);
     if (best) {
-        const auto in_dated = questions::find_dates(
-            without_other_quotations(std::string_view(text).substr(dated.begin, dated.end - dated.begin),
-                                     match.begin - dated.begin),
-            noted, past_tense);
+        const auto in_dated =
+            questions::find_dates(without_other_quotations(text, quotes, dated, match.begin), noted, past_tense);
         // "since her ama passed in 2019" is history for the loss it tells, not for what it follows.
         dates.history = in_dated.history_at(match.begin - dated.begin);
     }

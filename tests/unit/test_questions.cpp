@@ -876,6 +876,10 @@ TEST_CASE("questions: the people a card names are called by name, only when the 
     const auto reading = read("Joana's knee surgery is on Friday", today, std::nullopt, circle);
     CHECK(reading.name == "Joana");
     CHECK(reading.relation == "partner");
+    // Named with an age after "his", as jotted: the card says who Jake is.
+    const auto aged = read("his Jake (7) has his first swimming gala on Friday", today, std::nullopt, circle);
+    CHECK(aged.name == "Jake");
+    CHECK(aged.relation == "child");
     // Two children: the kid is one of them, and kith does not guess which; "the kids" are both.
     card.related = {{"child", "Emma"}, {"child", "Jake"}};
     CHECK(name_in("His kid is having knee surgery next week", circle_of(marco, card)).empty());
